@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+//
+// DyadCert: exact, machine-checkable certificates for the description-length
+// separation of shared dyadic features (see README.md and ../shared/spec).
+import PackageDescription
+
+/// Expensive internal invariant checks (canonical forms re-verified after every
+/// operation) run in debug builds and tests only.
+let invariantChecks: [SwiftSetting] = [
+    .define("DYADCERT_INVARIANTS", .when(configuration: .debug)),
+]
+
+let package = Package(
+    name: "DyadCert",
+    products: [
+        .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
+        .executable(name: "dyadcert", targets: ["dyadcert"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // GMP through pkg-config; shim.h is the only file that includes gmp.h.
+        .systemLibrary(
+            name: "CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
+        ),
+        // Exact integers, rationals and dyadic numbers (trusted base).
+        .target(
+            name: "ExactArithmetic",
+            dependencies: ["CGMP"],
+            swiftSettings: invariantChecks
+        ),
+        // The benchmark workloads of ../shared/perf, on the library's own types.
+        .target(
+            name: "Benchmarks",
+            dependencies: [
+                "ExactArithmetic",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The command-line tool.
+        .executableTarget(
+            name: "dyadcert",
+            dependencies: [
+                "ExactArithmetic",
+                "Benchmarks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ExactArithmeticTests",
+            dependencies: ["ExactArithmetic"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: invariantChecks
+        ),
+        .testTarget(
+            name: "BenchmarksTests",
+            dependencies: ["Benchmarks", "ExactArithmetic"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,123 @@
+import CGMP
+
+// Addition, subtraction, multiplication and fused multiply-add.
+//
+// Every operator has an inline fast path for two small operands (overflow-checked
+// `Int` arithmetic) and an out-of-line GMP path. The in-place forms mutate a uniquely
+// referenced GMP number directly; the binary forms write a fresh GMP number, so no
+// operand is copied first.
+
+extension BigInt {
+    @inlinable
+    public static func + (lhs: BigInt, rhs: BigInt) -> BigInt {
+        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
+            let (r, overflow) = a.addingReportingOverflow(b)
+            if !overflow { return BigInt(r) }
+        }
+        return computeWithGMP(lhs, rhs, { __gmpz_add($0, $1, $2) })
+    }
+
+    @inlinable
+    public static func - (lhs: BigInt, rhs: BigInt) -> BigInt {
+        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
+            let (r, overflow) = a.subtractingReportingOverflow(b)
+            if !overflow { return BigInt(r) }
+        }
+        return computeWithGMP(lhs, rhs, { __gmpz_sub($0, $1, $2) })
+    }
+
+    @inlinable
+    public static func * (lhs: BigInt, rhs: BigInt) -> BigInt {
+        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
+            let (r, overflow) = a.multipliedReportingOverflow(by: b)
+            if !overflow { return BigInt(r) }
+        }
+        return computeWithGMP(lhs, rhs, { __gmpz_mul($0, $1, $2) })
+    }
+
+    @inlinable
+    public static func += (lhs: inout BigInt, rhs: BigInt) {
+        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
+            let (r, overflow) = a.addingReportingOverflow(b)
+            if !overflow { lhs.representation = .small(r); return }
+        }
+        lhs.formWithGMP(rhs, { __gmpz_add($0, $1, $2) })
+    }
+
+    @inlinable
+    public static func -= (lhs: inout BigInt, rhs: BigInt) {
+        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
+            let (r, overflow) = a.subtractingReportingOverflow(b)
+            if !overflow { lhs.representation = .small(r); return }
+        }
+        lhs.formWithGMP(rhs, { __gmpz_sub($0, $1, $2) })
+    }
+
+    @inlinable
+    public static func *= (lhs: inout BigInt, rhs: BigInt) {
+        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
+            let (r, overflow) = a.multipliedReportingOverflow(by: b)
+            if !overflow { lhs.representation = .small(r); return }
+        }
+        lhs.formWithGMP(rhs, { __gmpz_mul($0, $1, $2) })
+    }
+
+    /// Adds `a * b` to `self` in place (GMP's `mpz_addmul`), without a temporary.
+    @inlinable
+    public mutating func addProduct(_ a: BigInt, _ b: BigInt) {
+        if case .small(let s) = representation, case .small(let x) = a.representation,
+           case .small(let y) = b.representation {
+            let (p, o1) = x.multipliedReportingOverflow(by: y)
+            if !o1 {
+                let (r, o2) = s.addingReportingOverflow(p)
+                if !o2 { representation = .small(r); return }
+            }
+        }
+        fusedWithGMP(a, b, subtract: false)
+    }
+
+    /// Subtracts `a * b` from `self` in place (GMP's `mpz_submul`).
+    @inlinable
+    public mutating func subtractProduct(_ a: BigInt, _ b: BigInt) {
+        if case .small(let s) = representation, case .small(let x) = a.representation,
+           case .small(let y) = b.representation {
+            let (p, o1) = x.multipliedReportingOverflow(by: y)
+            if !o1 {
+                let (r, o2) = s.subtractingReportingOverflow(p)
+                if !o2 { representation = .small(r); return }
+            }
+        }
+        fusedWithGMP(a, b, subtract: true)
+    }
+
+    @usableFromInline
+    @inline(never)
+    internal mutating func fusedWithGMP(_ a: BigInt, _ b: BigInt, subtract: Bool) {
+        let storage = takeUniqueStorage()
+        a.withMPZ { x in
+            b.withMPZ { y in
+                if subtract { __gmpz_submul(storage.mpz, x, y) } else { __gmpz_addmul(storage.mpz, x, y) }
+            }
+        }
+        self = BigInt(normalizing: storage)
+    }
+
+    /// The additive inverse.
+    @inlinable
+    public static prefix func - (value: BigInt) -> BigInt {
+        if case .small(let v) = value.representation, v != Int.min { return BigInt(-v) }
+        return computeWithGMP(value, { cgmp_mpz_neg($0, $1) })
+    }
+
+    /// Replaces the value by its additive inverse.
+    @inlinable
+    public mutating func negate() {
+        self = -self
+    }
+
+    /// The absolute value.
+    @inlinable
+    public var magnitude: BigInt {
+        signum < 0 ? -self : self
+    }
+}

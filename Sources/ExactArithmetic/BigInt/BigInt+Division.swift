@@ -1,0 +1,112 @@
+import CGMP
+
+// Division with remainder, exact division and greatest common divisors.
+//
+// Two conventions are offered and named for what they do:
+// - `quotientAndRemainder(dividingBy:)`, `/` and `%` truncate toward zero, like
+//   Swift's `Int` (the remainder has the sign of the dividend);
+// - `flooredQuotientAndModulus(dividingBy:)` rounds toward negative infinity, like
+//   Python's `//` and `%` (the modulus has the sign of the divisor).
+//
+// Dividing by zero is a programming error (a precondition): every caller that handles
+// untrusted data checks the divisor first, and the `Rational` API reports division
+// by zero as a thrown error.
+
+extension BigInt {
+    /// Quotient and remainder with truncation toward zero: `self = q * d + r`,
+    /// `|r| < |d|`, and `r` has the sign of `self` (or is zero).
+    @inlinable
+    public func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
+        precondition(!divisor.isZero, "BigInt division by zero")
+        if case .small(let a) = representation, case .small(let b) = divisor.representation {
+            let (q, overflow) = a.dividedReportingOverflow(by: b)
+            if !overflow { return (BigInt(q), BigInt(a - q * b)) }
+        }
+        return divideWithGMP(divisor, floored: false)
+    }
+
+    /// Quotient and modulus with rounding toward negative infinity:
+    /// `self = q * d + m` with `m` of the sign of `d` and `|m| < |d|`.
+    @inlinable
+    public func flooredQuotientAndModulus(dividingBy divisor: BigInt) -> (quotient: BigInt, modulus: BigInt) {
+        precondition(!divisor.isZero, "BigInt division by zero")
+        if case .small(let a) = representation, case .small(let b) = divisor.representation {
+            let (q, overflow) = a.dividedReportingOverflow(by: b)
+            if !overflow {
+                let r = a - q * b
+                if r != 0 && (r < 0) != (b < 0) { return (BigInt(q - 1), BigInt(r + b)) }
+                return (BigInt(q), BigInt(r))
+            }
+        }
+        let (q, m) = divideWithGMP(divisor, floored: true)
+        return (q, m)
+    }
+
+    @usableFromInline
+    @inline(never)
+    internal func divideWithGMP(_ divisor: BigInt, floored: Bool) -> (BigInt, BigInt) {
+        let q = BigIntStorage(), r = BigIntStorage()
+        withMPZ { a in
+            divisor.withMPZ { b in
+                if floored { __gmpz_fdiv_qr(q.mpz, r.mpz, a, b) } else { __gmpz_tdiv_qr(q.mpz, r.mpz, a, b) }
+            }
+        }
+        return (BigInt(normalizing: q), BigInt(normalizing: r))
+    }
+
+    /// Truncating quotient (like `Int`'s `/`).
+    @inlinable
+    public static func / (lhs: BigInt, rhs: BigInt) -> BigInt {
+        lhs.quotientAndRemainder(dividingBy: rhs).quotient
+    }
+
+    /// Remainder of the truncating division (like `Int`'s `%`).
+    @inlinable
+    public static func % (lhs: BigInt, rhs: BigInt) -> BigInt {
+        lhs.quotientAndRemainder(dividingBy: rhs).remainder
+    }
+
+    /// `self / divisor` when the division is known to be exact (GMP's fast
+    /// `mpz_divexact`). The result is unspecified if `divisor` does not divide `self`.
+    @inlinable
+    public func exactlyDivided(by divisor: BigInt) -> BigInt {
+        precondition(!divisor.isZero, "BigInt division by zero")
+        if case .small(let a) = representation, case .small(let b) = divisor.representation {
+            let (q, overflow) = a.dividedReportingOverflow(by: b)
+            if !overflow { return BigInt(q) }
+        }
+        return BigInt.computeWithGMP(self, divisor, { __gmpz_divexact($0, $1, $2) })
+    }
+
+    /// True when `divisor` divides `self` (every integer divides 0; only 0 is divisible by 0).
+    public func isMultiple(of divisor: BigInt) -> Bool {
+        if divisor.isZero { return isZero }
+        return withMPZ { a in divisor.withMPZ { b in __gmpz_divisible_p(a, b) != 0 } }
+    }
+
+    /// The greatest common divisor, always non-negative; `gcd(0, 0) = 0`.
+    @inlinable
+    public static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
+        if case .small(let x) = a.representation, case .small(let y) = b.representation,
+           x != Int.min, y != Int.min {
+            return BigInt(Int(bitPattern: greatestCommonDivisor(x.magnitude, y.magnitude)))
+        }
+        return computeWithGMP(a, b, { __gmpz_gcd($0, $1, $2) })
+    }
+}
+
+/// Binary GCD of two machine words (Stein's algorithm); `gcd(0, 0) = 0`.
+@inlinable
+internal func greatestCommonDivisor(_ a: UInt, _ b: UInt) -> UInt {
+    var a = a, b = b
+    if a == 0 { return b }
+    if b == 0 { return a }
+    let shift = (a | b).trailingZeroBitCount
+    a >>= a.trailingZeroBitCount
+    repeat {
+        b >>= b.trailingZeroBitCount
+        if a > b { swap(&a, &b) }
+        b -= a
+    } while b != 0
+    return a << shift
+}

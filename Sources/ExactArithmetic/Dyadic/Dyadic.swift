@@ -1,0 +1,102 @@
+/// An exact dyadic rational m / 2^e (e >= 0): the numbers of dyadic step functions.
+///
+/// Dyadic numbers form a subring of the rationals closed under +, - and *, and need no
+/// gcd: the canonical form only strips common factors of two (`m` odd, or `e = 0`),
+/// which is a trailing-zero count. Zero is `0 / 2^0`.
+///
+/// ```swift
+/// let x = Dyadic(mantissa: 3, exponent: 3)   // 3/8
+/// let y = x + x                              // 3/4, exponent 2
+/// ```
+@frozen
+public struct Dyadic: Sendable {
+    @usableFromInline internal var _mantissa: BigInt
+    @usableFromInline internal var _exponent: Int
+
+    /// The mantissa m (odd unless the exponent is 0).
+    @inlinable public var mantissa: BigInt { _mantissa }
+    /// The exponent e >= 0 of the denominator 2^e.
+    @inlinable public var exponent: Int { _exponent }
+
+    /// Wraps parts that are already canonical (the caller guarantees it).
+    @inlinable
+    internal init(uncheckedMantissa mantissa: BigInt, exponent: Int) {
+        _mantissa = mantissa
+        _exponent = exponent
+        #if DYADCERT_INVARIANTS
+        precondition(exponent >= 0 && (exponent == 0 || mantissa.isOdd), "Dyadic invariant violated")
+        #endif
+    }
+
+    /// mantissa * 2^(-exponent) in canonical form; a negative exponent multiplies.
+    @inlinable
+    public init(mantissa: BigInt, exponent: Int) {
+        if mantissa.isZero {
+            self.init(uncheckedMantissa: 0, exponent: 0)
+        } else if exponent <= 0 {
+            self.init(uncheckedMantissa: mantissa << -exponent, exponent: 0)
+        } else {
+            let t = Swift.min(mantissa.trailingZeroBitCount, exponent)
+            self.init(uncheckedMantissa: t == 0 ? mantissa : mantissa >> t, exponent: exponent - t)
+        }
+    }
+
+    /// The integer `value`.
+    @inlinable
+    public init(_ value: BigInt) {
+        self.init(uncheckedMantissa: value, exponent: 0)
+    }
+
+    /// The integer `value`.
+    @inlinable
+    public init(_ value: Int) {
+        self.init(uncheckedMantissa: BigInt(value), exponent: 0)
+    }
+
+    /// The rational `value` when its denominator is a power of two.
+    ///
+    /// - Throws: ``NumberSyntaxError/Reason/notDyadic`` (position 1) otherwise.
+    public init(exactly value: Rational) throws(NumberSyntaxError) {
+        guard value.denominator.isPowerOfTwo else {
+            throw NumberSyntaxError(.notDyadic, position: 1, in: value.description)
+        }
+        // The denominator is a power of two coprime to the numerator: already canonical.
+        self.init(uncheckedMantissa: value.numerator, exponent: value.denominator.trailingZeroBitCount)
+    }
+
+    /// 1 / 2^k.
+    @inlinable
+    public static func inversePowerOfTwo(_ k: Int) -> Dyadic {
+        precondition(k >= 0)
+        return Dyadic(uncheckedMantissa: 1, exponent: k)
+    }
+
+    /// Zero.
+    public static var zero: Dyadic { Dyadic(0) }
+
+    /// -1, 0 or +1.
+    @inlinable public var signum: Int { _mantissa.signum }
+    /// True when the value is zero.
+    @inlinable public var isZero: Bool { _mantissa.isZero }
+
+    /// The same value as a canonical rational (no gcd needed: m is odd or e = 0).
+    @inlinable
+    public var rational: Rational {
+        Rational(uncheckedNumerator: _mantissa, denominator: BigInt.powerOfTwo(_exponent))
+    }
+
+    /// The mantissa of the value written over 2^e for a given e >= exponent.
+    @inlinable
+    public func mantissa(atExponent e: Int) -> BigInt {
+        precondition(e >= _exponent, "Dyadic.mantissa(atExponent:) below the exponent")
+        return _mantissa << (e - _exponent)
+    }
+}
+
+extension Rational {
+    /// The rational value of a dyadic number.
+    @inlinable
+    public init(_ value: Dyadic) {
+        self = value.rational
+    }
+}

@@ -1,0 +1,41 @@
+import CGMP
+
+extension Rational: Equatable {
+    @inlinable
+    public static func == (lhs: Rational, rhs: Rational) -> Bool {
+        // Canonical form: equal values have equal parts.
+        lhs._numerator == rhs._numerator && lhs._denominator == rhs._denominator
+    }
+}
+
+extension Rational: Comparable {
+    @inlinable
+    public static func < (lhs: Rational, rhs: Rational) -> Bool {
+        compare(lhs, rhs) < 0
+    }
+
+    /// -1, 0 or +1 as `lhs` is less than, equal to or greater than `rhs`.
+    @inlinable
+    public static func compare(_ lhs: Rational, _ rhs: Rational) -> Int {
+        if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
+           case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation {
+            if b == d { return a < c ? -1 : (a == c ? 0 : 1) }
+            let x = Int128(a) * Int128(d), y = Int128(c) * Int128(b)
+            return x < y ? -1 : (x == y ? 0 : 1)
+        }
+        return compareWithGMP(lhs, rhs)
+    }
+
+    @usableFromInline
+    @inline(never)
+    internal static func compareWithGMP(_ lhs: Rational, _ rhs: Rational) -> Int {
+        lhs.withMPQ { a in rhs.withMPQ { b in Int(__gmpq_cmp(a, b)).signum() } }
+    }
+}
+
+extension Rational: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(_numerator)
+        hasher.combine(_denominator)
+    }
+}

@@ -1,0 +1,54 @@
+import CGMP
+
+// The bridge to GMP's mpq_* functions.
+//
+// An `mpq_t` is two `mpz_t` headers side by side. Instead of keeping a third copy of
+// each value, the slow path lays the headers of the numerator's and denominator's own
+// storages into a stack `__mpq_struct`, calls GMP, and writes the (possibly
+// reallocated) headers back. No limb is copied.
+
+extension Rational {
+    /// Calls `body` with a read-only GMP view of the value.
+    @inlinable
+    internal func withMPQ<R>(_ body: (UnsafePointer<__mpq_struct>) throws -> R) rethrows -> R {
+        try _numerator.withMPZ { n in
+            try _denominator.withMPZ { d in
+                var view = __mpq_struct(_mp_num: n.pointee, _mp_den: d.pointee)
+                return try withUnsafePointer(to: &view) { try body($0) }
+            }
+        }
+    }
+
+    /// Computes `op(lhs, rhs)` into a fresh rational.
+    @usableFromInline
+    @inline(never)
+    internal static func computeWithGMP(
+        _ lhs: Rational, _ rhs: Rational,
+        _ operation: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void
+    ) -> Rational {
+        let numerator = BigIntStorage(), denominator = BigIntStorage()
+        var result = __mpq_struct(_mp_num: numerator.mpz.pointee, _mp_den: denominator.mpz.pointee)
+        lhs.withMPQ { a in rhs.withMPQ { b in operation(&result, a, b) } }
+        numerator.mpz.pointee = result._mp_num
+        denominator.mpz.pointee = result._mp_den
+        return Rational(uncheckedNumerator: BigInt(normalizing: numerator), denominator: BigInt(normalizing: denominator))
+    }
+
+    /// Applies `self = op(self, rhs)` in place, reusing uniquely referenced storage.
+    @usableFromInline
+    @inline(never)
+    internal mutating func formWithGMP(
+        _ rhs: Rational,
+        _ operation: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void
+    ) {
+        let numerator = _numerator.takeUniqueStorage()
+        let denominator = _denominator.takeUniqueStorage()
+        var value = __mpq_struct(_mp_num: numerator.mpz.pointee, _mp_den: denominator.mpz.pointee)
+        rhs.withMPQ { b in
+            withUnsafeMutablePointer(to: &value) { operation($0, UnsafePointer($0), b) }
+        }
+        numerator.mpz.pointee = value._mp_num
+        denominator.mpz.pointee = value._mp_den
+        self = Rational(uncheckedNumerator: BigInt(normalizing: numerator), denominator: BigInt(normalizing: denominator))
+    }
+}

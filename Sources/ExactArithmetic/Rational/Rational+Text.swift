@@ -1,0 +1,87 @@
+// The canonical text form `-12` / `3/8`, strict parsing, digests and decimals.
+
+extension Rational {
+    /// Parses the canonical form: an integer (`-12`) or a fraction in lowest terms with
+    /// a denominator of at least 2 (`3/8`, `-1/2`).
+    ///
+    /// Everything else is rejected with the position of the problem: `2/4` (not in
+    /// lowest terms), `3/1`, `0/5`, `1/0`, `0.5`, `+1`, `-0`, `007`, `1/-2`, spaces,
+    /// the empty string, and numerals with more than `digitLimit` digits in all
+    /// (counted before any conversion).
+    public init(parsing text: some StringProtocol, digitLimit: Int = BigInt.defaultDigitLimit) throws(NumberSyntaxError) {
+        var scanner = NumeralScanner(text, digitLimit: digitLimit)
+        let numerator = try scanner.scanSignedInteger()
+        if scanner.atEnd {
+            self.init(numerator)
+            return
+        }
+        guard scanner.peek == UInt8(ascii: "/") else { throw scanner.unexpected() }
+        let slashPosition = scanner.position
+        scanner.advance()
+        if scanner.peek == UInt8(ascii: "+") || scanner.peek == UInt8(ascii: "-") { throw scanner.unexpected() }
+        let denominatorPosition = scanner.position
+        let denominator = try scanner.scanDigits()
+        if !scanner.atEnd { throw scanner.unexpected() }
+        if denominator.isZero { throw NumberSyntaxError(.zeroDenominator, position: denominatorPosition, in: text) }
+        if denominator == 1 { throw NumberSyntaxError(.unitDenominator, position: denominatorPosition, in: text) }
+        if numerator.isZero { throw NumberSyntaxError(.zeroNumerator, position: 1, in: text) }
+        let g = BigInt.gcd(numerator, denominator)
+        if g != 1 {
+            let reduced = Rational(uncheckedNumerator: numerator.exactlyDivided(by: g), denominator: denominator.exactlyDivided(by: g))
+            throw NumberSyntaxError(.notInLowestTerms(canonical: reduced.description), position: slashPosition, in: text)
+        }
+        self.init(uncheckedNumerator: numerator, denominator: denominator)
+    }
+
+    /// `P/Q` in lowercase hexadecimal with `Q >= 1` (`0/1` for zero): the string whose
+    /// SHA-256 is the benchmark kit's "rational digest".
+    public var hexDigestText: String {
+        "\(_numerator.hexString)/\(_denominator.hexString)"
+    }
+
+    /// The value rounded to `fractionDigits` decimal places (half away from zero),
+    /// computed exactly; for human-readable reports, never for checking.
+    public func decimalText(fractionDigits: Int) -> String {
+        precondition(fractionDigits >= 0 && fractionDigits <= 10_000)
+        let scale = BigInt(10).power(fractionDigits)
+        let scaled = _numerator.magnitude * scale
+        var (q, r) = scaled.quotientAndRemainder(dividingBy: _denominator)
+        if r * 2 >= _denominator { q += 1 }
+        var digits = q.description
+        if fractionDigits > 0 {
+            if digits.count <= fractionDigits { digits = String(repeating: "0", count: fractionDigits - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -fractionDigits))
+        }
+        let isZeroAfterRounding = q.isZero
+        return (signum < 0 && !isZeroAfterRounding ? "-" : "") + digits
+    }
+}
+
+extension Rational: CustomStringConvertible {
+    /// The canonical form: `-12` or `3/8`.
+    public var description: String {
+        _denominator == 1 ? _numerator.description : "\(_numerator)/\(_denominator)"
+    }
+}
+
+extension Rational: LosslessStringConvertible {
+    /// Parses the canonical form with the default digit limit; nil on any deviation.
+    public init?(_ description: String) {
+        guard let value = try? Rational(parsing: description) else { return nil }
+        self = value
+    }
+}
+
+extension Rational: Codable {
+    /// Decodes the canonical string (never a JSON number).
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self = try Rational(parsing: text)
+    }
+
+    /// Encodes the canonical string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,150 @@
+import CGMP
+
+/// An exact rational number p/q in canonical form: gcd(p, q) = 1 and q > 0.
+///
+/// Numerator and denominator are ``BigInt``s, so a rational whose parts fit in `Int`
+/// needs no heap allocation; arithmetic on such values runs on 128-bit integers and
+/// only falls back to GMP's `mpq_*` functions when a result outgrows a word. The form
+/// is canonical, so equal values have equal representations, and `==` and hashing are
+/// by value.
+///
+/// ```swift
+/// let third = try Rational(parsing: "1/3")
+/// let sum = third + third + third   // 1
+/// ```
+@frozen
+public struct Rational: Sendable {
+    @usableFromInline internal var _numerator: BigInt
+    @usableFromInline internal var _denominator: BigInt
+
+    /// The numerator p (carries the sign).
+    @inlinable public var numerator: BigInt { _numerator }
+    /// The denominator q, always positive and coprime to the numerator.
+    @inlinable public var denominator: BigInt { _denominator }
+
+    /// Wraps parts that are already canonical (the caller guarantees it).
+    @inlinable
+    internal init(uncheckedNumerator numerator: BigInt, denominator: BigInt) {
+        _numerator = numerator
+        _denominator = denominator
+        #if DYADCERT_INVARIANTS
+        precondition(denominator.signum > 0 && BigInt.gcd(numerator, denominator) == 1,
+                      "Rational invariant violated: \(numerator)/\(denominator)")
+        #endif
+    }
+
+    /// The integer `value` as a rational.
+    @inlinable
+    public init(_ value: BigInt) {
+        self.init(uncheckedNumerator: value, denominator: 1)
+    }
+
+    /// The integer `value` as a rational.
+    @inlinable
+    public init(_ value: Int) {
+        self.init(uncheckedNumerator: BigInt(value), denominator: 1)
+    }
+
+    /// numerator / denominator, reduced to canonical form.
+    ///
+    /// - Throws: ``ArithmeticError/divisionByZero`` when `denominator` is zero.
+    public init(numerator: BigInt, denominator: BigInt) throws(ArithmeticError) {
+        guard !denominator.isZero else { throw .divisionByZero }
+        if let n = numerator.int128Value, let d = denominator.int128Value,
+           n.magnitude < UInt128(1) << 126, d.magnitude < UInt128(1) << 126 {
+            self = Rational.reducing(n, d)
+            return
+        }
+        var n = numerator, d = denominator
+        if d.signum < 0 { n.negate(); d.negate() }
+        let g = BigInt.gcd(n, d)
+        if g != 1 { n = n.exactlyDivided(by: g); d = d.exactlyDivided(by: g) }
+        self.init(uncheckedNumerator: n, denominator: d)
+    }
+
+    /// numerator / denominator for machine integers, reduced.
+    ///
+    /// - Throws: ``ArithmeticError/divisionByZero`` when `denominator` is zero.
+    public init(_ numerator: Int, _ denominator: Int) throws(ArithmeticError) {
+        guard denominator != 0 else { throw .divisionByZero }
+        self = Rational.reducing(Int128(numerator), Int128(denominator))
+    }
+
+    /// Reduces a 128-bit fraction with nonzero denominator, |n|, |d| < 2^127.
+    @inlinable
+    internal static func reducing(_ n: Int128, _ d: Int128) -> Rational {
+        var n = n, d = d
+        if d < 0 { n = -n; d = -d }
+        if n == 0 { return .zero }
+        let g = greatestCommonDivisor128(n.magnitude, d.magnitude)
+        if g != 1 { n /= Int128(g); d /= Int128(g) }
+        return Rational(uncheckedNumerator: BigInt(n), denominator: BigInt(d))
+    }
+
+    /// Zero.
+    public static var zero: Rational { Rational(0) }
+    /// One.
+    public static var one: Rational { Rational(1) }
+
+    /// -1, 0 or +1.
+    @inlinable public var signum: Int { _numerator.signum }
+    /// True when the value is zero.
+    @inlinable public var isZero: Bool { _numerator.isZero }
+    /// True when the value is an integer (denominator 1).
+    @inlinable public var isInteger: Bool { _denominator == 1 }
+
+    /// The absolute value.
+    @inlinable
+    public var magnitude: Rational {
+        signum < 0 ? -self : self
+    }
+
+    /// The greatest integer not above the value.
+    public var floor: BigInt {
+        isInteger ? _numerator : _numerator.flooredQuotientAndModulus(dividingBy: _denominator).quotient
+    }
+
+    /// The least integer not below the value.
+    public var ceiling: BigInt {
+        isInteger ? _numerator : _numerator.flooredQuotientAndModulus(dividingBy: _denominator).quotient + 1
+    }
+
+    /// 1 / self.
+    ///
+    /// - Throws: ``ArithmeticError/divisionByZero`` for zero.
+    public func reciprocal() throws(ArithmeticError) -> Rational {
+        guard !isZero else { throw .divisionByZero }
+        if signum < 0 { return Rational(uncheckedNumerator: -_denominator, denominator: -_numerator) }
+        return Rational(uncheckedNumerator: _denominator, denominator: _numerator)
+    }
+
+    /// self / divisor.
+    ///
+    /// - Throws: ``ArithmeticError/divisionByZero`` when `divisor` is zero.
+    public func divided(by divisor: Rational) throws(ArithmeticError) -> Rational {
+        guard !divisor.isZero else { throw .divisionByZero }
+        return self / divisor
+    }
+
+    /// An approximation for display and plotting only (GMP's `mpq_get_d`).
+    public var approximateDouble: Double {
+        withMPQ { __gmpq_get_d($0) }
+    }
+}
+
+/// Binary GCD of two 128-bit words; `gcd(0, 0) = 0`.
+@inlinable
+internal func greatestCommonDivisor128(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    if a >> 64 == 0 && b >> 64 == 0 { return UInt128(greatestCommonDivisor(UInt(a), UInt(b))) }
+    var a = a, b = b
+    if a == 0 { return b }
+    if b == 0 { return a }
+    let shift = (a | b).trailingZeroBitCount
+    a >>= a.trailingZeroBitCount
+    repeat {
+        b >>= b.trailingZeroBitCount
+        if a > b { swap(&a, &b) }
+        b -= a
+    } while b != 0
+    return a << shift
+}
