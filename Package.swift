@@ -14,6 +14,7 @@ let package = Package(
     name: "DyadCert",
     products: [
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
+        .library(name: "DyadicFunctions", targets: ["DyadicFunctions"]),
         .executable(name: "dyadcert", targets: ["dyadcert"]),
     ],
     dependencies: [
@@ -33,11 +34,19 @@ let package = Package(
             dependencies: ["CGMP"],
             swiftSettings: invariantChecks
         ),
+        // Exact dyadic intervals, step functions, the shared-feature construction and
+        // Heaviside networks (MATH.md sec. 2-9; trusted base).
+        .target(
+            name: "DyadicFunctions",
+            dependencies: ["ExactArithmetic"],
+            swiftSettings: invariantChecks
+        ),
         // The benchmark workloads of ../shared/perf, on the library's own types.
         .target(
             name: "Benchmarks",
             dependencies: [
                 "ExactArithmetic",
+                "DyadicFunctions",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

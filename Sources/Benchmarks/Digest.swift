@@ -35,6 +35,11 @@ struct StreamingDigest {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    mutating func appendBytes(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     private mutating func flush() {
         hasher.update(data: buffer)
         buffer.removeAll(keepingCapacity: true)

@@ -7,7 +7,7 @@ import Foundation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a benchmark workload of the perf kit (result line on stdout, elapsed_s= on stderr).",
-        subcommands: [W1.self]
+        subcommands: [W1.self, W2.self, W3.self]
     )
 
     /// Prints a result in the kit's protocol.
@@ -40,6 +40,55 @@ struct Bench: ParsableCommand {
 
         func run() {
             Bench.emit(W1DotProduct.run(variant: variant, n: n, seed: seed, mode: mode))
+        }
+    }
+}
+
+extension Bench {
+    struct W2: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "w2",
+            abstract: "W2: exact Gram matrix of D Walsh-readout outputs of a random sign tree of depth J."
+        )
+
+        @Option(name: .customLong("J"), help: "Depth J of the sign tree (1...30).")
+        var levels: Int = 16
+
+        @Option(name: .customLong("D"), help: "Number of readouts D (1...2^(J-1)).")
+        var tasks: Int = 32
+
+        @Option(help: "Seed of the splitmix64 generator.")
+        var seed: UInt64 = 42
+
+        func validate() throws {
+            guard (1...30).contains(levels), tasks >= 1, tasks <= 1 << (levels - 1) else {
+                throw ValidationError("need 1 <= J <= 30 and 1 <= D <= 2^(J-1)")
+            }
+        }
+
+        func run() throws {
+            Bench.emit(try W2WalshGram.run(levels: levels, tasks: tasks, seed: seed))
+        }
+    }
+
+    struct W3: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "w3",
+            abstract: "W3: exact sup distance between two random rational step functions with n pieces each."
+        )
+
+        @Option(help: "Pieces per step function.")
+        var n: Int = 1 << 17
+
+        @Option(help: "Seed of the splitmix64 generator.")
+        var seed: UInt64 = 42
+
+        func validate() throws {
+            guard (1...(1 << 24)).contains(n) else { throw ValidationError("--n must be between 1 and 2^24") }
+        }
+
+        func run() {
+            Bench.emit(W3SupDistance.run(n: n, seed: seed))
         }
     }
 }

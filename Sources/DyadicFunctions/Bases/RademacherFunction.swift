@@ -1,0 +1,33 @@
+import ExactArithmetic
+
+/// The Rademacher function r_n(x) = (-1)^(b_n(x)) = psi(S_n(x)) = sum_k psi(n, k)(x)
+/// (MATH.md sec. 4), where b_n(x) is the (n+1)-th binary digit of x. r_n is constant
+/// on level-(n+1) cells: +1 on I(n+1, 2i), -1 on I(n+1, 2i+1).
+public struct RademacherFunction: Hashable, Sendable {
+    /// The index n >= 0.
+    public let index: Int
+
+    public init(index: Int) throws(DyadicFunctionError) {
+        guard (0..<PackedSignFunction.maximumLevel).contains(index) else {
+            throw .indexOutOfRange(what: "Rademacher index", index: index, range: 0..<PackedSignFunction.maximumLevel)
+        }
+        self.index = index
+    }
+
+    /// The value on cell c of level J > n: (-1)^(digit n of c), digit 0 most significant.
+    @inlinable
+    public func value(cell c: Int, level J: Int) -> Int {
+        (c >> (J - 1 - index)) & 1 == 0 ? 1 : -1
+    }
+
+    /// The value at y in [0, 1): (-1)^(floor(2^(n+1) y) mod 2).
+    public func value(at y: Rational) throws(DyadicFunctionError) -> Int {
+        guard y.signum >= 0 && y < Rational.one else { throw .pointOutsideDomain(y) }
+        return y.timesPowerOfTwo(index + 1).floor.isOdd ? -1 : 1
+    }
+
+    /// r_n as a packed +-1 function of level n+1.
+    public var packed: PackedSignFunction {
+        PackedSignFunction(level: index + 1) { $0 & 1 == 1 }
+    }
+}

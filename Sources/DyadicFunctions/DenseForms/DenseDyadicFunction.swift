@@ -1,0 +1,108 @@
+import ExactArithmetic
+
+/// A dyadic step function of level J whose values are dyadic rationals, stored as
+/// integer mantissas over one common exponent: value on I(J, c) = mantissas[c] / 2^e.
+///
+/// Inner products then need only integer arithmetic: sum_c m_c m'_c over
+/// 2^(J + e + e'). When every mantissa fits a word the sum runs in 128-bit integers
+/// with exact overflow detection, falling back to `BigInt` accumulation.
+public struct DenseDyadicFunction: Hashable, Sendable {
+    /// The largest supported level.
+    public static let maximumLevel = 30
+
+    /// The level J.
+    public let level: Int
+    /// The common exponent e >= 0 (the smallest one that works).
+    public let exponent: Int
+    /// The 2^J mantissas.
+    public let mantissas: [BigInt]
+    /// The mantissas as words, when all of them fit.
+    internal let wordMantissas: [Int]?
+
+    /// The function with the given 2^J dyadic cell values.
+    public init(cellValues: [Dyadic]) throws(DyadicFunctionError) {
+        let count = cellValues.count
+        guard count > 0 && count & (count - 1) == 0 else {
+            throw .invalidParameter("a dense level-J function needs 2^J cell values, found \(count)")
+        }
+        let level = count.trailingZeroBitCount
+        guard level <= DenseDyadicFunction.maximumLevel else {
+            throw .levelOutOfRange(level: level, range: 0...DenseDyadicFunction.maximumLevel)
+        }
+        let exponent = cellValues.lazy.map(\.exponent).max() ?? 0
+        self.init(level: level, exponent: exponent, mantissas: cellValues.map { $0.mantissa(atExponent: exponent) })
+    }
+
+    internal init(level: Int, exponent: Int, mantissas: [BigInt]) {
+        self.level = level
+        self.exponent = exponent
+        self.mantissas = mantissas
+        var words: [Int] = []
+        words.reserveCapacity(mantissas.count)
+        for m in mantissas {
+            guard let w = m.intValue else { wordMantissas = nil; return }
+            words.append(w)
+        }
+        wordMantissas = words
+    }
+
+    /// Converts a step function whose breakpoints are dyadic of level <= J and whose
+    /// values are dyadic.
+    public init(_ f: StepFunction, level: Int) throws(DyadicFunctionError) {
+        guard level <= DenseDyadicFunction.maximumLevel else {
+            throw .levelOutOfRange(level: level, range: 0...DenseDyadicFunction.maximumLevel)
+        }
+        var dyadicValues: [Dyadic] = []
+        for (i, v) in f.values.enumerated() {
+            guard let d = try? Dyadic(exactly: v) else { throw .notDyadic(index: i, value: v) }
+            dyadicValues.append(d)
+        }
+        let piecewise = try StepFunction(breakpoints: f.breakpoints, values: dyadicValues.map(\.rational))
+        var cells: [Dyadic] = []
+        cells.reserveCapacity(1 << level)
+        let rationalCells = try piecewise.cellValues(level: level)
+        for v in rationalCells {
+            guard let d = try? Dyadic(exactly: v) else { throw .notDyadic(index: cells.count, value: v) }
+            cells.append(d)
+        }
+        try self.init(cellValues: cells)
+    }
+
+    /// The value on cell c.
+    public func value(cell c: Int) -> Dyadic { Dyadic(mantissa: mantissas[c], exponent: exponent) }
+
+    /// The same function as a canonical step function.
+    public var stepFunction: StepFunction {
+        let values = (0..<mantissas.count).map { value(cell: $0).rational }
+        guard let f = try? StepFunction(cellValues: values) else { preconditionFailure("2^J values form a valid step function") }
+        return f
+    }
+
+    /// sum_c m_c m'_c exactly: 128-bit accumulation with exact overflow detection when
+    /// the mantissas are words, `BigInt` otherwise.
+    public func mantissaProductSum(with other: DenseDyadicFunction) -> BigInt {
+        precondition(level == other.level, "DenseDyadicFunction levels differ")
+        if let a = wordMantissas, let b = other.wordMantissas {
+            var total = Int128(0)
+            var overflowed = false
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for i in 0..<a.count {
+                        let (s, o) = total.addingReportingOverflow(Int128(a[i]) * Int128(b[i]))
+                        if o { overflowed = true; break }
+                        total = s
+                    }
+                }
+            }
+            if !overflowed { return BigInt(total) }
+        }
+        var total = BigInt.zero
+        for i in 0..<mantissas.count { total.addProduct(mantissas[i], other.mantissas[i]) }
+        return total
+    }
+
+    /// <f, g> = 2^-J sum_c f(c) g(c), exactly.
+    public func innerProduct(with other: DenseDyadicFunction) -> Rational {
+        Dyadic(mantissa: mantissaProductSum(with: other), exponent: level + exponent + other.exponent).rational
+    }
+}

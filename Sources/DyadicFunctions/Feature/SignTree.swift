@@ -1,0 +1,128 @@
+import ExactArithmetic
+
+/// A sign tree sigma = (sigma(j, k) in {+1, -1} : 0 <= j < J, 0 <= k < 2^j): one sign
+/// per node of the dyadic tree above level J, 2^J - 1 signs (MATH.md sec. 5).
+///
+/// Nodes are numbered level by level: node (j, k) has number 2^j - 1 + k. In the
+/// certificate form (``hex``) bit i of the ``HexBitString`` is node i, and a 1 bit
+/// means sigma = -1. So "8" with J = 1 is sigma(0,0) = -1, and J = 2, "4" is
+/// (sigma(0,0), sigma(1,0), sigma(1,1)) = (+1, -1, +1).
+public struct SignTree: Hashable, Sendable, CustomStringConvertible {
+    /// The largest supported depth.
+    public static let maximumLevels = 30
+
+    /// The depth J >= 1.
+    public let levels: Int
+    /// Bit i (bit i % 64 of word i / 64) is set when node i has sign -1.
+    internal let negative: [UInt64]
+
+    /// The number of nodes 2^J - 1.
+    public var nodeCount: Int { (1 << levels) - 1 }
+
+    internal init(uncheckedLevels levels: Int, negative: [UInt64]) {
+        self.levels = levels
+        self.negative = negative
+    }
+
+    /// The tree with sigma(j, k) = `sign(j, k)`, which must return +1 or -1.
+    public init(levels: Int, sign: (_ level: Int, _ index: Int) -> Int) throws(DyadicFunctionError) {
+        guard (1...SignTree.maximumLevels).contains(levels) else {
+            throw .levelOutOfRange(level: levels, range: 1...SignTree.maximumLevels)
+        }
+        let count = (1 << levels) - 1
+        var words = [UInt64](repeating: 0, count: (count + 63) / 64)
+        for j in 0..<levels {
+            for k in 0..<(1 << j) {
+                let s = sign(j, k)
+                guard s == 1 || s == -1 else { throw .notSignValued(index: (1 << j) - 1 + k, value: Rational(s)) }
+                if s == -1 {
+                    let i = (1 << j) - 1 + k
+                    words[i >> 6] |= 1 << UInt64(i & 63)
+                }
+            }
+        }
+        self.init(uncheckedLevels: levels, negative: words)
+    }
+
+    /// Decodes the certificate form: 2^J - 1 bits in ``HexBitString`` order.
+    public init(levels: Int, hex: some StringProtocol) throws(DyadicFunctionError) {
+        guard (1...SignTree.maximumLevels).contains(levels) else {
+            throw .levelOutOfRange(level: levels, range: 1...SignTree.maximumLevels)
+        }
+        self.init(uncheckedLevels: levels, negative: try HexBitString.decode(hex, count: (1 << levels) - 1))
+    }
+
+    /// The tree numbered `number` among all 2^(2^J - 1) trees: bit i of `number` is
+    /// node i (1 = -1). For enumerations in tests and brute-force rules (small J).
+    public init(levels: Int, number: Int) throws(DyadicFunctionError) {
+        guard (1...6).contains(levels) else { throw .levelOutOfRange(level: levels, range: 1...6) }
+        let count = (1 << levels) - 1
+        guard number >= 0 && (count >= 63 || number < 1 << count) else {
+            throw .indexOutOfRange(what: "sign tree number", index: number, range: 0..<(count >= 63 ? Int.max : 1 << count))
+        }
+        self.init(uncheckedLevels: levels, negative: [UInt64(number)])
+    }
+
+    /// A tree drawn as in the perf kit's W2: for j = 0..J-1, k = 0..2^j-1 (j-major),
+    /// draw x and set sigma(j, k) = +1 if the top bit of x is 0, else -1.
+    public static func random(levels: Int, using generator: inout SplitMix64) throws(DyadicFunctionError) -> SignTree {
+        guard (1...SignTree.maximumLevels).contains(levels) else {
+            throw .levelOutOfRange(level: levels, range: 1...SignTree.maximumLevels)
+        }
+        let count = (1 << levels) - 1
+        var words = [UInt64](repeating: 0, count: (count + 63) / 64)
+        for i in 0..<count where generator.next() >> 63 != 0 {
+            words[i >> 6] |= 1 << UInt64(i & 63)
+        }
+        return SignTree(uncheckedLevels: levels, negative: words)
+    }
+
+    /// A tree drawn from `SplitMix64(seed: seed)` (see ``random(levels:using:)``).
+    public static func random(levels: Int, seed: UInt64) throws(DyadicFunctionError) -> SignTree {
+        var generator = SplitMix64(seed: seed)
+        return try random(levels: levels, using: &generator)
+    }
+
+    /// Whether sigma(j, k) = -1.
+    @inlinable
+    public func isNegative(level j: Int, index k: Int) -> Bool {
+        isNegative(node: (1 << j) - 1 + k)
+    }
+
+    /// Whether node i (level-major numbering) has sign -1.
+    @inlinable
+    public func isNegative(node i: Int) -> Bool {
+        negativeWords[i >> 6] >> UInt64(i & 63) & 1 == 1
+    }
+
+    @usableFromInline
+    internal var negativeWords: [UInt64] { negative }
+
+    /// sigma(j, k) as +1 or -1.
+    public func sign(level j: Int, index k: Int) -> Int {
+        precondition(j >= 0 && j < levels && k >= 0 && k < 1 << j, "SignTree node out of range")
+        return isNegative(level: j, index: k) ? -1 : 1
+    }
+
+    /// The certificate form (see the type's documentation).
+    public var hex: String {
+        HexBitString.encode(count: nodeCount) { isNegative(node: $0) }
+    }
+
+    public var description: String { "SignTree(J=\(levels), hex=\(hex))" }
+
+    /// For each level-(J-1) node k, the J bits neg(sigma(j, anc_j)) for j = 0..J-1
+    /// along the path from the root, the root's bit most significant. Cell c of level J
+    /// lies under node c >> 1, so this is the path mask of every cell: O(2^J) in all.
+    internal func pathMasks() -> [Int] {
+        var masks = [isNegative(node: 0) ? 1 : 0]
+        for j in 1..<levels {
+            var next = [Int](repeating: 0, count: 1 << j)
+            for k in 0..<(1 << j) {
+                next[k] = masks[k >> 1] << 1 | (isNegative(level: j, index: k) ? 1 : 0)
+            }
+            masks = next
+        }
+        return masks
+    }
+}

@@ -1,0 +1,165 @@
+import ExactArithmetic
+
+/// A step function on [0, 1) with rational breakpoints and values (MATH.md sec. 2).
+///
+/// f(x) = v_i on the half-open piece [t_i, t_{i+1}), with 0 = t_0 < ... < t_n = 1, so f
+/// is right-continuous. The stored form is canonical: adjacent equal values are
+/// merged, so two step functions are equal (as functions, almost everywhere) exactly
+/// when their representations are equal, and `breakpointCount` is the number of
+/// breakpoints of the canonical form (the n of Corollary N2).
+///
+/// ```swift
+/// let f = try StepFunction(breakpoints: [0, 1/2, 1], values: [1, -1])   // Haar psi
+/// f.integral                       // 0
+/// f.innerProduct(with: f)          // 1
+/// ```
+public struct StepFunction: Hashable, Sendable {
+    /// The breakpoints 0 = t_0 < t_1 < ... < t_n = 1.
+    public let breakpoints: [Rational]
+    /// The values v_0 ... v_{n-1}; v_i holds on [t_i, t_{i+1}), and v_i != v_{i+1}.
+    public let values: [Rational]
+
+    /// The step function with these breakpoints and values, in canonical form.
+    ///
+    /// - Throws: when there are fewer than two breakpoints, the first is not 0, the
+    ///   last is not 1, they do not increase strictly, or the value count is not one
+    ///   less than the breakpoint count.
+    public init(breakpoints: [Rational], values: [Rational]) throws(DyadicFunctionError) {
+        guard breakpoints.count >= 2 else { throw .tooFewBreakpoints(count: breakpoints.count) }
+        guard breakpoints[0].isZero else { throw .firstBreakpointNotZero(breakpoints[0]) }
+        guard breakpoints[breakpoints.count - 1] == Rational.one else { throw .lastBreakpointNotOne(breakpoints[breakpoints.count - 1]) }
+        for i in 1..<breakpoints.count where !(breakpoints[i - 1] < breakpoints[i]) {
+            throw .breakpointsNotIncreasing(index: i)
+        }
+        guard values.count == breakpoints.count - 1 else {
+            throw .countMismatch(what: "step function values (one per piece)", expected: breakpoints.count - 1, found: values.count)
+        }
+        self.init(mergingValidBreakpoints: breakpoints, values: values)
+    }
+
+    /// Canonicalizes valid data: drops every breakpoint between two equal values.
+    internal init(mergingValidBreakpoints breakpoints: [Rational], values: [Rational]) {
+        var keptBreakpoints = [breakpoints[0]]
+        var keptValues = [values[0]]
+        keptBreakpoints.reserveCapacity(breakpoints.count)
+        keptValues.reserveCapacity(values.count)
+        for i in 1..<values.count where values[i] != keptValues[keptValues.count - 1] {
+            keptBreakpoints.append(breakpoints[i])
+            keptValues.append(values[i])
+        }
+        keptBreakpoints.append(breakpoints[breakpoints.count - 1])
+        self.init(canonicalBreakpoints: keptBreakpoints, values: keptValues)
+    }
+
+    /// Wraps data that is already valid and canonical.
+    internal init(canonicalBreakpoints: [Rational], values: [Rational]) {
+        self.breakpoints = canonicalBreakpoints
+        self.values = values
+        #if DYADCERT_INVARIANTS
+        precondition(breakpoints.count == values.count + 1 && breakpoints.first == 0 && breakpoints.last == 1)
+        for i in 1..<breakpoints.count { precondition(breakpoints[i - 1] < breakpoints[i]) }
+        for i in 1..<values.count { precondition(values[i - 1] != values[i]) }
+        #endif
+    }
+
+    /// The constant function c.
+    public init(constant c: Rational) {
+        self.init(canonicalBreakpoints: [0, 1], values: [c])
+    }
+
+    /// The dyadic step function of level J with value `cellValues[k]` on I(J, k); the
+    /// level is log2 of the count, which must be a power of two.
+    public init(cellValues: [Rational]) throws(DyadicFunctionError) {
+        let count = cellValues.count
+        guard count > 0 && count & (count - 1) == 0 else {
+            throw .invalidParameter("a dyadic step function of level J needs 2^J cell values, found \(count)")
+        }
+        let level = count.trailingZeroBitCount
+        var breakpoints = [Rational]()
+        breakpoints.reserveCapacity(count + 1)
+        for k in 0...count { breakpoints.append(Dyadic(mantissa: BigInt(k), exponent: level).rational) }
+        self.init(mergingValidBreakpoints: breakpoints, values: cellValues)
+    }
+
+    /// The number of pieces of the canonical form.
+    public var pieceCount: Int { values.count }
+
+    /// The number of breakpoints inside (0, 1) of the canonical form: the least
+    /// number of jumps any representation of this function has.
+    public var breakpointCount: Int { values.count - 1 }
+
+    /// The breakpoints inside (0, 1).
+    public var interiorBreakpoints: ArraySlice<Rational> { breakpoints.dropFirst().dropLast() }
+
+    /// f(x) for x in [0, 1) (pieces are half-open, so f(t_i) = v_i).
+    public func value(at x: Rational) throws(DyadicFunctionError) -> Rational {
+        guard x.signum >= 0 && x < Rational.one else { throw .pointOutsideDomain(x) }
+        return values[pieceIndex(containing: x)]
+    }
+
+    /// The index i with t_i <= x < t_{i+1}, for x in [0, 1).
+    internal func pieceIndex(containing x: Rational) -> Int {
+        var low = 0, high = values.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if breakpoints[mid] <= x { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The integral over [0, 1): sum_i (t_{i+1} - t_i) v_i.
+    public var integral: Rational {
+        Rational.sum((0..<values.count).lazy.map { (self.breakpoints[$0 + 1] - self.breakpoints[$0]) * self.values[$0] })
+    }
+
+    /// The essential supremum of |f| (every piece has positive length).
+    public var supNorm: Rational {
+        values.lazy.map(\.magnitude).max() ?? 0
+    }
+
+    /// Whether every value is +1 or -1.
+    public var isSignValued: Bool {
+        values.allSatisfy { $0 == Rational.one || $0 == -Rational.one }
+    }
+
+    /// The least J such that every breakpoint is a multiple of 2^-J, if the
+    /// breakpoints are dyadic; then f is a dyadic step function of that level.
+    public var dyadicLevel: Int? {
+        var level = 0
+        for t in breakpoints {
+            guard t.denominator.isPowerOfTwo else { return nil }
+            level = max(level, t.denominator.bitLength - 1)
+        }
+        return level
+    }
+
+    /// The 2^J values on the level-J cells, if f is a dyadic step function of level <= J.
+    public func cellValues(level: Int) throws(DyadicFunctionError) -> [Rational] {
+        guard let own = dyadicLevel, own <= level else { throw .notDyadicOfLevel(level: level) }
+        guard level <= 30 else { throw .levelOutOfRange(level: level, range: 0...30) }
+        var cells = [Rational]()
+        cells.reserveCapacity(1 << level)
+        for i in 0..<values.count {
+            let start = breakpoints[i].timesPowerOfTwo(level).numerator.intValue ?? 0
+            let end = breakpoints[i + 1].timesPowerOfTwo(level).numerator.intValue ?? 0
+            cells.append(contentsOf: repeatElement(values[i], count: end - start))
+        }
+        return cells
+    }
+
+    /// The composition g o f: the same breakpoints, values g(v_i) (MATH.md sec. 2).
+    public func mapValues<E: Error>(_ g: (Rational) throws(E) -> Rational) throws(E) -> StepFunction {
+        var mapped = [Rational]()
+        mapped.reserveCapacity(values.count)
+        for v in values { mapped.append(try g(v)) }
+        return StepFunction(mergingValidBreakpoints: breakpoints, values: mapped)
+    }
+}
+
+extension StepFunction: CustomStringConvertible {
+    public var description: String {
+        var parts: [String] = []
+        for i in 0..<values.count { parts.append("[\(breakpoints[i]),\(breakpoints[i + 1])):\(values[i])") }
+        return "StepFunction(" + parts.joined(separator: " ") + ")"
+    }
+}

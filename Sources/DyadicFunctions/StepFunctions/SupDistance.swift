@@ -1,0 +1,92 @@
+import ExactArithmetic
+
+/// The exact sup-norm distance ||f - g||_inf between two step functions, with where
+/// it is attained (MATH.md sec. 2: an essential supremum, which for step functions is
+/// the maximum of |f - g| over the pieces of the common refinement).
+public struct SupDistance: Sendable, Equatable {
+    /// max over refined pieces of |f - g|.
+    public let value: Rational
+    /// The left end of the first (leftmost) refined piece on which |f - g| = value.
+    public let witness: Rational
+    /// The number of pieces of the common refinement.
+    public let refinedPieceCount: Int
+}
+
+extension StepFunction {
+    /// ||f - g||_inf over the common refinement, exactly.
+    ///
+    /// Pieces whose two values have word-sized numerators and denominators are handled
+    /// without allocation: the difference is kept as an unreduced 128-bit fraction and
+    /// compared with the running maximum by exact 256-bit cross multiplication. Any
+    /// other piece uses `Rational` arithmetic. Both paths compute the same exact value.
+    public func supDistance(to g: StepFunction) -> SupDistance {
+        var maximum = RunningMaximum()
+        var pieces = 0
+        StepFunction.forEachRefinedPiece(self, g) { start, _, i, j in
+            pieces += 1
+            maximum.offer(values[i], g.values[j], at: start)
+        }
+        return SupDistance(value: maximum.value, witness: maximum.witness, refinedPieceCount: pieces)
+    }
+}
+
+/// The running maximum of |a - b| over a sweep, first occurrence kept.
+internal struct RunningMaximum {
+    /// The best so far as an unreduced fraction n/d (d > 0) while every candidate was wide.
+    var wideNumerator: UInt128 = 0
+    var wideDenominator: UInt128 = 1
+    /// The best so far as an exact rational once some candidate was not wide.
+    var exact: Rational? = nil
+    var started = false
+    var witness = Rational.zero
+
+    mutating func offer(_ a: Rational, _ b: Rational, at x: Rational) {
+        if exact == nil, let p = a.numerator.intValue, let q = a.denominator.intValue,
+           let r = b.numerator.intValue, let s = b.denominator.intValue {
+            // |p/q - r/s| = |p s - r q| / (q s); |p s|, |r q| < 2^126.
+            let difference = Int128(p) * Int128(s) - Int128(r) * Int128(q)
+            let n = difference.magnitude, d = UInt128(q) * UInt128(s)
+            if !started || RunningMaximum.isGreater(n, d, than: wideNumerator, wideDenominator) {
+                wideNumerator = n
+                wideDenominator = d
+                witness = x
+                started = true
+            }
+            return
+        }
+        offerExact((a - b).magnitude, at: x)
+    }
+
+    mutating func offerExact(_ candidate: Rational, at x: Rational) {
+        if exact == nil && started {
+            exact = RunningMaximum.reduce(wideNumerator, wideDenominator)
+        }
+        if let best = exact, started, !(candidate > best) { return }
+        exact = candidate
+        witness = x
+        started = true
+    }
+
+    var value: Rational {
+        exact ?? RunningMaximum.reduce(wideNumerator, wideDenominator)
+    }
+
+    /// n1/d1 > n2/d2 for positive denominators, by exact 256-bit products.
+    static func isGreater(_ n1: UInt128, _ d1: UInt128, than n2: UInt128, _ d2: UInt128) -> Bool {
+        let left = n1.multipliedFullWidth(by: d2)
+        let right = n2.multipliedFullWidth(by: d1)
+        return left.high > right.high || (left.high == right.high && left.low > right.low)
+    }
+
+    static func reduce(_ n: UInt128, _ d: UInt128) -> Rational {
+        if n == 0 { return .zero }
+        var a = n, b = d
+        while b != 0 { (a, b) = (b, a % b) }
+        let numerator = n / a, denominator = d / a
+        // Both parts are below 2^128; build them as BigInts from 64-bit halves.
+        func big(_ v: UInt128) -> BigInt {
+            (BigInt(UInt64(truncatingIfNeeded: v >> 64)) << 64) + BigInt(UInt64(truncatingIfNeeded: v))
+        }
+        return (try? Rational(numerator: big(numerator), denominator: big(denominator))) ?? .zero
+    }
+}
