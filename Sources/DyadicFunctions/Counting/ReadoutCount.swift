@@ -1,0 +1,50 @@
+import ExactArithmetic
+
+/// The exact sizes of the readout classes of MATH.md sec. 7 (balanced amplitudes, all
+/// sign trees of depth J): K_m = {w_m o u_sigma} and K_M = {(w_{m_1} o u_sigma, ...)}.
+public enum ReadoutCount {
+    /// Lemma S: log2 |K_m| = 2^top(m) for 1 <= m < 2^J.
+    public static func separateLog2(readout m: Int) throws(DyadicFunctionError) -> BigInt {
+        guard m >= 1 else { throw .indexOutOfRange(what: "readout index", index: m, range: 1..<Int.max) }
+        return BigInt.powerOfTwo(Int.bitWidth - 1 - m.leadingZeroBitCount)
+    }
+
+    /// sum_d log2 |K_{m_d}|: the bits of separate coding at any accuracy 0 < eps < 1
+    /// (Lemma B makes N(eps, K_m) = |K_m|).
+    public static func separateLog2(readouts: [Int]) throws(DyadicFunctionError) -> BigInt {
+        var total = BigInt.zero
+        for m in readouts { total += try separateLog2(readout: m) }
+        return total
+    }
+
+    /// The levels l at which the span recursion of Lemma J finds a pivot (V_l contains
+    /// a mask with bit l set), deepest first.
+    ///
+    /// V_{J-1} = span{m_d : top(m_d) = J-1}; V_l = (V_{l+1} reduced to bit l+1 clear)
+    /// + span{m_d : top(m_d) = l}. Reduction uses a vector with the bit set as pivot,
+    /// clears the bit from the others, and drops the pivot.
+    public static func jointPivotLevels(readouts: [Int], levels J: Int) throws(DyadicFunctionError) -> [Int] {
+        guard (1...62).contains(J) else { throw .levelOutOfRange(level: J, range: 1...62) }
+        var seen = Set<Int>()
+        for (d, m) in readouts.enumerated() {
+            guard m >= 1 && m < 1 << J else { throw .indexOutOfRange(what: "readout index", index: m, range: 1..<(1 << J)) }
+            guard seen.insert(m).inserted else { throw .duplicateReadout(index: d, value: m) }
+        }
+        var vectors: [Int] = []
+        var pivots: [Int] = []
+        for l in stride(from: J - 1, through: 0, by: -1) {
+            vectors += readouts.filter { Int.bitWidth - 1 - $0.leadingZeroBitCount == l }
+            if let p = vectors.firstIndex(where: { $0 >> l & 1 == 1 }) {
+                let pivot = vectors.remove(at: p)
+                pivots.append(l)
+                vectors = vectors.map { $0 >> l & 1 == 1 ? $0 ^ pivot : $0 }.filter { $0 != 0 }
+            }
+        }
+        return pivots
+    }
+
+    /// Lemma J: log2 |K_M| = sum over pivot levels l of 2^l.
+    public static func jointLog2(readouts: [Int], levels J: Int) throws(DyadicFunctionError) -> BigInt {
+        try jointPivotLevels(readouts: readouts, levels: J).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
+    }
+}
