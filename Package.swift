@@ -66,6 +66,11 @@ let package = Package(
             swiftSettings: invariantChecks
         ),
         .testTarget(
+            name: "DyadicFunctionsTests",
+            dependencies: ["DyadicFunctions", "ExactArithmetic"],
+            swiftSettings: invariantChecks
+        ),
+        .testTarget(
             name: "BenchmarksTests",
             dependencies: ["Benchmarks", "ExactArithmetic"],
             resources: [.copy("Fixtures")]
