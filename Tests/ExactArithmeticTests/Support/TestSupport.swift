@@ -108,7 +108,7 @@ enum Boundary {
 
     /// The Int values and the first values outside Int's range (|v| <= 2^63 + 1, so
     /// that every pairwise product fits in Int128).
-    static let int128Values: [Int128] = intValues.map(Int128.init) + [
+    static let int128Values: [Int128] = intValues.map { Int128($0) } + [
         Int128(Int.max) + 1, Int128(Int.max) + 2, Int128(Int.min) - 1, -(Int128(Int.max) + 2),
     ]
 
