@@ -23,8 +23,11 @@ extension BigInt {
 
     /// The sign of log2 N - p/q, exactly, for N >= 1 and q >= 1: that is, the sign of
     /// N^q - 2^p. N^q is computed only when the bit lengths cannot decide, and then it
-    /// has about p bits; callers that take p from input bound it first.
-    public func compareLog2(toNumerator p: BigInt, denominator q: BigInt) -> Int {
+    /// has about p bits.
+    ///
+    /// - Throws: ``ArithmeticError/resultTooLarge`` when deciding would need N^q with
+    ///   more than `maximumBits` bits (by default ``BigInt/maximumBitWidth``).
+    public func compareLog2(toNumerator p: BigInt, denominator q: BigInt, maximumBits: Int = BigInt.maximumBitWidth) throws(ArithmeticError) -> Int {
         precondition(signum > 0 && q.signum > 0, "compareLog2 needs N >= 1 and q >= 1")
         // N = 2^k: compare k*q with p.
         if isPowerOfTwo {
@@ -35,8 +38,8 @@ extension BigInt {
         if (length - 1) * q >= p { return 1 }
         if length * q <= p { return -1 }
         // Here (L-1) q < p < L q, so q and p fit the size bound of N^q.
-        guard let qInt = q.intValue, let pInt = p.intValue else {
-            preconditionFailure("compareLog2: exponent beyond BigInt.maximumBitWidth")
+        guard let qInt = q.intValue, let pInt = p.intValue, pInt < maximumBits, pInt < BigInt.maximumBitWidth else {
+            throw .resultTooLarge
         }
         // N has an odd factor above 1, so N^q is not a power of two and never equals
         // 2^p: N^q > 2^p exactly when its bit length exceeds p.
@@ -45,7 +48,7 @@ extension BigInt {
     }
 
     /// The sign of log2 N - b for a rational bound b, exactly (N >= 1).
-    public func compareLog2(to b: Rational) -> Int {
-        compareLog2(toNumerator: b.numerator, denominator: b.denominator)
+    public func compareLog2(to b: Rational, maximumBits: Int = BigInt.maximumBitWidth) throws(ArithmeticError) -> Int {
+        try compareLog2(toNumerator: b.numerator, denominator: b.denominator, maximumBits: maximumBits)
     }
 }

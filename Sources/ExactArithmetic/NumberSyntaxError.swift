@@ -37,7 +37,9 @@ public struct NumberSyntaxError: Error, Equatable, Sendable, CustomStringConvert
 
     /// What is wrong.
     public let reason: Reason
-    /// The 1-based character position of the problem (1 for the text as a whole).
+    /// The 1-based position of the problem, counted in Unicode scalars (1 for the text
+    /// as a whole). Every accepted character is ASCII, so up to the problem this is the
+    /// character position; a combining mark counts as its own position.
     public let position: Int
     /// The offending text, shortened to at most 40 characters for messages.
     public let excerpt: String

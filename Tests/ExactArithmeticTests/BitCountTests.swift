@@ -71,10 +71,10 @@ struct BitCountTests {
             for q in 1...6 {
                 for p in -10...40 {
                     let expected = Self.referenceCompare(BigInt(n), p, q)
-                    #expect(BigInt(n).compareLog2(toNumerator: BigInt(p), denominator: BigInt(q)) == expected,
+                    #expect(try BigInt(n).compareLog2(toNumerator: BigInt(p), denominator: BigInt(q)) == expected,
                             "log2 \(n) vs \(p)/\(q)")
                     // Through a (reduced) Rational bound.
-                    #expect(BigInt(n).compareLog2(to: try Rational(p, q)) == expected, "log2 \(n) vs \(p)/\(q)")
+                    #expect(try BigInt(n).compareLog2(to: try Rational(p, q)) == expected, "log2 \(n) vs \(p)/\(q)")
                 }
             }
         }
@@ -82,27 +82,27 @@ struct BitCountTests {
 
     @Test("compareLog2 equality cases: N = 2^k, N = 1, N^q = 2^p")
     func compareLog2Equality() throws {
-        #expect(BigInt(1).compareLog2(toNumerator: 0, denominator: 1) == 0)
-        #expect(BigInt(1).compareLog2(toNumerator: 0, denominator: 7) == 0)
-        #expect(BigInt(1).compareLog2(toNumerator: 1, denominator: 7) == -1)
-        #expect(BigInt(1).compareLog2(toNumerator: -1, denominator: 7) == 1)
+        #expect(try BigInt(1).compareLog2(toNumerator: 0, denominator: 1) == 0)
+        #expect(try BigInt(1).compareLog2(toNumerator: 0, denominator: 7) == 0)
+        #expect(try BigInt(1).compareLog2(toNumerator: 1, denominator: 7) == -1)
+        #expect(try BigInt(1).compareLog2(toNumerator: -1, denominator: 7) == 1)
         for k in [1, 2, 10, 62, 63, 64, 65, 200, 3000] {
             let n = BigInt.powerOfTwo(k)
             for q in [1, 2, 3, 7] {
                 let p = BigInt(k * q)
-                #expect(n.compareLog2(toNumerator: p, denominator: BigInt(q)) == 0, "2^\(k) vs \(p)/\(q)")
-                #expect(n.compareLog2(toNumerator: p + 1, denominator: BigInt(q)) == -1)
-                #expect(n.compareLog2(toNumerator: p - 1, denominator: BigInt(q)) == 1)
+                #expect(try n.compareLog2(toNumerator: p, denominator: BigInt(q)) == 0, "2^\(k) vs \(p)/\(q)")
+                #expect(try n.compareLog2(toNumerator: p + 1, denominator: BigInt(q)) == -1)
+                #expect(try n.compareLog2(toNumerator: p - 1, denominator: BigInt(q)) == 1)
             }
-            #expect(n.compareLog2(to: Rational(BigInt(k))) == 0)
+            #expect(try n.compareLog2(to: Rational(BigInt(k))) == 0)
         }
         // 8^(1/3)... log2 8 = 3 = 9/3: Rational reduces 9/3 to 3.
-        #expect(BigInt(8).compareLog2(to: try Rational(9, 3)) == 0)
-        #expect(BigInt(8).compareLog2(toNumerator: 9, denominator: 3) == 0)
+        #expect(try BigInt(8).compareLog2(to: try Rational(9, 3)) == 0)
+        #expect(try BigInt(8).compareLog2(toNumerator: 9, denominator: 3) == 0)
     }
 
     @Test("compareLog2 for large N near the bound")
-    func compareLog2Large() {
+    func compareLog2Large() throws {
         var rng = SplitMix64(seed: 0xB17_0003)
         for _ in 0..<150 {
             let n = rng.magnitude(bits: rng.int(in: 2...400))
@@ -110,15 +110,32 @@ struct BitCountTests {
             // p close to q * log2 N, where the bit lengths cannot decide.
             let p = q * (n.bitLength - 1) + rng.int(in: -2...(q + 2))
             let expected = Self.referenceCompare(n, p, q)
-            #expect(n.compareLog2(toNumerator: BigInt(p), denominator: BigInt(q)) == expected, "log2 \(n) vs \(p)/\(q)")
+            #expect(try n.compareLog2(toNumerator: BigInt(p), denominator: BigInt(q)) == expected, "log2 \(n) vs \(p)/\(q)")
         }
         // Bounds far beyond Int, decided by bit lengths alone.
         let huge = BigInt.powerOfTwo(100)
         let n = rng.magnitude(bits: 500)
-        #expect(n.compareLog2(toNumerator: huge, denominator: 1) == -1)
-        #expect(n.compareLog2(toNumerator: -huge, denominator: 1) == 1)
-        #expect(n.compareLog2(toNumerator: 1, denominator: huge) == 1)
-        #expect(BigInt(3).compareLog2(toNumerator: huge, denominator: huge) == 1)
-        #expect(BigInt(3).compareLog2(toNumerator: huge * 2, denominator: huge) == -1)
+        #expect(try n.compareLog2(toNumerator: huge, denominator: 1) == -1)
+        #expect(try n.compareLog2(toNumerator: -huge, denominator: 1) == 1)
+        #expect(try n.compareLog2(toNumerator: 1, denominator: huge) == 1)
+        #expect(try BigInt(3).compareLog2(toNumerator: huge, denominator: huge) == 1)
+        #expect(try BigInt(3).compareLog2(toNumerator: huge * 2, denominator: huge) == -1)
+    }
+}
+
+@Suite("Bit counts: size guard")
+struct BitCountGuardTests {
+    @Test("compareLog2 throws instead of computing an oversized power")
+    func oversized() {
+        // 3^q against 2^p with p/q between log2 3's bounds, so N^q would be computed.
+        let q = BigInt.powerOfTwo(70)
+        #expect(throws: ArithmeticError.resultTooLarge) {
+            try BigInt(3).compareLog2(toNumerator: q + q / 2 + 1, denominator: q)
+        }
+        #expect(throws: ArithmeticError.resultTooLarge) {
+            try BigInt(3).compareLog2(toNumerator: 1_000_001, denominator: 1_000_000, maximumBits: 1_000)
+        }
+        // Within the bound the same question is answered exactly.
+        #expect((try? BigInt(3).compareLog2(toNumerator: 3, denominator: 2, maximumBits: 1_000)) == 1)
     }
 }

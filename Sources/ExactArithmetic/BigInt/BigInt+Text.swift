@@ -81,8 +81,8 @@ extension BigInt: Codable {
 
 /// A strict left-to-right scanner for canonical numerals, over UTF-8 bytes.
 ///
-/// Positions are 1-based characters. Because every accepted character is ASCII, the
-/// byte offset of the first offending byte equals its character offset.
+/// Positions are 1-based Unicode scalars. Because every accepted character is ASCII,
+/// the byte offset of the first offending byte equals its scalar offset.
 internal struct NumeralScanner<Text: StringProtocol> {
     let text: Text
     let bytes: Text.UTF8View

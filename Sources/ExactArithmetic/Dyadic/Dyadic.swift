@@ -34,6 +34,7 @@ public struct Dyadic: Sendable {
         if mantissa.isZero {
             self.init(uncheckedMantissa: 0, exponent: 0)
         } else if exponent <= 0 {
+            precondition(exponent >= -BigInt.maximumBitWidth, "Dyadic: exponent out of range")
             self.init(uncheckedMantissa: mantissa << -exponent, exponent: 0)
         } else {
             let t = Swift.min(mantissa.trailingZeroBitCount, exponent)
@@ -55,11 +56,9 @@ public struct Dyadic: Sendable {
 
     /// The rational `value` when its denominator is a power of two.
     ///
-    /// - Throws: ``NumberSyntaxError/Reason/notDyadic`` (position 1) otherwise.
-    public init(exactly value: Rational) throws(NumberSyntaxError) {
-        guard value.denominator.isPowerOfTwo else {
-            throw NumberSyntaxError(.notDyadic, position: 1, in: value.description)
-        }
+    /// - Throws: ``ArithmeticError/notDyadic`` otherwise.
+    public init(exactly value: Rational) throws(ArithmeticError) {
+        guard value.denominator.isPowerOfTwo else { throw .notDyadic }
         // The denominator is a power of two coprime to the numerator: already canonical.
         self.init(uncheckedMantissa: value.numerator, exponent: value.denominator.trailingZeroBitCount)
     }
