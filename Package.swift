@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DyadicFunctions", targets: ["DyadicFunctions"]),
+        .library(name: "CertificateKernel", targets: ["CertificateKernel"]),
         .executable(name: "dyadcert", targets: ["dyadcert"]),
     ],
     dependencies: [
@@ -39,6 +40,17 @@ let package = Package(
         .target(
             name: "DyadicFunctions",
             dependencies: ["ExactArithmetic"],
+            swiftSettings: invariantChecks
+        ),
+        // The trusted kernel: certificate format, strict parser, one checker per rule.
+        // It imports nothing from the generator.
+        .target(
+            name: "CertificateKernel",
+            dependencies: [
+                "ExactArithmetic",
+                "DyadicFunctions",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: invariantChecks
         ),
         // The benchmark workloads of ../shared/perf, on the library's own types.
@@ -68,6 +80,12 @@ let package = Package(
         .testTarget(
             name: "DyadicFunctionsTests",
             dependencies: ["DyadicFunctions", "ExactArithmetic"],
+            swiftSettings: invariantChecks
+        ),
+        .testTarget(
+            name: "CertificateKernelTests",
+            dependencies: ["CertificateKernel", "DyadicFunctions", "ExactArithmetic"],
+            resources: [.copy("Fixtures")],
             swiftSettings: invariantChecks
         ),
         .testTarget(

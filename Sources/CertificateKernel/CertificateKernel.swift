@@ -1,0 +1,1 @@
+// The certificate kernel (see the files in this folder).
