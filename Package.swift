@@ -67,6 +67,7 @@ let package = Package(
             name: "dyadcert",
             dependencies: [
                 "ExactArithmetic",
+                "CertificateKernel",
                 "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

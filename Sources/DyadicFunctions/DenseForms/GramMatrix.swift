@@ -1,85 +1,125 @@
-import Dispatch
 import ExactArithmetic
 
 /// Exact Gram matrices G_ij = <f_i, f_j> (MATH.md sec. 2; the `gram` rule).
 ///
-/// Three exact paths compute the same rationals: the general merge of breakpoints for
-/// any step functions, XOR and popcount for +-1 functions of one level, and integer
-/// mantissa sums for dyadic functions of one level. ``of(_:)-(StepFunction)`` picks the
-/// fastest path that applies. All D^2 entries are computed, rows split across cores
-/// when the work is large.
+/// Three exact paths compute the same rationals: the general merge of breakpoints (with
+/// a shortcut for functions whose supports are disjoint), XOR and popcount for +-1
+/// functions of one level, and integer mantissa sums for dyadic functions of one level.
+/// For step functions the cheapest path that applies is chosen from the functions'
+/// sizes. Every entry is computed (no symmetry is assumed); rows are split across
+/// cores when the work is large. `firstMismatch` checks a stated matrix entry by entry
+/// without materialising it.
 public enum GramMatrix {
     /// The general path: every entry by a merge of breakpoints.
     public static func general(_ functions: [StepFunction]) -> [[Rational]] {
-        rows(count: functions.count, work: functions.reduce(0) { $0 + $1.pieceCount } * functions.count) { i in
-            functions.map { functions[i].innerProduct(with: $0) }
-        }
+        let path = Path.general(functions, supports: functions.map(\.support))
+        return matrix(path, count: functions.count)
     }
 
     /// +-1 functions of one level, by XOR and popcount.
     public static func of(_ functions: [PackedSignFunction]) -> [[Rational]] {
-        let words = functions.first.map { $0.words.count } ?? 0
-        return rows(count: functions.count, work: words * functions.count * functions.count) { i in
-            functions.map { functions[i].innerProduct(with: $0) }
-        }
+        matrix(.packed(functions), count: functions.count)
     }
 
     /// Dyadic functions of one level, by integer mantissa sums.
     public static func of(_ functions: [DenseDyadicFunction]) -> [[Rational]] {
-        let cells = functions.first.map { $0.mantissas.count } ?? 0
-        return rows(count: functions.count, work: cells * functions.count * functions.count) { i in
-            functions.map { functions[i].innerProduct(with: $0) }
-        }
+        matrix(.dense(functions), count: functions.count)
     }
 
-    /// The fastest exact path that applies to these step functions.
+    /// The cheapest exact path for these step functions.
     public static func of(_ functions: [StepFunction]) -> [[Rational]] {
-        let levels = functions.compactMap(\.dyadicLevel)
-        if levels.count == functions.count, let level = levels.max(), level <= DenseDyadicFunction.maximumLevel,
-           functions.reduce(0, { $0 + $1.pieceCount }) * 4 >= (1 << level) {
-            if functions.allSatisfy(\.isSignValued),
-               let packed = try? functions.map({ f throws(DyadicFunctionError) in try PackedSignFunction(f, level: level) }) {
-                return of(packed)
-            }
-            if let dense = try? functions.map({ f throws(DyadicFunctionError) in try DenseDyadicFunction(f, level: level) }) {
-                return of(dense)
-            }
-        }
-        return general(functions)
+        matrix(path(for: functions), count: functions.count)
     }
 
-    /// Computes `row(i)` for every i, in parallel when `work` is large.
-    static func rows(count: Int, work: Int, _ row: @escaping @Sendable (Int) -> [Rational]) -> [[Rational]] {
-        guard count > 1 && work >= 1 << 22 else { return (0..<count).map(row) }
-        let results = ResultSlots<[Rational]>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, row(i)) }
-        return results.values
+    /// The first entry (in row-major order) whose exact value differs from
+    /// `expected(i, j)`, or nil when the whole matrix matches.
+    public static func firstMismatch(_ functions: [StepFunction], expected: @escaping @Sendable (Int, Int) -> Rational) -> (row: Int, column: Int, value: Rational)? {
+        firstMismatch(path(for: functions), count: functions.count, expected: expected)
+    }
+
+    /// `firstMismatch` for +-1 functions of one level.
+    public static func firstMismatch(_ functions: [PackedSignFunction], expected: @escaping @Sendable (Int, Int) -> Rational) -> (row: Int, column: Int, value: Rational)? {
+        firstMismatch(.packed(functions), count: functions.count, expected: expected)
+    }
+
+    // MARK: - Paths
+
+    enum Path: Sendable {
+        case packed([PackedSignFunction])
+        case dense([DenseDyadicFunction])
+        case general([StepFunction], supports: [Support?])
+
+        func entry(_ i: Int, _ j: Int) -> Rational {
+            switch self {
+            case .packed(let f): return f[i].innerProduct(with: f[j])
+            case .dense(let f): return f[i].innerProduct(with: f[j])
+            case .general(let f, let supports):
+                guard let a = supports[i], let b = supports[j] else { return .zero }
+                if a.end <= b.start || b.end <= a.start { return .zero }
+                return f[i].innerProduct(with: f[j])
+            }
+        }
+
+        /// Elementary operations per entry, roughly.
+        var workPerEntry: Int {
+            switch self {
+            case .packed(let f): return f.first.map { $0.words.count } ?? 1
+            case .dense(let f): return f.first.map { $0.mantissas.count } ?? 1
+            case .general(let f, _): return 8 * max(1, f.reduce(0) { $0 + $1.pieceCount } / max(f.count, 1))
+            }
+        }
+    }
+
+    /// Packed or dense forms when the functions are dense enough for them to pay off.
+    static func path(for functions: [StepFunction]) -> Path {
+        let general = Path.general(functions, supports: functions.map(\.support))
+        guard !functions.isEmpty else { return general }
+        var level = 0
+        for f in functions {
+            guard let l = f.dyadicLevel else { return general }
+            level = max(level, l)
+        }
+        guard level <= DenseDyadicFunction.maximumLevel else { return general }
+        let averagePieces = functions.reduce(0) { $0 + $1.pieceCount } / functions.count
+        if functions.allSatisfy(\.isSignValued), averagePieces * 512 >= 1 << level,
+           let packed = try? functions.map({ f throws(DyadicFunctionError) in try PackedSignFunction(f, level: level) }) {
+            return .packed(packed)
+        }
+        if averagePieces * 16 >= 1 << level,
+           let dense = try? functions.map({ f throws(DyadicFunctionError) in try DenseDyadicFunction(f, level: level) }) {
+            return .dense(dense)
+        }
+        return general
+    }
+
+    static func matrix(_ path: Path, count: Int) -> [[Rational]] {
+        Parallel.map(count: count, work: count * count * path.workPerEntry) { i in (0..<count).map { path.entry(i, $0) } }
+    }
+
+    static func firstMismatch(_ path: Path, count: Int, expected: @escaping @Sendable (Int, Int) -> Rational) -> (row: Int, column: Int, value: Rational)? {
+        let rows = Parallel.map(count: count, work: count * count * path.workPerEntry) { i -> (Int, Rational)? in
+            for j in 0..<count {
+                let value = path.entry(i, j)
+                if value != expected(i, j) { return (j, value) }
+            }
+            return nil
+        }
+        for (i, row) in rows.enumerated() { if let (j, value) = row { return (i, j, value) } }
+        return nil
     }
 }
 
-/// Write-once result slots filled from concurrent iterations (each index written
-/// exactly once, read only after all writers have finished).
-final class ResultSlots<Value>: @unchecked Sendable {
-    private let pointer: UnsafeMutablePointer<Value?>
-    private let count: Int
+/// The smallest interval [start, end) outside which a step function is zero.
+struct Support: Sendable {
+    let start: Rational
+    let end: Rational
+}
 
-    init(count: Int) {
-        self.count = count
-        pointer = .allocate(capacity: count)
-        pointer.initialize(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: Value) { pointer[index] = value }
-
-    var values: [Value] {
-        (0..<count).map { i in
-            guard let value = pointer[i] else { preconditionFailure("ResultSlots: slot \(i) was not filled") }
-            return value
-        }
-    }
-
-    deinit {
-        pointer.deinitialize(count: count)
-        pointer.deallocate()
+extension StepFunction {
+    /// [start, end): from the first to the end of the last piece with a nonzero value;
+    /// nil for the zero function.
+    var support: Support? {
+        guard let first = values.firstIndex(where: { !$0.isZero }), let last = values.lastIndex(where: { !$0.isZero }) else { return nil }
+        return Support(start: breakpoints[first], end: breakpoints[last + 1])
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import ExactArithmetic
 
 /// Exact evaluation of a ``HeavisideNetwork`` on the pieces of Lemma N1, fast enough
@@ -165,12 +164,11 @@ extension HeavisideNetwork {
         let pieceCount = cuts.count - 1
         let chunkSize = 512
         let chunks = (pieceCount + chunkSize - 1) / chunkSize
-        let results = ResultSlots<[[Rational]]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let work = pieceCount * max(unitCount, 1)
+        return Parallel.map(count: chunks, work: work) { chunk in
             let range = (chunk * chunkSize)..<min(pieceCount, (chunk + 1) * chunkSize)
-            results.set(chunk, range.map { p in evaluator.outputs(at: (cuts[p] + cuts[p + 1]).timesPowerOfTwo(-1)) })
-        }
-        return results.values.flatMap { $0 }
+            return range.map { p in evaluator.outputs(at: (cuts[p] + cuts[p + 1]).timesPowerOfTwo(-1)) }
+        }.flatMap { $0 }
     }
 
     /// The step functions the network computes (Lemma N1): each output evaluated exactly

@@ -97,8 +97,9 @@ public struct StepFunction: Hashable, Sendable {
         return values[pieceIndex(containing: x)]
     }
 
-    /// The index i with t_i <= x < t_{i+1}, for x in [0, 1).
-    internal func pieceIndex(containing x: Rational) -> Int {
+    /// The index i with t_i <= x < t_{i+1}, for x in [0, 1) (binary search; x outside
+    /// [0, 1) gives the first or last piece).
+    public func pieceIndex(containing x: Rational) -> Int {
         var low = 0, high = values.count - 1
         while low < high {
             let mid = (low + high + 1) / 2

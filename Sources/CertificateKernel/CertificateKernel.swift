@@ -1,1 +1,0 @@
-// The certificate kernel (see the files in this folder).

@@ -1,0 +1,48 @@
+/// The canonical text of a certificate: every object's members in one fixed key order,
+/// numbers only as canonical strings (the reader rejects anything else), the layout
+/// of ``CanonicalJSONWriter``, and a final newline. Writing a parsed canonical file
+/// gives the same bytes.
+public enum CanonicalCertificate {
+    /// The fixed key order: a key's rank is its position here; keys not listed (which
+    /// the reader rejects anyway) come after, in code-point order.
+    public static let keyOrder: [String] = [
+        "format", "id", "rule", "kind", "activation", "description", "uses", "objects", "claims", "inputs", "statement",
+        "mode", "network", "class", "quantity", "f", "g", "function", "functions", "items", "elements", "centres",
+        "levels", "level", "index", "order", "output", "signs", "feature", "readout", "readouts", "amplitudes",
+        "eps", "coding", "max-breakpoints", "threshold", "terms", "claim", "coefficient", "constant",
+        "breakpoints", "knots", "values", "start-values", "end-values",
+        "matrix", "gram", "relation", "bound", "log2-size", "log2-sizes", "total", "value", "count",
+        "bits-at-least", "bits-at-most", "first-layer-units-at-least", "distance-at-least", "outputs",
+        "bits", "units", "weights", "bias", "weight-codes", "weight-code", "bias-code",
+        "hidden-units", "parameters", "first-layer-units", "layers",
+    ]
+
+    private static let rank: [String: Int] = Dictionary(uniqueKeysWithValues: keyOrder.enumerated().map { ($1, $0) })
+
+    /// The same JSON value with every object's members in the canonical key order.
+    /// The members of the `objects` table keep their order (it is the definition order).
+    public static func canonicalize(_ value: JSONValue, isObjectTable: Bool = false) -> JSONValue {
+        switch value {
+        case .object(let object):
+            var members = object.members.map { (key: $0.key, value: canonicalize($0.value, isObjectTable: $0.key == "objects" && !isObjectTable)) }
+            if !isObjectTable {
+                members.sort { a, b in
+                    let ra = rank[a.key] ?? Int.max, rb = rank[b.key] ?? Int.max
+                    return ra != rb ? ra < rb : Array(a.key.unicodeScalars.map(\.value)).lexicographicallyPrecedes(b.key.unicodeScalars.map(\.value))
+                }
+            } else {
+                members = object.members.map { (key: $0.key, value: canonicalize($0.value)) }
+            }
+            return .object(JSONObject(members))
+        case .array(let items):
+            return .array(items.map { canonicalize($0) })
+        default:
+            return value
+        }
+    }
+
+    /// The canonical text of a certificate (or of any JSON value, keys reordered).
+    public static func text(_ value: JSONValue) -> String {
+        CanonicalJSONWriter.write(canonicalize(value))
+    }
+}

@@ -1,0 +1,197 @@
+import ExactArithmetic
+
+/// Strict, pointer-aware access to the members of one JSON object of a certificate.
+///
+/// Every accessor names the JSON pointer of what it reads, so every error says where
+/// the problem is and what was expected. Numbers must be JSON strings in the one
+/// canonical form (`-12`, `3/8`); digits are counted before any conversion.
+struct Fields {
+    let object: JSONObject
+    let pointer: JSONPointer
+    let context: ReadingContext
+
+    init(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext, what: String = "an object") throws(KernelError) {
+        guard case .object(let object) = value else {
+            throw .malformed(pointer: pointer, expected: what, found: Fields.describe(value))
+        }
+        self.object = object
+        self.pointer = pointer
+        self.context = context
+    }
+
+    /// Rejects every member whose key is not in `allowed`.
+    func allowOnly(_ allowed: [String]) throws(KernelError) {
+        for key in object.keys where !allowed.contains(key) {
+            throw .malformed(pointer: pointer.appending(key), expected: allowed.isEmpty ? "no fields here" : "one of the fields \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))",
+                             found: "the unknown field \"\(key)\"")
+        }
+    }
+
+    func has(_ key: String) -> Bool { object[key] != nil }
+
+    func value(_ key: String) throws(KernelError) -> JSONValue {
+        guard let value = object[key] else {
+            throw .malformed(pointer: pointer.appending(key), expected: "the required field \"\(key)\"", found: "nothing")
+        }
+        return value
+    }
+
+    func string(_ key: String) throws(KernelError) -> String {
+        try Fields.string(try value(key), at: pointer.appending(key))
+    }
+
+    func optionalString(_ key: String) throws(KernelError) -> String? {
+        has(key) ? try string(key) : nil
+    }
+
+    func identifier(_ key: String) throws(KernelError) -> String {
+        try Fields.identifier(try value(key), at: pointer.appending(key))
+    }
+
+    func rational(_ key: String) throws(KernelError) -> Rational {
+        try Fields.rational(try value(key), at: pointer.appending(key), context: context)
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>, limit: LimitKind? = nil) throws(KernelError) -> Int {
+        try Fields.integer(try value(key), at: pointer.appending(key), in: range, limit: limit, context: context)
+    }
+
+    func bigInteger(_ key: String) throws(KernelError) -> BigInt {
+        try Fields.bigInteger(try value(key), at: pointer.appending(key), context: context)
+    }
+
+    func array(_ key: String, what: String = "an array") throws(KernelError) -> [JSONValue] {
+        let value = try value(key)
+        guard case .array(let items) = value else {
+            throw .malformed(pointer: pointer.appending(key), expected: what, found: Fields.describe(value))
+        }
+        return items
+    }
+
+    func rationals(_ key: String) throws(KernelError) -> [Rational] {
+        var result: [Rational] = []
+        for (i, item) in try array(key, what: "an array of numbers written as strings").enumerated() {
+            result.append(try Fields.rational(item, at: pointer.appending(key).appending(i), context: context))
+        }
+        return result
+    }
+
+    func integers(_ key: String, in range: ClosedRange<Int>) throws(KernelError) -> [Int] {
+        var result: [Int] = []
+        for (i, item) in try array(key, what: "an array of integers written as strings").enumerated() {
+            result.append(try Fields.integer(item, at: pointer.appending(key).appending(i), in: range, limit: nil, context: context))
+        }
+        return result
+    }
+
+    func identifiers(_ key: String) throws(KernelError) -> [String] {
+        var result: [String] = []
+        for (i, item) in try array(key, what: "an array of names").enumerated() {
+            result.append(try Fields.identifier(item, at: pointer.appending(key).appending(i)))
+        }
+        return result
+    }
+
+    func fields(_ key: String, what: String = "an object") throws(KernelError) -> Fields {
+        try Fields(try value(key), at: pointer.appending(key), context: context, what: what)
+    }
+
+    /// A required string that must be one of `choices`.
+    func choice(_ key: String, _ choices: [String]) throws(KernelError) -> String {
+        let text = try string(key)
+        guard choices.contains(text) else {
+            throw .malformed(pointer: pointer.appending(key), expected: "one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))", found: "\"\(Fields.shorten(text))\"")
+        }
+        return text
+    }
+
+    // MARK: - Values at a pointer
+
+    static func string(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> String {
+        guard case .string(let text) = value else {
+            throw .malformed(pointer: pointer, expected: "a string", found: describe(value))
+        }
+        return text
+    }
+
+    /// Names of objects and claims: a letter or underscore, then letters, digits and
+    /// `_ . : -`, at most 64 characters.
+    static func identifier(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> String {
+        let text = try string(value, at: pointer)
+        guard isIdentifier(text) else {
+            throw .malformed(pointer: pointer, expected: "a name (a letter or _, then letters, digits, _ . : -; at most 64 characters)", found: "\"\(shorten(text))\"")
+        }
+        return text
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, bytes.count <= 64 else { return false }
+        func letter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 }
+        guard letter(first) else { return false }
+        return bytes.allSatisfy { letter($0) || ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 58 || $0 == 45 }
+    }
+
+    static func rational(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext) throws(KernelError) -> Rational {
+        let text = try numeral(value, at: pointer)
+        do {
+            return try Rational(parsing: text, digitLimit: context.limits.maximumDigits)
+        } catch {
+            throw numberError(error, text: text, at: pointer, context: context, expected: "a canonical number such as -12 or 3/8")
+        }
+    }
+
+    static func bigInteger(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext) throws(KernelError) -> BigInt {
+        let text = try numeral(value, at: pointer)
+        do {
+            return try BigInt(parsing: text, digitLimit: context.limits.maximumDigits)
+        } catch {
+            throw numberError(error, text: text, at: pointer, context: context, expected: "a canonical integer such as -12")
+        }
+    }
+
+    static func integer(_ value: JSONValue, at pointer: JSONPointer, in range: ClosedRange<Int>, limit: LimitKind?, context: ReadingContext) throws(KernelError) -> Int {
+        let number = try bigInteger(value, at: pointer, context: context)
+        guard let n = number.intValue, range.contains(n) else {
+            if let limit, number > BigInt(range.upperBound) {
+                throw .limitExceeded(pointer: pointer, limit: limit, value: shorten(number.description), maximum: String(range.upperBound))
+            }
+            throw .malformed(pointer: pointer, expected: "an integer from \(range.lowerBound) to \(range.upperBound)", found: shorten(number.description))
+        }
+        return n
+    }
+
+    private static func numeral(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> String {
+        switch value {
+        case .string(let text): return text
+        case .number(let raw):
+            throw .malformed(pointer: pointer, expected: "a number written as a string, e.g. \"\(shorten(raw))\"", found: "the JSON number \(shorten(raw))")
+        default:
+            throw .malformed(pointer: pointer, expected: "a number written as a string", found: describe(value))
+        }
+    }
+
+    private static func numberError(_ error: NumberSyntaxError, text: String, at pointer: JSONPointer, context: ReadingContext, expected: String) -> KernelError {
+        if case .tooManyDigits(let limit) = error.reason {
+            return .limitExceeded(pointer: pointer, limit: .digits, value: "more than \(limit)", maximum: String(limit))
+        }
+        return .malformed(pointer: pointer, expected: expected, found: "\"\(shorten(text))\" (\(error.explanation), at character \(error.position))")
+    }
+
+    /// A short description of a JSON value for messages.
+    static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .object: return "an object"
+        case .array(let items): return "an array of \(items.count) items"
+        case .string(let text): return "the string \"\(shorten(text))\""
+        case .number(let raw): return "the JSON number \(shorten(raw))"
+        case .bool(let b): return "the boolean \(b)"
+        case .null: return "null"
+        }
+    }
+
+    /// Text cut to 40 characters for messages.
+    static func shorten(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(37)) + "..."
+    }
+}

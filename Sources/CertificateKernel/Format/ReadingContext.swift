@@ -1,0 +1,43 @@
+import ExactArithmetic
+import Synchronization
+
+/// Per-certificate state while reading and checking: the limits, and the budget of
+/// cells that dense objects have used so far (checked before each allocation). Claims
+/// may be checked concurrently, so the budget is behind a lock.
+final class ReadingContext: Sendable {
+    let limits: VerificationLimits
+    private let used = Mutex(0)
+
+    init(limits: VerificationLimits) {
+        self.limits = limits
+    }
+
+    /// The cells charged so far.
+    var cellsUsed: Int { used.withLock { $0 } }
+
+    /// Charges 2^level cells to the certificate's budget, or throws the cell limit.
+    func chargeCells(level: Int, at pointer: JSONPointer) throws(KernelError) {
+        try checkLevel(level, at: pointer)
+        try chargeCells(count: 1 << level, at: pointer)
+    }
+
+    /// Charges `count` cells (for objects that are not one dense level-J function).
+    func chargeCells(count: Int, at pointer: JSONPointer) throws(KernelError) {
+        let maximum = limits.maximumCells
+        let before: Int? = used.withLock { total in
+            guard count >= 0, count <= maximum - total else { return total }
+            total += count
+            return nil
+        }
+        if let before {
+            throw .limitExceeded(pointer: pointer, limit: .cells, value: String(before + max(count, 0)), maximum: String(maximum))
+        }
+    }
+
+    /// Checks a level J against the level limit.
+    func checkLevel(_ level: Int, at pointer: JSONPointer) throws(KernelError) {
+        guard level <= limits.maximumLevel else {
+            throw .limitExceeded(pointer: pointer, limit: .level, value: String(level), maximum: String(limits.maximumLevel))
+        }
+    }
+}

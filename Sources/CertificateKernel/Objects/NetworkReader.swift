@@ -1,0 +1,96 @@
+import DyadicFunctions
+import ExactArithmetic
+
+/// Reads an explicit `heaviside-network` object: layers of units with their weights,
+/// biases and (optionally) the codes of their parameters.
+///
+/// Codes are written `sign`, `int[LO,HI]` or `dyadic[B,E]`; a layer may give default
+/// `weight-code` and `bias-code` that its units' `weight-codes` / `bias-code` override.
+/// `derived` codes are not accepted here: only the kernel's own recipes may derive a
+/// parameter.
+enum NetworkReader {
+    static func read(_ f: Fields, context: ReadingContext) throws(KernelError) -> KernelNetwork {
+        try f.allowOnly(["kind", "layers"])
+        let layerValues = try f.array("layers", what: "an array of layers")
+        var size = 0
+        var layers: [[HeavisideNetwork.Unit]] = []
+        var weightCodes: [[[ParameterCode?]]] = []
+        var biasCodes: [[ParameterCode?]] = []
+        for (l, layerValue) in layerValues.enumerated() {
+            let layer = try Fields(layerValue, at: f.pointer.appending("layers").appending(l), context: context, what: "a layer object with \"units\"")
+            try layer.allowOnly(["units", "weight-code", "bias-code"])
+            let defaultWeightCode = layer.has("weight-code") ? try code(try layer.value("weight-code"), at: layer.pointer.appending("weight-code"), context: context) : nil
+            let defaultBiasCode = layer.has("bias-code") ? try code(try layer.value("bias-code"), at: layer.pointer.appending("bias-code"), context: context) : nil
+            var units: [HeavisideNetwork.Unit] = []
+            var layerWeightCodes: [[ParameterCode?]] = []
+            var layerBiasCodes: [ParameterCode?] = []
+            for (u, unitValue) in try layer.array("units", what: "an array of units").enumerated() {
+                let unit = try Fields(unitValue, at: layer.pointer.appending("units").appending(u), context: context, what: "a unit object")
+                try unit.allowOnly(["activation", "inputs", "weights", "bias", "weight-codes", "bias-code"])
+                let activation = try unit.choice("activation", ["heaviside", "linear"])
+                let inputs = try unit.integers("inputs", in: 0...Int(Int32.max))
+                let weights = try unit.rationals("weights")
+                guard inputs.count == weights.count else {
+                    throw .malformed(pointer: unit.pointer.appending("weights"), expected: "one weight per input (\(inputs.count))", found: "\(weights.count) weights")
+                }
+                size += weights.count + 2
+                guard size <= context.limits.maximumNetworkSize else {
+                    throw .limitExceeded(pointer: unit.pointer, limit: .networkSize, value: "more than \(context.limits.maximumNetworkSize)", maximum: String(context.limits.maximumNetworkSize))
+                }
+                var codes: [ParameterCode?] = Array(repeating: defaultWeightCode, count: weights.count)
+                if unit.has("weight-codes") {
+                    let values = try unit.array("weight-codes", what: "an array of codes, one per weight")
+                    guard values.count == weights.count else {
+                        throw .malformed(pointer: unit.pointer.appending("weight-codes"), expected: "one code per weight (\(weights.count))", found: "\(values.count) codes")
+                    }
+                    for (k, value) in values.enumerated() {
+                        codes[k] = try code(value, at: unit.pointer.appending("weight-codes").appending(k), context: context)
+                    }
+                }
+                units.append(HeavisideNetwork.Unit(activation: activation == "heaviside" ? .heaviside : .linear, inputs: inputs, weights: weights, bias: try unit.rational("bias")))
+                layerWeightCodes.append(codes)
+                layerBiasCodes.append(unit.has("bias-code") ? try code(try unit.value("bias-code"), at: unit.pointer.appending("bias-code"), context: context) : defaultBiasCode)
+            }
+            layers.append(units)
+            weightCodes.append(layerWeightCodes)
+            biasCodes.append(layerBiasCodes)
+        }
+        do {
+            let network = try HeavisideNetwork(layers: layers)
+            return KernelNetwork(network: network, weightCodes: weightCodes, biasCodes: biasCodes, recipe: nil)
+        } catch {
+            throw ObjectStore.invalid(error, at: f.pointer.appending("layers"), what: "a network following the conventions of MATH.md sec. 8")
+        }
+    }
+
+    /// Parses `sign`, `int[LO,HI]` or `dyadic[B,E]`.
+    static func code(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext) throws(KernelError) -> ParameterCode {
+        let text = try Fields.string(value, at: pointer)
+        let expected = "a code: \"sign\", \"int[LO,HI]\" or \"dyadic[B,E]\""
+        if text == "sign" { return .sign }
+        for prefix in ["int[", "dyadic["] where text.hasPrefix(prefix) && text.hasSuffix("]") {
+            let inner = text.dropFirst(prefix.count).dropLast()
+            let parts = inner.split(separator: ",", omittingEmptySubsequences: false)
+            guard parts.count == 2 else { break }
+            do {
+                let a = try BigInt(parsing: parts[0], digitLimit: context.limits.maximumDigits)
+                let b = try BigInt(parsing: parts[1], digitLimit: context.limits.maximumDigits)
+                if prefix == "int[" {
+                    guard a <= b else {
+                        throw KernelError.malformed(pointer: pointer, expected: "an integer range with LO <= HI", found: "\"\(Fields.shorten(text))\"")
+                    }
+                    return .integer(lowerBound: a, upperBound: b)
+                }
+                guard let bits = a.intValue, let exponent = b.intValue, (0...1_000_000).contains(bits), (0...1_000_000).contains(exponent) else {
+                    throw KernelError.malformed(pointer: pointer, expected: "dyadic[B,E] with 0 <= B, E <= 1000000", found: "\"\(Fields.shorten(text))\"")
+                }
+                return .dyadic(mantissaBits: bits, maximumExponent: exponent)
+            } catch let error as KernelError {
+                throw error
+            } catch {
+                break
+            }
+        }
+        throw .malformed(pointer: pointer, expected: expected, found: "\"\(Fields.shorten(text))\"")
+    }
+}

@@ -1,0 +1,52 @@
+import ExactArithmetic
+
+/// `binary-class`: N(eps, K) = |K| for a class of +-1 valued elements and 0 < eps < 1
+/// (Lemma B), and N(eps, K) = 1 for eps >= 1.
+///
+/// Inputs: `class`, `eps`, `coding` ("joint": the tuple class; "separate": each
+/// coordinate class). Statement: `bits`, the description length ceil(log2 N(eps, .)),
+/// summed over coordinates for separate coding. The size comes from an earlier claim
+/// in `uses` (readout-count or enumerate) about the same class and coding, which
+/// established `description-bits`. Establishes `bits`.
+enum BinaryClassRule: Rule {
+    static let name = "binary-class"
+    static let lemma = "Lemma B (MATH.md sec. 7)"
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(["class", "eps", "coding"])
+        try claim.statement.allowOnly(["bits"])
+        let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
+        let eps = try ClassInputs.epsilon(claim.inputs)
+        let coding = try ClassInputs.coding(claim.inputs)
+        let stated = try claim.statement.bigInteger("bits")
+        let summary = "\(coding) description length of \(name) at eps = \(eps) is \(stated) bits"
+        // Every element must be +-1 valued in every coordinate.
+        switch k {
+        case .readout: break  // Walsh readouts take only the values +1 and -1.
+        case .haar:
+            return .fails(summary, "the Haar class is not +-1 valued, so Lemma B does not apply", at: claim.inputs.pointer.appending("class"))
+        case .finite(let elements):
+            for (e, element) in elements.enumerated() {
+                if let d = element.firstIndex(where: { !$0.isSignValued }) {
+                    return .fails(summary, "coordinate \(d) of class element \(e) takes a value other than +1 and -1", at: claim.inputs.pointer.appending("class"))
+                }
+            }
+        }
+        let computed: BigInt
+        if eps >= Rational.one {
+            computed = 0  // one ball of radius eps >= 1 around 0 covers every +-1 function
+        } else {
+            guard let source = context.used.values.first(where: { $0.subject == name && $0.coding == coding && $0.quantities["description-bits"] != nil }),
+                  let bits = source.quantities["description-bits"], let value = bits.lower, bits.lower == bits.upper else {
+                return .fails(summary, "no claim in \"uses\" establishes the \(coding) size of \(name) (use readout-count or enumerate first)",
+                              at: claim.pointer.appending("uses"))
+            }
+            computed = value.numerator
+        }
+        guard stated == computed else {
+            return .fails(summary, "Lemma B gives \(computed) bits here", expected: "bits = \(stated)", computed: "bits = \(computed)",
+                          at: claim.statement.pointer.appending("bits"))
+        }
+        return .holds(summary, ["bits": .exact(computed)])
+    }
+}

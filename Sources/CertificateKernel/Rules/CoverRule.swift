@@ -1,0 +1,55 @@
+import ExactArithmetic
+
+/// `cover`: log2 N(eps, K) <= log2 M (Lemma C) for a class the kernel can enumerate.
+///
+/// Inputs: `class`, `eps`, and `centres` (M functions, or M tuples of functions for a
+/// class of tuples; centres may be any functions). Statement: `count` = M. The kernel
+/// enumerates every element of K and checks that each is within eps of some centre.
+/// Establishes `covering-number` <= M and `bits` <= ceil(log2 M).
+enum CoverRule: Rule {
+    static let name = "cover"
+    static let lemma = "Lemma C (MATH.md sec. 7)"
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(["class", "eps", "centres"])
+        try claim.statement.allowOnly(["count"])
+        let (_, k) = try ClassInputs.functionClass(claim.inputs, context)
+        let eps = try ClassInputs.epsilon(claim.inputs)
+        let count = try claim.statement.integer("count", in: 1...Int(Int32.max))
+        let centresPointer = claim.inputs.pointer.appending("centres")
+        var centres: [[KernelFunction]] = []
+        for (i, item) in try claim.inputs.array("centres", what: "an array of centres").enumerated() {
+            let at = centresPointer.appending(i)
+            let centre: [KernelFunction]
+            if case .array(let names) = item { centre = try context.objects.functions(names, at: at) } else { centre = [try context.objects.function(item, at: at)] }
+            guard centre.count == k.arity else {
+                throw .malformed(pointer: at, expected: "a centre with \(k.arity) coordinates (the class's arity)", found: "\(centre.count) coordinates")
+            }
+            centres.append(centre)
+        }
+        let summary = "N(\(eps), K) <= \(count): every element within \(eps) of one of \(centres.count) centres"
+        guard centres.count == count else {
+            return .fails(summary, "the statement counts \(count) centres but \(centres.count) are listed",
+                          expected: "count = \(centres.count)", computed: "\(centres.count) centres", at: claim.statement.pointer.appending("count"))
+        }
+        let elements = try ClassElements.all(k, limits: context.limits, at: claim.inputs.pointer.appending("class"))
+        let work = elements.count * max(centres.count, 1)
+        guard work <= context.limits.maximumEnumeration * 16 else {
+            throw .limitExceeded(pointer: centresPointer, limit: .enumeration, value: "\(work) element-centre pairs", maximum: String(context.limits.maximumEnumeration * 16))
+        }
+        for (e, element) in elements.enumerated() {
+            var nearest: Rational? = nil
+            for centre in centres {
+                let distance = vectorSupDistance(element, centre)
+                if let best = nearest, best <= distance {} else { nearest = distance }
+                if distance <= eps { break }
+            }
+            if let nearest, nearest > eps {
+                return .fails(summary, "class element \(e) is \(nearest) from the nearest centre, more than eps = \(eps)",
+                              expected: "every element within \(eps) of a centre", computed: "element \(e) at distance \(nearest)",
+                              at: centresPointer)
+            }
+        }
+        return .holds(summary, ["covering-number": .atMost(Rational(count)), "bits": .atMost(Rational(BigInt(count).ceilLog2))])
+    }
+}

@@ -1,0 +1,126 @@
+import DyadicFunctions
+import ExactArithmetic
+
+/// `enumerate`: |K| or N(eps, K) by brute force, for classes within the enumeration
+/// limit (the definitions of MATH.md sec. 7).
+///
+/// Inputs: `class`, `quantity` ("size" or "covering-number"), `coding` ("joint" or
+/// "separate"), and `eps` for covering numbers. Statement: `value` (joint) or `values`
+/// (one per coordinate, separate). Sizes count distinct elements. Covering numbers use
+/// that a set of functions fits in one closed sup-norm ball of radius eps exactly when
+/// all its pairwise distances are at most 2 eps (centre: the pointwise midrange), so
+/// N(eps, K) is the least number of such cliques covering K (exact search, at most 16
+/// distinct elements unless no two are within 2 eps). Establishes `size` or
+/// `covering-number` and `description-bits` (the sum of ceil(log2 .)).
+enum EnumerateRule: Rule {
+    static let name = "enumerate"
+    static let lemma = "the definitions of |K| and N(eps, K) (MATH.md sec. 7)"
+    static let maximumCliqueSearch = 16
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let quantity = try claim.inputs.choice("quantity", ["size", "covering-number"])
+        try claim.inputs.allowOnly(quantity == "size" ? ["class", "quantity", "coding"] : ["class", "quantity", "coding", "eps"])
+        let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
+        let coding = try ClassInputs.coding(claim.inputs)
+        let eps = quantity == "size" ? nil : try ClassInputs.epsilon(claim.inputs)
+        let elements = try ClassElements.all(k, limits: context.limits, at: claim.inputs.pointer.appending("class"))
+        // The sets whose sizes or covering numbers are asked for.
+        let sets: [[[KernelFunction]]] = coding == "joint" ? [elements] : (0..<k.arity).map { d in elements.map { [$0[d]] } }
+        var computed: [BigInt] = []
+        for set in sets {
+            let distinct = distinctElements(set)
+            if let eps {
+                computed.append(BigInt(try coveringNumber(distinct, eps: eps, at: claim.inputs.pointer.appending("class"))))
+            } else {
+                computed.append(BigInt(distinct.count))
+            }
+        }
+        let what = eps.map { "N(\($0), \(name))" } ?? "|\(name)|"
+        let stated: [BigInt]
+        let statedPointer: JSONPointer
+        if coding == "joint" {
+            try claim.statement.allowOnly(["value"])
+            stated = [try claim.statement.bigInteger("value")]
+            statedPointer = claim.statement.pointer.appending("value")
+        } else {
+            try claim.statement.allowOnly(["values"])
+            statedPointer = claim.statement.pointer.appending("values")
+            let items = try claim.statement.array("values", what: "one value per coordinate")
+            guard items.count == computed.count else {
+                throw .malformed(pointer: statedPointer, expected: "\(computed.count) values (one per coordinate)", found: "\(items.count)")
+            }
+            var values: [BigInt] = []
+            for (d, item) in items.enumerated() { values.append(try Fields.bigInteger(item, at: statedPointer.appending(d), context: claim.statement.context)) }
+            stated = values
+        }
+        let summary = "\(coding) \(what) = \(stated.map(\.description).joined(separator: ", ")) by enumeration of \(elements.count) elements"
+        for d in 0..<computed.count where stated[d] != computed[d] {
+            return .fails(summary, "enumeration gives \(computed[d])", expected: "\(stated[d])", computed: "\(computed[d])",
+                          at: coding == "joint" ? statedPointer : statedPointer.appending(d))
+        }
+        let bits = computed.reduce(BigInt.zero) { $0 + BigInt($1.ceilLog2) }
+        var quantities: [String: Quantity] = ["description-bits": .exact(bits)]
+        if coding == "joint" { quantities[eps == nil ? "size" : "covering-number"] = .exact(computed[0]) }
+        return .holds(summary, quantities)
+    }
+
+    /// Removes duplicate elements (equal almost everywhere in every coordinate).
+    static func distinctElements(_ set: [[KernelFunction]]) -> [[KernelFunction]] {
+        var result: [[KernelFunction]] = []
+        var seen = Set<[StepFunction]>()
+        var seenPacked = Set<[[UInt64]]>()
+        for element in set {
+            let packed = element.compactMap { f -> [UInt64]? in if case .packed(let p) = f { return p.words } else { return nil } }
+            if packed.count == element.count {
+                if seenPacked.insert(packed).inserted { result.append(element) }
+            } else if seen.insert(element.map(\.stepFunction)).inserted {
+                result.append(element)
+            }
+        }
+        return result
+    }
+
+    /// The least number of sets of pairwise distance <= 2 eps covering `elements`.
+    static func coveringNumber(_ elements: [[KernelFunction]], eps: Rational, at pointer: JSONPointer) throws(KernelError) -> Int {
+        let n = elements.count
+        let twoEps = eps * 2
+        var adjacent = [Int](repeating: 0, count: n)
+        var anyEdge = false
+        for a in 0..<n {
+            for b in (a + 1)..<max(n, a + 1) where vectorSupDistance(elements[a], elements[b]) <= twoEps {
+                adjacent[a] |= 1 << b
+                adjacent[b] |= 1 << a
+                anyEdge = true
+            }
+            if n > maximumCliqueSearch && anyEdge { break }
+        }
+        if !anyEdge { return n }
+        guard n <= maximumCliqueSearch else {
+            throw .limitExceeded(pointer: pointer, limit: .enumeration, value: "\(n) distinct elements for an exact covering number", maximum: String(maximumCliqueSearch))
+        }
+        let full = (1 << n) - 1
+        var isClique = [Bool](repeating: false, count: 1 << n)
+        isClique[0] = true
+        for mask in 1...full {
+            let low = mask.trailingZeroBitCount
+            let rest = mask & (mask - 1)
+            isClique[mask] = isClique[rest] && (adjacent[low] & rest) == rest
+        }
+        var best = [Int](repeating: Int.max, count: 1 << n)
+        best[0] = 0
+        for mask in 1...full {
+            let low = mask & -mask
+            let rest = mask ^ low
+            var sub = rest
+            while true {
+                let clique = sub | low
+                if isClique[clique], best[mask ^ clique] != Int.max {
+                    best[mask] = min(best[mask], best[mask ^ clique] + 1)
+                }
+                if sub == 0 { break }
+                sub = (sub - 1) & rest
+            }
+        }
+        return best[full]
+    }
+}

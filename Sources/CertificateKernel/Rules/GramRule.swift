@@ -1,0 +1,70 @@
+import DyadicFunctions
+import ExactArithmetic
+
+/// `gram`: <f_i, f_j> = G_ij for listed functions (MATH.md sec. 2).
+///
+/// Inputs: `functions` (names; lists are spliced in). Statement: `matrix`, either
+/// "identity" or the full D x D array of exact entries. The kernel computes every entry
+/// exactly (by XOR and popcount for +-1 functions of one level, by merging breakpoints
+/// otherwise) and reports the first entry that differs.
+enum GramRule: Rule {
+    static let name = "gram"
+    static let lemma = "MATH.md sec. 2 (exact inner products over the common refinement)"
+    static let maximumFunctions = 1 << 14
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(["functions"])
+        try claim.statement.allowOnly(["matrix"])
+        let functionsPointer = claim.inputs.pointer.appending("functions")
+        let functions = try context.objects.functions(try claim.inputs.array("functions", what: "an array of function names"), at: functionsPointer)
+        let D = functions.count
+        guard D >= 1 else { throw .malformed(pointer: functionsPointer, expected: "at least one function", found: "none") }
+        guard D <= maximumFunctions, D * D <= context.limits.maximumCells else {
+            throw .limitExceeded(pointer: functionsPointer, limit: .cells, value: "\(D * D) Gram entries", maximum: String(min(context.limits.maximumCells, maximumFunctions * maximumFunctions)))
+        }
+        // The stated matrix.
+        let matrixPointer = claim.statement.pointer.appending("matrix")
+        let stated: @Sendable (Int, Int) -> Rational
+        let identity: Bool
+        switch try claim.statement.value("matrix") {
+        case .string:
+            _ = try claim.statement.choice("matrix", ["identity"])
+            identity = true
+            stated = { i, j in i == j ? 1 : 0 }
+        case .array(let rows):
+            identity = false
+            guard rows.count == D else { throw .malformed(pointer: matrixPointer, expected: "\(D) rows (one per function)", found: "\(rows.count) rows") }
+            var entries: [[Rational]] = []
+            for (i, row) in rows.enumerated() {
+                guard case .array(let cells) = row, cells.count == D else {
+                    throw .malformed(pointer: matrixPointer.appending(i), expected: "a row of \(D) numbers", found: Fields.describe(row))
+                }
+                var parsed: [Rational] = []
+                for (j, cell) in cells.enumerated() {
+                    parsed.append(try Fields.rational(cell, at: matrixPointer.appending(i).appending(j), context: claim.statement.context))
+                }
+                entries.append(parsed)
+            }
+            let table = entries
+            stated = { i, j in table[i][j] }
+        default:
+            throw .malformed(pointer: matrixPointer, expected: "\"identity\" or an array of rows", found: Fields.describe(try claim.statement.value("matrix")))
+        }
+        let summary = "Gram matrix of \(D) functions = \(identity ? "identity" : "stated \(D)x\(D) matrix")"
+        if let (i, j, computed) = firstMismatch(functions, stated) {
+            return .fails(summary, "entry (\(i), \(j)) of the Gram matrix differs",
+                          expected: "<f_\(i), f_\(j)> = \(stated(i, j))", computed: "<f_\(i), f_\(j)> = \(computed)",
+                          at: identity ? matrixPointer : matrixPointer.appending(i).appending(j))
+        }
+        return .holds(summary)
+    }
+
+    /// The first (row-major) entry whose exact value differs from `stated`, if any.
+    static func firstMismatch(_ functions: [KernelFunction], _ stated: @escaping @Sendable (Int, Int) -> Rational) -> (Int, Int, Rational)? {
+        let packed = functions.compactMap { f -> PackedSignFunction? in if case .packed(let p) = f { return p } else { return nil } }
+        if packed.count == functions.count, let level = packed.first?.level, packed.allSatisfy({ $0.level == level }) {
+            return GramMatrix.firstMismatch(packed, expected: stated).map { ($0.row, $0.column, $0.value) }
+        }
+        return GramMatrix.firstMismatch(functions.map(\.stepFunction), expected: stated).map { ($0.row, $0.column, $0.value) }
+    }
+}

@@ -1,0 +1,62 @@
+import DyadicFunctions
+import ExactArithmetic
+
+/// `network-bits`: the description length of a network under its declared codes
+/// (MATH.md sec. 8), with its sizes.
+///
+/// Inputs: `network`. Statement: `bits` and, optionally, `units`, `hidden-units`,
+/// `parameters`, `first-layer-units`, `layers`. Every parameter must carry a code and
+/// fit it; `derived` codes are allowed only for networks the kernel built from a
+/// recipe (it computed those parameters itself). Establishes each stated number.
+enum NetworkBitsRule: Rule {
+    static let name = "network-bits"
+    static let lemma = "MATH.md sec. 8 (codes and description length)"
+    static let counts = ["units", "hidden-units", "parameters", "first-layer-units", "layers"]
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(["network"])
+        try claim.statement.allowOnly(["bits"] + counts)
+        let networkPointer = claim.inputs.pointer.appending("network")
+        let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)
+        let stated = try claim.statement.bigInteger("bits")
+        let network = net.network
+        let summary = "the network (\(network.unitCount) units, \(network.parameterCount) parameters) is described in \(stated) bits"
+        var total = BigInt.zero
+        for (l, layer) in network.layers.enumerated() {
+            for (u, unit) in layer.enumerated() {
+                let parameters = unit.weights.enumerated().map { (k, w) in (w, net.weightCodes[l][u][k], "layer \(l) unit \(u) weight \(k)") }
+                    + [(unit.bias, net.biasCodes[l][u], "layer \(l) unit \(u) bias")]
+                for (value, code, place) in parameters {
+                    guard let code else {
+                        return .fails(summary, "the parameter at \(place) has no code", at: networkPointer)
+                    }
+                    if case .derived = code, net.recipe == nil {
+                        return .fails(summary, "the parameter at \(place) claims a derived code, but only recipe networks have derived parameters", at: networkPointer)
+                    }
+                    guard code.admits(value), let bits = code.bitLength else {
+                        return .fails(summary, "the parameter at \(place) is \(value), which does not fit its code \(code)",
+                                      expected: "a value fitting \(code)", computed: value.description, at: networkPointer)
+                    }
+                    total += bits
+                }
+            }
+        }
+        guard stated == total else {
+            return .fails(summary, "the declared codes add up to \(total) bits", expected: "bits = \(stated)", computed: "bits = \(total)",
+                          at: claim.statement.pointer.appending("bits"))
+        }
+        var quantities: [String: Quantity] = ["bits": .exact(total)]
+        let actual = ["units": network.unitCount, "hidden-units": network.hiddenUnitCount, "parameters": network.parameterCount,
+                      "first-layer-units": network.firstLayerWidth, "layers": network.layerCount]
+        for key in counts where claim.statement.has(key) {
+            let value = try claim.statement.bigInteger(key)
+            let computed = BigInt(actual[key] ?? 0)
+            guard value == computed else {
+                return .fails(summary, "the network has \(computed) \(key)", expected: "\(key) = \(value)", computed: "\(key) = \(computed)",
+                              at: claim.statement.pointer.appending(key))
+            }
+            quantities[key] = .exact(computed)
+        }
+        return .holds(summary, quantities)
+    }
+}

@@ -1,0 +1,98 @@
+import DyadicFunctions
+import ExactArithmetic
+
+/// `network-realises`: a Heaviside network computes given step functions exactly
+/// (almost everywhere), checked by Lemma N1.
+///
+/// Inputs: `network` and `functions` (one target per output). Statement: `outputs`, the
+/// number of outputs. Every output is a step function whose breakpoints lie among the
+/// first-layer thresholds, so the kernel evaluates the network exactly (H(0) = 1) at one
+/// interior point of each piece between consecutive thresholds and compares with the
+/// targets there. Pieces are checked in parallel chunks.
+enum NetworkRealisesRule: Rule {
+    static let name = "network-realises"
+    static let lemma = "Lemma N1 (MATH.md sec. 8)"
+
+    /// A target as the comparison needs it.
+    enum Target: Sendable {
+        case packed(PackedSignFunction)
+        case step(StepFunction)
+
+        /// Whether the target equals v almost everywhere on [a, b).
+        func isConstant(_ v: Rational, on a: Rational, _ b: Rational) -> Bool {
+            switch self {
+            case .packed(let p):
+                guard v == 1 || v == -1 else { return false }
+                let first = a.timesPowerOfTwo(p.level).floor.intValue ?? 0
+                let last = (b.timesPowerOfTwo(p.level).ceiling.intValue ?? 0) - 1
+                let negative = v == -1
+                for c in first...max(first, last) where p.isNegative(cell: c) != negative { return false }
+                return true
+            case .step(let f):
+                var i = f.pieceIndex(containing: a)
+                while true {
+                    if f.values[i] != v { return false }
+                    if f.breakpoints[i + 1] >= b { return true }
+                    i += 1
+                }
+            }
+        }
+
+        /// The target's value at the start of [a, b) (for messages).
+        func value(at a: Rational) -> Rational {
+            switch self {
+            case .packed(let p): return Rational(p.value(cell: a.timesPowerOfTwo(p.level).floor.intValue ?? 0))
+            case .step(let f): return f.values[f.pieceIndex(containing: a)]
+            }
+        }
+    }
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(["network", "functions"])
+        try claim.statement.allowOnly(["outputs"])
+        let net = try context.objects.network(try claim.inputs.value("network"), at: claim.inputs.pointer.appending("network"))
+        let functionsPointer = claim.inputs.pointer.appending("functions")
+        let targets = try context.objects.functions(try claim.inputs.array("functions", what: "an array of function names"), at: functionsPointer)
+        let stated = try claim.statement.integer("outputs", in: 0...Int(Int32.max))
+        let network = net.network
+        let summary = "the network's \(network.outputCount) outputs equal the \(targets.count) given functions"
+        guard stated == network.outputCount else {
+            return .fails(summary, "the network has \(network.outputCount) outputs", expected: "outputs = \(stated)", computed: "\(network.outputCount) outputs",
+                          at: claim.statement.pointer.appending("outputs"))
+        }
+        guard targets.count == network.outputCount else {
+            return .fails(summary, "\(targets.count) functions are given for \(network.outputCount) outputs",
+                          expected: "\(network.outputCount) functions", computed: "\(targets.count) functions", at: functionsPointer)
+        }
+        let prepared: [Target] = targets.map { f in
+            if case .packed(let p) = f { return .packed(p) }
+            return .step(f.stepFunction)
+        }
+        if let (piece, d, a, b, value) = firstMismatch(network, prepared) {
+            return .fails(summary, "output \(d) differs from function \(d) on the piece [\(a), \(b)) (piece \(piece) of Lemma N1)",
+                          expected: "f_\(d) = \(prepared[d].value(at: a)) on [\(a), \(b))", computed: "network output \(d) = \(value)",
+                          at: functionsPointer.appending(d))
+        }
+        return .holds(summary)
+    }
+
+    /// The first piece and output where the network and the targets differ.
+    static func firstMismatch(_ network: HeavisideNetwork, _ targets: [Target]) -> (Int, Int, Rational, Rational, Rational)? {
+        let cuts = network.pieceBoundaries
+        let evaluator = NetworkEvaluator(network)
+        let pieceCount = cuts.count - 1
+        let chunkSize = 256
+        let chunks = (pieceCount + chunkSize - 1) / chunkSize
+        let results = Parallel.map(count: chunks, work: pieceCount * max(network.unitCount, 1)) { chunk -> (Int, Int, Rational, Rational, Rational)? in
+            for p in (chunk * chunkSize)..<min(pieceCount, (chunk + 1) * chunkSize) {
+                let a = cuts[p], b = cuts[p + 1]
+                let outputs = evaluator.outputs(at: (a + b).timesPowerOfTwo(-1))
+                for d in 0..<outputs.count where !targets[d].isConstant(outputs[d], on: a, b) {
+                    return (p, d, a, b, outputs[d])
+                }
+            }
+            return nil
+        }
+        return results.lazy.compactMap { $0 }.first
+    }
+}

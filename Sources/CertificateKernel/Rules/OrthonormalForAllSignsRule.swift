@@ -1,0 +1,42 @@
+import ExactArithmetic
+
+/// `orthonormal-for-all-signs`: Theorem O. With balanced amplitudes and distinct
+/// readouts 1 <= m_d < 2^J, <f_d, f_e> = [d = e] for EVERY sign tree of depth J.
+///
+/// Inputs: `levels` (J) and `readouts`. Statement: `gram` = "identity". The kernel
+/// checks the side conditions of the theorem; the universal statement is sound by
+/// Lemma R and Theorem O (their brute-force tests are in the test suite).
+enum OrthonormalForAllSignsRule: Rule {
+    static let name = "orthonormal-for-all-signs"
+    static let lemma = "Lemma R and Theorem O (MATH.md sec. 5, 6)"
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(["levels", "readouts"])
+        try claim.statement.allowOnly(["gram"])
+        _ = try claim.statement.choice("gram", ["identity"])
+        let J = try claim.inputs.integer("levels", in: 1...62)
+        let readouts = try claim.inputs.integers("readouts", in: 0...Int.max)
+        let summary = "for all sign trees of depth \(J): <f_d, f_e> = [d = e] for readouts \(abbreviate(readouts))"
+        let at = claim.inputs.pointer.appending("readouts")
+        guard !readouts.isEmpty else { return .fails(summary, "no readouts are given", at: at) }
+        var seen: [Int: Int] = [:]
+        for (d, m) in readouts.enumerated() {
+            guard m >= 1 && m < 1 << J else {
+                return .fails(summary, "readout \(d) is \(m), outside 1..<2^\(J); Theorem O needs 1 <= m_d < 2^J",
+                              expected: "1 <= m_\(d) < \(1 << J)", computed: "m_\(d) = \(m)", at: at.appending(d))
+            }
+            if let e = seen[m] {
+                return .fails(summary, "readouts \(e) and \(d) are both \(m): equal outputs have inner product 1, not 0",
+                              expected: "distinct readouts", computed: "m_\(e) = m_\(d) = \(m)", at: at.appending(d))
+            }
+            seen[m] = d
+        }
+        return .holds(summary)
+    }
+}
+
+/// A short rendering of an index list for verdict lines.
+func abbreviate(_ values: [Int]) -> String {
+    values.count <= 6 ? "[" + values.map(String.init).joined(separator: ",") + "]"
+        : "[\(values[0]),\(values[1]),...,\(values[values.count - 1])] (\(values.count))"
+}

@@ -1,0 +1,73 @@
+import ExactArithmetic
+
+/// Why a claim is false: the reason, the stated and the computed exact values, and
+/// where in the file the false statement is.
+public struct ClaimFailure: Sendable, Equatable {
+    public let reason: String
+    public let expected: String?
+    public let computed: String?
+    public let pointer: JSONPointer
+}
+
+/// What checking one claim produced.
+struct RuleResult {
+    /// A short statement of the claim, for the verdict line.
+    var summary: String
+    /// nil when the claim holds.
+    var failure: ClaimFailure?
+    /// The quantities the claim establishes (only used when it holds).
+    var quantities: [String: Quantity] = [:]
+
+    static func holds(_ summary: String, _ quantities: [String: Quantity] = [:]) -> RuleResult {
+        RuleResult(summary: summary, failure: nil, quantities: quantities)
+    }
+
+    static func fails(_ summary: String, _ reason: String, expected: String? = nil, computed: String? = nil, at pointer: JSONPointer) -> RuleResult {
+        RuleResult(summary: summary, failure: ClaimFailure(reason: reason, expected: expected, computed: computed, pointer: pointer))
+    }
+}
+
+/// One rule of MATH.md sec. 10: it reads its inputs and statement strictly and checks
+/// the claim exactly, recomputing everything it can.
+protocol Rule {
+    /// The rule's name in certificates.
+    static var name: String { get }
+    /// The lemma that makes the rule sound (MATH.md).
+    static var lemma: String { get }
+    /// Checks one claim. Throws only for malformed input or exceeded limits.
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult
+}
+
+/// The rules, by name.
+enum RuleRegistry {
+    static let rules: [any Rule.Type] = [
+        GramRule.self, SupDistanceRule.self, OrthonormalForAllSignsRule.self, PackingRule.self, CoverRule.self,
+        HaarPackingRule.self, HaarCoverRule.self, BinaryClassRule.self, ReadoutCountRule.self, EnumerateRule.self,
+        NetworkRealisesRule.self, NetworkWidthLowerRule.self, NetworkBitsRule.self, StepApproxLowerRule.self, BitsRule.self,
+    ]
+
+    static let names = rules.map { $0.name }
+
+    static func rule(named name: String) -> (any Rule.Type)? {
+        rules.first { $0.name == name }
+    }
+}
+
+/// What a rule may consult: the objects, the limits, and the claims it `uses`.
+struct CheckContext {
+    let objects: ObjectStore
+    let limits: VerificationLimits
+    let readingContext: ReadingContext
+    /// The claims this claim lists in `uses` (all earlier and verified).
+    let used: [String: EstablishedClaim]
+}
+
+/// A verified earlier claim as later claims see it.
+struct EstablishedClaim: Sendable {
+    let id: String
+    let rule: String
+    /// The class (or other object) name the claim was about, when it has one.
+    let subject: String?
+    let coding: String?
+    let quantities: [String: Quantity]
+}

@@ -1,0 +1,44 @@
+import DyadicFunctions
+import ExactArithmetic
+
+/// `step-approx-lower`: every step function with at most P breakpoints (hence, by
+/// Lemma N1, every Heaviside network with at most P first-layer units) is at
+/// sup-distance >= t/2 from a continuous piecewise-linear g (Lemma T).
+///
+/// Inputs: `function` (g), `max-breakpoints` (P), `threshold` (t > 0). Statement:
+/// `distance-at-least` (at most t/2). The kernel runs the strict greedy partition
+/// exactly and checks n_<(t) > P + 1. Establishes `distance` >= the stated value.
+enum StepApproxLowerRule: Rule {
+    static let name = "step-approx-lower"
+    static let lemma = "Lemma T (MATH.md sec. 9)"
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(["function", "max-breakpoints", "threshold"])
+        try claim.statement.allowOnly(["distance-at-least"])
+        let g = try context.objects.piecewiseLinear(try claim.inputs.value("function"), at: claim.inputs.pointer.appending("function"))
+        let P = try claim.inputs.bigInteger("max-breakpoints")
+        let t = try claim.inputs.rational("threshold")
+        let stated = try claim.statement.rational("distance-at-least")
+        let summary = "every step function with <= \(P) breakpoints is >= \(stated) from g"
+        guard P.signum >= 0 else { throw .malformed(pointer: claim.inputs.pointer.appending("max-breakpoints"), expected: "P >= 0", found: P.description) }
+        guard t.signum > 0 else { throw .malformed(pointer: claim.inputs.pointer.appending("threshold"), expected: "t > 0", found: t.description) }
+        guard g.pieceCount <= context.limits.maximumCells else {
+            throw .limitExceeded(pointer: claim.inputs.pointer.appending("function"), limit: .cells, value: String(g.pieceCount), maximum: String(context.limits.maximumCells))
+        }
+        let partition: GreedyPartition
+        do { partition = try GreedyPartition.strict(g, threshold: t) } catch {
+            return .fails(summary, "Lemma T needs a continuous g: \(error)", at: claim.inputs.pointer.appending("function"))
+        }
+        let count = BigInt(partition.intervalCount)
+        guard count > P + 1 else {
+            return .fails(summary, "the strict greedy makes n_<(t) = \(count) intervals, not more than P + 1 = \(P + 1)",
+                          expected: "n_<(\(t)) > \(P + 1)", computed: "n_<(\(t)) = \(count)", at: claim.inputs.pointer.appending("max-breakpoints"))
+        }
+        let half = t.timesPowerOfTwo(-1)
+        guard stated <= half else {
+            return .fails(summary, "Lemma T gives distance >= t/2 = \(half), not \(stated)",
+                          expected: "distance-at-least <= \(half)", computed: "t/2 = \(half)", at: claim.statement.pointer.appending("distance-at-least"))
+        }
+        return .holds(summary, ["distance": .atLeast(stated), "greedy-intervals": .exact(count)])
+    }
+}

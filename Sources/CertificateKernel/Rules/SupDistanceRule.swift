@@ -1,0 +1,47 @@
+import DyadicFunctions
+import ExactArithmetic
+
+/// `sup-distance`: ||f - g||_inf compared with a rational bound (MATH.md sec. 2, 3).
+///
+/// Inputs: `f` and `g` (names of step functions, or one piecewise-linear function and
+/// one step function). Statement: `relation` (<=, <, >=, >, =) and `bound`. The
+/// distance is the exact essential supremum over the common refinement; for a
+/// piecewise-linear g it is the maximum of |g - c| at the ends of each refined piece.
+/// Establishes `distance`.
+enum SupDistanceRule: Rule {
+    static let name = "sup-distance"
+    static let lemma = "MATH.md sec. 2 (ess sup over the common refinement) and sec. 3 (linear pieces)"
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(["f", "g"])
+        try claim.statement.allowOnly(["relation", "bound"])
+        let relation = Relation(rawValue: try claim.statement.choice("relation", Relation.allCases.map(\.rawValue))) ?? .equal
+        let bound = try claim.statement.rational("bound")
+        let distance = try computeDistance(claim, context)
+        let summary = "||f - g||_inf \(relation.rawValue) \(bound)"
+        guard relation.holds(distance.value, bound) else {
+            return .fails(summary, "the sup distance is \(distance.value), attained on the piece starting at \(distance.witness)",
+                          expected: "||f - g||_inf \(relation.rawValue) \(bound)", computed: "||f - g||_inf = \(distance.value)",
+                          at: claim.statement.pointer.appending("bound"))
+        }
+        return .holds(summary, ["distance": relation.quantity(bound: bound, nonNegative: true)])
+    }
+
+    static func computeDistance(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> SupDistance {
+        let fValue = try claim.inputs.value("f"), gValue = try claim.inputs.value("g")
+        let fPointer = claim.inputs.pointer.appending("f"), gPointer = claim.inputs.pointer.appending("g")
+        let f = try context.objects.resolve(fValue, at: fPointer), g = try context.objects.resolve(gValue, at: gPointer)
+        switch (f, g) {
+        case (.piecewiseLinear(let a), .piecewiseLinear):
+            _ = a
+            throw .malformed(pointer: gPointer, expected: "a step function (one side must be a step function)", found: "a piecewise-linear function")
+        case (.piecewiseLinear(let a), _):
+            return a.supDistance(to: try context.objects.function(gValue, at: gPointer).stepFunction)
+        case (_, .piecewiseLinear(let b)):
+            return b.supDistance(to: try context.objects.function(fValue, at: fPointer).stepFunction)
+        default:
+            let a = try context.objects.function(fValue, at: fPointer), b = try context.objects.function(gValue, at: gPointer)
+            return a.stepFunction.supDistance(to: b.stepFunction)
+        }
+    }
+}

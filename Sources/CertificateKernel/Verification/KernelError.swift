@@ -1,0 +1,31 @@
+/// Why a certificate could not be checked: it is malformed (exit code 2) or it exceeds
+/// a resource limit (exit code 3). A claim that is merely false is not an error: it is
+/// a failed verdict (exit code 1).
+public enum KernelError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Unreadable or malformed input: at `pointer`, `expected` was required but `found`.
+    case malformed(pointer: JSONPointer, expected: String, found: String)
+    /// A resource limit was exceeded before any work was done.
+    case limitExceeded(pointer: JSONPointer, limit: LimitKind, value: String, maximum: String)
+
+    /// The JSON pointer of the problem.
+    public var pointer: JSONPointer {
+        switch self {
+        case .malformed(let pointer, _, _), .limitExceeded(let pointer, _, _, _): return pointer
+        }
+    }
+
+    /// True for resource limits (exit code 3), false for malformed input (exit code 2).
+    public var isLimit: Bool {
+        if case .limitExceeded = self { return true }
+        return false
+    }
+
+    public var description: String {
+        switch self {
+        case .malformed(let pointer, let expected, let found):
+            return "at \(pointer.display): expected \(expected), found \(found)"
+        case .limitExceeded(let pointer, let limit, let value, let maximum):
+            return "at \(pointer.display): \(limit.title) \(value) exceeds the limit \(maximum) (raise it with \(limit.flag))"
+        }
+    }
+}

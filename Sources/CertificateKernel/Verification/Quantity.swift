@@ -1,0 +1,72 @@
+import ExactArithmetic
+
+/// What a verified claim establishes about one named quantity: an exact value or a
+/// bound, as a closed interval [lower, upper] with rational ends (nil = unbounded).
+///
+/// The `bits` rule combines quantities by interval arithmetic, which is sound: if each
+/// quantity lies in its interval, every linear combination lies in the combined one.
+public struct Quantity: Sendable, Equatable, CustomStringConvertible {
+    public var lower: Rational?
+    public var upper: Rational?
+
+    public static func exact(_ value: Rational) -> Quantity { Quantity(lower: value, upper: value) }
+    public static func exact(_ value: BigInt) -> Quantity { exact(Rational(value)) }
+    public static func exact(_ value: Int) -> Quantity { exact(Rational(value)) }
+    public static func atLeast(_ value: Rational) -> Quantity { Quantity(lower: value, upper: nil) }
+    public static func atMost(_ value: Rational) -> Quantity { Quantity(lower: nil, upper: value) }
+
+    /// c * [lower, upper] (ends swap for negative c).
+    func scaled(by c: Rational) -> Quantity {
+        if c.isZero { return .exact(Rational.zero) }
+        let a = lower.map { $0 * c }, b = upper.map { $0 * c }
+        return c.signum > 0 ? Quantity(lower: a, upper: b) : Quantity(lower: b, upper: a)
+    }
+
+    /// [a, b] + [c, d] = [a + c, b + d].
+    static func + (x: Quantity, y: Quantity) -> Quantity {
+        Quantity(lower: x.lower.flatMap { a in y.lower.map { a + $0 } },
+                 upper: x.upper.flatMap { b in y.upper.map { b + $0 } })
+    }
+
+    public var description: String {
+        if let lower, let upper, lower == upper { return "= \(lower)" }
+        return "in [\(lower?.description ?? "-inf"), \(upper?.description ?? "+inf")]"
+    }
+}
+
+/// The comparison a statement makes.
+public enum Relation: String, Sendable, CaseIterable {
+    case lessOrEqual = "<=", less = "<", greaterOrEqual = ">=", greater = ">", equal = "="
+
+    /// Whether `value relation bound` holds.
+    func holds(_ value: Rational, _ bound: Rational) -> Bool {
+        switch self {
+        case .lessOrEqual: return value <= bound
+        case .less: return value < bound
+        case .greaterOrEqual: return value >= bound
+        case .greater: return value > bound
+        case .equal: return value == bound
+        }
+    }
+
+    /// Whether every value in the interval stands in this relation to `bound`.
+    func holds(for q: Quantity, _ bound: Rational) -> Bool {
+        switch self {
+        case .lessOrEqual: return q.upper.map { $0 <= bound } ?? false
+        case .less: return q.upper.map { $0 < bound } ?? false
+        case .greaterOrEqual: return q.lower.map { $0 >= bound } ?? false
+        case .greater: return q.lower.map { $0 > bound } ?? false
+        case .equal: return q.lower == bound && q.upper == bound
+        }
+    }
+
+    /// What a true statement `x relation bound` tells about x (nonNegative: x >= 0).
+    func quantity(bound: Rational, nonNegative: Bool) -> Quantity {
+        let floor: Rational? = nonNegative ? Rational.zero : nil
+        switch self {
+        case .equal: return .exact(bound)
+        case .lessOrEqual, .less: return Quantity(lower: floor, upper: bound)
+        case .greaterOrEqual, .greater: return Quantity(lower: bound, upper: nil)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// A resource the kernel bounds before doing any work, with its command-line flag.
+public enum LimitKind: String, Sendable, CaseIterable {
+    case level, digits, cells, enumeration, networkSize, fileSize
+
+    /// The flag of `dyadcert verify` that raises this limit.
+    public var flag: String {
+        switch self {
+        case .level: return "--max-level"
+        case .digits: return "--max-digits"
+        case .cells: return "--max-cells"
+        case .enumeration: return "--max-enumeration"
+        case .networkSize: return "--max-network-size"
+        case .fileSize: return "--max-file-size"
+        }
+    }
+
+    /// What is counted, for messages.
+    public var title: String {
+        switch self {
+        case .level: return "level"
+        case .digits: return "number of digits"
+        case .cells: return "number of cells"
+        case .enumeration: return "enumeration size"
+        case .networkSize: return "network size (units plus parameters)"
+        case .fileSize: return "file size in bytes"
+        }
+    }
+}
+
+/// The resource limits of a verification run. Every size is checked before memory is
+/// allocated or GMP is called, so hostile input ends with exit code 3, never with the
+/// process running out of memory.
+public struct VerificationLimits: Sendable, Equatable {
+    /// The largest level J of any dyadic object (2^J cells).
+    public var maximumLevel = 20
+    /// The largest number of decimal digits in one number (numerator and denominator together).
+    public var maximumDigits = 10_000
+    /// The largest total number of level-J cells of all dense objects of one certificate.
+    public var maximumCells = 1 << 28
+    /// The largest number of elements a brute-force enumeration may visit.
+    public var maximumEnumeration = 1 << 20
+    /// The largest network: units plus parameters (per network).
+    public var maximumNetworkSize = 1 << 24
+    /// The largest certificate file in bytes.
+    public var maximumFileSize = 256 << 20
+
+    public init() {}
+
+    /// The value of one limit, for messages and the verdict report.
+    public func value(of kind: LimitKind) -> Int {
+        switch kind {
+        case .level: return maximumLevel
+        case .digits: return maximumDigits
+        case .cells: return maximumCells
+        case .enumeration: return maximumEnumeration
+        case .networkSize: return maximumNetworkSize
+        case .fileSize: return maximumFileSize
+        }
+    }
+}

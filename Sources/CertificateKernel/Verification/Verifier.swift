@@ -1,0 +1,185 @@
+import Crypto
+import Dispatch
+import DyadicFunctions
+import ExactArithmetic
+import Synchronization
+
+/// Checks certificates: parses strictly, rebuilds the objects, and checks every claim
+/// in file order with its rule. A claim may use only earlier claims, and a claim whose
+/// dependency failed fails too. Nothing a certificate states is accepted unless the
+/// kernel recomputed it or it follows from the named lemma's checked side conditions.
+public struct Verifier: Sendable {
+    public var limits: VerificationLimits
+    /// How many claims of one certificate may be checked at the same time.
+    public var jobs: Int
+
+    public init(limits: VerificationLimits = VerificationLimits(), jobs: Int = 1) {
+        self.limits = limits
+        self.jobs = max(1, jobs)
+    }
+
+    /// Verifies a certificate given as bytes; `path` only names it in the verdict.
+    public func verify(bytes: [UInt8], path: String, progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> FileVerdict {
+        guard bytes.count <= limits.maximumFileSize else {
+            return FileVerdict(path: path, description: nil, claims: [],
+                               error: .limitExceeded(pointer: JSONPointer(), limit: .fileSize, value: String(bytes.count), maximum: String(limits.maximumFileSize)))
+        }
+        var jsonLimits = JSONLimits()
+        jsonLimits.maximumBytes = limits.maximumFileSize
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes, limits: jsonLimits)
+        } catch {
+            let kernelError: KernelError = error.isLimit
+                ? .limitExceeded(pointer: error.pointer, limit: .fileSize, value: error.description, maximum: String(limits.maximumFileSize))
+                : .malformed(pointer: error.pointer, expected: "well-formed JSON (RFC 8259)", found: error.description)
+            return FileVerdict(path: path, description: nil, claims: [], error: kernelError)
+        }
+        let context = ReadingContext(limits: limits)
+        let document: CertificateDocument
+        let objects: ObjectStore
+        do {
+            document = try CertificateDocument(root, context: context)
+            objects = try ObjectStore(document.objects, context: context)
+        } catch {
+            return FileVerdict(path: path, description: nil, claims: [], error: error)
+        }
+        return check(document, objects: objects, context: context, path: path, progress: progress)
+    }
+
+    /// The claims' dependency depth: 0 for claims that use nothing valid.
+    private func waves(_ claims: [CertificateDocument.ClaimEntry]) -> [[Int]] {
+        var index: [String: Int] = [:]
+        for claim in claims { index[claim.id] = claim.index }
+        var depth = [Int](repeating: 0, count: claims.count)
+        for claim in claims {
+            for id in claim.uses {
+                if let j = index[id], j < claim.index { depth[claim.index] = max(depth[claim.index], depth[j] + 1) }
+            }
+        }
+        let levels = (depth.max() ?? 0) + 1
+        var result = [[Int]](repeating: [], count: levels)
+        for (i, d) in depth.enumerated() { result[d].append(i) }
+        return result
+    }
+
+    private func check(_ document: CertificateDocument, objects: ObjectStore, context: ReadingContext, path: String,
+                       progress: (@Sendable (Int, Int, String) -> Void)?) -> FileVerdict {
+        let claims = document.claims
+        let slots = VerdictSlots(count: claims.count)
+        var index: [String: Int] = [:]
+        for claim in claims { index[claim.id] = claim.index }
+        let claimIndex = index
+        let done = Counter()
+        for wave in waves(claims) {
+            let work: @Sendable (Int) -> Void = { k in
+                let claim = claims[wave[k]]
+                slots.set(claim.index, self.checkClaim(claim, claims: claims, index: claimIndex, objects: objects, context: context, slots: slots))
+                progress?(done.increment(), claims.count, claim.id)
+            }
+            if jobs == 1 || wave.count == 1 {
+                for k in 0..<wave.count { work(k) }
+            } else {
+                let gate = DispatchSemaphore(value: jobs)
+                DispatchQueue.concurrentPerform(iterations: wave.count) { k in
+                    gate.wait()
+                    work(k)
+                    gate.signal()
+                }
+            }
+        }
+        // Report in file order; the first error (in file order) stops the report there.
+        var verdicts: [ClaimVerdict] = []
+        for i in 0..<claims.count {
+            switch slots.get(i) {
+            case .verdict(let v): verdicts.append(v)
+            case .error(let e): return FileVerdict(path: path, description: document.description, claims: verdicts, error: e)
+            case nil: break
+            }
+        }
+        return FileVerdict(path: path, description: document.description, claims: verdicts, error: nil)
+    }
+
+    private func checkClaim(_ claim: CertificateDocument.ClaimEntry, claims: [CertificateDocument.ClaimEntry], index: [String: Int],
+                            objects: ObjectStore, context: ReadingContext, slots: VerdictSlots) -> VerdictSlots.Entry {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let rule = RuleRegistry.rule(named: claim.rule)
+        let lemma = rule?.lemma ?? ""
+        let digest = Verifier.digest(of: claim.json)
+        func verdict(_ summary: String, _ failure: ClaimFailure?) -> ClaimVerdict {
+            let elapsed = clock.now - start
+            return ClaimVerdict(id: claim.id, rule: claim.rule, lemma: lemma, summary: summary, digest: digest,
+                                outcome: failure.map { .failed($0) } ?? .passed,
+                                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        // Dependencies: earlier claims only, and all of them verified.
+        var used: [String: EstablishedClaim] = [:]
+        for (k, id) in claim.uses.enumerated() {
+            let at = claim.pointer.appending("uses").appending(k)
+            guard let j = index[id] else {
+                return .verdict(verdict("uses \(id)", ClaimFailure(reason: "uses \(id), but no claim has that name", expected: nil, computed: nil, pointer: at)))
+            }
+            guard j < claim.index else {
+                return .verdict(verdict("uses \(id)", ClaimFailure(reason: "uses \(id), which is not an earlier claim (claim \(j) comes after claim \(claim.index))", expected: nil, computed: nil, pointer: at)))
+            }
+            switch slots.get(j) {
+            case .verdict(let v) where v.passed:
+                used[id] = slots.established(j)
+            default:
+                return .verdict(verdict("uses \(id)", ClaimFailure(reason: "depends on failed claim \(id)", expected: nil, computed: nil, pointer: at)))
+            }
+        }
+        guard let rule else {
+            return .error(.malformed(pointer: claim.pointer.appending("rule"), expected: "a known rule", found: claim.rule))
+        }
+        do {
+            let result = try rule.check(claim, CheckContext(objects: objects, limits: limits, readingContext: context, used: used))
+            if result.failure == nil {
+                let subject: String? = claim.inputs.has("class") ? (try? Fields.identifier(claim.inputs.value("class"), at: claim.inputs.pointer)) : nil
+                let coding: String? = claim.inputs.has("coding") ? (try? claim.inputs.string("coding")) : nil
+                slots.establish(claim.index, EstablishedClaim(id: claim.id, rule: claim.rule, subject: subject, coding: coding, quantities: result.quantities))
+            }
+            return .verdict(verdict(result.summary, result.failure))
+        } catch {
+            return .error(error)
+        }
+    }
+
+    /// SHA-256 (lowercase hex) of a claim's canonical JSON text.
+    static func digest(of value: JSONValue) -> String {
+        let text = CanonicalJSONWriter.write(value)
+        let hash = SHA256.hash(data: Array(text.utf8))
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in hash { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Results of concurrently checked claims, each slot written once.
+final class VerdictSlots: Sendable {
+    enum Entry: Sendable {
+        case verdict(ClaimVerdict)
+        case error(KernelError)
+    }
+
+    private let entries: Mutex<[Entry?]>
+    private let established: Mutex<[EstablishedClaim?]>
+
+    init(count: Int) {
+        entries = Mutex(Array(repeating: nil, count: count))
+        established = Mutex(Array(repeating: nil, count: count))
+    }
+
+    func set(_ i: Int, _ entry: Entry) { entries.withLock { $0[i] = entry } }
+    func get(_ i: Int) -> Entry? { entries.withLock { $0[i] } }
+    func establish(_ i: Int, _ claim: EstablishedClaim) { established.withLock { $0[i] = claim } }
+    func established(_ i: Int) -> EstablishedClaim? { established.withLock { $0[i] } }
+}
+
+/// A thread-safe counter for progress reports.
+final class Counter: Sendable {
+    private let value = Mutex(0)
+    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+}

@@ -1,0 +1,56 @@
+import CertificateKernel
+
+/// `--junit FILE`: one test suite per certificate, one test case per claim.
+enum JUnitReport {
+    static func render(_ verdicts: [FileVerdict]) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let all = verdicts.flatMap(\.claims)
+        let failures = all.filter { !$0.passed }.count
+        let errors = verdicts.filter { $0.error != nil }.count
+        out += "<testsuites name=\"dyadcert verify\" tests=\"\(all.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+        for verdict in verdicts {
+            let suiteFailures = verdict.claims.filter { !$0.passed }.count
+            let time = verdict.claims.reduce(0.0) { $0 + $1.seconds }
+            out += "  <testsuite name=\"\(escape(verdict.path))\" tests=\"\(verdict.claims.count)\" failures=\"\(suiteFailures)\" errors=\"\(verdict.error == nil ? 0 : 1)\" time=\"\(format(time))\">\n"
+            if let error = verdict.error {
+                out += "    <testcase classname=\"\(escape(verdict.path))\" name=\"(certificate)\">\n"
+                out += "      <error type=\"\(verdict.status.rawValue)\" message=\"\(escape(error.description))\"/>\n"
+                out += "    </testcase>\n"
+            }
+            for claim in verdict.claims {
+                out += "    <testcase classname=\"\(escape(verdict.path))\" name=\"\(escape(claim.id)) (\(escape(claim.rule)))\" time=\"\(format(claim.seconds))\">"
+                if case .failed(let failure) = claim.outcome {
+                    var message = failure.reason
+                    if let expected = failure.expected { message += "; stated: \(expected)" }
+                    if let computed = failure.computed { message += "; computed: \(computed)" }
+                    out += "\n      <failure type=\"false-claim\" message=\"\(escape(message))\">at \(escape(failure.pointer.display)): \(escape(claim.summary))</failure>\n    "
+                }
+                out += "</testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        return out + "</testsuites>\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { out += "?" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    static func format(_ seconds: Double) -> String {
+        let millis = Int((seconds * 1000).rounded())
+        let fraction = String(millis % 1000)
+        return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+}

@@ -1,0 +1,161 @@
+import ArgumentParser
+import CertificateKernel
+import Dispatch
+import Foundation
+
+/// `dyadcert verify PATH...`: checks certificates with the trusted kernel.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Verify certificates: one line per claim, then 'N passed, M failed'.",
+        discussion: """
+        PATH may be a certificate file or a directory, searched recursively for *.dyadcert.json.
+        Exit status: 0 every claim verified; 1 some claim is false; 2 unreadable or malformed input
+        (with the file, the JSON pointer and what was expected); 3 a resource limit was exceeded
+        (raise it with the flag named in the message). With several files, 2 wins over 3, 3 over 1.
+        """
+    )
+
+    @Argument(help: "Certificate files or directories.")
+    var paths: [String]
+
+    @Option(help: "Output format: text (one line per claim) or json (a versioned verdict document).")
+    var report: ReportFormat = .text
+
+    @Option(help: "Also write a JUnit XML report to this file.")
+    var junit: String?
+
+    @Option(help: "Check up to N claims (and files) at the same time.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Check only shard K of N (1-based): the files whose position in sorted order is K modulo N.")
+    var shard: String?
+
+    @Flag(help: "Print only the closing line (and errors).")
+    var quiet = false
+
+    @OptionGroup var limits: LimitOptions
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func validate() throws {
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        if let shard { _ = try Verify.parseShard(shard) }
+    }
+
+    static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else {
+            throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/4")
+        }
+        return (k, n)
+    }
+
+    func run() throws {
+        let verifier = Verifier(limits: limits.verificationLimits, jobs: jobs)
+        var files: [String] = []
+        var verdicts: [FileVerdict] = []
+        for path in paths {
+            switch CertificateFiles.collect(path) {
+            case .success(let found): files += found
+            case .failure(let message):
+                verdicts.append(FileVerdict.unreadable(path: path, message: message))
+            }
+        }
+        if let shard {
+            let (k, n) = try Verify.parseShard(shard)
+            files = files.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
+        }
+        let progress = Progress(enabled: !quiet && isatty(2) != 0)
+        verdicts += CertificateFiles.verifyAll(files, verifier: verifier, jobs: jobs, progress: progress)
+        progress.finish()
+
+        switch report {
+        case .text:
+            for verdict in verdicts {
+                if let error = verdict.error {
+                    FileHandle.standardError.write(Data("error: \(verdict.path): \(error)\n".utf8))
+                }
+                if !quiet { for line in TextReport.lines(verdict) { print(line) } }
+            }
+            print(TextReport.closingLine(verdicts))
+        case .json:
+            print(JSONVerdictReport.render(verdicts, limits: limits.verificationLimits), terminator: "")
+        }
+        if let junit {
+            do {
+                try JUnitReport.render(verdicts).write(toFile: junit, atomically: true, encoding: .utf8)
+            } catch {
+                FileHandle.standardError.write(Data("error: cannot write the JUnit report to \(junit): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        let code = Verify.exitCode(verdicts)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// 2 (malformed) wins over 3 (limit), 3 over 1 (false claim), 1 over 0.
+    static func exitCode(_ verdicts: [FileVerdict]) -> Int32 {
+        let codes = Set(verdicts.map(\.status.exitCode))
+        for code: Int32 in [2, 3, 1] where codes.contains(code) { return code }
+        return 0
+    }
+}
+
+/// The resource limits, each with a default and a flag.
+struct LimitOptions: ParsableArguments {
+    @Option(help: "Largest level J of a dyadic object.")
+    var maxLevel: Int = VerificationLimits().maximumLevel
+    @Option(help: "Largest number of digits in one number.")
+    var maxDigits: Int = VerificationLimits().maximumDigits
+    @Option(help: "Largest total number of cells of all dense objects of one certificate.")
+    var maxCells: Int = VerificationLimits().maximumCells
+    @Option(help: "Largest brute-force enumeration.")
+    var maxEnumeration: Int = VerificationLimits().maximumEnumeration
+    @Option(help: "Largest network (units plus parameters).")
+    var maxNetworkSize: Int = VerificationLimits().maximumNetworkSize
+    @Option(help: "Largest certificate file in bytes.")
+    var maxFileSize: Int = VerificationLimits().maximumFileSize
+
+    func validate() throws {
+        guard (0...40).contains(maxLevel) else { throw ValidationError("--max-level must be between 0 and 40") }
+        for (name, value) in [("--max-digits", maxDigits), ("--max-cells", maxCells), ("--max-enumeration", maxEnumeration),
+                              ("--max-network-size", maxNetworkSize), ("--max-file-size", maxFileSize)] where value < 1 || value > 1 << 40 {
+            throw ValidationError("\(name) must be between 1 and 2^40")
+        }
+    }
+
+    var verificationLimits: VerificationLimits {
+        var limits = VerificationLimits()
+        limits.maximumLevel = maxLevel
+        limits.maximumDigits = maxDigits
+        limits.maximumCells = maxCells
+        limits.maximumEnumeration = maxEnumeration
+        limits.maximumNetworkSize = maxNetworkSize
+        limits.maximumFileSize = maxFileSize
+        return limits
+    }
+}
+
+/// A one-line progress display on a terminal's stderr.
+final class Progress: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ file: String, _ done: Int, _ total: Int, _ claim: String) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let text = "\r\u{1B}[K[\(done)/\(total)] \(URL(fileURLWithPath: file).lastPathComponent): \(claim)"
+        FileHandle.standardError.write(Data(text.utf8))
+        shown = true
+    }
+
+    func finish() {
+        guard enabled && shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
