@@ -11,7 +11,7 @@ public enum CanonicalCertificate {
         "levels", "level", "index", "order", "output", "signs", "feature", "readout", "readouts", "amplitudes",
         "eps", "coding", "max-breakpoints", "threshold", "terms", "claim", "coefficient", "constant",
         "breakpoints", "knots", "values", "start-values", "end-values",
-        "matrix", "gram", "relation", "bound", "log2-size", "log2-sizes", "total", "value", "count",
+        "matrix", "diagonal", "gram", "relation", "bound", "log2-size", "log2-sizes", "total", "value", "count",
         "bits-at-least", "bits-at-most", "first-layer-units-at-least", "distance-at-least", "outputs",
         "bits", "units", "weights", "bias", "weight-codes", "weight-code", "bias-code",
         "hidden-units", "parameters", "first-layer-units", "layers",

@@ -3,8 +3,9 @@ import ExactArithmetic
 
 /// `gram`: <f_i, f_j> = G_ij for listed functions (MATH.md sec. 2).
 ///
-/// Inputs: `functions` (names; lists are spliced in). Statement: `matrix`, either
-/// "identity" or the full D x D array of exact entries. The kernel computes every entry
+/// Inputs: `functions` (names; lists are spliced in). Statement: either `matrix`
+/// ("identity" or the full D x D array of exact entries) or `diagonal` (D exact
+/// entries; every off-diagonal entry is stated to be 0). The kernel computes every entry
 /// exactly (by XOR and popcount for +-1 functions of one level, by merging breakpoints
 /// otherwise) and reports the first entry that differs.
 enum GramRule: Rule {
@@ -14,7 +15,7 @@ enum GramRule: Rule {
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         try claim.inputs.allowOnly(["functions"])
-        try claim.statement.allowOnly(["matrix"])
+        try claim.statement.allowOnly(claim.statement.has("diagonal") ? ["diagonal"] : ["matrix"])
         let functionsPointer = claim.inputs.pointer.appending("functions")
         let functions = try context.objects.functions(try claim.inputs.array("functions", what: "an array of function names"), at: functionsPointer)
         let D = functions.count
@@ -23,6 +24,20 @@ enum GramRule: Rule {
             throw .limitExceeded(pointer: functionsPointer, limit: .cells, value: "\(D * D) Gram entries", maximum: String(min(context.limits.maximumCells, maximumFunctions * maximumFunctions)))
         }
         // The stated matrix.
+        if claim.statement.has("diagonal") {
+            let diagonalPointer = claim.statement.pointer.appending("diagonal")
+            let diagonal = try claim.statement.rationals("diagonal")
+            guard diagonal.count == D else {
+                throw .malformed(pointer: diagonalPointer, expected: "\(D) diagonal entries (one per function)", found: "\(diagonal.count)")
+            }
+            let summary = "Gram matrix of \(D) functions = stated diagonal matrix"
+            if let (i, j, computed) = firstMismatch(functions, { i, j in i == j ? diagonal[i] : 0 }) {
+                return .fails(summary, "entry (\(i), \(j)) of the Gram matrix differs",
+                              expected: "<f_\(i), f_\(j)> = \(i == j ? diagonal[i] : Rational.zero)", computed: "<f_\(i), f_\(j)> = \(computed)",
+                              at: i == j ? diagonalPointer.appending(i) : diagonalPointer)
+            }
+            return .holds(summary)
+        }
         let matrixPointer = claim.statement.pointer.appending("matrix")
         let stated: @Sendable (Int, Int) -> Rational
         let identity: Bool
