@@ -53,6 +53,12 @@ let package = Package(
             ],
             swiftSettings: invariantChecks
         ),
+        // The untrusted certificate generator: scenarios that write certificates. A bug
+        // here can only produce certificates that fail verification.
+        .target(
+            name: "CertificateGenerator",
+            dependencies: ["ExactArithmetic", "DyadicFunctions", "CertificateKernel"]
+        ),
         // The benchmark workloads of ../shared/perf, on the library's own types.
         .target(
             name: "Benchmarks",
@@ -68,6 +74,7 @@ let package = Package(
             dependencies: [
                 "ExactArithmetic",
                 "CertificateKernel",
+                "CertificateGenerator",
                 "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -88,6 +95,10 @@ let package = Package(
             dependencies: ["CertificateKernel", "DyadicFunctions", "ExactArithmetic"],
             resources: [.copy("Fixtures")],
             swiftSettings: invariantChecks
+        ),
+        .testTarget(
+            name: "CertificateGeneratorTests",
+            dependencies: ["CertificateGenerator", "CertificateKernel", "DyadicFunctions", "ExactArithmetic"]
         ),
         .testTarget(
             name: "BenchmarksTests",

@@ -1,0 +1,65 @@
+import CertificateKernel
+import ExactArithmetic
+
+/// Assembles a certificate as a JSON value: named objects in definition order, then
+/// claims in order. Numbers are written in the canonical text form; the result is
+/// written with ``CanonicalCertificate`` so equal inputs give byte-identical files.
+public struct CertificateBuilder {
+    private var objects: [(key: String, value: JSONValue)] = []
+    private var claims: [JSONValue] = []
+    public let description: String
+
+    public init(description: String) {
+        self.description = description
+    }
+
+    /// Adds an object `name` of kind `kind` with the given fields.
+    public mutating func object(_ name: String, kind: String, _ fields: [(String, JSONValue)]) {
+        objects.append((name, .object(JSONObject([("kind", .string(kind))] + fields.map { (key: $0.0, value: $0.1) }))))
+    }
+
+    /// Adds a claim.
+    public mutating func claim(_ id: String, rule: String, description: String, uses: [String] = [],
+                               inputs: [(String, JSONValue)], statement: [(String, JSONValue)]) {
+        var members: [(key: String, value: JSONValue)] = [("id", .string(id)), ("rule", .string(rule)), ("description", .string(description))]
+        if !uses.isEmpty { members.append(("uses", .array(uses.map { .string($0) }))) }
+        members.append(("inputs", .object(JSONObject(inputs.map { (key: $0.0, value: $0.1) }))))
+        members.append(("statement", .object(JSONObject(statement.map { (key: $0.0, value: $0.1) }))))
+        claims.append(.object(JSONObject(members)))
+    }
+
+    /// The certificate as a JSON value.
+    public var json: JSONValue {
+        .object(JSONObject([
+            ("format", .string("dyadcert/1")),
+            ("description", .string(description)),
+            ("objects", .object(JSONObject(objects))),
+            ("claims", .array(claims)),
+        ]))
+    }
+
+    /// The canonical text of the certificate.
+    public var text: String { CanonicalCertificate.text(json) }
+}
+
+/// JSON values for numbers and lists in the canonical form.
+public enum V {
+    public static func number(_ value: Rational) -> JSONValue { .string(value.description) }
+    public static func number(_ value: BigInt) -> JSONValue { .string(value.description) }
+    public static func number(_ value: Int) -> JSONValue { .string(String(value)) }
+    public static func numbers(_ values: [Rational]) -> JSONValue { .array(values.map(number)) }
+    public static func numbers(_ values: [Int]) -> JSONValue { .array(values.map(number)) }
+    public static func names(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
+    public static func string(_ value: String) -> JSONValue { .string(value) }
+
+    /// A `bits` term {claim, quantity, coefficient}.
+    public static func term(_ claim: String, _ quantity: String, _ coefficient: Rational) -> JSONValue {
+        .object(JSONObject([("claim", .string(claim)), ("quantity", .string(quantity)), ("coefficient", number(coefficient))]))
+    }
+}
+
+/// Why a scenario cannot be generated with the given options.
+public struct GeneratorError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

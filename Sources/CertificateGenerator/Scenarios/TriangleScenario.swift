@@ -1,0 +1,123 @@
+import CertificateKernel
+import DyadicFunctions
+import ExactArithmetic
+
+/// `triangle`: how well Heaviside networks with P first-layer units approximate the
+/// triangle wave T^(n) with 2^(n-1) teeth (MATH.md sec. 8, 9). A lower bound for every
+/// step function with at most P breakpoints (Lemma T: the strict greedy at t = 1/k makes
+/// k 2^n intervals), and an explicit one-layer network built from the non-strict greedy
+/// at t' = 1/k' whose sup distance is certified from above.
+public struct TriangleScenario {
+    public let teeth: Int
+    public let units: Int
+
+    public init(teeth: Int, units: Int) throws {
+        guard teeth >= 1, teeth <= 1 << 16, teeth & (teeth - 1) == 0 else { throw GeneratorError("--teeth must be a power of two up to 65536") }
+        guard (0...(1 << 20)).contains(units) else { throw GeneratorError("--units must be between 0 and 2^20") }
+        self.teeth = teeth
+        self.units = units
+    }
+
+    public func certificate() throws -> CertificateBuilder {
+        let n = teeth.trailingZeroBitCount + 1          // T^(n) has 2^(n-1) teeth
+        let segments = 1 << n                           // monotone segments of height 1
+        let g = try PiecewiseLinear.triangleWave(n)
+        let P = units
+        let k = (P + 1) / segments + 1                  // strict greedy at t = 1/k: k * 2^n > P + 1 intervals
+        let t = try Rational(1, k)
+        let lowerCount = try GreedyPartition.strict(g, threshold: t).intervalCount
+        guard lowerCount > P + 1 else { throw GeneratorError("internal: strict greedy count \(lowerCount) <= P + 1") }
+        let kPrime = P / segments + 1                   // non-strict greedy at t' = 1/k' has (k' - 1) 2^n breakpoints
+        let tPrime = try Rational(1, kPrime)
+        let s = try GreedyPartition.nonStrict(g, threshold: tPrime).stepFunction
+        guard s.breakpointCount <= P else { throw GeneratorError("internal: the greedy approximation has \(s.breakpointCount) > \(P) breakpoints") }
+        let upper = g.supDistance(to: s).value
+        let lower = t.timesPowerOfTwo(-1)
+        let network = try NetworkBuilder.oneLayer(realising: [s])
+        let codes = TriangleScenario.uniformCodes(network)
+        var bits = BigInt.zero
+        for (l, layer) in network.layers.enumerated() {
+            for unit in layer { bits += (codes.weight[l].bitLength ?? 0) * BigInt(unit.weights.count) + (codes.bias[l].bitLength ?? 0) }
+        }
+
+        var b = CertificateBuilder(description: """
+            The triangle wave T^(\(n)) (\(teeth) teeth, slopes +-2^\(n)) against Heaviside networks with at most P = \(P) \
+            first-layer units: every step function with at most \(P) breakpoints is at least \(lower) away (Lemma T; by Lemma N1 \
+            this covers every such network), and an explicit one-layer network with \(s.breakpointCount) first-layer units \
+            reaches \(upper).
+            """)
+        b.object("g", kind: "triangle-wave", [("order", V.number(n))])
+        b.object("s", kind: "step-function", [("breakpoints", V.numbers(s.breakpoints)), ("values", V.numbers(s.values))])
+        b.object("net", kind: "heaviside-network", [("layers", .array(network.layers.enumerated().map { l, layer in
+            .object(JSONObject([
+                ("units", .array(layer.map { unit in
+                    .object(JSONObject([
+                        ("activation", .string(unit.activation.rawValue)),
+                        ("inputs", V.numbers(unit.inputs)),
+                        ("weights", V.numbers(unit.weights)),
+                        ("bias", V.number(unit.bias)),
+                    ]))
+                })),
+                ("weight-code", .string(codes.weight[l].text)),
+                ("bias-code", .string(codes.bias[l].text)),
+            ]))
+        }))])
+        b.object("net-output", kind: "network-output", [("network", .string("net")), ("output", .string("0"))])
+
+        b.claim("lower", rule: "step-approx-lower",
+                description: "The strict greedy at t = \(t) makes \(lowerCount) intervals > P + 1 = \(P + 1): no step function with <= \(P) breakpoints (no network with <= \(P) first-layer units) is within \(lower).",
+                inputs: [("function", .string("g")), ("max-breakpoints", V.number(P)), ("threshold", V.number(t))],
+                statement: [("distance-at-least", V.number(lower))])
+        b.claim("upper", rule: "sup-distance",
+                description: "The non-strict greedy at t' = \(tPrime) gives a step function with \(s.breakpointCount) breakpoints, (max + min)/2 on each piece.",
+                inputs: [("f", .string("g")), ("g", .string("s"))],
+                statement: [("relation", .string("<=")), ("bound", V.number(upper))])
+        b.claim("network-computes-s", rule: "network-realises",
+                description: "The network s(0) + sum_i (s_i - s_{i-1}) H(x - t_i) computes s exactly.",
+                inputs: [("network", .string("net")), ("functions", V.names(["s"]))],
+                statement: [("outputs", .string("1"))])
+        b.claim("network-upper", rule: "sup-distance",
+                description: "So the network with \(network.firstLayerWidth) first-layer units is within \(upper) of T^(\(n)).",
+                uses: ["network-computes-s"],
+                inputs: [("f", .string("g")), ("g", .string("net-output"))],
+                statement: [("relation", .string("<=")), ("bound", V.number(upper))])
+        b.claim("network-size", rule: "network-bits",
+                description: "Per layer one code for all weights and one for all biases.",
+                inputs: [("network", .string("net"))],
+                statement: [("bits", V.number(bits)), ("units", V.number(network.unitCount)), ("first-layer-units", V.number(network.firstLayerWidth))])
+        b.claim("width", rule: "network-width-lower",
+                description: "Any network computing s has at least \(s.breakpointCount) first-layer units (Corollary N2).",
+                inputs: [("mode", .string("separate")), ("functions", V.names(["s"]))],
+                statement: [("first-layer-units-at-least", V.number(s.breakpointCount))])
+        b.claim("bracket", rule: "bits",
+                description: lower == upper ? "Upper and lower bound meet: \(upper) is the optimal error with at most \(P) units." : "The optimal error with at most \(P) units lies in [\(lower), \(upper)].",
+                uses: ["upper", "lower"],
+                inputs: [("terms", .array([V.term("upper", "distance", 1), V.term("lower", "distance", -1)]))],
+                statement: [("relation", .string("<=")), ("bound", V.number(upper - lower))])
+        return b
+    }
+
+    /// Codes per layer: `sign` when every weight is +-1, otherwise the smallest
+    /// dyadic[B,E] (or int[lo,hi]) that admits every value.
+    static func uniformCodes(_ network: HeavisideNetwork) -> (weight: [CodeChoice], bias: [CodeChoice]) {
+        (network.layers.map { CodeChoice.smallest(for: $0.flatMap(\.weights)) }, network.layers.map { CodeChoice.smallest(for: $0.map(\.bias)) })
+    }
+}
+
+/// A parameter code with its certificate text.
+struct CodeChoice {
+    let code: ParameterCode
+    let text: String
+    var bitLength: BigInt? { code.bitLength }
+
+    static func smallest(for values: [Rational]) -> CodeChoice {
+        if !values.isEmpty && values.allSatisfy({ $0 == 1 || $0 == -1 }) { return CodeChoice(code: .sign, text: "sign") }
+        if values.allSatisfy(\.isInteger) {
+            let lo = values.map(\.numerator).min() ?? 0, hi = values.map(\.numerator).max() ?? 0
+            return CodeChoice(code: .integer(lowerBound: lo, upperBound: hi), text: "int[\(lo),\(hi)]")
+        }
+        let exponent = values.map { $0.denominator.bitLength - 1 }.max() ?? 0
+        let bits = values.map { $0.numerator.magnitude.bitLength }.max() ?? 0
+        return CodeChoice(code: .dyadic(mantissaBits: bits, maximumExponent: exponent), text: "dyadic[\(bits),\(exponent)]")
+    }
+}

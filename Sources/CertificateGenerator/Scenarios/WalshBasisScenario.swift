@@ -1,0 +1,33 @@
+import CertificateKernel
+import DyadicFunctions
+import ExactArithmetic
+
+/// `walsh-basis`: the Walsh system {w_m : m < 2^J} is orthonormal, and the Haar system
+/// {1} and {psi(j,k) : j < J} is orthogonal with <psi(j,k), psi(j,k)> = 2^-j (MATH.md
+/// sec. 4), each checked by one exact Gram matrix.
+public struct WalshBasisScenario {
+    public let levels: Int
+
+    public init(levels: Int) throws {
+        guard (0...14).contains(levels) else { throw GeneratorError("--levels must be between 0 and 14") }
+        self.levels = levels
+    }
+
+    public func certificate() throws -> CertificateBuilder {
+        let J = levels
+        var diagonal: [Rational] = [1]
+        for j in 0..<J { diagonal += Array(repeating: Dyadic.inversePowerOfTwo(j).rational, count: 1 << j) }
+        var b = CertificateBuilder(description: """
+            At level J = \(J): the \(1 << J) Walsh functions w_m, m < 2^\(J), in Paley order are orthonormal, and the \(1 << J) \
+            functions 1, psi(j,k) (j < \(J)) of the Haar system are orthogonal with squared norms 1 and 2^-j (MATH.md sec. 4). \
+            Every one of the \(2 << (2 * J)) Gram entries is computed exactly.
+            """)
+        b.object("W", kind: "walsh-basis", [("levels", V.number(J))])
+        b.object("H", kind: "haar-basis", [("levels", V.number(J))])
+        b.claim("walsh-orthonormal", rule: "gram", description: "<w_m, w_m'> = [m = m'] for all m, m' < 2^\(J).",
+                inputs: [("functions", V.names(["W"]))], statement: [("matrix", .string("identity"))])
+        b.claim("haar-orthogonal", rule: "gram", description: "<psi(j,k), psi(j',k')> = 2^-j [(j,k) = (j',k')], and <1, psi(j,k)> = 0.",
+                inputs: [("functions", V.names(["H"]))], statement: [("diagonal", V.numbers(diagonal))])
+        return b
+    }
+}

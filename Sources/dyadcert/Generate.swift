@@ -1,0 +1,136 @@
+import ArgumentParser
+import CertificateGenerator
+import CertificateKernel
+import ExactArithmetic
+import Foundation
+
+/// `dyadcert generate SCENARIO [options] -o FILE`: writes one canonical certificate.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate a certificate (deterministic: the same options give byte-identical files).",
+        subcommands: [Separation.self, HaarEntropy.self, Triangle.self, WalshBasis.self]
+    )
+
+    /// Options every scenario shares.
+    struct Output: ParsableArguments {
+        @Option(name: .shortAndLong, help: "The certificate file to write (standard output when omitted).")
+        var output: String?
+
+        @Flag(help: "Verify the certificate with the kernel before writing it; write nothing and exit 1 if a claim fails.")
+        var verify = false
+
+        /// Verifies (when asked) and writes the certificate text.
+        func emit(_ builder: CertificateBuilder) throws {
+            let text = builder.text
+            if verify {
+                let verdict = Verifier(limits: VerificationLimits(), jobs: ProcessInfo.processInfo.activeProcessorCount)
+                    .verify(bytes: Array(text.utf8), path: output ?? "<generated>")
+                if verdict.status != .verified {
+                    for line in TextReport.lines(verdict) where !line.hasPrefix("PASS") { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+                    if let error = verdict.error { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+                    FileHandle.standardError.write(Data("the generated certificate does not verify; nothing was written\n".utf8))
+                    throw ExitCode(verdict.status.exitCode)
+                }
+                FileHandle.standardError.write(Data("verified: \(verdict.claims.count) claims\n".utf8))
+            }
+            if let output {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+
+    struct Separation: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The separation certificate: orthonormal outputs, separate vs joint bits, the joint Heaviside network.")
+
+        @Option(help: "Depth J of the sign tree.")
+        var levels: Int = 6
+        @Option(help: "Number of tasks D: readouts 2^(J-1), ..., 2^(J-1) + D - 1.")
+        var tasks: Int?
+        @Option(help: "Explicit readout indices, comma separated (instead of --tasks).")
+        var readouts: String?
+        @Option(help: "Seed of the splitmix64 generator that draws the sign tree.")
+        var seed: UInt64 = 1
+        @OptionGroup var out: Output
+
+        func run() throws {
+            let list: [Int]
+            if let readouts {
+                guard tasks == nil else { throw ValidationError("give --tasks or --readouts, not both") }
+                let parts = readouts.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { throw ValidationError("--readouts must be integers separated by commas") }
+                list = parts.compactMap { $0 }
+            } else {
+                guard (1...24).contains(levels) else { throw ValidationError("--levels must be between 1 and 24") }
+                let D = tasks ?? min(8, 1 << (levels - 1))
+                guard D >= 1 && D <= 1 << (levels - 1) else { throw ValidationError("--tasks must be between 1 and 2^(J-1)") }
+                list = SeparationScenario.defaultReadouts(levels: levels, tasks: D)
+            }
+            do {
+                try out.emit(try SeparationScenario(levels: levels, readouts: list, seed: seed).certificate())
+            } catch let error as GeneratorError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    struct HaarEntropy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "haar-entropy",
+            abstract: "Lower and upper bounds on log2 N(eps, H_J(a)) over a grid of eps (Lemmas H1, H2).")
+
+        @Option(help: "Depth J.")
+        var levels: Int = 10
+        @Option(help: "Amplitude ratio rho in (0, 1): a_j = rho^(j+1) (1/2: balanced amplitudes).")
+        var ratio: String = "1/2"
+        @OptionGroup var out: Output
+
+        func run() throws {
+            guard let rho = try? Rational(parsing: ratio) else { throw ValidationError("--ratio must be a canonical fraction such as 1/2") }
+            do {
+                try out.emit(try HaarEntropyScenario(levels: levels, ratio: rho).certificate())
+            } catch let error as GeneratorError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    struct Triangle: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Heaviside networks against a triangle wave: a lower bound (Lemma T) and an explicit network.")
+
+        @Option(help: "Number of teeth of the triangle wave (a power of two).")
+        var teeth: Int = 8
+        @Option(help: "Number P of first-layer units.")
+        var units: Int = 16
+        @OptionGroup var out: Output
+
+        func run() throws {
+            do {
+                try out.emit(try TriangleScenario(teeth: teeth, units: units).certificate())
+            } catch let error as GeneratorError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    struct WalshBasis: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "walsh-basis",
+            abstract: "Orthonormality of the Walsh system and orthogonality of the Haar system at level J.")
+
+        @Option(help: "Level J.")
+        var levels: Int = 12
+        @OptionGroup var out: Output
+
+        func run() throws {
+            do {
+                try out.emit(try WalshBasisScenario(levels: levels).certificate())
+            } catch let error as GeneratorError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+}
