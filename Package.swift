@@ -59,6 +59,11 @@ let package = Package(
             name: "CertificateGenerator",
             dependencies: ["ExactArithmetic", "DyadicFunctions", "CertificateKernel"]
         ),
+        // Human-readable audits (Markdown, HTML with inline SVG); untrusted, re-verifies.
+        .target(
+            name: "CertificateAudit",
+            dependencies: ["ExactArithmetic", "DyadicFunctions", "CertificateKernel"]
+        ),
         // The benchmark workloads of ../shared/perf, on the library's own types.
         .target(
             name: "Benchmarks",
@@ -75,6 +80,7 @@ let package = Package(
                 "ExactArithmetic",
                 "CertificateKernel",
                 "CertificateGenerator",
+                "CertificateAudit",
                 "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

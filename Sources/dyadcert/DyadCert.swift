@@ -10,6 +10,6 @@ struct DyadCert: ParsableCommand {
         commandName: "dyadcert",
         abstract: "Exact, machine-checkable certificates for the description-length separation of shared dyadic features.",
         version: "dyadcert \(version) (GMP \(GMPLibrary.version))",
-        subcommands: [Verify.self, Generate.self, Format.self, Bench.self]
+        subcommands: [Verify.self, Generate.self, Audit.self, Format.self, Bench.self]
     )
 }
