@@ -107,6 +107,10 @@ let package = Package(
             dependencies: ["CertificateGenerator", "CertificateKernel", "DyadicFunctions", "ExactArithmetic"]
         ),
         .testTarget(
+            name: "CertificateAuditTests",
+            dependencies: ["CertificateAudit", "CertificateGenerator", "ExactArithmetic"]
+        ),
+        .testTarget(
             name: "BenchmarksTests",
             dependencies: ["Benchmarks", "ExactArithmetic"],
             resources: [.copy("Fixtures")]

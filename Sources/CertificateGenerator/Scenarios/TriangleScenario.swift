@@ -33,37 +33,17 @@ public struct TriangleScenario {
         guard s.breakpointCount <= P else { throw GeneratorError("internal: the greedy approximation has \(s.breakpointCount) > \(P) breakpoints") }
         let upper = g.supDistance(to: s).value
         let lower = t.timesPowerOfTwo(-1)
-        let network = try NetworkBuilder.oneLayer(realising: [s])
-        let codes = TriangleScenario.uniformCodes(network)
-        var bits = BigInt.zero
-        for (l, layer) in network.layers.enumerated() {
-            for unit in layer { bits += (codes.weight[l].bitLength ?? 0) * BigInt(unit.weights.count) + (codes.bias[l].bitLength ?? 0) }
-        }
+        // A constant approximation needs no network (and a network has at least one unit).
+        let network = s.breakpointCount > 0 ? try NetworkBuilder.oneLayer(realising: [s]) : nil
 
         var b = CertificateBuilder(description: """
             The triangle wave T^(\(n)) (\(teeth) teeth, slopes +-2^\(n)) against Heaviside networks with at most P = \(P) \
             first-layer units: every step function with at most \(P) breakpoints is at least \(lower) away (Lemma T; by Lemma N1 \
-            this covers every such network), and an explicit one-layer network with \(s.breakpointCount) first-layer units \
+            this covers every such network), and \(network == nil ? "the constant 1/2" : "an explicit one-layer network with \(s.breakpointCount) first-layer units") \
             reaches \(upper).
             """)
         b.object("g", kind: "triangle-wave", [("order", V.number(n))])
         b.object("s", kind: "step-function", [("breakpoints", V.numbers(s.breakpoints)), ("values", V.numbers(s.values))])
-        b.object("net", kind: "heaviside-network", [("layers", .array(network.layers.enumerated().map { l, layer in
-            .object(JSONObject([
-                ("units", .array(layer.map { unit in
-                    .object(JSONObject([
-                        ("activation", .string(unit.activation.rawValue)),
-                        ("inputs", V.numbers(unit.inputs)),
-                        ("weights", V.numbers(unit.weights)),
-                        ("bias", V.number(unit.bias)),
-                    ]))
-                })),
-                ("weight-code", .string(codes.weight[l].text)),
-                ("bias-code", .string(codes.bias[l].text)),
-            ]))
-        }))])
-        b.object("net-output", kind: "network-output", [("network", .string("net")), ("output", .string("0"))])
-
         b.claim("lower", rule: "step-approx-lower",
                 description: "The strict greedy at t = \(t) makes \(lowerCount) intervals > P + 1 = \(P + 1): no step function with <= \(P) breakpoints (no network with <= \(P) first-layer units) is within \(lower).",
                 inputs: [("function", .string("g")), ("max-breakpoints", V.number(P)), ("threshold", V.number(t))],
@@ -72,6 +52,44 @@ public struct TriangleScenario {
                 description: "The non-strict greedy at t' = \(tPrime) gives a step function with \(s.breakpointCount) breakpoints, (max + min)/2 on each piece.",
                 inputs: [("f", .string("g")), ("g", .string("s"))],
                 statement: [("relation", .string("<=")), ("bound", V.number(upper))])
+        if let network {
+            addNetwork(network, to: &b, n: n, upper: upper, breakpoints: s.breakpointCount)
+        }
+        b.claim("bracket", rule: "bits",
+                description: lower == upper ? "Upper and lower bound meet: \(upper) is the optimal error with at most \(P) units." : "The optimal error with at most \(P) units lies in [\(lower), \(upper)].",
+                uses: ["upper", "lower"],
+                inputs: [("terms", .array([V.term("upper", "distance", 1), V.term("lower", "distance", -1)]))],
+                statement: [("relation", .string("<=")), ("bound", V.number(upper - lower))])
+        return b
+    }
+
+    /// The explicit network for s and its claims.
+    private func addNetwork(_ network: HeavisideNetwork, to b: inout CertificateBuilder, n: Int, upper: Rational, breakpoints: Int) {
+        // Codes exist only when every parameter is an integer or dyadic (the greedy's
+        // thresholds are k/(k' 2^n), which is dyadic only for k' a power of two).
+        let codes = TriangleScenario.uniformCodes(network)
+        var bits = BigInt.zero
+        for (l, layer) in network.layers.enumerated() {
+            for unit in layer { bits += (codes?.weight[l].bitLength ?? 0) * BigInt(unit.weights.count) + (codes?.bias[l].bitLength ?? 0) }
+        }
+        b.object("net", kind: "heaviside-network", [("layers", .array(network.layers.enumerated().map { l, layer in
+            var members: [(key: String, value: JSONValue)] = [
+                ("units", .array(layer.map { unit in
+                    .object(JSONObject([
+                        ("activation", .string(unit.activation.rawValue)),
+                        ("inputs", V.numbers(unit.inputs)),
+                        ("weights", V.numbers(unit.weights)),
+                        ("bias", V.number(unit.bias)),
+                    ]))
+                })),
+            ]
+            if let codes {
+                members.append(("weight-code", .string(codes.weight[l].text)))
+                members.append(("bias-code", .string(codes.bias[l].text)))
+            }
+            return .object(JSONObject(members))
+        }))])
+        b.object("net-output", kind: "network-output", [("network", .string("net")), ("output", .string("0"))])
         b.claim("network-computes-s", rule: "network-realises",
                 description: "The network s(0) + sum_i (s_i - s_{i-1}) H(x - t_i) computes s exactly.",
                 inputs: [("network", .string("net")), ("functions", V.names(["s"]))],
@@ -81,26 +99,28 @@ public struct TriangleScenario {
                 uses: ["network-computes-s"],
                 inputs: [("f", .string("g")), ("g", .string("net-output"))],
                 statement: [("relation", .string("<=")), ("bound", V.number(upper))])
-        b.claim("network-size", rule: "network-bits",
-                description: "Per layer one code for all weights and one for all biases.",
-                inputs: [("network", .string("net"))],
-                statement: [("bits", V.number(bits)), ("units", V.number(network.unitCount)), ("first-layer-units", V.number(network.firstLayerWidth))])
+        if codes != nil {
+            b.claim("network-size", rule: "network-bits",
+                    description: "Per layer one code for all weights and one for all biases.",
+                    inputs: [("network", .string("net"))],
+                    statement: [("bits", V.number(bits)), ("units", V.number(network.unitCount)), ("first-layer-units", V.number(network.firstLayerWidth))])
+        }
         b.claim("width", rule: "network-width-lower",
-                description: "Any network computing s has at least \(s.breakpointCount) first-layer units (Corollary N2).",
+                description: "Any network computing s has at least \(breakpoints) first-layer units (Corollary N2).",
                 inputs: [("mode", .string("separate")), ("functions", V.names(["s"]))],
-                statement: [("first-layer-units-at-least", V.number(s.breakpointCount))])
-        b.claim("bracket", rule: "bits",
-                description: lower == upper ? "Upper and lower bound meet: \(upper) is the optimal error with at most \(P) units." : "The optimal error with at most \(P) units lies in [\(lower), \(upper)].",
-                uses: ["upper", "lower"],
-                inputs: [("terms", .array([V.term("upper", "distance", 1), V.term("lower", "distance", -1)]))],
-                statement: [("relation", .string("<=")), ("bound", V.number(upper - lower))])
-        return b
+                statement: [("first-layer-units-at-least", V.number(breakpoints))])
     }
 
     /// Codes per layer: `sign` when every weight is +-1, otherwise the smallest
     /// dyadic[B,E] (or int[lo,hi]) that admits every value.
-    static func uniformCodes(_ network: HeavisideNetwork) -> (weight: [CodeChoice], bias: [CodeChoice]) {
-        (network.layers.map { CodeChoice.smallest(for: $0.flatMap(\.weights)) }, network.layers.map { CodeChoice.smallest(for: $0.map(\.bias)) })
+    static func uniformCodes(_ network: HeavisideNetwork) -> (weight: [CodeChoice], bias: [CodeChoice])? {
+        var weights: [CodeChoice] = [], biases: [CodeChoice] = []
+        for layer in network.layers {
+            guard let w = CodeChoice.smallest(for: layer.flatMap(\.weights)), let b = CodeChoice.smallest(for: layer.map(\.bias)) else { return nil }
+            weights.append(w)
+            biases.append(b)
+        }
+        return (weights, biases)
     }
 }
 
@@ -110,12 +130,15 @@ struct CodeChoice {
     let text: String
     var bitLength: BigInt? { code.bitLength }
 
-    static func smallest(for values: [Rational]) -> CodeChoice {
+    /// The smallest code of its kind that admits every value; nil when some value is
+    /// neither an integer nor dyadic (no code of MATH.md sec. 8 fits it).
+    static func smallest(for values: [Rational]) -> CodeChoice? {
         if !values.isEmpty && values.allSatisfy({ $0 == 1 || $0 == -1 }) { return CodeChoice(code: .sign, text: "sign") }
         if values.allSatisfy(\.isInteger) {
             let lo = values.map(\.numerator).min() ?? 0, hi = values.map(\.numerator).max() ?? 0
             return CodeChoice(code: .integer(lowerBound: lo, upperBound: hi), text: "int[\(lo),\(hi)]")
         }
+        guard values.allSatisfy({ $0.denominator.isPowerOfTwo }) else { return nil }
         let exponent = values.map { $0.denominator.bitLength - 1 }.max() ?? 0
         let bits = values.map { $0.numerator.magnitude.bitLength }.max() ?? 0
         return CodeChoice(code: .dyadic(mantissaBits: bits, maximumExponent: exponent), text: "dyadic[\(bits),\(exponent)]")
