@@ -8,10 +8,10 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verify certificates: one line per claim, then 'N passed, M failed'.",
         discussion: """
-        PATH may be a certificate file or a directory, searched recursively for *.dyadcert.json.
-        Exit status: 0 every claim verified; 1 some claim is false; 2 unreadable or malformed input
-        (with the file, the JSON pointer and what was expected); 3 a resource limit was exceeded
-        (raise it with the flag named in the message). With several files, 2 wins over 3, 3 over 1.
+        PATH may be a certificate file or a directory, searched recursively for *.dyadcert.json. \
+        Exit status: 0 every claim verified; 1 some claim is false; 2 unreadable or malformed input \
+        (with the file, the JSON pointer and what was expected); 3 a resource limit was exceeded \
+        (raise it with the flag named in the message). With several files, 2 wins over 3, and 3 over 1.
         """
     )
 
@@ -27,7 +27,7 @@ struct Verify: ParsableCommand {
     @Option(help: "Check up to N claims (and files) at the same time.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Check only shard K of N (1-based): the files whose position in sorted order is K modulo N.")
+    @Option(help: "Check only shard K of N (1-based): the files at positions K, K + N, K + 2N, ... of the sorted list.")
     var shard: String?
 
     @Flag(help: "Print only the closing line (and errors).")
