@@ -110,7 +110,12 @@ public struct PiecewiseLinear: Hashable, Sendable {
 
     /// The composition outer o self, for a continuous `outer` and values of `self`
     /// inside [0, 1] (new knots where self crosses outer's knots).
+    ///
+    /// - Throws: ``DyadicFunctionError/notContinuous(at:)`` when `outer` is not
+    ///   continuous (its one-sided limits at a jump would be lost), and
+    ///   ``DyadicFunctionError/compositionOutsideDomain(_:)`` for values outside [0, 1].
     public func composed(into outer: PiecewiseLinear) throws(DyadicFunctionError) -> PiecewiseLinear {
+        if let x = outer.discontinuity { throw .notContinuous(at: x) }
         var knots: [Rational] = [0], starts: [Rational] = [], ends: [Rational] = []
         for i in 0..<pieceCount {
             let a = self.knots[i], b = self.knots[i + 1]
