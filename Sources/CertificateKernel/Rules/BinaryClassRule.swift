@@ -6,8 +6,9 @@ import ExactArithmetic
 /// Inputs: `class`, `eps`, `coding` ("joint": the tuple class; "separate": each
 /// coordinate class). Statement: `bits`, the description length ceil(log2 N(eps, .)),
 /// summed over coordinates for separate coding. The size comes from an earlier claim
-/// in `uses` (readout-count or enumerate) about the same class and coding, which
-/// established `description-bits`. Establishes `bits`.
+/// in `uses` about the same class and coding: a readout-count claim (its
+/// `description-bits`) or an enumerate claim of sizes (its `size-bits`; the
+/// `description-bits` of a covering number at eps' >= 1 would be 0). Establishes `bits`.
 enum BinaryClassRule: Rule {
     static let name = "binary-class"
     static let lemma = "Lemma B (MATH.md sec. 7)"
@@ -36,8 +37,13 @@ enum BinaryClassRule: Rule {
         if eps >= Rational.one {
             computed = 0  // one ball of radius eps >= 1 around 0 covers every +-1 function
         } else {
-            guard let source = context.used.values.first(where: { $0.subject == name && $0.coding == coding && $0.quantities["description-bits"] != nil }),
-                  let bits = source.quantities["description-bits"], let value = bits.lower, bits.lower == bits.upper else {
+            // Only sizes qualify: a readout-count claim, or an enumerate claim of sizes (its
+            // description-bits may be those of a covering number at some eps' >= 1).
+            func sizeBits(_ c: EstablishedClaim) -> Quantity? {
+                c.rule == ReadoutCountRule.name ? c.quantities["description-bits"] : c.rule == EnumerateRule.name ? c.quantities["size-bits"] : nil
+            }
+            guard let source = context.used.values.first(where: { $0.subject == name && $0.coding == coding && sizeBits($0) != nil }),
+                  let bits = sizeBits(source), let value = bits.lower, bits.lower == bits.upper else {
                 return .fails(summary, "no claim in \"uses\" establishes the \(coding) size of \(name) (use readout-count or enumerate first)",
                               at: claim.pointer.appending("uses"))
             }

@@ -11,7 +11,8 @@ import ExactArithmetic
 /// all its pairwise distances are at most 2 eps (centre: the pointwise midrange), so
 /// N(eps, K) is the least number of such cliques covering K (exact search, at most 16
 /// distinct elements unless no two are within 2 eps). Establishes `size` or
-/// `covering-number` and `description-bits` (the sum of ceil(log2 .)).
+/// `covering-number` and `description-bits` (the sum of ceil(log2 .)); for sizes also
+/// `size-bits` (the same sum), which `binary-class` requires of an `enumerate` claim.
 enum EnumerateRule: Rule {
     static let name = "enumerate"
     static let lemma = "the definitions of |K| and N(eps, K) (MATH.md sec. 7)"
@@ -61,19 +62,35 @@ enum EnumerateRule: Rule {
         let bits = computed.reduce(BigInt.zero) { $0 + BigInt($1.ceilLog2) }
         var quantities: [String: Quantity] = ["description-bits": .exact(bits)]
         if coding == "joint" { quantities[eps == nil ? "size" : "covering-number"] = .exact(computed[0]) }
+        // Marks the bits as those of sizes (not of covering numbers) for `binary-class`.
+        if eps == nil { quantities["size-bits"] = .exact(bits) }
         return .holds(summary, quantities)
     }
 
     /// Removes duplicate elements (equal almost everywhere in every coordinate).
+    ///
+    /// Packed words identify a function only among packed functions of one level, so they
+    /// are compared only when coordinate d of every element is packed at one common level
+    /// (for each d); otherwise elements are compared by their canonical step functions.
     static func distinctElements(_ set: [[KernelFunction]]) -> [[KernelFunction]] {
+        var levels: [Int] = []
+        var comparable = true
+        for element in set where comparable {
+            for (d, f) in element.enumerated() {
+                guard case .packed(let p) = f else { comparable = false; break }
+                if d == levels.count { levels.append(p.level) } else if levels[d] != p.level { comparable = false; break }
+            }
+        }
         var result: [[KernelFunction]] = []
-        var seen = Set<[StepFunction]>()
-        var seenPacked = Set<[[UInt64]]>()
-        for element in set {
-            let packed = element.compactMap { f -> [UInt64]? in if case .packed(let p) = f { return p.words } else { return nil } }
-            if packed.count == element.count {
+        if comparable {
+            var seenPacked = Set<[[UInt64]]>()
+            for element in set {
+                let packed = element.compactMap { f -> [UInt64]? in if case .packed(let p) = f { return p.words } else { return nil } }
                 if seenPacked.insert(packed).inserted { result.append(element) }
-            } else if seen.insert(element.map(\.stepFunction)).inserted {
+            }
+        } else {
+            var seen = Set<[StepFunction]>()
+            for element in set where seen.insert(element.map(\.stepFunction)).inserted {
                 result.append(element)
             }
         }

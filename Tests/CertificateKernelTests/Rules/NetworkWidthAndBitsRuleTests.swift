@@ -1,0 +1,245 @@
+import Testing
+@testable import CertificateKernel
+import DyadicFunctions
+import ExactArithmetic
+
+/// `network-width-lower`: any network realising the functions needs >= n first-layer
+/// units (Corollary N2).
+@Suite("Rule network-width-lower")
+struct NetworkWidthLowerRuleTests {
+    static func width(_ base: RuleCertificate, mode: String, functions: [String]? = nil, cls: String? = nil, atLeast: String) -> FileVerdict {
+        let input = functions.map { "\"functions\":\(RT.a($0))" } ?? "\"class\":\"\(cls ?? "")\""
+        return base.claim("w", "network-width-lower", inputs: "{\"mode\":\"\(mode)\",\(input)}", statement: "{\"first-layer-units-at-least\":\"\(atLeast)\"}").verify()
+    }
+
+    /// s has 8 breakpoints (the midrange step function of T^(3)).
+    static let functions = RuleCertificate()
+        .object("s", RT.step(["0", "1/16", "3/16", "5/16", "7/16", "9/16", "11/16", "13/16", "15/16", "1"],
+                             ["1/4", "3/4", "1/4", "3/4", "1/4", "3/4", "1/4", "3/4", "1/4"]))
+        .object("psi00", RT.haarFunction(level: 0, index: 0))   // breakpoint 1/2
+        .object("psi10", RT.haarFunction(level: 1, index: 0))   // breakpoints 1/4, 1/2 (0 on [1/2, 1))
+        .object("redundant", RT.step(["0", "1/3", "1/2", "1"], ["1", "1", "-1"]))  // canonical: one breakpoint, 1/2
+        .object("packed", RT.signFunction(level: 3, negativeCells: [1, 2, 5]))
+
+    @Test func breakpointCountsAccepted() {
+        RT.expectVerified(Self.width(Self.functions, mode: "separate", functions: ["s"], atLeast: "8"))
+        RT.expectVerified(Self.width(Self.functions, mode: "separate", functions: ["s"], atLeast: "7"))
+        RT.expectVerified(Self.width(Self.functions, mode: "separate", functions: ["psi00", "psi10"], atLeast: "3"))
+        RT.expectVerified(Self.width(Self.functions, mode: "joint", functions: ["psi00", "psi10"], atLeast: "2"))
+        RT.expectVerified(Self.width(Self.functions, mode: "separate", functions: ["redundant"], atLeast: "1"))
+    }
+
+    @Test func breakpointCountsOffByOneRejected() {
+        let f = RT.expectFailed(Self.width(Self.functions, mode: "separate", functions: ["s"], atLeast: "9"),
+                                at: "/claims/0/statement/first-layer-units-at-least", reason: ["Corollary N2 gives at least 8"])
+        #expect(f?.computed == "breakpoints: 8")
+        RT.expectFailed(Self.width(Self.functions, mode: "separate", functions: ["psi00", "psi10"], atLeast: "4"),
+                        at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least 3"])
+        // Jointly the shared breakpoint 1/2 counts once.
+        RT.expectFailed(Self.width(Self.functions, mode: "joint", functions: ["psi00", "psi10"], atLeast: "3"),
+                        at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least 2"])
+        // A breakpoint between equal values is not a breakpoint.
+        RT.expectFailed(Self.width(Self.functions, mode: "separate", functions: ["redundant"], atLeast: "2"),
+                        at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least 1"])
+        RT.expectFailed(Self.width(Self.functions, mode: "joint", functions: ["redundant", "psi00"], atLeast: "2"),
+                        at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least 1"])
+    }
+
+    @Test func packedBreakpointsAgainstBruteForce() {
+        var values = Array(repeating: 1, count: 8)
+        for c in [1, 2, 5] { values[c] = -1 }
+        let n = Brute.breakpoints(values)
+        #expect(n == 4)
+        RT.expectVerified(Self.width(Self.functions, mode: "separate", functions: ["packed"], atLeast: String(n)))
+        RT.expectFailed(Self.width(Self.functions, mode: "separate", functions: ["packed"], atLeast: String(n + 1)), at: "/claims/0/statement/first-layer-units-at-least")
+        var rng = RTRandom(state: 3)
+        for _ in 0..<10 {
+            let negative = Set((0..<16).filter { _ in rng.int(0...1) == 1 })
+            let cells = (0..<16).map { negative.contains($0) ? -1 : 1 }
+            let count = Brute.breakpoints(cells)
+            let base = RuleCertificate().object("p", RT.signFunction(level: 4, negativeCells: negative))
+            RT.expectVerified(Self.width(base, mode: "separate", functions: ["p"], atLeast: String(count)))
+            RT.expectFailed(Self.width(base, mode: "joint", functions: ["p"], atLeast: String(count + 1)), at: "/claims/0/statement/first-layer-units-at-least")
+        }
+    }
+
+    /// The class form: with top(m_d) = J - 1, every output has >= 2^(J-1) breakpoints for
+    /// every sign tree (brute force below), so D 2^(J-1) separately and 2^(J-1) jointly.
+    @Test func classFormAgainstBruteForce() {
+        for (J, readouts) in [(2, [2, 3]), (3, [4, 5, 6, 7]), (3, [5, 6])] {
+            for tree in 0..<(1 << ((1 << J) - 1)) {
+                for m in readouts { #expect(Brute.breakpoints(Brute.output(tree, levels: J, readout: m)) >= 1 << (J - 1)) }
+            }
+            let base = RuleCertificate().object("K", RT.readoutClass(levels: J, readouts))
+            let separate = readouts.count << (J - 1), joint = 1 << (J - 1)
+            RT.expectVerified(Self.width(base, mode: "separate", cls: "K", atLeast: String(separate)))
+            RT.expectVerified(Self.width(base, mode: "joint", cls: "K", atLeast: String(joint)))
+            RT.expectFailed(Self.width(base, mode: "separate", cls: "K", atLeast: String(separate + 1)),
+                            at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least \(separate)"])
+            RT.expectFailed(Self.width(base, mode: "joint", cls: "K", atLeast: String(joint + 1)),
+                            at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least \(joint)"])
+        }
+    }
+
+    /// A readout with top(m) < J - 1 may not change sign inside a level-(J-1) cell: for
+    /// m = 1 at J = 2 the output has one breakpoint, not 2.
+    @Test func classFormNeedsTopBitJMinusOne() {
+        #expect(Brute.breakpoints(Brute.output(0, levels: 2, readout: 1)) == 1)
+        let base = RuleCertificate().object("K", RT.readoutClass(levels: 2, [1, 2])).object("L", RT.readoutClass(levels: 3, [4, 3]))
+        RT.expectFailed(Self.width(base, mode: "separate", cls: "K", atLeast: "1"), at: "/claims/0/inputs/class",
+                        reason: ["readout 0 is 1, whose top bit is not J-1 = 1"])
+        RT.expectFailed(Self.width(base, mode: "joint", cls: "L", atLeast: "1"), at: "/claims/0/inputs/class", reason: ["readout 1 is 3"])
+        // The readouts {2, 3} of depth 2 read at depth 3 (J one too large): no longer top bit J - 1.
+        #expect(Brute.breakpoints(Brute.output(0, levels: 3, readout: 2)) < 4)
+        let deeper = RuleCertificate().object("K", RT.readoutClass(levels: 3, [2, 3]))
+        RT.expectFailed(Self.width(deeper, mode: "separate", cls: "K", atLeast: "8"), at: "/claims/0/inputs/class", reason: ["readout 0 is 2", "J-1 = 2"])
+        let haar = RuleCertificate().object("H", RT.haarClass(levels: 2))
+        RT.expectMalformed(Self.width(haar, mode: "joint", cls: "H", atLeast: "1"), at: "/claims/0/inputs/class")
+    }
+}
+
+/// `network-bits`: the description length of a network under its declared codes (sec. 8).
+@Suite("Rule network-bits")
+struct NetworkBitsRuleTests {
+    /// H(x - 1/4) + H(3/4 - x) - 1: codes sign (1) + dyadic[2,2] (1 + 2 + 2 = 5) per
+    /// first-layer unit, two int[0,3] weights (2 each) and an int[-1,0] bias (1): 17 bits.
+    static func coded(bias0: String = "-1/4", biasCode0: String? = "dyadic[2,2]", weight2: String = "1", weightCode2: String = "int[0,3]") -> String {
+        RT.network([
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: bias0, weightCodes: ["sign"], biasCode: biasCode0),
+                      RT.unit("heaviside", inputs: [0], weights: ["-1"], bias: "3/4", weightCodes: ["sign"], biasCode: "dyadic[2,2]")]),
+            RT.layer([RT.unit("linear", inputs: [0, 1], weights: ["1", weight2], bias: "-1", weightCodes: ["int[0,3]", weightCode2], biasCode: "int[-1,0]")]),
+        ])
+    }
+
+    static func bits(_ net: String, _ statement: String) -> FileVerdict {
+        RuleCertificate().object("net", net).object("bump", RT.step(["0", "1/4", "3/4", "1"], ["0", "1", "0"]))
+            .claim("r", "network-realises", inputs: #"{"network":"net","functions":["bump"]}"#, statement: #"{"outputs":"1"}"#)
+            .claim("b", "network-bits", inputs: #"{"network":"net"}"#, statement: statement).verify()
+    }
+
+    @Test func codedNetworkAccepted() {
+        RT.expectVerified(Self.bits(Self.coded(), #"{"bits":"17","units":"3","hidden-units":"2","parameters":"7","first-layer-units":"2","layers":"2"}"#))
+        RT.expectVerified(Self.bits(Self.coded(), #"{"bits":"17"}"#))
+    }
+
+    @Test func bitsAndCountsOffByOneRejected() {
+        for wrong in ["16", "18"] {
+            let f = RT.expectFailed(Self.bits(Self.coded(), "{\"bits\":\"\(wrong)\"}"), claim: 1, at: "/claims/1/statement/bits", reason: ["add up to 17 bits"])
+            #expect(f?.computed == "bits = 17")
+        }
+        for (key, right) in [("units", 3), ("hidden-units", 2), ("parameters", 7), ("first-layer-units", 2), ("layers", 2)] {
+            RT.expectFailed(Self.bits(Self.coded(), "{\"bits\":\"17\",\"\(key)\":\"\(right + 1)\"}"), claim: 1, at: "/claims/1/statement/\(key)",
+                            reason: ["the network has \(right) \(key)"])
+        }
+    }
+
+    /// Code lengths at their boundaries (MATH.md sec. 8).
+    @Test func codeLengths() {
+        // int[1,1]: 0 bits; int[0,4]: ceil(log2 5) = 3; dyadic[3,0]: 1 + 3 + 0 = 4 (integers |p| < 8);
+        // dyadic[0,0]: 1 bit (only 0 fits).
+        let net = RT.network([
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/2", weightCodes: ["int[1,1]"], biasCode: "dyadic[1,1]")]),
+            RT.layer([RT.unit("linear", inputs: [0], weights: ["-2"], bias: "1", weightCodes: ["dyadic[3,0]"], biasCode: "int[0,4]")]),
+        ])
+        // 0 + (1 + 1 + 1) + 4 + 3 = 10.
+        let v = RuleCertificate().object("net", net).claim("b", "network-bits", inputs: #"{"network":"net"}"#, statement: #"{"bits":"10"}"#).verify()
+        RT.expectVerified(v)
+        let zero = RT.network([
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "0", weightCodes: ["sign"], biasCode: "dyadic[0,0]")]),
+            RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0", weightCodes: ["sign"], biasCode: "dyadic[0,0]")]),
+        ])
+        RT.expectVerified(RuleCertificate().object("net", zero).claim("b", "network-bits", inputs: #"{"network":"net"}"#, statement: #"{"bits":"4"}"#).verify())
+    }
+
+    /// Layer defaults and unit overrides.
+    @Test func layerDefaultCodes() {
+        let net = RT.network([
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/4"),
+                      RT.unit("heaviside", inputs: [0], weights: ["-1"], bias: "3/4", weightCodes: ["int[-1,1]"])],
+                     weightCode: "sign", biasCode: "dyadic[2,2]"),
+            RT.layer([RT.unit("linear", inputs: [0, 1], weights: ["1", "1"], bias: "-1", biasCode: "int[-1,0]")], weightCode: "int[0,3]"),
+        ])
+        // sign 1 + dyadic 5 + int[-1,1] 2 + dyadic 5 + 2 + 2 + 1 = 18.
+        RT.expectVerified(Self.bits(net, #"{"bits":"18"}"#))
+        RT.expectFailed(Self.bits(net, #"{"bits":"17"}"#), claim: 1, at: "/claims/1/statement/bits")
+    }
+
+    @Test func parameterOutsideItsCodeRejected() {
+        let pointer = "/claims/1/inputs/network"
+        // 5 does not fit int[0,3] (and the network computes something else, so only bits is checked here).
+        RT.expectFailed(Self.bits(Self.coded(weight2: "5"), #"{"bits":"17"}"#), claim: 1, at: pointer,
+                        reason: ["layer 1 unit 0 weight 1 is 5", "does not fit its code int[0,3]"])
+        RT.expectFailed(Self.bits(Self.coded(weight2: "1/2", weightCode2: "int[-4,4]"), #"{"bits":"19"}"#), claim: 1, at: pointer, reason: ["does not fit"])
+        RT.expectFailed(Self.bits(Self.coded(weight2: "2", weightCode2: "sign"), #"{"bits":"16"}"#), claim: 1, at: pointer, reason: ["does not fit"])
+        RT.expectFailed(Self.bits(Self.coded(weight2: "0", weightCode2: "sign"), #"{"bits":"16"}"#), claim: 1, at: pointer, reason: ["does not fit"])
+        // dyadic[2,2]: p/2^e with |p| < 4 and e <= 2.
+        RT.expectFailed(Self.bits(Self.coded(bias0: "-1/8"), #"{"bits":"17"}"#), claim: 1, at: pointer, reason: ["layer 0 unit 0 bias is -1/8"])
+        RT.expectFailed(Self.bits(Self.coded(bias0: "-5/4"), #"{"bits":"17"}"#), claim: 1, at: pointer, reason: ["does not fit"])
+        RT.expectFailed(Self.bits(Self.coded(bias0: "-1/3"), #"{"bits":"17"}"#), claim: 1, at: pointer, reason: ["does not fit"])
+        RT.expectPassed(Self.bits(Self.coded(bias0: "-3/4"), #"{"bits":"17"}"#), claim: 1)
+        RT.expectPassed(Self.bits(Self.coded(weight2: "3"), #"{"bits":"17"}"#), claim: 1)
+        RT.expectFailed(Self.bits(Self.coded(weight2: "4"), #"{"bits":"17"}"#), claim: 1, at: pointer, reason: ["does not fit"])
+    }
+
+    @Test func parameterWithoutCodeRejected() {
+        RT.expectFailed(Self.bits(Self.coded(biasCode0: nil), #"{"bits":"12"}"#), claim: 1, at: "/claims/1/inputs/network",
+                        reason: ["layer 0 unit 0 bias has no code"])
+        // A one-layer network has no codes at all.
+        let v = RuleCertificate().object("s", RT.step(["0", "1/2", "1"], ["0", "1"]))
+            .object("net", #"{"kind":"one-layer-network","functions":["s"]}"#)
+            .claim("b", "network-bits", inputs: #"{"network":"net"}"#, statement: #"{"bits":"0"}"#).verify()
+        RT.expectFailed(v, at: "/claims/0/inputs/network", reason: ["has no code"])
+    }
+
+    /// `derived` is not a code an explicit network can declare: the file is malformed.
+    @Test func derivedCodeInExplicitNetworkIsMalformed() {
+        let net = RT.network([
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/2", weightCodes: ["sign"], biasCode: "derived")]),
+            RT.layer([RT.unit("linear", inputs: [0], weights: ["-2"], bias: "1", weightCodes: ["int[-4,4]"], biasCode: "int[-4,4]")]),
+        ])
+        let v = RuleCertificate().object("net", net).claim("b", "network-bits", inputs: #"{"network":"net"}"#, statement: #"{"bits":"9"}"#).verify()
+        RT.expectMalformed(v, at: "/objects/net/layers/0/units/0/bias-code", mentioning: ["\"derived\""])
+        for spelling in ["derived[trunk-threshold]", "derived(trunk-threshold)", "int[4,-4]", "dyadic[2]", "Sign"] {
+            let other = net.replacingOccurrences(of: "\"derived\"", with: "\"\(spelling)\"")
+            RT.expectMalformed(RuleCertificate().object("net", other).claim("b", "network-bits", inputs: #"{"network":"net"}"#, statement: #"{"bits":"9"}"#).verify(),
+                               at: "/objects/net/layers/0/units/0/bias-code")
+        }
+    }
+
+    /// The joint network of sec. 8 at J = 2, readouts {2, 3}: only u's 3 weights
+    /// (dyadic[2,2], 5 bits) and bias (dyadic[3,3], 1 + 3 + 2 = 6 bits) are coded: 21 bits.
+    @Test func jointNetworkBits() {
+        for tree in 0..<8 {
+            let v = RuleCertificate().object("sigma", RT.signTree(levels: 2, number: tree))
+                .object("net", #"{"kind":"joint-network","signs":"sigma","readouts":["2","3"]}"#)
+                .claim("b", "network-bits", inputs: #"{"network":"net"}"#, statement: #"{"bits":"21","first-layer-units":"3"}"#)
+                .claim("b2", "network-bits", inputs: #"{"network":"net"}"#, statement: #"{"bits":"20"}"#).verify()
+            RT.expectPassed(v, claim: 0)
+            RT.expectFailed(v, claim: 1, at: "/claims/1/statement/bits", reason: ["add up to 21 bits"])
+        }
+    }
+
+    /// Soundness of the 0-bit `derived` codes of the recipe: a derived parameter must be
+    /// the same for every sign tree (it is recomputed from J and the readouts alone).
+    @Test func derivedParametersDoNotDependOnTheSignTree() throws {
+        for (J, readouts) in [(2, [2, 3]), (3, [4, 5, 6, 7]), (3, [1, 6])] {
+            let heads = try readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) }
+            var reference: CodedHeavisideNetwork? = nil
+            for tree in 0..<(1 << ((1 << J) - 1)) {
+                let coded = try NetworkBuilder.joint(signs: try SignTree(levels: J, number: tree), readouts: heads)
+                guard let first = reference else { reference = coded; continue }
+                #expect(coded.weightCodes == first.weightCodes && coded.biasCodes == first.biasCodes)
+                for (l, layer) in coded.network.layers.enumerated() {
+                    for (u, unit) in layer.enumerated() {
+                        let other = first.network.layers[l][u]
+                        #expect(unit.inputs == other.inputs)
+                        for (k, w) in unit.weights.enumerated() {
+                            if case .derived = coded.weightCodes[l][u][k] { #expect(w == other.weights[k], "derived weight \(l)/\(u)/\(k) depends on sigma") }
+                        }
+                        if case .derived = coded.biasCodes[l][u] { #expect(unit.bias == other.bias, "derived bias \(l)/\(u) depends on sigma") }
+                    }
+                }
+            }
+        }
+    }
+}
