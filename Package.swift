@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DyadicFunctions", targets: ["DyadicFunctions"]),
         .library(name: "CertificateKernel", targets: ["CertificateKernel"]),
         .executable(name: "dyadcert", targets: ["dyadcert"]),
+        .executable(name: "dyadcert-fuzz", targets: ["dyadcert-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -84,6 +85,12 @@ let package = Package(
                 "Benchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The fuzzing harness: libFuzzer entry point with -DFUZZING -sanitize=fuzzer,
+        // otherwise a replay tool for corpus and crash files (see README).
+        .executableTarget(
+            name: "dyadcert-fuzz",
+            dependencies: ["CertificateKernel"]
         ),
         .testTarget(
             name: "ExactArithmeticTests",

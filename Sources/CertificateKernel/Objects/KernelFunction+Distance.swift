@@ -31,12 +31,24 @@ func vectorSupDistance(_ f: [KernelFunction], _ g: [KernelFunction]) -> Rational
 /// The elements of a class, generated from their parameters.
 enum ClassElements {
     /// The number of elements a full enumeration visits (sign trees, or listed elements).
+    /// For sign-tree classes of depth J >= 7 (2^(2^J - 1) >= 2^127 trees) it is capped at
+    /// 2^63, more than any limit allows: the exact count would take 2^J bits.
     static func count(_ k: KernelClass) -> BigInt {
         switch k {
         case .readout(let levels, _), .haar(let levels, _):
-            return BigInt.powerOfTwo(min((1 << min(levels, 40)) - 1, 1 << 40))
+            return BigInt.powerOfTwo(min((1 << min(levels, 7)) - 1, 63))
         case .finite(let elements):
             return BigInt(elements.count)
+        }
+    }
+
+    /// The count for messages: "2^(2^J - 1)" written out for sign-tree classes.
+    static func countDescription(_ k: KernelClass) -> String {
+        switch k {
+        case .readout(let levels, _), .haar(let levels, _):
+            return levels <= 5 ? count(k).description : "2^\((1 << min(levels, 62)) - 1)"
+        case .finite(let elements):
+            return String(elements.count)
         }
     }
 
@@ -54,16 +66,51 @@ enum ClassElements {
         }
     }
 
+    /// The 64-bit words one cell value of h_sigma may need for these amplitudes: the sum
+    /// of all amplitudes over their least common denominator (1 for small dyadic ones).
+    static func cellWords(_ amplitudes: [Rational]) -> Int {
+        var denominator = BigInt(1)
+        var numeratorBits = 0
+        for a in amplitudes {
+            denominator = denominator / BigInt.gcd(denominator, a.denominator) * a.denominator
+            numeratorBits = max(numeratorBits, a.numerator.bitLength)
+        }
+        return 1 + (2 * denominator.bitLength + numeratorBits + 8) / 64
+    }
+
+    /// The cells to charge for h_sigma beyond its 2^J cells, for its amplitudes' size.
+    static func extraCells(levels: Int, amplitudes: [Rational]) -> Int {
+        let (cells, overflow) = (1 << min(levels, 62)).multipliedReportingOverflow(by: cellWords(amplitudes) - 1)
+        return overflow ? Int.max : cells
+    }
+
+    /// The cells one element of a sign-tree class occupies (64-bit words for rational values).
+    static func cellsPerElement(_ k: KernelClass) -> Int {
+        let cells: Int, factor: Int
+        switch k {
+        case .readout(let levels, let readouts): (cells, factor) = (1 << min(levels, 62), readouts.count)
+        case .haar(let levels, let amplitudes): (cells, factor) = (1 << min(levels, 62), cellWords(amplitudes))
+        case .finite: return 0
+        }
+        let (product, overflow) = cells.multipliedReportingOverflow(by: factor)
+        return overflow ? Int.max : product
+    }
+
     /// Every element, after checking the enumeration limit.
     static func all(_ k: KernelClass, limits: VerificationLimits, at pointer: JSONPointer) throws(KernelError) -> [[KernelFunction]] {
         let n = count(k)
         guard n <= BigInt(limits.maximumEnumeration) else {
-            throw .limitExceeded(pointer: pointer, limit: .enumeration, value: n.description, maximum: String(limits.maximumEnumeration))
+            throw .limitExceeded(pointer: pointer, limit: .enumeration, value: countDescription(k), maximum: String(limits.maximumEnumeration))
         }
         switch k {
         case .finite(let elements):
             return elements
         case .readout(let levels, _), .haar(let levels, _):
+            // The enumerated elements are all held at once: bound their cells too.
+            let (cells, overflow) = (n.intValue ?? Int.max).multipliedReportingOverflow(by: cellsPerElement(k))
+            guard !overflow, cells <= limits.maximumCells else {
+                throw .limitExceeded(pointer: pointer, limit: .cells, value: overflow ? "more than \(Int.max)" : String(cells), maximum: String(limits.maximumCells))
+            }
             var result: [[KernelFunction]] = []
             do {
                 for number in 0..<(n.intValue ?? 0) {

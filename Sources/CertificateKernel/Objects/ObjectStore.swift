@@ -7,6 +7,11 @@ import ExactArithmetic
 /// is trusted: recipes are recomputed, explicit data is validated.
 struct ObjectStore: Sendable {
     private(set) var objects: [String: KernelObject] = [:]
+    /// Each feature's h_sigma as a step function, computed once when it is built (a feature
+    /// referenced as a function many times must not be recomputed each time).
+    private var featureFunctions: [String: StepFunction] = [:]
+    /// The longest list of functions a reference may expand to (lists are spliced in).
+    private var maximumListLength = Int.max
 
     /// Every kind of object format dyadcert/1 defines.
     static let kinds = [
@@ -19,8 +24,11 @@ struct ObjectStore: Sendable {
     ]
 
     init(_ entries: [CertificateDocument.ObjectEntry], context: ReadingContext) throws(KernelError) {
+        maximumListLength = context.limits.maximumEnumeration
         for entry in entries {
-            objects[entry.id] = try build(entry.fields, context: context)
+            let object = try build(entry.fields, context: context)
+            objects[entry.id] = object
+            if case .feature(let h) = object { featureFunctions[entry.id] = h.stepFunction }
         }
     }
 
@@ -43,7 +51,9 @@ struct ObjectStore: Sendable {
         let object = try resolve(value, at: pointer)
         switch object {
         case .function(let f): return f
-        case .feature(let h): return .step(h.stepFunction)
+        case .feature(let h):
+            if case .string(let name) = value, let f = featureFunctions[name] { return .step(f) }
+            return .step(h.stepFunction)
         default: throw wrongKind(object, at: pointer, expected: "a reference to a function")
         }
     }
@@ -54,6 +64,11 @@ struct ObjectStore: Sendable {
         for (i, value) in values.enumerated() {
             let at = pointer.appending(i)
             if case .functionList(let list) = try resolve(value, at: at) {
+                // Lists of lists multiply: bound the spliced length before copying.
+                guard list.count <= maximumListLength - result.count else {
+                    throw .limitExceeded(pointer: at, limit: .enumeration, value: "more than \(maximumListLength) functions (lists spliced in)",
+                                         maximum: String(maximumListLength))
+                }
                 result += list
             } else {
                 result.append(try function(value, at: at))
@@ -158,6 +173,8 @@ struct ObjectStore: Sendable {
                 return .feature(RademacherHaarFeature.balanced(signs: signs))
             }
             let amplitudes = try f.rationals("amplitudes")
+            // Every cell value sums all amplitudes: charge its size in 64-bit words.
+            try context.chargeCells(count: ClassElements.extraCells(levels: signs.levels, amplitudes: amplitudes), at: p.appending("amplitudes"))
             do { return .feature(try RademacherHaarFeature(signs: signs, amplitudes: amplitudes)) } catch {
                 throw ObjectStore.invalid(error, at: p.appending("amplitudes"), what: "one positive amplitude per level")
             }
@@ -197,6 +214,7 @@ struct ObjectStore: Sendable {
         case "walsh-basis":
             try f.allowOnly(["kind", "levels"])
             let J = try f.integer("levels", in: 0...62, limit: .level)
+            try context.checkLevel(J, at: p.appending("levels"))
             try context.chargeCells(count: 1 << (2 * min(J, 31)), at: p.appending("levels"))
             do {
                 var list: [KernelFunction] = []
@@ -207,6 +225,7 @@ struct ObjectStore: Sendable {
         case "haar-basis":
             try f.allowOnly(["kind", "levels"])
             let J = try f.integer("levels", in: 0...62, limit: .level)
+            try context.checkLevel(J, at: p.appending("levels"))
             try context.chargeCells(count: 4 << min(J, 60), at: p.appending("levels"))
             do {
                 var list: [KernelFunction] = [.step(StepFunction(constant: 1))]
@@ -216,7 +235,9 @@ struct ObjectStore: Sendable {
 
         case "function-list":
             try f.allowOnly(["kind", "items"])
-            return .functionList(try functions(try f.array("items", what: "an array of function names"), at: p.appending("items")))
+            let list = try functions(try f.array("items", what: "an array of function names"), at: p.appending("items"))
+            try context.chargeCells(count: list.count, at: p.appending("items"))
+            return .functionList(list)
 
         case "piecewise-linear":
             let knots = try f.rationals("knots")

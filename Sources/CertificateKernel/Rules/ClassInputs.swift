@@ -47,6 +47,9 @@ enum ClassInputs {
                 }
             }
             try context.readingContext.chargeCells(level: levels, at: pointer)
+            if case .haar(_, let amplitudes) = k {
+                try context.readingContext.chargeCells(count: ClassElements.extraCells(levels: levels, amplitudes: amplitudes), at: pointer)
+            }
             do { return try ClassElements.element(k, signs: signs) } catch {
                 throw ObjectStore.invalid(error, at: pointer, what: "a class element")
             }

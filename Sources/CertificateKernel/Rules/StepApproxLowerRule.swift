@@ -25,6 +25,16 @@ enum StepApproxLowerRule: Rule {
         guard g.pieceCount <= context.limits.maximumCells else {
             throw .limitExceeded(pointer: claim.inputs.pointer.appending("function"), limit: .cells, value: String(g.pieceCount), maximum: String(context.limits.maximumCells))
         }
+        // The strict greedy's intervals, all but the last, each have oscillation t, so there
+        // are at most TV(g)/t + 1 of them: bound that before running it (a tiny t would
+        // otherwise make it run, and allocate, without end).
+        let variation = Rational.sum((0..<g.pieceCount).map { (g.endValues[$0] - g.startValues[$0]).magnitude })
+        let intervals = ((try? variation.divided(by: t))?.floor ?? BigInt.zero) + BigInt(1)
+        guard let bound = intervals.intValue, bound <= context.limits.maximumCells else {
+            throw .limitExceeded(pointer: claim.inputs.pointer.appending("threshold"), limit: .cells,
+                                 value: "up to \(Fields.shorten(intervals.description)) greedy intervals", maximum: String(context.limits.maximumCells))
+        }
+        try context.readingContext.chargeCells(count: bound, at: claim.inputs.pointer.appending("threshold"))
         let partition: GreedyPartition
         do { partition = try GreedyPartition.strict(g, threshold: t) } catch {
             return .fails(summary, "Lemma T needs a continuous g: \(error)", at: claim.inputs.pointer.appending("function"))
