@@ -188,15 +188,13 @@ struct ObjectStore: Sendable {
             try f.allowOnly(["kind", "network", "output"])
             let net = try network(try f.value("network"), at: p.appending("network"))
             let d = try f.integer("output", in: 0...(net.network.outputCount - 1))
-            let pieces = net.network.pieceBoundaries.count - 1
-            guard pieces <= context.limits.maximumCells - context.cellsUsed else {
-                throw .limitExceeded(pointer: p, limit: .cells, value: String(context.cellsUsed + pieces), maximum: String(context.limits.maximumCells))
-            }
+            try context.chargeCells(count: net.network.firstLayerWidth + 1, at: p)
             return .function(.step(net.network.realisedFunctions()[d]))
 
         case "walsh-basis":
             try f.allowOnly(["kind", "levels"])
             let J = try f.integer("levels", in: 0...62, limit: .level)
+            try context.checkLevel(J, at: p.appending("levels"))
             try context.chargeCells(count: 1 << (2 * min(J, 31)), at: p.appending("levels"))
             do {
                 var list: [KernelFunction] = []
@@ -207,6 +205,7 @@ struct ObjectStore: Sendable {
         case "haar-basis":
             try f.allowOnly(["kind", "levels"])
             let J = try f.integer("levels", in: 0...62, limit: .level)
+            try context.checkLevel(J, at: p.appending("levels"))
             try context.chargeCells(count: 4 << min(J, 60), at: p.appending("levels"))
             do {
                 var list: [KernelFunction] = [.step(StepFunction(constant: 1))]
