@@ -87,6 +87,11 @@ enum NetworkReader {
                 return .dyadic(mantissaBits: bits, maximumExponent: exponent)
             } catch let error as KernelError {
                 throw error
+            } catch let error as NumberSyntaxError {
+                if case .tooManyDigits(let limit) = error.reason {
+                    throw .limitExceeded(pointer: pointer, limit: .digits, value: "more than \(limit)", maximum: String(limit))
+                }
+                break
             } catch {
                 break
             }

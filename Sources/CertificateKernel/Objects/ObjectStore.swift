@@ -77,34 +77,31 @@ struct ObjectStore: Sendable {
         return result
     }
 
-    func piecewiseLinear(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> PiecewiseLinear {
+    /// The object a reference names, if it is of the kind `extract` accepts.
+    private func typed<T>(_ value: JSONValue, at pointer: JSONPointer, _ expected: String, _ extract: (KernelObject) -> T?) throws(KernelError) -> T {
         let object = try resolve(value, at: pointer)
-        guard case .piecewiseLinear(let g) = object else { throw wrongKind(object, at: pointer, expected: "a reference to a piecewise-linear function") }
-        return g
+        guard let result = extract(object) else { throw wrongKind(object, at: pointer, expected: "a reference to \(expected)") }
+        return result
+    }
+
+    func piecewiseLinear(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> PiecewiseLinear {
+        try typed(value, at: pointer, "a piecewise-linear function") { if case .piecewiseLinear(let g) = $0 { return g } else { return nil } }
     }
 
     func signTree(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> SignTree {
-        let object = try resolve(value, at: pointer)
-        guard case .signTree(let s) = object else { throw wrongKind(object, at: pointer, expected: "a reference to a sign tree") }
-        return s
+        try typed(value, at: pointer, "a sign tree") { if case .signTree(let s) = $0 { return s } else { return nil } }
     }
 
     func feature(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> RademacherHaarFeature {
-        let object = try resolve(value, at: pointer)
-        guard case .feature(let h) = object else { throw wrongKind(object, at: pointer, expected: "a reference to a feature") }
-        return h
+        try typed(value, at: pointer, "a feature") { if case .feature(let h) = $0 { return h } else { return nil } }
     }
 
     func network(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelNetwork {
-        let object = try resolve(value, at: pointer)
-        guard case .network(let n) = object else { throw wrongKind(object, at: pointer, expected: "a reference to a network") }
-        return n
+        try typed(value, at: pointer, "a network") { if case .network(let n) = $0 { return n } else { return nil } }
     }
 
     func functionClass(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelClass {
-        let object = try resolve(value, at: pointer)
-        guard case .functionClass(let k) = object else { throw wrongKind(object, at: pointer, expected: "a reference to a function class") }
-        return k
+        try typed(value, at: pointer, "a function class") { if case .functionClass(let k) = $0 { return k } else { return nil } }
     }
 
     // MARK: - Building
@@ -205,10 +202,7 @@ struct ObjectStore: Sendable {
             try f.allowOnly(["kind", "network", "output"])
             let net = try network(try f.value("network"), at: p.appending("network"))
             let d = try f.integer("output", in: 0...(net.network.outputCount - 1))
-            let pieces = net.network.pieceBoundaries.count - 1
-            guard pieces <= context.limits.maximumCells - context.cellsUsed else {
-                throw .limitExceeded(pointer: p, limit: .cells, value: String(context.cellsUsed + pieces), maximum: String(context.limits.maximumCells))
-            }
+            try context.chargeCells(count: net.network.firstLayerWidth + 1, at: p)
             return .function(.step(net.network.realisedFunctions()[d]))
 
         case "walsh-basis":

@@ -58,8 +58,14 @@ struct CheckContext {
     let objects: ObjectStore
     let limits: VerificationLimits
     let readingContext: ReadingContext
-    /// The claims this claim lists in `uses` (all earlier and verified).
-    let used: [String: EstablishedClaim]
+    /// The claims this claim lists in `uses` that are earlier and verified, in the
+    /// order `uses` lists them.
+    let usedInOrder: [EstablishedClaim]
+
+    /// The used claims by name.
+    var used: [String: EstablishedClaim] {
+        Dictionary(usedInOrder.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 /// A verified earlier claim as later claims see it.

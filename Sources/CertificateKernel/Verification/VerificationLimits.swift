@@ -14,6 +14,14 @@ public enum LimitKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// How to raise the limit, for messages.
+    public var hint: String {
+        switch self {
+        case .level: return "raise it with --max-level, up to 40"
+        default: return "raise it with \(flag)"
+        }
+    }
+
     /// What is counted, for messages.
     public var title: String {
         switch self {

@@ -26,6 +26,7 @@ public struct Verifier: Sendable {
         }
         var jsonLimits = JSONLimits()
         jsonLimits.maximumBytes = limits.maximumFileSize
+        jsonLimits.maximumStringBytes = limits.maximumFileSize  // so --max-file-size governs both
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes, limits: jsonLimits)
@@ -113,28 +114,34 @@ public struct Verifier: Sendable {
                                 outcome: failure.map { .failed($0) } ?? .passed,
                                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
-        // Dependencies: earlier claims only, and all of them verified.
-        var used: [String: EstablishedClaim] = [:]
-        for (k, id) in claim.uses.enumerated() {
+        // Dependencies: earlier claims only, and all of them verified. A dependency
+        // problem makes the claim fail, but its inputs are still read, so that malformed
+        // input is reported as such (exit 2) whatever else is wrong.
+        var used: [EstablishedClaim] = []
+        var dependencyFailure: ClaimFailure? = nil
+        for (k, id) in claim.uses.enumerated() where dependencyFailure == nil {
             let at = claim.pointer.appending("uses").appending(k)
             guard let j = index[id] else {
-                return .verdict(verdict("uses \(id)", ClaimFailure(reason: "uses \(id), but no claim has that name", expected: nil, computed: nil, pointer: at)))
+                dependencyFailure = ClaimFailure(reason: "uses \(id), but no claim has that name", expected: nil, computed: nil, pointer: at)
+                continue
             }
             guard j < claim.index else {
-                return .verdict(verdict("uses \(id)", ClaimFailure(reason: "uses \(id), which is not an earlier claim (claim \(j) comes after claim \(claim.index))", expected: nil, computed: nil, pointer: at)))
+                let reason = j == claim.index ? "uses \(id), which is this claim itself" : "uses \(id), which is not an earlier claim (claim \(j) comes after claim \(claim.index))"
+                dependencyFailure = ClaimFailure(reason: reason, expected: nil, computed: nil, pointer: at)
+                continue
             }
-            switch slots.get(j) {
-            case .verdict(let v) where v.passed:
-                used[id] = slots.established(j)
-            default:
-                return .verdict(verdict("uses \(id)", ClaimFailure(reason: "depends on failed claim \(id)", expected: nil, computed: nil, pointer: at)))
+            if case .verdict(let v) = slots.get(j), v.passed, let established = slots.established(j) {
+                used.append(established)
+            } else {
+                dependencyFailure = ClaimFailure(reason: "depends on failed claim \(id)", expected: nil, computed: nil, pointer: at)
             }
         }
         guard let rule else {
             return .error(.malformed(pointer: claim.pointer.appending("rule"), expected: "a known rule", found: claim.rule))
         }
         do {
-            let result = try rule.check(claim, CheckContext(objects: objects, limits: limits, readingContext: context, used: used))
+            let result = try rule.check(claim, CheckContext(objects: objects, limits: limits, readingContext: context, usedInOrder: used))
+            if let dependencyFailure { return .verdict(verdict(result.summary, dependencyFailure)) }
             if result.failure == nil {
                 let subject: String? = claim.inputs.has("class") ? (try? Fields.identifier(claim.inputs.value("class"), at: claim.inputs.pointer)) : nil
                 let coding: String? = claim.inputs.has("coding") ? (try? claim.inputs.string("coding")) : nil
@@ -146,9 +153,10 @@ public struct Verifier: Sendable {
         }
     }
 
-    /// SHA-256 (lowercase hex) of a claim's canonical JSON text.
+    /// SHA-256 (lowercase hex) of a claim's canonical JSON text (canonical key order and
+    /// layout, so the digest does not depend on how the claim was laid out).
     static func digest(of value: JSONValue) -> String {
-        let text = CanonicalJSONWriter.write(value)
+        let text = CanonicalCertificate.text(value)
         let hash = SHA256.hash(data: Array(text.utf8))
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

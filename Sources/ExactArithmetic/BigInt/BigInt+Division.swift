@@ -98,6 +98,12 @@ extension BigInt {
 /// Binary GCD of two machine words (Stein's algorithm); `gcd(0, 0) = 0`.
 @inlinable
 internal func greatestCommonDivisor(_ a: UInt, _ b: UInt) -> UInt {
+    binaryGCD(a, b)
+}
+
+/// Binary GCD (Stein's algorithm) for unsigned fixed-width integers; `gcd(0, 0) = 0`.
+@inlinable
+internal func binaryGCD<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
     var a = a, b = b
     if a == 0 { return b }
     if b == 0 { return a }

@@ -136,15 +136,5 @@ public struct Rational: Sendable {
 @inlinable
 internal func greatestCommonDivisor128(_ a: UInt128, _ b: UInt128) -> UInt128 {
     if a >> 64 == 0 && b >> 64 == 0 { return UInt128(greatestCommonDivisor(UInt(a), UInt(b))) }
-    var a = a, b = b
-    if a == 0 { return b }
-    if b == 0 { return a }
-    let shift = (a | b).trailingZeroBitCount
-    a >>= a.trailingZeroBitCount
-    repeat {
-        b >>= b.trailingZeroBitCount
-        if a > b { swap(&a, &b) }
-        b -= a
-    } while b != 0
-    return a << shift
+    return binaryGCD(a, b)
 }

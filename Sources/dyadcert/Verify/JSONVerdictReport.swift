@@ -5,7 +5,7 @@ import CertificateKernel
 enum JSONVerdictReport {
     static let format = "dyadcert-verdict/1"
 
-    static func render(_ verdicts: [FileVerdict], limits: VerificationLimits) -> String {
+    static func render(_ verdicts: [FileVerdict], limits: VerificationLimits, exitCode: Int32) -> String {
         let all = verdicts.flatMap(\.claims)
         let passed = all.filter(\.passed).count
         let limitMembers: [(key: String, value: JSONValue)] = LimitKind.allCases.map { ($0.flag.dropFirst(2).description, .string(String(limits.value(of: $0)))) }
@@ -17,7 +17,7 @@ enum JSONVerdictReport {
             ("summary", .object(JSONObject([
                 ("passed", .string(String(passed))),
                 ("failed", .string(String(all.count - passed))),
-                ("exit-code", .string(String(Verify.exitCode(verdicts)))),
+                ("exit-code", .string(String(exitCode))),
             ]))),
         ]))
         return CanonicalJSONWriter.write(root)

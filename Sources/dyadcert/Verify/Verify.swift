@@ -35,6 +35,12 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    /// A path to check, or one that could not be read.
+    enum Entry {
+        case file(String)
+        case unreadable(FileVerdict)
+    }
+
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
@@ -54,22 +60,39 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let verifier = Verifier(limits: limits.verificationLimits, jobs: jobs)
-        var files: [String] = []
-        var verdicts: [FileVerdict] = []
+        // Files in argument order (directories expanded in sorted order); an unreadable
+        // path keeps its place in the report.
+        var entries: [Entry] = []
         for path in paths {
             switch CertificateFiles.collect(path) {
-            case .success(let found): files += found
-            case .failure(let message):
-                verdicts.append(FileVerdict.unreadable(path: path, message: message))
+            case .success(let found): entries += found.map { Entry.file($0) }
+            case .failure(let message): entries.append(.unreadable(FileVerdict.unreadable(path: path, message: message)))
             }
         }
         if let shard {
             let (k, n) = try Verify.parseShard(shard)
-            files = files.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
+            entries = entries.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
         }
+        let files = entries.compactMap { entry -> String? in if case .file(let path) = entry { return path } else { return nil } }
         let progress = Progress(enabled: !quiet && isatty(2) != 0)
-        verdicts += CertificateFiles.verifyAll(files, verifier: verifier, jobs: jobs, progress: progress)
+        var checked = CertificateFiles.verifyAll(files, verifier: verifier, jobs: jobs, progress: progress).makeIterator()
         progress.finish()
+        let verdicts: [FileVerdict] = entries.compactMap { entry in
+            switch entry {
+            case .file: return checked.next()
+            case .unreadable(let verdict): return verdict
+            }
+        }
+        var junitFailed = false
+        if let junit {
+            do {
+                try JUnitReport.render(verdicts).write(toFile: junit, atomically: true, encoding: .utf8)
+            } catch {
+                FileHandle.standardError.write(Data("error: cannot write the JUnit report to \(junit): \(error.localizedDescription)\n".utf8))
+                junitFailed = true
+            }
+        }
+        let code: Int32 = junitFailed ? 2 : Verify.exitCode(verdicts)
 
         switch report {
         case .text:
@@ -81,17 +104,8 @@ struct Verify: ParsableCommand {
             }
             print(TextReport.closingLine(verdicts))
         case .json:
-            print(JSONVerdictReport.render(verdicts, limits: limits.verificationLimits), terminator: "")
+            print(JSONVerdictReport.render(verdicts, limits: limits.verificationLimits, exitCode: code), terminator: "")
         }
-        if let junit {
-            do {
-                try JUnitReport.render(verdicts).write(toFile: junit, atomically: true, encoding: .utf8)
-            } catch {
-                FileHandle.standardError.write(Data("error: cannot write the JUnit report to \(junit): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(2)
-            }
-        }
-        let code = Verify.exitCode(verdicts)
         if code != 0 { throw ExitCode(code) }
     }
 
