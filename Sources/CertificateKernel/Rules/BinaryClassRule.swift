@@ -42,7 +42,7 @@ enum BinaryClassRule: Rule {
             func sizeBits(_ c: EstablishedClaim) -> Quantity? {
                 c.rule == ReadoutCountRule.name ? c.quantities["description-bits"] : c.rule == EnumerateRule.name ? c.quantities["size-bits"] : nil
             }
-            guard let source = context.used.values.first(where: { $0.subject == name && $0.coding == coding && sizeBits($0) != nil }),
+            guard let source = context.usedInOrder.first(where: { $0.subject == name && $0.coding == coding && sizeBits($0) != nil }),
                   let bits = sizeBits(source), let value = bits.lower, bits.lower == bits.upper else {
                 return .fails(summary, "no claim in \"uses\" establishes the \(coding) size of \(name) (use readout-count or enumerate first)",
                               at: claim.pointer.appending("uses"))

@@ -40,13 +40,13 @@ protocol Rule {
 
 /// The rules, by name.
 enum RuleRegistry {
-    static let rules: [any Rule.Type] = [
+    static var rules: [any Rule.Type] { [
         GramRule.self, SupDistanceRule.self, OrthonormalForAllSignsRule.self, PackingRule.self, CoverRule.self,
         HaarPackingRule.self, HaarCoverRule.self, BinaryClassRule.self, ReadoutCountRule.self, EnumerateRule.self,
         NetworkRealisesRule.self, NetworkWidthLowerRule.self, NetworkBitsRule.self, StepApproxLowerRule.self, BitsRule.self,
-    ]
+    ] }
 
-    static let names = rules.map { $0.name }
+    static var names: [String] { rules.map { $0.name } }
 
     static func rule(named name: String) -> (any Rule.Type)? {
         rules.first { $0.name == name }

@@ -270,7 +270,7 @@ struct MalformedInputTableTests {
         .edit("a level of 10,001 digits", "/objects/K/levels", .string("1" + String(repeating: "0", count: 10_000)), .limitExceeded,
               message: ["--max-digits"]),
         .edit("a code bound of 10,001 digits", "/objects/net/layers/0/units/0/bias-code", .string("int[0," + String(repeating: "9", count: 10_001) + "]"),
-              message: ["a code"]),
+              .limitExceeded, message: ["number of digits", "--max-digits"]),
         MalformedCase(name: "enumerating a readout class of depth 5",
                       input: { Robustness.bytes(Robustness.certificate(
                           objects: [("K5", Robustness.json(#"{"kind": "readout-class", "levels": "5", "readouts": ["16", "17"]}"#))],

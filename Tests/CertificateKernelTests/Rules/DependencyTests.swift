@@ -24,7 +24,7 @@ struct DependencyTests {
 
     @Test func claimUsingItself() {
         let v = Self.distance(Self.objects, "a", uses: ["a"], "1").verify()
-        RT.expectFailed(v, claim: 0, at: "/claims/0/uses/0", reason: ["not an earlier claim"])
+        RT.expectFailed(v, claim: 0, at: "/claims/0/uses/0", reason: ["uses a, which is this claim itself"])
     }
 
     @Test func missingClaimName() {
