@@ -7,6 +7,7 @@ import Synchronization
 final class ReadingContext: Sendable {
     let limits: VerificationLimits
     private let used = Mutex(0)
+    private let work = Mutex(0)
 
     init(limits: VerificationLimits) {
         self.limits = limits
@@ -32,6 +33,32 @@ final class ReadingContext: Sendable {
         if let before {
             throw .limitExceeded(pointer: pointer, limit: .cells, value: String(before + max(count, 0)), maximum: String(maximum))
         }
+    }
+
+    /// Charges `steps` of work to the certificate's budget before doing them, or throws
+    /// the work limit. Products of sizes are computed with saturation by the callers.
+    func chargeWork(_ steps: Int, at pointer: JSONPointer) throws(KernelError) {
+        let maximum = limits.maximumWork
+        let before: Int? = work.withLock { total in
+            guard steps >= 0, steps <= maximum - total else { return total }
+            total += steps
+            return nil
+        }
+        if let before {
+            let value = steps == Int.max ? "more than \(maximum)" : before > Int.max - max(steps, 0) ? "more than \(maximum)" : String(before + max(steps, 0))
+            throw .limitExceeded(pointer: pointer, limit: .work, value: value, maximum: String(maximum))
+        }
+    }
+
+    /// a * b * c, saturating at Int.max (for work estimates).
+    static func product(_ factors: Int...) -> Int {
+        var result = 1
+        for f in factors {
+            let (p, overflow) = result.multipliedReportingOverflow(by: max(f, 0))
+            if overflow { return Int.max }
+            result = p
+        }
+        return result
     }
 
     /// Checks a level J against the level limit.

@@ -23,6 +23,15 @@ enum KernelFunction: Sendable {
         }
     }
 
+    /// The steps one pass over the function takes (pieces, or 64-cell words), for work
+    /// estimates.
+    var workSize: Int {
+        switch self {
+        case .step(let f): return f.pieceCount
+        case .packed(let p): return p.words.count
+        }
+    }
+
     /// The number of breakpoints of the canonical form.
     var breakpointCount: Int {
         switch self {

@@ -33,6 +33,8 @@ enum CoverRule: Rule {
                           expected: "count = \(centres.count)", computed: "\(centres.count) centres", at: claim.statement.pointer.appending("count"))
         }
         let elements = try ClassElements.all(k, limits: context.limits, at: claim.inputs.pointer.appending("class"))
+        let perPair = 2 * max(1, (elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1) + (centres.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1))
+        try context.readingContext.chargeWork(ReadingContext.product(elements.count, centres.count, perPair), at: centresPointer)
         let work = elements.count * max(centres.count, 1)
         guard work <= context.limits.maximumEnumeration * 16 else {
             throw .limitExceeded(pointer: centresPointer, limit: .enumeration, value: "\(work) element-centre pairs", maximum: String(context.limits.maximumEnumeration * 16))

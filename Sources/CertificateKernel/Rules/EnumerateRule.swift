@@ -9,14 +9,21 @@ import ExactArithmetic
 /// (one per coordinate, separate). Sizes count distinct elements. Covering numbers use
 /// that a set of functions fits in one closed sup-norm ball of radius eps exactly when
 /// all its pairwise distances are at most 2 eps (centre: the pointwise midrange), so
-/// N(eps, K) is the least number of such cliques covering K (exact search, at most 16
-/// distinct elements unless no two are within 2 eps). Establishes `size` or
+/// N(eps, K) is the least number of such cliques covering K (exact search over at most
+/// 16 distinct elements by default, more under a larger --max-enumeration, unless no two
+/// are within 2 eps). Establishes `size` or
 /// `covering-number` and `description-bits` (the sum of ceil(log2 .)); for sizes also
 /// `size-bits` (the same sum), which `binary-class` requires of an `enumerate` claim.
 enum EnumerateRule: Rule {
     static let name = "enumerate"
     static let lemma = "the definitions of |K| and N(eps, K) (MATH.md sec. 7)"
-    static let maximumCliqueSearch = 16
+    /// The largest n for an exact covering-number search (3^n subset pairs) under
+    /// `--max-enumeration`: 3^n <= 64 * the limit (n = 16 by default), and at most 24.
+    static func maximumCliqueSearch(_ limits: VerificationLimits) -> Int {
+        var n = 0, power = 1
+        while n < 24 && power <= 64 * limits.maximumEnumeration / 3 { power *= 3; n += 1 }
+        return n
+    }
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let quantity = try claim.inputs.choice("quantity", ["size", "covering-number"])
@@ -25,13 +32,17 @@ enum EnumerateRule: Rule {
         let coding = try ClassInputs.coding(claim.inputs)
         let eps = quantity == "size" ? nil : try ClassInputs.epsilon(claim.inputs)
         let elements = try ClassElements.all(k, limits: context.limits, at: claim.inputs.pointer.appending("class"))
+        // Hashing every element; for covering numbers also every pair's distance.
+        let perElement = max(1, elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
+        let pairs = eps == nil ? 1 : ReadingContext.product(elements.count, 2 * perElement)
+        try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: claim.inputs.pointer.appending("class"))
         // The sets whose sizes or covering numbers are asked for.
         let sets: [[[KernelFunction]]] = coding == "joint" ? [elements] : (0..<k.arity).map { d in elements.map { [$0[d]] } }
         var computed: [BigInt] = []
         for set in sets {
             let distinct = distinctElements(set)
             if let eps {
-                computed.append(BigInt(try coveringNumber(distinct, eps: eps, at: claim.inputs.pointer.appending("class"))))
+                computed.append(BigInt(try coveringNumber(distinct, eps: eps, maximum: maximumCliqueSearch(context.limits), at: claim.inputs.pointer.appending("class"))))
             } else {
                 computed.append(BigInt(distinct.count))
             }
@@ -98,7 +109,7 @@ enum EnumerateRule: Rule {
     }
 
     /// The least number of sets of pairwise distance <= 2 eps covering `elements`.
-    static func coveringNumber(_ elements: [[KernelFunction]], eps: Rational, at pointer: JSONPointer) throws(KernelError) -> Int {
+    static func coveringNumber(_ elements: [[KernelFunction]], eps: Rational, maximum maximumCliqueSearch: Int, at pointer: JSONPointer) throws(KernelError) -> Int {
         let n = elements.count
         let twoEps = eps * 2
         var adjacent = [Int](repeating: 0, count: n)

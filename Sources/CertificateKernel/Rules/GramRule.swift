@@ -23,6 +23,9 @@ enum GramRule: Rule {
         guard D <= maximumFunctions, D * D <= context.limits.maximumCells else {
             throw .limitExceeded(pointer: functionsPointer, limit: .cells, value: "\(D * D) Gram entries", maximum: String(min(context.limits.maximumCells, maximumFunctions * maximumFunctions)))
         }
+        // Every entry takes one pass over two functions (words for packed ones).
+        let perEntry = 2 * max(1, functions.reduce(0) { $0 + $1.workSize } / D)
+        try context.readingContext.chargeWork(ReadingContext.product(D, D, perEntry), at: functionsPointer)
         // The stated matrix.
         if claim.statement.has("diagonal") {
             let diagonalPointer = claim.statement.pointer.appending("diagonal")

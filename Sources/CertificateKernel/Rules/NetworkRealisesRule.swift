@@ -68,7 +68,10 @@ enum NetworkRealisesRule: Rule {
             if case .packed(let p) = f { return .packed(p) }
             return .step(f.stepFunction)
         }
-        if let (piece, d, a, b, value) = firstMismatch(network, prepared) {
+        let evaluator = NetworkEvaluator(network)
+        let pieces = network.pieceBoundaries.count - 1
+        try context.readingContext.chargeWork(ReadingContext.product(pieces, evaluator.costPerPoint + targets.count), at: claim.inputs.pointer.appending("network"))
+        if let (piece, d, a, b, value) = firstMismatch(network, evaluator, prepared) {
             return .fails(summary, "output \(d) differs from function \(d) on the piece [\(a), \(b)) (piece \(piece) of Lemma N1)",
                           expected: "f_\(d) = \(prepared[d].value(at: a)) on [\(a), \(b))", computed: "network output \(d) = \(value)",
                           at: functionsPointer.appending(d))
@@ -77,9 +80,8 @@ enum NetworkRealisesRule: Rule {
     }
 
     /// The first piece and output where the network and the targets differ.
-    static func firstMismatch(_ network: HeavisideNetwork, _ targets: [Target]) -> (Int, Int, Rational, Rational, Rational)? {
+    static func firstMismatch(_ network: HeavisideNetwork, _ evaluator: NetworkEvaluator, _ targets: [Target]) -> (Int, Int, Rational, Rational, Rational)? {
         let cuts = network.pieceBoundaries
-        let evaluator = NetworkEvaluator(network)
         let pieceCount = cuts.count - 1
         let chunkSize = 256
         let chunks = (pieceCount + chunkSize - 1) / chunkSize

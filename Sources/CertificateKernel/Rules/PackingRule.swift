@@ -31,6 +31,8 @@ enum PackingRule: Rule {
             elements.append(try ClassInputs.element(item, at: claim.inputs.pointer.appending("elements").appending(i), of: k, context))
         }
         let twoEps = eps * 2
+        let perPair = 2 * max(1, elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
+        try context.readingContext.chargeWork(ReadingContext.product(pairs, perPair), at: claim.inputs.pointer.appending("elements"))
         for a in 0..<elements.count {
             for b in (a + 1)..<max(elements.count, a + 1) {
                 let distance = vectorSupDistance(elements[a], elements[b])

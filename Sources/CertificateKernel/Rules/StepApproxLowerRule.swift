@@ -35,6 +35,7 @@ enum StepApproxLowerRule: Rule {
                                  value: "up to \(Fields.shorten(intervals.description)) greedy intervals", maximum: String(context.limits.maximumCells))
         }
         try context.readingContext.chargeCells(count: bound, at: claim.inputs.pointer.appending("threshold"))
+        try context.readingContext.chargeWork(ReadingContext.product(4, g.pieceCount + bound), at: claim.inputs.pointer.appending("threshold"))
         let partition: GreedyPartition
         do { partition = try GreedyPartition.strict(g, threshold: t) } catch {
             return .fails(summary, "Lemma T needs a continuous g: \(error)", at: claim.inputs.pointer.appending("function"))

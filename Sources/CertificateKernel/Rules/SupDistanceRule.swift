@@ -31,6 +31,15 @@ enum SupDistanceRule: Rule {
         let fValue = try claim.inputs.value("f"), gValue = try claim.inputs.value("g")
         let fPointer = claim.inputs.pointer.appending("f"), gPointer = claim.inputs.pointer.appending("g")
         let f = try context.objects.resolve(fValue, at: fPointer), g = try context.objects.resolve(gValue, at: gPointer)
+        func size(_ object: KernelObject) -> Int {
+            switch object {
+            case .function(let k): return k.workSize * 64
+            case .piecewiseLinear(let p): return p.pieceCount
+            case .feature(let h): return 1 << h.levels
+            default: return 1
+            }
+        }
+        try context.readingContext.chargeWork(size(f) + size(g), at: claim.inputs.pointer)
         switch (f, g) {
         case (.piecewiseLinear(let a), .piecewiseLinear):
             _ = a

@@ -1,6 +1,6 @@
 /// A resource the kernel bounds before doing any work, with its command-line flag.
 public enum LimitKind: String, Sendable, CaseIterable {
-    case level, digits, cells, enumeration, networkSize, fileSize
+    case level, digits, cells, enumeration, networkSize, work, fileSize
 
     /// The flag of `dyadcert verify` that raises this limit.
     public var flag: String {
@@ -10,6 +10,7 @@ public enum LimitKind: String, Sendable, CaseIterable {
         case .cells: return "--max-cells"
         case .enumeration: return "--max-enumeration"
         case .networkSize: return "--max-network-size"
+        case .work: return "--max-work"
         case .fileSize: return "--max-file-size"
         }
     }
@@ -30,6 +31,7 @@ public enum LimitKind: String, Sendable, CaseIterable {
         case .cells: return "number of cells"
         case .enumeration: return "enumeration size"
         case .networkSize: return "network size (units plus parameters)"
+        case .work: return "work (elementary steps of all claims of the certificate)"
         case .fileSize: return "file size in bytes"
         }
     }
@@ -49,6 +51,11 @@ public struct VerificationLimits: Sendable, Equatable {
     public var maximumEnumeration = 1 << 20
     /// The largest network: units plus parameters (per network).
     public var maximumNetworkSize = 1 << 24
+    /// The largest total work, in elementary steps (estimated before each expensive
+    /// computation: network evaluations, Gram matrices, enumerations, greedy sweeps), of
+    /// all claims of one certificate. It bounds the running time of work that is
+    /// quadratic within every other limit.
+    public var maximumWork = 1 << 32
     /// The largest certificate file in bytes.
     public var maximumFileSize = 256 << 20
 
@@ -62,6 +69,7 @@ public struct VerificationLimits: Sendable, Equatable {
         case .cells: return maximumCells
         case .enumeration: return maximumEnumeration
         case .networkSize: return maximumNetworkSize
+        case .work: return maximumWork
         case .fileSize: return maximumFileSize
         }
     }

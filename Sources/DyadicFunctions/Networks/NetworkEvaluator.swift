@@ -70,6 +70,16 @@ public struct NetworkEvaluator: Sendable {
     /// Materialised units per layer, in unit order.
     let layers: [[MaterialisedUnit]]
 
+    /// The elementary steps of one call of ``outputs(at:)``, roughly: one per direct
+    /// input, a binary search per threshold group, one per unit.
+    public var costPerPoint: Int {
+        layers.reduce(0) { total, layer in
+            total + layer.reduce(0) { sum, unit in
+                sum + 1 + unit.direct.count + unit.groups.reduce(0) { $0 + 2 + Int.bitWidth - ($1.rising.count + $1.falling.count).leadingZeroBitCount }
+            }
+        }
+    }
+
     public init(_ network: HeavisideNetwork) {
         let layerCount = network.layers.count
         func singleInputSource(_ unit: HeavisideNetwork.Unit) -> Int? {

@@ -129,6 +129,8 @@ struct LimitOptions: ParsableArguments {
     var maxEnumeration: Int = VerificationLimits().maximumEnumeration
     @Option(help: "Largest network (units plus parameters).")
     var maxNetworkSize: Int = VerificationLimits().maximumNetworkSize
+    @Option(help: "Largest total work of one certificate's claims, in elementary steps (estimated before the work).")
+    var maxWork: Int = VerificationLimits().maximumWork
     @Option(help: "Largest certificate file in bytes.")
     var maxFileSize: Int = VerificationLimits().maximumFileSize
 
@@ -137,6 +139,9 @@ struct LimitOptions: ParsableArguments {
         for (name, value) in [("--max-digits", maxDigits), ("--max-cells", maxCells), ("--max-enumeration", maxEnumeration),
                               ("--max-network-size", maxNetworkSize), ("--max-file-size", maxFileSize)] where value < 1 || value > 1 << 40 {
             throw ValidationError("\(name) must be between 1 and 2^40")
+        }
+        guard maxWork >= 1 && maxWork <= 1 << 50 else {
+            throw ValidationError("--max-work must be between 1 and 2^50")
         }
     }
 
@@ -148,6 +153,7 @@ struct LimitOptions: ParsableArguments {
         limits.maximumEnumeration = maxEnumeration
         limits.maximumNetworkSize = maxNetworkSize
         limits.maximumFileSize = maxFileSize
+        limits.maximumWork = maxWork
         return limits
     }
 }
