@@ -41,8 +41,7 @@ enum SupDistanceRule: Rule {
         }
         try context.readingContext.chargeWork(size(f) + size(g), at: claim.inputs.pointer)
         switch (f, g) {
-        case (.piecewiseLinear(let a), .piecewiseLinear):
-            _ = a
+        case (.piecewiseLinear, .piecewiseLinear):
             throw .malformed(pointer: gPointer, expected: "a step function (one side must be a step function)", found: "a piecewise-linear function")
         case (.piecewiseLinear(let a), _):
             return a.supDistance(to: try context.objects.function(gValue, at: gPointer).stepFunction)
