@@ -118,6 +118,10 @@ let package = Package(
             dependencies: ["CertificateAudit", "CertificateGenerator", "ExactArithmetic"]
         ),
         .testTarget(
+            name: "dyadcertTests",
+            dependencies: []
+        ),
+        .testTarget(
             name: "BenchmarksTests",
             dependencies: ["Benchmarks", "ExactArithmetic"],
             resources: [.copy("Fixtures")]

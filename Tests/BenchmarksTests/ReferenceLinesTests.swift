@@ -40,6 +40,17 @@ struct ReferenceLinesTests {
         }
     }
 
+    @Test("W2 Walsh Gram", arguments: try ReferenceCase.load("w2"))
+    func w2(_ reference: ReferenceCase) throws {
+        let result = try W2WalshGram.run(levels: reference.int("J"), tasks: reference.int("D"), seed: reference.seed)
+        #expect(result.line == reference.expected)
+    }
+
+    @Test("W3 sup distance", arguments: try ReferenceCase.load("w3"))
+    func w3(_ reference: ReferenceCase) {
+        #expect(W3SupDistance.run(n: reference.int("n"), seed: reference.seed).line == reference.expected)
+    }
+
     @Test("The elapsed line has the C programs' format")
     func elapsedFormat() {
         #expect(BenchmarkResult(line: "", elapsedSeconds: 0.0123456).elapsedLine == "elapsed_s=0.012346")
