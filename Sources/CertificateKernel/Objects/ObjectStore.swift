@@ -203,9 +203,9 @@ struct ObjectStore: Sendable {
             let net = try network(try f.value("network"), at: p.appending("network"))
             let d = try f.integer("output", in: 0...(net.network.outputCount - 1))
             try context.chargeCells(count: net.network.firstLayerWidth + 1, at: p)
-            let cost = NetworkEvaluator(net.network).costPerPoint
-            try context.chargeWork(ReadingContext.product(net.network.firstLayerWidth + 1, cost), at: p.appending("network"))
-            return .function(.step(net.network.realisedFunctions()[d]))
+            let evaluator = NetworkEvaluator(net.network)
+            try context.chargeWork(ReadingContext.product(net.network.firstLayerWidth + 1, evaluator.costPerPoint), at: p.appending("network"))
+            return .function(.step(net.network.realisedFunctions(evaluator: evaluator)[d]))
 
         case "walsh-basis":
             try f.allowOnly(["kind", "levels"])

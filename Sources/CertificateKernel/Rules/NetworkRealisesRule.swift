@@ -69,9 +69,9 @@ enum NetworkRealisesRule: Rule {
             return .step(f.stepFunction)
         }
         let evaluator = NetworkEvaluator(network)
-        let pieces = network.pieceBoundaries.count - 1
-        try context.readingContext.chargeWork(ReadingContext.product(pieces, evaluator.costPerPoint + targets.count), at: claim.inputs.pointer.appending("network"))
-        if let (piece, d, a, b, value) = firstMismatch(network, evaluator, prepared) {
+        let cuts = network.pieceBoundaries
+        try context.readingContext.chargeWork(ReadingContext.product(cuts.count - 1, evaluator.costPerPoint + targets.count), at: claim.inputs.pointer.appending("network"))
+        if let (piece, d, a, b, value) = firstMismatch(network, evaluator, cuts, prepared) {
             return .fails(summary, "output \(d) differs from function \(d) on the piece [\(a), \(b)) (piece \(piece) of Lemma N1)",
                           expected: "f_\(d) = \(prepared[d].value(at: a)) on [\(a), \(b))", computed: "network output \(d) = \(value)",
                           at: functionsPointer.appending(d))
@@ -80,8 +80,7 @@ enum NetworkRealisesRule: Rule {
     }
 
     /// The first piece and output where the network and the targets differ.
-    static func firstMismatch(_ network: HeavisideNetwork, _ evaluator: NetworkEvaluator, _ targets: [Target]) -> (Int, Int, Rational, Rational, Rational)? {
-        let cuts = network.pieceBoundaries
+    static func firstMismatch(_ network: HeavisideNetwork, _ evaluator: NetworkEvaluator, _ cuts: [Rational], _ targets: [Target]) -> (Int, Int, Rational, Rational, Rational)? {
         let pieceCount = cuts.count - 1
         let chunkSize = 256
         let chunks = (pieceCount + chunkSize - 1) / chunkSize

@@ -168,9 +168,9 @@ extension HeavisideNetwork {
 
     /// The outputs on every piece of Lemma N1 (evaluated at the piece midpoints), in
     /// piece order; pieces are split across cores when there are many.
-    public func outputsOnPieces(boundaries: [Rational]? = nil) -> [[Rational]] {
+    public func outputsOnPieces(boundaries: [Rational]? = nil, evaluator: NetworkEvaluator? = nil) -> [[Rational]] {
         let cuts = boundaries ?? pieceBoundaries
-        let evaluator = NetworkEvaluator(self)
+        let evaluator = evaluator ?? NetworkEvaluator(self)
         let pieceCount = cuts.count - 1
         let chunkSize = 512
         let chunks = (pieceCount + chunkSize - 1) / chunkSize
@@ -183,9 +183,10 @@ extension HeavisideNetwork {
 
     /// The step functions the network computes (Lemma N1): each output evaluated exactly
     /// at one interior point of every piece between consecutive first-layer thresholds.
-    public func realisedFunctions() -> [StepFunction] {
+    /// An evaluator already built for this network may be passed in.
+    public func realisedFunctions(evaluator: NetworkEvaluator? = nil) -> [StepFunction] {
         let cuts = pieceBoundaries
-        let values = outputsOnPieces(boundaries: cuts)
+        let values = outputsOnPieces(boundaries: cuts, evaluator: evaluator)
         return (0..<outputCount).map { d in
             StepFunction(mergingValidBreakpoints: cuts, values: values.map { $0[d] })
         }

@@ -108,6 +108,18 @@ public struct PiecewiseLinear: Hashable, Sendable {
         return SupDistance(value: best, witness: witness, refinedPieceCount: pieces)
     }
 
+    /// The points of the open piece (s_i, s_{i+1}) where the function takes one of the
+    /// `levels` (sorted ascending), in increasing order: on a linear piece from alpha to
+    /// beta, level t is crossed at s_i + (t - alpha)(s_{i+1} - s_i)/(beta - alpha).
+    internal func crossings(onPiece i: Int, of levels: [Rational]) -> [Rational] {
+        let a = knots[i], b = knots[i + 1], alpha = startValues[i], beta = endValues[i]
+        guard alpha != beta else { return [] }
+        let low = min(alpha, beta), high = max(alpha, beta)
+        var points = levels.filter { $0 > low && $0 < high }.map { a + ($0 - alpha) * (b - a) / (beta - alpha) }
+        if alpha > beta { points.reverse() }
+        return points
+    }
+
     /// The composition outer o self, for a continuous `outer` and values of `self`
     /// inside [0, 1] (new knots where self crosses outer's knots).
     ///
@@ -122,13 +134,7 @@ public struct PiecewiseLinear: Hashable, Sendable {
             let alpha = startValues[i], beta = endValues[i]
             for v in [alpha, beta] where v.signum < 0 || v > Rational.one { throw .compositionOutsideDomain(v) }
             // Points of (a, b) where self crosses a knot of outer.
-            var cuts: [Rational] = []
-            if alpha != beta {
-                for t in outer.knots where t > min(alpha, beta) && t < max(alpha, beta) {
-                    cuts.append(a + (t - alpha) * (b - a) / (beta - alpha))
-                }
-                if alpha > beta { cuts.reverse() }
-            }
+            let cuts = crossings(onPiece: i, of: outer.knots)
             var left = a
             for point in cuts + [b] {
                 let inner0 = value(onPiece: i, at: left)
@@ -181,13 +187,7 @@ extension StepFunction {
             let a = g.knots[i], b = g.knots[i + 1]
             let alpha = g.startValues[i], beta = g.endValues[i]
             for v in [alpha, beta] where v.signum < 0 || v > Rational.one { throw .compositionOutsideDomain(v) }
-            var cuts: [Rational] = []
-            if alpha != beta {
-                for t in self.breakpoints where t > min(alpha, beta) && t < max(alpha, beta) {
-                    cuts.append(a + (t - alpha) * (b - a) / (beta - alpha))
-                }
-                if alpha > beta { cuts.reverse() }
-            }
+            let cuts = g.crossings(onPiece: i, of: self.breakpoints)
             var left = a
             for point in cuts + [b] {
                 let middle = g.value(onPiece: i, at: (left + point).timesPowerOfTwo(-1))
