@@ -21,7 +21,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // GMP through pkg-config; shim.h is the only file that includes gmp.h.
@@ -29,6 +28,17 @@ let package = Package(
             name: "CGMP",
             pkgConfig: "gmp",
             providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
+        ),
+        // The system's libcrypto, for SHA-256 digests only (outside the trusted base).
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+        // SHA-256 digests of claims and result lines (untrusted: no verdict depends on them).
+        .target(
+            name: "CertificateDigest",
+            dependencies: ["CLibCrypto", "CertificateKernel"]
         ),
         // Exact integers, rationals and dyadic numbers (trusted base).
         .target(
@@ -50,7 +60,6 @@ let package = Package(
             dependencies: [
                 "ExactArithmetic",
                 "DyadicFunctions",
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: invariantChecks
         ),
@@ -63,7 +72,7 @@ let package = Package(
         // Human-readable audits (Markdown, HTML with inline SVG); untrusted, re-verifies.
         .target(
             name: "CertificateAudit",
-            dependencies: ["ExactArithmetic", "DyadicFunctions", "CertificateKernel"]
+            dependencies: ["ExactArithmetic", "DyadicFunctions", "CertificateKernel", "CertificateDigest"]
         ),
         // The benchmark workloads of ../shared/perf, on the library's own types.
         .target(
@@ -71,7 +80,7 @@ let package = Package(
             dependencies: [
                 "ExactArithmetic",
                 "DyadicFunctions",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CertificateDigest",
             ]
         ),
         // The command-line tool.
@@ -83,6 +92,7 @@ let package = Package(
                 "CertificateGenerator",
                 "CertificateAudit",
                 "Benchmarks",
+                "CertificateDigest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

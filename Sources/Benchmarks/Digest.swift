@@ -1,32 +1,21 @@
-import Crypto
+import CertificateDigest
 import ExactArithmetic
 
-/// SHA-256 helpers for the kit's result lines (swift-crypto).
+/// SHA-256 helpers for the kit's result lines.
 enum Digest {
     /// Lowercase hex SHA-256 of the UTF-8 bytes of `text`.
     static func sha256Hex(_ text: String) -> String {
-        hex(SHA256.hash(data: Array(text.utf8)))
+        SHA256.hex(of: text)
     }
 
     /// "sha256 of a rational": the hash of `P/Q` in lowercase hexadecimal.
     static func sha256Hex(_ value: Rational) -> String {
         sha256Hex(value.hexDigestText)
     }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 }
 
 /// An incremental SHA-256 over text pieces (for long joined lists).
-struct StreamingDigest {
+struct StreamingDigest: ~Copyable {
     private var hasher = SHA256()
     private var buffer: [UInt8] = []
 
@@ -41,12 +30,12 @@ struct StreamingDigest {
     }
 
     private mutating func flush() {
-        hasher.update(data: buffer)
+        hasher.update(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    mutating func finalizeHex() -> String {
+    consuming func finalizeHex() -> String {
         flush()
-        return Digest.hex(hasher.finalize())
+        return hasher.finalizeHex()
     }
 }

@@ -1,3 +1,4 @@
+import CertificateDigest
 import CertificateKernel
 
 /// The HTML audit: one self-contained file (inline CSS and SVG, no scripts, no network)

@@ -11,8 +11,9 @@ public struct ClaimVerdict: Sendable {
     public let lemma: String
     /// A short statement of the claim.
     public let summary: String
-    /// SHA-256 of the claim's canonical JSON text.
-    public let digest: String
+    /// The claim's canonical JSON text (canonical key order and layout), from which
+    /// reports compute the claim's digest.
+    public let canonicalText: String
     public let outcome: Outcome
     /// Seconds spent checking this claim.
     public let seconds: Double

@@ -1,4 +1,3 @@
-import Crypto
 import Dispatch
 import DyadicFunctions
 import ExactArithmetic
@@ -107,10 +106,10 @@ public struct Verifier: Sendable {
         let start = clock.now
         let rule = RuleRegistry.rule(named: claim.rule)
         let lemma = rule?.lemma ?? ""
-        let digest = Verifier.digest(of: claim.json)
+        let canonicalText = CanonicalCertificate.text(claim.json)
         func verdict(_ summary: String, _ failure: ClaimFailure?) -> ClaimVerdict {
             let elapsed = clock.now - start
-            return ClaimVerdict(id: claim.id, rule: claim.rule, lemma: lemma, summary: summary, digest: digest,
+            return ClaimVerdict(id: claim.id, rule: claim.rule, lemma: lemma, summary: summary, canonicalText: canonicalText,
                                 outcome: failure.map { .failed($0) } ?? .passed,
                                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
@@ -151,17 +150,6 @@ public struct Verifier: Sendable {
         } catch {
             return .error(error)
         }
-    }
-
-    /// SHA-256 (lowercase hex) of a claim's canonical JSON text (canonical key order and
-    /// layout, so the digest does not depend on how the claim was laid out).
-    static func digest(of value: JSONValue) -> String {
-        let text = CanonicalCertificate.text(value)
-        let hash = SHA256.hash(data: Array(text.utf8))
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in hash { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

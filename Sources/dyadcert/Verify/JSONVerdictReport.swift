@@ -1,3 +1,4 @@
+import CertificateDigest
 import CertificateKernel
 
 /// `--report json`: the versioned verdict document `dyadcert-verdict/1`
