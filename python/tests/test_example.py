@@ -50,3 +50,17 @@ def test_example_without_binary(tmp_path):
 def test_example_refuses_non_power_of_two(tmp_path):
     r = _run(["-o", str(tmp_path / "x.dyadcert.json"), "--steps", "3"])
     assert r.returncode != 0 and "power of two" in r.stderr
+
+
+def test_readme_snippet_runs(binary, tmp_path, monkeypatch):
+    """The usage example of python/README.md runs and its claims verify."""
+    import re
+
+    pytest.importorskip("numpy")
+    code = re.findall(r"```python\n(.*?)```", (PYTHON_DIR / "README.md").read_text(encoding="utf-8"), re.S)[0]
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DYADCERT", binary)
+    scope = {}
+    exec(compile(code, "README.md", "exec"), scope)
+    assert scope["report"].ok and scope["report"].passed == 3
+    assert scope["net"].network_bits() == 27
