@@ -118,36 +118,26 @@ class Report:
 
 
 def find_binary(binary=None):
-    """The path of the dyadcert binary: ``binary`` if given, else $DYADCERT, else
-    ``dyadcert`` on PATH. Raises BinaryNotFound naming everything it tried."""
-    tried = []
-    candidates = []
-    if binary is not None:
-        candidates.append(("the binary= argument", os.fspath(binary)))
-    else:
-        env = os.environ.get("DYADCERT")
-        if env:
-            candidates.append(("$DYADCERT", env))
-        else:
-            tried.append("$DYADCERT (not set)")
-        candidates.append(("PATH", "dyadcert"))
-    for source, cand in candidates:
-        if source == "PATH":
-            found = shutil.which(cand)
-            if found:
-                return found
-            tried.append("'dyadcert' on PATH (not found)")
+    """The path of the dyadcert binary: ``binary`` if given, else $DYADCERT if set, else
+    ``dyadcert`` on PATH. Raises BinaryNotFound naming what it tried (a binary= or
+    $DYADCERT that is not an executable is an error, not a reason to look elsewhere)."""
+    hint = (". Build it with `swift build --product dyadcert` and pass binary=... "
+            "or set DYADCERT=/path/to/dyadcert")
+    for source, cand in (("the binary= argument", binary), ("$DYADCERT", os.environ.get("DYADCERT") or None)):
+        if cand is None:
             continue
+        cand = os.fspath(cand)
         if os.path.isfile(cand) and os.access(cand, os.X_OK):
             return cand
         found = shutil.which(cand) if os.sep not in cand else None
         if found:
             return found
-        tried.append(f"{source} = {cand} (not an executable file)")
-    raise BinaryNotFound(
-        "cannot find the dyadcert binary; searched: " + "; ".join(tried)
-        + ". Build it with `swift build --product dyadcert` and pass binary=... or set DYADCERT=/path/to/dyadcert"
-    )
+        raise BinaryNotFound(f"cannot find the dyadcert binary: {source} = {cand} is not an executable file" + hint)
+    found = shutil.which("dyadcert")
+    if found:
+        return found
+    raise BinaryNotFound("cannot find the dyadcert binary; searched: $DYADCERT (not set); 'dyadcert' on PATH "
+                         f"({os.environ.get('PATH', '')})" + hint)
 
 
 def _count(x):
