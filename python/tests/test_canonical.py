@@ -168,3 +168,18 @@ def test_format_check_rejects_noncanonical(binary, tmp_path):
     p = tmp_path / "compact.dyadcert.json"
     p.write_text(json.dumps(doc), encoding="utf-8")
     assert not dc.format_certificate(p, binary=binary, check=True)
+
+
+def test_escapes_agree_with_dyadcert_format(binary, tmp_path):
+    desc = 'quote " backslash \\ slash / \u00e9 \U0001f600 \x7f \u2028 tab\t nl\n cr\r bs\b ff\f nul-free \x01\x1f'
+    c = dc.Certificate(desc)
+    c.add(dc.haar_function("psi", 0, 0), dc.gram("g", ["psi"], diagonal=[1], description="d\x02"))
+    ours = tmp_path / "ours.dyadcert.json"
+    c.write(ours)
+    theirs = tmp_path / "theirs.dyadcert.json"
+    theirs.write_text(json.dumps(c.to_dict(), ensure_ascii=True), encoding="utf-8")
+    out = subprocess.run([binary, "format", str(theirs)], capture_output=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == ours.read_bytes()
+    report = dc.verify(ours, binary=binary)
+    assert report.ok and report.files[0].description == desc
