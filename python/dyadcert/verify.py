@@ -27,6 +27,11 @@ class Failure:
     expected: Optional[str] = None
     computed: Optional[str] = None
 
+    @property
+    def location(self):
+        """The JSON pointer of the false statement (or the failed dependency)."""
+        return self.pointer
+
 
 @dataclass
 class ClaimResult:

@@ -50,7 +50,7 @@ def test_report_of_false_claims(binary, tmp_path, verdict_validator):
     t, x, d = f.claims
     assert t.passed and t.failure is None and t.rule == "sup-distance" and len(t.digest) == 64
     assert not x.passed and x.failure.expected == "||f - g||_inf = 2" and x.failure.computed == "||f - g||_inf = 1"
-    assert x.failure.pointer == "/claims/1/statement/bound"
+    assert x.failure.pointer == x.failure.location == "/claims/1/statement/bound"
     assert not d.passed and "depends on failed claim false" in d.failure.reason
     assert report.summary().splitlines()[-1] == "1 passed, 2 failed"
 
