@@ -7,7 +7,7 @@ author meant, so the conversion must be asked for with :func:`exact_float`.
 """
 
 from fractions import Fraction
-from numbers import Integral
+from numbers import Integral, Rational
 
 __all__ = ["num", "exact_float", "to_fraction", "to_int", "is_exact_number"]
 
@@ -77,6 +77,8 @@ def to_fraction(x, what="a number"):
         return Fraction(int(x))
     if isinstance(x, Integral) and not isinstance(x, bool):
         return Fraction(int(x))
+    if isinstance(x, Rational):  # other exact rationals (e.g. gmpy2.mpq)
+        return Fraction(int(x.numerator), int(x.denominator))
     _refuse(x, what)
 
 
