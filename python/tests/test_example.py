@@ -64,3 +64,19 @@ def test_readme_snippet_runs(binary, tmp_path, monkeypatch):
     exec(compile(code, "README.md", "exec"), scope)
     assert scope["report"].ok and scope["report"].passed == 3
     assert scope["net"].network_bits() == 27
+
+
+def test_example_without_numpy_gives_the_same_bytes(tmp_path):
+    """The core needs no numpy: with numpy made unimportable, the example's Fraction
+    fallback writes the same certificate as its float32 path."""
+    pytest.importorskip("numpy")
+    a, b = tmp_path / "a.dyadcert.json", tmp_path / "b.dyadcert.json"
+    env = {"DYADCERT": str(tmp_path / "none")}
+    assert _run(["-o", str(a), "--steps", "8"], env).returncode == 0
+    code = ("import sys, runpy; sys.modules['numpy'] = None; "
+            f"sys.argv = ['heaviside_step.py', '-o', {str(b)!r}, '--steps', '8']; "
+            f"runpy.run_path({str(EXAMPLE)!r}, run_name='__main__')")
+    full_env = dict(os.environ, PYTHONPATH=str(PYTHON_DIR), **env)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=full_env)
+    assert r.returncode == 0, r.stderr
+    assert a.read_bytes() == b.read_bytes()
