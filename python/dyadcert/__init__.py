@@ -12,7 +12,8 @@ from ._canonical import KEY_ORDER, canonical_text
 from ._numbers import exact_float, num, to_fraction
 from .arrays import exact_array
 from .certificate import FORMAT, Certificate, Claim, ObjectDef
-from .networks import Code, HeavisideNetwork, Layer, Unit, dyadic_code, int_code, sign_code, smallest_code
+from .codes import Code, dyadic_code, int_code, sign_code, smallest_code
+from .networks import HeavisideNetwork, Layer, Unit
 from .objects import (
     OBJECT_KINDS, cell_function, feature, feature_shift, finite_class, function_list, haar_basis, haar_class,
     haar_function, heaviside_network, inline_sign_tree, joint_network, network_output, one_layer_network,

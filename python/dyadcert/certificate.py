@@ -3,10 +3,8 @@
 import json
 import os
 import re
-from fractions import Fraction
 
 from ._canonical import canonical_text
-from ._numbers import num, to_fraction
 
 __all__ = ["ObjectDef", "Claim", "Certificate", "FORMAT", "check_name", "ref", "refs"]
 

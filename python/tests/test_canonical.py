@@ -6,7 +6,6 @@ the JSON Schema and `dyadcert verify` on the package's own output; claim digests
 import json
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 

@@ -5,7 +5,6 @@ evaluation against the kernel's network-realises."""
 
 import random
 from fractions import Fraction as Fr
-from itertools import product
 
 import pytest
 

@@ -2,7 +2,6 @@
 conversion checked against an independent IEEE-754 decoding and decimal.Decimal."""
 
 import decimal
-import math
 import struct
 from fractions import Fraction
 

@@ -1,7 +1,6 @@
 """verify(): locating the binary, and the typed verdict report (FORMAT.md sec. 8.3)."""
 
 import json
-import os
 from fractions import Fraction as Fr
 
 import pytest
