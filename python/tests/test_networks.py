@@ -190,3 +190,26 @@ def test_layers_round_trip():
     data = dc.heaviside_network("p", psi_net()).data["layers"]
     again = dc.HeavisideNetwork.from_layers_data(data)
     assert again.to_layers_data() == data and again.network_bits() == 14
+
+
+def test_trained_like_float32_network_against_kernel(binary, tmp_path):
+    """Gaussian float32 weights (24-bit mantissas, exponents down to 2^-30 and below):
+    exact conversion, auto codes, bits and the realised step functions agree with the kernel."""
+    rng = np.random.default_rng(2026)
+    W = [rng.standard_normal((6, 1)).astype(np.float32), rng.standard_normal((5, 6)).astype(np.float32),
+         (rng.standard_normal((2, 5)) * 1e-9).astype(np.float32)]
+    b = [rng.uniform(-1, 0, 6).astype(np.float32), rng.standard_normal(5).astype(np.float32),
+         rng.standard_normal(2).astype(np.float32)]
+    net = dc.HeavisideNetwork.from_numpy(W, b, activations=["heaviside", "heaviside", "linear"])
+    # exact: the stored value is the float32 value, which float64 holds exactly
+    assert net.layers[2].units[1].weights[3] == Fr(*float(W[2][1, 3]).as_integer_ratio())
+    assert net.layers[1].weight_code.kind == "dyadic" and net.layers[1].weight_code.a == 24
+    cert = dc.Certificate()
+    n = cert.add(dc.heaviside_network("net", net))
+    targets = [cert.add(net.step_function(f"t{d}", d)) for d in range(2)]
+    cert.add(dc.network_realises("realises", n, targets, 2))
+    cert.add(net.bits_claim("bits", n))
+    cert.add(dc.network_bits("bits-minus-one", n, net.network_bits() - 1))
+    report = cert.verify(tmp_path / "trained.dyadcert.json", binary=binary)
+    assert report.claim("realises").passed and report.claim("bits").passed, report.summary()
+    assert report.claim("bits-minus-one").failure.computed == f"bits = {net.network_bits()}"
