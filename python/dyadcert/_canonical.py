@@ -1,0 +1,108 @@
+"""The canonical text of FORMAT.md sec. 2.6, mirroring the kernel's
+CanonicalJSONWriter.swift and CanonicalCertificate.swift byte for byte."""
+
+__all__ = ["KEY_ORDER", "canonical_text", "canonicalize"]
+
+KEY_ORDER = (
+    "format id rule kind activation description uses objects claims inputs statement "
+    "mode network class quantity f g function functions items elements centres "
+    "levels level index order output signs feature readout readouts amplitudes "
+    "eps coding max-breakpoints threshold terms claim coefficient constant "
+    "breakpoints knots values start-values end-values "
+    "matrix diagonal gram relation bound log2-size log2-sizes total value count "
+    "bits-at-least bits-at-most first-layer-units-at-least distance-at-least outputs "
+    "bits units weights bias weight-codes weight-code bias-code "
+    "hidden-units parameters first-layer-units layers"
+).split()
+
+_RANK = {k: i for i, k in enumerate(KEY_ORDER)}
+_BIG = len(KEY_ORDER)
+
+
+def _key(k):
+    return (_RANK.get(k, _BIG), [ord(c) for c in k])
+
+
+def canonicalize(value, is_object_table=False):
+    """The same JSON value (dicts, lists, strings) with every dict's members in the
+    canonical key order, except the ``objects`` table, which keeps its order."""
+    if isinstance(value, dict):
+        if is_object_table:
+            return {k: canonicalize(v) for k, v in value.items()}
+        items = [(k, canonicalize(v, is_object_table=(k == "objects"))) for k, v in value.items()]
+        items.sort(key=lambda kv: _key(kv[0]))
+        return dict(items)
+    if isinstance(value, list):
+        return [canonicalize(v) for v in value]
+    return value
+
+
+_NAMED = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _string(text):
+    out = ['"']
+    for ch in text:
+        e = _NAMED.get(ch)
+        if e is not None:
+            out.append(e)
+        elif ord(ch) < 0x20:
+            out.append("\\u%04x" % ord(ch))
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def _scalar(v):
+    if isinstance(v, str):
+        return _string(v)
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if v is None:
+        return "null"
+    if isinstance(v, int):
+        return str(v)
+    raise TypeError(f"a certificate holds only strings (found {type(v).__name__} {v!r})")
+
+
+def _write(v, ind, out):
+    if isinstance(v, dict):
+        if not v:
+            out.append("{}")
+            return
+        out.append("{")
+        first = True
+        for k, m in v.items():
+            if not first:
+                out.append(",")
+            first = False
+            out.append("\n" + "  " * (ind + 1) + _string(k) + ": ")
+            _write(m, ind + 1, out)
+        out.append("\n" + "  " * ind + "}")
+    elif isinstance(v, list):
+        if all(not isinstance(x, (dict, list)) for x in v):
+            out.append("[" + ", ".join(_scalar(x) for x in v) + "]")
+            return
+        out.append("[")
+        for i, x in enumerate(v):
+            if i:
+                out.append(",")
+            out.append("\n" + "  " * (ind + 1))
+            _write(x, ind + 1, out)
+        out.append("\n" + "  " * ind + "]")
+    else:
+        out.append(_scalar(v))
+
+
+def canonical_text(value, reorder=True):
+    """The canonical text of a JSON value: keys reordered (unless reorder=False),
+    two-space layout, one final newline. Encode it as UTF-8 to write a file."""
+    if reorder:
+        value = canonicalize(value)
+    out = []
+    _write(value, 0, out)
+    out.append("\n")
+    return "".join(out)

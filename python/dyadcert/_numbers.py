@@ -1,0 +1,133 @@
+"""Exact numbers: the canonical number strings of FORMAT.md sec. 2.2.
+
+Every number in a certificate is an ``int`` or a :class:`fractions.Fraction` (or a
+numpy integer). Floats are never converted silently: a float is an exact binary
+number, but a float written in source code (``0.1``) is usually not the number the
+author meant, so the conversion must be asked for with :func:`exact_float`.
+"""
+
+from fractions import Fraction
+from numbers import Integral, Rational
+
+__all__ = ["num", "exact_float", "to_fraction", "to_int", "is_exact_number"]
+
+_FLOAT_HINT = (
+    "DyadCert numbers are exact: pass an int or a fractions.Fraction, or convert a "
+    "float bit-exactly with dyadcert.exact_float(x) (arrays: dyadcert.exact_array)"
+)
+
+
+def _numpy():
+    import sys
+
+    return sys.modules.get("numpy")
+
+
+def _is_numpy_integer(x):
+    np = _numpy()
+    return np is not None and isinstance(x, np.integer)
+
+
+def _is_numpy_floating(x):
+    np = _numpy()
+    return np is not None and isinstance(x, np.floating)
+
+
+def _refuse(x, what="a number"):
+    if isinstance(x, bool) or (_numpy() is not None and isinstance(x, _numpy().bool_)):
+        raise TypeError(f"expected {what}, found the bool {x!r}; booleans are not numbers here. {_FLOAT_HINT}")
+    if isinstance(x, float) or _is_numpy_floating(x):
+        raise TypeError(
+            f"expected {what}, found the float {x!r}; a float is never converted implicitly. "
+            f"Use dyadcert.exact_float({x!r}) to take its exact binary value. {_FLOAT_HINT}"
+        )
+    if isinstance(x, str):
+        raise TypeError(
+            f"expected {what}, found the string {x!r}; pass an int or a fractions.Fraction "
+            f"(e.g. Fraction({x!r})). {_FLOAT_HINT}"
+        )
+    try:
+        from decimal import Decimal
+
+        if isinstance(x, Decimal):
+            raise TypeError(
+                f"expected {what}, found the Decimal {x!r}; pass Fraction(d) for its exact value. {_FLOAT_HINT}"
+            )
+    except ImportError:  # pragma: no cover
+        pass
+    raise TypeError(f"expected {what}, found {type(x).__name__} {x!r}. {_FLOAT_HINT}")
+
+
+def is_exact_number(x):
+    """Whether x is an int (not bool), a Fraction or a numpy integer."""
+    if isinstance(x, bool):
+        return False
+    return isinstance(x, (int, Fraction)) or _is_numpy_integer(x)
+
+
+def to_fraction(x, what="a number"):
+    """x as a Fraction; only ints, Fractions and numpy integers are accepted."""
+    if isinstance(x, bool):
+        _refuse(x, what)
+    if isinstance(x, Fraction):
+        return x
+    if isinstance(x, int):
+        return Fraction(x)
+    if _is_numpy_integer(x):
+        return Fraction(int(x))
+    if isinstance(x, Integral) and not isinstance(x, bool):
+        return Fraction(int(x))
+    if isinstance(x, Rational):  # other exact rationals (e.g. gmpy2.mpq)
+        return Fraction(int(x.numerator), int(x.denominator))
+    _refuse(x, what)
+
+
+def to_int(x, what="an integer"):
+    """x as an int; Fractions with denominator 1 are accepted, others refused."""
+    q = to_fraction(x, what)
+    if q.denominator != 1:
+        raise ValueError(f"expected {what}, found the fraction {q}")
+    return q.numerator
+
+
+def num(x):
+    """The canonical string of an exact number (FORMAT.md sec. 2.2).
+
+    >>> num(-12), num(Fraction(6, 16)), num(Fraction(4, 2))
+    ('-12', '3/8', '2')
+
+    Floats, numpy floats, bools, strings and Decimals raise TypeError (use exact_float).
+    """
+    q = to_fraction(x)
+    if q.denominator == 1:
+        return str(q.numerator)
+    return f"{q.numerator}/{q.denominator}"
+
+
+def exact_float(x):
+    """The exact value of a binary float as a Fraction.
+
+    Accepts Python floats and numpy floating scalars (float16, float32, float64,
+    longdouble): the result is the number the bits encode, with no rounding (float32
+    values are widened exactly; subnormals are exact; -0.0 gives 0). ints and
+    Fractions are returned as Fractions unchanged. inf and nan raise ValueError.
+    """
+    if isinstance(x, bool):
+        _refuse(x, "a float")
+    if isinstance(x, Fraction):
+        return x
+    if isinstance(x, int) or _is_numpy_integer(x):
+        return Fraction(int(x))
+    if isinstance(x, float):
+        pass
+    elif _is_numpy_floating(x):
+        pass
+    else:
+        raise TypeError(f"exact_float expects a float or numpy floating scalar, found {type(x).__name__} {x!r}")
+    try:
+        p, q = x.as_integer_ratio()
+    except OverflowError:
+        raise ValueError(f"cannot convert {x!r}: infinity is not a number a certificate can hold") from None
+    except ValueError:
+        raise ValueError(f"cannot convert {x!r}: NaN is not a number a certificate can hold") from None
+    return Fraction(int(p), int(q))

@@ -1,0 +1,90 @@
+"""Exact conversion of arrays (numpy, torch, nested lists) to Fractions.
+
+Floats are binary numbers: every finite float32 / float64 / float16 / bfloat16 value
+is an exact dyadic rational, and this module takes exactly that value (never a
+rounded decimal). inf and nan are refused with their index.
+"""
+
+from fractions import Fraction
+
+from ._numbers import _refuse, exact_float, is_exact_number
+
+__all__ = ["exact_array"]
+
+
+def _from_tensor(a):
+    """A torch tensor as a numpy array, widened exactly when numpy lacks its dtype."""
+    t = a.detach().cpu()
+    if t.is_floating_point():
+        import torch
+
+        if t.dtype not in (torch.float16, torch.float32, torch.float64):
+            t = t.to(torch.float64)  # bfloat16 and friends: exact widening
+    return t.numpy()
+
+
+def exact_array(a, allow_float=None):
+    """Nested lists of Fractions with the exact values of ``a``.
+
+    ``a`` may be a numpy array, a torch tensor, a scalar, or nested lists/tuples.
+    Float arrays (float16, float32, float64, longdouble) are converted bit-exactly.
+    In object arrays and Python lists, elements must be ints or Fractions; floats there
+    are refused unless ``allow_float=True`` (then each is converted with exact_float),
+    because a list of Python floats usually comes from decimal literals that are not
+    the intended numbers. A float array is itself an explicit choice of binary values,
+    so it is always accepted.
+    """
+    if hasattr(a, "detach") and hasattr(a, "cpu"):
+        a = _from_tensor(a)
+    if hasattr(a, "dtype") and hasattr(a, "tolist") and hasattr(a, "ndim"):
+        import numpy as np
+
+        kind = a.dtype.kind
+        if kind == "f":
+            finite = np.isfinite(a)
+            if not finite.all():
+                idx = tuple(int(i) for i in np.argwhere(~finite)[0])
+                raise ValueError(f"element {idx} is {a[idx]!r}: inf and nan are not numbers a certificate can hold")
+            if a.dtype.itemsize <= 8:
+                flat = a.astype(np.float64).reshape(-1).tolist()
+                vals = [Fraction(*x.as_integer_ratio()) for x in flat]
+            else:
+                vals = [Fraction(*map(int, x.as_integer_ratio())) for x in a.reshape(-1)]
+            return _reshape(vals, a.shape)
+        if kind in "iu":
+            return a.tolist()
+        if kind == "b":
+            raise TypeError("found a bool array; numbers are expected")
+        if kind == "O":
+            vals = [_element(x, allow_float, i) for i, x in enumerate(a.reshape(-1))]
+            return _reshape(vals, a.shape)
+        raise TypeError(f"cannot convert an array of dtype {a.dtype} to exact numbers")
+    if isinstance(a, (list, tuple)):
+        return [exact_array(x, allow_float) for x in a]
+    return _element(a, allow_float, None)
+
+
+def _element(x, allow_float, index):
+    if is_exact_number(x):
+        return Fraction(int(x)) if not isinstance(x, Fraction) else x
+    if allow_float and not isinstance(x, bool):
+        try:
+            return exact_float(x)
+        except TypeError:
+            pass
+    if isinstance(x, float) or type(x).__name__.startswith("float"):
+        where = "" if index is None else f" (element {index})"
+        raise TypeError(
+            f"found the float {x!r}{where} in a list or object array; floats there are converted only "
+            "when asked: pass allow_float=True (exact binary value) or use ints / Fractions"
+        )
+    _refuse(x)
+
+
+def _reshape(vals, shape):
+    if len(shape) == 0:
+        return vals[0]
+    if len(shape) == 1:
+        return vals
+    step = len(vals) // shape[0] if shape[0] else 0
+    return [_reshape(vals[i * step : (i + 1) * step], shape[1:]) for i in range(shape[0])]

@@ -1,0 +1,214 @@
+"""Canonical output: byte-identical to the shipped certificates (which `dyadcert format
+--check` accepts) when their objects and claims are rebuilt through the builders; the
+examples of FORMAT.md sec. 1.2, 4 and 5 rebuilt the same way; `dyadcert format --check`,
+the JSON Schema and `dyadcert verify` on the package's own output; claim digests."""
+
+import json
+import re
+import subprocess
+
+import pytest
+
+import dyadcert as dc
+from _rebuild import rebuild_certificate, rebuild_claim, rebuild_object
+from conftest import CERTIFICATES, SHIPPED, assert_schema_valid
+
+FORMAT_MD = CERTIFICATES / "FORMAT.md"
+
+
+def test_shipped_certificates_present():
+    assert len(SHIPPED) >= 10
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_canonical_text_of_shipped(path):
+    raw = path.read_bytes()
+    doc = json.loads(raw)
+    assert dc.canonical_text(doc).encode("utf-8") == raw
+    assert dc.Certificate.from_dict(doc).text().encode("utf-8") == raw
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_rebuilt_through_builders(path, schema_validator):
+    raw = path.read_bytes()
+    doc = json.loads(raw)
+    cert = rebuild_certificate(doc)
+    text = cert.text()
+    assert text.encode("utf-8") == raw
+    assert_schema_valid(schema_validator, json.loads(text))
+
+
+def test_shuffled_members_are_reordered():
+    doc = json.loads(SHIPPED[0].read_bytes())
+
+    def shuffle(v):
+        if isinstance(v, dict):
+            return {k: shuffle(v[k]) for k in reversed(list(v))} if "kind" in v or "id" in v or "format" in v else {k: shuffle(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [shuffle(x) for x in v]
+        return v
+
+    assert dc.canonical_text(shuffle(doc)).encode("utf-8") == SHIPPED[0].read_bytes()
+
+
+def test_string_escapes():
+    text = dc.canonical_text({"description": 'a"b\\c/d\u00e9\b\f\n\r\t\x01\x1f\u2028'})
+    assert text == '{\n  "description": "a\\"b\\\\c/d\u00e9\\b\\f\\n\\r\\t\\u0001\\u001f\u2028"\n}\n'
+    assert dc.canonical_text({"a": [], "b": {}, "c": [["1"], []]}, reorder=False) == (
+        '{\n  "a": [],\n  "b": {},\n  "c": [\n    ["1"],\n    []\n  ]\n}\n')
+
+
+# FORMAT.md examples --------------------------------------------------------------------
+
+def _blocks(tag):
+    text = FORMAT_MD.read_text(encoding="utf-8")
+    return re.findall(r"<!-- " + tag + r" -->\n```json\n(.*?)\n```", text, flags=re.S)
+
+
+def _format_objects():
+    objects = {}
+    blocks = _blocks("object")
+    for block in blocks:
+        for name, data in json.loads("{" + block + "}").items():
+            objects[name] = (data, block)
+    return objects, blocks
+
+
+def test_format_md_has_examples():
+    objects, blocks = _format_objects()
+    kinds = {d["kind"] for d, _ in objects.values()}
+    assert kinds == set(dc.OBJECT_KINDS), set(dc.OBJECT_KINDS) ^ kinds
+    rules = {json.loads(b)["rule"] for b in _blocks("claim")}
+    assert rules == set(dc.RULES), set(dc.RULES) ^ rules
+
+
+def test_format_md_object_blocks_rebuilt():
+    objects, blocks = _format_objects()
+    raw = {n: d for n, (d, _) in objects.items()}
+    for block in blocks:
+        members = json.loads("{" + block + "}")
+        parts = []
+        for name, data in members.items():
+            o = rebuild_object(name, data, raw)
+            parts.append(dc.canonical_text({name: o.to_dict()})[4:-3].replace("\n  ", "\n"))
+        assert ",\n".join(parts) == block
+
+
+def test_format_md_claim_blocks_rebuilt():
+    objects, _ = _format_objects()
+    raw = {n: d for n, (d, _) in objects.items()}
+    for block in _blocks("claim"):
+        c = rebuild_claim(json.loads(block), raw)
+        assert dc.canonical_text(c.to_dict()) == block + "\n"
+
+
+def test_format_md_complete_example_rebuilt():
+    (block,) = _blocks("certificate")
+    assert rebuild_certificate(json.loads(block)).text() == block + "\n"
+
+
+def format_md_certificate():
+    """All objects of FORMAT.md sec. 4 and all claims of sec. 5, rebuilt, claims ordered
+    so that every claim's uses come first (the joint-bits example needs joint-size)."""
+    objects, _ = _format_objects()
+    raw = {n: d for n, (d, _) in objects.items()}
+    cert = dc.Certificate("FORMAT.md sec. 4 and 5 examples, rebuilt by the Python builders")
+    for name, data in raw.items():
+        cert.add(rebuild_object(name, data, raw))
+    pending = [json.loads(b) for b in _blocks("claim")]
+    ids = {c["id"] for c in pending}
+    assert len(ids) == len(pending)
+    while pending:
+        for c in pending:
+            if all(u in cert._claim_ids for u in c.get("uses", [])):
+                cert.add(rebuild_claim(c, raw))
+                pending.remove(c)
+                break
+        else:
+            raise AssertionError("circular uses")
+    return cert
+
+
+def test_format_md_examples_schema_valid(schema_validator):
+    assert_schema_valid(schema_validator, format_md_certificate().to_dict())
+
+
+def test_format_md_examples_canonical_and_verified(binary, tmp_path, verdict_validator):
+    cert = format_md_certificate()
+    path = tmp_path / "format-examples.dyadcert.json"
+    cert.write(path)
+    check = subprocess.run([binary, "format", str(path), "--check"], capture_output=True)
+    assert check.returncode == 0, check.stderr
+    out = subprocess.run([binary, "format", str(path)], capture_output=True)
+    assert out.stdout == path.read_bytes()
+    report = dc.verify([path], binary=binary)
+    assert_schema_valid(verdict_validator, report.raw)
+    assert report.exit_code == 0, report.summary()
+    assert report.passed == len(cert.claims) and report.failed == 0
+    # Claim digests (FORMAT.md sec. 8.3) computed here agree with the kernel's.
+    for claim, result in zip(cert.claims, report.files[0].claims):
+        assert result.id == claim.id
+        assert dc.claim_digest(claim) == result.digest
+
+
+@pytest.mark.parametrize("path", SHIPPED[:3], ids=lambda p: p.name)
+def test_reemitted_shipped_pass_format_check(path, binary, tmp_path):
+    cert = rebuild_certificate(json.loads(path.read_bytes()))
+    out = tmp_path / path.name
+    cert.write(out)
+    r = subprocess.run([binary, "format", str(out), "--check"], capture_output=True)
+    assert r.returncode == 0, r.stderr
+    assert dc.format_certificate(out, binary=binary, check=True)
+
+
+def test_format_check_rejects_noncanonical(binary, tmp_path):
+    # The check can fail: a compact dump of the same document is not canonical.
+    doc = json.loads(SHIPPED[0].read_bytes())
+    p = tmp_path / "compact.dyadcert.json"
+    p.write_text(json.dumps(doc), encoding="utf-8")
+    assert not dc.format_certificate(p, binary=binary, check=True)
+
+
+def test_escapes_agree_with_dyadcert_format(binary, tmp_path):
+    desc = 'quote " backslash \\ slash / \u00e9 \U0001f600 \x7f \u2028 tab\t nl\n cr\r bs\b ff\f nul-free \x01\x1f'
+    c = dc.Certificate(desc)
+    c.add(dc.haar_function("psi", 0, 0), dc.gram("g", ["psi"], diagonal=[1], description="d\x02"))
+    ours = tmp_path / "ours.dyadcert.json"
+    c.write(ours)
+    theirs = tmp_path / "theirs.dyadcert.json"
+    theirs.write_text(json.dumps(c.to_dict(), ensure_ascii=True), encoding="utf-8")
+    out = subprocess.run([binary, "format", str(theirs)], capture_output=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == ours.read_bytes()
+    report = dc.verify(ours, binary=binary)
+    assert report.ok and report.files[0].description == desc
+
+
+def _random_value(rng, depth):
+    keys = dc.KEY_ORDER + ["objects", "zeta", "Alpha", "a-b", "\u00e9", "k\u0001", ""]
+    r = rng.random()
+    if depth > 4 or r < 0.35:
+        choice = rng.random()
+        if choice < 0.8:
+            alphabet = "ab/\\\"\u00e9\u2028\U0001f600\t\n\x01 -1"
+            return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        return rng.choice([0, -7, 12345678901234567890, True, False, None])
+    if r < 0.65:
+        return [_random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    return {rng.choice(keys): _random_value(rng, depth + 1) for _ in range(rng.randint(0, 5))}
+
+
+def test_random_documents_against_dyadcert_format(binary, tmp_path):
+    """`dyadcert format` canonicalises any well-formed JSON: 100 random documents (random
+    keys from the key order and others, nested `objects`, escapes, scalars) must come out
+    byte-identical to canonical_text."""
+    import random
+
+    rng = random.Random(7)
+    for i in range(100):
+        doc = {rng.choice(["format", "objects", "claims", "x"]): _random_value(rng, 0) for _ in range(rng.randint(1, 4))}
+        path = tmp_path / f"d{i}.json"
+        path.write_text(json.dumps(doc, ensure_ascii=rng.random() < 0.5), encoding="utf-8")
+        out = subprocess.run([binary, "format", str(path)], capture_output=True)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.decode("utf-8") == dc.canonical_text(doc), json.dumps(doc)
