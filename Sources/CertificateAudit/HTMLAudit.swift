@@ -131,7 +131,7 @@ public enum HTMLAudit {
     th { color: #666; font-weight: 500; width: 9em; }
     figure { margin: 1.5em 0; } figcaption { color: #444; font-size: 0.92em; margin-top: 0.4em; }
     svg.plot { width: 100%; max-width: 60em; height: auto; display: block; margin: 0.4em 0; }
-    .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(12em, 1fr)); gap: 0.3em; }
+    .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(14em, 1fr)); gap: 0.3em; }
     svg.panel { width: 100%; height: auto; display: block; }
     svg .title { font: 600 12px sans-serif; fill: #333; } svg .tick { font: 10px sans-serif; fill: #555; }
     svg .label { font: 11px sans-serif; fill: #333; } svg .legend { font: 10px sans-serif; fill: #333; } svg .cell { font: 10px sans-serif; }
@@ -141,7 +141,7 @@ public enum HTMLAudit {
       body { max-width: none; margin: 0; padding: 0; font-size: 10pt; color: #000; }
       h2 { break-after: avoid; } h3 { break-after: avoid; }
       h2#figures, h2#claims, h2#objects { break-before: page; }
-      nav.toc ol.claims { columns: 3; }
+      nav.toc ol.claims { columns: 2; }
       figure, .claim, tr, svg { break-inside: avoid; }
       .multiples { grid-template-columns: repeat(4, 1fr); }
       a { color: inherit; text-decoration: none; }

@@ -10,14 +10,25 @@ extension MathExpression {
         switch self {
         case .identifier(let name): return "<mi>\(MarkupEscaping.xml(name))</mi>"
         case .number(let digits): return "<mn>\(MarkupEscaping.xml(digits))</mn>"
-        case .symbol(let symbol): return "<mo>\(MarkupEscaping.xml(symbol))</mo>"
-        case .text(let words): return "<mtext>\(MarkupEscaping.xml(words))</mtext>"
+        case .symbol(let symbol):
+            // Fences hug their contents, as in print.
+            let fence = ["(", ")", "[", "]", "⟨", "⟩", "|", "‖", "⌈", "⌉", "{", "}"].contains(symbol)
+            return fence ? "<mo lspace=\"0\" rspace=\"0\">\(MarkupEscaping.xml(symbol))</mo>" : "<mo>\(MarkupEscaping.xml(symbol))</mo>"
+        case .text(let words): return "<mtext>\(MarkupEscaping.xml(Self.keepingEdgeSpaces(words)))</mtext>"
         case .code(let name): return "<mtext class=\"code\">\(MarkupEscaping.xml(name))</mtext>"
         case .row(let items): return "<mrow>" + items.map(\.mathMLBody).joined() + "</mrow>"
         case .subscripted(let base, let index): return "<msub>\(base.mathMLGroup)\(index.mathMLGroup)</msub>"
         case .superscripted(let base, let power): return "<msup>\(base.mathMLGroup)\(power.mathMLGroup)</msup>"
         case .fraction(let top, let bottom): return "<mfrac>\(top.mathMLGroup)\(bottom.mathMLGroup)</mfrac>"
         }
+    }
+
+    /// MathML collapses spaces at the ends of `mtext`; no-break spaces keep them.
+    static func keepingEdgeSpaces(_ words: String) -> String {
+        var text = words
+        if text.hasPrefix(" ") { text = "\u{00A0}" + text.dropFirst() }
+        if text.hasSuffix(" ") { text = text.dropLast() + "\u{00A0}" }
+        return text
     }
 
     /// One MathML element (scripts and fractions take exactly one element per argument).

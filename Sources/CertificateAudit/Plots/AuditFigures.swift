@@ -33,7 +33,7 @@ enum AuditFigures {
         figures += bitFigures(document)
         figures += triangleFigures(document)
         figures += entropyFigures(document)
-        figures += stepFunctionFigures(document, already: figures.count)
+        figures += stepFunctionFigures(document, drawn: !triangleFigures(document).isEmpty)
         return figures
     }
 
@@ -192,13 +192,22 @@ enum AuditFigures {
         var units: [(label: String, value: Double, text: String, colour: String)] = []
         for claim in verified(document, rule: "network-width-lower") {
             if let n = AuditValues.rational(claim.statement["first-layer-units-at-least"]), let mode = AuditValues.string(claim.inputs["mode"]) {
-                let subject = AuditValues.string(claim.inputs["class"]) ?? "the functions"
-                units.append(("any \(mode) networks for \(subject)", n.approximateDouble, "at least \(n) first-layer units", palette[1]))
+                let subject = AuditValues.string(claim.inputs["class"]).map { "class \($0)" } ?? {
+                    guard case .array(let fs)? = claim.inputs["functions"] else { return "the functions" }
+                    return fs.compactMap { AuditValues.string($0) }.joined(separator: ", ")
+                }()
+                units.append(("any \(mode) network(s) realising \(subject)", n.approximateDouble, "at least \(n) first-layer units", palette[1]))
             }
         }
         for claim in verified(document, rule: "network-bits") {
             if let n = AuditValues.rational(claim.statement["first-layer-units"]) {
-                units.append(("certified network \(AuditValues.string(claim.inputs["network"]) ?? "")", n.approximateDouble, "\(n) first-layer units", palette[0]))
+                let network = AuditValues.string(claim.inputs["network"]) ?? ""
+                let realised = verified(document, rule: "network-realises").first { AuditValues.string($0.inputs["network"]) == network }
+                    .flatMap { claim -> String? in
+                        guard case .array(let fs)? = claim.inputs["functions"] else { return nil }
+                        return fs.compactMap { AuditValues.string($0) }.joined(separator: ", ")
+                    }
+                units.append(("network \(network)" + (realised.map { " realising \($0)" } ?? ""), n.approximateDouble, "\(n) first-layer units", palette[0]))
             }
         }
         if units.count >= 2 {
@@ -264,7 +273,7 @@ enum AuditFigures {
                 let colour = palette[(i % 3) == 0 ? 0 : (i % 3) == 1 ? 2 : 3]
                 series.append(SVGPlot.Series(label: "\(math: .name(a.label))", shape: .steps((0..<a.values.count).map { (a.breakpoints[$0].approximateDouble, a.breakpoints[$0 + 1].approximateDouble, a.values[$0].approximateDouble) }), colour: colour))
                 var facts: Prose = a.network.map { "the output of network \(math: .name($0))" } ?? "the step function \(math: .name(a.label))"
-                facts = facts + " (\(inner) breakpoints"
+                facts = facts + " (\(inner) breakpoints, " + (inner <= P ? "at most \(P), so the bound applies to it" : "more than \(P), so this bound does not constrain it")
                 if let network = a.network, let units = verified(document, rule: "network-bits").first(where: { AuditValues.string($0.inputs["network"]) == network }).flatMap({ AuditValues.string($0.statement["first-layer-units"]) }) {
                     facts = facts + ", \(units) first-layer units"
                 }
@@ -314,8 +323,9 @@ enum AuditFigures {
 
     // MARK: - Other step functions
 
-    static func stepFunctionFigures(_ document: AuditDocument, already: Int) -> [AuditFigure] {
-        guard already == 0 else { return [] }
+    /// The explicit step functions, unless the triangle figures drew them already.
+    static func stepFunctionFigures(_ document: AuditDocument, drawn: Bool) -> [AuditFigure] {
+        guard !drawn else { return [] }
         var series: [SVGPlot.Series] = []
         for (name, f) in document.objects where AuditValues.string(f["kind"]) == "step-function" && series.count < 4 {
             let b = AuditValues.rationals(f["breakpoints"]).map(\.approximateDouble), v = AuditValues.rationals(f["values"]).map(\.approximateDouble)

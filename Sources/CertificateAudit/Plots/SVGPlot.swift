@@ -36,6 +36,8 @@ enum SVGPlot {
     /// A plot of functions against labelled axes; without a y axis, a dyadic one that
     /// covers the data.
     static func functions(_ series: [Series], title: Prose, x: PlotAxis, y: PlotAxis? = nil, yLabel: Prose = "", frame: Frame = Frame()) -> String {
+        var frame = frame
+        if series.count > 1 { frame.top += 16; frame.height += 16 }  // a row for the legend under the title
         let yAxis = y ?? {
             var low = Double.infinity, high = -Double.infinity
             for s in series {
@@ -96,14 +98,15 @@ enum SVGPlot {
     /// the colour scale ticked with exact values.
     static func heatmap(_ matrix: [[Rational]], rowLabels: [String], title: Prose) -> String {
         let n = matrix.count
-        let cell = n <= 8 ? 44.0 : n <= 16 ? 26.0 : max(6, 480 / Double(max(n, 1)))
+        let cell = n <= 8 ? 56.0 : n <= 16 ? 30.0 : max(6, 480 / Double(max(n, 1)))
         let labelWidth = n <= 32 ? 86.0 : 40.0
         let side = cell * Double(n)
-        let frame = Frame(width: max(360, labelWidth + side + 120), height: 30 + side + (n <= 32 ? 70 : 30))
+        let frame = Frame(width: max(360, labelWidth + side + 90), height: 30 + side + 16)
         var maximum = Rational(0)
         for row in matrix { for v in row where v.magnitude > maximum { maximum = v.magnitude } }
         let scale = maximum.isZero ? Rational(1) : maximum
-        var svg = header(frame: frame, title: title)
+        // Drawn at its own size (cells stay square and small matrices stay small).
+        var svg = header(frame: frame, title: title).replacingOccurrences(of: " role=\"img\"", with: " style=\"max-width: \(f(frame.width))px\" role=\"img\"")
         let x0 = labelWidth, y0 = 30.0
         for (i, row) in matrix.enumerated() {
             for (j, v) in row.enumerated() {
@@ -184,13 +187,13 @@ enum SVGPlot {
         return svg
     }
 
+    /// One row of legend entries under the title, from the left edge of the plot.
     static func legend(_ entries: [(Prose, String)], frame: Frame) -> String {
         guard entries.count > 1 else { return "" }
-        var svg = "", x = frame.width - frame.right - 4
-        for (label, colour) in entries.reversed() {
-            let w = Double(label.plain.count) * 6.4 + 24
-            x -= w
-            svg += "<rect x=\"\(f(x))\" y=\"9\" width=\"12\" height=\"5\" fill=\"\(colour)\"/><text x=\"\(f(x + 16))\" y=\"15\" class=\"legend\">\(label.svg)</text>\n"
+        var svg = "", x = frame.left
+        for (label, colour) in entries {
+            svg += "<rect x=\"\(f(x))\" y=\"28\" width=\"12\" height=\"6\" fill=\"\(colour)\"/><text x=\"\(f(x + 16))\" y=\"35\" class=\"legend\">\(label.svg)</text>\n"
+            x += Double(label.plain.count) * 6.2 + 34
         }
         return svg
     }
