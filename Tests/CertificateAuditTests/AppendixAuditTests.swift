@@ -1,4 +1,5 @@
 import CertificateGenerator
+import DyadicFunctions
 import ExactArithmetic
 import Foundation
 #if canImport(FoundationXML)
@@ -139,7 +140,8 @@ struct AppendixAuditTests {
         for svg in elements("svg", in: html) { #expect(xmlError(svg) == nil, "\(xmlError(svg) ?? "")") }
         #expect(!html.contains("<script"))
         #expect(!html.contains("@import") && !html.contains("@font-face") && !html.contains("url("))
-        let external = html.components(separatedBy: "http").count - 1
+        let withoutImages = html.replacingOccurrences(of: "data:image/png;base64,[A-Za-z0-9+/=]*", with: "", options: .regularExpression)
+        let external = withoutImages.components(separatedBy: "http").count - 1
         let namespaces = html.components(separatedBy: "xmlns=\"http://www.w3.org/").count - 1
         #expect(external == namespaces, "the only http strings are XML namespaces")
         // Contents: one badge per claim in the navigation, and a link to each claim.
@@ -175,14 +177,72 @@ struct AppendixAuditTests {
         #expect(html.contains("class=\"label\"") && !html.contains("log2(1 + bits)"))
     }
 
-    @Test("J = 9, D = 64: all 64 outputs drawn, each on the window [0, 1/8) ticked exactly")
+    @Test("J = 9, D = 64: all 64 outputs drawn whole as rasters with exact ticks")
     func sixtyFourOutputs() throws {
         let document = try Self.document(try SeparationScenario(levels: 9, readouts: Array(256..<320), seed: 5).certificate().text)
         let html = HTMLAudit.render(document)
         let outputs = Self.matches("(<figure id=\"figure-outputs\">.*?</figure>)", in: html).first ?? ""
         #expect(outputs.components(separatedBy: "<svg class=\"panel\"").count - 1 == 64)
+        #expect(outputs.components(separatedBy: "href=\"data:image/png;base64,").count - 1 == 64)
         for label in Self.tickLabels(outputs) { #expect(Self.dyadic(label) != nil) }
-        #expect(outputs.contains(">1/16</text>") && outputs.contains(">1/8</text>"), "the window [0, 2^-3) of level 9 is ticked exactly")
+        #expect(outputs.contains(">1/32</text>") && outputs.contains(">1/16</text>"), "rows of 2^-4 split at 2^-5")
+    }
+
+    /// The pixels of a PNG written by `RasterImage` (stored deflate blocks), read back
+    /// with every chunk's CRC checked.
+    static func decodePNG(_ bytes: [UInt8]) throws -> [[UInt8]] {
+        #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        func u32(_ i: Int) -> Int { Int(bytes[i]) << 24 | Int(bytes[i + 1]) << 16 | Int(bytes[i + 2]) << 8 | Int(bytes[i + 3]) }
+        var i = 8, width = 0, height = 0, idat: [UInt8] = []
+        while i < bytes.count {
+            let length = u32(i), type = String(decoding: bytes[(i + 4)..<(i + 8)], as: UTF8.self)
+            let data = Array(bytes[(i + 8)..<(i + 8 + length)])
+            #expect(UInt32(u32(i + 8 + length)) == RasterImage.crc32(Array(bytes[(i + 4)..<(i + 8 + length)])), "CRC of \(type)")
+            if type == "IHDR" { width = Int(data[0]) << 24 | Int(data[1]) << 16 | Int(data[2]) << 8 | Int(data[3]); height = Int(data[7]) | Int(data[6]) << 8 }
+            if type == "IDAT" { idat += data }
+            i += 12 + length
+        }
+        // zlib header, stored blocks (BFINAL, LEN, NLEN), Adler-32.
+        var raw: [UInt8] = [], j = 2
+        while true {
+            let final = idat[j] & 1, length = Int(idat[j + 1]) | Int(idat[j + 2]) << 8
+            #expect(idat[j] >> 1 == 0, "stored block")
+            #expect(UInt16(length) == ~(UInt16(idat[j + 3]) | UInt16(idat[j + 4]) << 8))
+            raw += idat[(j + 5)..<(j + 5 + length)]
+            j += 5 + length
+            if final == 1 { break }
+        }
+        #expect(raw.count == height * (width + 1))
+        return (0..<height).map { r in Array(raw[(r * (width + 1) + 1)..<((r + 1) * (width + 1))]) }
+    }
+
+    @Test("PNG pieces: CRC-32 and Adler-32 against published values")
+    func checksums() {
+        #expect(RasterImage.crc32(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
+        #expect(RasterImage.crc32(Array("IEND".utf8)) == 0xAE42_6082)
+        #expect(RasterImage.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
+    }
+
+    @Test("an output raster holds every cell of f_1, as the closed form gives it")
+    func rasterPixels() throws {
+        let J = 10, m = 512
+        let text = try SeparationScenario(levels: J, readouts: [m, m + 1], seed: 2).certificate().text
+        let document = try Self.document(text)
+        let html = HTMLAudit.render(document)
+        let outputs = Self.matches("(<figure id=\"figure-outputs\">.*?</figure>)", in: html).first ?? ""
+        let uri = try #require(Self.matches("href=\"data:image/png;base64,([^\"]*)\"", in: outputs).first)
+        let pixels = try Self.decodePNG([UInt8](try #require(Data(base64Encoded: uri))))
+        #expect(pixels.count == 32 && pixels.allSatisfy { $0.count == 32 })
+        let hex = try #require(document.objects.first { AuditValues.string($0.fields["kind"]) == "sign-tree" }.flatMap { AuditValues.string($0.fields["bits"]) })
+        let f = try TaskOutput.byClosedForm(signs: try SignTree(levels: J, hex: hex), readout: try WalshReadout(index: m))
+        var blue = 0
+        for c in 0..<(1 << J) {
+            let midpoint = try Rational(2 * c + 1, 1 << (J + 1))
+            let value = try f.value(at: midpoint)
+            #expect(pixels[c / 32][c % 32] == (value == Rational(1) ? 1 : 0), "cell \(c)")
+            if value == Rational(1) { blue += 1 }
+        }
+        #expect(blue == 512, "an orthonormal ±1 output with mean 0 (orthogonal to w_0 = 1) takes +1 on half the cells")
     }
 
     @Test("Gram heatmap of an explicit matrix shows its exact entries")

@@ -25,6 +25,9 @@ enum AuditFigures {
     static let palette = ["#1f5fa8", "#c8531b", "#2e8b57", "#8e44ad"]
     /// Panels per small-multiples figure at most (one per task output).
     static let maximumPanels = 256
+    /// ±1 functions of level 9 to this level are drawn whole as rasters (at most 128 x 128
+    /// pixels a panel); finer ones on a window of 64 cells.
+    static let maximumRasterLevel = 14
 
     static func all(_ document: AuditDocument) -> [AuditFigure] {
         var figures: [AuditFigure] = []
@@ -87,6 +90,7 @@ enum AuditFigures {
         /// A ±1 function of level L on all of [0, 1) for L <= 8, else on its first 64
         /// cells (the window [0, 2^(6-L))), so that its oscillation stays visible.
         func signPanel(_ value: (Int) -> Int, level L: Int, title: Prose, variable: String, colour: String) -> String {
+            if L > 8 && L <= maximumRasterLevel { return SVGPlot.signRaster(value, level: L, title: title) }
             let shown = L <= 8 ? L : 6
             let cells = (0..<(1 << shown)).map { Double(value($0)) }
             let width = L <= 8 ? Rational(1) : Rational(1).timesPowerOfTwo(6 - L)
@@ -109,7 +113,13 @@ enum AuditFigures {
         guard !readoutPanels.isEmpty else { return figures }
         let shownNote: Prose = allReadouts.count > readouts.count ? " The first \(readouts.count) of \(allReadouts.count) are shown." : ""
         func windowNote(_ L: Int) -> Prose {
-            L <= 8 ? "Each panel shows all of [0, 1)." : "Each panel shows the first 64 of the \(math: .sup(.n(2), .n(L))) cells, the window \(math: .row(.o("["), .n(0), .o(","), .rational(Rational(1).timesPowerOfTwo(6 - L)), .o(")"))), so the oscillation stays visible."
+            if L <= 8 { return "Each panel shows all of [0, 1)." }
+            if L <= maximumRasterLevel {
+                let (rows, columns) = SVGPlot.rasterShape(level: L)
+                let rowWidth = MathExpression.rational(Rational(1).timesPowerOfTwo(-(L / 2)))
+                return "Each panel shows all \(math: .sup(.n(2), .n(L))) cells, one pixel per cell (blue \(math: .n(1)), white \(math: .row(.o("−"), .n(1)))), folded into \(rows) rows of \(columns) cells: the row starting at \(math: .i("r")) holds \(math: .i("x")) in \(math: .row(.o("["), .i("r"), .o(","), .i("r"), .o("+"), rowWidth, .o(")"))), read left to right."
+            }
+            return "Each panel shows the first 64 of the \(math: .sup(.n(2), .n(L))) cells, the window \(math: .row(.o("["), .n(0), .o(","), .rational(Rational(1).timesPowerOfTwo(6 - L)), .o(")")))."
         }
         let readoutDefinition = MathExpression.row(.sub(.i("w"), .i("m")), .paren(.i("y")), .o("="), .sub(.o("∏"), .row(.i("n"), .o("∈"), .i("bits"), .paren(.i("m")))),
                                                    .i("ψ"), .paren(.sub(.i("S"), .i("n")), .paren(.i("y"))))
@@ -165,9 +175,10 @@ enum AuditFigures {
                 : "The kernel did not accept this matrix (claim \(math: .name(claim.id)) is false or unchecked)."
             let block: Prose = matrix.count < n ? " Shown: the leading \(matrix.count) × \(matrix.count) block of the \(n) × \(n) matrix (the rest is stated in the same form)." : ""
             let entry = MathExpression.row(.sub(.i("G"), .row(.i("i"), .i("j"))), .o("="), .o("⟨"), .sub(.i("f"), .i("i")), .o(","), .sub(.i("f"), .i("j")), .o("⟩"))
+            let heading: Prose = matrix.count < n ? "Gram matrix, leading \(matrix.count) × \(matrix.count) block of \(n) × \(n)" : "Gram matrix (\(n) × \(n))"
             figures.append(AuditFigure(id: "figure-gram-\(HTMLAudit.anchor(claim.id))", title: "Gram matrix of claim \(math: .name(claim.id))",
                                        caption: "\(math: entry) as stated by claim \(math: .name(claim.id)) for \(n) functions: blue positive, red negative, white zero. \(verdict)\(block)",
-                                       svgs: [SVGPlot.heatmap(matrix, rowLabels: labels, title: "Gram matrix (\(n) × \(n))")]))
+                                       svgs: [SVGPlot.heatmap(matrix, rowLabels: labels, title: heading)]))
         }
         return figures
     }

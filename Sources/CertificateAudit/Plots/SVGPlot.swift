@@ -142,6 +142,41 @@ enum SVGPlot {
         return svg + "</svg>\n"
     }
 
+    /// The layout of a folded raster of 2^L cells: rows of 2^ceil(L/2) cells, row r holding
+    /// the cells of x in [r 2^-floor(L/2), (r + 1) 2^-floor(L/2)).
+    static func rasterShape(level L: Int) -> (rows: Int, columns: Int) { (1 << (L / 2), 1 << ((L + 1) / 2)) }
+
+    /// A ±1 function of level L drawn whole as a folded raster (one pixel per cell, +1
+    /// blue, -1 white), with exact ticks: row starts 0, 1/2, 1 on the left, offsets within
+    /// a row 0 ... 2^-floor(L/2) below.
+    static func signRaster(_ value: (Int) -> Int, level L: Int, title: Prose) -> String {
+        let (rows, columns) = rasterShape(level: L)
+        let frame = Frame(width: 240, height: 236, left: 42, right: 12, top: 22, bottom: 34)
+        let imageWidth = frame.plotWidth, imageHeight = min(frame.plotHeight, imageWidth * Double(rows) / Double(columns))
+        let pixels = (0..<rows).map { r in (0..<columns).map { value(r * columns + $0) > 0 } }
+        let png = RasterImage.png(pixels, on: (31, 95, 168), off: (255, 255, 255))
+        var svg = header(frame: frame, title: title)
+        let x0 = frame.left, y0 = frame.top
+        svg += "<image x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(imageWidth))\" height=\"\(f(imageHeight))\" preserveAspectRatio=\"none\" style=\"image-rendering: pixelated\" href=\"\(RasterImage.dataURI(png))\"/>\n"
+        svg += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(imageWidth))\" height=\"\(f(imageHeight))\" fill=\"none\" stroke=\"#888\" stroke-width=\"1\"/>\n"
+        let rowWidth = Rational(1).timesPowerOfTwo(-(L / 2))
+        for (k, label) in ["0", "1/2", "1"].enumerated() {
+            let ty = y0 + Double(k) / 2 * imageHeight
+            svg += "<path d=\"M\(f(x0 - 4)) \(f(ty))H\(f(x0))\" stroke=\"#888\" stroke-width=\"1\"/>\n"
+            svg += "<text x=\"\(f(x0 - 6))\" y=\"\(f(ty + 3.5))\" text-anchor=\"end\" class=\"tick\">\(label)</text>\n"
+        }
+        for k in 0...2 {
+            let tx = x0 + Double(k) / 2 * imageWidth
+            let label = (rowWidth * Rational(k) / Rational(2)).description
+            svg += "<path d=\"M\(f(tx)) \(f(y0 + imageHeight))V\(f(y0 + imageHeight + 4))\" stroke=\"#888\" stroke-width=\"1\"/>\n"
+            svg += "<text x=\"\(f(tx))\" y=\"\(f(y0 + imageHeight + 15))\" text-anchor=\"middle\" class=\"tick\">\(label)</text>\n"
+        }
+        svg += "<text x=\"\(f(x0 + imageWidth / 2))\" y=\"\(f(y0 + imageHeight + 28))\" text-anchor=\"middle\" class=\"label\">offset in row</text>\n"
+        let cy = y0 + imageHeight / 2
+        svg += "<text x=\"10\" y=\"\(f(cy))\" text-anchor=\"middle\" class=\"label\" transform=\"rotate(-90 10 \(f(cy)))\">row start</text>\n"
+        return svg + "</svg>\n"
+    }
+
     /// White blended toward an RGB colour by t in [0, 1], as #rrggbb.
     static func blend(_ t: Double, toward rgb: (Int, Int, Int)) -> String {
         let t = min(1, max(0, t))
