@@ -134,7 +134,7 @@ public enum HTMLAudit {
     .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(14em, 1fr)); gap: 0.3em; }
     svg.panel { width: 100%; height: auto; display: block; }
     svg .title { font: 600 12px sans-serif; fill: #333; } svg .tick { font: 10px sans-serif; fill: #555; }
-    svg .label { font: 11px sans-serif; fill: #333; } svg .legend { font: 10px sans-serif; fill: #333; } svg .cell { font: 10px sans-serif; }
+    svg .label { font: 11px sans-serif; fill: #333; } svg .legend { font: 10px sans-serif; fill: #333; } svg .tick-note { font: italic 10px sans-serif; fill: #555; } svg .cell { font: 10px sans-serif; }
     .muted { color: #666; }
     @media print {
       @page { size: A4; margin: 15mm 14mm; }

@@ -38,7 +38,8 @@ public enum LaTeXAudit {
 
         // The results table.
         out += "{\\small\n\\begin{longtable}{@{}r@{\\quad}p{0.2\\linewidth}p{0.5\\linewidth}p{0.17\\linewidth}@{}}\n"
-        out += "\\caption{Claims of \\texttt{\(escape(document.path))} and the kernel's verdicts.}\\label{\(label)}\\\\\n"
+        let fileName = String(document.path.split(separator: "/").last ?? Substring(document.path))
+        out += "\\caption{Claims of \\texttt{\(escape(fileName))} and the kernel's verdicts.}\\label{\(label)}\\\\\n"
         out += "\\hline\n & Claim & Statement & Verdict \\\\\n\\hline\n\\endfirsthead\n"
         out += "\\hline\n & Claim & Statement & Verdict \\\\\n\\hline\n\\endhead\n\\hline\n\\endfoot\n"
         for (i, claim) in document.claims.enumerated() {

@@ -255,6 +255,19 @@ struct AppendixAuditTests {
         #expect(gram.contains("<title>G[3,3] = 1/2</title>") && gram.contains(">1/2</text>"))
     }
 
+    @Test("Gram heatmaps: a log colour scale when entries span more than 3 octaves (Haar norms 2^-j), linear otherwise")
+    func gramScales() throws {
+        let document = try Self.document(try WalshBasisScenario(levels: 5).certificate().text)
+        let html = HTMLAudit.render(document)
+        Self.checkHTML(html, document)
+        let haar = Self.matches("(<figure id=\"figure-gram-haar-orthogonal\">.*?</figure>)", in: html).first ?? ""
+        let walsh = Self.matches("(<figure id=\"figure-gram-walsh-orthonormal\">.*?</figure>)", in: html).first ?? ""
+        #expect(haar.contains("log scale") && !walsh.contains("log scale"))
+        #expect(Self.tickLabels(haar) == ["1", "1/2", "1/4", "1/8", "1/16", "0"])
+        #expect(Self.tickLabels(walsh) == ["1", "1/2", "0", "-1/2", "-1"])
+        #expect(haar.contains("<title>G[32,32] = 1/16</title>") && haar.contains("<title>G[1,2] = 0</title>"))
+    }
+
     @Test("triangle: the lower-bound band is drawn against the certified network, with its numbers")
     func triangle() throws {
         let document = try Self.document(try TriangleScenario(teeth: 4, units: 8).certificate().text)

@@ -176,9 +176,11 @@ enum AuditFigures {
             let block: Prose = matrix.count < n ? " Shown: the leading \(matrix.count) × \(matrix.count) block of the \(n) × \(n) matrix (the rest is stated in the same form)." : ""
             let entry = MathExpression.row(.sub(.i("G"), .row(.i("i"), .i("j"))), .o("="), .o("⟨"), .sub(.i("f"), .i("i")), .o(","), .sub(.i("f"), .i("j")), .o("⟩"))
             let heading: Prose = matrix.count < n ? "Gram matrix, leading \(matrix.count) × \(matrix.count) block of \(n) × \(n)" : "Gram matrix (\(n) × \(n))"
+            let svg = SVGPlot.heatmap(matrix, rowLabels: labels, title: heading)
+            let scaleNote: Prose = svg.contains("class=\"tick-note\"") ? " The entries span several octaves, so the colours follow a log scale of their size (key beside the matrix)." : ""
             figures.append(AuditFigure(id: "figure-gram-\(HTMLAudit.anchor(claim.id))", title: "Gram matrix of claim \(math: .name(claim.id))",
-                                       caption: "\(math: entry) as stated by claim \(math: .name(claim.id)) for \(n) functions: blue positive, red negative, white zero. \(verdict)\(block)",
-                                       svgs: [SVGPlot.heatmap(matrix, rowLabels: labels, title: heading)]))
+                                       caption: "\(math: entry) as stated by claim \(math: .name(claim.id)) for \(n) functions: blue positive, red negative, white zero.\(scaleNote) \(verdict)\(block)",
+                                       svgs: [svg]))
         }
         return figures
     }

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import Foundation
 
 /// Small, dependency-free SVG charts for audit reports: functions on an interval (steps,
 /// piecewise-linear graphs, shaded bands), x-y charts, bar charts and matrix heatmaps.
@@ -105,12 +106,23 @@ enum SVGPlot {
         var maximum = Rational(0)
         for row in matrix { for v in row where v.magnitude > maximum { maximum = v.magnitude } }
         let scale = maximum.isZero ? Rational(1) : maximum
+        // Entries spread over more than 3 octaves (a Haar Gram matrix: 1, 1/2, ..., 2^-J)
+        // are coloured on a log scale, so that the small ones stay visible.
+        var minimum = scale
+        for row in matrix { for v in row where !v.isZero && v.magnitude < minimum { minimum = v.magnitude } }
+        let octaves = log2(scale.approximateDouble) - log2(minimum.approximateDouble)
+        let logarithmic = octaves > 3
+        func intensity(_ v: Rational) -> Double {
+            if v.isZero { return 0 }
+            if !logarithmic { return (v.magnitude / scale).approximateDouble }
+            return 0.2 + 0.8 * (1 - (log2(scale.approximateDouble) - log2(v.magnitude.approximateDouble)) / octaves)
+        }
         // Drawn at its own size (cells stay square and small matrices stay small).
         var svg = header(frame: frame, title: title).replacingOccurrences(of: " role=\"img\"", with: " style=\"max-width: \(f(frame.width))px\" role=\"img\"")
         let x0 = labelWidth, y0 = 30.0
         for (i, row) in matrix.enumerated() {
             for (j, v) in row.enumerated() {
-                let t = (v.magnitude / scale).approximateDouble
+                let t = intensity(v)
                 let colour = v.signum >= 0 ? blend(t, toward: (31, 95, 168)) : blend(t, toward: (179, 38, 30))
                 svg += "<rect x=\"\(f(x0 + Double(j) * cell))\" y=\"\(f(y0 + Double(i) * cell))\" width=\"\(f(cell))\" height=\"\(f(cell))\" fill=\"\(colour)\"><title>G[\(i + 1),\(j + 1)] = \(v)</title></rect>\n"
                 if n <= 12 {
@@ -128,17 +140,31 @@ enum SVGPlot {
             svg += "<text x=\"\(f(x0 - 6))\" y=\"\(f(y0 + 10))\" text-anchor=\"end\" class=\"tick\">1</text>\n"
             svg += "<text x=\"\(f(x0 - 6))\" y=\"\(f(y0 + side))\" text-anchor=\"end\" class=\"tick\">\(n)</text>\n"
         }
-        // The colour scale: -max, 0, max, exact.
-        let scaleX = x0 + side + 24, scaleHeight = min(side, 160.0)
-        let steps = 16
-        for k in 0..<steps {
-            let t = 1 - 2 * Double(k) / Double(steps - 1)
-            let colour = t >= 0 ? blend(t, toward: (31, 95, 168)) : blend(-t, toward: (179, 38, 30))
-            svg += "<rect x=\"\(f(scaleX))\" y=\"\(f(y0 + Double(k) * scaleHeight / Double(steps)))\" width=\"14\" height=\"\(f(scaleHeight / Double(steps) + 0.5))\" fill=\"\(colour)\"/>\n"
+        // The colour scale, labelled with exact values: -max, 0, max (linear), or the
+        // powers max 2^-k down to the smallest entry, then 0 (logarithmic).
+        let scaleX = x0 + side + 24
+        var swatches: [(Rational, String)] = []
+        if logarithmic {
+            let k = Int(octaves.rounded(.up)), stride = max(1, (k + 5) / 6)
+            for e in Swift.stride(from: 0, through: k, by: stride) {
+                let value = scale.timesPowerOfTwo(-e) < minimum ? minimum : scale.timesPowerOfTwo(-e)
+                swatches.append((value, blend(intensity(value), toward: (31, 95, 168))))
+            }
+            if swatches.last?.0 != minimum { swatches.append((minimum, blend(intensity(minimum), toward: (31, 95, 168)))) }
+            swatches.append((Rational(0), "#ffffff"))
+        } else {
+            for k in 0...4 {
+                let value = scale * Rational(2 - k) / Rational(2)
+                let t = (value.magnitude / scale).approximateDouble
+                swatches.append((value, value.signum >= 0 ? blend(t, toward: (31, 95, 168)) : blend(t, toward: (179, 38, 30))))
+            }
         }
-        for (label, position) in [(scale.description, 0.0), ("0", 0.5), ((Rational(0) - scale).description, 1.0)] {
-            svg += "<text x=\"\(f(scaleX + 20))\" y=\"\(f(y0 + position * scaleHeight + 4))\" class=\"tick\">\(MarkupEscaping.xml(label))</text>\n"
+        for (k, swatch) in swatches.enumerated() {
+            let y = y0 + Double(k) * 18
+            svg += "<rect x=\"\(f(scaleX))\" y=\"\(f(y))\" width=\"14\" height=\"14\" fill=\"\(swatch.1)\" stroke=\"#bbb\" stroke-width=\"0.5\"/>\n"
+            svg += "<text x=\"\(f(scaleX + 20))\" y=\"\(f(y + 11))\" class=\"tick\">\(MarkupEscaping.xml(swatch.0.description))</text>\n"
         }
+        if logarithmic { svg += "<text x=\"\(f(scaleX))\" y=\"\(f(y0 + Double(swatches.count) * 18 + 12))\" class=\"tick-note\">log scale</text>\n" }
         return svg + "</svg>\n"
     }
 
