@@ -73,7 +73,10 @@ extension MathExpression {
         case .identifier(let name):
             let escaped = MarkupEscaping.xml(name)
             return name.count == 1 ? "<tspan font-style=\"italic\">\(escaped)</tspan>" : escaped
-        case .number(let text), .symbol(let text), .text(let text), .code(let text): return MarkupEscaping.xml(text)
+        case .symbol(let text):
+            // Relations get a little room, as MathML gives them.
+            return ["=", "≤", "≥", "<", ">", "≈"].contains(text) ? "\u{2009}\(MarkupEscaping.xml(text))\u{2009}" : MarkupEscaping.xml(text)
+        case .number(let text), .text(let text), .code(let text): return MarkupEscaping.xml(text)
         case .row(let items): return items.map(\.svg).joined()
         case .subscripted(let base, let index): return base.svg + "<tspan baseline-shift=\"sub\" font-size=\"75%\">\(index.svg)</tspan>"
         case .superscripted(let base, let power): return base.svg + "<tspan baseline-shift=\"super\" font-size=\"75%\">\(power.svg)</tspan>"
