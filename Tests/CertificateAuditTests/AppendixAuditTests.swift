@@ -311,6 +311,31 @@ struct AppendixAuditTests {
         #expect(m.latex == "\\mbox{\\ttfamily a$<$b\\&\\texttt{\"}c\\texttt{\"}} < \\frac{1}{{2}^{3}}")
     }
 
+    @Test("hostile and malformed certificates: every format renders (no trap), HTML stays well-formed, LaTeX balanced")
+    func hostileInputs() throws {
+        let seeds = Self.certificates.deletingLastPathComponent().appendingPathComponent("Tests/FuzzCorpus/seeds")
+        var texts: [(String, String)] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted() where name.hasSuffix(".json") {
+            texts.append((name, try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)))
+        }
+        // Values far beyond a double, a huge explicit matrix entry, a bound with 400 digits.
+        let huge = "1" + String(repeating: "0", count: 400)
+        let step = try String(contentsOf: Self.certificates.appendingPathComponent("handwritten/haar-system.dyadcert.json"), encoding: .utf8)
+        texts.append(("huge values", step.replacingOccurrences(of: "\"3/4\"", with: "\"\(huge)\"").replacingOccurrences(of: "\"1/2\"", with: "\"-\(huge)/3\"")))
+        let haar = try String(contentsOf: Self.certificates.appendingPathComponent("handwritten/haar-class-bounds.dyadcert.json"), encoding: .utf8)
+        texts.append(("huge bits", haar.replacingOccurrences(of: "\"bits-at-least\": \"3\"", with: "\"bits-at-least\": \"\(huge)\"")))
+        texts.append(("deep basis", "{\"format\": \"dyadcert/1\", \"objects\": {\"W\": {\"kind\": \"walsh-basis\", \"levels\": \"30\"}}, \"claims\": [{\"id\": \"g\", \"rule\": \"gram\", \"inputs\": {\"functions\": [\"W\"]}, \"statement\": {\"matrix\": \"identity\"}}]}"))
+        for (name, text) in texts {
+            guard let document = try? Self.document(text) else { continue }
+            let html = HTMLAudit.render(document)
+            for svg in Self.elements("svg", in: html) { #expect(Self.xmlError(svg) == nil, "\(name): \(Self.xmlError(svg) ?? "")") }
+            for math in Self.elements("math", in: html) { #expect(Self.xmlError(math) == nil, "\(name): \(Self.xmlError(math) ?? "")") }
+            Self.checkLaTeX(LaTeXAudit.render(document, standalone: true))
+            _ = MarkdownAudit.render(document)
+        }
+        #expect(texts.count >= 10)
+    }
+
     // MARK: - LaTeX
 
     /// Braces balanced outside escapes and comments; \begin/\end properly nested.

@@ -57,7 +57,7 @@ enum AuditFigures {
 
     static func featureFigures(_ document: AuditDocument) -> [AuditFigure] {
         guard let (name, fields) = document.objects.first(where: { AuditValues.string($0.fields["kind"]) == "sign-tree" }),
-              let J = AuditValues.int(fields["levels"]), J >= 1, J <= 20, let hex = AuditValues.string(fields["bits"]),
+              let J = AuditValues.int(fields["levels"]), J >= 1, J <= 16, let hex = AuditValues.string(fields["bits"]),
               let signs = try? SignTree(levels: J, hex: hex) else { return [] }
         let feature = RademacherHaarFeature.balanced(signs: signs)
         let indices = feature.midpointIndices()
@@ -135,16 +135,23 @@ enum AuditFigures {
 
     // MARK: - Gram matrices
 
-    /// The number of functions an object stands for and their labels.
-    static func functionLabels(_ document: AuditDocument, _ name: String) -> [String] {
-        guard let fields = document.object(name) else { return [name] }
+    /// The number of functions an object stands for, and the labels of the first 64.
+    static func functionLabels(_ document: AuditDocument, _ name: String) -> (count: Int, labels: [String]) {
+        guard let fields = document.object(name) else { return (1, [name]) }
         switch AuditValues.string(fields["kind"]) {
-        case "task-outputs": return AuditValues.ints(fields["readouts"]).enumerated().map { "f\($0.offset + 1) (m=\($0.element))" }
-        case "walsh-basis": if let J = AuditValues.int(fields["levels"]), J >= 0, J <= 20 { return (0..<(1 << J)).map { "w\($0)" } }
-        case "haar-basis": if let J = AuditValues.int(fields["levels"]), J >= 0, J <= 20 { return ["1"] + (0..<J).flatMap { j in (0..<(1 << j)).map { "psi(\(j),\($0))" } } }
+        case "task-outputs":
+            let readouts = AuditValues.ints(fields["readouts"])
+            return (readouts.count, readouts.prefix(64).enumerated().map { "f\($0.offset + 1) (m=\($0.element))" })
+        case "walsh-basis":
+            if let J = AuditValues.int(fields["levels"]), J >= 0, J <= 30 { return (1 << J, (0..<min(64, 1 << J)).map { "w\($0)" }) }
+        case "haar-basis":
+            if let J = AuditValues.int(fields["levels"]), J >= 0, J <= 30 {
+                let labels = ["1"] + (0..<min(J, 6)).flatMap { j in (0..<(1 << j)).map { "psi(\(j),\($0))" } }
+                return (1 << J, Array(labels.prefix(64)))
+            }
         default: break
         }
-        return [name]
+        return (1, [name])
     }
 
     /// A heatmap of the matrix each gram claim states (the kernel recomputes it exactly;
@@ -153,8 +160,9 @@ enum AuditFigures {
         var figures: [AuditFigure] = []
         for claim in document.claims where claim.rule == "gram" {
             guard case .array(let names)? = claim.inputs["functions"] else { continue }
-            let labels = names.compactMap { AuditValues.string($0) }.flatMap { functionLabels(document, $0) }
-            let n = labels.count
+            let groups = names.compactMap { AuditValues.string($0) }.map { functionLabels(document, $0) }
+            let labels = Array(groups.flatMap(\.labels).prefix(64))
+            let n = groups.reduce(0) { $0 + $1.count }
             guard n >= 1 else { continue }
             let shown = min(n, 64)
             var matrix: [[Rational]]

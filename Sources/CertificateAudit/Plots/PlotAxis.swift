@@ -26,9 +26,11 @@ struct PlotAxis {
     /// power of two 2^e with at most `maximumIntervals` intervals, and the axis runs from
     /// floor(low / 2^e) 2^e to ceil(high / 2^e) 2^e, so both ends are ticks.
     static func dyadic(covering low: Double, _ high: Double, label: Prose, maximumIntervals: Int = 4) -> PlotAxis {
-        var low = low.isFinite ? low : 0, high = high.isFinite ? high : 1
+        // Data far outside any sensible axis (values from a hostile certificate) are clamped.
+        var low = low.isFinite ? min(max(low, -1e12), 1e12) : 0, high = high.isFinite ? min(max(high, -1e12), 1e12) : 1
         if !(high > low) { low -= 1; high += 1 }
-        let e = stepExponent(low, high, maximumIntervals: max(1, maximumIntervals))
+        var e = stepExponent(low, high, maximumIntervals: max(1, maximumIntervals))
+        while e < 100, max(abs(low), abs(high)) / pow2(e) > 1e15 { e += 1 }  // tick indices stay Ints
         let first = (low / pow2(e)).rounded(.down), last = (high / pow2(e)).rounded(.up)
         let start = Rational(Int(first)).timesPowerOfTwo(e), end = Rational(Int(last)).timesPowerOfTwo(e)
         return linear(from: start, to: end, ticks: (Int(first)...Int(last)).map { Rational($0).timesPowerOfTwo(e) }, label: label)
@@ -51,7 +53,8 @@ struct PlotAxis {
     /// A log2 axis for positive values in [low, high], ticked at powers of two 2^a (every
     /// `stride`-th exponent, at most `maximumTicks` ticks), labelled by their exact values.
     static func logarithmic(covering low: Double, _ high: Double, label: Prose, maximumTicks: Int = 10) -> PlotAxis {
-        let a0 = Int(log2(max(low, 1e-300)).rounded(.down)), a1 = max(Int(log2(max(high, 1e-300)).rounded(.up)), a0 + 1)
+        func clamp(_ x: Double) -> Double { x.isFinite ? min(max(x, 1e-300), 1e300) : 1e300 }
+        let a0 = Int(log2(clamp(low)).rounded(.down)), a1 = max(Int(log2(clamp(high)).rounded(.up)), a0 + 1)
         let stride = max(1, (a1 - a0 + maximumTicks - 2) / max(1, maximumTicks - 1))
         let first = a0 - ((a0 % stride) + stride) % stride
         var last = first
@@ -70,7 +73,8 @@ struct PlotAxis {
         guard let smallest = sorted.first, let largest = sorted.last, largest > smallest else {
             return dyadic(covering: sorted.first?.approximateDouble ?? 0, sorted.first?.approximateDouble ?? 1, label: label)
         }
-        let lo = log2(smallest.approximateDouble), hi = log2(largest.approximateDouble)
+        let lo = log2(min(max(smallest.approximateDouble, 1e-300), 1e300)), hi = log2(min(max(largest.approximateDouble, 1e-300), 1e300))
+        guard hi > lo else { return dyadic(covering: 0, 1, label: label) }
         let map: (Double) -> Double = { v in
             let t = (log2(v) - lo) / (hi - lo)
             return reversed ? 1 - t : t

@@ -110,12 +110,12 @@ enum SVGPlot {
         // are coloured on a log scale, so that the small ones stay visible.
         var minimum = scale
         for row in matrix { for v in row where !v.isZero && v.magnitude < minimum { minimum = v.magnitude } }
-        let octaves = log2(scale.approximateDouble) - log2(minimum.approximateDouble)
+        let octaves = binaryLogarithm(scale) - binaryLogarithm(minimum)
         let logarithmic = octaves > 3
         func intensity(_ v: Rational) -> Double {
             if v.isZero { return 0 }
             if !logarithmic { return (v.magnitude / scale).approximateDouble }
-            return 0.2 + 0.8 * (1 - (log2(scale.approximateDouble) - log2(v.magnitude.approximateDouble)) / octaves)
+            return 0.2 + 0.8 * (1 - (binaryLogarithm(scale) - binaryLogarithm(v.magnitude)) / octaves)
         }
         // Drawn at its own size (cells stay square and small matrices stay small).
         var svg = header(frame: frame, title: title).replacingOccurrences(of: " role=\"img\"", with: " style=\"max-width: \(f(frame.width))px\" role=\"img\"")
@@ -145,7 +145,7 @@ enum SVGPlot {
         let scaleX = x0 + side + 24
         var swatches: [(Rational, String)] = []
         if logarithmic {
-            let k = Int(octaves.rounded(.up)), stride = max(1, (k + 5) / 6)
+            let k = Int(min(octaves, 100_000).rounded(.up)), stride = max(1, (k + 5) / 6)
             for e in Swift.stride(from: 0, through: k, by: stride) {
                 let value = scale.timesPowerOfTwo(-e) < minimum ? minimum : scale.timesPowerOfTwo(-e)
                 swatches.append((value, blend(intensity(value), toward: (31, 95, 168))))
@@ -166,6 +166,12 @@ enum SVGPlot {
         }
         if logarithmic { svg += "<text x=\"\(f(scaleX))\" y=\"\(f(y0 + Double(swatches.count) * 18 + 12))\" class=\"tick-note\">log scale</text>\n" }
         return svg + "</svg>\n"
+    }
+
+    /// log2 |x| for x != 0, finite even where x is beyond a double (from bit lengths).
+    static func binaryLogarithm(_ x: Rational) -> Double {
+        let shift = x.denominator.bitLength - x.numerator.magnitude.bitLength
+        return log2(x.magnitude.timesPowerOfTwo(shift).approximateDouble) - Double(shift)
     }
 
     /// The layout of a folded raster of 2^L cells: rows of 2^ceil(L/2) cells, row r holding
