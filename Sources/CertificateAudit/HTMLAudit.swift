@@ -46,7 +46,7 @@ public enum HTMLAudit {
             out += "<section class=\"claim\" id=\"claim-\(anchor(claim.id))\">\n"
             out += "<h3>\(badge(claim)) <code>\(escape(claim.id))</code> · <code>\(escape(claim.rule))</code></h3>\n"
             if let formula = ClaimStatement.formula(claim, in: document) { out += "<p class=\"formula\">\(formula.mathML)</p>\n" }
-            if let verdict = claim.verdict { out += "<p>\(escape(verdict.summary))</p>\n" }
+            if let verdict = claim.verdict { out += "<p><span class=\"muted\">Kernel:</span> \(escape(verdict.summary))</p>\n" }
             if let description = claim.description { out += "<p class=\"muted\">\(escape(description))</p>\n" }
             out += "<table>\n"
             out += "<tr><th>sound by</th><td>\(escape(claim.verdict?.lemma ?? "—"))</td></tr>\n"

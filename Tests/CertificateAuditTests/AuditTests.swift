@@ -39,6 +39,8 @@ struct AuditTests {
             #expect(markdown.contains("### <a id=\"\(claim.id)\"></a>\(claim.id)"))
         }
         #expect(markdown.contains("Lemma T (MATH.md sec. 9)"))
+        #expect(markdown.components(separatedBy: "- **States:** ").count - 1 == document.claims.count, "a formula per claim")
+        #expect(markdown.contains("- **States:** ‖g−s‖_∞≥"))
         #expect(markdown.contains("**Verdict:** verified"))
     }
 
