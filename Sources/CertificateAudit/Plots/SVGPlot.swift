@@ -122,6 +122,9 @@ enum SVGPlot {
         let x0 = labelWidth, y0 = 30.0
         for (i, row) in matrix.enumerated() {
             for (j, v) in row.enumerated() {
+                // Above 32 x 32, zero cells are the white background and carry no tooltip
+                // (keeps the file small: a 64 x 64 identity is 64 rectangles, not 4,096).
+                if n > 32 && v.isZero { continue }
                 let t = intensity(v)
                 let colour = v.signum >= 0 ? blend(t, toward: (31, 95, 168)) : blend(t, toward: (179, 38, 30))
                 svg += "<rect x=\"\(f(x0 + Double(j) * cell))\" y=\"\(f(y0 + Double(i) * cell))\" width=\"\(f(cell))\" height=\"\(f(cell))\" fill=\"\(colour)\"><title>G[\(i + 1),\(j + 1)] = \(v)</title></rect>\n"
