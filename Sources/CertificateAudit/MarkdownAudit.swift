@@ -12,6 +12,7 @@ public enum MarkdownAudit {
         out += "## Claims\n\n"
         for claim in document.claims {
             out += "### <a id=\"\(anchor(claim.id))\"></a>\(claim.id)\n\n"
+            if let formula = ClaimStatement.formula(claim, in: document) { out += "- **States:** \(formula.plain)\n" }
             out += "- **Rule:** `\(claim.rule)`, sound by \(claim.verdict?.lemma ?? "the rule's lemma")\n"
             out += "- **Verdict:** \(AuditText.verdictWord(claim))"
             if let verdict = claim.verdict { out += " — \(verdict.summary)" }

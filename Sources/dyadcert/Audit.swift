@@ -12,7 +12,7 @@ struct Audit: ParsableCommand {
     @Argument(help: "The certificate file.")
     var file: String
 
-    @Option(help: "markdown or html.")
+    @Option(help: "markdown, html, or latex (the results table and claim list for a paper's appendix).")
     var format: AuditFormat = .markdown
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
@@ -21,7 +21,10 @@ struct Audit: ParsableCommand {
     @Option(help: "Shorthand for --format html -o FILE.")
     var html: String?
 
-    enum AuditFormat: String, ExpressibleByArgument, CaseIterable { case markdown, html }
+    @Flag(help: "With --format latex: a complete document instead of a fragment to \\input.")
+    var standalone = false
+
+    enum AuditFormat: String, ExpressibleByArgument, CaseIterable { case markdown, html, latex }
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else {
@@ -34,7 +37,8 @@ struct Audit: ParsableCommand {
             throw ExitCode(2)
         }
         let useHTML = html != nil || format == .html
-        let text = useHTML ? HTMLAudit.render(document) : MarkdownAudit.render(document)
+        let text = useHTML ? HTMLAudit.render(document)
+            : format == .latex ? LaTeXAudit.render(document, standalone: standalone) : MarkdownAudit.render(document)
         if let path = html ?? output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         } else {
