@@ -2,46 +2,79 @@ import ArgumentParser
 import CertificateKernel
 import Foundation
 
-/// `dyadcert format FILE`: rewrites a certificate in its canonical text form.
+/// `dyadcert format FILE...`: rewrites certificates in their canonical text form, or
+/// checks that they are in it.
 struct Format: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a certificate in canonical form (fixed key order, canonical layout, final newline).",
-        discussion: "The file must be well-formed JSON; format does not verify it (use verify). Exit status 2 on unreadable input."
+        discussion: """
+        The file must be well-formed JSON; format does not verify it (use verify). With --check, several \
+        files and directories (searched recursively for *.dyadcert.json) are checked, each non-canonical \
+        file is named, and nothing is written. Exit status: 0 canonical (or written); 1 some file is not \
+        canonical (--check); 2 unreadable or malformed input, or an output that cannot be written; \
+        64 a usage error.
+        """
     )
 
-    @Argument(help: "The certificate file.")
-    var file: String
+    @Argument(help: "The certificate file; with --check, any number of files and directories.")
+    var paths: [String]
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Flag(help: "Exit with status 1 if the file is not already in canonical form (write nothing).")
+    @Flag(help: "Exit with status 1 if some file is not already in canonical form (write nothing).")
     var check = false
 
-    func run() throws {
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give a certificate file") }
+        if !check && paths.count > 1 { throw ValidationError("format rewrites one file at a time; several files and directories need --check") }
+        if check && output != nil { throw ValidationError("--check writes nothing; drop -o") }
+    }
+
+    /// The canonical text of one file, or the message why it has none.
+    static func canonicalText(_ file: String) -> Result<(text: String, bytes: [UInt8]), CertificateFiles.CollectError> {
         guard let data = FileManager.default.contents(atPath: file) else {
-            FileHandle.standardError.write(Data("error: \(file): cannot read the file\n".utf8))
-            throw ExitCode(2)
+            return .failure(.init("\(file): cannot read the file"))
         }
-        let value: JSONValue
         do {
-            value = try JSONParser.parse([UInt8](data))
+            let value = try JSONParser.parse([UInt8](data))
+            return .success((CanonicalCertificate.text(value), [UInt8](data)))
         } catch {
-            FileHandle.standardError.write(Data("error: \(file): \(error)\n".utf8))
-            throw ExitCode(2)
+            return .failure(.init("\(file): \(error)"))
         }
-        let text = CanonicalCertificate.text(value)
+    }
+
+    func run() throws {
         if check {
-            if Data(text.utf8) != data {
-                FileHandle.standardError.write(Data("\(file) is not in canonical form\n".utf8))
-                throw ExitCode(1)
+            let files: [String]
+            switch CertificateFiles.expand(paths) {
+            case .success(let found): files = found
+            case .failure(let error):
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(2)
             }
+            var code: Int32 = 0
+            for file in files {
+                switch Format.canonicalText(file) {
+                case .failure(let error):
+                    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                    code = 2
+                case .success(let (text, bytes)):
+                    if Array(text.utf8) != bytes {
+                        FileHandle.standardError.write(Data("\(file) is not in canonical form\n".utf8))
+                        if code == 0 { code = 1 }
+                    }
+                }
+            }
+            if code != 0 { throw ExitCode(code) }
             return
         }
-        if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-        } else {
-            print(text, terminator: "")
+        switch Format.canonicalText(paths[0]) {
+        case .failure(let error):
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        case .success(let (text, _)):
+            try OutputFile.emit(text, to: output)
         }
     }
 }

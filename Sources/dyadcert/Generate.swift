@@ -11,33 +11,49 @@ struct Generate: ParsableCommand {
         subcommands: [Separation.self, HaarEntropy.self, Triangle.self, WalshBasis.self]
     )
 
-    /// Options every scenario shares.
+    /// Options every scenario shares: the output, `--verify`, and the verifier's limits
+    /// (the same flags and defaults as `dyadcert verify`), which the request is checked
+    /// against before anything is built.
     struct Output: ParsableArguments {
         @Option(name: .shortAndLong, help: "The certificate file to write (standard output when omitted).")
         var output: String?
 
-        @Flag(help: "Verify the certificate with the kernel before writing it; write nothing and exit 1 if a claim fails.")
+        @Flag(help: "Verify the certificate with the kernel before writing it; write nothing and exit 1 if a claim fails (3 if it exceeds a limit).")
         var verify = false
+
+        @OptionGroup(title: "Verification limits (the request is refused, exit 3, when the certificate would exceed one)")
+        var limits: LimitOptions
+
+        /// Refuses, with exit code 3 and the flag to raise, a request whose certificate
+        /// would exceed a verification limit (estimated before anything is built).
+        func refuseOverLimit(_ estimate: SizeEstimate) throws {
+            let limits = limits.verificationLimits
+            guard let item = estimate.firstExceeded(limits) else { return }
+            FileHandle.standardError.write(Data("error: the certificate would exceed a verification limit: \(SizeEstimate.message(item, limits)); nothing was generated\n".utf8))
+            throw ExitCode(3)
+        }
 
         /// Verifies (when asked) and writes the certificate text.
         func emit(_ builder: CertificateBuilder) throws {
             let text = builder.text
             if verify {
-                let verdict = Verifier(limits: VerificationLimits(), jobs: ProcessInfo.processInfo.activeProcessorCount)
+                let verdict = Verifier(limits: limits.verificationLimits, jobs: ProcessInfo.processInfo.activeProcessorCount)
                     .verify(bytes: Array(text.utf8), path: output ?? "<generated>")
-                if verdict.status != .verified {
+                switch verdict.status {
+                case .verified:
+                    FileHandle.standardError.write(Data("verified: \(verdict.claims.count) claims\n".utf8))
+                case .limitExceeded:
+                    // Nothing is false: the certificate is too large for these limits.
+                    FileHandle.standardError.write(Data("error: the generated certificate exceeds a verification limit: \(verdict.error.map(String.init(describing:)) ?? ""); nothing was written\n".utf8))
+                    throw ExitCode(3)
+                case .failed, .malformed:
                     for line in TextReport.lines(verdict) where !line.hasPrefix("PASS") { FileHandle.standardError.write(Data((line + "\n").utf8)) }
                     if let error = verdict.error { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
                     FileHandle.standardError.write(Data("the generated certificate does not verify; nothing was written\n".utf8))
                     throw ExitCode(verdict.status.exitCode)
                 }
-                FileHandle.standardError.write(Data("verified: \(verdict.claims.count) claims\n".utf8))
             }
-            if let output {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } else {
-                print(text, terminator: "")
-            }
+            try OutputFile.emit(text, to: output)
         }
     }
 
@@ -56,20 +72,24 @@ struct Generate: ParsableCommand {
         @OptionGroup var out: Output
 
         func run() throws {
+            guard (1...24).contains(levels) else { throw ValidationError("--levels must be between 1 and 24") }
             let list: [Int]
             if let readouts {
                 guard tasks == nil else { throw ValidationError("give --tasks or --readouts, not both") }
                 let parts = readouts.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
                 guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { throw ValidationError("--readouts must be integers separated by commas") }
                 list = parts.compactMap { $0 }
+                try out.refuseOverLimit(SizeEstimate.separation(levels: levels, readouts: list.count, largestReadout: list.max() ?? 0))
             } else {
-                guard (1...24).contains(levels) else { throw ValidationError("--levels must be between 1 and 24") }
                 let D = tasks ?? min(8, 1 << (levels - 1))
-                guard D >= 1 && D <= 1 << (levels - 1) else { throw ValidationError("--tasks must be between 1 and 2^(J-1)") }
+                guard D >= 1 && D <= 1 << (levels - 1) else { throw ValidationError("--tasks must be between 1 and 2^(J-1) = \(1 << (levels - 1))") }
+                // Estimated before the readout list is built (D may be 2^23).
+                try out.refuseOverLimit(SizeEstimate.separation(levels: levels, readouts: D, largestReadout: (1 << (levels - 1)) + D - 1))
                 list = SeparationScenario.defaultReadouts(levels: levels, tasks: D)
             }
             do {
-                try out.emit(try SeparationScenario(levels: levels, readouts: list, seed: seed).certificate())
+                let scenario = try SeparationScenario(levels: levels, readouts: list, seed: seed)
+                try out.emit(try scenario.certificate())
             } catch let error as GeneratorError {
                 throw ValidationError(error.description)
             }
@@ -90,7 +110,9 @@ struct Generate: ParsableCommand {
         func run() throws {
             guard let rho = try? Rational(parsing: ratio) else { throw ValidationError("--ratio must be a canonical fraction such as 1/2") }
             do {
-                try out.emit(try HaarEntropyScenario(levels: levels, ratio: rho).certificate())
+                let scenario = try HaarEntropyScenario(levels: levels, ratio: rho)
+                try out.refuseOverLimit(SizeEstimate.haarEntropy(levels: levels))
+                try out.emit(try scenario.certificate())
             } catch let error as GeneratorError {
                 throw ValidationError(error.description)
             }
@@ -109,7 +131,9 @@ struct Generate: ParsableCommand {
 
         func run() throws {
             do {
-                try out.emit(try TriangleScenario(teeth: teeth, units: units).certificate())
+                let scenario = try TriangleScenario(teeth: teeth, units: units)
+                try out.refuseOverLimit(SizeEstimate.triangle(teeth: teeth, units: units))
+                try out.emit(try scenario.certificate())
             } catch let error as GeneratorError {
                 throw ValidationError(error.description)
             }
@@ -127,7 +151,9 @@ struct Generate: ParsableCommand {
 
         func run() throws {
             do {
-                try out.emit(try WalshBasisScenario(levels: levels).certificate())
+                let scenario = try WalshBasisScenario(levels: levels)
+                try out.refuseOverLimit(SizeEstimate.walshBasis(levels: levels))
+                try out.emit(try scenario.certificate())
             } catch let error as GeneratorError {
                 throw ValidationError(error.description)
             }

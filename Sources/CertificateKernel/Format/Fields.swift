@@ -154,7 +154,10 @@ struct Fields {
         let number = try bigInteger(value, at: pointer, context: context)
         guard let n = number.intValue, range.contains(n) else {
             if let limit, number > BigInt(range.upperBound) {
-                throw .limitExceeded(pointer: pointer, limit: limit, value: shorten(number.description), maximum: String(range.upperBound))
+                // The limit in force (never above the field's fixed range), so that the
+                // message and the flag agree.
+                let maximum = min(range.upperBound, context.limits.value(of: limit))
+                throw .limitExceeded(pointer: pointer, limit: limit, value: shorten(number.description), maximum: String(maximum))
             }
             throw .malformed(pointer: pointer, expected: "an integer from \(range.lowerBound) to \(range.upperBound)", found: shorten(number.description))
         }

@@ -15,12 +15,27 @@ public enum LimitKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The largest value the flag accepts (`--max-level` 40, `--max-work` 2^50, others 2^40).
+    public var largestSetting: Int {
+        switch self {
+        case .level: return 40
+        case .work: return 1 << 50
+        default: return 1 << 40
+        }
+    }
+
     /// How to raise the limit, for messages.
     public var hint: String {
         switch self {
         case .level: return "raise it with --max-level, up to 40"
         default: return "raise it with \(flag)"
         }
+    }
+
+    /// How to raise the limit when it stands at `current`: nothing to suggest once it
+    /// is at the largest value its flag accepts.
+    public func hint(current: Int) -> String {
+        current >= largestSetting ? "\(flag) is already at its largest value \(largestSetting)" : hint
     }
 
     /// What is counted, for messages.

@@ -2,26 +2,53 @@ import CertificateKernel
 import Dispatch
 import Foundation
 
-/// Finding and reading certificate files for `dyadcert verify`.
+/// Finding and reading certificate files for `dyadcert verify`, `format` and `audit`.
 enum CertificateFiles {
     /// The suffix of certificate files in directories.
     static let suffix = ".dyadcert.json"
+    /// The path that names standard input.
+    static let standardInput = "-"
 
-    /// A file itself, or every `*.dyadcert.json` below a directory (sorted).
-    static func collect(_ path: String) -> Result<[String], CollectError> {
+    /// What a search found: the certificate files, and how many other `*.json` files it
+    /// passed over (so that an empty result can say why).
+    struct Found {
+        var files: [String]
+        var otherJSON = 0
+    }
+
+    /// A file itself (whatever its name: an explicitly named file is always read), `-`
+    /// for standard input, or every `*.dyadcert.json` below a directory (sorted).
+    static func collect(_ path: String) -> Result<Found, CollectError> {
+        if path == standardInput { return .success(Found(files: [path])) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return .failure(CollectError("no such file or directory"))
         }
-        guard isDirectory.boolValue else { return .success([path]) }
+        guard isDirectory.boolValue else { return .success(Found(files: [path])) }
         guard let walker = FileManager.default.enumerator(atPath: path) else {
             return .failure(CollectError("cannot read the directory"))
         }
-        var found: [String] = []
+        var found = Found(files: [])
         while let item = walker.nextObject() as? String {
-            if item.hasSuffix(suffix) { found.append((path as NSString).appendingPathComponent(item)) }
+            if item.hasSuffix(suffix) {
+                found.files.append((path as NSString).appendingPathComponent(item))
+            } else if item.hasSuffix(".json") {
+                found.otherJSON += 1
+            }
         }
-        return .success(found.sorted())
+        found.files.sort()
+        return .success(found)
+    }
+
+    /// The message for a search that found no certificate: what was searched, and why
+    /// files that are there were not taken.
+    static func nothingFound(paths: [String], otherJSON: Int, shard: String?, allowEmptyHint: Bool = true) -> String {
+        var text = "no certificate found: searched \(paths.map { "'\($0)'" }.joined(separator: ", ")) recursively for *\(suffix)"
+        if otherJSON > 0 {
+            text += " and passed over \(otherJSON) other *.json file\(otherJSON == 1 ? "" : "s") (name a file explicitly to verify it whatever its name)"
+        }
+        if let shard { text += "; shard \(shard) holds none of them" }
+        return allowEmptyHint ? text + "; pass --allow-empty to accept a run that checks nothing" : text
     }
 
     struct CollectError: Error, CustomStringConvertible {
@@ -29,16 +56,18 @@ enum CertificateFiles {
         init(_ description: String) { self.description = description }
     }
 
-    /// Reads a file after checking its size against the limit.
+    /// Reads a file (or standard input for `-`) after checking its size against the limit.
     static func read(_ path: String, limit: Int) -> Result<[UInt8], KernelError> {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
-            return .failure(.limitExceeded(pointer: JSONPointer(), limit: .fileSize, value: String(size), maximum: String(limit)))
+        if path != standardInput {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
+                return .failure(.limitExceeded(pointer: JSONPointer(), limit: .fileSize, value: String(size), maximum: String(limit)))
+            }
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let handle = path == standardInput ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
             return .failure(.malformed(pointer: JSONPointer(), expected: "a readable file", found: "a file that cannot be opened"))
         }
-        defer { try? handle.close() }
+        defer { if path != standardInput { try? handle.close() } }
         guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
             return .failure(.malformed(pointer: JSONPointer(), expected: "a readable file", found: "a read error"))
         }
@@ -48,21 +77,42 @@ enum CertificateFiles {
         return .success([UInt8](data))
     }
 
+    /// The name a path has in reports (`<stdin>` for `-`).
+    static func displayName(_ path: String) -> String { path == standardInput ? "<stdin>" : path }
+
     /// Verifies files, several at a time when `jobs` > 1, returning verdicts in order.
     static func verifyAll(_ files: [String], verifier: Verifier, jobs: Int, progress: Progress) -> [FileVerdict] {
         let results = VerdictList(count: files.count)
         let gate = DispatchSemaphore(value: max(1, min(jobs, files.count)))
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             gate.wait(); defer { gate.signal() }
-            let path = files[i]
+            let path = files[i], name = displayName(path)
             switch read(path, limit: verifier.limits.maximumFileSize) {
             case .failure(let error):
-                results.set(i, FileVerdict(path: path, description: nil, claims: [], error: error))
+                results.set(i, FileVerdict(path: name, description: nil, claims: [], error: error))
             case .success(let bytes):
-                results.set(i, verifier.verify(bytes: bytes, path: path) { done, total, claim in progress.update(path, done, total, claim) })
+                results.set(i, verifier.verify(bytes: bytes, path: name) { done, total, claim in progress.update(name, done, total, claim) })
             }
         }
         return results.values
+    }
+
+    /// Expands file and directory arguments for commands that take several
+    /// certificates (`format --check`, `audit`): the files in argument order, or the
+    /// message for the first path that cannot be read or holds no certificate.
+    static func expand(_ paths: [String]) -> Result<[String], CollectError> {
+        var files: [String] = []
+        for path in paths {
+            switch collect(path) {
+            case .failure(let error): return .failure(CollectError("\(path): \(error.description)"))
+            case .success(let found):
+                if found.files.isEmpty {
+                    return .failure(CollectError(nothingFound(paths: [path], otherJSON: found.otherJSON, shard: nil, allowEmptyHint: false)))
+                }
+                files += found.files
+            }
+        }
+        return .success(files)
     }
 }
 

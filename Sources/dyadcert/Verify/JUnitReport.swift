@@ -1,17 +1,22 @@
 import CertificateKernel
 
-/// `--junit FILE`: one test suite per certificate, one test case per claim.
+/// `--junit FILE`: one test suite per certificate, one test case per claim, and one
+/// test case `(certificate)` for a file that could not be checked completely. Every
+/// `tests` count includes that error case, so `tests` is the number of `<testcase>`
+/// elements below it (as JUnit consumers expect).
 enum JUnitReport {
-    static func render(_ verdicts: [FileVerdict]) -> String {
+    /// The report; `seconds` is the wall-clock time of the whole run (`<testsuites time>`).
+    static func render(_ verdicts: [FileVerdict], seconds: Duration) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let all = verdicts.flatMap(\.claims)
         let failures = all.filter { !$0.passed }.count
         let errors = verdicts.filter { $0.error != nil }.count
-        out += "<testsuites name=\"dyadcert verify\" tests=\"\(all.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+        let total = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18
+        out += "<testsuites name=\"dyadcert verify\" tests=\"\(all.count + errors)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(format(total))\">\n"
         for verdict in verdicts {
             let suiteFailures = verdict.claims.filter { !$0.passed }.count
             let time = verdict.claims.reduce(0.0) { $0 + $1.seconds }
-            out += "  <testsuite name=\"\(escape(verdict.path))\" tests=\"\(verdict.claims.count)\" failures=\"\(suiteFailures)\" errors=\"\(verdict.error == nil ? 0 : 1)\" time=\"\(format(time))\">\n"
+            out += "  <testsuite name=\"\(escape(verdict.path))\" tests=\"\(verdict.claims.count + (verdict.error == nil ? 0 : 1))\" failures=\"\(suiteFailures)\" errors=\"\(verdict.error == nil ? 0 : 1)\" time=\"\(format(time))\">\n"
             if let error = verdict.error {
                 out += "    <testcase classname=\"\(escape(verdict.path))\" name=\"(certificate)\">\n"
                 out += "      <error type=\"\(verdict.status.rawValue)\" message=\"\(escape(error.description))\"/>\n"

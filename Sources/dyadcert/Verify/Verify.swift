@@ -8,14 +8,17 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verify certificates: one line per claim, then 'N passed, M failed'.",
         discussion: """
-        PATH may be a certificate file or a directory, searched recursively for *.dyadcert.json. \
-        Exit status: 0 every claim verified; 1 some claim is false; 2 unreadable or malformed input \
-        (with the file, the JSON pointer and what was expected); 3 a resource limit was exceeded \
-        (raise it with the flag named in the message). With several files, 2 wins over 3, and 3 over 1.
+        PATH may be a certificate file (read whatever its name), '-' for standard input, or a directory, \
+        searched recursively for *.dyadcert.json. A run that finds no certificate fails (exit 2, naming \
+        what was searched) unless --allow-empty. \
+        Exit status: 0 every claim verified; 1 some claim is false; 2 unreadable or malformed input, \
+        or no certificate found (with the file, the JSON pointer and what was expected); 3 a resource \
+        limit was exceeded (raise it with the flag named in the message); 64 a usage error (bad \
+        options). With several files, 2 wins over 3, and 3 over 1.
         """
     )
 
-    @Argument(help: "Certificate files or directories.")
+    @Argument(help: "Certificate files, directories, or '-' for standard input.")
     var paths: [String]
 
     @Option(help: "Output format: text (one line per claim) or json (a versioned verdict document).")
@@ -33,6 +36,9 @@ struct Verify: ParsableCommand {
     @Flag(help: "Print only the closing line (and errors).")
     var quiet = false
 
+    @Flag(help: "Exit 0 when no certificate is found (by default a run that checks nothing fails with exit 2).")
+    var allowEmpty = false
+
     @OptionGroup var limits: LimitOptions
 
     /// A path to check, or one that could not be read.
@@ -48,6 +54,9 @@ struct Verify: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
         if let shard { _ = try Verify.parseShard(shard) }
+        guard paths.filter({ $0 == CertificateFiles.standardInput }).count <= 1 else {
+            throw ValidationError("'-' (standard input) may be given only once")
+        }
     }
 
     static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
@@ -59,19 +68,32 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
+        let clock = ContinuousClock(), start = clock.now
         let verifier = Verifier(limits: limits.verificationLimits, jobs: jobs)
         // Files in argument order (directories expanded in sorted order); an unreadable
         // path keeps its place in the report.
         var entries: [Entry] = []
+        var otherJSON = 0
         for path in paths {
             switch CertificateFiles.collect(path) {
-            case .success(let found): entries += found.map { Entry.file($0) }
+            case .success(let found):
+                entries += found.files.map { Entry.file($0) }
+                otherJSON += found.otherJSON
             case .failure(let message): entries.append(.unreadable(FileVerdict.unreadable(path: path, message: message)))
             }
         }
         if let shard {
             let (k, n) = try Verify.parseShard(shard)
             entries = entries.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
+        }
+        // The CI contract: a run that checks nothing is not a success.
+        if entries.isEmpty && !allowEmpty {
+            let message = CertificateFiles.nothingFound(paths: paths, otherJSON: otherJSON, shard: shard)
+            if report == .json {
+                print(JSONVerdictReport.render([], limits: limits.verificationLimits, exitCode: 2), terminator: "")
+            }
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            throw ExitCode(2)
         }
         let files = entries.compactMap { entry -> String? in if case .file(let path) = entry { return path } else { return nil } }
         let progress = Progress(enabled: !quiet && isatty(2) != 0)
@@ -85,10 +107,8 @@ struct Verify: ParsableCommand {
         }
         var junitFailed = false
         if let junit {
-            do {
-                try JUnitReport.render(verdicts).write(toFile: junit, atomically: true, encoding: .utf8)
-            } catch {
-                FileHandle.standardError.write(Data("error: cannot write the JUnit report to \(junit): \(error.localizedDescription)\n".utf8))
+            if let problem = OutputFile.write(JUnitReport.render(verdicts, seconds: clock.now - start), to: junit) {
+                FileHandle.standardError.write(Data("error: cannot write the JUnit report: \(problem)\n".utf8))
                 junitFailed = true
             }
         }
@@ -114,47 +134,6 @@ struct Verify: ParsableCommand {
         let codes = Set(verdicts.map(\.status.exitCode))
         for code: Int32 in [2, 3, 1] where codes.contains(code) { return code }
         return 0
-    }
-}
-
-/// The resource limits, each with a default and a flag.
-struct LimitOptions: ParsableArguments {
-    @Option(help: "Largest level J of a dyadic object.")
-    var maxLevel: Int = VerificationLimits().maximumLevel
-    @Option(help: "Largest number of digits in one number.")
-    var maxDigits: Int = VerificationLimits().maximumDigits
-    @Option(help: "Largest total number of cells of all dense objects of one certificate.")
-    var maxCells: Int = VerificationLimits().maximumCells
-    @Option(help: "Largest brute-force enumeration.")
-    var maxEnumeration: Int = VerificationLimits().maximumEnumeration
-    @Option(help: "Largest network (units plus parameters).")
-    var maxNetworkSize: Int = VerificationLimits().maximumNetworkSize
-    @Option(help: "Largest total work of one certificate's claims, in elementary steps (estimated before the work).")
-    var maxWork: Int = VerificationLimits().maximumWork
-    @Option(help: "Largest certificate file in bytes.")
-    var maxFileSize: Int = VerificationLimits().maximumFileSize
-
-    func validate() throws {
-        guard (0...40).contains(maxLevel) else { throw ValidationError("--max-level must be between 0 and 40") }
-        for (name, value) in [("--max-digits", maxDigits), ("--max-cells", maxCells), ("--max-enumeration", maxEnumeration),
-                              ("--max-network-size", maxNetworkSize), ("--max-file-size", maxFileSize)] where value < 1 || value > 1 << 40 {
-            throw ValidationError("\(name) must be between 1 and 2^40")
-        }
-        guard maxWork >= 1 && maxWork <= 1 << 50 else {
-            throw ValidationError("--max-work must be between 1 and 2^50")
-        }
-    }
-
-    var verificationLimits: VerificationLimits {
-        var limits = VerificationLimits()
-        limits.maximumLevel = maxLevel
-        limits.maximumDigits = maxDigits
-        limits.maximumCells = maxCells
-        limits.maximumEnumeration = maxEnumeration
-        limits.maximumNetworkSize = maxNetworkSize
-        limits.maximumFileSize = maxFileSize
-        limits.maximumWork = maxWork
-        return limits
     }
 }
 
