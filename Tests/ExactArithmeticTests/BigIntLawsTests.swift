@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// Ring laws of BigInt on random values from 0 to about 4000 bits.
 @Suite("BigInt ring laws")

@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// Dyadic numbers: ring laws, agreement with Rational, canonical form.
 @Suite("Dyadic arithmetic")

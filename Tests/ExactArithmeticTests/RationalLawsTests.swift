@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// Field laws and canonical form of Rational on random values.
 @Suite("Rational field laws")
