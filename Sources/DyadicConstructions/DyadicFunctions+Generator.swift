@@ -6,6 +6,23 @@ import DyadicFunctions
 // per-task networks. Written on the public API of DyadicFunctions.
 
 extension SignTree {
+    /// The tree with sigma(j, k) = `sign(j, k)`, which must return +1 or -1.
+    public init(levels: Int, sign: (_ level: Int, _ index: Int) -> Int) throws(DyadicFunctionError) {
+        guard (1...SignTree.maximumLevels).contains(levels) else {
+            throw .levelOutOfRange(level: levels, range: 1...SignTree.maximumLevels)
+        }
+        var negative: [Bool] = []
+        negative.reserveCapacity((1 << levels) - 1)
+        for j in 0..<levels {
+            for k in 0..<(1 << j) {
+                let s = sign(j, k)
+                guard s == 1 || s == -1 else { throw .notSignValued(index: negative.count, value: Rational(s)) }
+                negative.append(s == -1)
+            }
+        }
+        try self.init(levels: levels, hex: HexBitString.encode(count: negative.count) { negative[$0] })
+    }
+
     /// A tree drawn as in the perf kit's W2: for j = 0..J-1, k = 0..2^j-1 (j-major),
     /// draw x and set sigma(j, k) = +1 if the top bit of x is 0, else -1.
     public static func random(levels: Int, using generator: inout SplitMix64) throws(DyadicFunctionError) -> SignTree {
@@ -23,6 +40,26 @@ extension SignTree {
         precondition(j >= 0 && j < levels && k >= 0 && k < 1 << j, "SignTree node out of range")
         return isNegative(level: j, index: k) ? -1 : 1
     }
+}
+
+extension GreedyPartition {
+    /// The non-strict greedy partition (stop where the oscillation would exceed t).
+    public static func nonStrict(_ g: PiecewiseLinear, threshold t: Rational) throws(DyadicFunctionError) -> GreedyPartition {
+        try sweep(g, threshold: t, strict: false)
+    }
+
+    /// The step function with value centres[i] on [a_i, a_{i+1}) (canonical form):
+    /// within t/2 of g for the non-strict partition (achievability).
+    public var stepFunction: StepFunction {
+        do { return try StepFunction(breakpoints: [0] + ends, values: centres) } catch {
+            preconditionFailure("greedy ends increase strictly to 1: \(error)")
+        }
+    }
+}
+
+extension WalshFunction {
+    /// |m|, the number of Rademacher factors.
+    public var weight: Int { index.nonzeroBitCount }
 }
 
 extension HaarCoveringBounds {

@@ -24,26 +24,6 @@ public struct SignTree: Hashable, Sendable, CustomStringConvertible {
         self.negative = negative
     }
 
-    /// The tree with sigma(j, k) = `sign(j, k)`, which must return +1 or -1.
-    public init(levels: Int, sign: (_ level: Int, _ index: Int) -> Int) throws(DyadicFunctionError) {
-        guard (1...SignTree.maximumLevels).contains(levels) else {
-            throw .levelOutOfRange(level: levels, range: 1...SignTree.maximumLevels)
-        }
-        let count = (1 << levels) - 1
-        var words = [UInt64](repeating: 0, count: (count + 63) / 64)
-        for j in 0..<levels {
-            for k in 0..<(1 << j) {
-                let s = sign(j, k)
-                guard s == 1 || s == -1 else { throw .notSignValued(index: (1 << j) - 1 + k, value: Rational(s)) }
-                if s == -1 {
-                    let i = (1 << j) - 1 + k
-                    words[i >> 6] |= 1 << UInt64(i & 63)
-                }
-            }
-        }
-        self.init(uncheckedLevels: levels, negative: words)
-    }
-
     /// Decodes the certificate form: 2^J - 1 bits in ``HexBitString`` order.
     public init(levels: Int, hex: some StringProtocol) throws(DyadicFunctionError) {
         guard (1...SignTree.maximumLevels).contains(levels) else {
