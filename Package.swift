@@ -53,6 +53,13 @@ let package = Package(
             dependencies: ["ExactArithmetic"],
             swiftSettings: invariantChecks
         ),
+        // Untrusted constructions on the exact types: seeded sign trees (SplitMix64), the
+        // generator's level choices and separate networks, compositions and the pointwise
+        // algebra of step functions, display helpers. The kernel never imports it.
+        .target(
+            name: "DyadicConstructions",
+            dependencies: ["ExactArithmetic", "DyadicFunctions"]
+        ),
         // The trusted kernel: certificate format, strict parser, one checker per rule.
         // It imports nothing from the generator.
         .target(
@@ -67,12 +74,12 @@ let package = Package(
         // here can only produce certificates that fail verification.
         .target(
             name: "CertificateGenerator",
-            dependencies: ["ExactArithmetic", "DyadicFunctions", "CertificateKernel"]
+            dependencies: ["ExactArithmetic", "DyadicFunctions", "DyadicConstructions", "CertificateKernel"]
         ),
         // Human-readable audits (Markdown, HTML with inline SVG); untrusted, re-verifies.
         .target(
             name: "CertificateAudit",
-            dependencies: ["ExactArithmetic", "DyadicFunctions", "CertificateKernel", "CertificateDigest"]
+            dependencies: ["ExactArithmetic", "DyadicFunctions", "DyadicConstructions", "CertificateKernel", "CertificateDigest"]
         ),
         // The benchmark workloads of ../shared/perf, on the library's own types.
         .target(
@@ -80,6 +87,7 @@ let package = Package(
             dependencies: [
                 "ExactArithmetic",
                 "DyadicFunctions",
+                "DyadicConstructions",
                 "CertificateDigest",
             ]
         ),
@@ -102,30 +110,37 @@ let package = Package(
             name: "dyadcert-fuzz",
             dependencies: ["CertificateKernel"]
         ),
+        // The one test-support target of all test targets: reference computations by the
+        // definitions (oracles) and a re-export of DyadicConstructions.
+        .target(
+            name: "TestSupport",
+            dependencies: ["ExactArithmetic", "DyadicFunctions", "DyadicConstructions"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ExactArithmeticTests",
-            dependencies: ["ExactArithmetic"],
+            dependencies: ["ExactArithmetic", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: invariantChecks
         ),
         .testTarget(
             name: "DyadicFunctionsTests",
-            dependencies: ["DyadicFunctions", "ExactArithmetic"],
+            dependencies: ["DyadicFunctions", "ExactArithmetic", "TestSupport"],
             swiftSettings: invariantChecks
         ),
         .testTarget(
             name: "CertificateKernelTests",
-            dependencies: ["CertificateKernel", "DyadicFunctions", "ExactArithmetic"],
+            dependencies: ["CertificateKernel", "DyadicFunctions", "ExactArithmetic", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: invariantChecks
         ),
         .testTarget(
             name: "CertificateGeneratorTests",
-            dependencies: ["CertificateGenerator", "CertificateKernel", "DyadicFunctions", "ExactArithmetic"]
+            dependencies: ["CertificateGenerator", "CertificateKernel", "DyadicFunctions", "ExactArithmetic", "TestSupport"]
         ),
         .testTarget(
             name: "CertificateAuditTests",
-            dependencies: ["CertificateAudit", "CertificateGenerator", "ExactArithmetic"]
+            dependencies: ["CertificateAudit", "CertificateGenerator", "ExactArithmetic", "TestSupport"]
         ),
         .testTarget(
             name: "dyadcertTests",
@@ -133,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BenchmarksTests",
-            dependencies: ["Benchmarks", "ExactArithmetic"],
+            dependencies: ["Benchmarks", "ExactArithmetic", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

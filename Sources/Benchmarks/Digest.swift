@@ -1,5 +1,6 @@
 import CertificateDigest
 import ExactArithmetic
+import DyadicConstructions
 
 /// SHA-256 helpers for the kit's result lines.
 enum Digest {

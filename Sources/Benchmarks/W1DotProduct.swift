@@ -1,4 +1,5 @@
 import ExactArithmetic
+import DyadicConstructions
 
 /// W1 / W1d: the exact dot product S = sum_i a_i b_i of ../shared/perf/README.md.
 ///

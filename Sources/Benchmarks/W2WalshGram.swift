@@ -1,5 +1,6 @@
 import DyadicFunctions
 import ExactArithmetic
+import DyadicConstructions
 
 /// W2: the Walsh Gram matrix of the outputs f_d = w_{m_d} o u_sigma for readouts
 /// m_d = 2^(J-1) + d (../shared/perf/README.md).

@@ -1,5 +1,6 @@
 import DyadicFunctions
 import ExactArithmetic
+import DyadicConstructions
 
 /// W3: the sup distance between two random rational step functions with n pieces
 /// each (../shared/perf/README.md). The timed part is ``StepFunction/supDistance(to:)``,

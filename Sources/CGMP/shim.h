@@ -29,19 +29,6 @@ static inline mp_limb_t cgmp_mpz_getlimbn(const __mpz_struct *z, mp_size_t i) { 
 /** Negate in place or into r (GMP inline mpz_neg). */
 static inline void cgmp_mpz_neg(__mpz_struct *r, const __mpz_struct *z) { mpz_neg(r, z); }
 
-/** Absolute value (GMP inline mpz_abs). */
-static inline void cgmp_mpz_abs(__mpz_struct *r, const __mpz_struct *z) { mpz_abs(r, z); }
-
-/** Numerator and denominator of a rational (GMP macros mpq_numref / mpq_denref). */
-static inline __mpz_struct *cgmp_mpq_numref(__mpq_struct *q) { return mpq_numref(q); }
-static inline __mpz_struct *cgmp_mpq_denref(__mpq_struct *q) { return mpq_denref(q); }
-
-/** Sign of a rational (GMP macro mpq_sgn). */
-static inline int cgmp_mpq_sgn(const __mpq_struct *q) { return mpq_sgn(q); }
-
-/** Compare with a small integer (GMP macro mpz_cmp_si). */
-static inline int cgmp_mpz_cmp_si(const __mpz_struct *z, long v) { return mpz_cmp_si(z, v); }
-
 /** The version string of the linked GMP library. */
 static inline const char *cgmp_version(void) { return gmp_version; }
 

@@ -2,6 +2,7 @@ import CertificateKernel
 import ExactArithmetic
 import Testing
 @testable import CertificateGenerator
+import TestSupport
 
 /// Generated certificates, over random small parameters, all verify with the kernel,
 /// are byte-for-byte deterministic, and are in canonical form.

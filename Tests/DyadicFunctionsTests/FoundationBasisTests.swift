@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// Haar, Rademacher and Walsh functions (MATH.md sec. 4) against their definitions.
 @Suite struct FoundationBasisTests {

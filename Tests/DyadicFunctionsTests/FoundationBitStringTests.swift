@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// HexBitString (the certificate packing of bit strings) and SignTree (node numbering,
 /// hex form, enumeration and the seeded draw).

@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// The dense forms: bit-packed +-1 functions, dyadic functions over a common exponent,
 /// and the Gram matrix paths, all against brute-force sums over cells.

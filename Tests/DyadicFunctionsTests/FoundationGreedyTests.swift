@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// The greedy partitions of MATH.md sec. 9 against brute force on a fine grid.
 ///

@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// DyadicInterval I(j,k) = [k/2^j, (k+1)/2^j) (MATH.md sec. 2).
 @Suite struct FoundationIntervalTests {

@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// Piecewise-linear functions (MATH.md sec. 3): construction, evaluation, the tent map
 /// and its iterates, sawtooth maps, compositions, and the exact sup distance to a step

@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// StepFunction (MATH.md sec. 2): validation, canonical form, evaluation, exact
 /// integral / inner product / pointwise algebra against reference computations on the

@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// ||f - g||_inf for step functions (MATH.md sec. 2) against a brute force over the
 /// union of the canonical breakpoints, on both internal paths (128-bit fractions for
@@ -222,7 +223,7 @@ import ExactArithmetic
             #expect(f.supDistance(to: g).refinedPieceCount == u.count - 1)
             var visited = 0
             var previousEnd = Rational.zero
-            StepFunction.forEachRefinedPiece(f, g) { start, end, i, j in
+            StepFunction.forEachRefinedPiece(f.breakpoints, g.breakpoints) { start, end, i, j in
                 visited += 1
                 #expect(start == previousEnd && start < end)
                 #expect(f.values[i] == a.eval(start) && g.values[j] == b.eval(start))

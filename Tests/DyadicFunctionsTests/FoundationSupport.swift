@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 // Shared helpers of the Foundation* test files: seeded draws and reference
 // implementations that work on raw arrays, never on the library's canonical forms.

@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// Lemma H1, the Haar packing corollary and Lemma H2 (MATH.md sec. 7) by brute force
 /// over all sign trees of depth J <= 3, with several amplitude vectors (random,

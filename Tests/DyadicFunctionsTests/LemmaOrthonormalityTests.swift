@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// Theorem O and the closed form (MATH.md sec. 6): <f_m, f_m'> = [m = m'] for every sign
 /// tree, and byDefinition == byClosedForm == packed, all equal to f_m recomputed here.

@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// Lemmas S and J and the separation theorem (MATH.md sec. 7): the number of distinct
 /// output tuples over ALL sign trees, counted here by brute force, against

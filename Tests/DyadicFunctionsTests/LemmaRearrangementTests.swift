@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// Lemma R (MATH.md sec. 5): with balanced amplitudes, u_sigma = (h_sigma + 1)/2 maps the
 /// level-J cells bijectively onto the midpoints (2i+1)/2^(J+1); and the library's

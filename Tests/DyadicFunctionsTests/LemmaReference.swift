@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 // Independent reference computations for the brute-force lemma tests (MATH.md sec. 4-8).
 //

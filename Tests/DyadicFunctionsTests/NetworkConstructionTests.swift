@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// The Heaviside-network constructions of MATH.md sec. 8 (digit units, parity units,
 /// the joint network for F_sigma, one-layer networks), Lemma N1's evaluation

@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 /// The network conventions of MATH.md sec. 8 (each broken one is a thrown
 /// `malformedNetwork`, never a trap) and the parameter codes' lengths and admissible

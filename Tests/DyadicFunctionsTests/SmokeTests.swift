@@ -1,6 +1,7 @@
 import Testing
 import ExactArithmetic
 @testable import DyadicFunctions
+import TestSupport
 
 @Test func jointNetworkSmoke() throws {
     for J in 1...6 {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// Shifts, powers of two and bit counts of BigInt.
 @Suite("BigInt shifts and bits")

@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// Both division conventions, exact division, divisibility and gcd, checked against
 /// the identities that define them.

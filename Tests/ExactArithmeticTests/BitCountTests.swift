@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// ceilLog2, isAtLeastPowerOfTwo and compareLog2 against brute force (MATH.md sec. 1).
 @Suite("Bit counts")

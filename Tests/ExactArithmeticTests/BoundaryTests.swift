@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// BigInt and Rational against Swift's Int128 on values around the Int boundary,
 /// where the inline representation is promoted to GMP and demoted back.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// JSON encoding: every number is a JSON string in the canonical text form.
 @Suite("Codable")

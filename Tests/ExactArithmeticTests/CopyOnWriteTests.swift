@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// Value semantics of the GMP-backed types: mutating a copy never changes the
 /// original, whose text is snapshotted before the mutation.

@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// DyadicAccumulator, Dyadic.sum and Dyadic.dotProduct against an exact Rational
 /// tree sum of the same terms, on every path: 128-bit buckets, bucket overflow,

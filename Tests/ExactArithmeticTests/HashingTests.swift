@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// Hashable: equal values reached by different computations hash alike, so a Set
 /// keeps exactly one of them.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// The strict canonical syntax: what `BigInt(parsing:)`, `Rational(parsing:)`,
 /// `Dyadic(parsing:)` and `BigInt(hex:)` accept, and for everything else the exact

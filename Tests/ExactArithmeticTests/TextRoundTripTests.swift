@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 /// parse(description) == value for random values, and description(parse(s)) == s for
 /// random canonical strings.

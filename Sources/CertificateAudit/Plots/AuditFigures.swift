@@ -2,6 +2,7 @@ import Foundation
 import CertificateKernel
 import DyadicFunctions
 import ExactArithmetic
+import DyadicConstructions
 
 /// One figure of an audit report: a title, a caption and one or more inline SVGs; a
 /// figure of several panels is laid out as small multiples.

@@ -1,6 +1,7 @@
 import CertificateKernel
 import DyadicFunctions
 import ExactArithmetic
+import DyadicConstructions
 
 /// `haar-entropy`: lower and upper bounds on log2 N(eps, H_J(a)) over a grid of eps for
 /// amplitudes a_j = rho^(j+1) (MATH.md sec. 7): the Haar packing corollary gives

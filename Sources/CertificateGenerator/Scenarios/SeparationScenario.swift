@@ -1,6 +1,7 @@
 import CertificateKernel
 import DyadicFunctions
 import ExactArithmetic
+import DyadicConstructions
 
 /// `separation`: the certificate of the description-length separation for one sign
 /// tree (MATH.md sec. 5-8): orthonormal outputs (for this sigma and for all), the
@@ -33,7 +34,7 @@ public struct SeparationScenario {
         let J = levels, D = readouts.count
         let signs = try SignTree.random(levels: J, seed: seed)
         let walsh = try readouts.map { try WalshReadout(index: $0) }
-        let tops = readouts.map { Int.bitWidth - 1 - $0.leadingZeroBitCount }
+        let tops = readouts.map(Bits.top)
         let allTop = tops.allSatisfy { $0 == J - 1 }
         let jointLog2 = try ReadoutCount.jointLog2(readouts: readouts, levels: J)
         let separateSizes = try readouts.map { try ReadoutCount.separateLog2(readout: $0) }

@@ -20,22 +20,14 @@ public struct GreedyPartition: Sendable, Equatable {
     /// The number of intervals N.
     public var intervalCount: Int { ends.count }
 
-    /// The step function with value centres[i] on [a_i, a_{i+1}) (canonical form).
-    public var stepFunction: StepFunction {
-        StepFunction(mergingValidBreakpoints: [0] + ends, values: centres)
-    }
-
     /// The strict greedy partition (stop where the oscillation reaches t).
     public static func strict(_ g: PiecewiseLinear, threshold t: Rational) throws(DyadicFunctionError) -> GreedyPartition {
         try sweep(g, threshold: t, strict: true)
     }
 
-    /// The non-strict greedy partition (stop where the oscillation would exceed t).
-    public static func nonStrict(_ g: PiecewiseLinear, threshold t: Rational) throws(DyadicFunctionError) -> GreedyPartition {
-        try sweep(g, threshold: t, strict: false)
-    }
-
-    private static func sweep(_ g: PiecewiseLinear, threshold t: Rational, strict: Bool) throws(DyadicFunctionError) -> GreedyPartition {
+    /// The strict (stop where the oscillation reaches t) or non-strict (stop where it
+    /// would exceed t) greedy partition, by one exact sweep over the linear pieces.
+    public static func sweep(_ g: PiecewiseLinear, threshold t: Rational, strict: Bool) throws(DyadicFunctionError) -> GreedyPartition {
         guard t.signum > 0 else { throw .invalidParameter("the greedy threshold t must be positive, found \(t)") }
         if let x = g.discontinuity { throw .notContinuous(at: x) }
         var ends: [Rational] = [], centres: [Rational] = []

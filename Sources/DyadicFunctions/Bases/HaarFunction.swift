@@ -1,21 +1,29 @@
 import ExactArithmetic
 
 /// The sup-normalised Haar function psi(j, k)(x) = psi(2^j x - k) (MATH.md sec. 4):
-/// +1 on the left child of I(j, k), -1 on its right child, 0 elsewhere.
-/// <psi(j,k), psi(j,k)> = 2^-j, and distinct Haar functions are orthogonal.
+/// +1 on the left half of I(j, k) = [k/2^j, (k+1)/2^j), -1 on its right half, 0
+/// elsewhere. <psi(j,k), psi(j,k)> = 2^-j, and distinct Haar functions are orthogonal.
 public struct HaarFunction: Hashable, Sendable {
-    /// The support I(j, k).
-    public let support: DyadicInterval
+    /// The level j of the support I(j, k).
+    public let level: Int
+    /// The index k of the support I(j, k), 0 <= k < 2^j.
+    public let index: Int
 
-    /// psi(level, index).
+    /// psi(level, index), for 0 <= level <= 61 and 0 <= index < 2^level.
     public init(level: Int, index: Int) throws(DyadicFunctionError) {
-        guard level < DyadicInterval.maximumLevel else { throw .levelOutOfRange(level: level, range: 0...(DyadicInterval.maximumLevel - 1)) }
-        support = try DyadicInterval(level: level, index: index)
+        guard (0...61).contains(level) else { throw .levelOutOfRange(level: level, range: 0...61) }
+        guard index >= 0 && index < 1 << level else {
+            throw .indexOutOfRange(what: "interval index", index: index, range: 0..<(1 << level))
+        }
+        self.level = level
+        self.index = index
     }
 
     /// The Haar function as a step function (a dyadic step function of level j+1).
     public var stepFunction: StepFunction {
-        let left = support.lowerBound.rational, middle = support.midpoint.rational, right = support.upperBound.rational
+        let left = Dyadic(mantissa: BigInt(2 * index), exponent: level + 1).rational
+        let middle = Dyadic(mantissa: BigInt(2 * index + 1), exponent: level + 1).rational
+        let right = Dyadic(mantissa: BigInt(2 * index + 2), exponent: level + 1).rational
         var breakpoints: [Rational] = [0], values: [Rational] = []
         if left.signum > 0 { breakpoints.append(left); values.append(0) }
         breakpoints.append(middle); values.append(1)
@@ -26,9 +34,9 @@ public struct HaarFunction: Hashable, Sendable {
 
     /// The value on cell c of level J (J > j): +1, -1 or 0.
     public func value(cell c: Int, level J: Int) -> Int {
-        precondition(J > support.level)
-        let shift = J - support.level
-        guard c >> shift == support.index else { return 0 }
+        precondition(J > level)
+        let shift = J - level
+        guard c >> shift == index else { return 0 }
         return (c >> (shift - 1)) & 1 == 0 ? 1 : -1
     }
 }

@@ -20,12 +20,6 @@ public struct RademacherFunction: Hashable, Sendable {
         (c >> (J - 1 - index)) & 1 == 0 ? 1 : -1
     }
 
-    /// The value at y in [0, 1): (-1)^(floor(2^(n+1) y) mod 2).
-    public func value(at y: Rational) throws(DyadicFunctionError) -> Int {
-        guard y.signum >= 0 && y < Rational.one else { throw .pointOutsideDomain(y) }
-        return y.timesPowerOfTwo(index + 1).floor.isOdd ? -1 : 1
-    }
-
     /// r_n as a packed +-1 function of level n+1.
     public var packed: PackedSignFunction {
         PackedSignFunction(level: index + 1) { $0 & 1 == 1 }

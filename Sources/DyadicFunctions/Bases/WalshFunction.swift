@@ -18,10 +18,7 @@ public struct WalshFunction: Hashable, Sendable {
     }
 
     /// top(m) = floor(log2 m) for m >= 1.
-    public var top: Int? { index == 0 ? nil : Int.bitWidth - 1 - index.leadingZeroBitCount }
-
-    /// |m|, the number of Rademacher factors.
-    public var weight: Int { index.nonzeroBitCount }
+    public var top: Int? { index == 0 ? nil : Bits.top(index) }
 
     /// The least level J with m < 2^J (0 for w_0).
     public var minimumLevel: Int { Int.bitWidth - index.leadingZeroBitCount }
@@ -30,19 +27,6 @@ public struct WalshFunction: Hashable, Sendable {
     @inlinable
     public func value(cell c: Int, level J: Int) -> Int {
         (index & Bits.reverse(c, width: J)).nonzeroBitCount & 1 == 0 ? 1 : -1
-    }
-
-    /// w_m(y) for y in [0, 1): the product over n in bits(m) of (-1)^(b_n(y)).
-    public func value(at y: Rational) throws(DyadicFunctionError) -> Int {
-        guard y.signum >= 0 && y < Rational.one else { throw .pointOutsideDomain(y) }
-        var sign = 1
-        var bits = index
-        while bits != 0 {
-            let n = bits.trailingZeroBitCount
-            if y.timesPowerOfTwo(n + 1).floor.isOdd { sign = -sign }
-            bits &= bits - 1
-        }
-        return sign
     }
 
     /// w_m as a packed +-1 function of level J (m < 2^J).
@@ -57,6 +41,13 @@ public struct WalshFunction: Hashable, Sendable {
 
 /// Bit manipulations on cell indices.
 public enum Bits {
+    /// top(m) = floor(log2 m) for m >= 1 (MATH.md sec. 6): the level of m's highest bit.
+    @inlinable
+    public static func top(_ m: Int) -> Int {
+        precondition(m >= 1, "top(m) needs m >= 1")
+        return Int.bitWidth - 1 - m.leadingZeroBitCount
+    }
+
     /// The lowest `width` bits of x in reverse order (bit i goes to bit width-1-i).
     @inlinable
     public static func reverse(_ x: Int, width: Int) -> Int {

@@ -6,15 +6,7 @@ public enum ReadoutCount {
     /// Lemma S: log2 |K_m| = 2^top(m) for 1 <= m < 2^J.
     public static func separateLog2(readout m: Int) throws(DyadicFunctionError) -> BigInt {
         guard m >= 1 else { throw .indexOutOfRange(what: "readout index", index: m, range: 1..<Int.max) }
-        return BigInt.powerOfTwo(Int.bitWidth - 1 - m.leadingZeroBitCount)
-    }
-
-    /// sum_d log2 |K_{m_d}|: the bits of separate coding at any accuracy 0 < eps < 1
-    /// (Lemma B makes N(eps, K_m) = |K_m|).
-    public static func separateLog2(readouts: [Int]) throws(DyadicFunctionError) -> BigInt {
-        var total = BigInt.zero
-        for m in readouts { total += try separateLog2(readout: m) }
-        return total
+        return BigInt.powerOfTwo(Bits.top(m))
     }
 
     /// The levels l at which the span recursion of Lemma J finds a pivot (V_l contains
@@ -33,7 +25,7 @@ public enum ReadoutCount {
         var vectors: [Int] = []
         var pivots: [Int] = []
         for l in stride(from: J - 1, through: 0, by: -1) {
-            vectors += readouts.filter { Int.bitWidth - 1 - $0.leadingZeroBitCount == l }
+            vectors += readouts.filter { Bits.top($0) == l }
             if let p = vectors.firstIndex(where: { $0 >> l & 1 == 1 }) {
                 let pivot = vectors.remove(at: p)
                 pivots.append(l)

@@ -24,26 +24,6 @@ public struct SignTree: Hashable, Sendable, CustomStringConvertible {
         self.negative = negative
     }
 
-    /// The tree with sigma(j, k) = `sign(j, k)`, which must return +1 or -1.
-    public init(levels: Int, sign: (_ level: Int, _ index: Int) -> Int) throws(DyadicFunctionError) {
-        guard (1...SignTree.maximumLevels).contains(levels) else {
-            throw .levelOutOfRange(level: levels, range: 1...SignTree.maximumLevels)
-        }
-        let count = (1 << levels) - 1
-        var words = [UInt64](repeating: 0, count: (count + 63) / 64)
-        for j in 0..<levels {
-            for k in 0..<(1 << j) {
-                let s = sign(j, k)
-                guard s == 1 || s == -1 else { throw .notSignValued(index: (1 << j) - 1 + k, value: Rational(s)) }
-                if s == -1 {
-                    let i = (1 << j) - 1 + k
-                    words[i >> 6] |= 1 << UInt64(i & 63)
-                }
-            }
-        }
-        self.init(uncheckedLevels: levels, negative: words)
-    }
-
     /// Decodes the certificate form: 2^J - 1 bits in ``HexBitString`` order.
     public init(levels: Int, hex: some StringProtocol) throws(DyadicFunctionError) {
         guard (1...SignTree.maximumLevels).contains(levels) else {
@@ -63,26 +43,6 @@ public struct SignTree: Hashable, Sendable, CustomStringConvertible {
         self.init(uncheckedLevels: levels, negative: [UInt64(number)])
     }
 
-    /// A tree drawn as in the perf kit's W2: for j = 0..J-1, k = 0..2^j-1 (j-major),
-    /// draw x and set sigma(j, k) = +1 if the top bit of x is 0, else -1.
-    public static func random(levels: Int, using generator: inout SplitMix64) throws(DyadicFunctionError) -> SignTree {
-        guard (1...SignTree.maximumLevels).contains(levels) else {
-            throw .levelOutOfRange(level: levels, range: 1...SignTree.maximumLevels)
-        }
-        let count = (1 << levels) - 1
-        var words = [UInt64](repeating: 0, count: (count + 63) / 64)
-        for i in 0..<count where generator.next() >> 63 != 0 {
-            words[i >> 6] |= 1 << UInt64(i & 63)
-        }
-        return SignTree(uncheckedLevels: levels, negative: words)
-    }
-
-    /// A tree drawn from `SplitMix64(seed: seed)` (see ``random(levels:using:)``).
-    public static func random(levels: Int, seed: UInt64) throws(DyadicFunctionError) -> SignTree {
-        var generator = SplitMix64(seed: seed)
-        return try random(levels: levels, using: &generator)
-    }
-
     /// Whether sigma(j, k) = -1.
     @inlinable
     public func isNegative(level j: Int, index k: Int) -> Bool {
@@ -97,12 +57,6 @@ public struct SignTree: Hashable, Sendable, CustomStringConvertible {
 
     @usableFromInline
     internal var negativeWords: [UInt64] { negative }
-
-    /// sigma(j, k) as +1 or -1.
-    public func sign(level j: Int, index k: Int) -> Int {
-        precondition(j >= 0 && j < levels && k >= 0 && k < 1 << j, "SignTree node out of range")
-        return isNegative(level: j, index: k) ? -1 : 1
-    }
 
     /// The certificate form (see the type's documentation).
     public var hex: String {

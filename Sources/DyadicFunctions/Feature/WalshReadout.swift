@@ -16,46 +16,13 @@ public struct WalshReadout: Hashable, Sendable {
     public var index: Int { walsh.index }
 
     /// top(m) = floor(log2 m).
-    public var top: Int { Int.bitWidth - 1 - index.leadingZeroBitCount }
-
-    /// The readout applied to one feature value y in [0, 1).
-    public func apply(to y: Rational) throws(DyadicFunctionError) -> Rational {
-        Rational(try walsh.value(at: y))
-    }
+    public var top: Int { Bits.top(index) }
 }
 
-/// The task outputs f_{m,sigma} = w_m o u_sigma of MATH.md sec. 6, computed three
-/// independent ways: by the definition (composition of step functions), by the closed
-/// form, and by the packed fast path used for large J.
+/// The task outputs f_{m,sigma} = w_m o u_sigma of MATH.md sec. 6 by the packed fast
+/// path. The tests compare it with two independent computations (by the definition and
+/// by the closed form, in the TestSupport target).
 public enum TaskOutput {
-    /// By the definition: u_sigma composed with the readout (sec. 2 composition).
-    public static func byDefinition(feature: RademacherHaarFeature, readout: WalshReadout) throws(DyadicFunctionError) -> StepFunction {
-        try feature.shiftedStepFunction.mapValues { y throws(DyadicFunctionError) in
-            guard y.signum >= 0 && y < Rational.one else { throw .compositionOutsideDomain(y) }
-            return try readout.apply(to: y)
-        }
-    }
-
-    /// By the closed form f(x) = (-1)^|m| w_m(x) prod_{j in bits(m)} sigma(j, anc_j(x)),
-    /// valid for balanced amplitudes and m < 2^J.
-    public static func byClosedForm(signs: SignTree, readout: WalshReadout) throws(DyadicFunctionError) -> StepFunction {
-        let J = signs.levels
-        guard readout.index < 1 << J else { throw .indexOutOfRange(what: "readout index", index: readout.index, range: 1..<(1 << J)) }
-        let m = readout.index
-        let parity = m.nonzeroBitCount & 1 == 1 ? -1 : 1
-        let values = (0..<(1 << J)).map { c -> Rational in
-            var sign = parity * readout.walsh.value(cell: c, level: J)
-            var bits = m
-            while bits != 0 {
-                let j = bits.trailingZeroBitCount
-                if signs.isNegative(level: j, index: c >> (J - j)) { sign = -sign }
-                bits &= bits - 1
-            }
-            return Rational(sign)
-        }
-        return try StepFunction(cellValues: values)
-    }
-
     /// The packed fast path: from the midpoint indices m(c) of u_sigma,
     /// f(c) = (-1)^popcount(m & reverse_J(m(c))) (digit n of u is bit J-1-n of m(c)).
     public static func packed(midpointIndices: [Int], level J: Int, readout: WalshReadout) throws(DyadicFunctionError) -> PackedSignFunction {

@@ -95,21 +95,4 @@ public struct HeavisideNetwork: Hashable, Sendable {
     public var firstLayerThresholds: [Rational] {
         layers[0].map { -$0.bias / $0.weights[0] }
     }
-
-    /// The exact forward pass at a point (any rational), H(0) = 1: the reference
-    /// evaluation that the fast evaluator is tested against.
-    public func evaluate(at x: Rational) -> [Rational] {
-        var values = [x]
-        for layer in layers {
-            values = layer.map { unit in
-                var t = unit.bias
-                for k in 0..<unit.inputs.count { t += unit.weights[k] * values[unit.inputs[k]] }
-                switch unit.activation {
-                case .linear: return t
-                case .heaviside: return t.signum >= 0 ? 1 : 0
-                }
-            }
-        }
-        return values
-    }
 }

@@ -24,13 +24,6 @@ public enum NetworkBuilder {
         return try HeavisideNetwork(layers: [first, outputs])
     }
 
-    /// Separate per-task networks: one one-layer network per function.
-    public static func separate(realising functions: [StepFunction]) throws(DyadicFunctionError) -> [HeavisideNetwork] {
-        var networks: [HeavisideNetwork] = []
-        for f in functions { networks.append(try oneLayer(realising: [f])) }
-        return networks
-    }
-
     /// The units H(y - i/2^(n+1)), i = 1..2^(n+1)-1, whose alternating sum
     /// sum_i (-1)^(i+1) H(y - i/2^(n+1)) is the digit b_n(y) = floor(2^(n+1) y) mod 2
     /// for y in [0, 1). `source` is the index of y in the previous layer.

@@ -49,107 +49,38 @@ public struct PiecewiseLinear: Hashable, Sendable {
     /// The number of linear pieces.
     public var pieceCount: Int { startValues.count }
 
-    /// Whether the function is continuous on [0, 1].
-    public var isContinuous: Bool { discontinuity == nil }
-
     /// The first knot where a piece does not end at the next piece's start value.
     public var discontinuity: Rational? {
         for i in 1..<pieceCount where endValues[i - 1] != startValues[i] { return knots[i] }
         return nil
     }
 
-    /// The value at a knot-relative position on piece i: linear interpolation.
-    internal func value(onPiece i: Int, at x: Rational) -> Rational {
+    /// The value at x on the line of piece i (linear interpolation between its ends).
+    public func value(onPiece i: Int, at x: Rational) -> Rational {
         let a = knots[i], b = knots[i + 1]
         return startValues[i] + (endValues[i] - startValues[i]) * (x - a) / (b - a)
-    }
-
-    /// g(x) for x in [0, 1]; at x = 1 the last piece's end value (its limit).
-    public func value(at x: Rational) throws(DyadicFunctionError) -> Rational {
-        guard x.signum >= 0 && x <= Rational.one else { throw .pointOutsideDomain(x) }
-        if x == Rational.one { return endValues[pieceCount - 1] }
-        var low = 0, high = pieceCount - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if knots[mid] <= x { low = mid } else { high = mid - 1 }
-        }
-        return value(onPiece: low, at: x)
     }
 
     /// ||g - s||_inf over [0, 1) exactly (MATH.md sec. 3): on each piece of the common
     /// refinement g is linear and s constant c, so the sup of |g - c| is attained at an
     /// end (the right end as a limit).
     public func supDistance(to s: StepFunction) -> SupDistance {
-        var best = Rational.zero
-        var witness = Rational.zero
+        var best = Rational.zero, witness = Rational.zero
         var started = false
         var pieces = 0
-        var i = 0, j = 0
-        var start = Rational.zero
-        while true {
-            let nextG = knots[i + 1], nextS = s.breakpoints[j + 1]
-            let order = Rational.compare(nextG, nextS)
-            let end = order <= 0 ? nextG : nextS
+        StepFunction.forEachRefinedPiece(knots, s.breakpoints) { start, end, i, j in
             let c = s.values[j]
-            let atStart = (value(onPiece: i, at: start) - c).magnitude
-            let atEnd = ((end == nextG ? endValues[i] : value(onPiece: i, at: end)) - c).magnitude
-            let candidate = max(atStart, atEnd)
+            let atEnd = end == knots[i + 1] ? endValues[i] : value(onPiece: i, at: end)
+            let candidate = max((value(onPiece: i, at: start) - c).magnitude, (atEnd - c).magnitude)
             pieces += 1
             if !started || candidate > best {
                 best = candidate
                 witness = start
                 started = true
             }
-            if end == Rational.one { break }
-            if order <= 0 { i += 1 }
-            if order >= 0 { j += 1 }
-            start = end
         }
         return SupDistance(value: best, witness: witness, refinedPieceCount: pieces)
     }
-
-    /// The points of the open piece (s_i, s_{i+1}) where the function takes one of the
-    /// `levels` (sorted ascending), in increasing order: on a linear piece from alpha to
-    /// beta, level t is crossed at s_i + (t - alpha)(s_{i+1} - s_i)/(beta - alpha).
-    internal func crossings(onPiece i: Int, of levels: [Rational]) -> [Rational] {
-        let a = knots[i], b = knots[i + 1], alpha = startValues[i], beta = endValues[i]
-        guard alpha != beta else { return [] }
-        let low = min(alpha, beta), high = max(alpha, beta)
-        var points = levels.filter { $0 > low && $0 < high }.map { a + ($0 - alpha) * (b - a) / (beta - alpha) }
-        if alpha > beta { points.reverse() }
-        return points
-    }
-
-    /// The composition outer o self, for a continuous `outer` and values of `self`
-    /// inside [0, 1] (new knots where self crosses outer's knots).
-    ///
-    /// - Throws: ``DyadicFunctionError/notContinuous(at:)`` when `outer` is not
-    ///   continuous (its one-sided limits at a jump would be lost), and
-    ///   ``DyadicFunctionError/compositionOutsideDomain(_:)`` for values outside [0, 1].
-    public func composed(into outer: PiecewiseLinear) throws(DyadicFunctionError) -> PiecewiseLinear {
-        if let x = outer.discontinuity { throw .notContinuous(at: x) }
-        var knots: [Rational] = [0], starts: [Rational] = [], ends: [Rational] = []
-        for i in 0..<pieceCount {
-            let a = self.knots[i], b = self.knots[i + 1]
-            let alpha = startValues[i], beta = endValues[i]
-            for v in [alpha, beta] where v.signum < 0 || v > Rational.one { throw .compositionOutsideDomain(v) }
-            // Points of (a, b) where self crosses a knot of outer.
-            let cuts = crossings(onPiece: i, of: outer.knots)
-            var left = a
-            for point in cuts + [b] {
-                let inner0 = value(onPiece: i, at: left)
-                let inner1 = point == b ? beta : value(onPiece: i, at: point)
-                starts.append(try outer.value(at: inner0))
-                ends.append(try outer.value(at: inner1))
-                knots.append(point)
-                left = point
-            }
-        }
-        return PiecewiseLinear(uncheckedKnots: knots, startValues: starts, endValues: ends)
-    }
-
-    /// The tent map T(y) = 1 - |2y - 1|.
-    public static let tent = PiecewiseLinear(uncheckedKnots: [0, Rational.one.timesPowerOfTwo(-1), 1], startValues: [0, 1], endValues: [1, 0])
 
     /// The triangle wave T^(n) (n >= 1): the n-fold composition of the tent map, with
     /// knots i/2^n, values alternating 0, 1, 0, ...: 2^(n-1) teeth, slopes +-2^n.
@@ -172,30 +103,5 @@ public struct PiecewiseLinear: Hashable, Sendable {
         let pieces = 1 << n
         let knots = (0...pieces).map { Dyadic(mantissa: BigInt($0), exponent: n).rational }
         return PiecewiseLinear(uncheckedKnots: knots, startValues: Array(repeating: 0, count: pieces), endValues: Array(repeating: 1, count: pieces))
-    }
-}
-
-extension StepFunction {
-    /// The composition f o g of this step function with a piecewise-linear g whose
-    /// values on [0, 1) lie in [0, 1] (almost everywhere: single points never matter).
-    ///
-    /// On each linear piece of g, the preimages of f's breakpoints cut it into pieces on
-    /// which f o g is constant; its value is f at g's value at the sub-piece's midpoint.
-    public func composed(after g: PiecewiseLinear) throws(DyadicFunctionError) -> StepFunction {
-        var breakpoints: [Rational] = [0], values: [Rational] = []
-        for i in 0..<g.pieceCount {
-            let a = g.knots[i], b = g.knots[i + 1]
-            let alpha = g.startValues[i], beta = g.endValues[i]
-            for v in [alpha, beta] where v.signum < 0 || v > Rational.one { throw .compositionOutsideDomain(v) }
-            let cuts = g.crossings(onPiece: i, of: self.breakpoints)
-            var left = a
-            for point in cuts + [b] {
-                let middle = g.value(onPiece: i, at: (left + point).timesPowerOfTwo(-1))
-                values.append(self.values[pieceIndex(containing: middle)])
-                breakpoints.append(point)
-                left = point
-            }
-        }
-        return StepFunction(mergingValidBreakpoints: breakpoints, values: values)
     }
 }

@@ -1,19 +1,22 @@
 import ExactArithmetic
 
-// Binary operations by a linear-time merge of breakpoints (the common refinement).
+// The common refinement of two partitions of [0, 1), swept in linear time: the one
+// merge loop behind inner products and sup distances of step functions and of
+// piecewise-linear against step functions.
 
 extension StepFunction {
     /// Calls `body(start, end, i, j)` for each piece [start, end) of the common
-    /// refinement of `f` and `g`, where f = f.values[i] and g = g.values[j] on it.
+    /// refinement of the partitions `f` and `g` of [0, 1) (each 0 = t_0 < ... < t_n = 1),
+    /// where [start, end) lies in [f[i], f[i+1]) and in [g[j], g[j+1]).
     @inlinable
     public static func forEachRefinedPiece(
-        _ f: StepFunction, _ g: StepFunction,
+        _ f: [Rational], _ g: [Rational],
         _ body: (_ start: Rational, _ end: Rational, _ i: Int, _ j: Int) throws -> Void
     ) rethrows {
         var i = 0, j = 0
         var start = Rational.zero
         while true {
-            let nextF = f.breakpoints[i + 1], nextG = g.breakpoints[j + 1]
+            let nextF = f[i + 1], nextG = g[j + 1]
             let order = Rational.compare(nextF, nextG)
             let end = order <= 0 ? nextF : nextG
             try body(start, end, i, j)
@@ -24,39 +27,11 @@ extension StepFunction {
         }
     }
 
-    /// The pointwise combination op(f, g) over the common refinement.
-    public static func combine(_ f: StepFunction, _ g: StepFunction, _ op: (Rational, Rational) -> Rational) -> StepFunction {
-        var breakpoints: [Rational] = [0]
-        var values: [Rational] = []
-        breakpoints.reserveCapacity(f.values.count + g.values.count + 1)
-        values.reserveCapacity(f.values.count + g.values.count)
-        forEachRefinedPiece(f, g) { _, end, i, j in
-            breakpoints.append(end)
-            values.append(op(f.values[i], g.values[j]))
-        }
-        return StepFunction(mergingValidBreakpoints: breakpoints, values: values)
-    }
-
-    public static func + (f: StepFunction, g: StepFunction) -> StepFunction { combine(f, g, +) }
-    public static func - (f: StepFunction, g: StepFunction) -> StepFunction { combine(f, g, -) }
-    /// The pointwise product.
-    public static func * (f: StepFunction, g: StepFunction) -> StepFunction { combine(f, g, *) }
-
-    /// The scalar multiple c f.
-    public func scaled(by c: Rational) -> StepFunction {
-        mapValues { $0 * c }
-    }
-
-    /// -f.
-    public static prefix func - (f: StepFunction) -> StepFunction {
-        StepFunction(canonicalBreakpoints: f.breakpoints, values: f.values.map { -$0 })
-    }
-
     /// The inner product <f, g> = integral of f g over [0, 1), exactly.
     public func innerProduct(with g: StepFunction) -> Rational {
         var terms: [Rational] = []
         terms.reserveCapacity(values.count + g.values.count)
-        StepFunction.forEachRefinedPiece(self, g) { start, end, i, j in
+        StepFunction.forEachRefinedPiece(breakpoints, g.breakpoints) { start, end, i, j in
             let product = values[i] * g.values[j]
             if !product.isZero { terms.append((end - start) * product) }
         }

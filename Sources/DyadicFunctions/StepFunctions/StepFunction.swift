@@ -10,7 +10,6 @@ import ExactArithmetic
 ///
 /// ```swift
 /// let f = try StepFunction(breakpoints: [0, 1/2, 1], values: [1, -1])   // Haar psi
-/// f.integral                       // 0
 /// f.innerProduct(with: f)          // 1
 /// ```
 public struct StepFunction: Hashable, Sendable {
@@ -100,22 +99,19 @@ public struct StepFunction: Hashable, Sendable {
     /// The index i with t_i <= x < t_{i+1}, for x in [0, 1) (binary search; x outside
     /// [0, 1) gives the first or last piece).
     public func pieceIndex(containing x: Rational) -> Int {
-        var low = 0, high = values.count - 1
+        StepFunction.pieceIndex(of: x, in: breakpoints)
+    }
+
+    /// The index i with t_i <= x < t_{i+1} in a partition 0 = t_0 < ... < t_n = 1 of
+    /// [0, 1), by binary search (x below t_1 gives 0, x at or above t_{n-1} gives n-1):
+    /// the one binary search over breakpoints of the library.
+    public static func pieceIndex(of x: Rational, in t: [Rational]) -> Int {
+        var low = 0, high = t.count - 2
         while low < high {
             let mid = (low + high + 1) / 2
-            if breakpoints[mid] <= x { low = mid } else { high = mid - 1 }
+            if t[mid] <= x { low = mid } else { high = mid - 1 }
         }
         return low
-    }
-
-    /// The integral over [0, 1): sum_i (t_{i+1} - t_i) v_i.
-    public var integral: Rational {
-        Rational.sum((0..<values.count).lazy.map { (self.breakpoints[$0 + 1] - self.breakpoints[$0]) * self.values[$0] })
-    }
-
-    /// The essential supremum of |f| (every piece has positive length).
-    public var supNorm: Rational {
-        values.lazy.map(\.magnitude).max() ?? 0
     }
 
     /// Whether every value is +1 or -1.

@@ -22,7 +22,7 @@ extension StepFunction {
     public func supDistance(to g: StepFunction) -> SupDistance {
         var maximum = RunningMaximum()
         var pieces = 0
-        StepFunction.forEachRefinedPiece(self, g) { start, _, i, j in
+        StepFunction.forEachRefinedPiece(breakpoints, g.breakpoints) { start, _, i, j in
             pieces += 1
             maximum.offer(values[i], g.values[j], at: start)
         }
@@ -78,15 +78,13 @@ internal struct RunningMaximum {
         return left.high > right.high || (left.high == right.high && left.low > right.low)
     }
 
+    /// n/d in canonical form (Rational's constructor reduces it).
     static func reduce(_ n: UInt128, _ d: UInt128) -> Rational {
-        if n == 0 { return .zero }
-        var a = n, b = d
-        while b != 0 { (a, b) = (b, a % b) }
-        let numerator = n / a, denominator = d / a
         // Both parts are below 2^128; build them as BigInts from 64-bit halves.
         func big(_ v: UInt128) -> BigInt {
             (BigInt(UInt64(truncatingIfNeeded: v >> 64)) << 64) + BigInt(UInt64(truncatingIfNeeded: v))
         }
-        return (try? Rational(numerator: big(numerator), denominator: big(denominator))) ?? .zero
+        guard let value = try? Rational(numerator: big(n), denominator: big(d)) else { preconditionFailure("d > 0") }
+        return value
     }
 }

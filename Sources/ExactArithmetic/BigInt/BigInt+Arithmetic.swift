@@ -73,30 +73,16 @@ extension BigInt {
                 if !o2 { representation = .small(r); return }
             }
         }
-        fusedWithGMP(a, b, subtract: false)
-    }
-
-    /// Subtracts `a * b` from `self` in place (GMP's `mpz_submul`).
-    @inlinable
-    public mutating func subtractProduct(_ a: BigInt, _ b: BigInt) {
-        if case .small(let s) = representation, case .small(let x) = a.representation,
-           case .small(let y) = b.representation {
-            let (p, o1) = x.multipliedReportingOverflow(by: y)
-            if !o1 {
-                let (r, o2) = s.subtractingReportingOverflow(p)
-                if !o2 { representation = .small(r); return }
-            }
-        }
-        fusedWithGMP(a, b, subtract: true)
+        fusedWithGMP(a, b)
     }
 
     @usableFromInline
     @inline(never)
-    internal mutating func fusedWithGMP(_ a: BigInt, _ b: BigInt, subtract: Bool) {
+    internal mutating func fusedWithGMP(_ a: BigInt, _ b: BigInt) {
         let storage = takeUniqueStorage()
         a.withMPZ { x in
             b.withMPZ { y in
-                if subtract { __gmpz_submul(storage.mpz, x, y) } else { __gmpz_addmul(storage.mpz, x, y) }
+                __gmpz_addmul(storage.mpz, x, y)
             }
         }
         self = BigInt(normalizing: storage)

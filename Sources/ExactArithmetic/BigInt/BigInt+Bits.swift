@@ -61,17 +61,6 @@ extension BigInt {
         }
     }
 
-    /// The number of one bits in |self| (population count of the magnitude).
-    public var magnitudeNonzeroBitCount: Int {
-        switch representation {
-        case .small(let v): return v.magnitude.nonzeroBitCount
-        case .large(let s):
-            var count = 0
-            for i in 0..<Int(cgmp_mpz_size(s.mpz)) { count += cgmp_mpz_getlimbn(s.mpz, i).nonzeroBitCount }
-            return count
-        }
-    }
-
     /// The number of trailing zero bits of |self|, the exponent of 2 in it; 0 for 0.
     @inlinable
     public var trailingZeroBitCount: Int {
@@ -83,7 +72,7 @@ extension BigInt {
 
     /// True when `self` is 2^k for some k >= 0.
     public var isPowerOfTwo: Bool {
-        signum > 0 && magnitudeNonzeroBitCount == 1
+        signum > 0 && trailingZeroBitCount == bitLength - 1
     }
 
     /// `self` raised to a non-negative integer power (0^0 = 1).

@@ -78,32 +78,24 @@ extension BigInt {
         return BigInt.computeWithGMP(self, divisor, { __gmpz_divexact($0, $1, $2) })
     }
 
-    /// True when `divisor` divides `self` (every integer divides 0; only 0 is divisible by 0).
-    public func isMultiple(of divisor: BigInt) -> Bool {
-        if divisor.isZero { return isZero }
-        return withMPZ { a in divisor.withMPZ { b in __gmpz_divisible_p(a, b) != 0 } }
-    }
-
     /// The greatest common divisor, always non-negative; `gcd(0, 0) = 0`.
     @inlinable
     public static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
         if case .small(let x) = a.representation, case .small(let y) = b.representation,
            x != Int.min, y != Int.min {
-            return BigInt(Int(bitPattern: greatestCommonDivisor(x.magnitude, y.magnitude)))
+            return BigInt(Int(bitPattern: binaryGCD(x.magnitude, y.magnitude)))
         }
         return computeWithGMP(a, b, { __gmpz_gcd($0, $1, $2) })
     }
 }
 
-/// Binary GCD of two machine words (Stein's algorithm); `gcd(0, 0) = 0`.
-@inlinable
-internal func greatestCommonDivisor(_ a: UInt, _ b: UInt) -> UInt {
-    binaryGCD(a, b)
-}
-
 /// Binary GCD (Stein's algorithm) for unsigned fixed-width integers; `gcd(0, 0) = 0`.
+///
+/// The one word-level gcd of the library (machine words and the 128-bit fast paths of
+/// ``Rational``); operands that fit 64 bits run on 64-bit words.
 @inlinable
 internal func binaryGCD<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
+    if T.bitWidth > 64, a >> 64 == 0, b >> 64 == 0 { return T(binaryGCD(UInt64(a), UInt64(b))) }
     var a = a, b = b
     if a == 0 { return b }
     if b == 0 { return a }

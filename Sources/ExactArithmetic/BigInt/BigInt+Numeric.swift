@@ -82,14 +82,6 @@ extension BigInt {
         }
         return Int128(exactly: magnitude)
     }
-
-    /// An approximation for display and plotting only (GMP's `mpz_get_d`, truncating).
-    public var approximateDouble: Double {
-        switch representation {
-        case .small(let v): return Double(v)
-        case .large(let s): return __gmpz_get_d(s.mpz)
-        }
-    }
 }
 
 extension Int {

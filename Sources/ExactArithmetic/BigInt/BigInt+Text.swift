@@ -47,9 +47,6 @@ extension BigInt {
             }
         }
     }
-
-    /// Lowercase hexadecimal, no prefix, `-` when negative (the benchmark digest form).
-    public var hexString: String { text(radix: 16) }
 }
 
 extension BigInt: CustomStringConvertible {

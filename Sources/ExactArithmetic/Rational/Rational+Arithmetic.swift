@@ -22,14 +22,14 @@ extension Rational {
             let (s, overflow) = a.addingReportingOverflow(c)
             if !overflow { return Rational(uncheckedNumerator: BigInt(s), denominator: 1) }
         }
-        let g = Int(bitPattern: greatestCommonDivisor(UInt(bitPattern: b), UInt(bitPattern: d)))
+        let g = Int(bitPattern: binaryGCD(UInt(bitPattern: b), UInt(bitPattern: d)))
         if g == 1 {
             return canonicalWide(Int128(a) * Int128(d) + Int128(c) * Int128(b), Int128(b) * Int128(d))
         }
         let bg = b / g, dg = d / g
         let t = Int128(a) * Int128(dg) + Int128(c) * Int128(bg)
         if t == 0 { return .zero }
-        let g2 = Int(bitPattern: greatestCommonDivisor(UInt(truncatingIfNeeded: t.magnitude % UInt128(g)), UInt(bitPattern: g)))
+        let g2 = Int(bitPattern: binaryGCD(UInt(truncatingIfNeeded: t.magnitude % UInt128(g)), UInt(bitPattern: g)))
         return canonicalWide(t / Int128(g2), Int128(bg) * Int128(d / g2))
     }
 
@@ -37,8 +37,8 @@ extension Rational {
     @inlinable
     internal static func multiplySmall(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Rational {
         if a == 0 || c == 0 { return .zero }
-        let g1 = Int(bitPattern: greatestCommonDivisor(a.magnitude, UInt(bitPattern: d)))
-        let g2 = Int(bitPattern: greatestCommonDivisor(c.magnitude, UInt(bitPattern: b)))
+        let g1 = Int(bitPattern: binaryGCD(a.magnitude, UInt(bitPattern: d)))
+        let g2 = Int(bitPattern: binaryGCD(c.magnitude, UInt(bitPattern: b)))
         return canonicalWide(Int128(a / g1) * Int128(c / g2), Int128(b / g2) * Int128(d / g1))
     }
 

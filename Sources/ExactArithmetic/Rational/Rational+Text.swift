@@ -1,4 +1,4 @@
-// The canonical text form `-12` / `3/8`, strict parsing, digests and decimals.
+// The canonical text form `-12` / `3/8` and its strict parsing.
 
 extension Rational {
     /// Parses the canonical form: an integer (`-12`) or a fraction in lowest terms with
@@ -31,29 +31,6 @@ extension Rational {
             throw NumberSyntaxError(.notInLowestTerms(canonical: reduced.description), position: slashPosition, in: text)
         }
         self.init(uncheckedNumerator: numerator, denominator: denominator)
-    }
-
-    /// `P/Q` in lowercase hexadecimal with `Q >= 1` (`0/1` for zero): the string whose
-    /// SHA-256 is the benchmark kit's "rational digest".
-    public var hexDigestText: String {
-        "\(_numerator.hexString)/\(_denominator.hexString)"
-    }
-
-    /// The value rounded to `fractionDigits` decimal places (half away from zero),
-    /// computed exactly; for human-readable reports, never for checking.
-    public func decimalText(fractionDigits: Int) -> String {
-        precondition(fractionDigits >= 0 && fractionDigits <= 10_000)
-        let scale = BigInt(10).power(fractionDigits)
-        let scaled = _numerator.magnitude * scale
-        var (q, r) = scaled.quotientAndRemainder(dividingBy: _denominator)
-        if r * 2 >= _denominator { q += 1 }
-        var digits = q.description
-        if fractionDigits > 0 {
-            if digits.count <= fractionDigits { digits = String(repeating: "0", count: fractionDigits - digits.count + 1) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -fractionDigits))
-        }
-        let isZeroAfterRounding = q.isZero
-        return (signum < 0 && !isZeroAfterRounding ? "-" : "") + digits
     }
 }
 

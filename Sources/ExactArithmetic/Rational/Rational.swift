@@ -76,7 +76,7 @@ public struct Rational: Sendable {
         var n = n, d = d
         if d < 0 { n = -n; d = -d }
         if n == 0 { return .zero }
-        let g = greatestCommonDivisor128(n.magnitude, d.magnitude)
+        let g = binaryGCD(n.magnitude, d.magnitude)
         if g != 1 { n /= Int128(g); d /= Int128(g) }
         return Rational(uncheckedNumerator: BigInt(n), denominator: BigInt(d))
     }
@@ -109,15 +109,6 @@ public struct Rational: Sendable {
         isInteger ? _numerator : _numerator.flooredQuotientAndModulus(dividingBy: _denominator).quotient + 1
     }
 
-    /// 1 / self.
-    ///
-    /// - Throws: ``ArithmeticError/divisionByZero`` for zero.
-    public func reciprocal() throws(ArithmeticError) -> Rational {
-        guard !isZero else { throw .divisionByZero }
-        if signum < 0 { return Rational(uncheckedNumerator: -_denominator, denominator: -_numerator) }
-        return Rational(uncheckedNumerator: _denominator, denominator: _numerator)
-    }
-
     /// self / divisor.
     ///
     /// - Throws: ``ArithmeticError/divisionByZero`` when `divisor` is zero.
@@ -125,16 +116,4 @@ public struct Rational: Sendable {
         guard !divisor.isZero else { throw .divisionByZero }
         return self / divisor
     }
-
-    /// An approximation for display and plotting only (GMP's `mpq_get_d`).
-    public var approximateDouble: Double {
-        withMPQ { __gmpq_get_d($0) }
-    }
-}
-
-/// Binary GCD of two 128-bit words; `gcd(0, 0) = 0`.
-@inlinable
-internal func greatestCommonDivisor128(_ a: UInt128, _ b: UInt128) -> UInt128 {
-    if a >> 64 == 0 && b >> 64 == 0 { return UInt128(greatestCommonDivisor(UInt(a), UInt(b))) }
-    return binaryGCD(a, b)
 }

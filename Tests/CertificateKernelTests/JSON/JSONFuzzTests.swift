@@ -1,6 +1,7 @@
 import ExactArithmetic
 import Testing
 @testable import CertificateKernel
+import TestSupport
 
 /// Seeded mutation and random-bytes fuzzing: the parser must answer every input
 /// with a value or a well-placed syntax error, and never crash or hang.

@@ -1,6 +1,7 @@
 import ExactArithmetic
 import Testing
 @testable import CertificateKernel
+import TestSupport
 
 /// Seeded random JSON values and the laws the parser and writer must satisfy.
 @Suite("JSON round trips")

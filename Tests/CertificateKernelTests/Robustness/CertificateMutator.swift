@@ -1,5 +1,6 @@
 import ExactArithmetic
 @testable import CertificateKernel
+import TestSupport
 
 /// Seeded mutations of certificates: byte-level (delete, insert, replace bytes, duplicate
 /// spans) and structure-aware (change a number, flip a hex digit, drop or duplicate an

@@ -2,6 +2,7 @@ import DyadicFunctions
 import ExactArithmetic
 import Foundation
 @testable import CertificateKernel
+import TestSupport
 
 /// The mutation loop's oracle: decides, without the kernel's object store or rule code,
 /// whether a claim of a certificate that the kernel accepted is true.

@@ -5,6 +5,7 @@
 // worked by hand from MATH.md or computed here by brute force with plain Int arithmetic.
 import Testing
 @testable import CertificateKernel
+import TestSupport
 
 // MARK: - Certificate text
 

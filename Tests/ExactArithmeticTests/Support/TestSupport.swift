@@ -1,5 +1,6 @@
 import Testing
 @testable import ExactArithmetic
+import TestSupport
 
 // Seeded generators and independent reference helpers shared by the test files.
 //

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import DyadicFunctions
 
 /// The dyadic interval I(j, k) = [k/2^j, (k+1)/2^j), 0 <= k < 2^j (MATH.md sec. 2).
 ///
@@ -25,22 +26,27 @@ public struct DyadicInterval: Hashable, Sendable, CustomStringConvertible {
         self.index = index
     }
 
-    internal init(uncheckedLevel level: Int, index: Int) {
+    init(uncheckedLevel level: Int, index: Int) {
         self.level = level
         self.index = index
     }
-
-    /// The whole domain [0, 1) = I(0, 0).
-    public static let unit = DyadicInterval(uncheckedLevel: 0, index: 0)
 
     /// The left endpoint k / 2^j.
     public var lowerBound: Dyadic { Dyadic(mantissa: BigInt(index), exponent: level) }
     /// The right endpoint (k+1) / 2^j (not in the interval).
     public var upperBound: Dyadic { Dyadic(mantissa: BigInt(index + 1), exponent: level) }
-    /// The length 2^-j.
-    public var length: Dyadic { Dyadic.inversePowerOfTwo(level) }
     /// The midpoint (2k+1) / 2^(j+1).
     public var midpoint: Dyadic { Dyadic(mantissa: BigInt(2 * index + 1), exponent: level + 1) }
+
+    public var description: String { "I(\(level),\(index))" }
+}
+
+extension DyadicInterval {
+    /// The whole domain [0, 1) = I(0, 0).
+    public static let unit = DyadicInterval(uncheckedLevel: 0, index: 0)
+
+    /// The length 2^-j.
+    public var length: Dyadic { Dyadic.inversePowerOfTwo(level) }
 
     /// I(j+1, 2k).
     public var leftChild: DyadicInterval {
@@ -80,9 +86,11 @@ public struct DyadicInterval: Hashable, Sendable, CustomStringConvertible {
     public static func containing(_ x: Rational, atLevel j: Int) throws(DyadicFunctionError) -> DyadicInterval {
         guard x.signum >= 0 && x < Rational.one else { throw .pointOutsideDomain(x) }
         guard (0...maximumLevel).contains(j) else { throw .levelOutOfRange(level: j, range: 0...maximumLevel) }
-        let k = x.timesPowerOfTwo(j).floor
-        return DyadicInterval(uncheckedLevel: j, index: k.intValue ?? 0)
+        return DyadicInterval(uncheckedLevel: j, index: x.timesPowerOfTwo(j).floor.intValue ?? 0)
     }
+}
 
-    public var description: String { "I(\(level),\(index))" }
+extension HaarFunction {
+    /// The support I(j, k).
+    public var support: DyadicInterval { DyadicInterval(uncheckedLevel: level, index: index) }
 }

@@ -1,0 +1,118 @@
+import ExactArithmetic
+
+// Operations on the exact number types that no verdict depends on: the generator,
+// the audit, the benchmarks and the tests use them, the kernel never does. They are
+// written on the public API of ExactArithmetic, so they add nothing to the trusted base.
+
+extension BigInt {
+    /// Exactly whether N >= 2^b, for any integer b (N >= 0).
+    public func isAtLeastPowerOfTwo(_ b: Int) -> Bool {
+        precondition(signum >= 0, "isAtLeastPowerOfTwo needs N >= 0")
+        if isZero { return false }
+        if b <= 0 { return true }          // N >= 1 >= 2^b
+        return bitLength - 1 >= b
+    }
+
+    /// The sign of log2 N - p/q, exactly, for N >= 1 and q >= 1: that is, the sign of
+    /// N^q - 2^p. N^q is computed only when the bit lengths cannot decide, and then it
+    /// has about p bits.
+    ///
+    /// - Throws: ``ArithmeticError/resultTooLarge`` when deciding would need N^q with
+    ///   more than `maximumBits` bits (by default ``BigInt/maximumBitWidth``).
+    public func compareLog2(toNumerator p: BigInt, denominator q: BigInt, maximumBits: Int = BigInt.maximumBitWidth) throws(ArithmeticError) -> Int {
+        precondition(signum > 0 && q.signum > 0, "compareLog2 needs N >= 1 and q >= 1")
+        // N = 2^k: compare k*q with p.
+        if isPowerOfTwo {
+            return BigInt.compare(BigInt(bitLength - 1) * q, p)
+        }
+        // 2^(L-1) < N < 2^L (N is not a power of two), so (L-1) q < q log2 N < L q.
+        let length = BigInt(bitLength)
+        if (length - 1) * q >= p { return 1 }
+        if length * q <= p { return -1 }
+        // Here (L-1) q < p < L q, so q and p fit the size bound of N^q.
+        guard let qInt = q.intValue, let pInt = p.intValue, pInt < maximumBits, pInt < BigInt.maximumBitWidth else {
+            throw .resultTooLarge
+        }
+        // N has an odd factor above 1, so N^q is not a power of two and never equals
+        // 2^p: N^q > 2^p exactly when its bit length exceeds p.
+        return self.power(qInt).bitLength - 1 >= pInt ? 1 : -1
+    }
+
+    /// The sign of log2 N - b for a rational bound b, exactly (N >= 1).
+    public func compareLog2(to b: Rational, maximumBits: Int = BigInt.maximumBitWidth) throws(ArithmeticError) -> Int {
+        try compareLog2(toNumerator: b.numerator, denominator: b.denominator, maximumBits: maximumBits)
+    }
+
+    /// Lowercase hexadecimal, no prefix, `-` when negative (the benchmark digest form).
+    public var hexString: String { text(radix: 16) }
+
+    /// True when `divisor` divides `self` (every integer divides 0; only 0 is divisible by 0).
+    public func isMultiple(of divisor: BigInt) -> Bool {
+        divisor.isZero ? isZero : (self % divisor).isZero
+    }
+
+    /// Subtracts `a * b` from `self` in place.
+    public mutating func subtractProduct(_ a: BigInt, _ b: BigInt) {
+        self -= a * b
+    }
+
+    /// The number of one bits in |self| (population count of the magnitude).
+    public var magnitudeNonzeroBitCount: Int {
+        var rest = magnitude, count = 0
+        let chunk = BigInt.powerOfTwo(62)
+        while !rest.isZero {
+            let (q, r) = rest.quotientAndRemainder(dividingBy: chunk)
+            count += (r.intValue ?? 0).nonzeroBitCount
+            rest = q
+        }
+        return count
+    }
+
+    /// An approximation for display and plotting only: the top 62 bits, scaled.
+    public var approximateDouble: Double {
+        if let v = intValue { return Double(v) }
+        let shift = bitLength - 62
+        let top = Double((magnitude >> shift).intValue ?? 0)
+        return Double(sign: signum < 0 ? .minus : .plus, exponent: shift, significand: top)
+    }
+}
+
+extension Rational {
+    /// 1 / self.
+    ///
+    /// - Throws: ``ArithmeticError/divisionByZero`` for zero.
+    public func reciprocal() throws(ArithmeticError) -> Rational {
+        try Rational(numerator: denominator, denominator: numerator)
+    }
+
+    /// An approximation for display and plotting only (numerator and denominator each
+    /// rounded to their top 62 bits).
+    public var approximateDouble: Double {
+        let n = numerator, d = denominator
+        let sn = max(n.bitLength - 62, 0), sd = max(d.bitLength - 62, 0)
+        let top = Double((n.magnitude >> sn).intValue ?? 0) / Double((d >> sd).intValue ?? 1)
+        return Double(sign: n.signum < 0 ? .minus : .plus, exponent: sn - sd, significand: top)
+    }
+
+    /// `P/Q` in lowercase hexadecimal with `Q >= 1` (`0/1` for zero): the string whose
+    /// SHA-256 is the benchmark kit's "rational digest".
+    public var hexDigestText: String {
+        "\(numerator.hexString)/\(denominator.hexString)"
+    }
+
+    /// The value rounded to `fractionDigits` decimal places (half away from zero),
+    /// computed exactly; for human-readable reports, never for checking.
+    public func decimalText(fractionDigits: Int) -> String {
+        precondition(fractionDigits >= 0 && fractionDigits <= 10_000)
+        let scale = BigInt(10).power(fractionDigits)
+        let scaled = numerator.magnitude * scale
+        var (q, r) = scaled.quotientAndRemainder(dividingBy: denominator)
+        if r * 2 >= denominator { q += 1 }
+        var digits = q.description
+        if fractionDigits > 0 {
+            if digits.count <= fractionDigits { digits = String(repeating: "0", count: fractionDigits - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -fractionDigits))
+        }
+        return (signum < 0 && !q.isZero ? "-" : "") + digits
+    }
+}
