@@ -140,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CertificateAuditTests",
-            dependencies: ["CertificateAudit", "CertificateGenerator", "ExactArithmetic", "TestSupport"]
+            dependencies: ["CertificateAudit", "CertificateGenerator", "DyadicFunctions", "ExactArithmetic", "TestSupport"]
         ),
         .testTarget(
             name: "dyadcertTests",

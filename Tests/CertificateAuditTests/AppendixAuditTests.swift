@@ -1,6 +1,7 @@
 import CertificateGenerator
 import DyadicFunctions
 import ExactArithmetic
+import TestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
