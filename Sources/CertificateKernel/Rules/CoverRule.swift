@@ -13,7 +13,7 @@ enum CoverRule: Rule {
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         try claim.inputs.allowOnly(["class", "eps", "centres"])
         try claim.statement.allowOnly(["count"])
-        let (_, k) = try ClassInputs.functionClass(claim.inputs, context)
+        let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let count = try claim.statement.integer("count", in: 1...Int(Int32.max))
         let centresPointer = claim.inputs.pointer.appending("centres")
@@ -52,6 +52,7 @@ enum CoverRule: Rule {
                               at: centresPointer)
             }
         }
-        return .holds(summary, ["covering-number": .atMost(Rational(count)), "bits": .atMost(Rational(BigInt(count).ceilLog2))])
+        return .holds(summary, [Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .atMost(Rational(count))),
+                                Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint), .atMost(Rational(BigInt(count).ceilLog2)))])
     }
 }

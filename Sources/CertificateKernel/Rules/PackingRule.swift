@@ -13,7 +13,7 @@ enum PackingRule: Rule {
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         try claim.inputs.allowOnly(["class", "eps", "elements"])
         try claim.statement.allowOnly(["count"])
-        let (_, k) = try ClassInputs.functionClass(claim.inputs, context)
+        let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let count = try claim.statement.integer("count", in: 1...Int(Int32.max))
         let items = try claim.inputs.array("elements", what: "an array of class elements")
@@ -43,6 +43,7 @@ enum PackingRule: Rule {
                 }
             }
         }
-        return .holds(summary, ["covering-number": .atLeast(Rational(count)), "bits": .atLeast(Rational(BigInt(count).ceilLog2))])
+        return .holds(summary, [Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .atLeast(Rational(count))),
+                                Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint), .atLeast(Rational(BigInt(count).ceilLog2)))])
     }
 }

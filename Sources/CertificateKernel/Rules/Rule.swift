@@ -15,11 +15,11 @@ struct RuleResult {
     var summary: String
     /// nil when the claim holds.
     var failure: ClaimFailure?
-    /// The quantities the claim establishes (only used when it holds).
-    var quantities: [String: Quantity] = [:]
+    /// The facts the claim establishes (only used when it holds).
+    var facts: [Fact] = []
 
-    static func holds(_ summary: String, _ quantities: [String: Quantity] = [:]) -> RuleResult {
-        RuleResult(summary: summary, failure: nil, quantities: quantities)
+    static func holds(_ summary: String, _ facts: [Fact] = []) -> RuleResult {
+        RuleResult(summary: summary, failure: nil, facts: facts)
     }
 
     static func fails(_ summary: String, _ reason: String, expected: String? = nil, computed: String? = nil, at pointer: JSONPointer) -> RuleResult {
@@ -44,6 +44,7 @@ enum RuleRegistry {
         GramRule.self, SupDistanceRule.self, OrthonormalForAllSignsRule.self, PackingRule.self, CoverRule.self,
         HaarPackingRule.self, HaarCoverRule.self, BinaryClassRule.self, ReadoutCountRule.self, EnumerateRule.self,
         NetworkRealisesRule.self, NetworkWidthLowerRule.self, NetworkBitsRule.self, StepApproxLowerRule.self, BitsRule.self,
+        EpsTransferRule.self,
     ] }
 
     static var names: [String] { rules.map { $0.name } }
@@ -68,12 +69,14 @@ struct CheckContext {
     }
 }
 
-/// A verified earlier claim as later claims see it.
+/// A verified earlier claim as later claims see it: its facts, each with its meaning.
 struct EstablishedClaim: Sendable {
     let id: String
     let rule: String
-    /// The class (or other object) name the claim was about, when it has one.
-    let subject: String?
-    let coding: String?
-    let quantities: [String: Quantity]
+    let facts: [Fact]
+
+    /// The fact a `bits` term names by its quantity name, if the claim established one.
+    func fact(named name: String) -> Fact? {
+        facts.first { $0.name.rawValue == name }
+    }
 }

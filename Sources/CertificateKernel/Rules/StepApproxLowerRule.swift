@@ -50,6 +50,8 @@ enum StepApproxLowerRule: Rule {
             return .fails(summary, "Lemma T gives distance >= t/2 = \(half), not \(stated)",
                           expected: "distance-at-least <= \(half)", computed: "t/2 = \(half)", at: claim.statement.pointer.appending("distance-at-least"))
         }
-        return .holds(summary, ["distance": .atLeast(stated), "greedy-intervals": .exact(count)])
+        let subject = [try claim.inputs.identifier("function")]
+        return .holds(summary, [Fact(.distance, Meaning(measure: .stepApproximationError, subject: subject, maxBreakpoints: P), .atLeast(stated)),
+                                Fact(.greedyIntervals, Meaning(measure: .greedyIntervals, subject: subject, threshold: t), .exact(count))])
     }
 }

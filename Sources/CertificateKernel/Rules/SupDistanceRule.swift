@@ -15,7 +15,7 @@ enum SupDistanceRule: Rule {
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         try claim.inputs.allowOnly(["f", "g"])
         try claim.statement.allowOnly(["relation", "bound"])
-        let relation = Relation(rawValue: try claim.statement.choice("relation", Relation.allCases.map(\.rawValue))) ?? .equal
+        let relation: Relation = try claim.statement.word("relation")
         let bound = try claim.statement.rational("bound")
         let distance = try computeDistance(claim, context)
         let summary = "||f - g||_inf \(relation.rawValue) \(bound)"
@@ -24,7 +24,8 @@ enum SupDistanceRule: Rule {
                           expected: "||f - g||_inf \(relation.rawValue) \(bound)", computed: "||f - g||_inf = \(distance.value)",
                           at: claim.statement.pointer.appending("bound"))
         }
-        return .holds(summary, ["distance": relation.quantity(bound: bound, nonNegative: true)])
+        let meaning = Meaning(measure: .supDistance, subject: [try claim.inputs.identifier("f"), try claim.inputs.identifier("g")])
+        return .holds(summary, [Fact(.distance, meaning, relation.quantity(bound: bound, nonNegative: true))])
     }
 
     static func computeDistance(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> SupDistance {

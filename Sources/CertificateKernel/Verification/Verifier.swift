@@ -142,9 +142,7 @@ public struct Verifier: Sendable {
             let result = try rule.check(claim, CheckContext(objects: objects, limits: limits, readingContext: context, usedInOrder: used))
             if let dependencyFailure { return .verdict(verdict(result.summary, dependencyFailure)) }
             if result.failure == nil {
-                let subject: String? = claim.inputs.has("class") ? (try? Fields.identifier(claim.inputs.value("class"), at: claim.inputs.pointer)) : nil
-                let coding: String? = claim.inputs.has("coding") ? (try? claim.inputs.string("coding")) : nil
-                slots.establish(claim.index, EstablishedClaim(id: claim.id, rule: claim.rule, subject: subject, coding: coding, quantities: result.quantities))
+                slots.establish(claim.index, EstablishedClaim(id: claim.id, rule: claim.rule, facts: result.facts))
             }
             return .verdict(verdict(result.summary, result.failure))
         } catch {
