@@ -7,9 +7,9 @@ public enum CanonicalCertificate {
     /// the reader rejects anyway) come after, in code-point order.
     public static let keyOrder: [String] = [
         "format", "id", "rule", "kind", "activation", "description", "uses", "objects", "claims", "inputs", "statement",
-        "mode", "network", "class", "quantity", "f", "g", "function", "functions", "items", "elements", "centres",
+        "mode", "network", "class", "quantity", "measure", "subject", "f", "g", "function", "functions", "items", "elements", "centres",
         "levels", "level", "index", "order", "output", "signs", "feature", "readout", "readouts", "amplitudes",
-        "eps", "coding", "max-breakpoints", "threshold", "terms", "claim", "coefficient", "constant",
+        "eps", "coding", "max-breakpoints", "threshold", "terms", "claim", "coefficient", "meaning", "constant",
         "breakpoints", "knots", "values", "start-values", "end-values",
         "matrix", "diagonal", "gram", "relation", "bound", "log2-size", "log2-sizes", "total", "value", "count",
         "bits-at-least", "bits-at-most", "first-layer-units-at-least", "distance-at-least", "outputs",

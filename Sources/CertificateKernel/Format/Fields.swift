@@ -96,16 +96,22 @@ struct Fields {
         try Fields(try value(key), at: pointer.appending(key), context: context, what: what)
     }
 
-    /// A required string that must be one of `choices`.
-    func choice(_ key: String, _ choices: [String]) throws(KernelError) -> String {
-        let text = try string(key)
-        guard choices.contains(text) else {
-            throw .malformed(pointer: pointer.appending(key), expected: "one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))", found: "\"\(Fields.shorten(text))\"")
-        }
-        return text
+
+    /// A required word of a closed set (relation, coding, measure, ...).
+    func word<W: FormatWord>(_ key: String, _ type: W.Type = W.self) throws(KernelError) -> W {
+        try Fields.word(try value(key), at: pointer.appending(key))
     }
 
     // MARK: - Values at a pointer
+
+    /// The one reader of closed word sets: a string that is one of the words of W.
+    static func word<W: FormatWord>(_ value: JSONValue, at pointer: JSONPointer, _ type: W.Type = W.self) throws(KernelError) -> W {
+        let text = try string(value, at: pointer)
+        guard let word = W.allCases.first(where: { $0.rawValue == text }) else {
+            throw .malformed(pointer: pointer, expected: "one of \(W.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))", found: "\"\(shorten(text))\"")
+        }
+        return word
+    }
 
     static func string(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> String {
         guard case .string(let text) = value else {

@@ -10,12 +10,13 @@ import ExactArithmetic
 /// `description-bits`) or an enumerate claim of sizes (its `size-bits`; the
 /// `description-bits` of a covering number at eps' >= 1 would be 0). Establishes `bits`.
 enum BinaryClassRule: Rule {
-    static let name = "binary-class"
-    static let lemma = "Lemma B (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .binaryClass, lemma: "Lemma B (MATH.md sec. 7)",
+        inputs: ["class", "eps", "coding"], statement: ["bits"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "eps", "coding"])
-        try claim.statement.allowOnly(["bits"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let coding = try ClassInputs.coding(claim.inputs)
@@ -37,13 +38,11 @@ enum BinaryClassRule: Rule {
         if eps >= Rational.one {
             computed = 0  // one ball of radius eps >= 1 around 0 covers every +-1 function
         } else {
-            // Only sizes qualify: a readout-count claim, or an enumerate claim of sizes (its
-            // description-bits may be those of a covering number at some eps' >= 1).
-            func sizeBits(_ c: EstablishedClaim) -> Quantity? {
-                c.rule == ReadoutCountRule.name ? c.quantities["description-bits"] : c.rule == EnumerateRule.name ? c.quantities["size-bits"] : nil
-            }
-            guard let source = context.usedInOrder.first(where: { $0.subject == name && $0.coding == coding && sizeBits($0) != nil }),
-                  let bits = sizeBits(source), let value = bits.lower, bits.lower == bits.upper else {
+            // Only an exact ceil(log2 |K|) of this class and coding qualifies (a covering
+            // number's bits may be smaller than the size's).
+            let wanted = Meaning(measure: .sizeBits, subject: [name], coding: coding)
+            let facts = context.usedInOrder.lazy.flatMap(\.facts)
+            guard let fact = facts.first(where: { $0.meaning == wanted && $0.bound.isExact }), let value = fact.bound.lower else {
                 return .fails(summary, "no claim in \"uses\" establishes the \(coding) size of \(name) (use readout-count or enumerate first)",
                               at: claim.pointer.appending("uses"))
             }
@@ -53,6 +52,6 @@ enum BinaryClassRule: Rule {
             return .fails(summary, "Lemma B gives \(computed) bits here", expected: "bits = \(stated)", computed: "bits = \(computed)",
                           at: claim.statement.pointer.appending("bits"))
         }
-        return .holds(summary, ["bits": .exact(computed)])
+        return .holds(summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: coding), .exact(computed))])
     }
 }

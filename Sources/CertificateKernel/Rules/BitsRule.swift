@@ -1,53 +1,83 @@
 import ExactArithmetic
 
-/// `bits`: an inequality between earlier established quantities (sums, differences
-/// and multiples by constants), by exact interval arithmetic.
+/// `bits`: an inequality between earlier established numbers (sums, differences and
+/// multiples by constants), by exact interval arithmetic.
 ///
-/// Inputs: `terms` (each {`claim`, `quantity`, `coefficient`}; the claim must be in
-/// `uses`) and an optional `constant`. Statement: `relation` and `bound`. The claim holds
-/// when every value the referenced quantities can take, as established, satisfies
-/// `constant + sum_i coefficient_i * quantity_i relation bound`. Establishes `value`.
+/// Inputs: `terms` (each {`claim`, `quantity`, `coefficient`}, optionally `meaning`; the
+/// claim must be in `uses`) and an optional `constant`. Statement: `relation` and
+/// `bound`. The claim holds when every value the referenced numbers can take, as
+/// established, satisfies `constant + sum_i coefficient_i * quantity_i relation bound`.
+/// Interval arithmetic is sound whatever the numbers mean; the verdict spells out each
+/// term's meaning (class, eps, coding), and a term that states the meaning it expects
+/// fails unless the established fact has exactly that meaning. Establishes `value`.
 enum BitsRule: Rule {
-    static let name = "bits"
-    static let lemma = "exact arithmetic on established quantities (interval arithmetic)"
+    static let declaration = RuleDeclaration(
+        name: .bits, lemma: "exact arithmetic on established quantities (interval arithmetic)",
+        inputs: ["terms", "constant"], statement: ["relation", "bound"])
+    /// The keys of one term and of a stated meaning, in canonical order.
+    static let termKeys = ["quantity", "claim", "coefficient", "meaning"]
+    static let meaningKeys = ["measure", "subject", "eps", "coding", "max-breakpoints", "threshold"]
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["terms", "constant"])
-        try claim.statement.allowOnly(["relation", "bound"])
-        let relation = Relation(rawValue: try claim.statement.choice("relation", Relation.allCases.map(\.rawValue))) ?? .equal
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
+        let relation: Relation = try claim.statement.word("relation")
         let bound = try claim.statement.rational("bound")
-        var total = Quantity.exact(claim.inputs.has("constant") ? try claim.inputs.rational("constant") : Rational.zero)
+        let constant = claim.inputs.has("constant") ? try claim.inputs.rational("constant") : Rational.zero
+        var total = Quantity.exact(constant)
         var rendered: [String] = []
         let termsPointer = claim.inputs.pointer.appending("terms")
         let items = try claim.inputs.array("terms", what: "an array of terms")
         guard !items.isEmpty else { throw .malformed(pointer: termsPointer, expected: "at least one term", found: "none") }
         for (i, item) in items.enumerated() {
             let term = try Fields(item, at: termsPointer.appending(i), context: claim.inputs.context, what: "a term {\"claim\", \"quantity\", \"coefficient\"}")
-            try term.allowOnly(["claim", "quantity", "coefficient"])
+            try term.allowOnly(termKeys)
             let id = try term.identifier("claim")
             let name = try term.string("quantity")
             let coefficient = try term.rational("coefficient")
+            let declared = term.has("meaning") ? try meaning(try term.fields("meaning", what: "a meaning {\"measure\", \"subject\", ...}")) : nil
+            let text = summary(rendered, constant, relation, bound)
             guard let source = context.used[id] else {
-                return .fails(summary(rendered, relation, bound), "term \(i) refers to claim \(id), which is not listed in \"uses\"", at: term.pointer.appending("claim"))
+                return .fails(text, "term \(i) refers to claim \(id), which is not listed in \"uses\"", at: term.pointer.appending("claim"))
             }
-            guard let q = source.quantities[name] else {
-                let known = source.quantities.keys.sorted().joined(separator: ", ")
-                return .fails(summary(rendered, relation, bound), "claim \(id) (\(source.rule)) establishes no quantity \"\(name)\" (it establishes: \(known.isEmpty ? "none" : known))",
+            guard let fact = source.fact(named: name) else {
+                let known = source.facts.map(\.name.rawValue).joined(separator: ", ")
+                return .fails(text, "claim \(id) (\(source.rule)) establishes no quantity \"\(name)\" (it establishes: \(known.isEmpty ? "none" : known))",
                               at: term.pointer.appending("quantity"))
             }
-            total = total + q.scaled(by: coefficient)
+            if let declared, declared != fact.meaning {
+                let differ = declared.differences(from: fact.meaning).joined(separator: ", ")
+                return .fails(text, "term \(i) states the meaning \(declared), but \(id).\(name) is \(fact.meaning) (they differ in \(differ))",
+                              expected: declared.description, computed: fact.meaning.description, at: term.pointer.appending("meaning"))
+            }
+            total = total + fact.bound.scaled(by: coefficient)
             let magnitude = coefficient.magnitude == 1 ? "" : "\(coefficient.magnitude) * "
-            rendered.append((coefficient.signum < 0 ? "- " : (rendered.isEmpty ? "" : "+ ")) + magnitude + "\(id).\(name)")
+            rendered.append((coefficient.signum < 0 ? "- " : (rendered.isEmpty ? "" : "+ ")) + magnitude + fact.meaning.description)
         }
-        let text = summary(rendered, relation, bound)
+        let text = summary(rendered, constant, relation, bound)
         guard relation.holds(for: total, bound) else {
             return .fails(text, "the established quantities only give a value \(total)", expected: "\(relation.rawValue) \(bound)", computed: "value \(total)",
                           at: claim.statement.pointer.appending("bound"))
         }
-        return .holds(text, ["value": relation.quantity(bound: bound, nonNegative: false)])
+        return .holds(text, [Fact(.value, Meaning(measure: .value, subject: [claim.id]), relation.quantity(bound: bound, nonNegative: false))])
     }
 
-    static func summary(_ terms: [String], _ relation: Relation, _ bound: Rational) -> String {
-        (terms.isEmpty ? "0" : terms.joined(separator: " ")) + " \(relation.rawValue) \(bound)"
+    /// The terms as their meanings, then the constant, the relation and the bound.
+    static func summary(_ terms: [String], _ constant: Rational, _ relation: Relation, _ bound: Rational) -> String {
+        let constantText = constant.isZero ? "" : (constant.signum < 0 ? " - \(constant.magnitude)" : " + \(constant)")
+        return (terms.isEmpty ? "0" : terms.joined(separator: " ")) + constantText + " \(relation.rawValue) \(bound)"
+    }
+
+    /// A stated meaning: `measure`, `subject` (names), and the parameters of that
+    /// measure (`eps`, `coding`, `max-breakpoints`, `threshold`), all of them: it must
+    /// equal the established fact's meaning exactly.
+    static func meaning(_ fields: Fields) throws(KernelError) -> Meaning {
+        try fields.allowOnly(meaningKeys)
+        var meaning = Meaning(measure: try fields.word("measure"), subject: try fields.identifiers("subject"))
+        if fields.has("eps") { meaning.eps = try fields.rational("eps") }
+        if fields.has("coding") { meaning.coding = try fields.word("coding") }
+        if fields.has("max-breakpoints") { meaning.maxBreakpoints = try fields.bigInteger("max-breakpoints") }
+        if fields.has("threshold") { meaning.threshold = try fields.rational("threshold") }
+        return meaning
     }
 }

@@ -11,8 +11,8 @@ enum ClassInputs {
     }
 
     /// `coding`: "joint" (the tuple class) or "separate" (each coordinate class).
-    static func coding(_ inputs: Fields) throws(KernelError) -> String {
-        try inputs.choice("coding", ["joint", "separate"])
+    static func coding(_ inputs: Fields) throws(KernelError) -> Coding {
+        try inputs.word("coding")
     }
 
     /// A positive `eps`.

@@ -7,13 +7,18 @@ import ExactArithmetic
 /// enumerates every element of K and checks that each is within eps of some centre.
 /// Establishes `covering-number` <= M and `bits` <= ceil(log2 M).
 enum CoverRule: Rule {
-    static let name = "cover"
-    static let lemma = "Lemma C (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .cover, lemma: "Lemma C (MATH.md sec. 7)",
+        inputs: ["class", "centres", "eps"], statement: ["count"])
+
+    /// Element-centre pairs allowed per unit of --max-enumeration: a cover may use up to
+    /// 16 centres per enumerated element before the pair count is a limit.
+    static let pairsPerEnumeratedElement = 16
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "eps", "centres"])
-        try claim.statement.allowOnly(["count"])
-        let (_, k) = try ClassInputs.functionClass(claim.inputs, context)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
+        let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let count = try claim.statement.integer("count", in: 1...Int(Int32.max))
         let centresPointer = claim.inputs.pointer.appending("centres")
@@ -36,8 +41,9 @@ enum CoverRule: Rule {
         let perPair = 2 * max(1, (elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1) + (centres.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1))
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, centres.count, perPair), at: centresPointer)
         let work = elements.count * max(centres.count, 1)
-        guard work <= context.limits.maximumEnumeration * 16 else {
-            throw .limitExceeded(pointer: centresPointer, limit: .enumeration, value: "\(work) element-centre pairs", maximum: String(context.limits.maximumEnumeration * 16))
+        guard work <= context.limits.maximumEnumeration * pairsPerEnumeratedElement else {
+            throw .limitExceeded(pointer: centresPointer, limit: .enumeration, value: "\(work) element-centre pairs",
+                                 maximum: String(context.limits.maximumEnumeration * pairsPerEnumeratedElement))
         }
         for (e, element) in elements.enumerated() {
             var nearest: Rational? = nil
@@ -52,6 +58,7 @@ enum CoverRule: Rule {
                               at: centresPointer)
             }
         }
-        return .holds(summary, ["covering-number": .atMost(Rational(count)), "bits": .atMost(Rational(BigInt(count).ceilLog2))])
+        return .holds(summary, [Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .atMost(Rational(count))),
+                                Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint), .atMost(Rational(BigInt(count).ceilLog2)))])
     }
 }

@@ -15,8 +15,14 @@ import ExactArithmetic
 /// `covering-number` and `description-bits` (the sum of ceil(log2 .)); for sizes also
 /// `size-bits` (the same sum), which `binary-class` requires of an `enumerate` claim.
 enum EnumerateRule: Rule {
-    static let name = "enumerate"
-    static let lemma = "the definitions of |K| and N(eps, K) (MATH.md sec. 7)"
+    /// What an enumerate claim counts.
+    enum Counted: String, FormatWord {
+        case size, coveringNumber = "covering-number"
+    }
+
+    static let declaration = RuleDeclaration(
+        name: .enumerate, lemma: "the definitions of |K| and N(eps, K) (MATH.md sec. 7)",
+        inputs: ["class", "quantity", "eps", "coding"], statement: ["values", "value"])
     /// The largest n for an exact covering-number search (3^n subset pairs) under
     /// `--max-enumeration`: 3^n <= 64 * the limit (n = 16 by default), and at most 24.
     static func maximumCliqueSearch(_ limits: VerificationLimits) -> Int {
@@ -26,18 +32,18 @@ enum EnumerateRule: Rule {
     }
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        let quantity = try claim.inputs.choice("quantity", ["size", "covering-number"])
-        try claim.inputs.allowOnly(quantity == "size" ? ["class", "quantity", "coding"] : ["class", "quantity", "coding", "eps"])
+        let quantity: Counted = try claim.inputs.word("quantity")
+        try claim.inputs.allowOnly(quantity == .size ? ["class", "quantity", "coding"] : ["class", "quantity", "coding", "eps"])
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let coding = try ClassInputs.coding(claim.inputs)
-        let eps = quantity == "size" ? nil : try ClassInputs.epsilon(claim.inputs)
+        let eps = quantity == .size ? nil : try ClassInputs.epsilon(claim.inputs)
         let elements = try ClassElements.all(k, limits: context.limits, at: claim.inputs.pointer.appending("class"))
         // Hashing every element; for covering numbers also every pair's distance.
         let perElement = max(1, elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
         let pairs = eps == nil ? 1 : ReadingContext.product(elements.count, 2 * perElement)
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: claim.inputs.pointer.appending("class"))
         // The sets whose sizes or covering numbers are asked for.
-        let sets: [[[KernelFunction]]] = coding == "joint" ? [elements] : (0..<k.arity).map { d in elements.map { [$0[d]] } }
+        let sets: [[[KernelFunction]]] = coding == .joint ? [elements] : (0..<k.arity).map { d in elements.map { [$0[d]] } }
         var computed: [BigInt] = []
         for set in sets {
             let distinct = distinctElements(set)
@@ -50,7 +56,7 @@ enum EnumerateRule: Rule {
         let what = eps.map { "N(\($0), \(name))" } ?? "|\(name)|"
         let stated: [BigInt]
         let statedPointer: JSONPointer
-        if coding == "joint" {
+        if coding == .joint {
             try claim.statement.allowOnly(["value"])
             stated = [try claim.statement.bigInteger("value")]
             statedPointer = claim.statement.pointer.appending("value")
@@ -68,14 +74,19 @@ enum EnumerateRule: Rule {
         let summary = "\(coding) \(what) = \(stated.map(\.description).joined(separator: ", ")) by enumeration of \(elements.count) elements"
         for d in 0..<computed.count where stated[d] != computed[d] {
             return .fails(summary, "enumeration gives \(computed[d])", expected: "\(stated[d])", computed: "\(computed[d])",
-                          at: coding == "joint" ? statedPointer : statedPointer.appending(d))
+                          at: coding == .joint ? statedPointer : statedPointer.appending(d))
         }
         let bits = computed.reduce(BigInt.zero) { $0 + BigInt($1.ceilLog2) }
-        var quantities: [String: Quantity] = ["description-bits": .exact(bits)]
-        if coding == "joint" { quantities[eps == nil ? "size" : "covering-number"] = .exact(computed[0]) }
-        // Marks the bits as those of sizes (not of covering numbers) for `binary-class`.
-        if eps == nil { quantities["size-bits"] = .exact(bits) }
-        return .holds(summary, quantities)
+        // The bits are those of sizes or of covering numbers: the meaning says which
+        // (`binary-class` needs sizes).
+        let bitsMeaning = Meaning(measure: eps == nil ? .sizeBits : .descriptionBits, subject: [name], eps: eps, coding: coding)
+        var facts = [Fact(.descriptionBits, bitsMeaning, .exact(bits))]
+        if coding == .joint {
+            facts.append(eps == nil ? Fact(.size, Meaning(measure: .size, subject: [name], coding: .joint), .exact(computed[0]))
+                                    : Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .exact(computed[0])))
+        }
+        if eps == nil { facts.append(Fact(.sizeBits, bitsMeaning, .exact(bits))) }
+        return .holds(summary, facts)
     }
 
     /// Removes duplicate elements (equal almost everywhere in every coordinate).

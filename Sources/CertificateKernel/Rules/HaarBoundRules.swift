@@ -7,13 +7,14 @@ import ExactArithmetic
 /// Inputs: `class` (a haar-class), `eps`, `level` (L). Statement: `bits-at-least` (at
 /// most 2^L - 1). Establishes `bits` >= the stated value.
 enum HaarPackingRule: Rule {
-    static let name = "haar-packing"
-    static let lemma = "Lemma H1 and its packing corollary (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .haarPacking, lemma: "Lemma H1 and its packing corollary (MATH.md sec. 7)",
+        inputs: ["class", "level", "eps"], statement: ["bits-at-least"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "eps", "level"])
-        try claim.statement.allowOnly(["bits-at-least"])
-        let (levels, amplitudes) = try haarClass(claim, context)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
+        let (name, levels, amplitudes) = try haarClass(claim, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let L = try claim.inputs.integer("level", in: 0...62)
         let stated = try claim.statement.bigInteger("bits-at-least")
@@ -30,15 +31,15 @@ enum HaarPackingRule: Rule {
             return .fails(summary, "the corollary gives log2 N >= 2^L - 1 = \(bound), not \(stated)",
                           expected: "bits-at-least <= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.statement.pointer.appending("bits-at-least"))
         }
-        return .holds(summary, ["bits": .atLeast(Rational(stated))])
+        return .holds(summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint), .atLeast(Rational(stated)))])
     }
 
-    static func haarClass(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> (Int, [Rational]) {
-        let (_, k) = try ClassInputs.functionClass(claim.inputs, context)
+    static func haarClass(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> (String, Int, [Rational]) {
+        let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         guard case .haar(let levels, let amplitudes) = k else {
             throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a haar-class", found: "another kind of class")
         }
-        return (levels, amplitudes)
+        return (name, levels, amplitudes)
     }
 }
 
@@ -48,13 +49,14 @@ enum HaarPackingRule: Rule {
 /// Inputs: `class` (a haar-class), `eps`, `level` (L). Statement: `bits-at-most` (at
 /// least 2^L - 1). Establishes `bits` <= the stated value.
 enum HaarCoverRule: Rule {
-    static let name = "haar-cover"
-    static let lemma = "Lemma H2 (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .haarCover, lemma: "Lemma H2 (MATH.md sec. 7)",
+        inputs: ["class", "level", "eps"], statement: ["bits-at-most"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "eps", "level"])
-        try claim.statement.allowOnly(["bits-at-most"])
-        let (levels, amplitudes) = try HaarPackingRule.haarClass(claim, context)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
+        let (name, levels, amplitudes) = try HaarPackingRule.haarClass(claim, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let L = try claim.inputs.integer("level", in: 0...62)
         let stated = try claim.statement.bigInteger("bits-at-most")
@@ -72,6 +74,6 @@ enum HaarCoverRule: Rule {
             return .fails(summary, "Lemma H2 gives log2 N <= 2^L - 1 = \(bound), which does not imply <= \(stated)",
                           expected: "bits-at-most >= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.statement.pointer.appending("bits-at-most"))
         }
-        return .holds(summary, ["bits": .atMost(Rational(stated))])
+        return .holds(summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint), .atMost(Rational(stated)))])
     }
 }

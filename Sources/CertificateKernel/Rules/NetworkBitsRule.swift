@@ -9,13 +9,18 @@ import ExactArithmetic
 /// fit it; `derived` codes are allowed only for networks the kernel built from a
 /// recipe (it computed those parameters itself). Establishes each stated number.
 enum NetworkBitsRule: Rule {
-    static let name = "network-bits"
-    static let lemma = "MATH.md sec. 8 (codes and description length)"
-    static let counts = ["units", "hidden-units", "parameters", "first-layer-units", "layers"]
+    static let declaration = RuleDeclaration(
+        name: .networkBits, lemma: "MATH.md sec. 8 (codes and description length)",
+        inputs: ["network"], statement: ["bits", "units", "hidden-units", "parameters", "first-layer-units", "layers"])
+    /// The counts a statement may add: their names, measures, and values.
+    static let counts: [(name: QuantityName, measure: Measure, of: @Sendable (HeavisideNetwork) -> Int)] = [
+        (.units, .units, { $0.unitCount }), (.hiddenUnits, .hiddenUnits, { $0.hiddenUnitCount }), (.parameters, .parameters, { $0.parameterCount }),
+        (.firstLayerUnits, .firstLayerUnits, { $0.firstLayerWidth }), (.layers, .layers, { $0.layerCount }),
+    ]
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["network"])
-        try claim.statement.allowOnly(["bits"] + counts)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let networkPointer = claim.inputs.pointer.appending("network")
         let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)
         let stated = try claim.statement.bigInteger("bits")
@@ -45,18 +50,18 @@ enum NetworkBitsRule: Rule {
             return .fails(summary, "the declared codes add up to \(total) bits", expected: "bits = \(stated)", computed: "bits = \(total)",
                           at: claim.statement.pointer.appending("bits"))
         }
-        var quantities: [String: Quantity] = ["bits": .exact(total)]
-        let actual = ["units": network.unitCount, "hidden-units": network.hiddenUnitCount, "parameters": network.parameterCount,
-                      "first-layer-units": network.firstLayerWidth, "layers": network.layerCount]
-        for key in counts where claim.statement.has(key) {
+        let name = try claim.inputs.identifier("network")
+        var facts = [Fact(.bits, Meaning(measure: .codeBits, subject: [name]), .exact(total))]
+        for count in counts where claim.statement.has(count.name.rawValue) {
+            let key = count.name.rawValue
             let value = try claim.statement.bigInteger(key)
-            let computed = BigInt(actual[key] ?? 0)
+            let computed = BigInt(count.of(network))
             guard value == computed else {
                 return .fails(summary, "the network has \(computed) \(key)", expected: "\(key) = \(value)", computed: "\(key) = \(computed)",
                               at: claim.statement.pointer.appending(key))
             }
-            quantities[key] = .exact(computed)
+            facts.append(Fact(count.name, Meaning(measure: count.measure, subject: [name]), .exact(computed)))
         }
-        return .holds(summary, quantities)
+        return .holds(summary, facts)
     }
 }

@@ -7,13 +7,14 @@ import ExactArithmetic
 /// every element and checks that all pairwise sup distances exceed 2 eps.
 /// Establishes `covering-number` >= M and `bits` >= ceil(log2 M).
 enum PackingRule: Rule {
-    static let name = "packing"
-    static let lemma = "Lemma P (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .packing, lemma: "Lemma P (MATH.md sec. 7)",
+        inputs: ["class", "elements", "eps"], statement: ["count"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "eps", "elements"])
-        try claim.statement.allowOnly(["count"])
-        let (_, k) = try ClassInputs.functionClass(claim.inputs, context)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
+        let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let count = try claim.statement.integer("count", in: 1...Int(Int32.max))
         let items = try claim.inputs.array("elements", what: "an array of class elements")
@@ -43,6 +44,7 @@ enum PackingRule: Rule {
                 }
             }
         }
-        return .holds(summary, ["covering-number": .atLeast(Rational(count)), "bits": .atLeast(Rational(BigInt(count).ceilLog2))])
+        return .holds(summary, [Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .atLeast(Rational(count))),
+                                Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint), .atLeast(Rational(BigInt(count).ceilLog2)))])
     }
 }

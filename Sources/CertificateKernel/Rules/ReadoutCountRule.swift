@@ -9,18 +9,19 @@ import ExactArithmetic
 /// `total`. Establishes `log2-size` and `description-bits` (the same integer: every
 /// readout class has a power-of-two size).
 enum ReadoutCountRule: Rule {
-    static let name = "readout-count"
-    static let lemma = "Lemma S and Lemma J (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .readoutCount, lemma: "Lemma S and Lemma J (MATH.md sec. 7)",
+        inputs: ["class", "coding"], statement: ["log2-size", "log2-sizes", "total"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "coding"])
-        let (_, k) = try ClassInputs.functionClass(claim.inputs, context)
+        try claim.inputs.allowOnly(declaration.inputs)
+        let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         guard case .readout(let J, let readouts) = k else {
             throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class", found: "another kind of class")
         }
         let coding = try ClassInputs.coding(claim.inputs)
         do {
-            if coding == "joint" {
+            if coding == .joint {
                 try claim.statement.allowOnly(["log2-size"])
                 let stated = try claim.statement.bigInteger("log2-size")
                 let computed = try ReadoutCount.jointLog2(readouts: readouts, levels: J)
@@ -29,7 +30,7 @@ enum ReadoutCountRule: Rule {
                     return .fails(summary, "the span recursion of Lemma J gives log2 |K_M| = \(computed)",
                                   expected: "log2-size = \(stated)", computed: "log2 |K_M| = \(computed)", at: claim.statement.pointer.appending("log2-size"))
                 }
-                return .holds(summary, ["log2-size": .exact(computed), "description-bits": .exact(computed)])
+                return .holds(summary, sizeFacts(name, coding, computed))
             }
             try claim.statement.allowOnly(["log2-sizes", "total"])
             let sizesPointer = claim.statement.pointer.appending("log2-sizes")
@@ -52,7 +53,7 @@ enum ReadoutCountRule: Rule {
             guard total == sum else {
                 return .fails(summary, "the sizes add up to \(sum)", expected: "total = \(total)", computed: "total = \(sum)", at: claim.statement.pointer.appending("total"))
             }
-            return .holds(summary, ["log2-size": .exact(sum), "description-bits": .exact(sum)])
+            return .holds(summary, sizeFacts(name, coding, sum))
         } catch let error as DyadicFunctionError {
             throw ObjectStore.invalid(error, at: claim.inputs.pointer, what: "a valid readout class")
         } catch let error as KernelError {
@@ -60,5 +61,12 @@ enum ReadoutCountRule: Rule {
         } catch {
             throw .malformed(pointer: claim.pointer, expected: "a checkable claim", found: "\(error)")
         }
+    }
+
+    /// log2 |K| (an integer: readout classes have power-of-two sizes), which is also
+    /// ceil(log2 |K|); the legacy name `description-bits` refers to the latter.
+    static func sizeFacts(_ name: String, _ coding: Coding, _ log2Size: BigInt) -> [Fact] {
+        [Fact(.log2Size, Meaning(measure: .log2Size, subject: [name], coding: coding), .exact(log2Size)),
+         Fact(.descriptionBits, Meaning(measure: .sizeBits, subject: [name], coding: coding), .exact(log2Size))]
     }
 }

@@ -15,11 +15,11 @@ struct RuleResult {
     var summary: String
     /// nil when the claim holds.
     var failure: ClaimFailure?
-    /// The quantities the claim establishes (only used when it holds).
-    var quantities: [String: Quantity] = [:]
+    /// The facts the claim establishes (only used when it holds).
+    var facts: [Fact] = []
 
-    static func holds(_ summary: String, _ quantities: [String: Quantity] = [:]) -> RuleResult {
-        RuleResult(summary: summary, failure: nil, quantities: quantities)
+    static func holds(_ summary: String, _ facts: [Fact] = []) -> RuleResult {
+        RuleResult(summary: summary, failure: nil, facts: facts)
     }
 
     static func fails(_ summary: String, _ reason: String, expected: String? = nil, computed: String? = nil, at pointer: JSONPointer) -> RuleResult {
@@ -27,30 +27,63 @@ struct RuleResult {
     }
 }
 
-/// One rule of MATH.md sec. 10: it reads its inputs and statement strictly and checks
-/// the claim exactly, recomputing everything it can.
-protocol Rule {
-    /// The rule's name in certificates.
-    static var name: String { get }
+/// The rules of MATH.md sec. 10 by their names in certificates (format dyadcert/1).
+public enum RuleName: String, FormatWord {
+    case gram, supDistance = "sup-distance", orthonormalForAllSigns = "orthonormal-for-all-signs", packing, cover
+    case haarPacking = "haar-packing", haarCover = "haar-cover", binaryClass = "binary-class", readoutCount = "readout-count"
+    case enumerate, networkRealises = "network-realises", networkWidthLower = "network-width-lower", networkBits = "network-bits"
+    case stepApproxLower = "step-approx-lower", bits, epsTransfer = "eps-transfer"
+
+    /// The rule's checker.
+    var rule: any Rule.Type {
+        switch self {
+        case .gram: GramRule.self
+        case .supDistance: SupDistanceRule.self
+        case .orthonormalForAllSigns: OrthonormalForAllSignsRule.self
+        case .packing: PackingRule.self
+        case .cover: CoverRule.self
+        case .haarPacking: HaarPackingRule.self
+        case .haarCover: HaarCoverRule.self
+        case .binaryClass: BinaryClassRule.self
+        case .readoutCount: ReadoutCountRule.self
+        case .enumerate: EnumerateRule.self
+        case .networkRealises: NetworkRealisesRule.self
+        case .networkWidthLower: NetworkWidthLowerRule.self
+        case .networkBits: NetworkBitsRule.self
+        case .stepApproxLower: StepApproxLowerRule.self
+        case .bits: BitsRule.self
+        case .epsTransfer: EpsTransferRule.self
+        }
+    }
+}
+
+/// What a rule is, as the format sees it: its name, the lemma that makes it sound, and
+/// every key its `inputs` and `statement` may hold, in canonical order. FORMAT.md sec. 5
+/// and dyadcert-1.schema.json are tested against these declarations.
+public struct RuleDeclaration: Sendable {
+    public let name: RuleName
     /// The lemma that makes the rule sound (MATH.md).
-    static var lemma: String { get }
+    public let lemma: String
+    public let inputs: [String]
+    public let statement: [String]
+}
+
+/// One rule of MATH.md sec. 10: a declaration and a check that reads its inputs and
+/// statement strictly and checks the claim exactly, recomputing everything it can.
+protocol Rule {
+    static var declaration: RuleDeclaration { get }
     /// Checks one claim. Throws only for malformed input or exceeded limits.
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult
 }
 
-/// The rules, by name.
-enum RuleRegistry {
-    static var rules: [any Rule.Type] { [
-        GramRule.self, SupDistanceRule.self, OrthonormalForAllSignsRule.self, PackingRule.self, CoverRule.self,
-        HaarPackingRule.self, HaarCoverRule.self, BinaryClassRule.self, ReadoutCountRule.self, EnumerateRule.self,
-        NetworkRealisesRule.self, NetworkWidthLowerRule.self, NetworkBitsRule.self, StepApproxLowerRule.self, BitsRule.self,
-    ] }
+extension Rule {
+    static var name: String { declaration.name.rawValue }
+    static var lemma: String { declaration.lemma }
+}
 
-    static var names: [String] { rules.map { $0.name } }
-
-    static func rule(named name: String) -> (any Rule.Type)? {
-        rules.first { $0.name == name }
-    }
+extension RuleName {
+    /// The rule's declaration.
+    public var declaration: RuleDeclaration { rule.declaration }
 }
 
 /// What a rule may consult: the objects, the limits, and the claims it `uses`.
@@ -68,12 +101,14 @@ struct CheckContext {
     }
 }
 
-/// A verified earlier claim as later claims see it.
+/// A verified earlier claim as later claims see it: its facts, each with its meaning.
 struct EstablishedClaim: Sendable {
     let id: String
     let rule: String
-    /// The class (or other object) name the claim was about, when it has one.
-    let subject: String?
-    let coding: String?
-    let quantities: [String: Quantity]
+    let facts: [Fact]
+
+    /// The fact a `bits` term names by its quantity name, if the claim established one.
+    func fact(named name: String) -> Fact? {
+        facts.first { $0.name.rawValue == name }
+    }
 }

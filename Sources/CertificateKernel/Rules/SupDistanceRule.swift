@@ -9,13 +9,14 @@ import ExactArithmetic
 /// piecewise-linear g it is the maximum of |g - c| at the ends of each refined piece.
 /// Establishes `distance`.
 enum SupDistanceRule: Rule {
-    static let name = "sup-distance"
-    static let lemma = "MATH.md sec. 2 (ess sup over the common refinement) and sec. 3 (linear pieces)"
+    static let declaration = RuleDeclaration(
+        name: .supDistance, lemma: "MATH.md sec. 2 (ess sup over the common refinement) and sec. 3 (linear pieces)",
+        inputs: ["f", "g"], statement: ["relation", "bound"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["f", "g"])
-        try claim.statement.allowOnly(["relation", "bound"])
-        let relation = Relation(rawValue: try claim.statement.choice("relation", Relation.allCases.map(\.rawValue))) ?? .equal
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
+        let relation: Relation = try claim.statement.word("relation")
         let bound = try claim.statement.rational("bound")
         let distance = try computeDistance(claim, context)
         let summary = "||f - g||_inf \(relation.rawValue) \(bound)"
@@ -24,8 +25,14 @@ enum SupDistanceRule: Rule {
                           expected: "||f - g||_inf \(relation.rawValue) \(bound)", computed: "||f - g||_inf = \(distance.value)",
                           at: claim.statement.pointer.appending("bound"))
         }
-        return .holds(summary, ["distance": relation.quantity(bound: bound, nonNegative: true)])
+        let meaning = Meaning(measure: .supDistance, subject: [try claim.inputs.identifier("f"), try claim.inputs.identifier("g")])
+        return .holds(summary, [Fact(.distance, meaning, relation.quantity(bound: bound, nonNegative: true))])
     }
+
+    /// Steps charged per unit of a function's work size (a piece, or a 64-bit word of a
+    /// packed function): a packed word holds 64 cells, each of which may become one piece
+    /// of the common refinement the distance is computed over.
+    static let stepsPerWord = 64
 
     static func computeDistance(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> SupDistance {
         let fValue = try claim.inputs.value("f"), gValue = try claim.inputs.value("g")
@@ -33,7 +40,7 @@ enum SupDistanceRule: Rule {
         let f = try context.objects.resolve(fValue, at: fPointer), g = try context.objects.resolve(gValue, at: gPointer)
         func size(_ object: KernelObject) -> Int {
             switch object {
-            case .function(let k): return k.workSize * 64
+            case .function(let k): return k.workSize * stepsPerWord
             case .piecewiseLinear(let p): return p.pieceCount
             case .feature(let h): return 1 << h.levels
             default: return 1

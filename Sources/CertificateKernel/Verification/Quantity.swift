@@ -15,6 +15,9 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     public static func atLeast(_ value: Rational) -> Quantity { Quantity(lower: value, upper: nil) }
     public static func atMost(_ value: Rational) -> Quantity { Quantity(lower: nil, upper: value) }
 
+    /// Whether the interval is one exact value.
+    public var isExact: Bool { lower != nil && lower == upper }
+
     /// c * [lower, upper] (ends swap for negative c).
     func scaled(by c: Rational) -> Quantity {
         if c.isZero { return .exact(Rational.zero) }
@@ -35,7 +38,7 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The comparison a statement makes.
-public enum Relation: String, Sendable, CaseIterable {
+public enum Relation: String, FormatWord {
     case lessOrEqual = "<=", less = "<", greaterOrEqual = ">=", greater = ">", equal = "="
 
     /// Whether `value relation bound` holds.

@@ -1,0 +1,116 @@
+import ExactArithmetic
+
+
+/// Joint coding describes the tuple class; separate coding describes each coordinate
+/// class on its own and adds up (MATH.md sec. 7). Also the `mode` of
+/// `network-width-lower` (one network for all outputs, or one network per output).
+public enum Coding: String, FormatWord {
+    case joint, separate
+}
+
+/// What an established number counts (MATH.md sec. 10, "the meaning of quantities").
+/// For separate coding a class measure is the sum over the coordinate classes K_d.
+public enum Measure: String, FormatWord {
+    /// N(eps, K): the covering number at eps.
+    case coveringNumber = "covering-number"
+    /// ceil(log2 N(eps, K)): the description length at eps.
+    case descriptionBits = "description-bits"
+    /// |K|: the number of distinct elements.
+    case size
+    /// log2 |K|.
+    case log2Size = "log2-size"
+    /// ceil(log2 |K|).
+    case sizeBits = "size-bits"
+    /// The total code length of a network's parameters (MATH.md sec. 8).
+    case codeBits = "code-bits"
+    /// Unit, hidden-unit, parameter, first-layer-unit and layer counts of one network.
+    case units, hiddenUnits = "hidden-units", parameters, firstLayerUnits = "first-layer-units", layers
+    /// The least number of first-layer units of Heaviside networks (one for all, or one
+    /// per function, by coding) that realise the subject functions (Corollary N2).
+    case realisingFirstLayerUnits = "realising-first-layer-units"
+    /// ||f - g||_inf for the subject [f, g].
+    case supDistance = "sup-distance"
+    /// inf over step functions s with at most P breakpoints of ||g - s||_inf (Lemma T).
+    case stepApproximationError = "step-approximation-error"
+    /// n_<(t): the number of intervals of the strict greedy partition of g at threshold t.
+    case greedyIntervals = "greedy-intervals"
+    /// The value of the linear combination a `bits` claim bounds.
+    case value
+
+    /// Whether the measure is about a class at an accuracy eps and non-increasing in
+    /// eps, so that Lemma E transfers its bounds to other eps.
+    var isMonotoneInEps: Bool { self == .coveringNumber || self == .descriptionBits }
+}
+
+/// What an established number is about: the measure, its subject (object or claim
+/// names), and the parameters the measure has (eps, coding, P, t).
+public struct Meaning: Sendable, Equatable, CustomStringConvertible {
+    public var measure: Measure
+    /// The object names the number is about (a class, a network, the functions f and g,
+    /// the functions realised), or for `value` the claim's name.
+    public var subject: [String]
+    public var eps: Rational? = nil
+    public var coding: Coding? = nil
+    /// P of `step-approximation-error`.
+    public var maxBreakpoints: BigInt? = nil
+    /// t of `greedy-intervals`.
+    public var threshold: Rational? = nil
+
+    /// The meaning in the notation of MATH.md, e.g. `ceil log2 N(1/2, K, separate)`.
+    public var description: String {
+        let s = subject.joined(separator: ", ")
+        let c = coding?.rawValue ?? "?"
+        let e = eps?.description ?? "?"
+        switch measure {
+        case .coveringNumber: return "N(\(e), \(s), \(c))"
+        case .descriptionBits: return "ceil log2 N(\(e), \(s), \(c))"
+        case .size: return "|\(s)| (\(c))"
+        case .log2Size: return "log2 |\(s)| (\(c))"
+        case .sizeBits: return "ceil log2 |\(s)| (\(c))"
+        case .codeBits: return "code-bits(\(s))"
+        case .units, .hiddenUnits, .parameters, .firstLayerUnits, .layers: return "\(measure.rawValue)(\(s))"
+        case .realisingFirstLayerUnits: return "first-layer-units(\(c) networks realising \(subject.count == 1 ? s : "[\(s)]"))"
+        case .supDistance: return "||\(subject.first ?? "?") - \(subject.dropFirst().first ?? "?")||_inf"
+        case .stepApproximationError: return "dist(\(s), steps with <= \(maxBreakpoints?.description ?? "?") breakpoints)"
+        case .greedyIntervals: return "n_<(\(threshold?.description ?? "?"), \(s))"
+        case .value: return "value(\(s))"
+        }
+    }
+
+    /// The differences from another meaning, for messages.
+    func differences(from other: Meaning) -> [String] {
+        var result: [String] = []
+        if measure != other.measure { result.append("measure") }
+        if subject != other.subject { result.append("subject") }
+        if eps != other.eps { result.append("eps") }
+        if coding != other.coding { result.append("coding") }
+        if maxBreakpoints != other.maxBreakpoints { result.append("max-breakpoints") }
+        if threshold != other.threshold { result.append("threshold") }
+        return result
+    }
+}
+
+/// The names under which a `bits` term refers to an established number (FORMAT.md
+/// sec. 5.0). A name alone does not say what the number means: the fact's ``Meaning``
+/// does; the name only keeps format dyadcert/1's references working.
+public enum QuantityName: String, FormatWord {
+    case distance, greedyIntervals = "greedy-intervals", coveringNumber = "covering-number", bits
+    case log2Size = "log2-size", descriptionBits = "description-bits", sizeBits = "size-bits", size
+    case firstLayerUnits = "first-layer-units", units, hiddenUnits = "hidden-units", parameters, layers, value
+}
+
+/// A verified number with its meaning: the bound [lower, upper] is sound for the
+/// number the meaning describes.
+public struct Fact: Sendable, Equatable, CustomStringConvertible {
+    public let name: QuantityName
+    public let meaning: Meaning
+    public let bound: Quantity
+
+    init(_ name: QuantityName, _ meaning: Meaning, _ bound: Quantity) {
+        self.name = name
+        self.meaning = meaning
+        self.bound = bound
+    }
+
+    public var description: String { "\(meaning) \(bound)" }
+}
