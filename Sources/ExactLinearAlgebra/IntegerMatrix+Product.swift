@@ -97,7 +97,9 @@ extension IntegerMatrix {
                 let shift = digitBits * (p + q)
                 for index in 0..<(m * n) {
                     let partial = IntegerMatrix.combine(low: low[index], high: high[index])
-                    if !partial.isZero { result.entries[index] += shift == 0 ? partial : partial << shift }
+                    if partial.isZero { continue }
+                    let term = shift == 0 ? partial : partial << shift
+                    if result.entries[index].isZero { result.entries[index] = term } else { result.entries[index] += term }
                 }
             }
         }

@@ -119,9 +119,12 @@ extension RationalMatrix {
             let p = b[i].numerator * (common == q ? BigInt(1) : common.exactlyDivided(by: q))
             try limits.checkBits(max(numeratorBits + f.bitLength, p.bitLength + columnBits) + 1)
             for j in 0..<columns {
-                var x = result[i * columns + j]
+                // Move the entry out so its GMP storage is unique and updated in place.
+                var x = BigInt.zero
+                swap(&x, &result[i * columns + j])
                 if f != 1 { x *= f }
-                x.addProduct(p, columnDenominators[j])
+                let c = columnDenominators[j]
+                if c == 1 { x += p } else { x.addProduct(p, c) }
                 result[i * columns + j] = x
             }
             newRows[i] = common
