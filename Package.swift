@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DyadicFunctions", targets: ["DyadicFunctions"]),
+        .library(name: "ExactLinearAlgebra", targets: ["ExactLinearAlgebra"]),
         .library(name: "CertificateKernel", targets: ["CertificateKernel"]),
         .executable(name: "dyadcert", targets: ["dyadcert"]),
         .executable(name: "dyadcert-fuzz", targets: ["dyadcert-fuzz"]),
@@ -60,6 +61,14 @@ let package = Package(
             name: "DyadicConstructions",
             dependencies: ["ExactArithmetic", "DyadicFunctions"]
         ),
+        // Exact rational and dyadic matrices (products on machine words, rank by
+        // fraction-free elimination, squared norms, sums of square roots decided by
+        // squaring) and the pure checks of MATH.md sec. 11-12 (trusted base).
+        .target(
+            name: "ExactLinearAlgebra",
+            dependencies: ["ExactArithmetic"],
+            swiftSettings: invariantChecks
+        ),
         // The trusted kernel: certificate format, strict parser, one checker per rule.
         // It imports nothing from the generator.
         .target(
@@ -74,7 +83,7 @@ let package = Package(
         // here can only produce certificates that fail verification.
         .target(
             name: "CertificateGenerator",
-            dependencies: ["ExactArithmetic", "DyadicFunctions", "DyadicConstructions", "CertificateKernel"]
+            dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DyadicFunctions", "DyadicConstructions", "CertificateKernel"]
         ),
         // Human-readable audits (Markdown, HTML with inline SVG); untrusted, re-verifies.
         .target(
@@ -86,6 +95,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "ExactArithmetic",
+                "ExactLinearAlgebra",
                 "DyadicFunctions",
                 "DyadicConstructions",
                 "CertificateDigest",
@@ -129,6 +139,13 @@ let package = Package(
             swiftSettings: invariantChecks
         ),
         .testTarget(
+            name: "ExactLinearAlgebraTests",
+            dependencies: ["ExactLinearAlgebra", "ExactArithmetic", "TestSupport"],
+            exclude: ["Reference"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: invariantChecks
+        ),
+        .testTarget(
             name: "CertificateKernelTests",
             dependencies: ["CertificateKernel", "DyadicFunctions", "ExactArithmetic", "TestSupport"],
             resources: [.copy("Fixtures")],
@@ -136,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CertificateGeneratorTests",
-            dependencies: ["CertificateGenerator", "CertificateKernel", "DyadicFunctions", "ExactArithmetic", "TestSupport"]
+            dependencies: ["CertificateGenerator", "CertificateKernel", "DyadicFunctions", "ExactArithmetic", "ExactLinearAlgebra", "TestSupport"]
         ),
         .testTarget(
             name: "CertificateAuditTests",

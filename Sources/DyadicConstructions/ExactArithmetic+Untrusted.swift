@@ -46,16 +46,6 @@ extension BigInt {
     /// Lowercase hexadecimal, no prefix, `-` when negative (the benchmark digest form).
     public var hexString: String { text(radix: 16) }
 
-    /// True when `divisor` divides `self` (every integer divides 0; only 0 is divisible by 0).
-    public func isMultiple(of divisor: BigInt) -> Bool {
-        divisor.isZero ? isZero : (self % divisor).isZero
-    }
-
-    /// Subtracts `a * b` from `self` in place.
-    public mutating func subtractProduct(_ a: BigInt, _ b: BigInt) {
-        self -= a * b
-    }
-
     /// The number of one bits in |self| (population count of the magnitude).
     public var magnitudeNonzeroBitCount: Int {
         var rest = magnitude, count = 0

@@ -73,16 +73,31 @@ extension BigInt {
                 if !o2 { representation = .small(r); return }
             }
         }
-        fusedWithGMP(a, b)
+        fusedWithGMP(a, b, subtract: false)
+    }
+
+    /// Subtracts `a * b` from `self` in place (GMP's `mpz_submul`), without a temporary
+    /// (fraction-free elimination in ExactLinearAlgebra).
+    @inlinable
+    public mutating func subtractProduct(_ a: BigInt, _ b: BigInt) {
+        if case .small(let s) = representation, case .small(let x) = a.representation,
+           case .small(let y) = b.representation {
+            let (p, o1) = x.multipliedReportingOverflow(by: y)
+            if !o1 {
+                let (r, o2) = s.subtractingReportingOverflow(p)
+                if !o2 { representation = .small(r); return }
+            }
+        }
+        fusedWithGMP(a, b, subtract: true)
     }
 
     @usableFromInline
     @inline(never)
-    internal mutating func fusedWithGMP(_ a: BigInt, _ b: BigInt) {
+    internal mutating func fusedWithGMP(_ a: BigInt, _ b: BigInt, subtract: Bool) {
         let storage = takeUniqueStorage()
         a.withMPZ { x in
             b.withMPZ { y in
-                __gmpz_addmul(storage.mpz, x, y)
+                if subtract { __gmpz_submul(storage.mpz, x, y) } else { __gmpz_addmul(storage.mpz, x, y) }
             }
         }
         self = BigInt(normalizing: storage)

@@ -78,6 +78,12 @@ extension BigInt {
         return BigInt.computeWithGMP(self, divisor, { __gmpz_divexact($0, $1, $2) })
     }
 
+    /// True when `divisor` divides `self` (every integer divides 0; only 0 is divisible by 0).
+    public func isMultiple(of divisor: BigInt) -> Bool {
+        if divisor.isZero { return isZero }
+        return withMPZ { a in divisor.withMPZ { b in __gmpz_divisible_p(a, b) != 0 } }
+    }
+
     /// The greatest common divisor, always non-negative; `gcd(0, 0) = 0`.
     @inlinable
     public static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
