@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 //
 // DyadCert: exact, machine-checkable certificates for the description-length
-// separation of shared dyadic features (see README.md and ../shared/spec).
+// separation of shared dyadic features (see README.md and Certificates/MATH.md).
 import PackageDescription
 
 /// Expensive internal invariant checks (canonical forms re-verified after every
