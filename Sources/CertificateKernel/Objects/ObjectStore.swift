@@ -19,7 +19,7 @@ struct ObjectStore: Sendable {
         "walsh-function", "feature", "feature-shift", "task-output", "network-output",
         "task-outputs", "walsh-basis", "haar-basis", "function-list",
         "piecewise-linear", "triangle-wave", "sawtooth", "sign-tree",
-        "heaviside-network", "joint-network", "one-layer-network",
+        "heaviside-network", "joint-network", "sign-coded-network", "one-layer-network",
         "readout-class", "haar-class", "finite-class",
     ]
 
@@ -284,6 +284,26 @@ struct ObjectStore: Sendable {
                 return .network(KernelNetwork(network: coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { $0 } } },
                                               biasCodes: coded.biasCodes.map { $0.map { $0 } }, recipe: "joint-network"))
             } catch { throw invalid(error, "a joint network") }
+
+        case "sign-coded-network":
+            try f.allowOnly(["kind", "signs", "readouts"])
+            let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
+            let J = signs.levels
+            let readouts = try f.integers("readouts", in: 1...(1 << J) - 1)
+            try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
+            // The joint network's size plus the Haar layer (about 4 parameters per node).
+            let size = 24 << J + 4 * readouts.count * (J + 2)
+            guard size <= context.limits.maximumNetworkSize else {
+                throw .limitExceeded(pointer: p, limit: .networkSize, value: "about \(size)", maximum: String(context.limits.maximumNetworkSize))
+            }
+            try context.chargeCells(level: J, at: p)
+            do {
+                let family = try SignCodedNetworkFamily(levels: J, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
+                let coded = try family.member(signs: signs)
+                return .network(KernelNetwork(network: coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { $0 } } },
+                                              biasCodes: coded.biasCodes.map { $0.map { $0 } }, recipe: "sign-coded-network",
+                                              signCodedFamily: SignCodedFamilyParameters(levels: J, readouts: readouts)))
+            } catch { throw invalid(error, "a sign-coded network") }
 
         case "one-layer-network":
             try f.allowOnly(["kind", "functions"])

@@ -44,7 +44,7 @@ enum RuleRegistry {
         GramRule.self, SupDistanceRule.self, OrthonormalForAllSignsRule.self, PackingRule.self, CoverRule.self,
         HaarPackingRule.self, HaarCoverRule.self, BinaryClassRule.self, ReadoutCountRule.self, EnumerateRule.self,
         NetworkRealisesRule.self, NetworkWidthLowerRule.self, NetworkBitsRule.self, StepApproxLowerRule.self, BitsRule.self,
-        EpsTransferRule.self,
+        EpsTransferRule.self, NetworkRealisesForAllSignsRule.self,
     ] }
 
     static var names: [String] { rules.map { $0.name } }
