@@ -19,12 +19,13 @@ import ExactArithmetic
 /// (<= 2^J - 1: K_M is the image of the sign trees) and the family's `first-layer-units`
 /// (the same for every member).
 enum NetworkRealisesForAllSignsRule: Rule {
-    static let name = "network-realises-for-all-signs"
-    static let lemma = "Lemma R and Lemma NF (MATH.md sec. 5, 8)"
+    static let declaration = RuleDeclaration(
+        name: .networkRealisesForAllSigns, lemma: "Lemma R and Lemma NF (MATH.md sec. 5, 8)",
+        inputs: ["network", "class"], statement: ["outputs", "bits"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["network", "class"])
-        try claim.statement.allowOnly(["outputs", "bits"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let networkPointer = claim.inputs.pointer.appending("network"), classPointer = claim.inputs.pointer.appending("class")
         let networkName = try claim.inputs.identifier("network")
         let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)

@@ -16,13 +16,14 @@ import ExactArithmetic
 /// counts for eps >= 1). Statement: `first-layer-units-at-least`. Establishes
 /// `first-layer-units` >= the stated value, with eps in its meaning.
 enum NetworkWidthLowerRule: Rule {
-    static let name = "network-width-lower"
-    static let lemma = "Lemma N1, Corollary N2 and Lemma N2e (MATH.md sec. 8)"
+    static let declaration = RuleDeclaration(
+        name: .networkWidthLower, lemma: "Lemma N1, Corollary N2 and Lemma N2e (MATH.md sec. 8)",
+        inputs: ["mode", "class", "functions", "eps"], statement: ["first-layer-units-at-least"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let usesClass = claim.inputs.has("class")
         try claim.inputs.allowOnly(usesClass ? ["mode", "class", "eps"] : ["mode", "functions", "eps"])
-        try claim.statement.allowOnly(["first-layer-units-at-least"])
+        try claim.statement.allowOnly(declaration.statement)
         let mode: Coding = try claim.inputs.word("mode")
         let eps = claim.inputs.has("eps") ? try ClassInputs.epsilon(claim.inputs) : nil
         let stated = try claim.statement.bigInteger("first-layer-units-at-least")

@@ -27,31 +27,65 @@ struct RuleResult {
     }
 }
 
-/// One rule of MATH.md sec. 10: it reads its inputs and statement strictly and checks
-/// the claim exactly, recomputing everything it can.
-protocol Rule {
-    /// The rule's name in certificates.
-    static var name: String { get }
+/// The rules of MATH.md sec. 10 by their names in certificates (format dyadcert/1).
+public enum RuleName: String, FormatWord {
+    case gram, supDistance = "sup-distance", orthonormalForAllSigns = "orthonormal-for-all-signs", packing, cover
+    case haarPacking = "haar-packing", haarCover = "haar-cover", binaryClass = "binary-class", readoutCount = "readout-count"
+    case enumerate, networkRealises = "network-realises", networkWidthLower = "network-width-lower", networkBits = "network-bits"
+    case stepApproxLower = "step-approx-lower", bits, epsTransfer = "eps-transfer"
+    case networkRealisesForAllSigns = "network-realises-for-all-signs"
+
+    /// The rule's checker.
+    var rule: any Rule.Type {
+        switch self {
+        case .gram: GramRule.self
+        case .supDistance: SupDistanceRule.self
+        case .orthonormalForAllSigns: OrthonormalForAllSignsRule.self
+        case .packing: PackingRule.self
+        case .cover: CoverRule.self
+        case .haarPacking: HaarPackingRule.self
+        case .haarCover: HaarCoverRule.self
+        case .binaryClass: BinaryClassRule.self
+        case .readoutCount: ReadoutCountRule.self
+        case .enumerate: EnumerateRule.self
+        case .networkRealises: NetworkRealisesRule.self
+        case .networkWidthLower: NetworkWidthLowerRule.self
+        case .networkBits: NetworkBitsRule.self
+        case .stepApproxLower: StepApproxLowerRule.self
+        case .bits: BitsRule.self
+        case .epsTransfer: EpsTransferRule.self
+        case .networkRealisesForAllSigns: NetworkRealisesForAllSignsRule.self
+        }
+    }
+}
+
+/// What a rule is, as the format sees it: its name, the lemma that makes it sound, and
+/// every key its `inputs` and `statement` may hold, in canonical order. FORMAT.md sec. 5
+/// and dyadcert-1.schema.json are tested against these declarations.
+public struct RuleDeclaration: Sendable {
+    public let name: RuleName
     /// The lemma that makes the rule sound (MATH.md).
-    static var lemma: String { get }
+    public let lemma: String
+    public let inputs: [String]
+    public let statement: [String]
+}
+
+/// One rule of MATH.md sec. 10: a declaration and a check that reads its inputs and
+/// statement strictly and checks the claim exactly, recomputing everything it can.
+protocol Rule {
+    static var declaration: RuleDeclaration { get }
     /// Checks one claim. Throws only for malformed input or exceeded limits.
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult
 }
 
-/// The rules, by name.
-enum RuleRegistry {
-    static var rules: [any Rule.Type] { [
-        GramRule.self, SupDistanceRule.self, OrthonormalForAllSignsRule.self, PackingRule.self, CoverRule.self,
-        HaarPackingRule.self, HaarCoverRule.self, BinaryClassRule.self, ReadoutCountRule.self, EnumerateRule.self,
-        NetworkRealisesRule.self, NetworkWidthLowerRule.self, NetworkBitsRule.self, StepApproxLowerRule.self, BitsRule.self,
-        EpsTransferRule.self, NetworkRealisesForAllSignsRule.self,
-    ] }
+extension Rule {
+    static var name: String { declaration.name.rawValue }
+    static var lemma: String { declaration.lemma }
+}
 
-    static var names: [String] { rules.map { $0.name } }
-
-    static func rule(named name: String) -> (any Rule.Type)? {
-        rules.first { $0.name == name }
-    }
+extension RuleName {
+    /// The rule's declaration.
+    public var declaration: RuleDeclaration { rule.declaration }
 }
 
 /// What a rule may consult: the objects, the limits, and the claims it `uses`.
