@@ -56,6 +56,18 @@ public enum V {
     public static func term(_ claim: String, _ quantity: String, _ coefficient: Rational) -> JSONValue {
         .object(JSONObject([("claim", .string(claim)), ("quantity", .string(quantity)), ("coefficient", number(coefficient))]))
     }
+
+    /// A `bits` term that states the meaning the kernel must find for it: the measure,
+    /// its subject, and (when the measure has them) eps and the coding.
+    public static func term(_ claim: String, _ quantity: String, _ coefficient: Rational,
+                            measure: String, subject: [String], eps: Rational? = nil, coding: String? = nil, maxBreakpoints: Int? = nil) -> JSONValue {
+        var meaning: [(key: String, value: JSONValue)] = [("measure", .string(measure)), ("subject", names(subject))]
+        if let eps { meaning.append(("eps", number(eps))) }
+        if let coding { meaning.append(("coding", .string(coding))) }
+        if let maxBreakpoints { meaning.append(("max-breakpoints", number(maxBreakpoints))) }
+        return .object(JSONObject([("claim", .string(claim)), ("quantity", .string(quantity)), ("coefficient", number(coefficient)),
+                                   ("meaning", .object(JSONObject(meaning)))]))
+    }
 }
 
 /// Why a scenario cannot be generated with the given options.

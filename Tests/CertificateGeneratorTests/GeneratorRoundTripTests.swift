@@ -56,7 +56,19 @@ struct GeneratorRoundTripTests {
         // The values of the acceptance criterion: separate = 32 * 2^9 = 16384, joint = 543.
         #expect(a.contains("\"log2-size\": \"543\""))
         #expect(a.contains("\"total\": \"16384\""))
+        // The family: 2^10 - 1 = 1023 sign bits; separate networks need 32 * 2^9 units at eps = 1/2.
+        #expect(a.contains("\"rule\": \"network-realises-for-all-signs\""))
+        #expect(a.contains("\"bits\": \"1023\""))
+        #expect(a.contains("\"first-layer-units-at-least\": \"16384\""))
+        #expect(a.contains("\"bound\": \"15361\""))  // 16384 - 1023
         #expect(Self.verify(a).status == .verified)
+        // J = 6, D = 8: the family costs 63 bits against 256.
+        let small = try SeparationScenario(levels: 6, readouts: SeparationScenario.defaultReadouts(levels: 6, tasks: 8), seed: 1).certificate().text
+        #expect(small.contains("\"bits\": \"63\"") && small.contains("\"total\": \"256\"") && small.contains("\"bound\": \"193\""))
+        // Readouts below the top level: the width is sum_d 2^top(m_d) = 4 + 2 + 1, never 0.
+        let low = try SeparationScenario(levels: 4, readouts: [4, 3, 1], seed: 2).certificate().text
+        #expect(low.contains("\"first-layer-units-at-least\": \"7\""))
+        #expect(Self.verify(low).status == .verified)
     }
 
     @Test("haar-entropy for several depths and ratios")

@@ -3,11 +3,11 @@ import DyadicFunctions
 import ExactArithmetic
 import DyadicConstructions
 
-/// `separation`: the certificate of the description-length separation for one sign
-/// tree (MATH.md sec. 5-8): orthonormal outputs (for this sigma and for all), the
-/// separate and joint description lengths and their gap, the joint Heaviside network
-/// that realises F_sigma with its size and description length, and the first-layer
-/// width that separate networks need.
+/// `separation`: the certificate of the description-length separation (MATH.md sec.
+/// 5-8): orthonormal outputs (for every sign tree, and checked for one), the separate and
+/// joint description lengths at eps = 1/2 and their gap, the sign-coded network family
+/// realising every F_sigma with 2^J - 1 bits (Lemma NF), the first-layer width that
+/// separate networks within eps need (Lemma N2e), and the network-level gaps.
 public struct SeparationScenario {
     public let levels: Int
     public let readouts: [Int]
@@ -39,47 +39,54 @@ public struct SeparationScenario {
         let jointLog2 = try ReadoutCount.jointLog2(readouts: readouts, levels: J)
         let separateSizes = try readouts.map { try ReadoutCount.separateLog2(readout: $0) }
         let separateLog2 = separateSizes.reduce(BigInt.zero, +)
-        let coded = try NetworkBuilder.joint(signs: signs, readouts: walsh)
-        let network = coded.network
-        var networkBits = BigInt.zero
-        for l in 0..<network.layers.count {
-            for u in 0..<network.layers[l].count {
-                for code in coded.weightCodes[l][u] + [coded.biasCodes[l][u]] { networkBits += code.bitLength ?? 0 }
-            }
-        }
+        let family = try SignCodedNetworkFamily(levels: J, readouts: walsh)
+        let network = try family.member(signs: signs).network
+        let familyBits = BigInt(family.signBits)
+        // Corollary N2 / Lemma N2e for every sign tree: output d changes sign at the midpoint
+        // of every level-top(m_d) cell (2^top(m_d) breakpoints, jumps of 2).
+        let separateWidth = tops.reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
+        let jointWidth = Set(tops).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
+        let eps = try Rational(1, 2)
         let readoutText = D <= 8 ? readouts.map(String.init).joined(separator: ", ") : "\(readouts[0])..\(readouts[D - 1])"
 
         var b = CertificateBuilder(description: """
-            Separation at depth J = \(J) with D = \(D) readouts (\(readoutText)) for the sign tree drawn from seed \(seed): \
-            the outputs f_d = w_{m_d} o u_sigma are orthonormal for this sigma and for every sigma (Theorem O); at accuracy \
-            eps = 1/2 separate coding needs \(separateLog2) bits and joint coding \(jointLog2) bits (Lemmas S, J, B); a joint \
-            Heaviside network with \(network.firstLayerWidth) first-layer units realises F_sigma, while separate networks \
-            need at least \(allTop ? BigInt(D) * BigInt.powerOfTwo(J - 1) : BigInt(0)) first-layer units (Corollary N2).
+            Separation at depth J = \(J) with D = \(D) readouts (\(readoutText)): the outputs f_d = w_{m_d} o u_sigma are \
+            orthonormal for every sign tree sigma (Theorem O); at accuracy eps = 1/2 separate coding needs \(separateLog2) bits \
+            and joint coding \(jointLog2) bits (Lemmas S, J, B). The sign-coded network family N_sigma realises F_sigma for \
+            every sigma with \(familyBits) code bits (2^J - 1, Lemma NF), against the \(separateLog2) bits of separate coding; \
+            separate networks within eps of the outputs need at least \(separateWidth) first-layer units for every sigma and \
+            every eps in (0, 1) (Corollary N2, Lemma N2e; stated at eps = 1/2), the family has \(network.firstLayerWidth). \
+            Per-sigma checks use the sign tree drawn from seed \(seed).
             """)
         b.object("sigma", kind: "sign-tree", [("levels", V.number(J)), ("bits", .string(signs.hex))])
         b.object("F", kind: "task-outputs", [("signs", .string("sigma")), ("readouts", V.numbers(readouts))])
         b.object("K", kind: "readout-class", [("levels", V.number(J)), ("readouts", V.numbers(readouts))])
-        b.object("joint-network", kind: "joint-network", [("signs", .string("sigma")), ("readouts", V.numbers(readouts))])
+        b.object("N", kind: "sign-coded-network", [("signs", .string("sigma")), ("readouts", V.numbers(readouts))])
 
+        // Orthonormality, for this sigma and for all.
         b.claim("orthonormal", rule: "gram", description: "The D outputs of this sign tree are orthonormal: the exact Gram matrix is the identity.",
                 inputs: [("functions", V.names(["F"]))], statement: [("matrix", .string("identity"))])
         b.claim("orthonormal-for-all", rule: "orthonormal-for-all-signs",
                 description: "Theorem O: with balanced amplitudes and distinct readouts below 2^J the outputs are orthonormal for all 2^(2^J - 1) sign trees.",
                 inputs: [("levels", V.number(J)), ("readouts", V.numbers(readouts))], statement: [("gram", .string("identity"))])
+
+        // Description lengths of the class at eps = 1/2.
         b.claim("joint-size", rule: "readout-count", description: "Lemma J (span recursion over GF(2)): log2 |K_M| = \(jointLog2).",
                 inputs: [("class", .string("K")), ("coding", .string("joint"))], statement: [("log2-size", V.number(jointLog2))])
         b.claim("separate-sizes", rule: "readout-count", description: "Lemma S: log2 |K_m| = 2^top(m) for each readout; \(separateLog2) in all.",
                 inputs: [("class", .string("K")), ("coding", .string("separate"))],
                 statement: [("log2-sizes", .array(separateSizes.map(V.number))), ("total", V.number(separateLog2))])
         b.claim("joint-bits", rule: "binary-class", description: "Lemma B: the outputs are +-1 valued, so at eps = 1/2 the joint description length is log2 |K_M|.",
-                uses: ["joint-size"], inputs: [("class", .string("K")), ("eps", .string("1/2")), ("coding", .string("joint"))],
+                uses: ["joint-size"], inputs: [("class", .string("K")), ("eps", V.number(eps)), ("coding", .string("joint"))],
                 statement: [("bits", V.number(jointLog2))])
         b.claim("separate-bits", rule: "binary-class", description: "Lemma B per task: the separate description length at eps = 1/2 is the sum of log2 |K_m_d|.",
-                uses: ["separate-sizes"], inputs: [("class", .string("K")), ("eps", .string("1/2")), ("coding", .string("separate"))],
+                uses: ["separate-sizes"], inputs: [("class", .string("K")), ("eps", V.number(eps)), ("coding", .string("separate"))],
                 statement: [("bits", V.number(separateLog2))])
+        let separateTerm = V.term("separate-bits", "bits", 1, measure: "description-bits", subject: ["K"], eps: eps, coding: "separate")
         b.claim("gap", rule: "bits", description: "Joint coding saves \(separateLog2 - jointLog2) bits.",
                 uses: ["separate-bits", "joint-bits"],
-                inputs: [("terms", .array([V.term("separate-bits", "bits", 1), V.term("joint-bits", "bits", -1)]))],
+                inputs: [("terms", .array([separateTerm,
+                                           V.term("joint-bits", "bits", -1, measure: "description-bits", subject: ["K"], eps: eps, coding: "joint")]))],
                 statement: [("relation", .string("=")), ("bound", V.number(separateLog2 - jointLog2))])
         let ratio = try Rational(numerator: separateLog2, denominator: jointLog2)
         b.claim("ratio", rule: "bits", description: "Separate coding needs \(ratio) = \(ratio.decimalText(fractionDigits: 3)) times the bits of joint coding.",
@@ -94,38 +101,52 @@ public struct SeparationScenario {
                     inputs: [("terms", .array([V.term("separate-bits", "bits", 1), V.term("joint-bits", "bits", -half)]))],
                     statement: [("relation", .string(">")), ("bound", .string("0"))])
         }
+
+        // The sign-coded network family: every F_sigma with 2^J - 1 bits.
+        b.claim("family", rule: "network-realises-for-all-signs",
+                description: """
+                    Lemma NF: for every sign tree sigma the member N_sigma (trunk of 2^J - 1 threshold units, a Haar layer, \
+                    u = 1/2 + sum sigma(j,k) g(j,k) with sign-coded weights, digit and parity layers) computes F_sigma; only the \
+                    2^J - 1 signs vary, so the family describes every element of K_M in \(familyBits) bits.
+                    """,
+                inputs: [("network", .string("N")), ("class", .string("K"))], statement: [("outputs", V.number(D)), ("bits", V.number(familyBits))])
         b.claim("network-realises", rule: "network-realises",
-                description: "The joint network (trunk of 2^J - 1 threshold units, u = u_sigma, shared digit units, one parity head per task) computes every output exactly (Lemma N1).",
-                inputs: [("network", .string("joint-network")), ("functions", V.names(["F"]))],
-                statement: [("outputs", V.number(D))])
+                description: "This sigma's member N_sigma computes every output exactly, checked piece by piece (Lemma N1).",
+                inputs: [("network", .string("N")), ("functions", V.names(["F"]))], statement: [("outputs", V.number(D))])
         b.claim("network-size", rule: "network-bits",
-                description: "Only u's weights and bias depend on sigma (dyadic codes); every other parameter is derived from J and the readouts.",
-                inputs: [("network", .string("joint-network"))],
-                statement: [("bits", V.number(networkBits)), ("units", V.number(network.unitCount)), ("hidden-units", V.number(network.hiddenUnitCount)),
+                description: "The member's parameters: 2^J - 1 sign-coded weights of u (1 bit each); every other parameter is derived from J and the readouts.",
+                inputs: [("network", .string("N"))],
+                statement: [("bits", V.number(familyBits)), ("units", V.number(network.unitCount)), ("hidden-units", V.number(network.hiddenUnitCount)),
                             ("parameters", V.number(network.parameterCount)), ("first-layer-units", V.number(network.firstLayerWidth)),
                             ("layers", V.number(network.layerCount))])
-        let separateWidth: BigInt
-        if allTop {
-            separateWidth = BigInt(D) * BigInt.powerOfTwo(J - 1)
-            b.claim("separate-width", rule: "network-width-lower",
-                    description: "Every output changes sign inside every level-(J-1) cell for every sign tree, so D separate networks need at least D 2^(J-1) first-layer units (Corollary N2).",
-                    inputs: [("mode", .string("separate")), ("class", .string("K"))],
-                    statement: [("first-layer-units-at-least", V.number(separateWidth))])
-        } else {
-            let outputs = try TaskOutput.packedOutputs(signs: signs, readouts: walsh)
-            separateWidth = BigInt(outputs.reduce(0) { $0 + $1.breakpointCount })
-            b.claim("separate-width", rule: "network-width-lower",
-                    description: "Separate networks for these outputs need at least the sum of their breakpoint counts as first-layer units (Corollary N2).",
-                    inputs: [("mode", .string("separate")), ("functions", V.names(["F"]))],
-                    statement: [("first-layer-units-at-least", V.number(separateWidth))])
-        }
+        b.claim("separate-width", rule: "network-width-lower",
+                description: """
+                    For every sign tree, output d changes sign (a jump of 2) at the midpoint of every level-top(m_d) cell, so D separate \
+                    networks within eps of the outputs need at least sum_d 2^top(m_d) = \(separateWidth) first-layer units (Lemma N2e; the \
+                    same count for every eps in (0, 1), stated at eps = 1/2).
+                    """,
+                inputs: [("mode", .string("separate")), ("class", .string("K")), ("eps", V.number(eps))],
+                statement: [("first-layer-units-at-least", V.number(separateWidth))])
+        b.claim("joint-width", rule: "network-width-lower",
+                description: "One network within eps = 1/2 of all outputs needs a first-layer unit at every such midpoint: \(jointWidth) (Lemma N2e, joint mode).",
+                inputs: [("mode", .string("joint")), ("class", .string("K")), ("eps", V.number(eps))],
+                statement: [("first-layer-units-at-least", V.number(jointWidth))])
+
+        // The network-level gap, each term with its meaning.
+        let familyTerm = V.term("family", "bits", -1, measure: "realising-network-bits", subject: ["K"], coding: "joint")
+        b.claim("network-bits-gap", rule: "bits",
+                description: "The network family describes the class in \(separateLog2 - familyBits) fewer bits than separate coding needs at eps = 1/2.",
+                uses: ["separate-bits", "family"], inputs: [("terms", .array([separateTerm, familyTerm]))],
+                statement: [("relation", .string(">=")), ("bound", V.number(separateLog2 - familyBits))])
         let widthGap = separateWidth - BigInt(network.firstLayerWidth)
-        b.claim("width-gap", rule: "bits",
-                description: "Separate networks need at least \(widthGap) more first-layer units than the joint network has.",
-                uses: ["separate-width", "network-size"],
-                inputs: [("terms", .array([V.term("separate-width", "first-layer-units", 1), V.term("network-size", "first-layer-units", -1)]))],
+        b.claim("network-width-gap", rule: "bits",
+                description: "Separate networks within eps = 1/2 need at least \(widthGap) more first-layer units than the family's \(network.firstLayerWidth).",
+                uses: ["separate-width", "family"],
+                inputs: [("terms", .array([
+                    V.term("separate-width", "first-layer-units", 1, measure: "realising-first-layer-units", subject: ["K"], eps: eps, coding: "separate"),
+                    V.term("family", "first-layer-units", -1, measure: "first-layer-units", subject: ["N"]),
+                ]))],
                 statement: [("relation", .string(">=")), ("bound", V.number(widthGap))])
         return b
     }
 }
-

@@ -52,19 +52,28 @@ public struct TriangleScenario {
                 description: "The non-strict greedy at t' = \(tPrime) gives a step function with \(s.breakpointCount) breakpoints, (max + min)/2 on each piece.",
                 inputs: [("f", .string("g")), ("g", .string("s"))],
                 statement: [("relation", .string("<=")), ("bound", V.number(upper))])
-        if let network {
-            addNetwork(network, to: &b, n: n, upper: upper, breakpoints: s.breakpointCount)
+        let withinBudget = network.map { addNetwork($0, to: &b, n: n, upper: upper, P: P) } ?? false
+        // The bracket needs an approximant with at most P units: the explicit network, whose
+        // first-layer width the kernel counts (network-bits), held against P. Without codes
+        // the kernel counts nothing, and there is no bracket; a constant needs no units.
+        if network == nil || withinBudget {
+            let approximant = network == nil ? "upper" : "network-upper"
+            let meaning = network == nil ? [String]() : ["network-upper", "network-within-budget"]
+            b.claim("bracket", rule: "bits",
+                    description: (lower == upper ? "Upper and lower bound meet: \(upper) is the optimal error with at most \(P) units" : "The optimal error with at most \(P) units lies in [\(lower), \(upper)]")
+                        + (network == nil ? " (the constant needs no units)." : ": the explicit network has at most \(P) first-layer units and is within \(upper), no network with at most \(P) is within less than \(lower)."),
+                    uses: (meaning.isEmpty ? ["upper"] : meaning) + ["lower"],
+                    inputs: [("terms", .array([V.term(approximant, "distance", 1,
+                                                      measure: "sup-distance", subject: network == nil ? ["g", "s"] : ["g", "net-output"]),
+                                               V.term("lower", "distance", -1, measure: "step-approximation-error", subject: ["g"], maxBreakpoints: P)]))],
+                    statement: [("relation", .string("<=")), ("bound", V.number(upper - lower))])
         }
-        b.claim("bracket", rule: "bits",
-                description: lower == upper ? "Upper and lower bound meet: \(upper) is the optimal error with at most \(P) units." : "The optimal error with at most \(P) units lies in [\(lower), \(upper)].",
-                uses: ["upper", "lower"],
-                inputs: [("terms", .array([V.term("upper", "distance", 1), V.term("lower", "distance", -1)]))],
-                statement: [("relation", .string("<=")), ("bound", V.number(upper - lower))])
         return b
     }
 
-    /// The explicit network for s and its claims.
-    private func addNetwork(_ network: HeavisideNetwork, to b: inout CertificateBuilder, n: Int, upper: Rational, breakpoints: Int) {
+    /// The explicit network for s and its claims; returns whether the kernel is asked to
+    /// confirm that it has at most P first-layer units (only when its parameters have codes).
+    private func addNetwork(_ network: HeavisideNetwork, to b: inout CertificateBuilder, n: Int, upper: Rational, P: Int) -> Bool {
         // Codes exist only when every parameter is an integer or dyadic (the greedy's
         // thresholds are k/(k' 2^n), which is dyadic only for k' a power of two).
         let codes = TriangleScenario.uniformCodes(network)
@@ -99,16 +108,17 @@ public struct TriangleScenario {
                 uses: ["network-computes-s"],
                 inputs: [("f", .string("g")), ("g", .string("net-output"))],
                 statement: [("relation", .string("<=")), ("bound", V.number(upper))])
-        if codes != nil {
-            b.claim("network-size", rule: "network-bits",
-                    description: "Per layer one code for all weights and one for all biases.",
-                    inputs: [("network", .string("net"))],
-                    statement: [("bits", V.number(bits)), ("units", V.number(network.unitCount)), ("first-layer-units", V.number(network.firstLayerWidth))])
-        }
-        b.claim("width", rule: "network-width-lower",
-                description: "Any network computing s has at least \(breakpoints) first-layer units (Corollary N2).",
-                inputs: [("mode", .string("separate")), ("functions", V.names(["s"]))],
-                statement: [("first-layer-units-at-least", V.number(breakpoints))])
+        guard codes != nil else { return false }
+        b.claim("network-size", rule: "network-bits",
+                description: "Per layer one code for all weights and one for all biases.",
+                inputs: [("network", .string("net"))],
+                statement: [("bits", V.number(bits)), ("units", V.number(network.unitCount)), ("first-layer-units", V.number(network.firstLayerWidth))])
+        b.claim("network-within-budget", rule: "bits",
+                description: "The explicit network has at most P = \(P) first-layer units (the kernel counts them).",
+                uses: ["network-size"],
+                inputs: [("terms", .array([V.term("network-size", "first-layer-units", 1, measure: "first-layer-units", subject: ["net"])]))],
+                statement: [("relation", .string("<=")), ("bound", V.number(P))])
+        return true
     }
 
     /// Codes per layer: `sign` when every weight is +-1, otherwise the smallest

@@ -69,6 +69,15 @@ struct KernelNetwork: Sendable {
     /// The recipe that built the network in the kernel, if any; only such networks may
     /// have `derived` codes (the kernel computed those parameters itself).
     let recipe: String?
+    /// For a member N_sigma of the sign-coded family (MATH.md sec. 8, Lemma NF) that the
+    /// kernel built itself: the family's depth J and readouts. nil for every other network.
+    var signCodedFamily: SignCodedFamilyParameters? = nil
+}
+
+/// The parameters of the sign-coded network family {N_sigma}: everything but the signs.
+struct SignCodedFamilyParameters: Sendable, Equatable {
+    let levels: Int
+    let readouts: [Int]
 }
 
 /// A reconstructed certificate object.

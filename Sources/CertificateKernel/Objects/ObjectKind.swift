@@ -4,7 +4,7 @@ import ExactArithmetic
 /// definition may hold, in canonical order. FORMAT.md and dyadcert-1.schema.json are
 /// tested against this declaration.
 public enum ObjectKind: String, FormatWord {
-    case stepFunction = "step-function", cellFunction = "cell-function", signFunction = "sign-function", haarFunction = "haar-function", rademacherFunction = "rademacher-function", walshFunction = "walsh-function", feature, featureShift = "feature-shift", taskOutput = "task-output", networkOutput = "network-output", taskOutputs = "task-outputs", walshBasis = "walsh-basis", haarBasis = "haar-basis", functionList = "function-list", piecewiseLinear = "piecewise-linear", triangleWave = "triangle-wave", sawtooth, signTree = "sign-tree", heavisideNetwork = "heaviside-network", jointNetwork = "joint-network", oneLayerNetwork = "one-layer-network", readoutClass = "readout-class", haarClass = "haar-class", finiteClass = "finite-class"
+    case stepFunction = "step-function", cellFunction = "cell-function", signFunction = "sign-function", haarFunction = "haar-function", rademacherFunction = "rademacher-function", walshFunction = "walsh-function", feature, featureShift = "feature-shift", taskOutput = "task-output", networkOutput = "network-output", taskOutputs = "task-outputs", walshBasis = "walsh-basis", haarBasis = "haar-basis", functionList = "function-list", piecewiseLinear = "piecewise-linear", triangleWave = "triangle-wave", sawtooth, signTree = "sign-tree", heavisideNetwork = "heaviside-network", jointNetwork = "joint-network", signCodedNetwork = "sign-coded-network", oneLayerNetwork = "one-layer-network", readoutClass = "readout-class", haarClass = "haar-class", finiteClass = "finite-class"
 
     /// Every key a definition of this kind may hold (some kinds have alternatives,
     /// such as the two forms of `piecewise-linear`; the builder checks which).
@@ -30,6 +30,7 @@ public enum ObjectKind: String, FormatWord {
         case .signTree: ["kind", "levels", "bits"]
         case .heavisideNetwork: ["kind", "layers"]
         case .jointNetwork: ["kind", "signs", "readouts"]
+        case .signCodedNetwork: ["kind", "signs", "readouts"]
         case .oneLayerNetwork: ["kind", "functions"]
         case .readoutClass: ["kind", "levels", "readouts"]
         case .haarClass: ["kind", "levels", "amplitudes"]

@@ -102,6 +102,11 @@ struct ObjectStore: Sendable {
     /// readout's parity units add fewer than 4 (J + 2).
     static func jointNetworkSize(levels J: Int, readouts D: Int) -> Int { 16 << J + 4 * D * (J + 2) }
 
+    /// An upper bound on units plus parameters of the sign-coded member N_sigma: the joint
+    /// network's bound plus the Haar layer's 2^J - 1 units of at most 3 weights and a bias,
+    /// and u's 2^J - 1 sign weights (under 8 * 2^J more).
+    static func signCodedNetworkSize(levels J: Int, readouts D: Int) -> Int { 24 << J + 4 * D * (J + 2) }
+
     /// An upper bound on units plus parameters of the one-layer network realising step
     /// functions with `pieces` pieces in all: one threshold unit (a weight and a bias) per
     /// breakpoint, and one output unit per function.
@@ -134,6 +139,7 @@ struct ObjectStore: Sendable {
         case .signTree: return try buildSignTree(f, kind, context)
         case .heavisideNetwork: return try buildHeavisideNetwork(f, kind, context)
         case .jointNetwork: return try buildJointNetwork(f, kind, context)
+        case .signCodedNetwork: return try buildSignCodedNetwork(f, kind, context)
         case .oneLayerNetwork: return try buildOneLayerNetwork(f, kind, context)
         case .readoutClass: return try buildReadoutClass(f, kind, context)
         case .haarClass: return try buildHaarClass(f, kind, context)

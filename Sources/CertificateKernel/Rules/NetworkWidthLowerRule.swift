@@ -1,61 +1,82 @@
 import DyadicFunctions
 import ExactArithmetic
 
-/// `network-width-lower`: any Heaviside network realising given step functions has at
-/// least n first-layer units (Corollary N2).
+/// `network-width-lower`: any Heaviside network realising given step functions, or
+/// approximating them within eps, has at least n first-layer units (Corollary N2,
+/// Lemma N2e).
 ///
-/// Inputs: `mode` ("separate": one network per function, so the canonical breakpoint
-/// counts add up; "joint": one network for all, so the union of breakpoints counts) and
-/// either `functions` (the kernel counts canonical breakpoints) or `class` (a
-/// readout-class whose readouts all have top(m_d) = J-1: every output changes sign
-/// inside every level-(J-1) cell for every sign tree, giving D 2^(J-1) separately and
-/// 2^(J-1) jointly). Statement: `first-layer-units-at-least`. Establishes
-/// `first-layer-units` >= the stated value.
+/// Inputs: `mode` ("separate": one network per function, so the counts add up;
+/// "joint": one network for all, so the union of breakpoints counts), optionally `eps`
+/// (> 0: networks within eps in sup norm of each function; absent: exact realisation),
+/// and either `functions` (the kernel counts the canonical breakpoints, with eps only
+/// those where the function jumps by more than 2 eps) or `class` (a readout-class: for
+/// every sign tree, output d changes sign exactly once inside every level-top(m_d) cell,
+/// at its midpoint, giving sum_d 2^top(m_d) separately and the sum of 2^t over the
+/// distinct tops t jointly; the jumps are 2, so they count for every eps < 1 and none
+/// counts for eps >= 1). Statement: `first-layer-units-at-least`. Establishes
+/// `first-layer-units` >= the stated value, with eps in its meaning.
 enum NetworkWidthLowerRule: Rule {
     static let declaration = RuleDeclaration(
-        name: .networkWidthLower, lemma: "Lemma N1 and Corollary N2 (MATH.md sec. 8)",
-        inputs: ["mode", "class", "functions"], statement: ["first-layer-units-at-least"])
+        name: .networkWidthLower, lemma: "Lemma N1, Corollary N2 and Lemma N2e (MATH.md sec. 8)",
+        inputs: ["mode", "class", "functions", "eps"], statement: ["first-layer-units-at-least"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let usesClass = claim.inputs.has("class")
-        try claim.inputs.allowOnly(usesClass ? ["mode", "class"] : ["mode", "functions"])
+        try claim.inputs.allowOnly(usesClass ? ["mode", "class", "eps"] : ["mode", "functions", "eps"])
         try claim.statement.allowOnly(declaration.statement)
         let mode: Coding = try claim.inputs.word("mode")
+        let eps = claim.inputs.has("eps") ? try ClassInputs.epsilon(claim.inputs) : nil
         let stated = try claim.statement.bigInteger("first-layer-units-at-least")
+        // Lemma N2e: a breakpoint counts when the jump exceeds 2 eps (every jump, exactly).
+        let threshold = eps.map { 2 * $0 } ?? Rational.zero
         let bound: BigInt
         let subject: String
         let subjectNames: [String]
         if usesClass {
             let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
-            guard case .readout(let J, let readouts) = k else {
+            guard case .readout(_, let readouts) = k else {
                 throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class", found: "another kind of class")
             }
             subject = "every element of \(name)"
             subjectNames = [name]
-            if let d = readouts.firstIndex(where: { Int.bitWidth - 1 - $0.leadingZeroBitCount != J - 1 }) {
-                return .fails("\(mode) networks realising \(subject) need >= \(stated) first-layer units",
-                              "readout \(d) is \(readouts[d]), whose top bit is not J-1 = \(J - 1); the class form of Corollary N2 needs top(m_d) = J-1",
-                              at: claim.inputs.pointer.appending("class"))
+            // The outputs are +-1 valued: every jump is 2.
+            if Rational(2) <= threshold {
+                bound = .zero
+            } else {
+                let tops = readouts.map { Int.bitWidth - 1 - $0.leadingZeroBitCount }
+                bound = mode == .separate ? tops.reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
+                    : Set(tops).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
             }
-            let perFunction = BigInt.powerOfTwo(J - 1)
-            bound = mode == .separate ? perFunction * BigInt(readouts.count) : perFunction
         } else {
             let references = try claim.inputs.array("functions", what: "an array of function names")
             let targets = try context.objects.functions(references, at: claim.inputs.pointer.appending("functions"))
             subjectNames = try references.enumerated().map { (i, value) throws(KernelError) in try Fields.identifier(value, at: claim.inputs.pointer.appending("functions").appending(i)) }
             subject = "\(targets.count) functions"
             if mode == .separate {
-                bound = BigInt(targets.reduce(0) { $0 + $1.breakpointCount })
+                bound = BigInt(targets.reduce(0) { count, f in
+                    // A +-1 function jumps by 2 at each breakpoint: the count needs no pass.
+                    if f.isSignValued { return count + (Rational(2) > threshold ? f.breakpointCount : 0) }
+                    return count + largeJumps(f.stepFunction, above: threshold).count
+                })
             } else {
-                bound = BigInt(Set(targets.flatMap { $0.stepFunction.interiorBreakpoints }).count)
+                bound = BigInt(Set(targets.flatMap { largeJumps($0.stepFunction, above: threshold) }).count)
             }
         }
-        let summary = "\(mode) networks realising \(subject) need >= \(stated) first-layer units"
+        let accuracy = eps.map { "within \($0) of" } ?? "realising"
+        let summary = "\(mode) networks \(accuracy) \(subject) need >= \(stated) first-layer units"
         guard stated <= bound else {
-            return .fails(summary, "Corollary N2 gives at least \(bound) first-layer units, not \(stated)",
-                          expected: "first-layer-units-at-least <= \(bound)", computed: "breakpoints: \(bound)",
+            let lemma = eps == nil ? "Corollary N2" : "Lemma N2e"
+            let counted = eps.map { "breakpoints with jump > \(2 * $0)" } ?? "breakpoints"
+            return .fails(summary, "\(lemma) gives at least \(bound) first-layer units, not \(stated)",
+                          expected: "first-layer-units-at-least <= \(bound)", computed: "\(counted): \(bound)",
                           at: claim.statement.pointer.appending("first-layer-units-at-least"))
         }
-        return .holds(summary, [Fact(.firstLayerUnits, Meaning(measure: .realisingFirstLayerUnits, subject: subjectNames, coding: mode), .atLeast(Rational(stated)))])
+        return .holds(summary, [Fact(.firstLayerUnits, Meaning(measure: .realisingFirstLayerUnits, subject: subjectNames, eps: eps, coding: mode),
+                                     .atLeast(Rational(stated)))])
+    }
+
+    /// The breakpoints of f's canonical form at which f jumps by more than `threshold`.
+    static func largeJumps(_ f: StepFunction, above threshold: Rational) -> [Rational] {
+        (1..<f.values.count).compactMap { i in (f.values[i] - f.values[i - 1]).magnitude > threshold ? f.breakpoints[i] : nil }
     }
 }

@@ -33,6 +33,7 @@ public enum RuleName: String, FormatWord {
     case haarPacking = "haar-packing", haarCover = "haar-cover", binaryClass = "binary-class", readoutCount = "readout-count"
     case enumerate, networkRealises = "network-realises", networkWidthLower = "network-width-lower", networkBits = "network-bits"
     case stepApproxLower = "step-approx-lower", bits, epsTransfer = "eps-transfer"
+    case networkRealisesForAllSigns = "network-realises-for-all-signs"
 
     /// The rule's checker.
     var rule: any Rule.Type {
@@ -53,6 +54,7 @@ public enum RuleName: String, FormatWord {
         case .stepApproxLower: StepApproxLowerRule.self
         case .bits: BitsRule.self
         case .epsTransfer: EpsTransferRule.self
+        case .networkRealisesForAllSigns: NetworkRealisesForAllSignsRule.self
         }
     }
 }

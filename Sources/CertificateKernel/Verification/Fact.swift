@@ -28,6 +28,10 @@ public enum Measure: String, FormatWord {
     /// The least number of first-layer units of Heaviside networks (one for all, or one
     /// per function, by coding) that realise the subject functions (Corollary N2).
     case realisingFirstLayerUnits = "realising-first-layer-units"
+    /// The least total code length of a family of Heaviside networks of one architecture,
+    /// differing only in their coded parameters, that realises every element of the
+    /// subject class exactly (one network per element; MATH.md sec. 8, Lemma NF).
+    case realisingNetworkBits = "realising-network-bits"
     /// ||f - g||_inf for the subject [f, g].
     case supDistance = "sup-distance"
     /// inf over step functions s with at most P breakpoints of ||g - s||_inf (Lemma T).
@@ -69,7 +73,10 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
         case .sizeBits: return "ceil log2 |\(s)| (\(c))"
         case .codeBits: return "code-bits(\(s))"
         case .units, .hiddenUnits, .parameters, .firstLayerUnits, .layers: return "\(measure.rawValue)(\(s))"
-        case .realisingFirstLayerUnits: return "first-layer-units(\(c) networks realising \(subject.count == 1 ? s : "[\(s)]"))"
+        case .realisingFirstLayerUnits:
+            let within = eps.map { "within \($0) of" } ?? "realising"
+            return "first-layer-units(\(c) networks \(within) \(subject.count == 1 ? s : "[\(s)]"))"
+        case .realisingNetworkBits: return "code-bits(\(c) network family realising every element of \(s))"
         case .supDistance: return "||\(subject.first ?? "?") - \(subject.dropFirst().first ?? "?")||_inf"
         case .stepApproximationError: return "dist(\(s), steps with <= \(maxBreakpoints?.description ?? "?") breakpoints)"
         case .greedyIntervals: return "n_<(\(threshold?.description ?? "?"), \(s))"

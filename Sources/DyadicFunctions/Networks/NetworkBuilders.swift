@@ -46,75 +46,30 @@ public enum NetworkBuilder {
     /// balanced amplitudes (MATH.md sec. 8):
     /// 1. a trunk of 2^J - 1 units H(x - i/2^J);
     /// 2. one linear unit u = u_sigma: bias u_sigma(0), weights the jumps of u_sigma;
-    /// 3. the digit units of c_n(u) for every digit n some readout uses;
-    /// 4. one linear unit per used digit: c_n = sum_i (-1)^(i+1) H(u - i/2^(n+1));
-    /// 5. per task, the |bits(m_d)| parity units over its digits;
-    /// 6. per task, the output 1 - 2 (parity) = w_{m_d}(u).
+    /// 3.-6. the readout head of ``ReadoutHead`` (digits of u, parities, outputs).
     ///
     /// Every parameter's code is fixed by (J, readouts): only u's weights and bias
     /// depend on sigma (dyadic codes); all others are `derived`.
     public static func joint(signs: SignTree, readouts: [WalshReadout]) throws(DyadicFunctionError) -> CodedHeavisideNetwork {
         let J = signs.levels
-        guard !readouts.isEmpty else { throw .invalidParameter("at least one readout is required") }
-        var seen = Set<Int>()
-        for (d, r) in readouts.enumerated() {
-            guard r.index < 1 << J else { throw .indexOutOfRange(what: "readout index", index: r.index, range: 1..<(1 << J)) }
-            guard seen.insert(r.index).inserted else { throw .duplicateReadout(index: d, value: r.index) }
-        }
+        try ReadoutHead.checkReadouts(readouts, levels: J)
         let cells = 1 << J
         let indices = RademacherHaarFeature.balanced(signs: signs).midpointIndices()
         func u(_ c: Int) -> Rational { Dyadic(mantissa: BigInt(2 * indices[c] + 1), exponent: J + 1).rational }
 
-        var layers: [[HeavisideNetwork.Unit]] = []
-        var weightCodes: [[[ParameterCode]]] = []
-        var biasCodes: [[ParameterCode]] = []
-        func add(_ units: [HeavisideNetwork.Unit], weights: (Int, Int) -> ParameterCode, bias: (Int) -> ParameterCode) {
-            layers.append(units)
-            weightCodes.append(units.enumerated().map { u, unit in unit.weights.indices.map { weights(u, $0) } })
-            biasCodes.append(units.indices.map(bias))
-        }
-        // 1. Trunk.
-        add((1..<cells).map { i in HeavisideNetwork.Unit.threshold(weight: 1, bias: -Dyadic(mantissa: BigInt(i), exponent: J).rational) },
-            weights: { _, _ in .derived(recipe: "trunk-weight") }, bias: { _ in .derived(recipe: "trunk-threshold") })
-        // 2. u = u_sigma(0) + sum_i (u(i) - u(i-1)) H(x - i/2^J).
+        var layers = CodedLayers()
+        layers.add(trunk(levels: J), weights: { _, _ in .derived(recipe: "trunk-weight") }, bias: { _ in .derived(recipe: "trunk-threshold") })
+        // u = u_sigma(0) + sum_i (u(i) - u(i-1)) H(x - i/2^J).
         let jumps = (1..<cells).map { u($0) - u($0 - 1) }
-        add([HeavisideNetwork.Unit(activation: .linear, inputs: Array(0..<(cells - 1)), weights: jumps, bias: u(0))],
-            weights: { _, _ in .dyadic(mantissaBits: J, maximumExponent: J) },
-            bias: { _ in .dyadic(mantissaBits: J + 1, maximumExponent: J + 1) })
-        // 3. Digit units for the digits in use.
-        let digits = Array(Set(readouts.flatMap { r in (0..<J).filter { r.index >> $0 & 1 == 1 } })).sorted()
-        var digitLayer: [HeavisideNetwork.Unit] = []
-        var digitRanges: [Int: Range<Int>] = [:]
-        for n in digits {
-            let start = digitLayer.count
-            digitLayer += digitUnits(digit: n, source: 0)
-            digitRanges[n] = start..<digitLayer.count
-        }
-        add(digitLayer, weights: { _, _ in .derived(recipe: "digit-weight") }, bias: { _ in .derived(recipe: "digit-threshold") })
-        // 4. c_n as linear units.
-        let digitValues = digits.map { n -> HeavisideNetwork.Unit in
-            let range = digitRanges[n] ?? 0..<0
-            return HeavisideNetwork.Unit(activation: .linear, inputs: Array(range),
-                                         weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? 1 : -1 }, bias: 0)
-        }
-        add(digitValues, weights: { _, _ in .derived(recipe: "digit-sum-weight") }, bias: { _ in .derived(recipe: "digit-sum-bias") })
-        // 5. Parity units per task.
-        let digitSlot = Dictionary(uniqueKeysWithValues: digits.enumerated().map { ($1, $0) })
-        var parityLayer: [HeavisideNetwork.Unit] = []
-        var parityRanges: [Range<Int>] = []
-        for r in readouts {
-            let sources = (0..<J).filter { r.index >> $0 & 1 == 1 }.compactMap { digitSlot[$0] }
-            let start = parityLayer.count
-            parityLayer += parityUnits(sources: sources)
-            parityRanges.append(start..<parityLayer.count)
-        }
-        add(parityLayer, weights: { _, _ in .derived(recipe: "parity-weight") }, bias: { _ in .derived(recipe: "parity-threshold") })
-        // 6. Outputs 1 - 2 sum_t (-1)^(t-1) P_t.
-        let outputs = parityRanges.map { range in
-            HeavisideNetwork.Unit(activation: .linear, inputs: Array(range),
-                                  weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? -2 : 2 }, bias: 1)
-        }
-        add(outputs, weights: { _, _ in .derived(recipe: "output-weight") }, bias: { _ in .derived(recipe: "output-bias") })
-        return try CodedHeavisideNetwork(network: try HeavisideNetwork(layers: layers), weightCodes: weightCodes, biasCodes: biasCodes)
+        layers.add([HeavisideNetwork.Unit(activation: .linear, inputs: Array(0..<(cells - 1)), weights: jumps, bias: u(0))],
+                   weights: { _, _ in .dyadic(mantissaBits: J, maximumExponent: J) },
+                   bias: { _ in .dyadic(mantissaBits: J + 1, maximumExponent: J + 1) })
+        ReadoutHead.add(to: &layers, levels: J, readouts: readouts)
+        return try layers.network()
+    }
+
+    /// The trunk: 2^J - 1 first-layer units H(x - i/2^J), i = 1..2^J - 1.
+    static func trunk(levels J: Int) -> [HeavisideNetwork.Unit] {
+        (1..<(1 << J)).map { i in HeavisideNetwork.Unit.threshold(weight: 1, bias: -Dyadic(mantissa: BigInt(i), exponent: J).rational) }
     }
 }

@@ -25,7 +25,7 @@ enum IndependentOracle {
     // MARK: - Identity
 
     /// The keys whose string values (directly or inside arrays) name objects.
-    static let referenceKeys: Set<String> = ["f", "g", "function", "functions", "class", "network", "centres", "elements", "items", "signs", "feature"]
+    static let referenceKeys: Set<String> = ["f", "g", "function", "functions", "class", "network", "centres", "elements", "items", "signs", "feature", "subject"]
 
     struct Document {
         let objects: [(name: String, value: JSONValue)]
@@ -242,6 +242,12 @@ enum IndependentOracle {
                 let (J, negative) = try signTree(o["signs"] ?? .null)
                 let hex = IndependentOracle.encodeHex(negative)
                 let coded = try NetworkBuilder.joint(signs: try SignTree(levels: J, hex: hex), readouts: try list(o["readouts"]).map { try WalshReadout(index: try integer($0)) })
+                return .network(coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { Optional(String(describing: $0)) } } },
+                                biasCodes: coded.biasCodes.map { $0.map { Optional(String(describing: $0)) } }, recipe: true)
+            case "sign-coded-network":
+                let (J, negative) = try signTree(o["signs"] ?? .null)
+                let family = try SignCodedNetworkFamily(levels: J, readouts: try list(o["readouts"]).map { try WalshReadout(index: try integer($0)) })
+                let coded = try family.member(signs: try SignTree(levels: J, hex: IndependentOracle.encodeHex(negative)))
                 return .network(coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { Optional(String(describing: $0)) } } },
                                 biasCodes: coded.biasCodes.map { $0.map { Optional(String(describing: $0)) } }, recipe: true)
             case "one-layer-network":
@@ -621,6 +627,10 @@ extension IndependentOracle {
             return result
         case "network-width-lower":
             return ["first-layer-units": Interval(lower: try r("first-layer-units-at-least"), upper: nil)]
+        case "network-realises-for-all-signs":
+            guard case .network(let network, _, _, _) = try model.object(try model.string(inputs["network"])) else { throw Unsupported(reason: "not a network") }
+            return ["bits": Interval(lower: nil, upper: try r("bits")), "log2-size": Interval(lower: nil, upper: try r("bits")),
+                    "first-layer-units": .exact(Rational(network.layers[0].count))]
         case "step-approx-lower":
             let g = try model.function(pl: inputs["function"])
             guard let n = strictGreedyCount(g, try model.rational(inputs["threshold"])) else { throw Unsupported(reason: "greedy") }
@@ -865,29 +875,75 @@ extension IndependentOracle {
         case "network-width-lower":
             let stated = try model.rational(statement["first-layer-units-at-least"])
             let separate = try model.string(input("mode")) == "separate"
+            // Lemma N2e: only jumps larger than 2 eps count (every jump without eps).
+            let twiceEps = inputs["eps"] == nil ? Rational.zero : try model.rational(inputs["eps"]) * Rational(2)
             let tuples: [[StepFunction]]
             if inputs["class"] != nil, case .readoutClass(let J, let readouts) = try model.object(try model.string(input("class"))), J > 3 {
-                // Beyond brute force: every output with top(m) = J - 1 changes sign inside every
-                // level-(J-1) cell (the factor r_(J-1)); check that for 16 sign trees, and the count.
-                guard readouts.allSatisfy({ Int.bitWidth - $0.leadingZeroBitCount == J }) else { return fail("a readout's top bit is not J - 1") }
+                // Beyond brute force: output d is constant on each half of every level-top(m_d)
+                // cell and differs between the halves; check that for 16 sign trees, and the count.
                 var rng = SplitMix64(seed: 7)
+                let tops = readouts.map { Int.bitWidth - 1 - $0.leadingZeroBitCount }
                 for _ in 0..<16 {
                     let negative = (0..<((1 << J) - 1)).map { _ in rng.next() & 1 == 1 }
-                    for m in readouts {
-                        let cells = readoutCells(J, negative, m)
-                        for c in stride(from: 0, to: cells.count, by: 2) where cells[c] == cells[c + 1] { return fail("output \(m) is constant on a level-\(J - 1) cell") }
+                    for (m, t) in zip(readouts, tops) {
+                        let cells = readoutCells(J, negative, m), w = 1 << (J - t), h = w / 2
+                        for start in stride(from: 0, to: cells.count, by: w) {
+                            let left = cells[start], right = cells[start + h]
+                            guard left != right, cells[start..<(start + h)].allSatisfy({ $0 == left }), cells[(start + h)..<(start + w)].allSatisfy({ $0 == right }) else {
+                                return fail("output \(m) does not change sign exactly at the midpoint of a level-\(t) cell")
+                            }
+                        }
                     }
                 }
-                let least = separate ? readouts.count << (J - 1) : 1 << (J - 1)
+                let least = twiceEps >= Rational(2) ? 0 : (separate ? tops : Array(Set(tops))).reduce(0) { $0 + (1 << $1) }
                 return stated <= Rational(least) ? .holds : fail("Corollary N2 gives \(least)")
             } else if inputs["class"] != nil {
                 tuples = try model.elements(try model.object(try model.string(input("class"))))
             } else {
                 tuples = [try model.functions(try model.list(input("functions")))]
             }
-            // The least number of first-layer units over all elements: the jumps of the canonical forms.
-            let least = tuples.map { tuple in separate ? tuple.reduce(0) { $0 + jumps($1).count } : Set(tuple.flatMap(jumps)).count }.min() ?? 0
+            func large(_ f: StepFunction) -> [Rational] {
+                jumps(f).filter { t in
+                    let i = f.breakpoints.firstIndex(of: t)!
+                    let jump = f.values[i] - f.values[i - 1]
+                    return (jump.signum < 0 ? -jump : jump) > twiceEps
+                }
+            }
+            // The least number of first-layer units over all elements: the large jumps of the canonical forms.
+            let least = tuples.map { tuple in separate ? tuple.reduce(0) { $0 + large($1).count } : Set(tuple.flatMap(large)).count }.min() ?? 0
             return stated <= Rational(least) ? .holds : fail("only \(least) first-layer units are needed")
+
+        case "network-realises-for-all-signs":
+            // Lemma NF's side conditions from the object's own definition, the family's sign
+            // bits counted here, and (for J <= 5) four members evaluated at every cell
+            // midpoint against the outputs computed from the definitions.
+            let name = try model.string(input("network"))
+            guard let index = model.doc.objectIndex[name], case .object(let definition) = model.doc.objects[index].value,
+                  case .string("sign-coded-network")? = definition["kind"] else { return fail("not a sign-coded network") }
+            guard case .readoutClass(let J, let readouts) = try model.object(try model.string(input("class"))) else { return fail("not a readout class") }
+            let (levels, _) = try model.signTree(definition["signs"] ?? .null)
+            let familyReadouts = try model.list(definition["readouts"]).map { try model.integer($0) }
+            guard levels == J, familyReadouts == readouts, Set(readouts).count == readouts.count, readouts.allSatisfy({ $0 >= 1 && $0 < 1 << J }) else {
+                return fail("the class is not the family's")
+            }
+            guard try model.integer(statement["outputs"]) == readouts.count, try model.integer(statement["bits"]) == (1 << J) - 1 else { return fail("outputs or bits") }
+            guard case .network(_, let weightCodes, let biasCodes, _) = try model.object(name) else { return fail("not a network") }
+            let signs = (weightCodes.flatMap { $0.flatMap { $0 } } + biasCodes.flatMap { $0 }).filter { $0 == "sign" }.count
+            guard signs == (1 << J) - 1 else { return fail("\(signs) sign-coded parameters") }
+            if J <= 5 {
+                var rng = SplitMix64(seed: 11)
+                let family = try SignCodedNetworkFamily(levels: J, readouts: try readouts.map { try WalshReadout(index: $0) })
+                for _ in 0..<4 {
+                    let negative = (0..<((1 << J) - 1)).map { _ in rng.next() & 1 == 1 }
+                    let member = try family.member(signs: try SignTree(levels: J, hex: IndependentOracle.encodeHex(negative))).network
+                    let cells = readouts.map { readoutCells(J, negative, $0) }
+                    for c in 0..<(1 << J) {
+                        let y = forward(member, at: try Rational(2 * c + 1, 1 << (J + 1)))
+                        for d in readouts.indices where y[d] != Rational(cells[d][c]) { return fail("member differs from F_sigma on cell \(c)") }
+                    }
+                }
+            }
+            return .holds
 
         case "step-approx-lower":
             let g = try model.function(pl: input("function"))

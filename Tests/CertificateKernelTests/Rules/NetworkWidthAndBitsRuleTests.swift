@@ -81,20 +81,132 @@ struct NetworkWidthLowerRuleTests {
         }
     }
 
-    /// A readout with top(m) < J - 1 may not change sign inside a level-(J-1) cell: for
-    /// m = 1 at J = 2 the output has one breakpoint, not 2.
-    @Test func classFormNeedsTopBitJMinusOne() {
-        #expect(Brute.breakpoints(Brute.output(0, levels: 2, readout: 1)) == 1)
-        let base = RuleCertificate().object("K", RT.readoutClass(levels: 2, [1, 2])).object("L", RT.readoutClass(levels: 3, [4, 3]))
-        RT.expectFailed(Self.width(base, mode: "separate", cls: "K", atLeast: "1"), at: "/claims/0/inputs/class",
-                        reason: ["readout 0 is 1, whose top bit is not J-1 = 1"])
-        RT.expectFailed(Self.width(base, mode: "joint", cls: "L", atLeast: "1"), at: "/claims/0/inputs/class", reason: ["readout 1 is 3"])
-        // The readouts {2, 3} of depth 2 read at depth 3 (J one too large): no longer top bit J - 1.
-        #expect(Brute.breakpoints(Brute.output(0, levels: 3, readout: 2)) < 4)
-        let deeper = RuleCertificate().object("K", RT.readoutClass(levels: 3, [2, 3]))
-        RT.expectFailed(Self.width(deeper, mode: "separate", cls: "K", atLeast: "8"), at: "/claims/0/inputs/class", reason: ["readout 0 is 2", "J-1 = 2"])
+    /// Readouts of any top: for every sign tree (brute force), output d changes sign at the
+    /// midpoint of every level-top(m_d) cell, so it has at least 2^top(m_d) breakpoints,
+    /// and jointly the midpoints of the distinct tops' cells (different points) all break.
+    /// The class form states exactly these counts: one more is rejected.
+    @Test func classFormForEveryTopAgainstBruteForce() {
+        for (J, readouts) in [(2, [1, 2]), (3, [4, 3]), (3, [2, 3]), (3, [1, 2, 4]), (3, [1, 6, 7]), (4, [3, 9])] {
+            let tops = readouts.map { m in (0..<J).last { m >> $0 & 1 == 1 }! }
+            let separate = tops.reduce(0) { $0 + (1 << $1) }, joint = Set(tops).reduce(0) { $0 + (1 << $1) }
+            var leastSeparate = Int.max, leastJoint = Int.max
+            for tree in 0..<(1 << ((1 << J) - 1)) {
+                let outputs = readouts.map { Brute.output(tree, levels: J, readout: $0) }
+                for (f, t) in zip(outputs, tops) {
+                    // Midpoint of level-t cell k: the left end of cell (2k+1) 2^(J-t-1).
+                    for k in 0..<(1 << t) {
+                        let c = (2 * k + 1) << (J - t - 1)
+                        #expect(f[c] != f[c - 1], "J = \(J), tree \(tree), top \(t): no sign change at the midpoint of cell \(k)")
+                    }
+                }
+                leastSeparate = min(leastSeparate, outputs.reduce(0) { $0 + Brute.breakpoints($1) })
+                // Joint: the cells c (1..<2^J) at whose left end some output changes.
+                leastJoint = min(leastJoint, (1..<(1 << J)).filter { c in outputs.contains { $0[c] != $0[c - 1] } }.count)
+            }
+            #expect(leastSeparate >= separate && leastJoint >= joint)
+            let base = RuleCertificate().object("K", RT.readoutClass(levels: J, readouts))
+            RT.expectVerified(Self.width(base, mode: "separate", cls: "K", atLeast: String(separate)))
+            RT.expectVerified(Self.width(base, mode: "joint", cls: "K", atLeast: String(joint)))
+            RT.expectFailed(Self.width(base, mode: "separate", cls: "K", atLeast: String(separate + 1)),
+                            at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least \(separate)"])
+            RT.expectFailed(Self.width(base, mode: "joint", cls: "K", atLeast: String(joint + 1)),
+                            at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least \(joint)"])
+        }
         let haar = RuleCertificate().object("H", RT.haarClass(levels: 2))
         RT.expectMalformed(Self.width(haar, mode: "joint", cls: "H", atLeast: "1"), at: "/claims/0/inputs/class")
+    }
+}
+
+/// `network-width-lower` with `eps` (Lemma N2e): networks within eps of the functions
+/// need a first-layer unit at every breakpoint where a function jumps by more than 2 eps.
+@Suite("Rule network-width-lower at accuracy eps")
+struct NetworkWidthLowerEpsTests {
+    static func width(_ base: RuleCertificate, mode: String, functions: [String]? = nil, cls: String? = nil, eps: String, atLeast: String) -> FileVerdict {
+        let input = functions.map { "\"functions\":\(RT.a($0))" } ?? "\"class\":\"\(cls ?? "")\""
+        return base.claim("w", "network-width-lower", inputs: "{\"mode\":\"\(mode)\",\(input),\"eps\":\"\(eps)\"}",
+                          statement: "{\"first-layer-units-at-least\":\"\(atLeast)\"}").verify()
+    }
+
+    /// a jumps by 1/2 at 1/4, by 1 at 1/2 and by 1/4 at 3/4; b jumps by 1 at 1/2 and by
+    /// 3/4 at 5/8. Jumps > 2 eps, counted by hand for each eps below.
+    static let functions = RuleCertificate()
+        .object("a", RT.step(["0", "1/4", "1/2", "3/4", "1"], ["0", "1/2", "3/2", "7/4"]))
+        .object("b", RT.step(["0", "1/2", "5/8", "1"], ["0", "1", "1/4"]))
+
+    @Test func jumpsAboveTwiceEpsCount() {
+        // (eps, a's count, b's count, union count)
+        let table: [(String, Int, Int, Int)] = [
+            ("1/16", 3, 2, 4), ("1/8", 2, 2, 3), ("1/5", 2, 2, 3), ("1/4", 1, 2, 2),
+            ("3/8", 1, 1, 1), ("2/5", 1, 1, 1), ("1/2", 0, 0, 0), ("1", 0, 0, 0),
+        ]
+        for (eps, na, nb, union) in table {
+            let b = Self.functions
+            RT.expectVerified(Self.width(b, mode: "separate", functions: ["a"], eps: eps, atLeast: String(na)))
+            RT.expectFailed(Self.width(b, mode: "separate", functions: ["a"], eps: eps, atLeast: String(na + 1)),
+                            at: "/claims/0/statement/first-layer-units-at-least", reason: ["Lemma N2e gives at least \(na)"])
+            RT.expectVerified(Self.width(b, mode: "separate", functions: ["a", "b"], eps: eps, atLeast: String(na + nb)))
+            RT.expectFailed(Self.width(b, mode: "separate", functions: ["a", "b"], eps: eps, atLeast: String(na + nb + 1)),
+                            at: "/claims/0/statement/first-layer-units-at-least")
+            RT.expectVerified(Self.width(b, mode: "joint", functions: ["a", "b"], eps: eps, atLeast: String(union)))
+            RT.expectFailed(Self.width(b, mode: "joint", functions: ["a", "b"], eps: eps, atLeast: String(union + 1)),
+                            at: "/claims/0/statement/first-layer-units-at-least")
+        }
+    }
+
+    /// A jump of exactly 2 eps does not count; 2^-60 less than that eps and it does.
+    @Test func jumpOfExactlyTwiceEpsDoesNotCount() {
+        let below = "288230376151711743/1152921504606846976"  // 1/4 - 2^-60
+        RT.expectFailed(Self.width(Self.functions, mode: "separate", functions: ["a"], eps: "1/4", atLeast: "2"),
+                        at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least 1"])
+        RT.expectVerified(Self.width(Self.functions, mode: "separate", functions: ["a"], eps: below, atLeast: "2"))
+        // b's jump 3/4 at eps = 3/8 exactly, and at 3/8 - 2^-60.
+        RT.expectFailed(Self.width(Self.functions, mode: "separate", functions: ["b"], eps: "3/8", atLeast: "2"),
+                        at: "/claims/0/statement/first-layer-units-at-least")
+        RT.expectVerified(Self.width(Self.functions, mode: "separate", functions: ["b"], eps: "432345564227567615/1152921504606846976", atLeast: "2"))
+    }
+
+    /// +-1 outputs: every jump is 2, so every eps in (0, 1) gives the full count, eps = 1
+    /// gives nothing (the constant 0 is within 1 of every +-1 function).
+    @Test func signValuedFunctionsAndClasses() {
+        let near1 = "1152921504606846975/1152921504606846976"  // 1 - 2^-60
+        let tiny = "1/1152921504606846976"
+        for (J, readouts) in [(3, [4, 5, 6, 7]), (3, [1, 6]), (4, [8, 3])] {
+            let tops = readouts.map { Int.bitWidth - 1 - $0.leadingZeroBitCount }
+            let separate = tops.reduce(0) { $0 + (1 << $1) }, joint = Set(tops).reduce(0) { $0 + (1 << $1) }
+            let base = RuleCertificate().object("K", RT.readoutClass(levels: J, readouts))
+            for eps in [tiny, "1/2", near1] {
+                RT.expectVerified(Self.width(base, mode: "separate", cls: "K", eps: eps, atLeast: String(separate)))
+                RT.expectVerified(Self.width(base, mode: "joint", cls: "K", eps: eps, atLeast: String(joint)))
+                RT.expectFailed(Self.width(base, mode: "separate", cls: "K", eps: eps, atLeast: String(separate + 1)),
+                                at: "/claims/0/statement/first-layer-units-at-least", reason: ["Lemma N2e gives at least \(separate)"])
+                RT.expectFailed(Self.width(base, mode: "joint", cls: "K", eps: eps, atLeast: String(joint + 1)),
+                                at: "/claims/0/statement/first-layer-units-at-least")
+            }
+            for eps in ["1", "3/2"] {
+                RT.expectVerified(Self.width(base, mode: "separate", cls: "K", eps: eps, atLeast: "0"))
+                RT.expectFailed(Self.width(base, mode: "separate", cls: "K", eps: eps, atLeast: "1"), at: "/claims/0/statement/first-layer-units-at-least")
+            }
+        }
+        // A packed +-1 function: its 4 breakpoints count for every eps < 1, none at eps = 1.
+        let packed = RuleCertificate().object("p", RT.signFunction(level: 3, negativeCells: [1, 2, 5]))
+        RT.expectVerified(Self.width(packed, mode: "separate", functions: ["p"], eps: near1, atLeast: "4"))
+        RT.expectFailed(Self.width(packed, mode: "separate", functions: ["p"], eps: near1, atLeast: "5"), at: "/claims/0/statement/first-layer-units-at-least")
+        RT.expectFailed(Self.width(packed, mode: "separate", functions: ["p"], eps: "1", atLeast: "1"), at: "/claims/0/statement/first-layer-units-at-least")
+        RT.expectVerified(Self.width(packed, mode: "joint", functions: ["p"], eps: near1, atLeast: "4"))
+    }
+
+    @Test func epsMustBePositiveAndIsPartOfTheMeaning() {
+        RT.expectMalformed(Self.width(Self.functions, mode: "separate", functions: ["a"], eps: "0", atLeast: "0"), at: "/claims/0/inputs/eps")
+        RT.expectMalformed(Self.width(Self.functions, mode: "separate", functions: ["a"], eps: "-1/2", atLeast: "0"), at: "/claims/0/inputs/eps")
+        let base = RuleCertificate().object("K", RT.readoutClass(levels: 3, [4, 5]))
+            .claim("w", "network-width-lower", inputs: #"{"mode":"separate","class":"K","eps":"1/2"}"#, statement: #"{"first-layer-units-at-least":"8"}"#)
+        func use(_ meaning: String) -> FileVerdict {
+            base.claim("t", "bits", uses: ["w"], inputs: "{\"terms\":[{\"claim\":\"w\",\"quantity\":\"first-layer-units\",\"coefficient\":\"1\",\"meaning\":\(meaning)}]}",
+                       statement: #"{"relation":">=","bound":"8"}"#).verify()
+        }
+        RT.expectVerified(use(#"{"measure":"realising-first-layer-units","subject":["K"],"eps":"1/2","coding":"separate"}"#))
+        RT.expectFailed(use(#"{"measure":"realising-first-layer-units","subject":["K"],"coding":"separate"}"#), claim: 1, at: "/claims/1/inputs/terms/0/meaning")
+        RT.expectFailed(use(#"{"measure":"realising-first-layer-units","subject":["K"],"eps":"1/4","coding":"separate"}"#), claim: 1, at: "/claims/1/inputs/terms/0/meaning")
     }
 }
 

@@ -1,0 +1,93 @@
+import DyadicFunctions
+import ExactArithmetic
+
+/// `network-realises-for-all-signs`: Lemma NF. For EVERY sign tree sigma of depth J the
+/// member N_sigma of the sign-coded family computes F_sigma = (w_{m_d} o u_sigma)_d, so
+/// the family describes every element of the readout class K_M with its sign-coded
+/// parameters alone: 2^J - 1 bits (MATH.md sec. 8).
+///
+/// Inputs: `network` (a `sign-coded-network`: one member, built by the kernel's recipe)
+/// and `class` (the readout-class K_M). Statement: `outputs` (D) and `bits` (the
+/// family's code bits). The kernel checks the side conditions of Lemma NF: the network
+/// is the kernel's recipe member (so its amplitudes are balanced and everything but the
+/// signs is derived from J and the readouts), the class has the family's depth and the
+/// same readouts in the same order, distinct and in 1..<2^J, and every parameter that
+/// is not derived has the code `sign` (only the signs vary); it sums those codes. The
+/// universal statement is sound by Lemmas R and NF, brute-forced over all sign trees
+/// for J <= 4 in the test suite. Establishes `bits` (<= the family's code bits: an upper
+/// bound on the joint description length realised by networks), `log2-size` of K_M
+/// (<= 2^J - 1: K_M is the image of the sign trees) and the family's `first-layer-units`
+/// (the same for every member).
+enum NetworkRealisesForAllSignsRule: Rule {
+    static let declaration = RuleDeclaration(
+        name: .networkRealisesForAllSigns, lemma: "Lemma R and Lemma NF (MATH.md sec. 5, 8)",
+        inputs: ["network", "class"], statement: ["outputs", "bits"])
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
+        let networkPointer = claim.inputs.pointer.appending("network"), classPointer = claim.inputs.pointer.appending("class")
+        let networkName = try claim.inputs.identifier("network")
+        let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)
+        let (className, k) = try ClassInputs.functionClass(claim.inputs, context)
+        guard case .readout(let J, let readouts) = k else {
+            throw .malformed(pointer: classPointer, expected: "a reference to a readout-class", found: "another kind of class")
+        }
+        let outputs = try claim.statement.integer("outputs", in: 0...Int(Int32.max))
+        let stated = try claim.statement.bigInteger("bits")
+        let summary = "for all sign trees of depth \(J): \(networkName)'s family computes F_sigma for readouts \(abbreviate(readouts)) with \(stated) code bits"
+
+        guard let family = net.signCodedFamily, net.recipe == "sign-coded-network" else {
+            return .fails(summary, "\(networkName) is not a member of the sign-coded family (an object of kind sign-coded-network, built by the kernel)",
+                          at: networkPointer)
+        }
+        // Lemma NF's side conditions on the class: the family's depth and readouts.
+        guard family.levels == J else {
+            return .fails(summary, "the class has depth \(J), the family depth \(family.levels)", expected: "levels = \(family.levels)",
+                          computed: "levels = \(J)", at: classPointer)
+        }
+        guard family.readouts == readouts else {
+            let d = (0..<min(family.readouts.count, readouts.count)).first { family.readouts[$0] != readouts[$0] } ?? min(family.readouts.count, readouts.count)
+            return .fails(summary, "the class's readouts \(abbreviate(readouts)) are not the family's \(abbreviate(family.readouts)) (they differ at readout \(d))",
+                          expected: "readouts \(abbreviate(family.readouts))", computed: "readouts \(abbreviate(readouts))", at: classPointer)
+        }
+        var seen = Set<Int>()
+        for (d, m) in readouts.enumerated() {
+            guard m >= 1 && m < 1 << J, seen.insert(m).inserted else {
+                return .fails(summary, "readout \(d) is \(m): Lemma NF needs distinct readouts in 1..<2^\(J)", at: classPointer)
+            }
+        }
+        guard outputs == readouts.count, net.network.outputCount == readouts.count else {
+            return .fails(summary, "the family has \(net.network.outputCount) outputs, one per readout", expected: "outputs = \(outputs)",
+                          computed: "\(net.network.outputCount) outputs", at: claim.statement.pointer.appending("outputs"))
+        }
+        // Only the sign-coded parameters vary with sigma; every other one is derived.
+        var total = BigInt.zero
+        for (l, layer) in net.network.layers.enumerated() {
+            for (u, unit) in layer.enumerated() {
+                for (value, code) in zip(unit.weights + [unit.bias], net.weightCodes[l][u] + [net.biasCodes[l][u]]) {
+                    switch code {
+                    case .derived?: continue
+                    case .sign? where ParameterCode.sign.admits(value): total += 1
+                    default:
+                        return .fails(summary, "a parameter of layer \(l) unit \(u) is \(value) with code \(code.map { "\($0)" } ?? "none"): only sign-coded parameters may vary in the family",
+                                      at: networkPointer)
+                    }
+                }
+            }
+        }
+        guard total == BigInt.powerOfTwo(J) - 1 else {
+            return .fails(summary, "the family has \(total) sign-coded parameters, not one per node of the sign tree (2^J - 1)", at: networkPointer)
+        }
+        guard stated == total else {
+            return .fails(summary, "the family's sign codes add up to \(total) bits (2^J - 1)", expected: "bits = \(stated)", computed: "bits = \(total)",
+                          at: claim.statement.pointer.appending("bits"))
+        }
+        return .holds(summary, [
+            Fact(.bits, Meaning(measure: .realisingNetworkBits, subject: [className], coding: .joint), .atMost(Rational(total))),
+            // K_M is the image of the 2^(2^J - 1) sign trees.
+            Fact(.log2Size, Meaning(measure: .log2Size, subject: [className], coding: .joint), .atMost(Rational(total))),
+            Fact(.firstLayerUnits, Meaning(measure: .firstLayerUnits, subject: [networkName]), .exact(net.network.firstLayerWidth)),
+        ])
+    }
+}
