@@ -45,7 +45,7 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
         layers.add(NetworkBuilder.trunk(levels: J), weights: { _, _ in .derived(recipe: "trunk-weight") },
                    bias: { _ in .derived(recipe: "trunk-threshold") })
         layers.add(haarLayer(), weights: { _, _ in .derived(recipe: "haar-weight") }, bias: { _ in .derived(recipe: "haar-bias") })
-        let signWeights = (0..<J).flatMap { j in (0..<(1 << j)).map { k in Rational(signs.sign(level: j, index: k)) } }
+        let signWeights = (0..<J).flatMap { j in (0..<(1 << j)).map { k in Rational(signs.isNegative(level: j, index: k) ? -1 : 1) } }
         layers.add([HeavisideNetwork.Unit(activation: .linear, inputs: Array(0..<signBits), weights: signWeights,
                                           bias: Dyadic(mantissa: 1, exponent: 1).rational)],
                    weights: { _, _ in .sign }, bias: { _ in .derived(recipe: "u-bias") })
