@@ -1,5 +1,6 @@
 import DyadicFunctions
 import ExactArithmetic
+import TestSupport
 import Testing
 
 /// Lemma NF (MATH.md sec. 8): for every sign tree sigma, the member N_sigma of the
