@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "ExactArithmetic", targets: ["ExactArithmetic"]),
         .library(name: "DyadicFunctions", targets: ["DyadicFunctions"]),
+        .library(name: "ExactLinearAlgebra", targets: ["ExactLinearAlgebra"]),
         .library(name: "CertificateKernel", targets: ["CertificateKernel"]),
         .executable(name: "dyadcert", targets: ["dyadcert"]),
         .executable(name: "dyadcert-fuzz", targets: ["dyadcert-fuzz"]),
@@ -53,6 +54,14 @@ let package = Package(
             dependencies: ["ExactArithmetic"],
             swiftSettings: invariantChecks
         ),
+        // Exact rational and dyadic matrices (products on machine words, rank by
+        // fraction-free elimination, squared norms, sums of square roots decided by
+        // squaring) and the pure checks of MATH.md sec. 11-12 (trusted base).
+        .target(
+            name: "ExactLinearAlgebra",
+            dependencies: ["ExactArithmetic"],
+            swiftSettings: invariantChecks
+        ),
         // The trusted kernel: certificate format, strict parser, one checker per rule.
         // It imports nothing from the generator.
         .target(
@@ -79,6 +88,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "ExactArithmetic",
+                "ExactLinearAlgebra",
                 "DyadicFunctions",
                 "CertificateDigest",
             ]
@@ -111,6 +121,13 @@ let package = Package(
         .testTarget(
             name: "DyadicFunctionsTests",
             dependencies: ["DyadicFunctions", "ExactArithmetic"],
+            swiftSettings: invariantChecks
+        ),
+        .testTarget(
+            name: "ExactLinearAlgebraTests",
+            dependencies: ["ExactLinearAlgebra", "ExactArithmetic"],
+            exclude: ["Reference"],
+            resources: [.copy("Fixtures")],
             swiftSettings: invariantChecks
         ),
         .testTarget(

@@ -7,7 +7,7 @@ import Foundation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a benchmark workload of the perf kit (result line on stdout, elapsed_s= on stderr).",
-        subcommands: [W1.self, W2.self, W3.self]
+        subcommands: [W1.self, W2.self, W3.self, W4.self]
     )
 
     /// Prints a result in the kit's protocol.
@@ -89,6 +89,37 @@ extension Bench {
 
         func run() {
             Bench.emit(W3SupDistance.run(n: n, seed: seed))
+        }
+    }
+}
+
+extension Bench {
+    struct W4: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "w4",
+            abstract: "W4: exact product of an m x k and a k x n matrix of random float-like dyadic rationals."
+        )
+
+        @Option(help: "Rows of A.")
+        var m: Int = 16
+
+        @Option(help: "Columns of A, rows of B.")
+        var k: Int = 1024
+
+        @Option(help: "Columns of B.")
+        var n: Int = 256
+
+        @Option(help: "Seed of the splitmix64 generator.")
+        var seed: UInt64 = 42
+
+        func validate() throws {
+            for (name, value) in [("m", m), ("k", k), ("n", n)] where !(1...4096).contains(value) {
+                throw ValidationError("--\(name) must be between 1 and 4096")
+            }
+        }
+
+        func run() throws {
+            Bench.emit(try W4DyadicMatrixProduct.run(m: m, k: k, n: n, seed: seed))
         }
     }
 }

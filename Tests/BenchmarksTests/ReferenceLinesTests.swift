@@ -51,6 +51,12 @@ struct ReferenceLinesTests {
         #expect(W3SupDistance.run(n: reference.int("n"), seed: reference.seed).line == reference.expected)
     }
 
+    @Test("W4 dyadic matrix product", arguments: try ReferenceCase.load("w4"))
+    func w4(_ reference: ReferenceCase) throws {
+        let result = try W4DyadicMatrixProduct.run(m: reference.int("m"), k: reference.int("k"), n: reference.int("n"), seed: reference.seed)
+        #expect(result.line == reference.expected)
+    }
+
     @Test("The elapsed line has the C programs' format")
     func elapsedFormat() {
         #expect(BenchmarkResult(line: "", elapsedSeconds: 0.0123456).elapsedLine == "elapsed_s=0.012346")

@@ -95,3 +95,26 @@ extension BigInt {
         return BigInt.computeWithGMP(self, { __gmpz_pow_ui($0, $1, UInt(exponent)) })
     }
 }
+
+extension BigInt {
+    /// The number of 64-bit words of |self| (0 for zero): the length of its base-2^64
+    /// digit string, for code that reads the magnitude word by word (exact matrix
+    /// products split entries into machine-word digits).
+    @inlinable
+    public var magnitudeWordCount: Int {
+        switch representation {
+        case .small(let v): return v == 0 ? 0 : 1
+        case .large(let s): return Int(cgmp_mpz_size(s.mpz))
+        }
+    }
+
+    /// Word `index` (least significant first) of |self|; zero past the end.
+    @inlinable
+    public func magnitudeWord(at index: Int) -> UInt {
+        precondition(index >= 0, "BigInt.magnitudeWord(at:): negative index")
+        switch representation {
+        case .small(let v): return index == 0 ? v.magnitude : 0
+        case .large(let s): return UInt(cgmp_mpz_getlimbn(s.mpz, index))
+        }
+    }
+}

@@ -20,6 +20,10 @@ for s in 1 2 42; do
   for n in 1 2 3 100 5000 131072; do
     echo -e "w3 --n $n --seed $s\t$($P/w3_int128 --n $n --seed $s 2>/dev/null)"
   done
+  for mkn in "1 1 1" "3 4 2" "2 1 3" "5 70 4" "16 1024 256"; do
+    set -- $mkn
+    echo -e "w4 --m $1 --k $2 --n $3 --seed $s\t$($P/w4_gmp --m $1 --k $2 --n $3 --seed $s --mode scaled 2>/dev/null)"
+  done
 done
 } > "$out"
 echo "wrote $out ($(wc -l < "$out") lines)"

@@ -1,0 +1,132 @@
+import ExactArithmetic
+
+// The exact integer matrix product on machine words.
+//
+// Every entry is split into signed 63-bit digits, x = sum_p x_p 2^(63 p), with
+// x_p = sign(x) * (bits 63p .. 63p+62 of |x|), so |x_p| < 2^63 fits an Int64. Then
+//   A B = sum_{p,q} 2^(63 (p+q)) A_p B_q,
+// and each digit product A_p B_q is a product of Int64 matrices whose dot products are
+// accumulated exactly in 128 bits plus a signed overflow count (192 bits in all): one
+// 64x64->128-bit multiplication and one 128-bit addition per term, no allocation. The
+// digit products are combined into BigInt entries once per output entry. Matrices
+// whose entries fit in 63 bits need one digit pass; float-derived mantissas scaled to
+// a shared exponent typically two.
+
+/// Bits per digit: |digit| < 2^63 fits an Int64 with its sign.
+let digitBits = 63
+
+extension IntegerMatrix {
+    /// The number of 63-bit digits of the widest entry (0 for a zero matrix).
+    var digitCount: Int {
+        (maximumBitLength + digitBits - 1) / digitBits
+    }
+
+    /// Digit `p` of every entry, laid out row-major for `rowMajor`, or column by column
+    /// (the transpose) otherwise.
+    func digitPlane(_ p: Int, rowMajor: Bool) -> [Int64] {
+        var plane = [Int64](repeating: 0, count: entries.count)
+        let offset = p * digitBits
+        let word = offset / 64, shift = offset % 64
+        plane.withUnsafeMutableBufferPointer { plane in
+            entries.withUnsafeBufferPointer { entries in
+                for i in 0..<rows {
+                    for j in 0..<columns {
+                        let x = entries[i * columns + j]
+                        if x.isZero { continue }
+                        var d: UInt64
+                        if let v = x.intValue, word == 0 {
+                            d = UInt64(v.magnitude) >> UInt64(shift)
+                        } else {
+                            d = UInt64(x.magnitudeWord(at: word)) >> UInt64(shift)
+                            if shift > 1 { d |= UInt64(x.magnitudeWord(at: word + 1)) << UInt64(64 - shift) }
+                        }
+                        d &= (1 << 63) - 1
+                        let digit = Int64(bitPattern: d)
+                        plane[rowMajor ? i * columns + j : j * rows + i] = x.signum < 0 ? -digit : digit
+                    }
+                }
+            }
+        }
+        return plane
+    }
+
+    /// The exact product `self * other`.
+    ///
+    /// - Throws: ``MatrixError/dimensionMismatch(operation:left:right:)`` unless
+    ///   `columns == other.rows`; ``MatrixError/overLimit(limit:needed:allowed:)`` when
+    ///   the result, its entry bits or the work exceed `limits` (checked first).
+    public func multiplied(by other: IntegerMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> IntegerMatrix {
+        guard columns == other.rows else {
+            throw .dimensionMismatch(operation: "matrix product", left: shape, right: other.shape)
+        }
+        try limits.checkShape(rows: rows, columns: other.columns)
+        let m = rows, k = columns, n = other.columns
+        let bitsA = maximumBitLength, bitsB = other.maximumBitLength
+        // |C_ij| <= k 2^bitsA 2^bitsB.
+        try limits.checkBits(bitsA + bitsB + Int.bitWidth - k.leadingZeroBitCount)
+        let pa = (bitsA + digitBits - 1) / digitBits, pb = (bitsB + digitBits - 1) / digitBits
+        try limits.checkWork(m, n, k, pa, pb)
+        var result = IntegerMatrix.zeros(rows: m, columns: n)
+        guard m > 0, n > 0, k > 0, pa > 0, pb > 0 else { return result }
+        let planesA = (0..<pa).map { digitPlane($0, rowMajor: true) }
+        let planesB = (0..<pb).map { other.digitPlane($0, rowMajor: false) }
+        var low = [Int128](repeating: 0, count: m * n)
+        var high = [Int](repeating: 0, count: m * n)
+        for p in 0..<pa {
+            for q in 0..<pb {
+                planesA[p].withUnsafeBufferPointer { a in
+                    planesB[q].withUnsafeBufferPointer { b in
+                        low.withUnsafeMutableBufferPointer { low in
+                            high.withUnsafeMutableBufferPointer { high in
+                                IntegerMatrix.digitProduct(a, b, m: m, k: k, n: n, low: low, high: high)
+                            }
+                        }
+                    }
+                }
+                let shift = digitBits * (p + q)
+                for index in 0..<(m * n) {
+                    let partial = IntegerMatrix.combine(low: low[index], high: high[index])
+                    if !partial.isZero { result.entries[index] += shift == 0 ? partial : partial << shift }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The exact value of a wrapped signed 128-bit sum `low` with `high` signed wraps:
+    /// low + high * 2^128.
+    @inline(__always)
+    static func combine(low: Int128, high: Int) -> BigInt {
+        if high == 0 { return BigInt(low) }
+        // The true sum is low + high * 2^128, where low is the wrapped 128-bit sum.
+        return BigInt(low) + (BigInt(high) << 128)
+    }
+
+    /// C = A B for Int64 matrices A (m x k, row-major) and B (given as its transpose,
+    /// n x k row-major); each entry is written as a wrapped 128-bit sum `low` and the
+    /// signed count of wraps `high` (its exact value is low + high 2^128).
+    @inline(never)
+    static func digitProduct(
+        _ a: UnsafeBufferPointer<Int64>, _ b: UnsafeBufferPointer<Int64>,
+        m: Int, k: Int, n: Int,
+        low: UnsafeMutableBufferPointer<Int128>, high: UnsafeMutableBufferPointer<Int>
+    ) {
+        for i in 0..<m {
+            let rowA = a.baseAddress! + i * k
+            for j in 0..<n {
+                let columnB = b.baseAddress! + j * k
+                var sum: Int128 = 0
+                var wraps = 0
+                for l in 0..<k {
+                    let (h, lo) = rowA[l].multipliedFullWidth(by: columnB[l])
+                    let product = Int128(h) << 64 | Int128(lo)
+                    let (s, overflow) = sum.addingReportingOverflow(product)
+                    sum = s
+                    if overflow { wraps += product < 0 ? -1 : 1 }
+                }
+                low[i * n + j] = sum
+                high[i * n + j] = wraps
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import ExactArithmetic
+
+/// lcm(a, b) for positive a, b, with its size checked first.
+func leastCommonMultiple(_ a: BigInt, _ b: BigInt, limits: MatrixLimits) throws(MatrixError) -> BigInt {
+    if a == b || b == 1 { return a }
+    if a == 1 { return b }
+    try limits.checkBits(a.bitLength + b.bitLength, "common denominator bits")
+    return a * b.exactlyDivided(by: BigInt.gcd(a, b))
+}
+
+/// The least common multiple of positive integers (1 for none).
+func leastCommonMultiple(_ values: [BigInt], limits: MatrixLimits) throws(MatrixError) -> BigInt {
+    var result = BigInt(1)
+    for v in values where !result.isMultiple(of: v) { result = try leastCommonMultiple(result, v, limits: limits) }
+    return result
+}
+
+/// n / d reduced, for a denominator that is positive by construction (a product of
+/// positive denominators); a zero denominator would be a bug here, not bad input.
+func fraction(_ n: BigInt, _ d: BigInt) -> Rational {
+    do { return try Rational(numerator: n, denominator: d) } catch { preconditionFailure("ExactLinearAlgebra: zero denominator") }
+}
+
+extension RationalMatrix {
+    /// The exact product `self * other`.
+    ///
+    /// With t_l = c_l r'_l (this matrix's column denominators times the other's row
+    /// denominators) and L = lcm(t_l), column l of N is multiplied by L / t_l; then
+    /// (A B)[i][j] = (N' N'')[i][j] / ((r_i L) c''_j), one integer product.
+    ///
+    /// - Throws: on non-conforming shapes or when a limit would be exceeded.
+    public func multiplied(by other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
+        guard columns == other.rows else {
+            throw .dimensionMismatch(operation: "matrix product", left: shape, right: other.shape)
+        }
+        var inner = [BigInt]()
+        inner.reserveCapacity(columns)
+        for l in 0..<columns {
+            let c = columnDenominators[l], r = other.rowDenominators[l]
+            try limits.checkBits(c.bitLength + r.bitLength, "common denominator bits")
+            inner.append(c == 1 ? r : (r == 1 ? c : c * r))
+        }
+        let common = try leastCommonMultiple(inner, limits: limits)
+        var left = numerators
+        if inner.contains(where: { $0 != common }) {
+            let factors = inner.map { common.exactlyDivided(by: $0) }
+            try limits.checkBits(left.maximumBitLength + factors.reduce(0) { max($0, $1.bitLength) })
+            for i in 0..<rows {
+                for l in 0..<columns where factors[l] != 1 { left.entries[i * columns + l] *= factors[l] }
+            }
+        }
+        let product = try left.multiplied(by: other.numerators, limits: limits)
+        var rowDenominators = self.rowDenominators
+        if common != 1 {
+            try limits.checkBits(rowDenominators.reduce(0) { max($0, $1.bitLength) } + common.bitLength, "common denominator bits")
+            rowDenominators = rowDenominators.map { $0 * common }
+        }
+        return RationalMatrix(unchecked: product, rowDenominators: rowDenominators, columnDenominators: other.columnDenominators)
+    }
+
+    /// The matrix times a column vector x, as canonical rationals.
+    public func multiplied(by vector: [Rational], limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
+        try multiplied(by: RationalMatrix.column(vector, limits: limits), limits: limits).column(0)
+    }
+
+    /// The entrywise combination `a * self + b * other` for integers a, b, on common
+    /// denominators lcm(r_i, r'_i) and lcm(c_j, c'_j).
+    func combined(_ a: BigInt, with other: RationalMatrix, _ b: BigInt, operation: String, limits: MatrixLimits) throws(MatrixError) -> RationalMatrix {
+        guard shape == other.shape else { throw .dimensionMismatch(operation: operation, left: shape, right: other.shape) }
+        var rowsL = [BigInt](), columnsL = [BigInt]()
+        for i in 0..<rows { rowsL.append(try leastCommonMultiple(rowDenominators[i], other.rowDenominators[i], limits: limits)) }
+        for j in 0..<columns { columnsL.append(try leastCommonMultiple(columnDenominators[j], other.columnDenominators[j], limits: limits)) }
+        func factors(_ common: [BigInt], _ own: [BigInt]) -> [BigInt] { zip(common, own).map { $0 == $1 ? 1 : $0.exactlyDivided(by: $1) } }
+        let rf = factors(rowsL, rowDenominators), cf = factors(columnsL, columnDenominators)
+        let rg = factors(rowsL, other.rowDenominators), cg = factors(columnsL, other.columnDenominators)
+        let growth = [rf, cf, rg, cg].map { $0.reduce(0) { max($0, $1.bitLength) } }.reduce(0, +)
+        try limits.checkBits(max(numerators.maximumBitLength, other.numerators.maximumBitLength) + growth + a.bitLength + b.bitLength + 1)
+        var result = [BigInt]()
+        result.reserveCapacity(rows * columns)
+        for i in 0..<rows {
+            for j in 0..<columns {
+                var x = numerators[i, j] * a
+                if rf[i] != 1 { x *= rf[i] }
+                if cf[j] != 1 { x *= cf[j] }
+                var y = other.numerators[i, j] * b
+                if rg[i] != 1 { y *= rg[i] }
+                if cg[j] != 1 { y *= cg[j] }
+                result.append(x + y)
+            }
+        }
+        return RationalMatrix(unchecked: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: result),
+                              rowDenominators: rowsL, columnDenominators: columnsL)
+    }
+
+    /// self + other.
+    public func adding(_ other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
+        try combined(1, with: other, 1, operation: "matrix sum", limits: limits)
+    }
+
+    /// self - other.
+    public func subtracting(_ other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
+        try combined(1, with: other, -1, operation: "matrix difference", limits: limits)
+    }
+
+    /// self + b 1^T: the column vector b (one entry per row) added to every column.
+    public func addingToEveryColumn(_ b: [Rational], limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
+        guard b.count == rows else {
+            throw .dimensionMismatch(operation: "adding a column to every column", left: shape, right: MatrixShape(rows: b.count, columns: 1))
+        }
+        // N_ij / (r_i c_j) + p_i / q_i = (N_ij (r'_i / r_i) + p_i (r'_i / q_i) c_j) / (r'_i c_j), r'_i = lcm(r_i, q_i).
+        var result = numerators.entries
+        var newRows = rowDenominators
+        for i in 0..<rows where !b[i].isZero {
+            let r = rowDenominators[i], q = b[i].denominator
+            let common = try leastCommonMultiple(r, q, limits: limits)
+            let f = common == r ? BigInt(1) : common.exactlyDivided(by: r)
+            let p = b[i].numerator * (common == q ? BigInt(1) : common.exactlyDivided(by: q))
+            try limits.checkBits(max(numerators.maximumBitLength + f.bitLength, p.bitLength + columnDenominators.reduce(0) { max($0, $1.bitLength) }) + 1)
+            for j in 0..<columns {
+                var x = result[i * columns + j]
+                if f != 1 { x *= f }
+                x.addProduct(p, columnDenominators[j])
+                result[i * columns + j] = x
+            }
+            newRows[i] = common
+        }
+        return RationalMatrix(unchecked: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: result),
+                              rowDenominators: newRows, columnDenominators: columnDenominators)
+    }
+
+    /// The entrywise ReLU r(x) = max(x, 0) (denominators are positive, so it acts on
+    /// the numerators alone).
+    public var relu: RationalMatrix {
+        var n = numerators
+        for index in n.entries.indices where n.entries[index].signum < 0 { n.entries[index] = .zero }
+        return RationalMatrix(unchecked: n, rowDenominators: rowDenominators, columnDenominators: columnDenominators)
+    }
+
+    /// The matrix restricted to the given rows, in the given order.
+    public func selectingRows(_ indices: [Int]) -> RationalMatrix {
+        var entries = [BigInt]()
+        entries.reserveCapacity(indices.count * columns)
+        for i in indices { entries.append(contentsOf: numerators.entries[(i * columns)..<((i + 1) * columns)]) }
+        return RationalMatrix(unchecked: IntegerMatrix(uncheckedRows: indices.count, columns: columns, entries: entries),
+                              rowDenominators: indices.map { rowDenominators[$0] }, columnDenominators: columnDenominators)
+    }
+
+    /// The matrix restricted to the given columns, in the given order.
+    public func selectingColumns(_ indices: [Int]) -> RationalMatrix {
+        transposed.selectingRows(indices).transposed
+    }
+
+    /// True when the two matrices have the same shape and equal entries.
+    public func hasSameEntries(as other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> Bool {
+        try subtracting(other, limits: limits).isZero
+    }
+
+    /// ||row i||^2 for every row: sum_j N_ij^2 (C / c_j)^2 / (r_i C)^2 with C = lcm(c_j).
+    public func rowSquaredNorms(limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
+        let common = try leastCommonMultiple(columnDenominators, limits: limits)
+        let factors = columnDenominators.map { $0 == common ? BigInt(1) : common.exactlyDivided(by: $0) }
+        try limits.checkBits(2 * (numerators.maximumBitLength + factors.reduce(0) { max($0, $1.bitLength) }) + 64)
+        var result = [Rational]()
+        result.reserveCapacity(rows)
+        for i in 0..<rows {
+            var sum = BigInt.zero
+            for j in 0..<columns {
+                let x = numerators[i, j]
+                if x.isZero { continue }
+                let y = factors[j] == 1 ? x : x * factors[j]
+                sum.addProduct(y, y)
+            }
+            let d = rowDenominators[i] * common
+            result.append(fraction(sum, d * d))
+        }
+        return result
+    }
+
+    /// ||column j||^2 for every column.
+    public func columnSquaredNorms(limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
+        try transposed.rowSquaredNorms(limits: limits)
+    }
+
+    /// ||A||_F^2, the sum of the squares of all entries.
+    public func squaredFrobeniusNorm(limits: MatrixLimits = .standard) throws(MatrixError) -> Rational {
+        Rational.sum(try rowSquaredNorms(limits: limits))
+    }
+
+    /// The Frobenius inner product <A, B> = sum_ij A_ij B_ij.
+    public func frobeniusInnerProduct(_ other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> Rational {
+        guard shape == other.shape else {
+            throw .dimensionMismatch(operation: "Frobenius inner product", left: shape, right: other.shape)
+        }
+        // Column j carries 1 / (c_j c'_j); bring every column to S = lcm_j(c_j c'_j).
+        var columnProducts = [BigInt]()
+        for j in 0..<columns {
+            try limits.checkBits(columnDenominators[j].bitLength + other.columnDenominators[j].bitLength, "common denominator bits")
+            columnProducts.append(columnDenominators[j] * other.columnDenominators[j])
+        }
+        let common = try leastCommonMultiple(columnProducts, limits: limits)
+        let factors = columnProducts.map { $0 == common ? BigInt(1) : common.exactlyDivided(by: $0) }
+        try limits.checkBits(numerators.maximumBitLength + other.numerators.maximumBitLength + factors.reduce(0) { max($0, $1.bitLength) } + 64)
+        var terms = [Rational]()
+        terms.reserveCapacity(rows)
+        for i in 0..<rows {
+            var sum = BigInt.zero
+            for j in 0..<columns {
+                let x = numerators[i, j], y = other.numerators[i, j]
+                if x.isZero || y.isZero { continue }
+                sum.addProduct(factors[j] == 1 ? x : x * factors[j], y)
+            }
+            if sum.isZero { continue }
+            let d = rowDenominators[i] * other.rowDenominators[i] * common
+            terms.append(fraction(sum, d))
+        }
+        return Rational.sum(terms)
+    }
+
+    /// The exact rank (of the numerators: scaling rows and columns by nonzero numbers
+    /// does not change the rank), by fraction-free elimination.
+    public func rank(limits: MatrixLimits = .standard) throws(MatrixError) -> Int {
+        try numerators.rank(limits: limits)
+    }
+}
