@@ -69,6 +69,7 @@ let package = Package(
             dependencies: [
                 "ExactArithmetic",
                 "DyadicFunctions",
+                "ExactLinearAlgebra",
             ],
             swiftSettings: invariantChecks
         ),

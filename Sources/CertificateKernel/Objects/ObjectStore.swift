@@ -21,6 +21,7 @@ struct ObjectStore: Sendable {
         "piecewise-linear", "triangle-wave", "sawtooth", "sign-tree",
         "heaviside-network", "joint-network", "one-layer-network",
         "readout-class", "haar-class", "finite-class",
+        "matrix", "relu-network", "relu-data",
     ]
 
     init(_ entries: [CertificateDocument.ObjectEntry], context: ReadingContext) throws(KernelError) {
@@ -98,6 +99,18 @@ struct ObjectStore: Sendable {
 
     func network(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelNetwork {
         try typed(value, at: pointer, "a network") { if case .network(let n) = $0 { return n } else { return nil } }
+    }
+
+    func matrix(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelMatrix {
+        try typed(value, at: pointer, "a matrix") { if case .matrix(let m) = $0 { return m } else { return nil } }
+    }
+
+    func reluNetwork(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelReLUNetwork {
+        try typed(value, at: pointer, "a ReLU network") { if case .reluNetwork(let n) = $0 { return n } else { return nil } }
+    }
+
+    func reluData(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelReLUData {
+        try typed(value, at: pointer, "ReLU data") { if case .reluData(let d) = $0 { return d } else { return nil } }
     }
 
     func functionClass(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelClass {
@@ -264,6 +277,15 @@ struct ObjectStore: Sendable {
             do { return .signTree(try SignTree(levels: J, hex: bits)) } catch {
                 throw ObjectStore.invalid(error, at: p.appending("bits"), what: "\((1 << J) - 1) sign bits as \(((1 << J) + 2) / 4) lowercase hex digits")
             }
+
+        case "matrix":
+            return .matrix(try MatrixObjectReader.matrix(f, context: context))
+
+        case "relu-network":
+            return .reluNetwork(try MatrixObjectReader.network(f, objects: self))
+
+        case "relu-data":
+            return .reluData(try MatrixObjectReader.data(f, objects: self))
 
         case "heaviside-network":
             return .network(try NetworkReader.read(f, context: context))

@@ -45,6 +45,9 @@ enum RuleRegistry {
         HaarPackingRule.self, HaarCoverRule.self, BinaryClassRule.self, ReadoutCountRule.self, EnumerateRule.self,
         NetworkRealisesRule.self, NetworkWidthLowerRule.self, NetworkBitsRule.self, StepApproxLowerRule.self, BitsRule.self,
         EpsTransferRule.self,
+        ReLUInterpolatesRule.self, WeightDecayRule.self, NeuronSharingRule.self, WidthFromRankRule.self,
+        MultiTaskGapRule.self, PenalisedMultiTaskGapRule.self, MultiTaskScreenRule.self, CompressPreservesRule.self,
+        LassoGapRule.self, LassoScreenRule.self, SupportRule.self, SupportVariabilityRule.self,
     ] }
 
     static var names: [String] { rules.map { $0.name } }
