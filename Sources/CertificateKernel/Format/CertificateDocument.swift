@@ -12,7 +12,7 @@ struct CertificateDocument {
     struct ClaimEntry {
         let index: Int
         let id: String
-        let rule: String
+        let rule: RuleName
         let description: String?
         let uses: [String]
         let inputs: Fields
@@ -65,7 +65,7 @@ struct CertificateDocument {
                 throw .malformed(pointer: at.appending("id"), expected: "a claim name not used before", found: "\"\(id)\", already the name of claim \(first)")
             }
             seen[id] = i
-            let rule = try claim.choice("rule", RuleRegistry.names)
+            let rule: RuleName = try claim.word("rule")
             let uses = claim.has("uses") ? try claim.identifiers("uses") : []
             claims.append(ClaimEntry(
                 index: i, id: id, rule: rule, description: try claim.optionalString("description"), uses: uses,

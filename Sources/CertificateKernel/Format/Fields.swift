@@ -96,14 +96,6 @@ struct Fields {
         try Fields(try value(key), at: pointer.appending(key), context: context, what: what)
     }
 
-    /// A required string that must be one of `choices`.
-    func choice(_ key: String, _ choices: [String]) throws(KernelError) -> String {
-        let text = try string(key)
-        guard choices.contains(text) else {
-            throw .malformed(pointer: pointer.appending(key), expected: "one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))", found: "\"\(Fields.shorten(text))\"")
-        }
-        return text
-    }
 
     /// A required word of a closed set (relation, coding, measure, ...).
     func word<W: FormatWord>(_ key: String, _ type: W.Type = W.self) throws(KernelError) -> W {

@@ -99,7 +99,7 @@ enum ClassElements {
     /// Every element, after checking the enumeration limit.
     static func all(_ k: KernelClass, limits: VerificationLimits, at pointer: JSONPointer) throws(KernelError) -> [[KernelFunction]] {
         let n = count(k)
-        guard n <= BigInt(limits.maximumEnumeration) else {
+        guard n <= BigInt(limits.maximumEnumeration), let elementCount = n.intValue else {
             throw .limitExceeded(pointer: pointer, limit: .enumeration, value: countDescription(k), maximum: String(limits.maximumEnumeration))
         }
         switch k {
@@ -107,13 +107,13 @@ enum ClassElements {
             return elements
         case .readout(let levels, _), .haar(let levels, _):
             // The enumerated elements are all held at once: bound their cells too.
-            let (cells, overflow) = (n.intValue ?? Int.max).multipliedReportingOverflow(by: cellsPerElement(k))
+            let (cells, overflow) = elementCount.multipliedReportingOverflow(by: cellsPerElement(k))
             guard !overflow, cells <= limits.maximumCells else {
                 throw .limitExceeded(pointer: pointer, limit: .cells, value: overflow ? "more than \(Int.max)" : String(cells), maximum: String(limits.maximumCells))
             }
             var result: [[KernelFunction]] = []
             do {
-                for number in 0..<(n.intValue ?? 0) {
+                for number in 0..<elementCount {
                     result.append(try element(k, signs: try SignTree(levels: levels, number: number)))
                 }
             } catch {

@@ -27,7 +27,7 @@ enum NetworkReader {
             for (u, unitValue) in try layer.array("units", what: "an array of units").enumerated() {
                 let unit = try Fields(unitValue, at: layer.pointer.appending("units").appending(u), context: context, what: "a unit object")
                 try unit.allowOnly(["activation", "inputs", "weights", "bias", "weight-codes", "bias-code"])
-                let activation = try unit.choice("activation", ["heaviside", "linear"])
+                let activation: Activation = try unit.word("activation")
                 let inputs = try unit.integers("inputs", in: 0...Int(Int32.max))
                 let weights = try unit.rationals("weights")
                 guard inputs.count == weights.count else {
@@ -47,7 +47,7 @@ enum NetworkReader {
                         codes[k] = try code(value, at: unit.pointer.appending("weight-codes").appending(k), context: context)
                     }
                 }
-                units.append(HeavisideNetwork.Unit(activation: activation == "heaviside" ? .heaviside : .linear, inputs: inputs, weights: weights, bias: try unit.rational("bias")))
+                units.append(HeavisideNetwork.Unit(activation: activation == .heaviside ? .heaviside : .linear, inputs: inputs, weights: weights, bias: try unit.rational("bias")))
                 layerWeightCodes.append(codes)
                 layerBiasCodes.append(unit.has("bias-code") ? try code(try unit.value("bias-code"), at: unit.pointer.appending("bias-code"), context: context) : defaultBiasCode)
             }

@@ -13,17 +13,6 @@ struct ObjectStore: Sendable {
     /// The longest list of functions a reference may expand to (lists are spliced in).
     private var maximumListLength = Int.max
 
-    /// Every kind of object format dyadcert/1 defines.
-    static let kinds = [
-        "step-function", "cell-function", "sign-function", "haar-function", "rademacher-function",
-        "walsh-function", "feature", "feature-shift", "task-output", "network-output",
-        "task-outputs", "walsh-basis", "haar-basis", "function-list",
-        "piecewise-linear", "triangle-wave", "sawtooth", "sign-tree",
-        "heaviside-network", "joint-network", "one-layer-network",
-        "readout-class", "haar-class", "finite-class",
-        "matrix", "relu-network", "relu-data",
-    ]
-
     init(_ entries: [CertificateDocument.ObjectEntry], context: ReadingContext) throws(KernelError) {
         maximumListLength = context.limits.maximumEnumeration
         for entry in entries {
@@ -125,17 +114,17 @@ struct ObjectStore: Sendable {
     }
 
     private func build(_ f: Fields, context: ReadingContext) throws(KernelError) -> KernelObject {
-        let kind = try f.choice("kind", ObjectStore.kinds)
+        let kind: ObjectKind = try f.word("kind")
         let p = f.pointer
         func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: p, what: what) }
         switch kind {
-        case "step-function":
-            try f.allowOnly(["kind", "breakpoints", "values"])
+        case .stepFunction:
+            try f.allowOnly(kind.keys)
             let breakpoints = try f.rationals("breakpoints"), values = try f.rationals("values")
             do { return .function(.step(try StepFunction(breakpoints: breakpoints, values: values))) } catch { throw invalid(error, "a valid step function") }
 
-        case "cell-function":
-            try f.allowOnly(["kind", "level", "values"])
+        case .cellFunction:
+            try f.allowOnly(kind.keys)
             let level = try f.integer("level", in: 0...62, limit: .level)
             try context.chargeCells(level: level, at: p.appending("level"))
             let values = try f.rationals("values")
@@ -144,8 +133,8 @@ struct ObjectStore: Sendable {
             }
             do { return .function(.step(try StepFunction(cellValues: values))) } catch { throw invalid(error, "a valid dyadic step function") }
 
-        case "sign-function":
-            try f.allowOnly(["kind", "level", "bits"])
+        case .signFunction:
+            try f.allowOnly(kind.keys)
             let level = try f.integer("level", in: 0...62, limit: .level)
             try context.chargeCells(level: level, at: p.appending("level"))
             let bits = try f.string("bits")
@@ -153,33 +142,36 @@ struct ObjectStore: Sendable {
                 throw ObjectStore.invalid(error, at: p.appending("bits"), what: "\(1 << level) bits as \((1 << level + 3) / 4) lowercase hex digits")
             }
 
-        case "haar-function":
-            try f.allowOnly(["kind", "level", "index"])
+        case .haarFunction:
+            try f.allowOnly(kind.keys)
             let level = try f.integer("level", in: 0...62, limit: .level)
             try context.checkLevel(level + 1, at: p.appending("level"))
             let index = try f.integer("index", in: 0...(1 << level) - 1)
             do { return .function(.step(try HaarFunction(level: level, index: index).stepFunction)) } catch { throw invalid(error, "a Haar function") }
 
-        case "rademacher-function":
-            try f.allowOnly(["kind", "index"])
+        case .rademacherFunction:
+            try f.allowOnly(kind.keys)
             let n = try f.integer("index", in: 0...62, limit: .level)
             try context.chargeCells(level: n + 1, at: p.appending("index"))
             do { return .function(.packed(try RademacherFunction(index: n).packed)) } catch { throw invalid(error, "a Rademacher function") }
 
-        case "walsh-function":
-            try f.allowOnly(["kind", "index"])
+        case .walshFunction:
+            try f.allowOnly(kind.keys)
             let m = try f.bigInteger("index")
             guard m.signum >= 0 else { throw .malformed(pointer: p.appending("index"), expected: "a non-negative integer", found: m.description) }
             let level = max(m.bitLength, 1)
             try context.chargeCells(level: level, at: p.appending("index"))
-            do { return .function(.packed(try WalshFunction(index: m.intValue ?? 0).packed(level: level))) } catch { throw invalid(error, "a Walsh function") }
+            guard let index = m.intValue else {  // unreachable: the level limit keeps m below 2^40
+                throw .limitExceeded(pointer: p.appending("index"), limit: .level, value: String(level), maximum: String(context.limits.maximumLevel))
+            }
+            do { return .function(.packed(try WalshFunction(index: index).packed(level: level))) } catch { throw invalid(error, "a Walsh function") }
 
-        case "feature":
-            try f.allowOnly(["kind", "signs", "amplitudes"])
+        case .feature:
+            try f.allowOnly(kind.keys)
             let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
             try context.chargeCells(level: signs.levels, at: p.appending("signs"))
             if case .string = try f.value("amplitudes") {
-                _ = try f.choice("amplitudes", ["balanced"])
+                _ = try f.word("amplitudes", AmplitudesWord.self)
                 return .feature(RademacherHaarFeature.balanced(signs: signs))
             }
             let amplitudes = try f.rationals("amplitudes")
@@ -189,30 +181,30 @@ struct ObjectStore: Sendable {
                 throw ObjectStore.invalid(error, at: p.appending("amplitudes"), what: "one positive amplitude per level")
             }
 
-        case "feature-shift":
-            try f.allowOnly(["kind", "feature"])
+        case .featureShift:
+            try f.allowOnly(kind.keys)
             let h = try feature(try f.value("feature"), at: p.appending("feature"))
             try context.chargeCells(level: h.levels, at: p.appending("feature"))
             return .function(.step(h.shiftedStepFunction))
 
-        case "task-output", "task-outputs":
-            try f.allowOnly(kind == "task-output" ? ["kind", "signs", "readout"] : ["kind", "signs", "readouts"])
+        case .taskOutput, .taskOutputs:
+            try f.allowOnly(kind.keys)
             let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
             let J = signs.levels
-            let readouts = kind == "task-output"
+            let readouts = kind == .taskOutput
                 ? [try f.integer("readout", in: 1...(1 << J) - 1)]
                 : try f.integers("readouts", in: 1...(1 << J) - 1)
-            if kind == "task-outputs" {
+            if kind == .taskOutputs {
                 try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
             }
             for _ in readouts { try context.chargeCells(level: J, at: p) }
             do {
                 let outputs = try TaskOutput.packedOutputs(signs: signs, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
-                return kind == "task-output" ? .function(.packed(outputs[0])) : .functionList(outputs.map { .packed($0) })
+                return kind == .taskOutput ? .function(.packed(outputs[0])) : .functionList(outputs.map { .packed($0) })
             } catch { throw invalid(error, "task outputs") }
 
-        case "network-output":
-            try f.allowOnly(["kind", "network", "output"])
+        case .networkOutput:
+            try f.allowOnly(kind.keys)
             let net = try network(try f.value("network"), at: p.appending("network"))
             let d = try f.integer("output", in: 0...(net.network.outputCount - 1))
             try context.chargeCells(count: net.network.firstLayerWidth + 1, at: p)
@@ -220,8 +212,8 @@ struct ObjectStore: Sendable {
             try context.chargeWork(ReadingContext.product(net.network.firstLayerWidth + 1, evaluator.costPerPoint), at: p.appending("network"))
             return .function(.step(net.network.realisedFunctions(evaluator: evaluator)[d]))
 
-        case "walsh-basis":
-            try f.allowOnly(["kind", "levels"])
+        case .walshBasis:
+            try f.allowOnly(kind.keys)
             let J = try f.integer("levels", in: 0...62, limit: .level)
             try context.checkLevel(J, at: p.appending("levels"))
             try context.chargeCells(count: 1 << (2 * min(J, 31)), at: p.appending("levels"))
@@ -231,8 +223,8 @@ struct ObjectStore: Sendable {
                 return .functionList(list)
             } catch { throw invalid(error, "the Walsh basis") }
 
-        case "haar-basis":
-            try f.allowOnly(["kind", "levels"])
+        case .haarBasis:
+            try f.allowOnly(kind.keys)
             let J = try f.integer("levels", in: 0...62, limit: .level)
             try context.checkLevel(J, at: p.appending("levels"))
             try context.chargeCells(count: 4 << min(J, 60), at: p.appending("levels"))
@@ -242,13 +234,13 @@ struct ObjectStore: Sendable {
                 return .functionList(list)
             } catch { throw invalid(error, "the Haar basis") }
 
-        case "function-list":
-            try f.allowOnly(["kind", "items"])
+        case .functionList:
+            try f.allowOnly(kind.keys)
             let list = try functions(try f.array("items", what: "an array of function names"), at: p.appending("items"))
             try context.chargeCells(count: list.count, at: p.appending("items"))
             return .functionList(list)
 
-        case "piecewise-linear":
+        case .piecewiseLinear:
             let knots = try f.rationals("knots")
             if f.has("values") {
                 try f.allowOnly(["kind", "knots", "values"])
@@ -261,16 +253,16 @@ struct ObjectStore: Sendable {
                 return .piecewiseLinear(try PiecewiseLinear(knots: knots, startValues: starts, endValues: ends))
             } catch { throw invalid(error, "a valid piecewise-linear function") }
 
-        case "triangle-wave", "sawtooth":
-            try f.allowOnly(["kind", "order"])
-            let n = try f.integer("order", in: (kind == "sawtooth" ? 0 : 1)...62, limit: .level)
+        case .triangleWave, .sawtooth:
+            try f.allowOnly(kind.keys)
+            let n = try f.integer("order", in: (kind == .sawtooth ? 0 : 1)...62, limit: .level)
             try context.chargeCells(level: n, at: p.appending("order"))
             do {
-                return .piecewiseLinear(kind == "sawtooth" ? try PiecewiseLinear.sawtooth(n) : try PiecewiseLinear.triangleWave(n))
+                return .piecewiseLinear(kind == .sawtooth ? try PiecewiseLinear.sawtooth(n) : try PiecewiseLinear.triangleWave(n))
             } catch { throw invalid(error, "a supported order") }
 
-        case "sign-tree":
-            try f.allowOnly(["kind", "levels", "bits"])
+        case .signTree:
+            try f.allowOnly(kind.keys)
             let J = try f.integer("levels", in: 1...62, limit: .level)
             try context.chargeCells(level: J, at: p.appending("levels"))
             let bits = try f.string("bits")
@@ -278,20 +270,20 @@ struct ObjectStore: Sendable {
                 throw ObjectStore.invalid(error, at: p.appending("bits"), what: "\((1 << J) - 1) sign bits as \(((1 << J) + 2) / 4) lowercase hex digits")
             }
 
-        case "matrix":
+        case .matrix:
             return .matrix(try MatrixObjectReader.matrix(f, context: context))
 
-        case "relu-network":
+        case .reluNetwork:
             return .reluNetwork(try MatrixObjectReader.network(f, objects: self))
 
-        case "relu-data":
+        case .reluData:
             return .reluData(try MatrixObjectReader.data(f, objects: self))
 
-        case "heaviside-network":
+        case .heavisideNetwork:
             return .network(try NetworkReader.read(f, context: context))
 
-        case "joint-network":
-            try f.allowOnly(["kind", "signs", "readouts"])
+        case .jointNetwork:
+            try f.allowOnly(kind.keys)
             let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
             let J = signs.levels
             let readouts = try f.integers("readouts", in: 1...(1 << J) - 1)
@@ -307,8 +299,8 @@ struct ObjectStore: Sendable {
                                               biasCodes: coded.biasCodes.map { $0.map { $0 } }, recipe: "joint-network"))
             } catch { throw invalid(error, "a joint network") }
 
-        case "one-layer-network":
-            try f.allowOnly(["kind", "functions"])
+        case .oneLayerNetwork:
+            try f.allowOnly(kind.keys)
             let targets = try functions(try f.array("functions", what: "an array of function names"), at: p.appending("functions"))
             let steps = targets.map(\.stepFunction)
             let size = 3 * steps.reduce(0) { $0 + $1.pieceCount } + steps.count
@@ -321,8 +313,8 @@ struct ObjectStore: Sendable {
                                               biasCodes: network.layers.map { Array(repeating: nil, count: $0.count) }, recipe: nil))
             } catch { throw invalid(error, "functions a one-layer network can realise") }
 
-        case "readout-class":
-            try f.allowOnly(["kind", "levels", "readouts"])
+        case .readoutClass:
+            try f.allowOnly(kind.keys)
             let J = try f.integer("levels", in: 1...62, limit: .level)
             try context.checkLevel(J, at: p.appending("levels"))
             let readouts = try f.integers("readouts", in: 1...(1 << J) - 1)
@@ -330,12 +322,12 @@ struct ObjectStore: Sendable {
             try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
             return .functionClass(.readout(levels: J, readouts: readouts))
 
-        case "haar-class":
-            try f.allowOnly(["kind", "levels", "amplitudes"])
+        case .haarClass:
+            try f.allowOnly(kind.keys)
             let J = try f.integer("levels", in: 1...62, limit: .level)
             try context.checkLevel(J, at: p.appending("levels"))
             if case .string = try f.value("amplitudes") {
-                _ = try f.choice("amplitudes", ["balanced"])
+                _ = try f.word("amplitudes", AmplitudesWord.self)
                 return .functionClass(.haar(levels: J, amplitudes: RademacherHaarFeature.balancedAmplitudes(levels: J)))
             }
             let amplitudes = try f.rationals("amplitudes")
@@ -347,8 +339,8 @@ struct ObjectStore: Sendable {
             }
             return .functionClass(.haar(levels: J, amplitudes: amplitudes))
 
-        case "finite-class":
-            try f.allowOnly(["kind", "elements"])
+        case .finiteClass:
+            try f.allowOnly(kind.keys)
             let items = try f.array("elements", what: "an array of elements (function names, or arrays of function names for tuples)")
             guard !items.isEmpty else { throw .malformed(pointer: p.appending("elements"), expected: "at least one element", found: "an empty array") }
             var elements: [[KernelFunction]] = []
@@ -363,8 +355,6 @@ struct ObjectStore: Sendable {
             }
             return .functionClass(.finite(elements: elements))
 
-        default:
-            throw .malformed(pointer: p.appending("kind"), expected: "a known kind", found: kind)
         }
     }
 

@@ -10,12 +10,13 @@ import ExactArithmetic
 /// `description-bits`) or an enumerate claim of sizes (its `size-bits`; the
 /// `description-bits` of a covering number at eps' >= 1 would be 0). Establishes `bits`.
 enum BinaryClassRule: Rule {
-    static let name = "binary-class"
-    static let lemma = "Lemma B (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .binaryClass, lemma: "Lemma B (MATH.md sec. 7)",
+        inputs: ["class", "eps", "coding"], statement: ["bits"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "eps", "coding"])
-        try claim.statement.allowOnly(["bits"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let coding = try ClassInputs.coding(claim.inputs)

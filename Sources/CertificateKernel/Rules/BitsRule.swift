@@ -11,12 +11,16 @@ import ExactArithmetic
 /// term's meaning (class, eps, coding), and a term that states the meaning it expects
 /// fails unless the established fact has exactly that meaning. Establishes `value`.
 enum BitsRule: Rule {
-    static let name = "bits"
-    static let lemma = "exact arithmetic on established quantities (interval arithmetic)"
+    static let declaration = RuleDeclaration(
+        name: .bits, lemma: "exact arithmetic on established quantities (interval arithmetic)",
+        inputs: ["terms", "constant"], statement: ["relation", "bound"])
+    /// The keys of one term and of a stated meaning, in canonical order.
+    static let termKeys = ["quantity", "claim", "coefficient", "meaning"]
+    static let meaningKeys = ["measure", "subject", "eps", "coding", "max-breakpoints", "threshold"]
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["terms", "constant"])
-        try claim.statement.allowOnly(["relation", "bound"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let relation: Relation = try claim.statement.word("relation")
         let bound = try claim.statement.rational("bound")
         let constant = claim.inputs.has("constant") ? try claim.inputs.rational("constant") : Rational.zero
@@ -27,7 +31,7 @@ enum BitsRule: Rule {
         guard !items.isEmpty else { throw .malformed(pointer: termsPointer, expected: "at least one term", found: "none") }
         for (i, item) in items.enumerated() {
             let term = try Fields(item, at: termsPointer.appending(i), context: claim.inputs.context, what: "a term {\"claim\", \"quantity\", \"coefficient\"}")
-            try term.allowOnly(["claim", "quantity", "coefficient", "meaning"])
+            try term.allowOnly(termKeys)
             let id = try term.identifier("claim")
             let name = try term.string("quantity")
             let coefficient = try term.rational("coefficient")
@@ -68,7 +72,7 @@ enum BitsRule: Rule {
     /// measure (`eps`, `coding`, `max-breakpoints`, `threshold`), all of them: it must
     /// equal the established fact's meaning exactly.
     static func meaning(_ fields: Fields) throws(KernelError) -> Meaning {
-        try fields.allowOnly(["measure", "subject", "eps", "coding", "max-breakpoints", "threshold"])
+        try fields.allowOnly(meaningKeys)
         var meaning = Meaning(measure: try fields.word("measure"), subject: try fields.identifiers("subject"))
         if fields.has("eps") { meaning.eps = try fields.rational("eps") }
         if fields.has("coding") { meaning.coding = try fields.word("coding") }

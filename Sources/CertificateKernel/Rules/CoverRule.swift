@@ -7,12 +7,13 @@ import ExactArithmetic
 /// enumerates every element of K and checks that each is within eps of some centre.
 /// Establishes `covering-number` <= M and `bits` <= ceil(log2 M).
 enum CoverRule: Rule {
-    static let name = "cover"
-    static let lemma = "Lemma C (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .cover, lemma: "Lemma C (MATH.md sec. 7)",
+        inputs: ["class", "centres", "eps"], statement: ["count"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "eps", "centres"])
-        try claim.statement.allowOnly(["count"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let count = try claim.statement.integer("count", in: 1...Int(Int32.max))

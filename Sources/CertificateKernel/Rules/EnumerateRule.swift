@@ -20,8 +20,9 @@ enum EnumerateRule: Rule {
         case size, coveringNumber = "covering-number"
     }
 
-    static let name = "enumerate"
-    static let lemma = "the definitions of |K| and N(eps, K) (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .enumerate, lemma: "the definitions of |K| and N(eps, K) (MATH.md sec. 7)",
+        inputs: ["class", "quantity", "eps", "coding"], statement: ["values", "value"])
     /// The largest n for an exact covering-number search (3^n subset pairs) under
     /// `--max-enumeration`: 3^n <= 64 * the limit (n = 16 by default), and at most 24.
     static func maximumCliqueSearch(_ limits: VerificationLimits) -> Int {

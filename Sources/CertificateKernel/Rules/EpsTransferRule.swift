@@ -11,12 +11,13 @@ import ExactArithmetic
 /// and the upper end when eps1 >= eps0; the statement must hold for every value in what
 /// is kept. Establishes the same quantity, with the same meaning at eps1.
 enum EpsTransferRule: Rule {
-    static let name = "eps-transfer"
-    static let lemma = "Lemma E (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .epsTransfer, lemma: "Lemma E (MATH.md sec. 7)",
+        inputs: ["quantity", "eps", "claim"], statement: ["relation", "bound"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["claim", "quantity", "eps"])
-        try claim.statement.allowOnly(["relation", "bound"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let id = try claim.inputs.identifier("claim")
         let name = try claim.inputs.string("quantity")
         let eps1 = try ClassInputs.epsilon(claim.inputs)

@@ -9,12 +9,13 @@ import ExactArithmetic
 /// exactly (by XOR and popcount for +-1 functions of one level, by merging breakpoints
 /// otherwise) and reports the first entry that differs.
 enum GramRule: Rule {
-    static let name = "gram"
-    static let lemma = "MATH.md sec. 2 (exact inner products over the common refinement)"
+    static let declaration = RuleDeclaration(
+        name: .gram, lemma: "MATH.md sec. 2 (exact inner products over the common refinement)",
+        inputs: ["functions"], statement: ["matrix", "diagonal"])
     static let maximumFunctions = 1 << 14
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["functions"])
+        try claim.inputs.allowOnly(declaration.inputs)
         try claim.statement.allowOnly(claim.statement.has("diagonal") ? ["diagonal"] : ["matrix"])
         let functionsPointer = claim.inputs.pointer.appending("functions")
         let functions = try context.objects.functions(try claim.inputs.array("functions", what: "an array of function names"), at: functionsPointer)
@@ -46,7 +47,7 @@ enum GramRule: Rule {
         let identity: Bool
         switch try claim.statement.value("matrix") {
         case .string:
-            _ = try claim.statement.choice("matrix", ["identity"])
+            _ = try claim.statement.word("matrix", GramWord.self)
             identity = true
             stated = { i, j in i == j ? 1 : 0 }
         case .array(let rows):

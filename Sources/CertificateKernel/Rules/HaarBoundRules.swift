@@ -7,12 +7,13 @@ import ExactArithmetic
 /// Inputs: `class` (a haar-class), `eps`, `level` (L). Statement: `bits-at-least` (at
 /// most 2^L - 1). Establishes `bits` >= the stated value.
 enum HaarPackingRule: Rule {
-    static let name = "haar-packing"
-    static let lemma = "Lemma H1 and its packing corollary (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .haarPacking, lemma: "Lemma H1 and its packing corollary (MATH.md sec. 7)",
+        inputs: ["class", "level", "eps"], statement: ["bits-at-least"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "eps", "level"])
-        try claim.statement.allowOnly(["bits-at-least"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let (name, levels, amplitudes) = try haarClass(claim, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let L = try claim.inputs.integer("level", in: 0...62)
@@ -48,12 +49,13 @@ enum HaarPackingRule: Rule {
 /// Inputs: `class` (a haar-class), `eps`, `level` (L). Statement: `bits-at-most` (at
 /// least 2^L - 1). Establishes `bits` <= the stated value.
 enum HaarCoverRule: Rule {
-    static let name = "haar-cover"
-    static let lemma = "Lemma H2 (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .haarCover, lemma: "Lemma H2 (MATH.md sec. 7)",
+        inputs: ["class", "level", "eps"], statement: ["bits-at-most"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "eps", "level"])
-        try claim.statement.allowOnly(["bits-at-most"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let (name, levels, amplitudes) = try HaarPackingRule.haarClass(claim, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let L = try claim.inputs.integer("level", in: 0...62)

@@ -10,13 +10,13 @@ import ExactLinearAlgebra
 /// with |x_j . theta| > lambda is a false claim naming feature j. Establishes
 /// `lasso-gap` in [0, P_t(w) - D_t(theta)] for task t at lambda.
 enum LassoGapRule: Rule {
-    static let name = "lasso-gap"
-    static let lemma = "Lemma LD (MATH.md sec. 12)"
-    static let inputs = ["features", "targets", "heads", "task", "dual", "lambda"], statement = ["delta"]
+    static let declaration = RuleDeclaration(
+        name: .lassoGap, lemma: "Lemma LD (MATH.md sec. 12)",
+        inputs: ["features", "targets", "heads", "task", "dual", "lambda"], statement: ["delta"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let (xName, x) = try m.matrix("features"), (yName, y) = try m.matrix("targets")
         let (headsName, heads) = try m.matrix("heads"), (dualName, theta) = try m.matrix("dual")
@@ -56,13 +56,13 @@ enum LassoGapRule: Rule {
 /// Inputs: `gap` (a `lasso-gap` claim in `uses`), `features` (distinct indices).
 /// Statement: `screened` (their number). Establishes `screened-features` exactly.
 enum LassoScreenRule: Rule {
-    static let name = "lasso-screen"
-    static let lemma = "Lemma LS (MATH.md sec. 12)"
-    static let inputs = ["gap", "features"], statement = ["screened"]
+    static let declaration = RuleDeclaration(
+        name: .lassoScreen, lemma: "Lemma LS (MATH.md sec. 12)",
+        inputs: ["features", "gap"], statement: ["screened"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let id = try claim.inputs.identifier("gap")
         let stated = try claim.statement.integer("screened", in: 0...Int.max)
@@ -110,13 +110,13 @@ enum LassoScreenRule: Rule {
 /// `screens`: p - the features screened for task t). Establishes `support-size` per
 /// task and `union-size`, exactly.
 enum SupportRule: Rule {
-    static let name = "support"
-    static let lemma = "definitions (MATH.md sec. 12), Lemma LS for optimal heads"
-    static let inputs = ["heads", "screens"], statement = ["sizes", "union", "fractions", "optimal-upper"]
+    static let declaration = RuleDeclaration(
+        name: .support, lemma: "definitions (MATH.md sec. 12), Lemma LS for optimal heads",
+        inputs: ["heads", "screens"], statement: ["sizes", "union", "fractions", "optimal-upper"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let (name, heads) = try m.matrix("heads")
         let T = heads.rows, p = heads.columns
@@ -179,16 +179,16 @@ enum SupportRule: Rule {
 ///
 /// Inputs: `heads`. Statement: `holds` ("yes"). Establishes nothing.
 enum SupportVariabilityRule: Rule {
-    static let name = "support-variability"
-    static let lemma = "definitions (MATH.md sec. 12)"
-    static let inputs = ["heads"], statement = ["holds"]
+    static let declaration = RuleDeclaration(
+        name: .supportVariability, lemma: "definitions (MATH.md sec. 12)",
+        inputs: ["heads"], statement: ["holds"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let (name, heads) = try m.matrix("heads")
-        _ = try claim.statement.choice("holds", ["yes"])
+        _ = try claim.statement.word("holds", Holds.self)
         try m.charge(heads.rows, heads.columns, heads.columns)
         let summary = "the supports of \(name) satisfy support variability"
         if let v = Supports(heads: heads).variabilityViolation {

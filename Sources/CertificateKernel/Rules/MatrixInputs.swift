@@ -120,8 +120,18 @@ extension Fields {
 
     /// A "yes" or "no" at `key`, if stated.
     func optionalYesNo(_ key: String) throws(KernelError) -> Bool? {
-        has(key) ? try choice(key, ["yes", "no"]) == "yes" : nil
+        has(key) ? (try word(key, YesNo.self)) == .yes : nil
     }
+}
+
+/// The answer of a yes/no statement (`balanced` of `weight-decay`).
+enum YesNo: String, FormatWord {
+    case yes, no
+}
+
+/// The only statement `support-variability` makes: the hypothesis holds.
+enum Holds: String, FormatWord {
+    case yes
 }
 
 /// Where (output d, point i) two D x N matrices first differ, with both values.

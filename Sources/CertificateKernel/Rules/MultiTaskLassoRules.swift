@@ -91,13 +91,13 @@ extension RationalMatrix {
 /// Inputs: the network form of ``MultiTaskProblem``. Statement: `delta` (>= 0).
 /// Establishes `mtl-gap` in [0, sum_k u_k - <Lambda, Psi>].
 enum MultiTaskGapRule: Rule {
-    static let name = "mtl-gap"
-    static let lemma = "Lemma MD (MATH.md sec. 11)"
-    static let inputs = MultiTaskProblem.networkInputs, statement = ["delta"]
+    static let declaration = RuleDeclaration(
+        name: .mtlGap, lemma: "Lemma MD (MATH.md sec. 11)",
+        inputs: ["network", "weights", "data", "targets", "dual", "unit-bounds"], statement: ["delta"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let delta = try claim.statement.rational("delta")
         let problem = try MultiTaskProblem(m, allowGroupForm: false)
@@ -141,15 +141,14 @@ enum MultiTaskGapRule: Rule {
 /// Establishes `mtl-gap` in [0, G] with lambda in its meaning (G and lambda in the
 /// units the claim states them).
 enum PenalisedMultiTaskGapRule: Rule {
-    static let name = "penalised-mtl-gap"
-    static let lemma = "Lemma PD (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads"
-    static let inputs = Array(Set(MultiTaskProblem.networkInputs + MultiTaskProblem.groupInputs + ["lambda"])).sorted()
-    static let statement = ["delta"]
+    static let declaration = RuleDeclaration(
+        name: .penalisedMtlGap, lemma: "Lemma PD (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads",
+        inputs: ["network", "weights", "data", "features", "targets", "heads", "dual", "unit-bounds", "lambda"], statement: ["delta"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let group = MultiTaskProblem.isGroupForm(claim.inputs)
         try claim.inputs.allowOnly((group ? MultiTaskProblem.groupInputs : MultiTaskProblem.networkInputs) + ["lambda"])
-        try claim.statement.allowOnly(statement)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let lambda = try m.positive("lambda")
         let delta = try claim.statement.rational("delta")
@@ -177,13 +176,13 @@ enum PenalisedMultiTaskGapRule: Rule {
 /// indices). Statement: `screened` (the number of listed units). Establishes
 /// `screened-units` exactly and `optimal-width-upper` <= K - screened.
 enum MultiTaskScreenRule: Rule {
-    static let name = "mtl-screen"
-    static let lemma = "Lemma GS (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads"
-    static let inputs = ["gap", "units"], statement = ["screened"]
+    static let declaration = RuleDeclaration(
+        name: .mtlScreen, lemma: "Lemma GS (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads",
+        inputs: ["units", "gap"], statement: ["screened"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let id = try claim.inputs.identifier("gap")
         let stated = try claim.statement.integer("screened", in: 0...Int.max)

@@ -9,8 +9,9 @@ import ExactArithmetic
 /// fit it; `derived` codes are allowed only for networks the kernel built from a
 /// recipe (it computed those parameters itself). Establishes each stated number.
 enum NetworkBitsRule: Rule {
-    static let name = "network-bits"
-    static let lemma = "MATH.md sec. 8 (codes and description length)"
+    static let declaration = RuleDeclaration(
+        name: .networkBits, lemma: "MATH.md sec. 8 (codes and description length)",
+        inputs: ["network"], statement: ["bits", "units", "hidden-units", "parameters", "first-layer-units", "layers"])
     /// The counts a statement may add: their names, measures, and values.
     static let counts: [(name: QuantityName, measure: Measure, of: @Sendable (HeavisideNetwork) -> Int)] = [
         (.units, .units, { $0.unitCount }), (.hiddenUnits, .hiddenUnits, { $0.hiddenUnitCount }), (.parameters, .parameters, { $0.parameterCount }),
@@ -18,8 +19,8 @@ enum NetworkBitsRule: Rule {
     ]
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["network"])
-        try claim.statement.allowOnly(["bits"] + counts.map(\.name.rawValue))
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let networkPointer = claim.inputs.pointer.appending("network")
         let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)
         let stated = try claim.statement.bigInteger("bits")

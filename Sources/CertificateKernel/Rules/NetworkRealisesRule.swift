@@ -10,8 +10,9 @@ import ExactArithmetic
 /// interior point of each piece between consecutive thresholds and compares with the
 /// targets there. Pieces are checked in parallel chunks.
 enum NetworkRealisesRule: Rule {
-    static let name = "network-realises"
-    static let lemma = "Lemma N1 (MATH.md sec. 8)"
+    static let declaration = RuleDeclaration(
+        name: .networkRealises, lemma: "Lemma N1 (MATH.md sec. 8)",
+        inputs: ["network", "functions"], statement: ["outputs"])
 
     /// A target as the comparison needs it.
     enum Target: Sendable {
@@ -22,9 +23,10 @@ enum NetworkRealisesRule: Rule {
         func isConstant(_ v: Rational, on a: Rational, _ b: Rational) -> Bool {
             switch self {
             case .packed(let p):
-                guard v == 1 || v == -1 else { return false }
-                let first = a.timesPowerOfTwo(p.level).floor.intValue ?? 0
-                let last = (b.timesPowerOfTwo(p.level).ceiling.intValue ?? 0) - 1
+                // Cells of [a, b) within [0, 1); anything else is not equal (never assumed).
+                guard v == 1 || v == -1, let first = a.timesPowerOfTwo(p.level).floor.intValue,
+                      let end = b.timesPowerOfTwo(p.level).ceiling.intValue, first >= 0, end <= 1 << p.level else { return false }
+                let last = end - 1
                 let negative = v == -1
                 for c in first...max(first, last) where p.isNegative(cell: c) != negative { return false }
                 return true
@@ -48,8 +50,8 @@ enum NetworkRealisesRule: Rule {
     }
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["network", "functions"])
-        try claim.statement.allowOnly(["outputs"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let net = try context.objects.network(try claim.inputs.value("network"), at: claim.inputs.pointer.appending("network"))
         let functionsPointer = claim.inputs.pointer.appending("functions")
         let targets = try context.objects.functions(try claim.inputs.array("functions", what: "an array of function names"), at: functionsPointer)

@@ -12,13 +12,14 @@ import ExactArithmetic
 /// 2^(J-1) jointly). Statement: `first-layer-units-at-least`. Establishes
 /// `first-layer-units` >= the stated value.
 enum NetworkWidthLowerRule: Rule {
-    static let name = "network-width-lower"
-    static let lemma = "Lemma N1 and Corollary N2 (MATH.md sec. 8)"
+    static let declaration = RuleDeclaration(
+        name: .networkWidthLower, lemma: "Lemma N1 and Corollary N2 (MATH.md sec. 8)",
+        inputs: ["mode", "class", "functions"], statement: ["first-layer-units-at-least"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let usesClass = claim.inputs.has("class")
         try claim.inputs.allowOnly(usesClass ? ["mode", "class"] : ["mode", "functions"])
-        try claim.statement.allowOnly(["first-layer-units-at-least"])
+        try claim.statement.allowOnly(declaration.statement)
         let mode: Coding = try claim.inputs.word("mode")
         let stated = try claim.statement.bigInteger("first-layer-units-at-least")
         let bound: BigInt

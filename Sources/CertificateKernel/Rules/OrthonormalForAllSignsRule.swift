@@ -7,13 +7,14 @@ import ExactArithmetic
 /// checks the side conditions of the theorem; the universal statement is sound by
 /// Lemma R and Theorem O (their brute-force tests are in the test suite).
 enum OrthonormalForAllSignsRule: Rule {
-    static let name = "orthonormal-for-all-signs"
-    static let lemma = "Lemma R and Theorem O (MATH.md sec. 5, 6)"
+    static let declaration = RuleDeclaration(
+        name: .orthonormalForAllSigns, lemma: "Lemma R and Theorem O (MATH.md sec. 5, 6)",
+        inputs: ["levels", "readouts"], statement: ["gram"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["levels", "readouts"])
-        try claim.statement.allowOnly(["gram"])
-        _ = try claim.statement.choice("gram", ["identity"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
+        _ = try claim.statement.word("gram", GramWord.self)
         let J = try claim.inputs.integer("levels", in: 1...62)
         let readouts = try claim.inputs.integers("readouts", in: 0...Int.max)
         let summary = "for all sign trees of depth \(J): <f_d, f_e> = [d = e] for readouts \(abbreviate(readouts))"

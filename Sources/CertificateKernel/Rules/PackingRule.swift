@@ -7,12 +7,13 @@ import ExactArithmetic
 /// every element and checks that all pairwise sup distances exceed 2 eps.
 /// Establishes `covering-number` >= M and `bits` >= ceil(log2 M).
 enum PackingRule: Rule {
-    static let name = "packing"
-    static let lemma = "Lemma P (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .packing, lemma: "Lemma P (MATH.md sec. 7)",
+        inputs: ["class", "elements", "eps"], statement: ["count"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "eps", "elements"])
-        try claim.statement.allowOnly(["count"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let count = try claim.statement.integer("count", in: 1...Int(Int32.max))

@@ -8,13 +8,13 @@ import ExactLinearAlgebra
 /// optional `sup-error` (must equal the computed max_{d,i} |f(x_i)[d] - Y[d][i]|).
 /// Establishes nothing. Check: `Interpolation.check`.
 enum ReLUInterpolatesRule: Rule {
-    static let name = "relu-interpolates"
-    static let lemma = "exact evaluation (MATH.md sec. 11)"
-    static let inputs = ["network", "data", "tolerance"], statement = ["sup-error"]
+    static let declaration = RuleDeclaration(
+        name: .reluInterpolates, lemma: "exact evaluation (MATH.md sec. 11)",
+        inputs: ["network", "data", "tolerance"], statement: ["sup-error"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let (networkName, network) = try m.network(), (dataName, data) = try m.data()
         let tolerance = claim.inputs.has("tolerance") ? try claim.inputs.rational("tolerance") : Rational.zero
@@ -52,14 +52,13 @@ enum ReLUInterpolatesRule: Rule {
 /// `path-norm-lower-bound` (= sum l_k). Establishes `weight-decay` exactly and
 /// `path-norm` in [max(0, sum l_k), min(WD, sum u_k)] (R = WD when balanced, Lemma WD).
 enum WeightDecayRule: Rule {
-    static let name = "weight-decay"
-    static let lemma = "Lemmas RS and WD (MATH.md sec. 11)"
-    static let inputs = ["network", "path-norm-upper", "path-norm-lower"]
-    static let statement = ["weight-decay", "balanced", "path-norm-upper-bound", "path-norm-lower-bound"]
+    static let declaration = RuleDeclaration(
+        name: .weightDecay, lemma: "Lemmas RS and WD (MATH.md sec. 11)",
+        inputs: ["network", "path-norm-upper", "path-norm-lower"], statement: ["weight-decay", "balanced", "path-norm-upper-bound", "path-norm-lower-bound"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let (name, network) = try m.network()
         let K = network.units
@@ -119,13 +118,13 @@ enum WeightDecayRule: Rule {
 /// `units-per-output` (D counts) and `active` (the active unit indices, ascending).
 /// Establishes `units` (active units) and `shared-units`, exactly.
 enum NeuronSharingRule: Rule {
-    static let name = "neuron-sharing"
-    static let lemma = "definitions (MATH.md sec. 11)"
-    static let inputs = ["network"], statement = ["active-units", "shared-units", "units-per-output", "active"]
+    static let declaration = RuleDeclaration(
+        name: .neuronSharing, lemma: "definitions (MATH.md sec. 11)",
+        inputs: ["network"], statement: ["active-units", "shared-units", "units-per-output", "active"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let (name, network) = try m.network()
         let s = claim.statement.pointer
@@ -171,13 +170,13 @@ enum NeuronSharingRule: Rule {
 /// (rank(Y - c 1^T)), and the network's active units must be at least that. Establishes
 /// `rank` exactly and `width-lower` for every interpolating network.
 enum WidthFromRankRule: Rule {
-    static let name = "width-from-rank"
-    static let lemma = "Lemma RW (MATH.md sec. 11)"
-    static let inputs = ["data", "network"], statement = ["rank", "width-lower", "centred-rank"]
+    static let declaration = RuleDeclaration(
+        name: .widthFromRank, lemma: "Lemma RW (MATH.md sec. 11)",
+        inputs: ["network", "data"], statement: ["rank", "width-lower", "centred-rank"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let (dataName, data) = try m.data()
         let network = claim.inputs.has("network") ? try m.network() : nil
@@ -223,13 +222,13 @@ enum WidthFromRankRule: Rule {
 /// inputs X are used). Statement: `units-before`, `units-after` (active units).
 /// Establishes `units` of the compressed network, exactly.
 enum CompressPreservesRule: Rule {
-    static let name = "compress-preserves"
-    static let lemma = "exact evaluation (MATH.md sec. 11, Compression)"
-    static let inputs = ["original", "compressed", "data"], statement = ["units-before", "units-after"]
+    static let declaration = RuleDeclaration(
+        name: .compressPreserves, lemma: "exact evaluation (MATH.md sec. 11, Compression)",
+        inputs: ["data", "original", "compressed"], statement: ["units-before", "units-after"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(inputs)
-        try claim.statement.allowOnly(statement)
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let m = MatrixInputs(claim.inputs, context)
         let original = try m.network("original"), compressed = try m.network("compressed")
         let (dataName, data) = try m.data()

@@ -9,11 +9,12 @@ import ExactArithmetic
 /// `total`. Establishes `log2-size` and `description-bits` (the same integer: every
 /// readout class has a power-of-two size).
 enum ReadoutCountRule: Rule {
-    static let name = "readout-count"
-    static let lemma = "Lemma S and Lemma J (MATH.md sec. 7)"
+    static let declaration = RuleDeclaration(
+        name: .readoutCount, lemma: "Lemma S and Lemma J (MATH.md sec. 7)",
+        inputs: ["class", "coding"], statement: ["log2-size", "log2-sizes", "total"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["class", "coding"])
+        try claim.inputs.allowOnly(declaration.inputs)
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         guard case .readout(let J, let readouts) = k else {
             throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class", found: "another kind of class")

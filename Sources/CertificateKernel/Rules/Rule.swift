@@ -27,34 +27,78 @@ struct RuleResult {
     }
 }
 
-/// One rule of MATH.md sec. 10: it reads its inputs and statement strictly and checks
-/// the claim exactly, recomputing everything it can.
-protocol Rule {
-    /// The rule's name in certificates.
-    static var name: String { get }
+/// The rules of MATH.md sec. 10 by their names in certificates (format dyadcert/1).
+public enum RuleName: String, FormatWord {
+    case gram, supDistance = "sup-distance", orthonormalForAllSigns = "orthonormal-for-all-signs", packing, cover
+    case haarPacking = "haar-packing", haarCover = "haar-cover", binaryClass = "binary-class", readoutCount = "readout-count"
+    case enumerate, networkRealises = "network-realises", networkWidthLower = "network-width-lower", networkBits = "network-bits"
+    case stepApproxLower = "step-approx-lower", bits, epsTransfer = "eps-transfer"
+    case reluInterpolates = "relu-interpolates", weightDecay = "weight-decay", neuronSharing = "neuron-sharing", widthFromRank = "width-from-rank"
+    case mtlGap = "mtl-gap", penalisedMtlGap = "penalised-mtl-gap", mtlScreen = "mtl-screen", compressPreserves = "compress-preserves"
+    case lassoGap = "lasso-gap", lassoScreen = "lasso-screen", support, supportVariability = "support-variability"
+
+    /// The rule's checker.
+    var rule: any Rule.Type {
+        switch self {
+        case .gram: GramRule.self
+        case .supDistance: SupDistanceRule.self
+        case .orthonormalForAllSigns: OrthonormalForAllSignsRule.self
+        case .packing: PackingRule.self
+        case .cover: CoverRule.self
+        case .haarPacking: HaarPackingRule.self
+        case .haarCover: HaarCoverRule.self
+        case .binaryClass: BinaryClassRule.self
+        case .readoutCount: ReadoutCountRule.self
+        case .enumerate: EnumerateRule.self
+        case .networkRealises: NetworkRealisesRule.self
+        case .networkWidthLower: NetworkWidthLowerRule.self
+        case .networkBits: NetworkBitsRule.self
+        case .stepApproxLower: StepApproxLowerRule.self
+        case .bits: BitsRule.self
+        case .epsTransfer: EpsTransferRule.self
+        case .reluInterpolates: ReLUInterpolatesRule.self
+        case .weightDecay: WeightDecayRule.self
+        case .neuronSharing: NeuronSharingRule.self
+        case .widthFromRank: WidthFromRankRule.self
+        case .mtlGap: MultiTaskGapRule.self
+        case .penalisedMtlGap: PenalisedMultiTaskGapRule.self
+        case .mtlScreen: MultiTaskScreenRule.self
+        case .compressPreserves: CompressPreservesRule.self
+        case .lassoGap: LassoGapRule.self
+        case .lassoScreen: LassoScreenRule.self
+        case .support: SupportRule.self
+        case .supportVariability: SupportVariabilityRule.self
+        }
+    }
+}
+
+/// What a rule is, as the format sees it: its name, the lemma that makes it sound, and
+/// every key its `inputs` and `statement` may hold, in canonical order. FORMAT.md sec. 5
+/// and dyadcert-1.schema.json are tested against these declarations.
+public struct RuleDeclaration: Sendable {
+    public let name: RuleName
     /// The lemma that makes the rule sound (MATH.md).
-    static var lemma: String { get }
+    public let lemma: String
+    public let inputs: [String]
+    public let statement: [String]
+}
+
+/// One rule of MATH.md sec. 10: a declaration and a check that reads its inputs and
+/// statement strictly and checks the claim exactly, recomputing everything it can.
+protocol Rule {
+    static var declaration: RuleDeclaration { get }
     /// Checks one claim. Throws only for malformed input or exceeded limits.
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult
 }
 
-/// The rules, by name.
-enum RuleRegistry {
-    static var rules: [any Rule.Type] { [
-        GramRule.self, SupDistanceRule.self, OrthonormalForAllSignsRule.self, PackingRule.self, CoverRule.self,
-        HaarPackingRule.self, HaarCoverRule.self, BinaryClassRule.self, ReadoutCountRule.self, EnumerateRule.self,
-        NetworkRealisesRule.self, NetworkWidthLowerRule.self, NetworkBitsRule.self, StepApproxLowerRule.self, BitsRule.self,
-        EpsTransferRule.self,
-        ReLUInterpolatesRule.self, WeightDecayRule.self, NeuronSharingRule.self, WidthFromRankRule.self,
-        MultiTaskGapRule.self, PenalisedMultiTaskGapRule.self, MultiTaskScreenRule.self, CompressPreservesRule.self,
-        LassoGapRule.self, LassoScreenRule.self, SupportRule.self, SupportVariabilityRule.self,
-    ] }
+extension Rule {
+    static var name: String { declaration.name.rawValue }
+    static var lemma: String { declaration.lemma }
+}
 
-    static var names: [String] { rules.map { $0.name } }
-
-    static func rule(named name: String) -> (any Rule.Type)? {
-        rules.first { $0.name == name }
-    }
+extension RuleName {
+    /// The rule's declaration.
+    public var declaration: RuleDeclaration { rule.declaration }
 }
 
 /// What a rule may consult: the objects, the limits, and the claims it `uses`.

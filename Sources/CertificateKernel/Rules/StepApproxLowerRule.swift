@@ -9,12 +9,13 @@ import ExactArithmetic
 /// `distance-at-least` (at most t/2). The kernel runs the strict greedy partition
 /// exactly and checks n_<(t) > P + 1. Establishes `distance` >= the stated value.
 enum StepApproxLowerRule: Rule {
-    static let name = "step-approx-lower"
-    static let lemma = "Lemma T (MATH.md sec. 9)"
+    static let declaration = RuleDeclaration(
+        name: .stepApproxLower, lemma: "Lemma T (MATH.md sec. 9)",
+        inputs: ["function", "max-breakpoints", "threshold"], statement: ["distance-at-least"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["function", "max-breakpoints", "threshold"])
-        try claim.statement.allowOnly(["distance-at-least"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let g = try context.objects.piecewiseLinear(try claim.inputs.value("function"), at: claim.inputs.pointer.appending("function"))
         let P = try claim.inputs.bigInteger("max-breakpoints")
         let t = try claim.inputs.rational("threshold")
@@ -29,7 +30,11 @@ enum StepApproxLowerRule: Rule {
         // are at most TV(g)/t + 1 of them: bound that before running it (a tiny t would
         // otherwise make it run, and allocate, without end).
         let variation = Rational.sum((0..<g.pieceCount).map { (g.endValues[$0] - g.startValues[$0]).magnitude })
-        let intervals = ((try? variation.divided(by: t))?.floor ?? BigInt.zero) + BigInt(1)
+        let quotient: Rational
+        do { quotient = try variation.divided(by: t) } catch {
+            throw .malformed(pointer: claim.inputs.pointer.appending("threshold"), expected: "t > 0", found: t.description)
+        }
+        let intervals = quotient.floor + BigInt(1)
         guard let bound = intervals.intValue, bound <= context.limits.maximumCells else {
             throw .limitExceeded(pointer: claim.inputs.pointer.appending("threshold"), limit: .cells,
                                  value: "up to \(Fields.shorten(intervals.description)) greedy intervals", maximum: String(context.limits.maximumCells))

@@ -9,12 +9,13 @@ import ExactArithmetic
 /// piecewise-linear g it is the maximum of |g - c| at the ends of each refined piece.
 /// Establishes `distance`.
 enum SupDistanceRule: Rule {
-    static let name = "sup-distance"
-    static let lemma = "MATH.md sec. 2 (ess sup over the common refinement) and sec. 3 (linear pieces)"
+    static let declaration = RuleDeclaration(
+        name: .supDistance, lemma: "MATH.md sec. 2 (ess sup over the common refinement) and sec. 3 (linear pieces)",
+        inputs: ["f", "g"], statement: ["relation", "bound"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(["f", "g"])
-        try claim.statement.allowOnly(["relation", "bound"])
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
         let relation: Relation = try claim.statement.word("relation")
         let bound = try claim.statement.rational("bound")
         let distance = try computeDistance(claim, context)

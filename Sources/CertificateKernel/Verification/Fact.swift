@@ -1,8 +1,5 @@
 import ExactArithmetic
 
-/// A closed set of words of the format (relation, coding, measure, ...): an enum whose
-/// raw values are the words, read from JSON by ``Fields/word(_:)`` only.
-protocol FormatWord: RawRepresentable, CaseIterable, Sendable, Equatable where RawValue == String {}
 
 /// Joint coding describes the tuple class; separate coding describes each coordinate
 /// class on its own and adds up (MATH.md sec. 7). Also the `mode` of

@@ -104,12 +104,11 @@ public struct Verifier: Sendable {
                             objects: ObjectStore, context: ReadingContext, slots: VerdictSlots) -> VerdictSlots.Entry {
         let clock = ContinuousClock()
         let start = clock.now
-        let rule = RuleRegistry.rule(named: claim.rule)
-        let lemma = rule?.lemma ?? ""
+        let rule = claim.rule.rule
         let canonicalText = CanonicalCertificate.text(claim.json)
         func verdict(_ summary: String, _ failure: ClaimFailure?) -> ClaimVerdict {
             let elapsed = clock.now - start
-            return ClaimVerdict(id: claim.id, rule: claim.rule, lemma: lemma, summary: summary, canonicalText: canonicalText,
+            return ClaimVerdict(id: claim.id, rule: claim.rule.rawValue, lemma: rule.lemma, summary: summary, canonicalText: canonicalText,
                                 outcome: failure.map { .failed($0) } ?? .passed,
                                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
@@ -135,14 +134,11 @@ public struct Verifier: Sendable {
                 dependencyFailure = ClaimFailure(reason: "depends on failed claim \(id)", expected: nil, computed: nil, pointer: at)
             }
         }
-        guard let rule else {
-            return .error(.malformed(pointer: claim.pointer.appending("rule"), expected: "a known rule", found: claim.rule))
-        }
         do {
             let result = try rule.check(claim, CheckContext(objects: objects, limits: limits, readingContext: context, usedInOrder: used))
             if let dependencyFailure { return .verdict(verdict(result.summary, dependencyFailure)) }
             if result.failure == nil {
-                slots.establish(claim.index, EstablishedClaim(id: claim.id, rule: claim.rule, facts: result.facts))
+                slots.establish(claim.index, EstablishedClaim(id: claim.id, rule: claim.rule.rawValue, facts: result.facts))
             }
             return .verdict(verdict(result.summary, result.failure))
         } catch {
