@@ -77,7 +77,7 @@ let package = Package(
         // here can only produce certificates that fail verification.
         .target(
             name: "CertificateGenerator",
-            dependencies: ["ExactArithmetic", "DyadicFunctions", "CertificateKernel"]
+            dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DyadicFunctions", "CertificateKernel"]
         ),
         // Human-readable audits (Markdown, HTML with inline SVG); untrusted, re-verifies.
         .target(
@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CertificateGeneratorTests",
-            dependencies: ["CertificateGenerator", "CertificateKernel", "DyadicFunctions", "ExactArithmetic"]
+            dependencies: ["CertificateGenerator", "CertificateKernel", "DyadicFunctions", "ExactArithmetic", "ExactLinearAlgebra"]
         ),
         .testTarget(
             name: "CertificateAuditTests",

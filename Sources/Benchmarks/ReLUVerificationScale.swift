@@ -46,7 +46,7 @@ public enum ReLUVerificationScale {
         times.append(("relu-interpolates (from scratch)", t3))
         let (_, t4) = try timed { try WeightDecay.check(network: network) }
         times.append(("weight-decay", t4))
-        let (_, t5) = try timed { NeuronSharing(network: network) }
+        let (_, t5) = timed { NeuronSharing(network: network) }
         times.append(("neuron-sharing", t5))
         let (_, t6) = try timed { try WidthFromRank(targets: y, outputBias: c) }
         times.append(("width-from-rank", t6))
@@ -57,7 +57,7 @@ public enum ReLUVerificationScale {
                                               unitBounds: Array(repeating: Rational(1), count: units), delta: Rational(BigInt.powerOfTwo(200)))
         }
         times.append(("penalised-mtl-gap (holds: \(gap.holds))", t7))
-        let (_, t8) = try timed { MultiTaskLasso.screen(gap, units: Array(0..<units)) }
+        let (_, t8) = timed { MultiTaskLasso.screen(gap, units: Array(0..<units)) }
         times.append(("mtl-screen, all units", t8))
         return times
     }

@@ -10,19 +10,53 @@ import ExactArithmetic
 /// arithmetic per term. A matrix with one shared exponent per row has f = 0; one per
 /// column has e = 0. Exponents may be negative (a factor 2^|e|).
 public struct DyadicMatrix: Sendable {
+    /// How the mantissas are held: in 128-bit words (|M[i][j]| < 2^127, the common case
+    /// of float-derived entries, with no allocation per entry) or as BigInts.
+    enum Storage: Sendable {
+        case wide(rows: Int, columns: Int, words: [Int128])
+        case integers(IntegerMatrix)
+    }
+
+    let storage: Storage
+
     /// The integer mantissas M.
-    public let mantissas: IntegerMatrix
+    public var mantissas: IntegerMatrix {
+        switch storage {
+        case .integers(let m): return m
+        case .wide(let rows, let columns, let words):
+            return IntegerMatrix(uncheckedRows: rows, columns: columns, entries: words.map { BigInt($0) })
+        }
+    }
+
+    /// The mantissa M[i][j].
+    func mantissa(_ i: Int, _ j: Int) -> BigInt {
+        switch storage {
+        case .integers(let m): return m[i, j]
+        case .wide(_, let columns, let words): return BigInt(words[i * columns + j])
+        }
+    }
+
     /// The exponent e_i of each row.
     public let rowExponents: [Int]
     /// The exponent f_j of each column.
     public let columnExponents: [Int]
 
     /// Number of rows.
-    public var rows: Int { mantissas.rows }
+    public var rows: Int {
+        switch storage {
+        case .integers(let m): return m.rows
+        case .wide(let rows, _, _): return rows
+        }
+    }
     /// Number of columns.
-    public var columns: Int { mantissas.columns }
+    public var columns: Int {
+        switch storage {
+        case .integers(let m): return m.columns
+        case .wide(_, let columns, _): return columns
+        }
+    }
     /// The shape rows x columns.
-    public var shape: MatrixShape { mantissas.shape }
+    public var shape: MatrixShape { MatrixShape(rows: rows, columns: columns) }
 
     /// M / 2^(e 1^T + 1 f^T) from its parts.
     ///
@@ -36,13 +70,19 @@ public struct DyadicMatrix: Sendable {
             throw .overLimit(limit: "exponent magnitude", needed: e == Int.min ? Int.max : abs(e), allowed: limits.maximumEntryBits)
         }
         try limits.checkBits(mantissas.maximumBitLength)
-        self.mantissas = mantissas
+        self.storage = .integers(mantissas)
+        self.rowExponents = rowExponents
+        self.columnExponents = columnExponents
+    }
+
+    init(storage: Storage, rowExponents: [Int], columnExponents: [Int]) {
+        self.storage = storage
         self.rowExponents = rowExponents
         self.columnExponents = columnExponents
     }
 
     init(unchecked mantissas: IntegerMatrix, rowExponents: [Int], columnExponents: [Int]) {
-        self.mantissas = mantissas
+        self.storage = .integers(mantissas)
         self.rowExponents = rowExponents
         self.columnExponents = columnExponents
     }
@@ -82,17 +122,40 @@ public struct DyadicMatrix: Sendable {
         guard entries.count == rows * columns else {
             throw .invalidShape(rows: rows, columns: columns, entryCount: entries.count)
         }
+        var exponents = [Int]()
+        exponents.reserveCapacity(rows)
+        for i in 0..<rows {
+            exponents.append(entries[(i * columns)..<((i + 1) * columns)].reduce(0) { max($0, $1.exponent) })
+        }
+        // Fast path: every shifted mantissa fits in 127 bits (word-sized mantissas
+        // shifted by at most 63), held in Int128 words without allocation.
+        var words = [Int128]()
+        words.reserveCapacity(entries.count)
+        wide: for i in 0..<rows {
+            let e = exponents[i]
+            for j in 0..<columns {
+                let x = entries[i * columns + j]
+                guard let m = x.mantissa.intValue, e - x.exponent < 64 else { words = []; break wide }
+                words.append(Int128(m) << (e - x.exponent))
+            }
+        }
+        if words.count == entries.count {
+            try limits.checkBits(128)
+            for e in exponents where e > limits.maximumEntryBits {
+                throw .overLimit(limit: "exponent magnitude", needed: e, allowed: limits.maximumEntryBits)
+            }
+            self.init(storage: .wide(rows: rows, columns: columns, words: words),
+                      rowExponents: exponents, columnExponents: Array(repeating: 0, count: columns))
+            return
+        }
         var mantissas = [BigInt]()
         mantissas.reserveCapacity(entries.count)
-        var exponents = [Int]()
         for i in 0..<rows {
-            let row = entries[(i * columns)..<((i + 1) * columns)]
-            let e = row.reduce(0) { max($0, $1.exponent) }
-            for x in row {
+            let e = exponents[i]
+            for x in entries[(i * columns)..<((i + 1) * columns)] {
                 try limits.checkBits(x.mantissa.bitLength + e - x.exponent)
                 mantissas.append(x.mantissa(atExponent: e))
             }
-            exponents.append(e)
         }
         try self.init(mantissas: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: mantissas),
                       rowExponents: exponents, columnExponents: Array(repeating: 0, count: columns), limits: limits)
@@ -100,7 +163,7 @@ public struct DyadicMatrix: Sendable {
 
     /// Entry (i, j) in canonical form.
     public subscript(i: Int, j: Int) -> Dyadic {
-        Dyadic(mantissa: mantissas[i, j], exponent: rowExponents[i] + columnExponents[j])
+        Dyadic(mantissa: mantissa(i, j), exponent: rowExponents[i] + columnExponents[j])
     }
 
     /// Every entry, row by row, in canonical form.
@@ -113,7 +176,34 @@ public struct DyadicMatrix: Sendable {
 
     /// The transpose.
     public var transposed: DyadicMatrix {
-        DyadicMatrix(unchecked: mantissas.transposed, rowExponents: columnExponents, columnExponents: rowExponents)
+        switch storage {
+        case .integers(let m):
+            return DyadicMatrix(unchecked: m.transposed, rowExponents: columnExponents, columnExponents: rowExponents)
+        case .wide(let rows, let columns, let words):
+            var t = [Int128](repeating: 0, count: words.count)
+            for i in 0..<rows { for j in 0..<columns { t[j * rows + i] = words[i * columns + j] } }
+            return DyadicMatrix(storage: .wide(rows: columns, columns: rows, words: t), rowExponents: columnExponents, columnExponents: rowExponents)
+        }
+    }
+
+    /// Digit planes (63-bit signed digits) of word mantissas, row-major or column by column.
+    static func digitPlanes(_ words: [Int128], rows: Int, columns: Int, rowMajor: Bool) -> [[Int64]] {
+        let widest = words.reduce(0) { max($0, 128 - $1.magnitude.leadingZeroBitCount) }
+        let count = (widest + digitBits - 1) / digitBits
+        var planes = Array(repeating: [Int64](repeating: 0, count: words.count), count: count)
+        let mask: UInt128 = (1 << 63) - 1
+        for p in 0..<count {
+            planes[p].withUnsafeMutableBufferPointer { plane in
+                for i in 0..<rows {
+                    for j in 0..<columns {
+                        let x = words[i * columns + j]
+                        let digit = Int64(truncatingIfNeeded: (x.magnitude >> UInt128(63 * p)) & mask)
+                        plane[rowMajor ? i * columns + j : j * rows + i] = x < 0 ? -digit : digit
+                    }
+                }
+            }
+        }
+        return planes
     }
 
     /// The exact product `self * other`.
@@ -128,6 +218,15 @@ public struct DyadicMatrix: Sendable {
         }
         let inner = (0..<columns).map { columnExponents[$0] + other.rowExponents[$0] }
         let top = inner.max() ?? 0
+        if case .wide(let m, let k, let a) = storage, case .wide(_, let n, let b) = other.storage,
+           !inner.contains(where: { $0 != top }) {
+            // Both factors in words and no inner alignment: digits straight from the words.
+            try IntegerMatrix.checkProduct(m: m, k: k, n: n, bitsA: 127, bitsB: 127, limits: limits)
+            let product = IntegerMatrix.product(planesA: DyadicMatrix.digitPlanes(a, rows: m, columns: k, rowMajor: true),
+                                                planesB: DyadicMatrix.digitPlanes(b, rows: k, columns: n, rowMajor: false),
+                                                m: m, k: k, n: n)
+            return DyadicMatrix(unchecked: product, rowExponents: rowExponents.map { $0 + top }, columnExponents: other.columnExponents)
+        }
         var left = mantissas
         if inner.contains(where: { $0 != top }) {
             let widest = inner.map { top - $0 }.max() ?? 0

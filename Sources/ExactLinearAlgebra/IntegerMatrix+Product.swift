@@ -59,21 +59,32 @@ extension IntegerMatrix {
         guard columns == other.rows else {
             throw .dimensionMismatch(operation: "matrix product", left: shape, right: other.shape)
         }
-        try limits.checkShape(rows: rows, columns: other.columns)
-        let m = rows, k = columns, n = other.columns
         let bitsA = maximumBitLength, bitsB = other.maximumBitLength
+        let pa = (bitsA + digitBits - 1) / digitBits, pb = (bitsB + digitBits - 1) / digitBits
+        try IntegerMatrix.checkProduct(m: rows, k: columns, n: other.columns, bitsA: bitsA, bitsB: bitsB, limits: limits)
+        let planesA = (0..<pa).map { digitPlane($0, rowMajor: true) }
+        let planesB = (0..<pb).map { other.digitPlane($0, rowMajor: false) }
+        return IntegerMatrix.product(planesA: planesA, planesB: planesB, m: rows, k: columns, n: other.columns)
+    }
+
+    /// Checks the shape, entry bits and work of an m x k by k x n product first.
+    static func checkProduct(m: Int, k: Int, n: Int, bitsA: Int, bitsB: Int, limits: MatrixLimits) throws(MatrixError) {
+        try limits.checkShape(rows: m, columns: n)
         // |C_ij| <= k 2^bitsA 2^bitsB.
         try limits.checkBits(bitsA + bitsB + Int.bitWidth - k.leadingZeroBitCount)
         let pa = (bitsA + digitBits - 1) / digitBits, pb = (bitsB + digitBits - 1) / digitBits
         try limits.checkWork(m, n, k, pa, pb)
+    }
+
+    /// The product of two matrices given by their digit planes (A's row-major, m x k;
+    /// B's column by column, n x k): sum_{p,q} 2^(63 (p+q)) A_p B_q as BigInt entries.
+    static func product(planesA: [[Int64]], planesB: [[Int64]], m: Int, k: Int, n: Int) -> IntegerMatrix {
         var result = IntegerMatrix.zeros(rows: m, columns: n)
-        guard m > 0, n > 0, k > 0, pa > 0, pb > 0 else { return result }
-        let planesA = (0..<pa).map { digitPlane($0, rowMajor: true) }
-        let planesB = (0..<pb).map { other.digitPlane($0, rowMajor: false) }
+        guard m > 0, n > 0, k > 0, !planesA.isEmpty, !planesB.isEmpty else { return result }
         var low = [Int128](repeating: 0, count: m * n)
         var high = [Int](repeating: 0, count: m * n)
-        for p in 0..<pa {
-            for q in 0..<pb {
+        for p in planesA.indices {
+            for q in planesB.indices {
                 planesA[p].withUnsafeBufferPointer { a in
                     planesB[q].withUnsafeBufferPointer { b in
                         low.withUnsafeMutableBufferPointer { low in
@@ -86,7 +97,9 @@ extension IntegerMatrix {
                 let shift = digitBits * (p + q)
                 for index in 0..<(m * n) {
                     let partial = IntegerMatrix.combine(low: low[index], high: high[index])
-                    if !partial.isZero { result.entries[index] += shift == 0 ? partial : partial << shift }
+                    if partial.isZero { continue }
+                    let term = shift == 0 ? partial : partial << shift
+                    if result.entries[index].isZero { result.entries[index] = term } else { result.entries[index] += term }
                 }
             }
         }

@@ -110,16 +110,21 @@ extension RationalMatrix {
         // N_ij / (r_i c_j) + p_i / q_i = (N_ij (r'_i / r_i) + p_i (r'_i / q_i) c_j) / (r'_i c_j), r'_i = lcm(r_i, q_i).
         var result = numerators.entries
         var newRows = rowDenominators
+        let numeratorBits = numerators.maximumBitLength
+        let columnBits = columnDenominators.reduce(0) { max($0, $1.bitLength) }
         for i in 0..<rows where !b[i].isZero {
             let r = rowDenominators[i], q = b[i].denominator
             let common = try leastCommonMultiple(r, q, limits: limits)
             let f = common == r ? BigInt(1) : common.exactlyDivided(by: r)
             let p = b[i].numerator * (common == q ? BigInt(1) : common.exactlyDivided(by: q))
-            try limits.checkBits(max(numerators.maximumBitLength + f.bitLength, p.bitLength + columnDenominators.reduce(0) { max($0, $1.bitLength) }) + 1)
+            try limits.checkBits(max(numeratorBits + f.bitLength, p.bitLength + columnBits) + 1)
             for j in 0..<columns {
-                var x = result[i * columns + j]
+                // Move the entry out so its GMP storage is unique and updated in place.
+                var x = BigInt.zero
+                swap(&x, &result[i * columns + j])
                 if f != 1 { x *= f }
-                x.addProduct(p, columnDenominators[j])
+                let c = columnDenominators[j]
+                if c == 1 { x += p } else { x.addProduct(p, c) }
                 result[i * columns + j] = x
             }
             newRows[i] = common

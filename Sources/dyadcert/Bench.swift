@@ -113,8 +113,11 @@ extension Bench {
         var seed: UInt64 = 42
 
         func validate() throws {
-            for (name, value) in [("m", m), ("k", k), ("n", n)] where !(1...4096).contains(value) {
-                throw ValidationError("--\(name) must be between 1 and 4096")
+            for (name, value) in [("m", m), ("k", k), ("n", n)] where !(1...(1 << 20)).contains(value) {
+                throw ValidationError("--\(name) must be between 1 and 2^20")
+            }
+            guard m * k + k * n + m * n <= 1 << 26 else {
+                throw ValidationError("m k + k n + m n must be at most 2^26 entries")
             }
         }
 

@@ -72,6 +72,25 @@ struct MatrixProductTests {
         }
     }
 
+    @Test("Word and BigInt mantissas give the same products (wide mantissas, long shifts)")
+    func storagePaths() throws {
+        var rng = SplitMix64(seed: 0x57_0A)
+        for trial in 0..<12 {
+            let m = 1 + rng.below(3), k = 1 + rng.below(6), n = 1 + rng.below(3)
+            var a = rng.rows(m, k) { $0.floatLike(zeroOneIn: 5) }
+            let b = rng.rows(k, n) { $0.floatLike(zeroOneIn: 5) }
+            // A mantissa beyond 63 bits, or a shift of 64 or more, forces the BigInt path.
+            a[0][0] = trial % 2 == 0 ? Rational(Dyadic(mantissa: BigInt.powerOfTwo(70) + 1, exponent: 3))
+                                     : Rational(Dyadic(mantissa: 3, exponent: 200))
+            let expected = naiveProduct(a, b)
+            let left = try DyadicMatrix(rows: m, columns: k, entries: a.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: .perRow)
+            let right = try DyadicMatrix(rows: k, columns: n, entries: b.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: .perColumn)
+            #expect(try left.multiplied(by: right).entries.map(\.rational) == expected.flatMap { $0 })
+            #expect(left.transposed.transposed.entries == left.entries)
+            #expect(right.transposed.entries.map(\.rational) == (0..<n).flatMap { j in (0..<k).map { b[$0][j] } })
+        }
+    }
+
     @Test("Negative exponents multiply")
     func negativeExponents() throws {
         let m = try IntegerMatrix(rows: 1, columns: 2, entries: [3, -5])

@@ -71,9 +71,10 @@ public enum MultiTaskLasso {
         return nil
     }
 
-    /// ||dual phi_k||^2 for every unit k (the column norms of dual * Phi^T).
+    /// ||dual phi_k||^2 for every unit k: the row norms of Phi dual^T (K x D), which is
+    /// (dual Phi^T)^T without transposing the large Phi.
     static func dualSquaredNorms(_ dual: RationalMatrix, _ phi: RationalMatrix, limits: MatrixLimits) throws(MatrixError) -> [Rational] {
-        try dual.multiplied(by: phi.transposed, limits: limits).columnSquaredNorms(limits: limits)
+        try phi.multiplied(by: dual.transposed, limits: limits).rowSquaredNorms(limits: limits)
     }
 
     /// Lemma MD: V Phi = Psi exactly, ||Lambda phi_k|| <= 1, u_k >= ||v_k||, and
