@@ -108,253 +108,51 @@ struct ObjectStore: Sendable {
 
     // MARK: - Building
 
+    /// An upper bound on units plus parameters of the joint network of depth J with D
+    /// readouts (checked against --max-network-size before it is built): the trunk's
+    /// 2^J - 1 threshold units with their weights and biases take under 16 * 2^J, and each
+    /// readout's parity units add fewer than 4 (J + 2).
+    static func jointNetworkSize(levels J: Int, readouts D: Int) -> Int { 16 << J + 4 * D * (J + 2) }
+
+    /// An upper bound on units plus parameters of the one-layer network realising step
+    /// functions with `pieces` pieces in all: one threshold unit (a weight and a bias) per
+    /// breakpoint, and one output unit per function.
+    static func oneLayerNetworkSize(pieces: Int, outputs: Int) -> Int { 3 * pieces + outputs }
+
     /// Maps a library error on data read at `pointer` to a malformed-input error.
     static func invalid(_ error: DyadicFunctionError, at pointer: JSONPointer, what: String) -> KernelError {
         .malformed(pointer: pointer, expected: what, found: error.description)
     }
 
+    /// Builds one object with the builder of its kind (one file per kind in Kinds/).
     private func build(_ f: Fields, context: ReadingContext) throws(KernelError) -> KernelObject {
         let kind: ObjectKind = try f.word("kind")
-        let p = f.pointer
-        func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: p, what: what) }
         switch kind {
-        case .stepFunction:
-            try f.allowOnly(kind.keys)
-            let breakpoints = try f.rationals("breakpoints"), values = try f.rationals("values")
-            do { return .function(.step(try StepFunction(breakpoints: breakpoints, values: values))) } catch { throw invalid(error, "a valid step function") }
-
-        case .cellFunction:
-            try f.allowOnly(kind.keys)
-            let level = try f.integer("level", in: 0...62, limit: .level)
-            try context.chargeCells(level: level, at: p.appending("level"))
-            let values = try f.rationals("values")
-            guard values.count == 1 << level else {
-                throw .malformed(pointer: p.appending("values"), expected: "\(1 << level) values (one per cell of level \(level))", found: "\(values.count) values")
-            }
-            do { return .function(.step(try StepFunction(cellValues: values))) } catch { throw invalid(error, "a valid dyadic step function") }
-
-        case .signFunction:
-            try f.allowOnly(kind.keys)
-            let level = try f.integer("level", in: 0...62, limit: .level)
-            try context.chargeCells(level: level, at: p.appending("level"))
-            let bits = try f.string("bits")
-            do { return .function(.packed(try PackedSignFunction(level: level, hex: bits))) } catch {
-                throw ObjectStore.invalid(error, at: p.appending("bits"), what: "\(1 << level) bits as \((1 << level + 3) / 4) lowercase hex digits")
-            }
-
-        case .haarFunction:
-            try f.allowOnly(kind.keys)
-            let level = try f.integer("level", in: 0...62, limit: .level)
-            try context.checkLevel(level + 1, at: p.appending("level"))
-            let index = try f.integer("index", in: 0...(1 << level) - 1)
-            do { return .function(.step(try HaarFunction(level: level, index: index).stepFunction)) } catch { throw invalid(error, "a Haar function") }
-
-        case .rademacherFunction:
-            try f.allowOnly(kind.keys)
-            let n = try f.integer("index", in: 0...62, limit: .level)
-            try context.chargeCells(level: n + 1, at: p.appending("index"))
-            do { return .function(.packed(try RademacherFunction(index: n).packed)) } catch { throw invalid(error, "a Rademacher function") }
-
-        case .walshFunction:
-            try f.allowOnly(kind.keys)
-            let m = try f.bigInteger("index")
-            guard m.signum >= 0 else { throw .malformed(pointer: p.appending("index"), expected: "a non-negative integer", found: m.description) }
-            let level = max(m.bitLength, 1)
-            try context.chargeCells(level: level, at: p.appending("index"))
-            guard let index = m.intValue else {  // unreachable: the level limit keeps m below 2^40
-                throw .limitExceeded(pointer: p.appending("index"), limit: .level, value: String(level), maximum: String(context.limits.maximumLevel))
-            }
-            do { return .function(.packed(try WalshFunction(index: index).packed(level: level))) } catch { throw invalid(error, "a Walsh function") }
-
-        case .feature:
-            try f.allowOnly(kind.keys)
-            let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
-            try context.chargeCells(level: signs.levels, at: p.appending("signs"))
-            if case .string = try f.value("amplitudes") {
-                _ = try f.word("amplitudes", AmplitudesWord.self)
-                return .feature(RademacherHaarFeature.balanced(signs: signs))
-            }
-            let amplitudes = try f.rationals("amplitudes")
-            // Every cell value sums all amplitudes: charge its size in 64-bit words.
-            try context.chargeCells(count: ClassElements.extraCells(levels: signs.levels, amplitudes: amplitudes), at: p.appending("amplitudes"))
-            do { return .feature(try RademacherHaarFeature(signs: signs, amplitudes: amplitudes)) } catch {
-                throw ObjectStore.invalid(error, at: p.appending("amplitudes"), what: "one positive amplitude per level")
-            }
-
-        case .featureShift:
-            try f.allowOnly(kind.keys)
-            let h = try feature(try f.value("feature"), at: p.appending("feature"))
-            try context.chargeCells(level: h.levels, at: p.appending("feature"))
-            return .function(.step(h.shiftedStepFunction))
-
-        case .taskOutput, .taskOutputs:
-            try f.allowOnly(kind.keys)
-            let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
-            let J = signs.levels
-            let readouts = kind == .taskOutput
-                ? [try f.integer("readout", in: 1...(1 << J) - 1)]
-                : try f.integers("readouts", in: 1...(1 << J) - 1)
-            if kind == .taskOutputs {
-                try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
-            }
-            for _ in readouts { try context.chargeCells(level: J, at: p) }
-            do {
-                let outputs = try TaskOutput.packedOutputs(signs: signs, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
-                return kind == .taskOutput ? .function(.packed(outputs[0])) : .functionList(outputs.map { .packed($0) })
-            } catch { throw invalid(error, "task outputs") }
-
-        case .networkOutput:
-            try f.allowOnly(kind.keys)
-            let net = try network(try f.value("network"), at: p.appending("network"))
-            let d = try f.integer("output", in: 0...(net.network.outputCount - 1))
-            try context.chargeCells(count: net.network.firstLayerWidth + 1, at: p)
-            let evaluator = NetworkEvaluator(net.network)
-            try context.chargeWork(ReadingContext.product(net.network.firstLayerWidth + 1, evaluator.costPerPoint), at: p.appending("network"))
-            return .function(.step(net.network.realisedFunctions(evaluator: evaluator)[d]))
-
-        case .walshBasis:
-            try f.allowOnly(kind.keys)
-            let J = try f.integer("levels", in: 0...62, limit: .level)
-            try context.checkLevel(J, at: p.appending("levels"))
-            try context.chargeCells(count: 1 << (2 * min(J, 31)), at: p.appending("levels"))
-            do {
-                var list: [KernelFunction] = []
-                for m in 0..<(1 << J) { list.append(.packed(try WalshFunction(index: m).packed(level: J))) }
-                return .functionList(list)
-            } catch { throw invalid(error, "the Walsh basis") }
-
-        case .haarBasis:
-            try f.allowOnly(kind.keys)
-            let J = try f.integer("levels", in: 0...62, limit: .level)
-            try context.checkLevel(J, at: p.appending("levels"))
-            try context.chargeCells(count: 4 << min(J, 60), at: p.appending("levels"))
-            do {
-                var list: [KernelFunction] = [.step(StepFunction(constant: 1))]
-                for j in 0..<J { for k in 0..<(1 << j) { list.append(.step(try HaarFunction(level: j, index: k).stepFunction)) } }
-                return .functionList(list)
-            } catch { throw invalid(error, "the Haar basis") }
-
-        case .functionList:
-            try f.allowOnly(kind.keys)
-            let list = try functions(try f.array("items", what: "an array of function names"), at: p.appending("items"))
-            try context.chargeCells(count: list.count, at: p.appending("items"))
-            return .functionList(list)
-
-        case .piecewiseLinear:
-            let knots = try f.rationals("knots")
-            if f.has("values") {
-                try f.allowOnly(["kind", "knots", "values"])
-                let values = try f.rationals("values")
-                do { return .piecewiseLinear(try PiecewiseLinear(knots: knots, values: values)) } catch { throw invalid(error, "a valid piecewise-linear function") }
-            }
-            try f.allowOnly(["kind", "knots", "start-values", "end-values"])
-            let starts = try f.rationals("start-values"), ends = try f.rationals("end-values")
-            do {
-                return .piecewiseLinear(try PiecewiseLinear(knots: knots, startValues: starts, endValues: ends))
-            } catch { throw invalid(error, "a valid piecewise-linear function") }
-
-        case .triangleWave, .sawtooth:
-            try f.allowOnly(kind.keys)
-            let n = try f.integer("order", in: (kind == .sawtooth ? 0 : 1)...62, limit: .level)
-            try context.chargeCells(level: n, at: p.appending("order"))
-            do {
-                return .piecewiseLinear(kind == .sawtooth ? try PiecewiseLinear.sawtooth(n) : try PiecewiseLinear.triangleWave(n))
-            } catch { throw invalid(error, "a supported order") }
-
-        case .signTree:
-            try f.allowOnly(kind.keys)
-            let J = try f.integer("levels", in: 1...62, limit: .level)
-            try context.chargeCells(level: J, at: p.appending("levels"))
-            let bits = try f.string("bits")
-            do { return .signTree(try SignTree(levels: J, hex: bits)) } catch {
-                throw ObjectStore.invalid(error, at: p.appending("bits"), what: "\((1 << J) - 1) sign bits as \(((1 << J) + 2) / 4) lowercase hex digits")
-            }
-
-        case .matrix:
-            return .matrix(try MatrixObjectReader.matrix(f, context: context))
-
-        case .reluNetwork:
-            return .reluNetwork(try MatrixObjectReader.network(f, objects: self))
-
-        case .reluData:
-            return .reluData(try MatrixObjectReader.data(f, objects: self))
-
-        case .heavisideNetwork:
-            return .network(try NetworkReader.read(f, context: context))
-
-        case .jointNetwork:
-            try f.allowOnly(kind.keys)
-            let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
-            let J = signs.levels
-            let readouts = try f.integers("readouts", in: 1...(1 << J) - 1)
-            try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
-            let size = 16 << J + 4 * readouts.count * (J + 2)
-            guard size <= context.limits.maximumNetworkSize else {
-                throw .limitExceeded(pointer: p, limit: .networkSize, value: "about \(size)", maximum: String(context.limits.maximumNetworkSize))
-            }
-            try context.chargeCells(level: J, at: p)
-            do {
-                let coded = try NetworkBuilder.joint(signs: signs, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
-                return .network(KernelNetwork(network: coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { $0 } } },
-                                              biasCodes: coded.biasCodes.map { $0.map { $0 } }, recipe: "joint-network"))
-            } catch { throw invalid(error, "a joint network") }
-
-        case .oneLayerNetwork:
-            try f.allowOnly(kind.keys)
-            let targets = try functions(try f.array("functions", what: "an array of function names"), at: p.appending("functions"))
-            let steps = targets.map(\.stepFunction)
-            let size = 3 * steps.reduce(0) { $0 + $1.pieceCount } + steps.count
-            guard size <= context.limits.maximumNetworkSize else {
-                throw .limitExceeded(pointer: p, limit: .networkSize, value: String(size), maximum: String(context.limits.maximumNetworkSize))
-            }
-            do {
-                let network = try NetworkBuilder.oneLayer(realising: steps)
-                return .network(KernelNetwork(network: network, weightCodes: network.layers.map { $0.map { Array(repeating: nil, count: $0.weights.count) } },
-                                              biasCodes: network.layers.map { Array(repeating: nil, count: $0.count) }, recipe: nil))
-            } catch { throw invalid(error, "functions a one-layer network can realise") }
-
-        case .readoutClass:
-            try f.allowOnly(kind.keys)
-            let J = try f.integer("levels", in: 1...62, limit: .level)
-            try context.checkLevel(J, at: p.appending("levels"))
-            let readouts = try f.integers("readouts", in: 1...(1 << J) - 1)
-            guard !readouts.isEmpty else { throw .malformed(pointer: p.appending("readouts"), expected: "at least one readout", found: "an empty array") }
-            try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
-            return .functionClass(.readout(levels: J, readouts: readouts))
-
-        case .haarClass:
-            try f.allowOnly(kind.keys)
-            let J = try f.integer("levels", in: 1...62, limit: .level)
-            try context.checkLevel(J, at: p.appending("levels"))
-            if case .string = try f.value("amplitudes") {
-                _ = try f.word("amplitudes", AmplitudesWord.self)
-                return .functionClass(.haar(levels: J, amplitudes: RademacherHaarFeature.balancedAmplitudes(levels: J)))
-            }
-            let amplitudes = try f.rationals("amplitudes")
-            guard amplitudes.count == J else {
-                throw .malformed(pointer: p.appending("amplitudes"), expected: "\(J) amplitudes (one per level)", found: "\(amplitudes.count)")
-            }
-            for (j, a) in amplitudes.enumerated() where a.signum <= 0 {
-                throw .malformed(pointer: p.appending("amplitudes").appending(j), expected: "a positive amplitude", found: a.description)
-            }
-            return .functionClass(.haar(levels: J, amplitudes: amplitudes))
-
-        case .finiteClass:
-            try f.allowOnly(kind.keys)
-            let items = try f.array("elements", what: "an array of elements (function names, or arrays of function names for tuples)")
-            guard !items.isEmpty else { throw .malformed(pointer: p.appending("elements"), expected: "at least one element", found: "an empty array") }
-            var elements: [[KernelFunction]] = []
-            for (i, item) in items.enumerated() {
-                let at = p.appending("elements").appending(i)
-                let tuple: [KernelFunction]
-                if case .array(let names) = item { tuple = try functions(names, at: at) } else { tuple = [try function(item, at: at)] }
-                if let first = elements.first, first.count != tuple.count {
-                    throw .malformed(pointer: at, expected: "a tuple of \(first.count) functions like the first element", found: "\(tuple.count) functions")
-                }
-                elements.append(tuple)
-            }
-            return .functionClass(.finite(elements: elements))
-
+        case .stepFunction: return try buildStepFunction(f, kind, context)
+        case .cellFunction: return try buildCellFunction(f, kind, context)
+        case .signFunction: return try buildSignFunction(f, kind, context)
+        case .haarFunction: return try buildHaarFunction(f, kind, context)
+        case .rademacherFunction: return try buildRademacherFunction(f, kind, context)
+        case .walshFunction: return try buildWalshFunction(f, kind, context)
+        case .feature: return try buildFeature(f, kind, context)
+        case .featureShift: return try buildFeatureShift(f, kind, context)
+        case .taskOutput, .taskOutputs: return try buildTaskOutputs(f, kind, context)
+        case .networkOutput: return try buildNetworkOutput(f, kind, context)
+        case .walshBasis: return try buildWalshBasis(f, kind, context)
+        case .haarBasis: return try buildHaarBasis(f, kind, context)
+        case .functionList: return try buildFunctionList(f, kind, context)
+        case .piecewiseLinear: return try buildPiecewiseLinear(f, kind, context)
+        case .triangleWave, .sawtooth: return try buildTriangleWaveAndSawtooth(f, kind, context)
+        case .signTree: return try buildSignTree(f, kind, context)
+        case .heavisideNetwork: return try buildHeavisideNetwork(f, kind, context)
+        case .jointNetwork: return try buildJointNetwork(f, kind, context)
+        case .oneLayerNetwork: return try buildOneLayerNetwork(f, kind, context)
+        case .readoutClass: return try buildReadoutClass(f, kind, context)
+        case .haarClass: return try buildHaarClass(f, kind, context)
+        case .finiteClass: return try buildFiniteClass(f, kind, context)
+        case .matrix: return try buildMatrix(f, kind, context)
+        case .reluNetwork: return try buildReLUNetwork(f, kind, context)
+        case .reluData: return try buildReLUData(f, kind, context)
         }
     }
 

@@ -11,6 +11,10 @@ enum CoverRule: Rule {
         name: .cover, lemma: "Lemma C (MATH.md sec. 7)",
         inputs: ["class", "centres", "eps"], statement: ["count"])
 
+    /// Element-centre pairs allowed per unit of --max-enumeration: a cover may use up to
+    /// 16 centres per enumerated element before the pair count is a limit.
+    static let pairsPerEnumeratedElement = 16
+
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         try claim.inputs.allowOnly(declaration.inputs)
         try claim.statement.allowOnly(declaration.statement)
@@ -37,8 +41,9 @@ enum CoverRule: Rule {
         let perPair = 2 * max(1, (elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1) + (centres.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1))
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, centres.count, perPair), at: centresPointer)
         let work = elements.count * max(centres.count, 1)
-        guard work <= context.limits.maximumEnumeration * 16 else {
-            throw .limitExceeded(pointer: centresPointer, limit: .enumeration, value: "\(work) element-centre pairs", maximum: String(context.limits.maximumEnumeration * 16))
+        guard work <= context.limits.maximumEnumeration * pairsPerEnumeratedElement else {
+            throw .limitExceeded(pointer: centresPointer, limit: .enumeration, value: "\(work) element-centre pairs",
+                                 maximum: String(context.limits.maximumEnumeration * pairsPerEnumeratedElement))
         }
         for (e, element) in elements.enumerated() {
             var nearest: Rational? = nil

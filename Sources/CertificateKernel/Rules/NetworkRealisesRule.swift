@@ -81,10 +81,13 @@ enum NetworkRealisesRule: Rule {
         return .holds(summary)
     }
 
+    /// Pieces checked per parallel task (large enough to amortise scheduling).
+    static let piecesPerChunk = 256
+
     /// The first piece and output where the network and the targets differ.
     static func firstMismatch(_ network: HeavisideNetwork, _ evaluator: NetworkEvaluator, _ cuts: [Rational], _ targets: [Target]) -> (Int, Int, Rational, Rational, Rational)? {
         let pieceCount = cuts.count - 1
-        let chunkSize = 256
+        let chunkSize = piecesPerChunk
         let chunks = (pieceCount + chunkSize - 1) / chunkSize
         let results = Parallel.map(count: chunks, work: pieceCount * max(network.unitCount, 1)) { chunk -> (Int, Int, Rational, Rational, Rational)? in
             for p in (chunk * chunkSize)..<min(pieceCount, (chunk + 1) * chunkSize) {

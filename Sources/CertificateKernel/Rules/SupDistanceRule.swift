@@ -29,13 +29,18 @@ enum SupDistanceRule: Rule {
         return .holds(summary, [Fact(.distance, meaning, relation.quantity(bound: bound, nonNegative: true))])
     }
 
+    /// Steps charged per unit of a function's work size (a piece, or a 64-bit word of a
+    /// packed function): a packed word holds 64 cells, each of which may become one piece
+    /// of the common refinement the distance is computed over.
+    static let stepsPerWord = 64
+
     static func computeDistance(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> SupDistance {
         let fValue = try claim.inputs.value("f"), gValue = try claim.inputs.value("g")
         let fPointer = claim.inputs.pointer.appending("f"), gPointer = claim.inputs.pointer.appending("g")
         let f = try context.objects.resolve(fValue, at: fPointer), g = try context.objects.resolve(gValue, at: gPointer)
         func size(_ object: KernelObject) -> Int {
             switch object {
-            case .function(let k): return k.workSize * 64
+            case .function(let k): return k.workSize * stepsPerWord
             case .piecewiseLinear(let p): return p.pieceCount
             case .feature(let h): return 1 << h.levels
             default: return 1

@@ -1,0 +1,22 @@
+import DyadicFunctions
+import ExactArithmetic
+
+extension ObjectStore {
+    /// A `one-layer-network` realising the given step functions.
+    func buildOneLayerNetwork(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
+        let p = f.pointer
+        func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: p, what: what) }
+        try f.allowOnly(kind.keys)
+        let targets = try functions(try f.array("functions", what: "an array of function names"), at: p.appending("functions"))
+        let steps = targets.map(\.stepFunction)
+        let size = ObjectStore.oneLayerNetworkSize(pieces: steps.reduce(0) { $0 + $1.pieceCount }, outputs: steps.count)
+        guard size <= context.limits.maximumNetworkSize else {
+            throw .limitExceeded(pointer: p, limit: .networkSize, value: String(size), maximum: String(context.limits.maximumNetworkSize))
+        }
+        do {
+            let network = try NetworkBuilder.oneLayer(realising: steps)
+            return .network(KernelNetwork(network: network, weightCodes: network.layers.map { $0.map { Array(repeating: nil, count: $0.weights.count) } },
+                                          biasCodes: network.layers.map { Array(repeating: nil, count: $0.count) }, recipe: nil))
+        } catch { throw invalid(error, "functions a one-layer network can realise") }
+    }
+}
