@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "ExactArithmetic",
                 "DyadicFunctions",
+                "ExactLinearAlgebra",
             ],
             swiftSettings: invariantChecks
         ),

@@ -15,6 +15,13 @@ public enum CanonicalCertificate {
         "bits-at-least", "bits-at-most", "first-layer-units-at-least", "distance-at-least", "outputs",
         "bits", "units", "weights", "bias", "weight-codes", "weight-code", "bias-code",
         "hidden-units", "parameters", "first-layer-units", "layers",
+        "rows", "columns", "entries", "dyadic", "row-exponents", "column-exponents", "mantissas", "wide-mantissas",
+        "sha256", "source", "input-weights", "biases", "output-weights", "output-bias", "data", "original",
+        "compressed", "features", "targets", "heads", "task", "dual", "unit-bounds", "lambda", "tolerance",
+        "path-norm-upper", "path-norm-lower", "gap", "screens", "sup-error", "weight-decay", "balanced",
+        "path-norm-upper-bound", "path-norm-lower-bound", "active-units", "shared-units", "units-per-output", "active",
+        "rank", "width-lower", "centred-rank", "delta", "screened", "units-before", "units-after", "sizes", "union",
+        "fractions", "optimal-upper", "holds",
     ]
 
     private static let rank: [String: Int] = Dictionary(uniqueKeysWithValues: keyOrder.enumerated().map { ($1, $0) })

@@ -89,6 +89,10 @@ enum KernelObject: Sendable {
     case feature(RademacherHaarFeature)
     case network(KernelNetwork)
     case functionClass(KernelClass)
+    /// MATH.md sec. 11-12: exact matrices, shallow ReLU networks and their data.
+    case matrix(KernelMatrix)
+    case reluNetwork(KernelReLUNetwork)
+    case reluData(KernelReLUData)
 
     /// The kind of object, for messages.
     var kindName: String {
@@ -100,6 +104,9 @@ enum KernelObject: Sendable {
         case .feature: return "a feature"
         case .network: return "a network"
         case .functionClass: return "a function class"
+        case .matrix: return "a matrix"
+        case .reluNetwork: return "a ReLU network"
+        case .reluData: return "ReLU data"
         }
     }
 }

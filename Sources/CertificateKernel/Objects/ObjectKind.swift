@@ -5,6 +5,7 @@ import ExactArithmetic
 /// tested against this declaration.
 public enum ObjectKind: String, FormatWord {
     case stepFunction = "step-function", cellFunction = "cell-function", signFunction = "sign-function", haarFunction = "haar-function", rademacherFunction = "rademacher-function", walshFunction = "walsh-function", feature, featureShift = "feature-shift", taskOutput = "task-output", networkOutput = "network-output", taskOutputs = "task-outputs", walshBasis = "walsh-basis", haarBasis = "haar-basis", functionList = "function-list", piecewiseLinear = "piecewise-linear", triangleWave = "triangle-wave", sawtooth, signTree = "sign-tree", heavisideNetwork = "heaviside-network", jointNetwork = "joint-network", signCodedNetwork = "sign-coded-network", oneLayerNetwork = "one-layer-network", readoutClass = "readout-class", haarClass = "haar-class", finiteClass = "finite-class"
+    case matrix, reluNetwork = "relu-network", reluData = "relu-data"
 
     /// Every key a definition of this kind may hold (some kinds have alternatives,
     /// such as the two forms of `piecewise-linear`; the builder checks which).
@@ -35,6 +36,9 @@ public enum ObjectKind: String, FormatWord {
         case .readoutClass: ["kind", "levels", "readouts"]
         case .haarClass: ["kind", "levels", "amplitudes"]
         case .finiteClass: ["kind", "elements"]
+        case .matrix: ["kind", "rows", "columns", "entries", "dyadic", "sha256", "source"]
+        case .reluNetwork: ["kind", "input-weights", "biases", "output-weights", "output-bias"]
+        case .reluData: ["kind", "inputs", "targets"]
         }
     }
 }

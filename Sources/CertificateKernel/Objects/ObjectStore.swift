@@ -90,6 +90,18 @@ struct ObjectStore: Sendable {
         try typed(value, at: pointer, "a network") { if case .network(let n) = $0 { return n } else { return nil } }
     }
 
+    func matrix(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelMatrix {
+        try typed(value, at: pointer, "a matrix") { if case .matrix(let m) = $0 { return m } else { return nil } }
+    }
+
+    func reluNetwork(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelReLUNetwork {
+        try typed(value, at: pointer, "a ReLU network") { if case .reluNetwork(let n) = $0 { return n } else { return nil } }
+    }
+
+    func reluData(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelReLUData {
+        try typed(value, at: pointer, "ReLU data") { if case .reluData(let d) = $0 { return d } else { return nil } }
+    }
+
     func functionClass(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelClass {
         try typed(value, at: pointer, "a function class") { if case .functionClass(let k) = $0 { return k } else { return nil } }
     }
@@ -144,6 +156,9 @@ struct ObjectStore: Sendable {
         case .readoutClass: return try buildReadoutClass(f, kind, context)
         case .haarClass: return try buildHaarClass(f, kind, context)
         case .finiteClass: return try buildFiniteClass(f, kind, context)
+        case .matrix: return try buildMatrix(f, kind, context)
+        case .reluNetwork: return try buildReLUNetwork(f, kind, context)
+        case .reluData: return try buildReLUData(f, kind, context)
         }
     }
 

@@ -34,6 +34,9 @@ public enum RuleName: String, FormatWord {
     case enumerate, networkRealises = "network-realises", networkWidthLower = "network-width-lower", networkBits = "network-bits"
     case stepApproxLower = "step-approx-lower", bits, epsTransfer = "eps-transfer"
     case networkRealisesForAllSigns = "network-realises-for-all-signs"
+    case reluInterpolates = "relu-interpolates", weightDecay = "weight-decay", neuronSharing = "neuron-sharing", widthFromRank = "width-from-rank"
+    case mtlGap = "mtl-gap", penalisedMtlGap = "penalised-mtl-gap", mtlScreen = "mtl-screen", compressPreserves = "compress-preserves"
+    case lassoGap = "lasso-gap", lassoScreen = "lasso-screen", support, supportVariability = "support-variability"
 
     /// The rule's checker.
     var rule: any Rule.Type {
@@ -55,6 +58,18 @@ public enum RuleName: String, FormatWord {
         case .bits: BitsRule.self
         case .epsTransfer: EpsTransferRule.self
         case .networkRealisesForAllSigns: NetworkRealisesForAllSignsRule.self
+        case .reluInterpolates: ReLUInterpolatesRule.self
+        case .weightDecay: WeightDecayRule.self
+        case .neuronSharing: NeuronSharingRule.self
+        case .widthFromRank: WidthFromRankRule.self
+        case .mtlGap: MultiTaskGapRule.self
+        case .penalisedMtlGap: PenalisedMultiTaskGapRule.self
+        case .mtlScreen: MultiTaskScreenRule.self
+        case .compressPreserves: CompressPreservesRule.self
+        case .lassoGap: LassoGapRule.self
+        case .lassoScreen: LassoScreenRule.self
+        case .support: SupportRule.self
+        case .supportVariability: SupportVariabilityRule.self
         }
     }
 }

@@ -40,6 +40,18 @@ public enum Measure: String, FormatWord {
     case greedyIntervals = "greedy-intervals"
     /// The value of the linear combination a `bits` claim bounds.
     case value
+    /// MATH.md sec. 11-12 (seeds 004 and 003), about a shallow ReLU network, its data and
+    /// a regularisation parameter lambda: the weight decay WD and the path norm R of a
+    /// network; its active and shared units; rank(Y) of data; the units of every shallow
+    /// network interpolating the data (Lemma RW); a multi-task or lasso duality gap
+    /// bound; the number of units or features zero in every minimiser (Lemmas GS, LS)
+    /// and the units of every minimiser; support sizes of heads.
+    case weightDecay = "weight-decay", pathNorm = "path-norm"
+    case activeUnits = "active-units", sharedUnits = "shared-units"
+    case rank, interpolatingWidth = "interpolating-width"
+    case dualityGap = "duality-gap", screenedUnits = "screened-units", optimalWidth = "optimal-width"
+    case lassoGap = "lasso-gap", screenedFeatures = "screened-features"
+    case supportSize = "support-size", unionSize = "union-size"
 
     /// Whether the measure is about a class at an accuracy eps and non-increasing in
     /// eps, so that Lemma E transfers its bounds to other eps.
@@ -59,11 +71,17 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
     public var maxBreakpoints: BigInt? = nil
     /// t of `greedy-intervals`.
     public var threshold: Rational? = nil
+    /// lambda of a multi-task or lasso problem (MATH.md sec. 11-12), in the units the
+    /// claim states it.
+    public var lambda: Rational? = nil
+    /// The task t of a per-task lasso quantity (MATH.md sec. 12).
+    public var task: Int? = nil
 
     /// The meaning in the notation of MATH.md, e.g. `ceil log2 N(1/2, K, separate)`.
     public var description: String {
-        let s = subject.joined(separator: ", ")
+        let names = subject.joined(separator: ", ")
         let c = coding?.rawValue ?? "?"
+        let s = task.map { "\(names), task \($0)" } ?? names
         let e = eps?.description ?? "?"
         switch measure {
         case .coveringNumber: return "N(\(e), \(s), \(c))"
@@ -81,6 +99,14 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
         case .stepApproximationError: return "dist(\(s), steps with <= \(maxBreakpoints?.description ?? "?") breakpoints)"
         case .greedyIntervals: return "n_<(\(threshold?.description ?? "?"), \(s))"
         case .value: return "value(\(s))"
+        case .weightDecay: return "WD(\(s))"
+        case .pathNorm: return "R(\(s))"
+        case .activeUnits, .sharedUnits, .screenedUnits, .screenedFeatures, .supportSize, .unionSize:
+            return "\(measure.rawValue)(\(s)\(lambda.map { ", lambda = \($0)" } ?? ""))"
+        case .rank: return "rank(\(s))"
+        case .interpolatingWidth: return "units of every shallow ReLU network interpolating \(s)"
+        case .optimalWidth: return "units of every minimiser(\(s), lambda = \(lambda?.description ?? "?"))"
+        case .dualityGap, .lassoGap: return "\(measure.rawValue)(\(s)\(lambda.map { ", lambda = \($0)" } ?? ""))"
         }
     }
 
@@ -93,6 +119,8 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
         if coding != other.coding { result.append("coding") }
         if maxBreakpoints != other.maxBreakpoints { result.append("max-breakpoints") }
         if threshold != other.threshold { result.append("threshold") }
+        if lambda != other.lambda { result.append("lambda") }
+        if task != other.task { result.append("task") }
         return result
     }
 }
@@ -104,6 +132,10 @@ public enum QuantityName: String, FormatWord {
     case distance, greedyIntervals = "greedy-intervals", coveringNumber = "covering-number", bits
     case log2Size = "log2-size", descriptionBits = "description-bits", sizeBits = "size-bits", size
     case firstLayerUnits = "first-layer-units", units, hiddenUnits = "hidden-units", parameters, layers, value
+    case weightDecay = "weight-decay", pathNorm = "path-norm", sharedUnits = "shared-units", rank
+    case widthLower = "width-lower", mtlGap = "mtl-gap", screenedUnits = "screened-units"
+    case optimalWidthUpper = "optimal-width-upper", lassoGap = "lasso-gap", screenedFeatures = "screened-features"
+    case supportSize = "support-size", unionSize = "union-size"
 }
 
 /// A verified number with its meaning: the bound [lower, upper] is sound for the

@@ -1,0 +1,256 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+
+/// A `matrix` object (FORMAT.md sec. 4): an exact rational matrix, with the SHA-256 of
+/// the source it was taken from when the certificate records one (reported, never
+/// checked: the kernel does not read the source).
+struct KernelMatrix: Sendable {
+    let matrix: RationalMatrix
+    let sha256: String?
+    let source: String?
+}
+
+/// A `relu-network` object: a shallow vector-valued ReLU network
+/// f(x) = sum_k v_k r(w_k . x + b_k) + c (MATH.md sec. 11), with the names of its parts.
+struct KernelReLUNetwork: Sendable {
+    let network: ShallowReLUNetwork
+}
+
+/// A `relu-data` object: inputs X (d x N, column i = x_i) and targets Y (D x N).
+struct KernelReLUData: Sendable {
+    let inputs: RationalMatrix
+    let targets: RationalMatrix
+}
+
+/// The exact-matrix limits of one verification run, taken from the kernel's own
+/// limits so that no new flag is needed: a matrix has at most `--max-cells` entries,
+/// an entry at most about 3.33 x `--max-digits` bits (as many as a number of that many
+/// decimal digits), and one product at most `--max-work` word multiply-adds.
+extension VerificationLimits {
+    var matrixLimits: MatrixLimits {
+        MatrixLimits(maximumEntries: maximumCells, maximumEntryBits: ReadingContext.product(maximumDigits, 10) / 3 + 1,
+                     maximumWork: maximumWork)
+    }
+}
+
+/// Maps an error of the exact linear algebra to a located kernel error: a limit is
+/// exit 3 with the flag that raises it, anything else malformed input (exit 2).
+func kernelError(_ error: MatrixError, at pointer: JSONPointer, limits: VerificationLimits) -> KernelError {
+    switch error {
+    case .overLimit(let limit, let needed, let allowed):
+        let kind: LimitKind = limit == "matrix work" ? .work : limit == "matrix entries" ? .cells : .digits
+        let value = needed == Int.max ? "more than \(allowed)" : String(needed)
+        return .limitExceeded(pointer: pointer, limit: kind, value: "\(value) (\(limit))", maximum: String(allowed))
+    default:
+        return .malformed(pointer: pointer, expected: "conforming matrices", found: error.description)
+    }
+}
+
+/// Reads the objects of MATH.md sec. 11-12: `matrix`, `relu-network`, `relu-data`.
+enum MatrixObjectReader {
+    /// The largest row or column count (sizes are checked against the cell budget too).
+    static let maximumDimension = 1 << 31
+
+    /// Reads a `matrix`. Sizes are charged against the cell budget before anything is
+    /// allocated; every entry is exact (a float-like "0.5" is malformed).
+    static func matrix(_ f: Fields, context: ReadingContext) throws(KernelError) -> KernelMatrix {
+        let p = f.pointer
+        try f.allowOnly(["kind", "rows", "columns", "entries", "dyadic", "sha256", "source"])
+        let rows = try f.integer("rows", in: 0...maximumDimension, limit: .cells)
+        let columns = try f.integer("columns", in: 0...maximumDimension, limit: .cells)
+        let count = ReadingContext.product(rows, columns)
+        guard count <= context.limits.maximumCells else {
+            throw .limitExceeded(pointer: p, limit: .cells, value: "\(rows) x \(columns) = \(count) matrix entries", maximum: String(context.limits.maximumCells))
+        }
+        try context.chargeCells(count: count, at: p)
+        var sha: String? = nil
+        if f.has("sha256") {
+            let text = try f.string("sha256")
+            guard text.utf8.count == 64, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else {
+                throw .malformed(pointer: p.appending("sha256"), expected: "64 lowercase hexadecimal digits", found: "\"\(Fields.shorten(text))\"")
+            }
+            sha = text
+        }
+        let source = try f.optionalString("source")
+        guard f.has("entries") != f.has("dyadic") else {
+            throw .malformed(pointer: p, expected: "exactly one of the fields \"entries\" and \"dyadic\"", found: f.has("entries") ? "both" : "neither")
+        }
+        let limits = context.limits.matrixLimits
+        let matrix: RationalMatrix
+        if f.has("entries") {
+            let items = try f.array("entries", what: "an array of \(rows) rows")
+            guard items.count == rows else {
+                throw .malformed(pointer: p.appending("entries"), expected: "\(rows) rows", found: "\(items.count) rows")
+            }
+            var entries: [Rational] = []
+            entries.reserveCapacity(count)
+            for (i, item) in items.enumerated() {
+                let at = p.appending("entries").appending(i)
+                guard case .array(let row) = item else { throw .malformed(pointer: at, expected: "a row: an array of \(columns) numbers", found: Fields.describe(item)) }
+                guard row.count == columns else {
+                    throw .malformed(pointer: at, expected: "\(columns) entries (the matrix has \(columns) columns)", found: "row \(i) with \(row.count) entries")
+                }
+                for (j, value) in row.enumerated() {
+                    entries.append(try Fields.rational(value, at: at.appending(j), context: context))
+                }
+            }
+            do { matrix = try RationalMatrix(rows: rows, columns: columns, entries: entries, limits: limits) } catch {
+                throw kernelError(error, at: p.appending("entries"), limits: context.limits)
+            }
+        } else {
+            matrix = try dyadic(try f.fields("dyadic"), rows: rows, columns: columns, context: context)
+        }
+        return KernelMatrix(matrix: matrix, sha256: sha, source: source)
+    }
+
+    /// Exponents: one integer for all, or one per row (column).
+    private static func exponents(_ f: Fields, _ key: String, count: Int, bound: Int) throws(KernelError) -> [Int] {
+        let value = try f.value(key)
+        let at = f.pointer.appending(key)
+        let range = -bound...bound
+        if case .array(let items) = value {
+            guard items.count == count else { throw .malformed(pointer: at, expected: "\(count) exponents (or one for all)", found: "\(items.count) exponents") }
+            var result: [Int] = []
+            for (i, item) in items.enumerated() {
+                result.append(try Fields.integer(item, at: at.appending(i), in: range, limit: .digits, context: f.context))
+            }
+            return result
+        }
+        let e = try Fields.integer(value, at: at, in: range, limit: .digits, context: f.context)
+        return Array(repeating: e, count: count)
+    }
+
+    /// The dyadic encoding: entry (i, j) = M[i][j] / 2^(e_i + f_j).
+    private static func dyadic(_ f: Fields, rows: Int, columns: Int, context: ReadingContext) throws(KernelError) -> RationalMatrix {
+        try f.allowOnly(["row-exponents", "column-exponents", "mantissas", "wide-mantissas"])
+        let limits = context.limits.matrixLimits
+        let bound = limits.maximumEntryBits
+        let e = try exponents(f, "row-exponents", count: rows, bound: bound)
+        let g = try exponents(f, "column-exponents", count: columns, bound: bound)
+        guard f.has("mantissas") != f.has("wide-mantissas") else {
+            throw .malformed(pointer: f.pointer, expected: "exactly one of the fields \"mantissas\" and \"wide-mantissas\"", found: f.has("mantissas") ? "both" : "neither")
+        }
+        let count = rows * columns
+        var mantissas: [BigInt] = []
+        mantissas.reserveCapacity(count)
+        if f.has("mantissas") {
+            let text = try f.string("mantissas")
+            let at = f.pointer.appending("mantissas")
+            let bytes = 8 * count
+            let expectedLength = (bytes + 2) / 3 * 4
+            guard text.utf8.count == expectedLength else {
+                throw .malformed(pointer: at, expected: "\(expectedLength) base64 characters (\(count) signed 64-bit mantissas)", found: "\(text.utf8.count) characters")
+            }
+            guard let decoded = Base64.decode(text), decoded.count == bytes else {
+                throw .malformed(pointer: at, expected: "base64 (RFC 4648, with padding, no line breaks) of \(bytes) bytes", found: "invalid base64")
+            }
+            for k in 0..<count {
+                var word: UInt64 = 0
+                for b in 0..<8 { word |= UInt64(decoded[8 * k + b]) << (8 * b) }
+                let m = Int64(bitPattern: word)
+                guard m != Int64.min else {
+                    throw .malformed(pointer: at, expected: "mantissas of magnitude below 2^63 (use \"wide-mantissas\")", found: "-2^63 at row \(k / max(columns, 1)), column \(k % max(columns, 1))")
+                }
+                mantissas.append(BigInt(Int(m)))
+            }
+        } else {
+            let at = f.pointer.appending("wide-mantissas")
+            let items = try f.array("wide-mantissas", what: "an array of \(rows) rows of integers")
+            guard items.count == rows else { throw .malformed(pointer: at, expected: "\(rows) rows", found: "\(items.count) rows") }
+            for (i, item) in items.enumerated() {
+                let rowAt = at.appending(i)
+                guard case .array(let row) = item else { throw .malformed(pointer: rowAt, expected: "a row: an array of \(columns) integers", found: Fields.describe(item)) }
+                guard row.count == columns else {
+                    throw .malformed(pointer: rowAt, expected: "\(columns) entries (the matrix has \(columns) columns)", found: "row \(i) with \(row.count) entries")
+                }
+                for (j, value) in row.enumerated() { mantissas.append(try Fields.bigInteger(value, at: rowAt.appending(j), context: context)) }
+            }
+        }
+        do {
+            let m = try IntegerMatrix(rows: rows, columns: columns, entries: mantissas, limits: limits)
+            return try DyadicMatrix(mantissas: m, rowExponents: e, columnExponents: g, limits: limits).rational(limits: limits)
+        } catch {
+            throw kernelError(error, at: f.pointer, limits: context.limits)
+        }
+    }
+
+    /// Reads a `relu-network`: W (K x d), b (K x 1), V (D x K), c (D x 1), all `matrix` names.
+    static func network(_ f: Fields, objects: ObjectStore) throws(KernelError) -> KernelReLUNetwork {
+        try f.allowOnly(["kind", "input-weights", "biases", "output-weights", "output-bias"])
+        let p = f.pointer
+        let w = try objects.matrix(try f.value("input-weights"), at: p.appending("input-weights")).matrix
+        let b = try objects.matrix(try f.value("biases"), at: p.appending("biases")).matrix
+        let v = try objects.matrix(try f.value("output-weights"), at: p.appending("output-weights")).matrix
+        let c = try objects.matrix(try f.value("output-bias"), at: p.appending("output-bias")).matrix
+        let K = w.rows, D = v.rows
+        guard b.rows == K, b.columns == 1 else {
+            throw .malformed(pointer: p.appending("biases"), expected: "a \(K) x 1 matrix (input-weights has \(K) rows: the network has \(K) units)", found: "a \(b.shape) matrix")
+        }
+        guard v.columns == K else {
+            throw .malformed(pointer: p.appending("output-weights"), expected: "a \(D) x \(K) matrix (the network has \(K) units)", found: "a \(v.shape) matrix")
+        }
+        guard c.rows == D, c.columns == 1 else {
+            throw .malformed(pointer: p.appending("output-bias"), expected: "a \(D) x 1 matrix (output-weights has \(D) rows: the network has \(D) outputs)", found: "a \(c.shape) matrix")
+        }
+        let size = ReadingContext.product(K, w.columns + D + 1) &+ D
+        guard size >= 0, size <= f.context.limits.maximumNetworkSize else {
+            throw .limitExceeded(pointer: p, limit: .networkSize, value: String(size), maximum: String(f.context.limits.maximumNetworkSize))
+        }
+        do {
+            return KernelReLUNetwork(network: try ShallowReLUNetwork(inputWeights: w, biases: b.column(0), outputWeights: v, outputBias: c.column(0)))
+        } catch {
+            throw kernelError(error, at: p, limits: f.context.limits)
+        }
+    }
+
+    /// Reads a `relu-data`: X (d x N) and Y (D x N).
+    static func data(_ f: Fields, objects: ObjectStore) throws(KernelError) -> KernelReLUData {
+        try f.allowOnly(["kind", "inputs", "targets"])
+        let p = f.pointer
+        let x = try objects.matrix(try f.value("inputs"), at: p.appending("inputs")).matrix
+        let y = try objects.matrix(try f.value("targets"), at: p.appending("targets")).matrix
+        guard y.columns == x.columns else {
+            throw .malformed(pointer: p.appending("targets"), expected: "a matrix with \(x.columns) columns (inputs has \(x.columns) points)", found: "a \(y.shape) matrix")
+        }
+        return KernelReLUData(inputs: x, targets: y)
+    }
+}
+
+/// Strict base64 (RFC 4648 sec. 4: the standard alphabet, padding required, no line breaks).
+enum Base64 {
+    static func decode(_ text: String) -> [UInt8]? {
+        let input = Array(text.utf8)
+        guard input.count % 4 == 0 else { return nil }
+        func value(_ c: UInt8) -> UInt32? {
+            switch c {
+            case 65...90: return UInt32(c - 65)
+            case 97...122: return UInt32(c - 71)
+            case 48...57: return UInt32(c + 4)
+            case 43: return 62
+            case 47: return 63
+            default: return nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count / 4 * 3)
+        var index = 0
+        while index < input.count {
+            let last = index + 4 == input.count
+            let pad = last ? (input[index + 3] == 61 ? (input[index + 2] == 61 ? 2 : 1) : 0) : 0
+            var word: UInt32 = 0
+            for k in 0..<4 {
+                if k >= 4 - pad { word <<= 6; continue }
+                guard let v = value(input[index + k]) else { return nil }
+                word = word << 6 | v
+            }
+            // Padding bits must be zero (one encoding per byte string).
+            if pad == 1, word & 0xFF != 0 { return nil }
+            if pad == 2, word & 0xFFFF != 0 { return nil }
+            out.append(UInt8(word >> 16 & 0xFF))
+            if pad < 2 { out.append(UInt8(word >> 8 & 0xFF)) }
+            if pad < 1 { out.append(UInt8(word & 0xFF)) }
+            index += 4
+        }
+        return out
+    }
+}

@@ -1,0 +1,236 @@
+import ExactArithmetic
+import ExactLinearAlgebra
+
+/// A multi-task lasso problem as a claim names it (MATH.md sec. 11-12): the features Phi
+/// (K x N), the targets Psi (D x N), weights V (D x K), a dual point (D x N) and per-unit
+/// bounds u_k, recomputed from the certificate's objects.
+///
+/// Network form: `network`, `data` (Phi = r(W X + b 1^T) recomputed, Psi = Y - c 1^T,
+/// or `targets`: a D x N matrix Psi), `weights`, `dual`, `unit-bounds`.
+/// Group-lasso form (penalised only, Lemma GL): `features` X (n x p), `targets` Y
+/// (n x T), `heads` W (T x p, row t = head t), `dual` (T x n, in group-lasso units),
+/// `unit-bounds` (p bounds on ||W[:, j]||), `lambda` and `delta` in group-lasso units;
+/// the kernel checks the multi-task problem with Phi = X^T, Psi = Y^T, V = W,
+/// lambda_MTL = n lambda, Theta = n dual and delta_MTL = n delta, and reports the gap
+/// in group-lasso units (G = G_MTL / n).
+struct MultiTaskProblem {
+    var phi: RationalMatrix
+    var psi: RationalMatrix
+    var weights: RationalMatrix
+    var dual: RationalMatrix
+    var unitBounds: [Rational]
+    /// The names the facts are about: [network, data, dual(, targets)] or [features, targets, dual].
+    var subject: [String]
+    /// n for the group-lasso form (the scale of lambda, the dual point and the gap), 1 otherwise.
+    var scale: Rational
+
+    static let networkInputs = ["network", "data", "targets", "weights", "dual", "unit-bounds"]
+    static let groupInputs = ["features", "targets", "heads", "dual", "unit-bounds"]
+
+    /// Whether the claim uses the group-lasso form.
+    static func isGroupForm(_ inputs: Fields) -> Bool { inputs.has("features") }
+
+    init(_ m: MatrixInputs, allowGroupForm: Bool) throws(KernelError) {
+        if allowGroupForm, MultiTaskProblem.isGroupForm(m.fields) {
+            let (xName, x) = try m.matrix("features"), (yName, y) = try m.matrix("targets")
+            let (_, w) = try m.matrix("heads"), (dualName, dual) = try m.matrix("dual")
+            let n = x.rows, p = x.columns, T = y.columns
+            guard n > 0 else { throw .malformed(pointer: m.at("features"), expected: "at least one sample (row)", found: "0 rows") }
+            guard y.rows == n else { throw .malformed(pointer: m.at("targets"), expected: "an \(n) x T matrix (features has \(n) samples)", found: "a \(y.shape) matrix") }
+            guard w.rows == T, w.columns == p else { throw .malformed(pointer: m.at("heads"), expected: "a \(T) x \(p) matrix (one head per task, one weight per feature)", found: "a \(w.shape) matrix") }
+            guard dual.rows == T, dual.columns == n else { throw .malformed(pointer: m.at("dual"), expected: "a \(T) x \(n) matrix (tasks x samples)", found: "a \(dual.shape) matrix") }
+            let scale = Rational(n)
+            phi = x.transposed
+            psi = y.transposed
+            weights = w
+            self.dual = try m.run { () throws(MatrixError) in try dual.scaled(by: scale, limits: m.limits) }
+            unitBounds = try m.rationals("unit-bounds", count: p, what: "one bound on ||W[:, j]|| per feature")
+            subject = [xName, yName, dualName]
+            self.scale = scale
+            return
+        }
+        let (networkName, network) = try m.network(), (dataName, data) = try m.data()
+        let (_, v) = try m.matrix("weights"), (dualName, dual) = try m.matrix("dual")
+        let K = network.units, D = network.outputDimension, N = data.inputs.columns
+        phi = try m.features(network, on: data)
+        if m.fields.has("targets") {
+            let (targetsName, t) = try m.matrix("targets")
+            guard t.rows == D, t.columns == N else { throw .malformed(pointer: m.at("targets"), expected: "a \(D) x \(N) matrix Psi (outputs x points)", found: "a \(t.shape) matrix") }
+            psi = t
+            subject = [networkName, dataName, dualName, targetsName]
+        } else {
+            try m.checkOutputs(network, data)
+            psi = try m.run { () throws(MatrixError) in try data.targets.addingToEveryColumn(network.outputBias.map { -$0 }, limits: m.limits) }
+            subject = [networkName, dataName, dualName]
+        }
+        guard v.rows == D, v.columns == K else { throw .malformed(pointer: m.at("weights"), expected: "a \(D) x \(K) matrix (outputs x units of \(networkName))", found: "a \(v.shape) matrix") }
+        guard dual.rows == D, dual.columns == N else { throw .malformed(pointer: m.at("dual"), expected: "a \(D) x \(N) matrix (outputs x points)", found: "a \(dual.shape) matrix") }
+        weights = v
+        self.dual = dual
+        unitBounds = try m.rationals("unit-bounds", count: K, what: "one bound u_k per unit")
+        scale = .one
+    }
+
+    /// The work of the products a gap check does (V Phi and dual Phi^T).
+    func charge(_ m: MatrixInputs) throws(KernelError) {
+        try m.charge(2 * psi.rows, phi.rows, phi.columns)
+    }
+}
+
+extension RationalMatrix {
+    /// c M, exactly.
+    func scaled(by c: Rational, limits: MatrixLimits) throws(MatrixError) -> RationalMatrix {
+        try RationalMatrix(rows: rows, columns: columns, entries: entries.map { $0 * c }, limits: limits)
+    }
+}
+
+/// `mtl-gap`: the constrained multi-task lasso min sum_k ||v_k|| s.t. V Phi = Psi; V is
+/// feasible and within delta of the optimum p*, through a dual point Lambda with
+/// ||Lambda phi_k|| <= 1 for every unit (Lemma MD).
+///
+/// Inputs: the network form of ``MultiTaskProblem``. Statement: `delta` (>= 0).
+/// Establishes `mtl-gap` in [0, sum_k u_k - <Lambda, Psi>].
+enum MultiTaskGapRule: Rule {
+    static let declaration = RuleDeclaration(
+        name: .mtlGap, lemma: "Lemma MD (MATH.md sec. 11)",
+        inputs: ["network", "weights", "data", "targets", "dual", "unit-bounds"], statement: ["delta"])
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
+        let m = MatrixInputs(claim.inputs, context)
+        let delta = try claim.statement.rational("delta")
+        let problem = try MultiTaskProblem(m, allowGroupForm: false)
+        try problem.charge(m)
+        let r = try m.run { () throws(MatrixError) in
+            try MultiTaskLasso.checkConstrained(features: problem.phi, targets: problem.psi, weights: problem.weights, dual: problem.dual,
+                                                unitBounds: problem.unitBounds, delta: delta, limits: m.limits)
+        }
+        let summary = "sum_k ||v_k|| - p* <= \(delta) (\(problem.subject.joined(separator: ", ")))"
+        if let failure = violation(r.violation, summary, claim, limit: "1") { return failure }
+        return .holds(summary, [Fact(.mtlGap, Meaning(measure: .dualityGap, subject: problem.subject), Quantity(lower: .zero, upper: r.gapBound))])
+    }
+
+    /// The failed verdict of a violation, located at the input or statement at fault.
+    static func violation(_ v: MultiTaskLasso.Violation?, _ summary: String, _ claim: CertificateDocument.ClaimEntry, limit: String, scale: Rational = .one) -> RuleResult? {
+        guard let v else { return nil }
+        let i = claim.inputs.pointer
+        switch v {
+        case .notFeasible(let d, let point, let value, let target):
+            return .fails(summary, "V Phi != Psi at output \(d), point \(point): \(value) != \(target)", expected: target.description, computed: value.description, at: i.appending("weights"))
+        case .dualInfeasible(let k, let squaredNorm, let bound):
+            let s2 = scale * scale
+            return .fails(summary, "dual point infeasible at unit \(k): ||Lambda phi_k||^2 = \(squaredNorm / s2) > \(bound / s2)",
+                          expected: "||Lambda phi_k||^2 <= \(bound / s2)", computed: (squaredNorm / s2).description, at: i.appending("dual"))
+        case .unitBoundTooSmall(let k, let bound, let squaredNorm):
+            return .fails(summary, "u_\(k) = \(bound) is not an upper bound on ||v_k||: ||v_k||^2 = \(squaredNorm)",
+                          expected: "u_k >= 0 and u_k^2 >= \(squaredNorm)", computed: "u_k^2 = \(bound * bound)", at: i.appending("unit-bounds").appending(k))
+        case .gapTooLarge(let gap, let delta):
+            return .fails(summary, "the certified gap bound is \(gap / scale) > \(delta / scale)", expected: "<= \(delta / scale)", computed: (gap / scale).description,
+                          at: claim.statement.pointer.appending("delta"))
+        }
+    }
+}
+
+/// `penalised-mtl-gap`: P(V) - D(Theta) <= delta for the penalised multi-task lasso
+/// P(V) = (1/2) ||V Phi - Psi||_F^2 + lambda sum_k ||v_k|| and a dual point Theta with
+/// ||Theta phi_k|| <= lambda (Lemma PD); or, in the group-lasso form of
+/// ``MultiTaskProblem``, the group lasso of MATH.md sec. 12 through Lemma GL.
+///
+/// Inputs: either form of ``MultiTaskProblem`` plus `lambda` (> 0). Statement: `delta`.
+/// Establishes `mtl-gap` in [0, G] with lambda in its meaning (G and lambda in the
+/// units the claim states them).
+enum PenalisedMultiTaskGapRule: Rule {
+    static let declaration = RuleDeclaration(
+        name: .penalisedMtlGap, lemma: "Lemma PD (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads",
+        inputs: ["network", "weights", "data", "features", "targets", "heads", "dual", "unit-bounds", "lambda"], statement: ["delta"])
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let group = MultiTaskProblem.isGroupForm(claim.inputs)
+        try claim.inputs.allowOnly((group ? MultiTaskProblem.groupInputs : MultiTaskProblem.networkInputs) + ["lambda"])
+        try claim.statement.allowOnly(declaration.statement)
+        let m = MatrixInputs(claim.inputs, context)
+        let lambda = try m.positive("lambda")
+        let delta = try claim.statement.rational("delta")
+        let problem = try MultiTaskProblem(m, allowGroupForm: true)
+        try problem.charge(m)
+        let r = try m.run { () throws(MatrixError) in
+            try MultiTaskLasso.checkPenalised(features: problem.phi, targets: problem.psi, weights: problem.weights, dual: problem.dual,
+                                              lambda: lambda * problem.scale, unitBounds: problem.unitBounds, delta: delta * problem.scale, limits: m.limits)
+        }
+        let summary = "P(V) - D(Theta) <= \(delta) at lambda = \(lambda) (\(problem.subject.joined(separator: ", "))\(group ? ", group lasso" : ""))"
+        if let failure = MultiTaskGapRule.violation(r.violation, summary, claim, limit: "lambda^2", scale: problem.scale) { return failure }
+        var meaning = Meaning(measure: .dualityGap, subject: problem.subject)
+        meaning.lambda = lambda
+        return .holds(summary, [Fact(.mtlGap, meaning, Quantity(lower: .zero, upper: r.gapBound / problem.scale))])
+    }
+}
+
+/// `mtl-screen`: units zero in every minimiser of the penalised problem (Lemma GS):
+/// ||Theta phi_k|| + sqrt(2 G) ||phi_k|| < lambda, decided by squaring, with G, lambda,
+/// Phi and Theta those of a verified `penalised-mtl-gap` claim (G its certified gap
+/// bound; Phi recomputed from the objects its fact names). In group-lasso units the
+/// test is ||Theta x_j|| + sqrt(2G/n) ||x_j|| < lambda (Lemma GL).
+///
+/// Inputs: `gap` (a `penalised-mtl-gap` claim listed in `uses`), `units` (distinct
+/// indices). Statement: `screened` (the number of listed units). Establishes
+/// `screened-units` exactly and `optimal-width-upper` <= K - screened.
+enum MultiTaskScreenRule: Rule {
+    static let declaration = RuleDeclaration(
+        name: .mtlScreen, lemma: "Lemma GS (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads",
+        inputs: ["units", "gap"], statement: ["screened"])
+
+    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try claim.inputs.allowOnly(declaration.inputs)
+        try claim.statement.allowOnly(declaration.statement)
+        let m = MatrixInputs(claim.inputs, context)
+        let id = try claim.inputs.identifier("gap")
+        let stated = try claim.statement.integer("screened", in: 0...Int.max)
+        guard let source = context.used[id] else {
+            return .fails("screening through \(id)", "refers to claim \(id), which is not listed in \"uses\"", at: m.at("gap"))
+        }
+        guard source.rule == PenalisedMultiTaskGapRule.name, let fact = source.fact(named: QuantityName.mtlGap.rawValue),
+              let lambda = fact.meaning.lambda, let g = fact.bound.upper, fact.meaning.subject.count >= 3 else {
+            return .fails("screening through \(id)", "claim \(id) is not a penalised-mtl-gap claim", at: m.at("gap"))
+        }
+        let names = fact.meaning.subject
+        let at = m.at("gap")
+        // Phi, the dual point, and the factor c with B = c ||phi_k||^2 (2G, or 2G/n in group-lasso units).
+        let phi: RationalMatrix, dual: RationalMatrix, factor: Rational
+        if case .reluNetwork(let net) = try context.objects.resolve(.string(names[0]), at: at) {
+            let data = try context.objects.reluData(.string(names[1]), at: at)
+            phi = try m.features(net.network, on: data, networkKey: "gap")
+            dual = try context.objects.matrix(.string(names[2]), at: at).matrix
+            factor = 2 * g
+        } else {
+            let x = try context.objects.matrix(.string(names[0]), at: at).matrix
+            phi = x.transposed
+            dual = try context.objects.matrix(.string(names[2]), at: at).matrix
+            factor = 2 * g / Rational(max(x.rows, 1))
+        }
+        let units = try m.indices("units", below: phi.rows, what: "units")
+        guard stated == units.count else {
+            throw .malformed(pointer: claim.statement.pointer.appending("screened"), expected: "the number of listed units, \(units.count)", found: String(stated))
+        }
+        try m.charge(dual.rows, dual.columns, phi.rows)
+        let (a, b) = try m.run { () throws(MatrixError) in
+            (try dual.multiplied(by: phi.transposed, limits: m.limits).columnSquaredNorms(limits: m.limits), try phi.rowSquaredNorms(limits: m.limits))
+        }
+        let summary = "\(units.count) units are zero in every minimiser (\(names.joined(separator: ", ")), lambda = \(lambda))"
+        for (position, k) in units.enumerated() {
+            let bk = factor * b[k]
+            if !SquareRootSum.isLess(sqrtOf: a[k], plusSqrtOf: bk, than: lambda) {
+                return .fails(summary, "unit \(k) cannot be screened: sqrt(A) + sqrt(B) >= lambda with A = ||Theta phi_k||^2 = \(a[k]), B = 2G ||phi_k||^2 = \(bk)",
+                              expected: "sqrt(A) + sqrt(B) < \(lambda)", computed: "A = \(a[k]), B = \(bk)", at: m.at("units").appending(position))
+            }
+        }
+        var meaning = Meaning(measure: .screenedUnits, subject: names)
+        meaning.lambda = lambda
+        var width = meaning
+        width.measure = .optimalWidth
+        return .holds(summary, [
+            Fact(.screenedUnits, meaning, .exact(units.count)),
+            Fact(.optimalWidthUpper, width, Quantity(lower: .zero, upper: Rational(phi.rows - units.count))),
+        ])
+    }
+}

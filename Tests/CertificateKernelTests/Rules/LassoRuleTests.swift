@@ -1,0 +1,148 @@
+// Soundness tests of the multi-task and per-task lasso rules (MATH.md sec. 11-12,
+// Lemmas PD, GS, LD, LS, GL) and of supports. The stated values come from the hand-
+// written certificates, whose every figure the independent Fraction reference
+// Tests/CertificateKernelTests/Reference/seed004_reference.py computes; the Lemma GL
+// counterexample is worked in MATH.md sec. 12.
+import Foundation
+import Testing
+import ExactArithmetic
+@testable import CertificateKernel
+
+enum Handwritten {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Certificates/handwritten")
+
+    static func text(_ name: String) -> String {
+        (try? String(contentsOf: directory.appendingPathComponent("\(name).dyadcert.json"), encoding: .utf8)) ?? ""
+    }
+
+    /// The certificate's JSON with `old` replaced by `new` exactly once.
+    static func replacing(_ name: String, _ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let t = text(name)
+        #expect(t.components(separatedBy: old).count == 2, "\(old) must occur once in \(name)", sourceLocation: sourceLocation)
+        return t.replacingOccurrences(of: old, with: new)
+    }
+
+    static func claimIndex(_ verdict: FileVerdict, _ id: String) -> Int {
+        verdict.claims.firstIndex { $0.id == id } ?? -1
+    }
+}
+
+@Suite("Rules of MATH.md sec. 11-12: lasso gaps, screening, supports")
+struct LassoRuleTests {
+    @Test func handwrittenCertificatesVerify() {
+        for name in ["relu-two-units", "sparse-heads-small"] {
+            let text = Handwritten.text(name)
+            #expect(!text.isEmpty)
+            RT.expectVerified(RT.verify(text))
+        }
+    }
+
+    /// The penalised gap of relu-two-units (reference: Gp = 1031438086289/73673482082000).
+    @Test func penalisedGapOneStepTooSmallAndScreeningAnActiveUnit() {
+        let gp = try! Rational(numerator: BigInt(1031438086289), denominator: BigInt(73673482082000))
+        let low = Handwritten.replacing("relu-two-units", "\"delta\": \"\(gp)\"", "\"delta\": \"\(MX.minusTiny(gp))\"")
+        let v = RT.verify(low)
+        RT.expectFailed(v, claim: Handwritten.claimIndex(v, "pd"), at: "/claims/5/statement/delta")
+        // Unit 0 is active in the optimum (v*_0 = (1, 1)(1 - 4 / (5 sqrt 2)) != 0): screening it must fail.
+        let active = Handwritten.replacing("relu-two-units", "\"units\": [\"1\"],", "\"units\": [\"0\"],")
+        let w = RT.verify(active)
+        RT.expectFailed(w, claim: Handwritten.claimIndex(w, "screen"), at: "/claims/6/inputs/units/0", reason: ["unit 0"])
+        // A screen that does not list its gap claim in "uses" proves nothing.
+        let unused = Handwritten.replacing("relu-two-units", "\"uses\": [\"pd\"],", "")
+        let u = RT.verify(unused)
+        RT.expectFailed(u, claim: Handwritten.claimIndex(u, "screen"), at: "/claims/6/inputs/gap")
+    }
+
+    /// Theta of relu-two-units scaled by (1 + 2^-60) leaves the feasible set if some
+    /// ||Theta phi_k|| = lambda; otherwise the gap changes. Either way the claim fails.
+    @Test func penalisedDualInfeasible() {
+        let base = TwoUnits().base
+            .object("Vp", MX.matrix([["43/100", "0"], ["43/100", "0"]]))
+            .object("T", MX.matrix([["4", "0", "0"], ["0", "0", "0"]]))       // ||T phi_1|| = 4 = lambda: feasible at the boundary
+            .object("T2", MX.matrix([[MX.plusTiny(Rational(4)), "0", "0"], ["0", "0", "0"]]))
+        func claim(_ dual: String) -> FileVerdict {
+            base.claim("pd", "penalised-mtl-gap",
+                       inputs: "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"Vp\",\"dual\":\"\(dual)\",\"unit-bounds\":[\"61/100\",\"0\"],\"lambda\":\"4\"}",
+                       statement: "{\"delta\":\"1000\"}").verify()
+        }
+        RT.expectVerified(claim("T"))
+        RT.expectFailed(claim("T2"), at: "/claims/0/inputs/dual", reason: ["unit 1", "||Lambda phi_k||^2"])
+    }
+
+    /// Task 0 of sparse-heads-small (reference gap 98801/13520000).
+    @Test func lassoGapOneStepTooSmallAndDualInfeasible() {
+        let g = try! Rational(numerator: BigInt(98801), denominator: BigInt(13520000))
+        let low = Handwritten.replacing("sparse-heads-small", "\"delta\": \"\(g)\"", "\"delta\": \"\(MX.minusTiny(g))\"")
+        let v = RT.verify(low)
+        RT.expectFailed(v, claim: Handwritten.claimIndex(v, "gap0"), at: "/claims/0/statement/delta")
+        // The MATH.md sec. 12 example: x = (-2, -2, -1), y = (-2, 1, -2), lambda = 5/4,
+        // w = 1/4, theta = (-1/2, 1/2, -7/12): x . theta = 7/12 <= 5/4, G = 1/6.
+        let ex = RuleCertificate().object("X", MX.column(["-2", "-2", "-1"])).object("Y", MX.column(["-2", "1", "-2"]))
+            .object("w", MX.matrix([["1/4"]])).object("theta", MX.column(["-1/2", "1/2", "-7/12"]))
+            .object("far", MX.column(["-2", "2", "-7/3"]))    // 4 theta: |x . far| = 7/3 > 5/4
+        func gap(_ dual: String, _ delta: String) -> RuleCertificate {
+            ex.claim("g", "lasso-gap", inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"w\",\"task\":\"0\",\"dual\":\"\(dual)\",\"lambda\":\"5/4\"}",
+                     statement: "{\"delta\":\"\(delta)\"}")
+        }
+        RT.expectVerified(gap("theta", "1/6").verify())
+        RT.expectFailed(gap("theta", MX.minusTiny(try! Rational(1, 6))).verify(), at: "/claims/0/statement/delta")
+        RT.expectFailed(gap("far", "100").verify(), at: "/claims/0/inputs/dual", reason: ["feature 0"])
+        // Lemma LS: 7/12 + 3 sqrt(1/9) = 19/12 >= 5/4, so feature 0 cannot be screened
+        // (the minimiser is w* = 1/36 != 0).
+        RT.expectFailed(gap("theta", "1/6").claim("s", "lasso-screen", uses: ["g"], inputs: "{\"gap\":\"g\",\"features\":[\"0\"]}",
+                                                  statement: "{\"screened\":\"1\"}").verify(), claim: 1, at: "/claims/1/inputs/features/0")
+        // The same through the group-lasso form (T = p = 1): the gap is 1/6 in group units,
+        // and Lemma GS with the scaling of Lemma GL must refuse the screen too.
+        let group = ex.object("Th", MX.matrix([["-1/2", "1/2", "-7/12"]]))
+            .claim("pg", "penalised-mtl-gap", inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"w\",\"dual\":\"Th\",\"unit-bounds\":[\"1/4\"],\"lambda\":\"5/4\"}",
+                   statement: "{\"delta\":\"1/6\"}")
+        RT.expectVerified(group.verify())
+        RT.expectFailed(group.claim("s", "mtl-screen", uses: ["pg"], inputs: "{\"gap\":\"pg\",\"units\":[\"0\"]}", statement: "{\"screened\":\"1\"}").verify(),
+                        claim: 1, at: "/claims/1/inputs/units/0")
+        let tooSmall = ex.object("Th", MX.matrix([["-1/2", "1/2", "-7/12"]]))
+            .claim("pg", "penalised-mtl-gap", inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"w\",\"dual\":\"Th\",\"unit-bounds\":[\"1/4\"],\"lambda\":\"5/4\"}",
+                   statement: "{\"delta\":\"\(MX.minusTiny(try! Rational(1, 6)))\"}")
+        RT.expectFailed(tooSmall.verify(), at: "/claims/0/statement/delta")
+    }
+
+    @Test func lassoScreenOfAnActiveFeatureFails() {
+        // Feature 0 is active in the optimum of task 0 (w*_0 = 3/4).
+        let t = Handwritten.replacing("sparse-heads-small", "\"features\": [\"3\"],\n        \"gap\": \"gap0\"", "\"features\": [\"0\"],\n        \"gap\": \"gap0\"")
+        let v = RT.verify(t)
+        RT.expectFailed(v, claim: Handwritten.claimIndex(v, "screen0"), at: "/claims/3/inputs/features/0", reason: ["feature 0"])
+    }
+
+    static func supports(_ heads: [[String]], _ statement: String) -> FileVerdict {
+        RuleCertificate().object("H", MX.matrix(heads)).claim("s", "support", inputs: "{\"heads\":\"H\"}", statement: statement).verify()
+    }
+
+    static let heads = [["3/4", "3/4", "0", "0"], ["0", "3/4", "3/4", "0"], ["3/4", "0", "3/4", "0"]]
+
+    @Test func supportsOffByOneFeature() {
+        RT.expectVerified(Self.supports(Self.heads, "{\"sizes\":[\"2\",\"2\",\"2\"],\"union\":\"3\",\"fractions\":[\"1/2\",\"1/2\",\"1/2\"]}"))
+        RT.expectFailed(Self.supports(Self.heads, "{\"sizes\":[\"1\",\"2\",\"2\"],\"union\":\"3\"}"), at: "/claims/0/statement/sizes/0")
+        RT.expectFailed(Self.supports(Self.heads, "{\"sizes\":[\"2\",\"2\",\"2\"],\"union\":\"4\"}"), at: "/claims/0/statement/union")
+        var h = Self.heads
+        h[1][3] = MX.tiny   // one more feature, by 2^-60
+        RT.expectFailed(Self.supports(h, "{\"sizes\":[\"2\",\"2\",\"2\"],\"union\":\"3\"}"), at: "/claims/0/statement/sizes/1")
+        RT.expectFailed(Self.supports(Self.heads, "{\"sizes\":[\"2\",\"2\",\"2\"],\"union\":\"3\",\"fractions\":[\"1/2\",\"1/2\",\"1/4\"]}"), at: "/claims/0/statement/fractions/2")
+        // Optimal-upper needs the screening claims: one per task screens feature 3.
+        let t = Handwritten.replacing("sparse-heads-small", "\"optimal-upper\": [\"3\",", "\"optimal-upper\": [\"2\",")
+        let v = RT.verify(t)
+        RT.expectFailed(v, claim: Handwritten.claimIndex(v, "supports"), at: "/claims/6/statement/optimal-upper/0")
+    }
+
+    static func variability(_ heads: [[String]]) -> FileVerdict {
+        RuleCertificate().object("H", MX.matrix(heads)).claim("v", "support-variability", inputs: "{\"heads\":\"H\"}", statement: "{\"holds\":\"yes\"}").verify()
+    }
+
+    /// Supports {0,1}, {1,2}, {0,2}: each feature is singled out. Adding feature 1 to head 2
+    /// ({0,1,2}) makes the supports containing 0 share feature 1.
+    @Test func supportVariabilityViolatedInOneFeature() {
+        RT.expectVerified(Self.variability(Self.heads))
+        var h = Self.heads
+        h[2][1] = MX.tiny
+        RT.expectFailed(Self.variability(h), at: "/claims/0/inputs/heads", reason: ["feature 0"])
+    }
+}
