@@ -54,9 +54,24 @@ public enum GramMatrix {
             case .packed(let f): return f[i].innerProduct(with: f[j])
             case .dense(let f): return f[i].innerProduct(with: f[j])
             case .general(let f, let supports):
-                guard let a = supports[i], let b = supports[j] else { return .zero }
-                if a.end <= b.start || b.end <= a.start { return .zero }
+                guard let a = supports[i], let b = supports[j], a.overlaps(b) else { return .zero }
                 return f[i].innerProduct(with: f[j])
+            }
+        }
+
+        /// Whether entry (i, j) equals `expected`, without forming the entry as a
+        /// rational when it is an integer count (packed) or known to be zero (disjoint
+        /// supports).
+        func entry(_ i: Int, _ j: Int, equals expected: Rational) -> Bool {
+            switch self {
+            case .packed(let f):
+                let sum = f[i].cellSum(with: f[j])
+                return expected.isZero ? sum == 0 : Rational(Dyadic(mantissa: BigInt(sum), exponent: f[i].level)) == expected
+            case .general(_, let supports):
+                guard let a = supports[i], let b = supports[j], a.overlaps(b) else { return expected.isZero }
+                return entry(i, j) == expected
+            case .dense:
+                return entry(i, j) == expected
             }
         }
 
@@ -98,10 +113,7 @@ public enum GramMatrix {
 
     static func firstMismatch(_ path: Path, count: Int, expected: @escaping @Sendable (Int, Int) -> Rational) -> (row: Int, column: Int, value: Rational)? {
         let rows = Parallel.map(count: count, work: count * count * path.workPerEntry) { i -> (Int, Rational)? in
-            for j in 0..<count {
-                let value = path.entry(i, j)
-                if value != expected(i, j) { return (j, value) }
-            }
+            for j in 0..<count where !path.entry(i, j, equals: expected(i, j)) { return (j, path.entry(i, j)) }
             return nil
         }
         for (i, row) in rows.enumerated() { if let (j, value) = row { return (i, j, value) } }
@@ -109,10 +121,29 @@ public enum GramMatrix {
     }
 }
 
-/// The smallest interval [start, end) outside which a step function is zero.
+/// The smallest interval [start, end) outside which a step function is zero; also as
+/// integers start 2^62, end 2^62 when both ends are dyadic of level at most 62.
 struct Support: Sendable {
     let start: Rational
     let end: Rational
+    let scaled: (start: Int, end: Int)?
+
+    init(start: Rational, end: Rational) {
+        self.start = start
+        self.end = end
+        func scaled(_ t: Rational) -> Int? {
+            let d = t.denominator
+            guard d.isPowerOfTwo, d.trailingZeroBitCount <= 62, let n = t.numerator.intValue else { return nil }
+            return n << (62 - d.trailingZeroBitCount)
+        }
+        if let a = scaled(start), let b = scaled(end) { self.scaled = (a, b) } else { self.scaled = nil }
+    }
+
+    /// Whether the two intervals intersect in more than a point.
+    func overlaps(_ other: Support) -> Bool {
+        if let a = scaled, let b = other.scaled { return a.start < b.end && b.start < a.end }
+        return start < other.end && other.start < end
+    }
 }
 
 extension StepFunction {

@@ -209,15 +209,28 @@ extension SweepPlan where N == Int {
         return v
     }
 
+    /// The exponent e of a dyadic q = m / 2^e in lowest terms, or nil.
+    static func exponent(_ q: Rational) -> Int? {
+        let d = q.denominator
+        guard d.isPowerOfTwo else { return nil }
+        return d.trailingZeroBitCount
+    }
+
+    /// n clamped to [-2^62, 2^62] (sources stay below 2^60, so comparisons with them
+    /// are unchanged).
+    static func clamped(_ n: BigInt) -> Int {
+        let limit = 1 << 62
+        guard let v = n.intValue else { return n.signum > 0 ? limit : -limit }
+        return min(max(v, -limit), limit)
+    }
+
     /// The Int plan, or nil when a weight or bias beyond the first layer is not dyadic or
     /// some scaled value could reach 2^60.
     init?(scaling numbers: SweepNumbers, _ structure: SweepStructure) {
         let s = structure
         let count = s.layer.count
         let firstCount = s.thresholds.count
-        func exponent(_ q: Rational) -> Int? {
-            q.denominator.isPowerOfTwo ? q.denominator.trailingZeroBitCount : nil
-        }
+        let exponent = SweepPlan<Int>.exponent
         let scaled = SweepPlan<Int>.scaled
         // Scales: pushed forward from each unit to its consumers (sources come first).
         var scale = [Int](repeating: 0, count: count)
@@ -258,10 +271,11 @@ extension SweepPlan where N == Int {
                 let (sum, overflow) = bound[c].addingReportingOverflow(Int(w.magnitude))
                 guard !overflow, sum < SweepPlan<Int>.bound else { return nil }
                 bound[c] = sum
-                let x = t.threshold.timesPowerOfTwo(e)
-                let limit = 1 << 62
-                let n = (t.rising ? x.ceiling : x.floor).intValue.map { min(max($0, -limit), limit) } ?? (x.signum > 0 ? limit : -limit)
-                if t.rising { up.append((n, w)) } else { down.append((n, w)) }
+                if t.rising {
+                    up.append((SweepPlan<Int>.clamped(t.threshold.timesPowerOfTwo(e).ceiling), w))
+                } else {
+                    down.append((SweepPlan<Int>.clamped(t.threshold.timesPowerOfTwo(e).floor), w))
+                }
             }
             groups.append(ThresholdGroup(rising: up, falling: down))
         }
