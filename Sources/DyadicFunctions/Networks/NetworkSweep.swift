@@ -27,6 +27,8 @@ struct SweepStructure: Sendable {
     let layer: [Int]
     let linear: [Bool]
     let layerCount: Int
+    /// The first materialised id of each layer (ids are in layer order), and the count.
+    let layerStarts: [Int]
     /// Out-edges of materialised unit u: edgeStarts[u]..<edgeStarts[u+1] into edgeTargets.
     let edgeStarts: [Int]
     let edgeTargets: [Int]
@@ -146,6 +148,7 @@ struct SweepStructure: Sendable {
         let outputStart = count - layers[L - 1].count
         let structure = SweepStructure(
             cuts: cuts, thresholds: thresholds, rising: rising, layer: layerOf, linear: linear, layerCount: L,
+            layerStarts: (0...L).map { l in layerOf.firstIndex { $0 >= l } ?? count },
             edgeStarts: edgeStarts, edgeTargets: edgeOrder.map { edges[$0].target },
             groupStarts: groupStarts, groupConsumers: groupOrder.map { groupTerms[$0].consumer },
             flipStarts: flipStarts, flipUnits: flipUnits, flipPiece: flipPiece,

@@ -20,14 +20,38 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     /// Maps an exact target value of output d to N, or nil when no value of N equals it.
     let scaleTarget: @Sendable (Rational, Int) -> N?
 
-    /// The mutable state of a sweep: pre-activations, values, current group values, and
-    /// the units waiting to be recomputed, per layer.
-    struct State {
-        var pre: [N]
-        var value: [N]
-        var groupValue: [N]
-        var dirty: [Bool]
-        var pending: [[Int]]
+    /// The mutable state of a sweep in buffers of fixed size: pre-activations, values,
+    /// current group values, and the units waiting to be recomputed (a queue segment
+    /// per layer, at the layer's ids, so a unit is queued at most once).
+    final class State {
+        let pre: UnsafeMutableBufferPointer<N>
+        let value: UnsafeMutableBufferPointer<N>
+        let groupValue: UnsafeMutableBufferPointer<N>
+        let dirty: UnsafeMutableBufferPointer<Bool>
+        let queue: UnsafeMutableBufferPointer<Int>
+        let queued: UnsafeMutableBufferPointer<Int>
+
+        init(bias: [N], groups: Int, layers: Int) {
+            pre = .allocate(capacity: bias.count)
+            _ = pre.initialize(from: bias)
+            value = .allocate(capacity: bias.count)
+            value.initialize(repeating: .zero)
+            groupValue = .allocate(capacity: groups)
+            groupValue.initialize(repeating: .zero)
+            dirty = .allocate(capacity: bias.count)
+            dirty.initialize(repeating: false)
+            queue = .allocate(capacity: bias.count)
+            queue.initialize(repeating: 0)
+            queued = .allocate(capacity: layers)
+            queued.initialize(repeating: 0)
+        }
+
+        deinit {
+            for buffer in [pre, value, groupValue] { buffer.deinitialize().deallocate() }
+            dirty.deallocate()
+            queue.deallocate()
+            queued.deallocate()
+        }
     }
 
     // MARK: The sweep
@@ -35,11 +59,9 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     /// The full forward pass with the first layer's values given.
     func start(_ firstLayerActive: (Int) -> Bool) -> State {
         let s = structure
-        let count = s.layer.count
-        var state = State(pre: bias, value: [N](repeating: .zero, count: count), groupValue: [N](repeating: .zero, count: groups.count),
-                          dirty: [Bool](repeating: false, count: count), pending: [[Int]](repeating: [], count: s.layerCount))
+        let state = State(bias: bias, groups: groups.count, layers: s.layerCount)
         let firstCount = s.thresholds.count
-        for u in 0..<count {
+        for u in 0..<s.layer.count {
             let v: N = u < firstCount ? (firstLayerActive(u) ? 1 : 0) : (s.linear[u] ? state.pre[u] : (state.pre[u] >= .zero ? 1 : 0))
             state.value[u] = v
             if v != .zero {
@@ -54,44 +76,54 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         return state
     }
 
+    /// Queues unit c for recomputation in its layer's pass.
+    @inline(__always)
+    func markDirty(_ c: Int, _ state: State) {
+        guard !state.dirty[c] else { return }
+        state.dirty[c] = true
+        let l = structure.layer[c]
+        state.queue[structure.layerStarts[l] + state.queued[l]] = c
+        state.queued[l] += 1
+    }
+
     /// Sets unit u to `new` and pushes the change to its consumers.
     @inline(__always)
-    func push(_ u: Int, _ new: N, _ state: inout State) {
+    func push(_ u: Int, _ new: N, _ state: State) {
         let s = structure
         let delta = new - state.value[u]
         state.value[u] = new
         for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] {
             let c = s.edgeTargets[e]
             state.pre[c] += edgeWeights[e] * delta
-            if !state.dirty[c] { state.dirty[c] = true; state.pending[s.layer[c]].append(c) }
+            markDirty(c, state)
         }
         for g in s.groupStarts[u]..<s.groupStarts[u + 1] {
             let gv = groups[g].value(at: new)
             let c = s.groupConsumers[g]
             state.pre[c] += gv - state.groupValue[g]
             state.groupValue[g] = gv
-            if !state.dirty[c] { state.dirty[c] = true; state.pending[s.layer[c]].append(c) }
+            markDirty(c, state)
         }
     }
 
     /// From piece p - 1 to piece p: flip the first-layer units whose threshold is cuts[p],
     /// then recompute the units whose pre-activation changed, layer by layer.
-    func advance(_ state: inout State, to p: Int) {
+    func advance(_ state: State, to p: Int) {
         let s = structure
         for i in s.flipStarts[p]..<s.flipStarts[p + 1] {
             let u = s.flipUnits[i]
-            push(u, state.value[u] == .zero ? 1 : 0, &state)
+            push(u, state.value[u] == .zero ? 1 : 0, state)
         }
-        for l in 1..<s.layerCount where !state.pending[l].isEmpty {
+        for l in 1..<s.layerCount where state.queued[l] > 0 {
             var i = 0
-            while i < state.pending[l].count {
-                let u = state.pending[l][i]
+            while i < state.queued[l] {
+                let u = state.queue[s.layerStarts[l] + i]
                 i += 1
                 state.dirty[u] = false
                 let new: N = s.linear[u] ? state.pre[u] : (state.pre[u] >= .zero ? 1 : 0)
-                if new != state.value[u] { push(u, new, &state) }
+                if new != state.value[u] { push(u, new, state) }
             }
-            state.pending[l].removeAll(keepingCapacity: true)
+            state.queued[l] = 0
         }
     }
 
@@ -100,9 +132,9 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     func sweep(pieces: Range<Int>, _ visit: (Int, State) -> Bool) {
         guard let first = pieces.first else { return }
         let flip = structure.flipPiece, rising = structure.rising
-        var state = start { k in rising[k] ? flip[k] <= first : first < flip[k] }
+        let state = start { k in rising[k] ? flip[k] <= first : first < flip[k] }
         for p in pieces {
-            if p > first { advance(&state, to: p) }
+            if p > first { advance(state, to: p) }
             if !visit(p, state) { return }
         }
     }
@@ -147,11 +179,12 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         let cuts = structure.cuts, outputs = structure.outputs
         guard let first = pieces.first else { return nil }
         // Packed targets: each piece [a, b) covers the cells floor(a 2^J) ..< ceil(b 2^J), per level.
-        var cells: [Int: (floor: [Int], ceiling: [Int])] = [:]
-        for case .packed(let f) in targets where cells[f.level] == nil {
+        var byLevel: [Int: (floor: [Int], ceiling: [Int])] = [:]
+        for case .packed(let f) in targets where byLevel[f.level] == nil {
             let scaled = (first...pieces.upperBound).map { cuts[$0].timesPowerOfTwo(f.level) }
-            cells[f.level] = (scaled.map { $0.floor.intValue ?? 0 }, scaled.map { $0.ceiling.intValue ?? 0 })
+            byLevel[f.level] = (scaled.map { $0.floor.intValue ?? 0 }, scaled.map { $0.ceiling.intValue ?? 0 })
         }
+        let cells = targets.map { t -> (floor: [Int], ceiling: [Int])? in if case .packed(let f) = t { byLevel[f.level] } else { nil } }
         // Step targets: the target piece containing the start of the current piece, and
         // the target values as numbers of the sweep.
         var index = targets.map { if case .step(let f) = $0 { f.pieceIndex(containing: cuts[first]) } else { 0 } }
@@ -165,7 +198,7 @@ struct SweepPlan<N: SweepScalar>: Sendable {
                 let same: Bool
                 switch targets[d] {
                 case .packed(let f):
-                    guard let one = outputOnes[d], v == one || v == -one, let range = cells[f.level] else { same = false; break }
+                    guard let one = outputOnes[d], v == one || v == -one, let range = cells[d] else { same = false; break }
                     let negative = v != one
                     let start = range.floor[p - first], end = range.ceiling[p + 1 - first]
                     same = (start..<max(start + 1, end)).allSatisfy { f.isNegative(cell: $0) == negative }
