@@ -12,7 +12,7 @@ import ExactArithmetic
 public enum GramMatrix {
     /// The general path: every entry by a merge of breakpoints.
     public static func general(_ functions: [StepFunction]) -> [[Rational]] {
-        let path = Path.general(functions, supports: functions.map(\.support))
+        let path = Path.general(functions, supports: Supports(functions))
         return matrix(path, count: functions.count)
     }
 
@@ -47,14 +47,14 @@ public enum GramMatrix {
     enum Path: Sendable {
         case packed([PackedSignFunction])
         case dense([DenseDyadicFunction])
-        case general([StepFunction], supports: [Support?])
+        case general([StepFunction], supports: Supports)
 
         func entry(_ i: Int, _ j: Int) -> Rational {
             switch self {
             case .packed(let f): return f[i].innerProduct(with: f[j])
             case .dense(let f): return f[i].innerProduct(with: f[j])
             case .general(let f, let supports):
-                guard let a = supports[i], let b = supports[j], a.overlaps(b) else { return .zero }
+                guard supports.overlap(i, j) else { return .zero }
                 return f[i].innerProduct(with: f[j])
             }
         }
@@ -68,7 +68,7 @@ public enum GramMatrix {
                 let sum = f[i].cellSum(with: f[j])
                 return expected.isZero ? sum == 0 : Rational(Dyadic(mantissa: BigInt(sum), exponent: f[i].level)) == expected
             case .general(_, let supports):
-                guard let a = supports[i], let b = supports[j], a.overlaps(b) else { return expected.isZero }
+                guard supports.overlap(i, j) else { return expected.isZero }
                 return entry(i, j) == expected
             case .dense:
                 return entry(i, j) == expected
@@ -87,7 +87,7 @@ public enum GramMatrix {
 
     /// Packed or dense forms when the functions are dense enough for them to pay off.
     static func path(for functions: [StepFunction]) -> Path {
-        let general = Path.general(functions, supports: functions.map(\.support))
+        let general = Path.general(functions, supports: Supports(functions))
         guard !functions.isEmpty else { return general }
         var level = 0
         for f in functions {
@@ -121,28 +121,40 @@ public enum GramMatrix {
     }
 }
 
-/// The smallest interval [start, end) outside which a step function is zero; also as
-/// integers start 2^62, end 2^62 when both ends are dyadic of level at most 62.
+/// The smallest interval [start, end) outside which a step function is zero.
 struct Support: Sendable {
     let start: Rational
     let end: Rational
-    let scaled: (start: Int, end: Int)?
+}
 
-    init(start: Rational, end: Rational) {
-        self.start = start
-        self.end = end
-        func scaled(_ t: Rational) -> Int? {
+/// The supports of a list of step functions, also as integers (start 2^62, end 2^62)
+/// when every end is dyadic of level at most 62, so that disjointness is two integer
+/// comparisons.
+struct Supports: Sendable {
+    let exact: [Support?]
+    let scaled: [(start: Int, end: Int)]?
+
+    init(_ functions: [StepFunction]) {
+        exact = functions.map(\.support)
+        func integer(_ t: Rational) -> Int? {
             let d = t.denominator
             guard d.isPowerOfTwo, d.trailingZeroBitCount <= 62, let n = t.numerator.intValue else { return nil }
             return n << (62 - d.trailingZeroBitCount)
         }
-        if let a = scaled(start), let b = scaled(end) { self.scaled = (a, b) } else { self.scaled = nil }
+        var list: [(start: Int, end: Int)] = []
+        for support in exact {
+            guard let support else { list.append((Int.max, Int.min)); continue }   // empty: overlaps nothing
+            guard let a = integer(support.start), let b = integer(support.end) else { self.scaled = nil; return }
+            list.append((a, b))
+        }
+        self.scaled = list
     }
 
-    /// Whether the two intervals intersect in more than a point.
-    func overlaps(_ other: Support) -> Bool {
-        if let a = scaled, let b = other.scaled { return a.start < b.end && b.start < a.end }
-        return start < other.end && other.start < end
+    /// Whether the supports of functions i and j intersect in more than a point.
+    func overlap(_ i: Int, _ j: Int) -> Bool {
+        if let scaled { return scaled[i].start < scaled[j].end && scaled[j].start < scaled[i].end }
+        guard let a = exact[i], let b = exact[j] else { return false }
+        return a.start < b.end && b.start < a.end
     }
 }
 
