@@ -5,8 +5,9 @@ import DyadicConstructions
 ///
 /// The timed part uses the library's own API: for the general variant the products
 /// `a[i] * b[i]` and ``Rational/sum(_:)`` (pairwise tree summation); for the dyadic
-/// variant ``Dyadic/dotProduct(_:_:)`` (exact 128-bit buckets per exponent) and the
-/// conversion of the result to a canonical rational. `--mode naive` times the
+/// variant ``DyadicVector/dot(_:_:)`` (mantissas and exponents in separate arrays,
+/// 128-bit buckets per exponent; the vectors are built before the timed part, like the
+/// input rationals) and the conversion of the result to a canonical rational. `--mode naive` times the
 /// left-to-right `S += a[i] * b[i]` over `Rational` instead, for comparison.
 public enum W1DotProduct {
     public enum Variant: String, CaseIterable, Sendable {
@@ -14,7 +15,7 @@ public enum W1DotProduct {
     }
 
     public enum Mode: String, CaseIterable, Sendable {
-        /// The library's own fast API (tree sum, dyadic accumulator).
+        /// The library's own fast API (tree sum, struct-of-arrays dyadic vector).
         case library
         /// Left-to-right `S += a * b` on `Rational`.
         case naive
@@ -58,7 +59,8 @@ public enum W1DotProduct {
             for _ in 0..<n { a.append(draw()); b.append(draw()) }
             switch mode {
             case .library:
-                (sum, elapsed) = timed { Rational(Dyadic.dotProduct(a, b)) }
+                let (va, vb) = (DyadicVector(a), DyadicVector(b))
+                (sum, elapsed) = timed { Rational(DyadicVector.dot(va, vb)) }
             case .naive:
                 let ra = a.map(Rational.init), rb = b.map(Rational.init)
                 (sum, elapsed) = timed {

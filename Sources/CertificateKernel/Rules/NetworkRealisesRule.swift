@@ -81,24 +81,15 @@ enum NetworkRealisesRule: Rule {
         return .holds(summary)
     }
 
-    /// Pieces checked per parallel task (large enough to amortise scheduling).
-    static let piecesPerChunk = 256
-
-    /// The first piece and output where the network and the targets differ.
+    /// The first piece and output where the network and the targets differ (one sweep
+    /// over the pieces, DyadicFunctions' NetworkEvaluator.firstMismatch).
     static func firstMismatch(_ network: HeavisideNetwork, _ evaluator: NetworkEvaluator, _ cuts: [Rational], _ targets: [Target]) -> (Int, Int, Rational, Rational, Rational)? {
-        let pieceCount = cuts.count - 1
-        let chunkSize = piecesPerChunk
-        let chunks = (pieceCount + chunkSize - 1) / chunkSize
-        let results = Parallel.map(count: chunks, work: pieceCount * max(network.unitCount, 1)) { chunk -> (Int, Int, Rational, Rational, Rational)? in
-            for p in (chunk * chunkSize)..<min(pieceCount, (chunk + 1) * chunkSize) {
-                let a = cuts[p], b = cuts[p + 1]
-                let outputs = evaluator.outputs(at: (a + b).timesPowerOfTwo(-1))
-                for d in 0..<outputs.count where !targets[d].isConstant(outputs[d], on: a, b) {
-                    return (p, d, a, b, outputs[d])
-                }
+        let found = evaluator.firstMismatch(with: targets.map { t -> NetworkEvaluator.Target in
+            switch t {
+            case .packed(let p): return .packed(p)
+            case .step(let f): return .step(f)
             }
-            return nil
-        }
-        return results.lazy.compactMap { $0 }.first
+        })
+        return found.map { ($0.piece, $0.output, $0.start, $0.end, $0.value) }
     }
 }

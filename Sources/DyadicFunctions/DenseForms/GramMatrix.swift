@@ -12,7 +12,7 @@ import ExactArithmetic
 public enum GramMatrix {
     /// The general path: every entry by a merge of breakpoints.
     public static func general(_ functions: [StepFunction]) -> [[Rational]] {
-        let path = Path.general(functions, supports: functions.map(\.support))
+        let path = Path.general(functions, supports: Supports(functions))
         return matrix(path, count: functions.count)
     }
 
@@ -47,16 +47,31 @@ public enum GramMatrix {
     enum Path: Sendable {
         case packed([PackedSignFunction])
         case dense([DenseDyadicFunction])
-        case general([StepFunction], supports: [Support?])
+        case general([StepFunction], supports: Supports)
 
         func entry(_ i: Int, _ j: Int) -> Rational {
             switch self {
             case .packed(let f): return f[i].innerProduct(with: f[j])
             case .dense(let f): return f[i].innerProduct(with: f[j])
             case .general(let f, let supports):
-                guard let a = supports[i], let b = supports[j] else { return .zero }
-                if a.end <= b.start || b.end <= a.start { return .zero }
+                guard supports.overlap(i, j) else { return .zero }
                 return f[i].innerProduct(with: f[j])
+            }
+        }
+
+        /// Whether entry (i, j) equals `expected`, without forming the entry as a
+        /// rational when it is an integer count (packed) or known to be zero (disjoint
+        /// supports).
+        func entry(_ i: Int, _ j: Int, equals expected: Rational) -> Bool {
+            switch self {
+            case .packed(let f):
+                let sum = f[i].cellSum(with: f[j])
+                return expected.isZero ? sum == 0 : Rational(Dyadic(mantissa: BigInt(sum), exponent: f[i].level)) == expected
+            case .general(_, let supports):
+                guard supports.overlap(i, j) else { return expected.isZero }
+                return entry(i, j) == expected
+            case .dense:
+                return entry(i, j) == expected
             }
         }
 
@@ -72,7 +87,7 @@ public enum GramMatrix {
 
     /// Packed or dense forms when the functions are dense enough for them to pay off.
     static func path(for functions: [StepFunction]) -> Path {
-        let general = Path.general(functions, supports: functions.map(\.support))
+        let general = Path.general(functions, supports: Supports(functions))
         guard !functions.isEmpty else { return general }
         var level = 0
         for f in functions {
@@ -98,10 +113,7 @@ public enum GramMatrix {
 
     static func firstMismatch(_ path: Path, count: Int, expected: @escaping @Sendable (Int, Int) -> Rational) -> (row: Int, column: Int, value: Rational)? {
         let rows = Parallel.map(count: count, work: count * count * path.workPerEntry) { i -> (Int, Rational)? in
-            for j in 0..<count {
-                let value = path.entry(i, j)
-                if value != expected(i, j) { return (j, value) }
-            }
+            for j in 0..<count where !path.entry(i, j, equals: expected(i, j)) { return (j, path.entry(i, j)) }
             return nil
         }
         for (i, row) in rows.enumerated() { if let (j, value) = row { return (i, j, value) } }
@@ -113,6 +125,37 @@ public enum GramMatrix {
 struct Support: Sendable {
     let start: Rational
     let end: Rational
+}
+
+/// The supports of a list of step functions, also as integers (start 2^62, end 2^62)
+/// when every end is dyadic of level at most 62, so that disjointness is two integer
+/// comparisons.
+struct Supports: Sendable {
+    let exact: [Support?]
+    let scaled: [(start: Int, end: Int)]?
+
+    init(_ functions: [StepFunction]) {
+        exact = functions.map(\.support)
+        func integer(_ t: Rational) -> Int? {
+            let d = t.denominator
+            guard d.isPowerOfTwo, d.trailingZeroBitCount <= 62, let n = t.numerator.intValue else { return nil }
+            return n << (62 - d.trailingZeroBitCount)
+        }
+        var list: [(start: Int, end: Int)] = []
+        for support in exact {
+            guard let support else { list.append((Int.max, Int.min)); continue }   // empty: overlaps nothing
+            guard let a = integer(support.start), let b = integer(support.end) else { self.scaled = nil; return }
+            list.append((a, b))
+        }
+        self.scaled = list
+    }
+
+    /// Whether the supports of functions i and j intersect in more than a point.
+    func overlap(_ i: Int, _ j: Int) -> Bool {
+        if let scaled { return scaled[i].start < scaled[j].end && scaled[j].start < scaled[i].end }
+        guard let a = exact[i], let b = exact[j] else { return false }
+        return a.start < b.end && b.start < a.end
+    }
 }
 
 extension StepFunction {

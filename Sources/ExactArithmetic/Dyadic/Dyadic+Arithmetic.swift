@@ -51,25 +51,6 @@ extension Dyadic {
     public func timesPowerOfTwo(_ k: Int) -> Dyadic {
         Dyadic(mantissa: _mantissa, exponent: _exponent - k)
     }
-
-    /// The exact sum of dyadic numbers (through a ``DyadicAccumulator``).
-    public static func sum(_ terms: some Sequence<Dyadic>) -> Dyadic {
-        var accumulator = DyadicAccumulator()
-        for term in terms { accumulator.add(term) }
-        return accumulator.total
-    }
-
-    /// The exact dot product `sum_i a[i] * b[i]` (through a ``DyadicAccumulator``).
-    public static func dotProduct(_ a: [Dyadic], _ b: [Dyadic]) -> Dyadic {
-        precondition(a.count == b.count, "Dyadic.dotProduct: lengths differ")
-        var accumulator = DyadicAccumulator()
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                for i in 0..<a.count { accumulator.addProduct(a[i], b[i]) }
-            }
-        }
-        return accumulator.total
-    }
 }
 
 extension Dyadic: AdditiveArithmetic {}
