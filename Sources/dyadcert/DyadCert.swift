@@ -5,7 +5,7 @@ import Foundation
 /// `dyadcert`: exact, machine-checkable certificates for shared dyadic features.
 @main
 struct DyadCert: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = "0.2.0"
 
     static let configuration = CommandConfiguration(
         commandName: "dyadcert",
