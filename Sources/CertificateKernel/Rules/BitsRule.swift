@@ -29,30 +29,42 @@ enum BitsRule: Rule {
         let termsPointer = claim.inputs.pointer.appending("terms")
         let items = try claim.inputs.array("terms", what: "an array of terms")
         guard !items.isEmpty else { throw .malformed(pointer: termsPointer, expected: "at least one term", found: "none") }
+        // Read every term first, so that a failure line shows all of them (a term whose
+        // claim is not available is written as claim.quantity).
+        var terms: [(fields: Fields, id: String, name: String, coefficient: Rational, declared: Meaning?)] = []
         for (i, item) in items.enumerated() {
             let term = try Fields(item, at: termsPointer.appending(i), context: claim.inputs.context, what: "a term {\"claim\", \"quantity\", \"coefficient\"}")
             try term.allowOnly(termKeys)
-            let id = try term.identifier("claim")
-            let name = try term.string("quantity")
-            let coefficient = try term.rational("coefficient")
             let declared = term.has("meaning") ? try meaning(try term.fields("meaning", what: "a meaning {\"measure\", \"subject\", ...}")) : nil
-            let text = summary(rendered, constant, relation, bound)
-            guard let source = context.used[id] else {
-                return .fails(text, "term \(i) refers to claim \(id), which is not listed in \"uses\"", at: term.pointer.appending("claim"))
-            }
-            guard let fact = source.fact(named: name) else {
-                let known = source.facts.map(\.name.rawValue).joined(separator: ", ")
-                return .fails(text, "claim \(id) (\(source.rule)) establishes no quantity \"\(name)\" (it establishes: \(known.isEmpty ? "none" : known))",
-                              at: term.pointer.appending("quantity"))
-            }
-            if let declared, declared != fact.meaning {
-                let differ = declared.differences(from: fact.meaning).joined(separator: ", ")
-                return .fails(text, "term \(i) states the meaning \(declared), but \(id).\(name) is \(fact.meaning) (they differ in \(differ))",
-                              expected: declared.description, computed: fact.meaning.description, at: term.pointer.appending("meaning"))
-            }
-            total = total + fact.bound.scaled(by: coefficient)
+            terms.append((term, try term.identifier("claim"), try term.string("quantity"), try term.rational("coefficient"), declared))
+        }
+        func render(_ coefficient: Rational, _ text: String, first: Bool) -> String {
             let magnitude = coefficient.magnitude == 1 ? "" : "\(coefficient.magnitude) * "
-            rendered.append((coefficient.signum < 0 ? "- " : (rendered.isEmpty ? "" : "+ ")) + magnitude + fact.meaning.description)
+            return (coefficient.signum < 0 ? "- " : (first ? "" : "+ ")) + magnitude + text
+        }
+        /// The statement with the resolved terms as their meanings and the rest as written.
+        func text() -> String {
+            let rest = terms.dropFirst(rendered.count).enumerated().map { k, t in
+                render(t.coefficient, "\(t.id).\(t.name)", first: rendered.isEmpty && k == 0)
+            }
+            return summary(rendered + rest, constant, relation, bound)
+        }
+        for (i, t) in terms.enumerated() {
+            guard let source = context.used[t.id] else {
+                return .fails(text(), "term \(i) refers to claim \(t.id), which is not listed in \"uses\"", at: t.fields.pointer.appending("claim"))
+            }
+            guard let fact = source.fact(named: t.name) else {
+                let known = source.facts.map(\.name.rawValue).joined(separator: ", ")
+                return .fails(text(), "claim \(t.id) (\(source.rule)) establishes no quantity \"\(t.name)\" (it establishes: \(known.isEmpty ? "none" : known))",
+                              at: t.fields.pointer.appending("quantity"))
+            }
+            if let declared = t.declared, declared != fact.meaning {
+                let differ = declared.differences(from: fact.meaning).joined(separator: ", ")
+                return .fails(text(), "term \(i) states the meaning \(declared), but \(t.id).\(t.name) is \(fact.meaning) (they differ in \(differ))",
+                              expected: declared.description, computed: fact.meaning.description, at: t.fields.pointer.appending("meaning"))
+            }
+            total = total + fact.bound.scaled(by: t.coefficient)
+            rendered.append(render(t.coefficient, fact.meaning.description, first: rendered.isEmpty))
         }
         let text = summary(rendered, constant, relation, bound)
         guard relation.holds(for: total, bound) else {

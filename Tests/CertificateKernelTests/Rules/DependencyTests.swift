@@ -75,6 +75,20 @@ struct DependencyTests {
         #expect(RT.failure(v, 1)?.reason == "depends on failed claim A")
     }
 
+    /// A bits claim whose first term's claim failed still states every term: the failed
+    /// one as written (claim.quantity), the rest by their meanings.
+    @Test func bitsOverAFailedClaimKeepsEveryTerm() {
+        let cert = Self.distance(Self.distance(Self.objects, "A", ">=", "2"), "T", "<=", "1")
+            .claim("B", "bits", uses: ["A", "T"],
+                   inputs: #"{"terms":[{"claim":"A","quantity":"distance","coefficient":"1"},{"claim":"T","quantity":"distance","coefficient":"-2"}]}"#,
+                   statement: #"{"relation":">=","bound":"0"}"#)
+        let v = cert.verify()
+        RT.expectFailed(v, claim: 0, at: "/claims/0/statement/bound")
+        RT.expectPassed(v, claim: 1)
+        #expect(RT.failure(v, 2)?.reason == "depends on failed claim A")
+        #expect(v.claims[2].summary == "A.distance - 2 * T.distance >= 0")
+    }
+
     @Test func duplicateClaimIdIsMalformed() {
         let v = Self.distance(Self.distance(Self.objects, "a", "1"), "a", "1").verify()
         RT.expectMalformed(v, at: "/claims/1/id")
