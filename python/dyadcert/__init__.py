@@ -15,12 +15,14 @@ from .certificate import FORMAT, Certificate, Claim, ObjectDef
 from .codes import Code, dyadic_code, int_code, sign_code, smallest_code
 from .networks import HeavisideNetwork, Layer, Unit
 from .objects import (
+    PENDING_OBJECT_KINDS,
     OBJECT_KINDS, cell_function, feature, feature_shift, finite_class, function_list, haar_basis, haar_class,
     haar_function, heaviside_network, inline_sign_tree, joint_network, network_output, one_layer_network,
     piecewise_linear, rademacher_function, readout_class, sawtooth, sign_function, sign_tree, step_function,
     task_output, task_outputs, triangle_wave, walsh_basis, walsh_function,
 )
 from .rules import (
+    PENDING_RULES,
     RULES, binary_class, bits, cover, enumerate_, gram, haar_cover, haar_packing, network_bits, network_realises,
     network_width_lower, orthonormal_for_all_signs, packing, readout_count, step_approx_lower, sup_distance, term,
 )
@@ -45,6 +47,7 @@ def claim_digest(claim):
 
 
 __all__ = [
+    "PENDING_OBJECT_KINDS", "PENDING_RULES",
     "FORMAT", "KEY_ORDER", "Certificate", "Claim", "ObjectDef", "num", "exact_float", "exact_array", "to_fraction",
     "canonical_text", "claim_digest", "pack_bits", "pack_signs", "unpack_bits", "sign_tree_hex", "sign_function_hex",
     "Code", "HeavisideNetwork", "Layer", "Unit", "sign_code", "int_code", "dyadic_code", "smallest_code",

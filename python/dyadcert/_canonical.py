@@ -5,14 +5,21 @@ __all__ = ["KEY_ORDER", "canonical_text", "canonicalize"]
 
 KEY_ORDER = (
     "format id rule kind activation description uses objects claims inputs statement "
-    "mode network class quantity f g function functions items elements centres "
-    "levels level index order output signs feature readout readouts amplitudes "
-    "eps coding max-breakpoints threshold terms claim coefficient constant "
-    "breakpoints knots values start-values end-values "
-    "matrix diagonal gram relation bound log2-size log2-sizes total value count "
-    "bits-at-least bits-at-most first-layer-units-at-least distance-at-least outputs "
-    "bits units weights bias weight-codes weight-code bias-code "
-    "hidden-units parameters first-layer-units layers"
+    "mode network class quantity measure subject f g function functions items "
+    "elements centres levels level index order output signs feature readout readouts "
+    "amplitudes eps coding max-breakpoints threshold terms claim coefficient meaning "
+    "constant breakpoints knots values start-values end-values matrix diagonal gram "
+    "relation bound log2-size log2-sizes total value count bits-at-least "
+    "bits-at-most first-layer-units-at-least distance-at-least outputs bits units "
+    "weights bias weight-codes weight-code bias-code hidden-units parameters "
+    "first-layer-units layers rows columns entries dyadic row-exponents "
+    "column-exponents mantissas wide-mantissas sha256 source input-weights biases "
+    "output-weights output-bias data original compressed features targets heads task "
+    "dual unit-bounds lambda tolerance path-norm-upper path-norm-lower gap screens "
+    "sup-error weight-decay balanced path-norm-upper-bound path-norm-lower-bound "
+    "active-units shared-units units-per-output active rank width-lower centred-rank "
+    "delta screened units-before units-after sizes union fractions optimal-upper "
+    "holds"
 ).split()
 
 _RANK = {k: i for i, k in enumerate(KEY_ORDER)}

@@ -248,3 +248,10 @@ RULES = {
     "network-realises": network_realises, "network-width-lower": network_width_lower,
     "network-bits": network_bits, "step-approx-lower": step_approx_lower, "bits": bits,
 }
+
+#: Rules of the format that this package has no builder for yet (added in 0.2.0).
+PENDING_RULES = frozenset({
+    "eps-transfer", "network-realises-for-all-signs", "relu-interpolates", "weight-decay",
+    "neuron-sharing", "width-from-rank", "mtl-gap", "penalised-mtl-gap", "mtl-screen",
+    "compress-preserves", "lasso-gap", "lasso-screen", "support", "support-variability",
+})

