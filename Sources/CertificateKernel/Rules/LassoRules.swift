@@ -66,11 +66,10 @@ enum LassoScreenRule: Rule {
         let m = MatrixInputs(claim.inputs, context)
         let id = try claim.inputs.identifier("gap")
         let stated = try claim.statement.integer("screened", in: 0...Int.max)
-        guard let source = context.used[id] else {
+        guard context.used[id] != nil else {
             return .fails("screening through \(id)", "refers to claim \(id), which is not listed in \"uses\"", at: m.at("gap"))
         }
-        guard source.rule == LassoGapRule.name, let fact = source.fact(named: QuantityName.lassoGap.rawValue),
-              let lambda = fact.meaning.lambda, let g = fact.bound.upper, fact.meaning.subject.count == 4 else {
+        guard let (fact, lambda, g) = m.gap(id, measure: .lassoGap), fact.meaning.subject.count == 4 else {
             return .fails("screening through \(id)", "claim \(id) is not a lasso-gap claim", at: m.at("gap"))
         }
         let names = fact.meaning.subject

@@ -34,6 +34,15 @@ struct MatrixInputs {
         return (name, try context.objects.matrix(try fields.value(key), at: at(key)).matrix)
     }
 
+    /// The certified duality gap a screening claim builds on: the fact of the claim `id`
+    /// in `uses` whose meaning has `measure` and a lambda (found by meaning, not by rule
+    /// name), with that lambda and its upper bound G. nil when there is none.
+    func gap(_ id: String, measure: Measure) -> (fact: Fact, lambda: Rational, bound: Rational)? {
+        guard let fact = context.used[id]?.facts.first(where: { $0.meaning.measure == measure && $0.meaning.lambda != nil }),
+              let lambda = fact.meaning.lambda, let bound = fact.bound.upper else { return nil }
+        return (fact, lambda, bound)
+    }
+
     /// A positive rational (lambda).
     func positive(_ key: String) throws(KernelError) -> Rational {
         let value = try fields.rational(key)
