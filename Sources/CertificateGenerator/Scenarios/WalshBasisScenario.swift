@@ -20,7 +20,7 @@ public struct WalshBasisScenario {
         var b = CertificateBuilder(description: """
             At level J = \(J): the \(1 << J) Walsh functions w_m, m < 2^\(J), in Paley order are orthonormal, and the \(1 << J) \
             functions 1, psi(j,k) (j < \(J)) of the Haar system are orthogonal with squared norms 1 and 2^-j (MATH.md sec. 4). \
-            Every one of the \(2 << (2 * J)) Gram entries is computed exactly.
+            All \(2 << (2 * J)) Gram entries are decided exactly: the kernel checks that each function is a signed character (Walsh) or a multiple of one Haar function, and computes the entries between equal ones (MATH.md sec. 4).
             """)
         b.object("W", kind: "walsh-basis", [("levels", V.number(J))])
         b.object("H", kind: "haar-basis", [("levels", V.number(J))])

@@ -5,9 +5,12 @@ import ExactArithmetic
 ///
 /// Inputs: `functions` (names; lists are spliced in). Statement: either `matrix`
 /// ("identity" or the full D x D array of exact entries) or `diagonal` (D exact
-/// entries; every off-diagonal entry is stated to be 0). The kernel computes every entry
+/// entries; every off-diagonal entry is stated to be 0). The kernel decides every entry
 /// exactly (by XOR and popcount for +-1 functions of one level, by merging breakpoints
-/// otherwise) and reports the first entry that differs.
+/// otherwise) and reports the first entry that differs. Against a diagonal statement it
+/// computes only the entries that can be nonzero: those of signed Walsh characters of
+/// the same frequency, or of functions whose supports overlap (MATH.md sec. 4,
+/// "Walsh functions are characters"); every other entry is 0 on both sides.
 enum GramRule: Rule {
     static let declaration = RuleDeclaration(
         name: .gram, lemma: "MATH.md sec. 2 (exact inner products over the common refinement)",
@@ -35,7 +38,7 @@ enum GramRule: Rule {
                 throw .malformed(pointer: diagonalPointer, expected: "\(D) diagonal entries (one per function)", found: "\(diagonal.count)")
             }
             let summary = "Gram matrix of \(D) functions = stated diagonal matrix"
-            if let (i, j, computed) = firstMismatch(functions, { i, j in i == j ? diagonal[i] : 0 }) {
+            if let (i, j, computed) = firstMismatch(functions, .diagonal(diagonal)) {
                 return .fails(summary, "entry (\(i), \(j)) of the Gram matrix differs",
                               expected: "<f_\(i), f_\(j)> = \(i == j ? diagonal[i] : Rational.zero)", computed: "<f_\(i), f_\(j)> = \(computed)",
                               at: i == j ? diagonalPointer.appending(i) : diagonalPointer)
@@ -43,13 +46,13 @@ enum GramRule: Rule {
             return .holds(summary)
         }
         let matrixPointer = claim.statement.pointer.appending("matrix")
-        let stated: @Sendable (Int, Int) -> Rational
+        let stated: StatedGram
         let identity: Bool
         switch try claim.statement.value("matrix") {
         case .string:
             _ = try claim.statement.word("matrix", GramWord.self)
             identity = true
-            stated = { i, j in i == j ? 1 : 0 }
+            stated = .diagonal(Array(repeating: 1, count: D))
         case .array(let rows):
             identity = false
             guard rows.count == D else { throw .malformed(pointer: matrixPointer, expected: "\(D) rows (one per function)", found: "\(rows.count) rows") }
@@ -65,25 +68,25 @@ enum GramRule: Rule {
                 entries.append(parsed)
             }
             let table = entries
-            stated = { i, j in table[i][j] }
+            stated = .entries { i, j in table[i][j] }
         default:
             throw .malformed(pointer: matrixPointer, expected: "\"identity\" or an array of rows", found: Fields.describe(try claim.statement.value("matrix")))
         }
         let summary = "Gram matrix of \(D) functions = \(identity ? "identity" : "stated \(D)x\(D) matrix")"
         if let (i, j, computed) = firstMismatch(functions, stated) {
             return .fails(summary, "entry (\(i), \(j)) of the Gram matrix differs",
-                          expected: "<f_\(i), f_\(j)> = \(stated(i, j))", computed: "<f_\(i), f_\(j)> = \(computed)",
+                          expected: "<f_\(i), f_\(j)> = \(stated.entry(i, j))", computed: "<f_\(i), f_\(j)> = \(computed)",
                           at: identity ? matrixPointer : matrixPointer.appending(i).appending(j))
         }
         return .holds(summary)
     }
 
     /// The first (row-major) entry whose exact value differs from `stated`, if any.
-    static func firstMismatch(_ functions: [KernelFunction], _ stated: @escaping @Sendable (Int, Int) -> Rational) -> (Int, Int, Rational)? {
+    static func firstMismatch(_ functions: [KernelFunction], _ stated: StatedGram) -> (Int, Int, Rational)? {
         let packed = functions.compactMap { f -> PackedSignFunction? in if case .packed(let p) = f { return p } else { return nil } }
         if packed.count == functions.count, let level = packed.first?.level, packed.allSatisfy({ $0.level == level }) {
-            return GramMatrix.firstMismatch(packed, expected: stated).map { ($0.row, $0.column, $0.value) }
+            return GramMatrix.firstMismatch(packed, stated: stated).map { ($0.row, $0.column, $0.value) }
         }
-        return GramMatrix.firstMismatch(functions.map(\.stepFunction), expected: stated).map { ($0.row, $0.column, $0.value) }
+        return GramMatrix.firstMismatch(functions.map(\.stepFunction), stated: stated).map { ($0.row, $0.column, $0.value) }
     }
 }

@@ -34,12 +34,22 @@ public enum GramMatrix {
     /// The first entry (in row-major order) whose exact value differs from
     /// `expected(i, j)`, or nil when the whole matrix matches.
     public static func firstMismatch(_ functions: [StepFunction], expected: @escaping @Sendable (Int, Int) -> Rational) -> (row: Int, column: Int, value: Rational)? {
-        firstMismatch(path(for: functions), count: functions.count, expected: expected)
+        firstMismatch(functions, stated: .entries(expected))
     }
 
     /// `firstMismatch` for +-1 functions of one level.
     public static func firstMismatch(_ functions: [PackedSignFunction], expected: @escaping @Sendable (Int, Int) -> Rational) -> (row: Int, column: Int, value: Rational)? {
-        firstMismatch(.packed(functions), count: functions.count, expected: expected)
+        firstMismatch(functions, stated: .entries(expected))
+    }
+
+    /// The first entry (in row-major order) that differs from the stated matrix, or nil.
+    public static func firstMismatch(_ functions: [StepFunction], stated: StatedGram) -> (row: Int, column: Int, value: Rational)? {
+        firstMismatch(path(for: functions), count: functions.count, stated: stated)
+    }
+
+    /// `firstMismatch(_:stated:)` for +-1 functions of one level.
+    public static func firstMismatch(_ functions: [PackedSignFunction], stated: StatedGram) -> (row: Int, column: Int, value: Rational)? {
+        firstMismatch(.packed(functions), count: functions.count, stated: stated)
     }
 
     // MARK: - Paths
@@ -75,6 +85,33 @@ public enum GramMatrix {
             }
         }
 
+        /// For each row i, the sorted columns j (always including i) outside which
+        /// <f_i, f_j> is certainly 0, when that is known cheaply: for signed Walsh
+        /// characters, the rows of the same frequency (``WalshCharacter``); for multiples
+        /// of Haar functions, the rows of the same Haar function (``HaarIndex``); for other
+        /// step functions with integer-scaled supports, the rows whose supports overlap
+        /// row i's. Nil otherwise, or when the overlapping pairs are too many to list.
+        func nonzeroColumns(count: Int) -> [[Int]]? {
+            switch self {
+            case .packed(let f):
+                var frequencies: [Int] = []
+                for g in f {
+                    guard let character = g.walshCharacter else { return nil }
+                    frequencies.append(character.frequency)
+                }
+                return GramMatrix.columns(ofEqual: frequencies)
+            case .general(let f, let supports):
+                var indices: [HaarIndex] = []
+                for g in f {
+                    guard let index = g.haarIndex else { return supports.overlappingColumns(maximumPairs: 1 << 24) }
+                    indices.append(index)
+                }
+                return GramMatrix.columns(ofEqual: indices)
+            case .dense:
+                return nil
+            }
+        }
+
         /// Elementary operations per entry, roughly.
         var workPerEntry: Int {
             switch self {
@@ -83,6 +120,13 @@ public enum GramMatrix {
             case .general(let f, _): return 8 * max(1, f.reduce(0) { $0 + $1.pieceCount } / max(f.count, 1))
             }
         }
+    }
+
+    /// For each i, the sorted indices j with keys[j] == keys[i] (i among them).
+    static func columns<Key: Hashable>(ofEqual keys: [Key]) -> [[Int]] {
+        var rowsOf: [Key: [Int]] = [:]
+        for (i, key) in keys.enumerated() { rowsOf[key, default: []].append(i) }
+        return keys.map { rowsOf[$0, default: []] }
     }
 
     /// Packed or dense forms when the functions are dense enough for them to pay off.
@@ -111,13 +155,42 @@ public enum GramMatrix {
         Parallel.map(count: count, work: count * count * path.workPerEntry) { i in (0..<count).map { path.entry(i, $0) } }
     }
 
-    static func firstMismatch(_ path: Path, count: Int, expected: @escaping @Sendable (Int, Int) -> Rational) -> (row: Int, column: Int, value: Rational)? {
-        let rows = Parallel.map(count: count, work: count * count * path.workPerEntry) { i -> (Int, Rational)? in
-            for j in 0..<count where !path.entry(i, j, equals: expected(i, j)) { return (j, path.entry(i, j)) }
-            return nil
+    /// Every entry is compared, except where the stated matrix is diagonal and the
+    /// path knows a set of columns per row outside which the computed entry is 0
+    /// (``Path/nonzeroColumns(count:)``): there only those columns and the diagonal are
+    /// compared, since elsewhere both matrices are 0. The first mismatch of a row is the
+    /// same either way.
+    static func firstMismatch(_ path: Path, count: Int, stated: StatedGram) -> (row: Int, column: Int, value: Rational)? {
+        let rows: [(Int, Rational)?]
+        if case .diagonal = stated, let columns = path.nonzeroColumns(count: count) {
+            let work = columns.reduce(0) { $0 + $1.count } * path.workPerEntry
+            rows = Parallel.map(count: count, work: work) { i -> (Int, Rational)? in
+                for j in columns[i] where !path.entry(i, j, equals: stated.entry(i, j)) { return (j, path.entry(i, j)) }
+                return nil
+            }
+        } else {
+            rows = Parallel.map(count: count, work: count * count * path.workPerEntry) { i -> (Int, Rational)? in
+                for j in 0..<count where !path.entry(i, j, equals: stated.entry(i, j)) { return (j, path.entry(i, j)) }
+                return nil
+            }
         }
         for (i, row) in rows.enumerated() { if let (j, value) = row { return (i, j, value) } }
         return nil
+    }
+}
+
+/// A stated Gram matrix: diagonal (every off-diagonal entry 0; the identity when every
+/// diagonal entry is 1), or every entry given by a function of (row, column).
+public enum StatedGram: Sendable {
+    case diagonal([Rational])
+    case entries(@Sendable (Int, Int) -> Rational)
+
+    /// The stated entry (i, j).
+    public func entry(_ i: Int, _ j: Int) -> Rational {
+        switch self {
+        case .diagonal(let d): i == j ? d[i] : .zero
+        case .entries(let e): e(i, j)
+        }
     }
 }
 
@@ -148,6 +221,29 @@ struct Supports: Sendable {
             list.append((a, b))
         }
         self.scaled = list
+    }
+
+    /// For each function i, the sorted indices j whose supports overlap i's, with i
+    /// itself; nil without integer supports or with more than `maximumPairs` pairs.
+    ///
+    /// Sorted by start, a function p overlaps exactly the later q with start_q < end_p
+    /// (start_q >= start_p, and every listed support is non-empty), so each pair is found
+    /// once by scanning forward from p.
+    func overlappingColumns(maximumPairs: Int) -> [[Int]]? {
+        guard let scaled else { return nil }
+        let order = scaled.indices.filter { scaled[$0].start < scaled[$0].end }.sorted { scaled[$0].start < scaled[$1].start }
+        var columns = scaled.indices.map { [$0] }
+        var pairs = 0
+        for (position, p) in order.enumerated() {
+            for q in order[(position + 1)...] {
+                guard scaled[q].start < scaled[p].end else { break }
+                pairs += 1
+                guard pairs <= maximumPairs else { return nil }
+                columns[p].append(q)
+                columns[q].append(p)
+            }
+        }
+        return columns.map { $0.sorted() }
     }
 
     /// Whether the supports of functions i and j intersect in more than a point.

@@ -98,6 +98,44 @@ struct GramRuleTests {
         RT.expectPassed(v, claim: 2)
     }
 
+    /// Against identity/diagonal statements the kernel computes only the entries between
+    /// signed characters of equal frequency or multiples of one Haar function (MATH.md
+    /// sec. 4). A repeated or negated function, and a near-Haar function on a
+    /// non-dyadic interval, must still be found.
+    @Test func structuredDiagonalChecks() {
+        let w1 = RT.signFunction(level: 2, negativeCells: [2, 3])        // chi_2
+        let w1neg = RT.signFunction(level: 2, negativeCells: [0, 1])     // -chi_2
+        let w2 = RT.signFunction(level: 2, negativeCells: [1, 3])        // chi_1
+        let base = RuleCertificate().object("w1", w1).object("w1neg", w1neg).object("w2", w2)
+            .object("one", RT.constant("1")).object("psi00", RT.haarFunction(level: 0, index: 0))
+            .object("psi10", RT.haarFunction(level: 1, index: 0))
+            // 1 on [1/4, 1/2), -1 on [1/2, 3/4): halves of an interval that is not dyadic.
+            .object("shifted", RT.step(["0", "1/4", "1/2", "3/4", "1"], ["0", "1", "-1", "0"]))
+            .object("psi00x2", RT.step(["0", "1/2", "1"], ["2", "-2"]))
+            // A level-6 Haar function makes the lists fine enough for the general path
+            // (Haar indices, then supports) rather than dense cell arrays.
+            .object("psi65", RT.haarFunction(level: 6, index: 5))
+        let v = base
+            .claim("negated", "gram", inputs: #"{"functions":["w2","w1neg"]}"#, statement: #"{"matrix":"identity"}"#)
+            .claim("repeated", "gram", inputs: #"{"functions":["w2","w1","w1neg"]}"#, statement: #"{"matrix":"identity"}"#)
+            .claim("multiple", "gram", inputs: #"{"functions":["one","psi00","psi10","psi00x2","psi65"]}"#, statement: #"{"diagonal":["1","1","1/2","4","1/64"]}"#)
+            .claim("shifted", "gram", inputs: #"{"functions":["psi00","shifted","psi65"]}"#, statement: #"{"diagonal":["1","1/2","1/64"]}"#)
+            .claim("shifted-true", "gram", inputs: #"{"functions":["psi10","shifted"]}"#, statement: #"{"matrix":[["1/2","-1/4"],["-1/4","1/2"]]}"#)
+            .verify()
+        RT.expectPassed(v, claim: 0)
+        // <chi_2, -chi_2> = -1 at (1, 2).
+        let repeated = RT.expectFailed(v, claim: 1, at: "/claims/1/statement/matrix", reason: ["entry (1, 2)"])
+        #expect(repeated?.computed == "<f_1, f_2> = -1")
+        // <psi00, 2 psi00> = 2 at (1, 3).
+        let multiple = RT.expectFailed(v, claim: 2, at: "/claims/2/statement/diagonal", reason: ["entry (1, 3)"])
+        #expect(multiple?.computed == "<f_1, f_3> = 2")
+        // <psi00, shifted> = 1/4 (on [1/4, 1/2)) + 1/4 (on [1/2, 3/4)) = 1/2.
+        let shifted = RT.expectFailed(v, claim: 3, at: "/claims/3/statement/diagonal", reason: ["entry (0, 1)"])
+        #expect(shifted?.computed == "<f_0, f_1> = 1/2")
+        // <psi10, shifted> = -1/4 (psi10 = -1 and shifted = +1 on [1/4, 1/2)).
+        RT.expectPassed(v, claim: 4)
+    }
+
     /// Brute force: random +-1 functions of level 4 (the packed path) and random dyadic
     /// cell functions of level 3 (the general paths) against sums over the cells.
     @Test func randomGramMatricesAgainstCellSums() {
