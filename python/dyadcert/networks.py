@@ -6,8 +6,7 @@ at least two layers, none empty; layer 0 consists of Heaviside units that each r
 (input 0) with one nonzero weight; the last layer is linear, one unit per output; each
 unit lists strictly increasing inputs below the previous layer's width.
 
-ReLU networks are planned (format seed-004); they will get their own class beside this
-one, sharing Code, exact_array and the certificate plumbing.
+Shallow ReLU networks are in relu.py (ReluNetwork).
 """
 
 from fractions import Fraction

@@ -360,3 +360,26 @@ def test_prune_relu_example_end_to_end(binary, tmp_path, schema_validator):
     bad.write_text(dc.canonical_text(doc), encoding="utf-8")
     report = dc.verify([bad], binary=binary)
     assert report.exit_code == 1 and "pruning-gap" in [c.id for c in report.claims if c.verdict != "passed"]
+
+
+def test_root_readme_relu_snippet_runs(binary, tmp_path, monkeypatch):
+    """The ReLU snippet of the repository README's "From Python" section runs on a small
+    float32 network and its three claims verify."""
+    import re
+
+    from conftest import REPO
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## From Python"):text.index("## Trust model")]
+    (code,) = re.findall(r"```python\n(.*?)```", section, re.S)
+    rng = np.random.default_rng(5)
+    X = rng.uniform(-1, 1, size=(2, 6)).astype(np.float32)
+    W, b = rng.normal(size=(4, 2)).astype(np.float32), rng.normal(size=4).astype(np.float32)
+    V, c = rng.normal(size=(2, 4)).astype(np.float32), np.zeros(2, np.float32)
+    Y = (V @ np.maximum(W @ X + b[:, None], 0) + 0.01).astype(np.float32)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DYADCERT", binary)
+    scope = dict(W=W, b=b, V=V, c=c, X=X, Y=Y)
+    exec(compile(code, "README.md", "exec"), scope)
+    report = dc.verify(["my.dyadcert.json"], binary=binary)
+    assert report.ok and report.passed == 3, report.summary()
