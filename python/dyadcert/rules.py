@@ -169,10 +169,13 @@ def network_realises(id, network, functions, outputs, *, uses=(), description=No
                   {"outputs": F.integer(outputs, "outputs", 0, 2**31 - 1)}, uses, description, [n] + fs)
 
 
-def network_width_lower(id, mode, first_layer_units_at_least, functions=None, cls=None, eps=None, *, uses=(),
-                        description=None):
+def network_width_lower(id, mode, first_layer_units_at_least, functions=None, cls=None, eps=None, eps_below=None, *,
+                        uses=(), description=None):
     """At least this many first-layer units (``functions`` or a readout ``cls``); with
-    ``eps`` the networks need only be within eps of the functions."""
+    ``eps`` the networks need only be within eps of the functions; ``eps_below`` (key
+    ``eps-below``, for kernels that have it) states the bound for every eps in (0, b)."""
+    if eps is not None and eps_below is not None:
+        raise TypeError("give eps= or eps_below=, not both")
     if mode not in ("separate", "joint"):
         raise ValueError(f"mode must be 'separate' or 'joint', found {mode!r}")
     if (functions is None) == (cls is None):
@@ -185,6 +188,8 @@ def network_width_lower(id, mode, first_layer_units_at_least, functions=None, cl
         used = [inputs["class"]]
     if eps is not None:
         inputs["eps"] = F.positive(eps, "eps")
+    if eps_below is not None:
+        inputs["eps-below"] = F.positive(eps_below, "eps_below")
     return _claim(id, "network-width-lower", inputs,
                   {"first-layer-units-at-least": F.integer(first_layer_units_at_least, "first_layer_units_at_least")},
                   uses, description, used)
@@ -220,14 +225,18 @@ MEASURES = (
 )
 
 
-def meaning(measure, subject, eps=None, coding=None, max_breakpoints=None, threshold=None):
+def meaning(measure, subject, eps=None, coding=None, max_breakpoints=None, threshold=None, eps_below=None):
     """The meaning a ``bits`` term states (FORMAT.md sec. 5.15): the term fails unless the
-    fact it names has exactly this measure, subject (names) and parameters."""
+    fact it names has exactly this measure, subject (names) and parameters. ``eps_below``
+    (key ``eps-below``: every eps in (0, b)) is for kernels that have that form of
+    network-width-lower."""
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; one of {', '.join(MEASURES)}")
     m = {"measure": measure, "subject": refs(subject, "subject")}
     if eps is not None:
         m["eps"] = F.positive(eps, "eps")
+    if eps_below is not None:
+        m["eps-below"] = F.positive(eps_below, "eps_below")
     if coding is not None:
         m["coding"] = F.coding(coding)
     if max_breakpoints is not None:
@@ -246,7 +255,7 @@ def term(claim, quantity, coefficient=1, meaning=None):
     if meaning is not None:
         if not isinstance(meaning, dict) or "measure" not in meaning or "subject" not in meaning:
             raise TypeError("meaning must be a dict from dyadcert.meaning(measure, subject, ...)")
-        allowed = {"measure", "subject", "eps", "coding", "max-breakpoints", "threshold"}
+        allowed = {"measure", "subject", "eps", "eps-below", "coding", "max-breakpoints", "threshold"}
         if set(meaning) - allowed:
             raise ValueError(f"a meaning has only the keys {sorted(allowed)}, found {sorted(set(meaning) - allowed)}")
         t["meaning"] = dict(meaning)

@@ -140,7 +140,8 @@ def rebuild_matrix(name, d):
 def _meaning(m):
     return dc.meaning(m["measure"], m["subject"], eps=Q(m["eps"]) if "eps" in m else None, coding=m.get("coding"),
                       max_breakpoints=int(m["max-breakpoints"]) if "max-breakpoints" in m else None,
-                      threshold=Q(m["threshold"]) if "threshold" in m else None)
+                      threshold=Q(m["threshold"]) if "threshold" in m else None,
+                      eps_below=Q(m["eps-below"]) if "eps-below" in m else None)
 
 
 def _opt_q(d, k):
@@ -199,10 +200,10 @@ def rebuild_claim(d, objects):
         return dc.network_realises(d["id"], i["network"], i["functions"], int(s["outputs"]), **common)
     if r == "network-width-lower":
         n = int(s["first-layer-units-at-least"])
-        eps = _opt_q(i, "eps")
+        eps = dict(eps=_opt_q(i, "eps"), eps_below=_opt_q(i, "eps-below"))
         if "functions" in i:
-            return dc.network_width_lower(d["id"], i["mode"], n, functions=i["functions"], eps=eps, **common)
-        return dc.network_width_lower(d["id"], i["mode"], n, cls=i["class"], eps=eps, **common)
+            return dc.network_width_lower(d["id"], i["mode"], n, functions=i["functions"], **eps, **common)
+        return dc.network_width_lower(d["id"], i["mode"], n, cls=i["class"], **eps, **common)
     if r == "network-bits":
         counts = {k.replace("-", "_"): int(v) for k, v in s.items() if k != "bits"}
         return dc.network_bits(d["id"], i["network"], int(s["bits"]), **counts, **common)
