@@ -192,7 +192,8 @@ def matrix(name, values, *, encoding="auto", row_exponents=None, column_exponent
         raise TypeError("row_exponents= and column_exponents= go with encoding='dyadic'")
     rows = exact_matrix(values, allow_float, what=f"matrix {name!r}")
     R = len(rows)
-    C = len(rows[0]) if rows else 0
+    shape = getattr(values, "shape", None)
+    C = len(rows[0]) if rows else (int(shape[1]) if shape is not None and len(shape) == 2 else 0)
     base = {"kind": "matrix", "rows": str(R), "columns": str(C)}
     if sha256 is not None:
         if not (isinstance(sha256, str) and len(sha256) == 64 and all(c in "0123456789abcdef" for c in sha256)):

@@ -20,7 +20,8 @@
    - `pruning-gap`: the lasso weights are within delta of the optimum (penalised-mtl-gap,
      Lemma PD), through the residual scaled into dual feasibility;
    - `screen`: units that are zero in every minimiser of the lasso (Lemma GS);
-   - `optimal-width`: so every minimiser uses at most K - screened units (a bits claim).
+   - `optimal-width`: so every minimiser uses at most K - screened units (a bits claim),
+     and `kept-enough`: at most as many as the pruned network keeps, when that holds.
 4. Verify the certificate with the dyadcert binary (found via --binary, $DYADCERT, PATH
    or .build/debug/dyadcert) unless --no-verify.
 
@@ -244,6 +245,10 @@ def main(argv=None):
         cert.add(dc.bits(
             "optimal-width", [dc.term("screen", "optimal-width-upper", 1)], "<=", K - len(screened),
             description="So every minimiser of the lasso uses at most K - screened units."))
+        if K - len(screened) <= len(keep):
+            cert.add(dc.bits(
+                "kept-enough", [dc.term("screen", "optimal-width-upper", 1), dc.term("sharing-pruned", "units", -1)],
+                "<=", 0, description="Every lasso minimiser uses at most as many units as the pruned network keeps."))
     path = cert.write(args.output)
     t_emit = time.monotonic() - start
     print(f"trained {K} units in {t_train:.1f} s; lasso at lambda = {float(lam):.6g} kept {len(keep)} units, "

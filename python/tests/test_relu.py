@@ -87,6 +87,7 @@ def test_matrix_errors():
         dc.matrix("M", [[1]], sha256="ABC")
     with pytest.raises(ValueError, match="inf and nan"):
         dc.matrix("M", np.array([[np.inf]]))
+    assert dc.matrix("Z", np.zeros((0, 3))).to_dict() == {"kind": "matrix", "rows": "0", "columns": "3", "entries": []}
     with pytest.raises(ValueError, match="expected 2 exponents"):
         dc.matrix("M", [[1], [2]], encoding="dyadic", row_exponents=[0], column_exponents=0)
 
