@@ -67,14 +67,16 @@ def _two_adic(q):
 
 
 def _shift(q, e):
-    """q * 2^e as an int (the caller made sure it is one)."""
-    if e >= 0:
-        r = q * (1 << e)
-    else:
-        r = q / (1 << -e)
-    if r.denominator != 1:
+    """q * 2^e as an int; ValueError if it is not one."""
+    n, d = q.numerator, q.denominator
+    if d & (d - 1):
         raise ValueError
-    return r.numerator
+    s = e - (d.bit_length() - 1)
+    if s >= 0:
+        return n << s
+    if n & ((1 << -s) - 1):
+        raise ValueError
+    return n >> -s
 
 
 def dyadic_parts(rows, row_exponents, column_exponents):
