@@ -189,13 +189,12 @@ class HeavisideNetwork:
 
     @classmethod
     def from_safetensors(cls, path, weight_names, bias_names, **options):
-        """Reads the named tensors from a .safetensors file (needs the safetensors
-        package, numpy backend) and calls from_numpy."""
-        try:
-            from safetensors.numpy import load_file
-        except ImportError as e:  # pragma: no cover
-            raise ImportError("from_safetensors needs the safetensors package: pip install 'dyadcert[safetensors]'") from e
-        tensors = load_file(path)
+        """Reads the named tensors from a .safetensors file with the package's exact reader
+        (F64, F32, F16 and BF16 taken at their exact values; no numpy or safetensors
+        package needed) and calls from_numpy."""
+        from .safetensors_file import load_exact
+
+        tensors = load_exact(path)
         missing = [k for k in list(weight_names) + list(bias_names) if k not in tensors]
         if missing:
             raise KeyError(f"{path} has no tensors {missing}; it has {sorted(tensors)}")
