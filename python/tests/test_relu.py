@@ -385,3 +385,31 @@ def test_root_readme_relu_snippet_runs(binary, tmp_path, monkeypatch):
     exec(compile(code, "README.md", "exec"), scope)
     report = dc.verify(["my.dyadcert.json"], binary=binary)
     assert report.ok and report.passed == 3, report.summary()
+
+
+@pytest.mark.parametrize("encoding", [dict(encoding="entries"), dict(encoding="dyadic", mantissas="base64"),
+                                      dict(encoding="dyadic", mantissas="wide"),
+                                      dict(encoding="dyadic", row_exponents=1100, column_exponents=-3)])
+def test_kernel_decodes_each_encoding_to_the_values(binary, tmp_path, encoding):
+    """A network whose output is its bias c (W = 0, V = 0) on one point, with c written in
+    the encoding under test and the targets as entries: relu-interpolates with sup error 0
+    passes exactly when the kernel decodes every entry of c to the float's value; with one
+    target moved by 2^-1100 it fails."""
+    rng = np.random.default_rng(9)
+    patterns = _random_patterns(rng, 200, 64)
+    vals = [float(x) for x in patterns.view(np.float64) if np.isfinite(x)][:40]
+    if "row_exponents" in encoding:  # a fixed exponent must make every entry an integer
+        vals = [v for v in vals if v == 0 or abs(v) > 1e-300][:30]
+    D = len(vals)
+    c = [[Fr(*v.as_integer_ratio())] for v in vals]
+    for moved in (False, True):
+        Y = [row[:] for row in c]
+        if moved:
+            Y[D // 2][0] += Fr(1, 2**1100)
+        cert = dc.Certificate("decoding")
+        cert.add(dc.matrix("X", [[0]]), dc.matrix("Y", Y, encoding="entries"), dc.relu_data("data", "X", "Y"))
+        cert.add(dc.matrix("W", [[0]]), dc.matrix("b", [[0]]), dc.matrix("V", [[0]] * D),
+                 dc.matrix("c", c, **encoding), dc.relu_network("net", "W", "b", "V", "c"))
+        cert.add(dc.relu_interpolates("fits", "net", "data", sup_error=0))
+        report = cert.verify(str(tmp_path / f"dec-{moved}.dyadcert.json"), binary=binary, limits={"max_digits": 2000})
+        assert report.exit_code == (1 if moved else 0), report.summary()
