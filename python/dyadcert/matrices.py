@@ -9,7 +9,6 @@ bit-exactly (every finite binary float is a dyadic rational), never rounded.
 
 import base64
 import struct
-from fractions import Fraction
 
 from . import _fields as F
 from ._canonical import canonical_text

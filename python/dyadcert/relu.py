@@ -12,7 +12,6 @@ kernel recomputes every one of them.
 
 from fractions import Fraction
 
-from ._numbers import num
 from .certificate import ObjectDef, ref
 from .matrices import exact_matrix, matrix
 

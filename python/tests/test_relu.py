@@ -4,7 +4,6 @@ base64 decoder), shape errors, state_dict / safetensors loading, and round trips
 the kernel in which every stated figure is computed here and a claim off by 2^-60 or
 by one unit is rejected."""
 
-import base64
 import json
 import os
 import struct
