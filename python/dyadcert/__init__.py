@@ -14,17 +14,23 @@ from .arrays import exact_array
 from .certificate import FORMAT, Certificate, Claim, ObjectDef
 from .codes import Code, dyadic_code, int_code, sign_code, smallest_code
 from .networks import HeavisideNetwork, Layer, Unit
+from .matrices import exact_matrix, matrix
+from .relu import ReluNetwork, data_objects, relu_data, relu_network
+from .safetensors_file import load_exact as load_safetensors
 from .objects import (
     PENDING_OBJECT_KINDS,
     OBJECT_KINDS, cell_function, feature, feature_shift, finite_class, function_list, haar_basis, haar_class,
     haar_function, heaviside_network, inline_sign_tree, joint_network, network_output, one_layer_network,
-    piecewise_linear, rademacher_function, readout_class, sawtooth, sign_function, sign_tree, step_function,
-    task_output, task_outputs, triangle_wave, walsh_basis, walsh_function,
+    piecewise_linear, rademacher_function, readout_class, sawtooth, sign_coded_network, sign_function, sign_tree,
+    step_function, task_output, task_outputs, triangle_wave, walsh_basis, walsh_function,
 )
 from .rules import (
     PENDING_RULES,
     RULES, binary_class, bits, cover, enumerate_, gram, haar_cover, haar_packing, network_bits, network_realises,
     network_width_lower, orthonormal_for_all_signs, packing, readout_count, step_approx_lower, sup_distance, term,
+    MEASURES, meaning, eps_transfer, network_realises_for_all_signs, relu_interpolates, weight_decay, neuron_sharing,
+    width_from_rank, mtl_gap, penalised_mtl_gap, mtl_screen, compress_preserves, lasso_gap, lasso_screen, support,
+    support_variability,
 )
 from .verify import (
     BinaryNotFound, ClaimResult, Failure, FileError, FileResult, Report, VerifyError, find_binary,
@@ -59,6 +65,10 @@ __all__ = [
     "gram", "sup_distance", "orthonormal_for_all_signs", "packing", "cover", "haar_packing", "haar_cover",
     "binary_class", "readout_count", "enumerate_", "network_realises", "network_width_lower", "network_bits",
     "step_approx_lower", "bits", "term",
+    "sign_coded_network", "matrix", "exact_matrix", "relu_network", "relu_data", "data_objects", "ReluNetwork",
+    "load_safetensors", "MEASURES", "meaning", "eps_transfer", "network_realises_for_all_signs", "relu_interpolates",
+    "weight_decay", "neuron_sharing", "width_from_rank", "mtl_gap", "penalised_mtl_gap", "mtl_screen",
+    "compress_preserves", "lasso_gap", "lasso_screen", "support", "support_variability",
     "verify", "find_binary", "format_certificate", "parse_report", "Report", "FileResult", "ClaimResult", "Failure",
     "FileError", "BinaryNotFound", "VerifyError",
 ]

@@ -1,6 +1,8 @@
 """The canonical text of FORMAT.md sec. 2.6, mirroring the kernel's
 CanonicalJSONWriter.swift and CanonicalCertificate.swift byte for byte."""
 
+import re
+
 __all__ = ["KEY_ORDER", "canonical_text", "canonicalize"]
 
 KEY_ORDER = (
@@ -47,7 +49,12 @@ def canonicalize(value, is_object_table=False):
 _NAMED = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
+_ESCAPED = re.compile(r'[\x00-\x1f"\\]')
+
+
 def _string(text):
+    if not _ESCAPED.search(text):  # the common case: nothing to escape
+        return '"' + text + '"'
     out = ['"']
     for ch in text:
         e = _NAMED.get(ch)

@@ -6,8 +6,7 @@ at least two layers, none empty; layer 0 consists of Heaviside units that each r
 (input 0) with one nonzero weight; the last layer is linear, one unit per output; each
 unit lists strictly increasing inputs below the previous layer's width.
 
-ReLU networks are planned (format seed-004); they will get their own class beside this
-one, sharing Code, exact_array and the certificate plumbing.
+Shallow ReLU networks are in relu.py (ReluNetwork).
 """
 
 from fractions import Fraction
@@ -190,13 +189,12 @@ class HeavisideNetwork:
 
     @classmethod
     def from_safetensors(cls, path, weight_names, bias_names, **options):
-        """Reads the named tensors from a .safetensors file (needs the safetensors
-        package, numpy backend) and calls from_numpy."""
-        try:
-            from safetensors.numpy import load_file
-        except ImportError as e:  # pragma: no cover
-            raise ImportError("from_safetensors needs the safetensors package: pip install 'dyadcert[safetensors]'") from e
-        tensors = load_file(path)
+        """Reads the named tensors from a .safetensors file with the package's exact reader
+        (F64, F32, F16 and BF16 taken at their exact values; no numpy or safetensors
+        package needed) and calls from_numpy."""
+        from .safetensors_file import load_exact
+
+        tensors = load_exact(path)
         missing = [k for k in list(weight_names) + list(bias_names) if k not in tensors]
         if missing:
             raise KeyError(f"{path} has no tensors {missing}; it has {sorted(tensors)}")

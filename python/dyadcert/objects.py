@@ -1,4 +1,4 @@
-"""Builders for the 24 object kinds of FORMAT.md sec. 4.
+"""Builders for the 28 object kinds of FORMAT.md sec. 4.
 
 Each builder takes the object's name first and returns an :class:`ObjectDef` to pass
 to ``Certificate.add``. References to other objects are names or the ObjectDefs
@@ -14,7 +14,7 @@ __all__ = [
     "walsh_function", "feature", "feature_shift", "task_output", "task_outputs", "network_output",
     "walsh_basis", "haar_basis", "function_list", "piecewise_linear", "triangle_wave", "sawtooth",
     "sign_tree", "heaviside_network", "joint_network", "one_layer_network", "readout_class",
-    "haar_class", "finite_class", "inline_sign_tree", "OBJECT_KINDS",
+    "haar_class", "finite_class", "inline_sign_tree", "sign_coded_network", "OBJECT_KINDS",
 ]
 
 
@@ -204,6 +204,13 @@ def joint_network(name, signs, readouts):
     return _obj(name, "joint-network", [s], signs=s, readouts=F.integers(readouts, "readouts", 1))
 
 
+def sign_coded_network(name, signs, readouts):
+    """The member N_sigma of the sign-coded network family (Lemma NF): only its 2^J - 1
+    sign weights depend on the sign tree."""
+    s = ref(signs)
+    return _obj(name, "sign-coded-network", [s], signs=s, readouts=F.integers(readouts, "readouts", 1))
+
+
 def one_layer_network(name, functions):
     r = refs(functions, "functions")
     return _obj(name, "one-layer-network", r, functions=r)
@@ -253,7 +260,11 @@ OBJECT_KINDS = {
     "finite-class": finite_class,
 }
 
-#: Object kinds of the format that this package has no builder for yet (added to
-#: `dyadcert/1` in 0.2.0: the sign-coded network family and the seed-004/003 matrices).
-#: Certificates using them can be read and canonicalised, not built.
-PENDING_OBJECT_KINDS = frozenset({"sign-coded-network", "matrix", "relu-network", "relu-data"})
+from .matrices import matrix  # noqa: E402
+from .relu import relu_data, relu_network  # noqa: E402
+
+OBJECT_KINDS.update({"sign-coded-network": sign_coded_network, "matrix": matrix, "relu-network": relu_network,
+                     "relu-data": relu_data})
+
+#: Object kinds of the format that this package has no builder for yet (none since 0.2.0).
+PENDING_OBJECT_KINDS = frozenset()

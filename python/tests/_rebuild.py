@@ -2,6 +2,7 @@
 into a Fraction or int first, every bit string decoded independently), so that comparing
 the rebuilt text with the original bytes tests the builders and the canonical writer."""
 
+import base64
 from fractions import Fraction
 
 import dyadcert as dc
@@ -76,6 +77,14 @@ def rebuild_object(name, d, objects):
                              weight_codes=u.get("weight-codes"), bias_code=u.get("bias-code")) for u in ld["units"]]
             layers.append(dc.Layer(units, ld.get("weight-code"), ld.get("bias-code")))
         return dc.heaviside_network(name, dc.HeavisideNetwork(layers))
+    if k == "sign-coded-network":
+        return dc.sign_coded_network(name, d["signs"], Is(d["readouts"]))
+    if k == "matrix":
+        return rebuild_matrix(name, d)
+    if k == "relu-network":
+        return dc.relu_network(name, d["input-weights"], d["biases"], d["output-weights"], d["output-bias"])
+    if k == "relu-data":
+        return dc.relu_data(name, d["inputs"], d["targets"])
     if k == "joint-network":
         return dc.joint_network(name, d["signs"], Is(d["readouts"]))
     if k == "one-layer-network":
@@ -88,6 +97,63 @@ def rebuild_object(name, d, objects):
     if k == "finite-class":
         return dc.finite_class(name, d["elements"])
     raise AssertionError(f"unknown kind {k}")
+
+
+def decode_matrix(d):
+    """The exact entries of a matrix object, decoded here without the package (FORMAT.md
+    sec. 4.7): entries, or mantissas / 2^(e_i + f_j) with base64 little-endian int64."""
+    R, C = int(d["rows"]), int(d["columns"])
+    if "entries" in d:
+        return [Qs(row) for row in d["entries"]]
+    dy = d["dyadic"]
+
+    def exps(v, n):
+        return [int(v)] * n if isinstance(v, str) else Is(v)
+
+    e, f = exps(dy["row-exponents"], R), exps(dy["column-exponents"], C)
+    if "mantissas" in dy:
+        raw = base64.b64decode(dy["mantissas"], validate=True)
+        assert len(raw) == 8 * R * C
+        flat = [int.from_bytes(raw[8 * k:8 * k + 8], "little", signed=True) for k in range(R * C)]
+        m = [flat[i * C:(i + 1) * C] for i in range(R)]
+    else:
+        m = [Is(row) for row in dy["wide-mantissas"]]
+    return [[Fraction(m[i][j]) / Fraction(2) ** (e[i] + f[j]) for j in range(C)] for i in range(R)]
+
+
+def rebuild_matrix(name, d):
+    """The matrix through dc.matrix with the same encoding (exponents as written)."""
+    values = decode_matrix(d)
+    extra = {k: d[k] for k in ("sha256", "source") if k in d}
+    if "entries" in d:
+        return dc.matrix(name, values, encoding="entries", **extra)
+    dy = d["dyadic"]
+
+    def exps(v):
+        return int(v) if isinstance(v, str) else Is(v)
+
+    return dc.matrix(name, values, encoding="dyadic", row_exponents=exps(dy["row-exponents"]),
+                     column_exponents=exps(dy["column-exponents"]),
+                     mantissas="base64" if "mantissas" in dy else "wide", **extra)
+
+
+def _meaning(m):
+    return dc.meaning(m["measure"], m["subject"], eps=Q(m["eps"]) if "eps" in m else None, coding=m.get("coding"),
+                      max_breakpoints=int(m["max-breakpoints"]) if "max-breakpoints" in m else None,
+                      threshold=Q(m["threshold"]) if "threshold" in m else None,
+                      eps_below=Q(m["eps-below"]) if "eps-below" in m else None)
+
+
+def _opt_q(d, k):
+    return Q(d[k]) if k in d else None
+
+
+def _opt_qs(d, k):
+    return Qs(d[k]) if k in d else None
+
+
+def _opt_is(d, k):
+    return Is(d[k]) if k in d else None
 
 
 def rebuild_claim(d, objects):
@@ -134,9 +200,10 @@ def rebuild_claim(d, objects):
         return dc.network_realises(d["id"], i["network"], i["functions"], int(s["outputs"]), **common)
     if r == "network-width-lower":
         n = int(s["first-layer-units-at-least"])
+        eps = dict(eps=_opt_q(i, "eps"), eps_below=_opt_q(i, "eps-below"))
         if "functions" in i:
-            return dc.network_width_lower(d["id"], i["mode"], n, functions=i["functions"], **common)
-        return dc.network_width_lower(d["id"], i["mode"], n, cls=i["class"], **common)
+            return dc.network_width_lower(d["id"], i["mode"], n, functions=i["functions"], **eps, **common)
+        return dc.network_width_lower(d["id"], i["mode"], n, cls=i["class"], **eps, **common)
     if r == "network-bits":
         counts = {k.replace("-", "_"): int(v) for k, v in s.items() if k != "bits"}
         return dc.network_bits(d["id"], i["network"], int(s["bits"]), **counts, **common)
@@ -144,9 +211,48 @@ def rebuild_claim(d, objects):
         return dc.step_approx_lower(d["id"], i["function"], int(i["max-breakpoints"]), Q(i["threshold"]),
                                     Q(s["distance-at-least"]), **common)
     if r == "bits":
-        terms = [(t["claim"], t["quantity"], Q(t["coefficient"])) for t in i["terms"]]
+        terms = [dc.term(t["claim"], t["quantity"], Q(t["coefficient"]), _meaning(t["meaning"]) if "meaning" in t else None)
+                 for t in i["terms"]]
         constant = Q(i["constant"]) if "constant" in i else None
         return dc.bits(d["id"], terms, s["relation"], Q(s["bound"]), constant, **common)
+    if r == "eps-transfer":
+        return dc.eps_transfer(d["id"], i["claim"], i["quantity"], Q(i["eps"]), s["relation"], Q(s["bound"]), **common)
+    if r == "network-realises-for-all-signs":
+        return dc.network_realises_for_all_signs(d["id"], i["network"], i["class"], int(s["outputs"]), int(s["bits"]), **common)
+    if r == "relu-interpolates":
+        return dc.relu_interpolates(d["id"], i["network"], i["data"], _opt_q(i, "tolerance"), _opt_q(s, "sup-error"), **common)
+    if r == "weight-decay":
+        return dc.weight_decay(d["id"], i["network"], Q(s["weight-decay"]), _opt_qs(i, "path-norm-upper"),
+                               _opt_qs(i, "path-norm-lower"), {"yes": True, "no": False}.get(s.get("balanced")),
+                               _opt_q(s, "path-norm-upper-bound"), _opt_q(s, "path-norm-lower-bound"), **common)
+    if r == "neuron-sharing":
+        return dc.neuron_sharing(d["id"], i["network"], int(s["active-units"]), int(s["shared-units"]),
+                                 _opt_is(s, "units-per-output"), _opt_is(s, "active"), **common)
+    if r == "width-from-rank":
+        return dc.width_from_rank(d["id"], i["data"], int(s["rank"]), int(s["width-lower"]), i.get("network"),
+                                  int(s["centred-rank"]) if "centred-rank" in s else None, **common)
+    if r == "mtl-gap":
+        return dc.mtl_gap(d["id"], i["network"], i["data"], i["weights"], i["dual"], Qs(i["unit-bounds"]), Q(s["delta"]),
+                          i.get("targets"), **common)
+    if r == "penalised-mtl-gap":
+        keys = ("network", "data", "weights", "targets", "features", "heads")
+        return dc.penalised_mtl_gap(d["id"], Q(i["lambda"]), Q(s["delta"]), i["dual"], Qs(i["unit-bounds"]),
+                                    **{k: i.get(k) for k in keys}, **common)
+    if r == "mtl-screen":
+        return dc.mtl_screen(d["id"], i["gap"], Is(i["units"]), int(s["screened"]), **common)
+    if r == "compress-preserves":
+        return dc.compress_preserves(d["id"], i["original"], i["compressed"], i["data"], int(s["units-before"]),
+                                     int(s["units-after"]), **common)
+    if r == "lasso-gap":
+        return dc.lasso_gap(d["id"], i["features"], i["targets"], i["heads"], int(i["task"]), i["dual"], Q(i["lambda"]),
+                            Q(s["delta"]), **common)
+    if r == "lasso-screen":
+        return dc.lasso_screen(d["id"], i["gap"], Is(i["features"]), int(s["screened"]), **common)
+    if r == "support":
+        return dc.support(d["id"], i["heads"], Is(s["sizes"]), int(s["union"]), _opt_qs(s, "fractions"), i.get("screens"),
+                          _opt_is(s, "optimal-upper"), **common)
+    if r == "support-variability":
+        return dc.support_variability(d["id"], i["heads"], s["holds"], **common)
     raise AssertionError(f"unknown rule {r}")
 
 
