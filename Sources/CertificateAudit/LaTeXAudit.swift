@@ -36,6 +36,10 @@ public enum LaTeXAudit {
         let passed = document.claims.filter { $0.verdict?.passed == true }.count
         out += "\\noindent\\textbf{Verdict.} \(escape(AuditText.summaryLine(document))): \(passed) of \(document.claims.count) claims re-checked and verified by the DyadCert kernel with exact arithmetic.\n\n"
 
+        if let table = RatesTable(document) {
+            out += "\\noindent\\textbf{Verified numbers by depth.}\n\n\\begin{center}\n" + table.latex + "\\end{center}\n\n"
+        }
+
         // The results table.
         out += "{\\small\n\\begin{longtable}{@{}r@{\\quad}p{0.2\\linewidth}p{0.5\\linewidth}p{0.17\\linewidth}@{}}\n"
         let fileName = String(document.path.split(separator: "/").last ?? Substring(document.path))

@@ -9,6 +9,9 @@ public enum MarkdownAudit {
         if let description = document.description { out += description + "\n\n" }
         out += "**Verdict:** \(AuditText.summaryLine(document)), re-checked by the DyadCert kernel.\n\n"
         out += "Every number is exact; decimals (≈) are rounded for reading only. Plots: `dyadcert audit \(document.path) --format html`.\n\n"
+        if let table = RatesTable(document) {
+            out += "## Verified numbers by depth\n\n" + table.markdown + "\n"
+        }
         out += "## Claims\n\n"
         for claim in document.claims {
             out += "### <a id=\"\(anchor(claim.id))\"></a>\(claim.id)\n\n"

@@ -58,11 +58,13 @@ public enum V {
     }
 
     /// A `bits` term that states the meaning the kernel must find for it: the measure,
-    /// its subject, and (when the measure has them) eps and the coding.
+    /// its subject, and (when the measure has them) eps or eps-below and the coding.
     public static func term(_ claim: String, _ quantity: String, _ coefficient: Rational,
-                            measure: String, subject: [String], eps: Rational? = nil, coding: String? = nil, maxBreakpoints: Int? = nil) -> JSONValue {
+                            measure: String, subject: [String], eps: Rational? = nil, epsBelow: Rational? = nil,
+                            coding: String? = nil, maxBreakpoints: Int? = nil) -> JSONValue {
         var meaning: [(key: String, value: JSONValue)] = [("measure", .string(measure)), ("subject", names(subject))]
         if let eps { meaning.append(("eps", number(eps))) }
+        if let epsBelow { meaning.append(("eps-below", number(epsBelow))) }
         if let coding { meaning.append(("coding", .string(coding))) }
         if let maxBreakpoints { meaning.append(("max-breakpoints", number(maxBreakpoints))) }
         return .object(JSONObject([("claim", .string(claim)), ("quantity", .string(quantity)), ("coefficient", number(coefficient)),

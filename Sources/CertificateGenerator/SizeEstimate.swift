@@ -117,4 +117,19 @@ public struct SizeEstimate: Sendable, Equatable {
             Item(limit: .work, value: product(power(J), power(J), 2 * words(J)), what: "the work of the Walsh Gram matrix (a lower bound)"),
         ])
     }
+
+    /// `generate rates`: one row per depth J in `levels` (a sign tree, a readout class
+    /// and a sign-coded network with D_J = min(D, 2^(J-1)) outputs each), and Haar classes
+    /// of depth `haarLevels`. Level: the largest depth. Network size: the sign-coded
+    /// network of the largest row, by the formula of `separation`. Cells: each row's sign
+    /// tree and network, 2 * 2^J. File size: the sign trees' hex digits, 2^J / 4 per row.
+    public static func rates(levels: ClosedRange<Int>, tasks D: Int, haarLevels: Int) -> SizeEstimate {
+        let J = levels.upperBound, top = min(D, power(J - 1))
+        return SizeEstimate(items: [
+            Item(limit: .level, value: max(J, haarLevels), what: "the largest depth (rows and Haar classes)"),
+            Item(limit: .networkSize, value: sum(product(16, power(J)), product(4, top, J + 2)), what: "the largest network's size 16 * 2^J + 4 D_J (J + 2)"),
+            Item(limit: .cells, value: levels.reduce(0) { sum($0, product(2, power($1))) }, what: "the cells of every row's sign tree and network, sum over J of 2 * 2^J"),
+            Item(limit: .fileSize, value: levels.reduce(0) { sum($0, power($1) / 4) }, what: "the file size in bytes (a lower bound)"),
+        ])
+    }
 }

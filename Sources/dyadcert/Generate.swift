@@ -8,7 +8,7 @@ import Foundation
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a certificate (deterministic: the same options give byte-identical files).",
-        subcommands: [Separation.self, HaarEntropy.self, Triangle.self, WalshBasis.self]
+        subcommands: [Separation.self, HaarEntropy.self, Triangle.self, WalshBasis.self, Rates.self]
     )
 
     /// Options every scenario shares: the output, `--verify`, and the verifier's limits
@@ -153,6 +153,52 @@ struct Generate: ParsableCommand {
             do {
                 let scenario = try WalshBasisScenario(levels: levels)
                 try out.refuseOverLimit(SizeEstimate.walshBasis(levels: levels))
+                try out.emit(try scenario.certificate())
+            } catch let error as GeneratorError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    struct Rates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rates across scales: bits and widths against J, and Haar covering brackets against eps = 2^-k.")
+
+        @Option(help: "The range of depths J, as A..B.")
+        var levels: String = "2..14"
+        @Option(help: "Number of tasks D (D_J = min(D, 2^(J-1)) readouts 2^(J-1) + d at depth J).")
+        var tasks: Int = 8
+        @Option(help: "Depth of the Haar classes.")
+        var haarLevels: Int = 20
+        @Option(help: "The range of k for the Haar grid eps = 2^-k, as A..B.")
+        var epsExponents: String = "1..10"
+        @Option(help: "Amplitude ratios rho (a_j = rho^(j+1)), comma separated canonical fractions.")
+        var ratios: String = "1/2,1/3,2/3"
+        @Option(help: "Seed of the splitmix64 generator that draws each row's sign tree.")
+        var seed: UInt64 = 1
+        @OptionGroup var out: Output
+
+        /// "A..B" as a closed range.
+        static func range(_ text: String, _ flag: String) throws -> ClosedRange<Int> {
+            let parts = text.components(separatedBy: "..")
+            guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b else {
+                throw ValidationError("\(flag) must be a range A..B of integers with A <= B")
+            }
+            return a...b
+        }
+
+        func run() throws {
+            let levelRange = try Self.range(levels, "--levels"), kRange = try Self.range(epsExponents, "--eps-exponents")
+            var list: [Rational] = []
+            for part in ratios.split(separator: ",") {
+                guard let rho = try? Rational(parsing: part.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--ratios must be canonical fractions separated by commas, such as 1/2,1/3")
+                }
+                list.append(rho)
+            }
+            do {
+                let scenario = try RatesScenario(levels: levelRange, tasks: tasks, haarLevels: haarLevels, epsExponents: kRange, ratios: list, seed: seed)
+                try out.refuseOverLimit(SizeEstimate.rates(levels: levelRange, tasks: tasks, haarLevels: haarLevels))
                 try out.emit(try scenario.certificate())
             } catch let error as GeneratorError {
                 throw ValidationError(error.description)

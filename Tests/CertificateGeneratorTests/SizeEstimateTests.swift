@@ -61,6 +61,14 @@ struct SizeEstimateTests {
         }
     }
 
+    @Test("rates, over small ranges")
+    func rates() throws {
+        for (levels, D) in [(2...3, 2), (3...5, 4)] {
+            let builder = try RatesScenario(levels: levels, tasks: D, haarLevels: 6, epsExponents: 1...4).certificate()
+            Self.expectLowerBounds(.rates(levels: levels, tasks: D, haarLevels: 6), builder, "rates \(levels) D=\(D)")
+        }
+    }
+
     @Test("the refusal names the estimate, the limit in force and the flag")
     func message() {
         let estimate = SizeEstimate.separation(levels: 24, readouts: 64, largestReadout: (1 << 23) + 63)

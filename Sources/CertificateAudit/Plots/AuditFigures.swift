@@ -34,9 +34,12 @@ enum AuditFigures {
         var figures: [AuditFigure] = []
         figures += featureFigures(document)
         figures += gramFigures(document)
-        figures += bitFigures(document)
+        // A certificate over several scales (generate rates) gets the rates plots instead
+        // of the one-scale bars and the one-class Haar plot.
+        let rates = ratesFigures(document)
+        figures += rates.isEmpty ? bitFigures(document) : rates
         figures += triangleFigures(document)
-        figures += entropyFigures(document)
+        figures += rates.isEmpty ? entropyFigures(document) : []
         figures += stepFunctionFigures(document, drawn: !triangleFigures(document).isEmpty)
         return figures
     }
@@ -341,6 +344,99 @@ enum AuditFigures {
         return [AuditFigure(id: "figure-haar-bounds", title: "Covering numbers of the Haar class \(math: .name(cls))",
                             caption: "The verified bounds on \(math: quantity) in bits against the accuracy \(math: .epsilon), both axes logarithmic and ticked at exact values: each halving of \(math: .epsilon) doubles the bounds (\(math: .row(.sup(.n(2), .i("L")), .o("−"), .n(1))) bits at level \(math: .i("L"))), so the description length grows like a power of \(math: .frac(.n(1), .epsilon)) (Lemmas H1, H2).",
                             svgs: [SVGPlot.functions(series, title: "bounds on \(math: quantity)", x: x, y: y, frame: SVGPlot.Frame(height: 300))])]
+    }
+
+    // MARK: - Rates across scales
+
+    /// For a certificate with verified claims at two or more depths J (generate rates):
+    /// bits against J on a log scale (separate and joint description lengths at their eps,
+    /// the sign-coded family's code bits, the separate networks' first-layer units), and
+    /// for each Haar class, log2 N(eps, H) against log2(1/eps) with the verified bracket
+    /// as a band between the packing (H1) and truncation (H2) bounds.
+    static func ratesFigures(_ document: AuditDocument) -> [AuditFigure] {
+        /// The depth J of a class or network object (its `levels`, or its sign tree's).
+        func depth(_ name: String?) -> Int? {
+            guard let name, let fields = document.object(name) else { return nil }
+            if let J = AuditValues.int(fields["levels"]) { return J }
+            return depth(AuditValues.string(fields["signs"]))
+        }
+        func series(_ claims: [AuditDocument.Claim], input: String, value: (AuditDocument.Claim) -> Rational?) -> [(Double, Double)] {
+            var points: [Int: Double] = [:]
+            for claim in claims {
+                guard let J = depth(AuditValues.string(claim.inputs[input])), J >= 0, J <= 62, let v = value(claim), v.signum > 0 else { continue }
+                points[J] = v.approximateDouble
+            }
+            return points.sorted { $0.key < $1.key }.map { (Double($0.key), $0.value) }
+        }
+        let binary = verified(document, rule: "binary-class")
+        let separate = series(binary.filter { AuditValues.string($0.inputs["coding"]) == "separate" }, input: "class") { AuditValues.rational($0.statement["bits"]) }
+        let joint = series(binary.filter { AuditValues.string($0.inputs["coding"]) == "joint" }, input: "class") { AuditValues.rational($0.statement["bits"]) }
+        let family = series(verified(document, rule: "network-realises-for-all-signs"), input: "class") { AuditValues.rational($0.statement["bits"]) }
+        let width = series(verified(document, rule: "network-width-lower").filter { AuditValues.string($0.inputs["mode"]) == "separate" }, input: "class") {
+            AuditValues.rational($0.statement["first-layer-units-at-least"])
+        }
+        var figures: [AuditFigure] = []
+        if separate.count >= 2 || joint.count >= 2 {
+            let all = separate + joint + family + width
+            let js = all.map(\.0), values = all.map(\.1)
+            let first = Int(js.min() ?? 0), last = max(Int(js.max() ?? 1), first + 1)
+            let x = PlotAxis.linear(from: Rational(first), to: Rational(last), ticks: (first...last).map { Rational($0) }, label: "depth \(math: .i("J"))")
+            let y = PlotAxis.logarithmic(covering: values.min() ?? 1, values.max() ?? 2, label: "bits, units (log scale)")
+            var lines: [SVGPlot.Series] = []
+            if !separate.isEmpty { lines.append(SVGPlot.Series(label: "separate bits", shape: .polyline(separate), colour: palette[1], markers: true)) }
+            if !joint.isEmpty { lines.append(SVGPlot.Series(label: "joint bits", shape: .polyline(joint), colour: palette[0], markers: true)) }
+            if !family.isEmpty { lines.append(SVGPlot.Series(label: "family code bits", shape: .polyline(family), colour: palette[2], markers: true)) }
+            if !width.isEmpty { lines.append(SVGPlot.Series(label: "separate first-layer units (at least)", shape: .polyline(width), colour: palette[3], markers: true)) }
+            figures.append(AuditFigure(id: "figure-rates-bits", title: "Bits against the depth \(math: .i("J"))",
+                                       caption: "From the verified claims of each depth: separate and joint description lengths (binary-class, Lemmas S, J, B), the sign-coded family's code bits \(math: .row(.sup(.n(2), .i("J")), .o("−"), .n(1))) (Lemma NF), and the first-layer units separate networks need at every accuracy in (0, 1) (Lemma N2e). The y axis is logarithmic, so a quantity that doubles with \(math: .i("J")) is a straight line of slope one octave per step. The separate first-layer units equal the separate bits (both \(math: .row(.sub(.i("D"), .i("J")), .sup(.n(2), .row(.i("J"), .o("−"), .n(1)))))), so those two lines coincide.",
+                                       svgs: [SVGPlot.functions(lines, title: "bits and units against \(math: .i("J")) (log scale)", x: x, y: y, frame: SVGPlot.Frame(height: 320))]))
+        }
+        // Haar brackets, one band per class.
+        let packings = verified(document, rule: "haar-packing"), covers = verified(document, rule: "haar-cover")
+        var classes: [String] = []
+        for claim in packings + covers {
+            if let c = AuditValues.string(claim.inputs["class"]), !classes.contains(c) { classes.append(c) }
+        }
+        guard !figures.isEmpty else { return figures }
+        var bands: [SVGPlot.Series] = [], allX: [Double] = [], allY: [Double] = []
+        var ratioTexts: [String] = []
+        for (i, cls) in classes.enumerated() {
+            /// log2(1/eps) for eps a power of two 2^-k (other eps are left out: the axis is in k).
+            func points(_ claims: [AuditDocument.Claim], _ key: String) -> [Int: Double] {
+                var result: [Int: Double] = [:]
+                for claim in claims where AuditValues.string(claim.inputs["class"]) == cls {
+                    guard let eps = AuditValues.rational(claim.inputs["eps"]), eps.signum > 0, eps.numerator == 1, eps.denominator.isPowerOfTwo,
+                          let bits = AuditValues.rational(claim.statement[key]), bits.signum > 0 else { continue }
+                    result[eps.denominator.bitLength - 1] = bits.approximateDouble
+                }
+                return result
+            }
+            let lower = points(packings, "bits-at-least"), upper = points(covers, "bits-at-most")
+            let ks = upper.keys.filter { lower[$0] != nil }.sorted()
+            guard !ks.isEmpty else { continue }
+            let colour = palette[i % palette.count]
+            var label = cls
+            if let fields = document.object(cls) {
+                if AuditValues.string(fields["amplitudes"]) == "balanced" { label = "ρ = 1/2" }
+                else {
+                    let a = AuditValues.rationals(fields["amplitudes"])
+                    if a.count >= 2, a[0].signum > 0 { label = "ρ = \(a[1] / a[0])" }
+                }
+            }
+            ratioTexts.append(label)
+            bands.append(SVGPlot.Series(label: "\(label)", shape: .band(ks.map { (Double($0), lower[$0]!, upper[$0]!) }), colour: colour))
+            allX += ks.map(Double.init)
+            allY += ks.flatMap { [lower[$0]!, upper[$0]!] }
+        }
+        guard let kMin = allX.min(), let kMax = allX.max(), kMax > kMin else { return figures }
+        let x = PlotAxis.linear(from: Rational(Int(kMin)), to: Rational(Int(kMax)), ticks: (Int(kMin)...Int(kMax)).map { Rational($0) },
+                                label: "\(math: .row(.o("log"), .sub(.o(""), .n(2)), .paren(.n(1), .o("/"), .epsilon))) = k, eps = 2^-k")
+        let y = PlotAxis.logarithmic(covering: allY.min() ?? 1, allY.max() ?? 2, label: "bits (log scale)")
+        let quantity = MathExpression.log2Covering(.epsilon, .sub(.i("H"), .i("J")))
+        figures.append(AuditFigure(id: "figure-rates-haar", title: "Covering numbers of the Haar classes against \(math: .row(.o("log"), .sub(.o(""), .n(2)), .paren(.n(1), .o("/"), .epsilon)))",
+                                   caption: "For each amplitude ratio (\(ratioTexts.joined(separator: ", "))) the shaded band is the verified bracket on \(math: quantity) at \(math: .row(.epsilon, .o("="), .sup(.n(2), .row(.o("−"), .i("k"))))): packing (Lemma H1) below, truncation (Lemma H2) above, drawn where both are verified. Both bounds are \(math: .row(.sup(.n(2), .i("L")), .o("−"), .n(1))); with the y axis logarithmic, the slope of the band is the exponent \(math: .row(.n(1), .o("/"), .i("α"))) of \(math: .sup(.epsilon, .row(.o("−"), .n(1), .o("/"), .i("α")))), where \(math: .row(.i("ρ"), .o("="), .sup(.n(2), .row(.o("−"), .i("α"))))): one octave per step for ρ = 1/2, \(math: .row(.n(1), .o("/"), .sub(.o("log"), .n(2)), .n(3))) ≈ 0.63 for ρ = 1/3, \(math: .row(.n(1), .o("/"), .sub(.o("log"), .n(2)), .paren(.n(3), .o("/"), .n(2)))) ≈ 1.71 for ρ = 2/3. Where the two bounds meet, the band has zero width and the value is exact; a lower bound of 0 bits (no packing bound) is not drawn on the log axis.",
+                                   svgs: [SVGPlot.functions(bands, title: "bracket on \(math: quantity)", x: x, y: y, frame: SVGPlot.Frame(height: 320))]))
+        return figures
     }
 
     // MARK: - Other step functions

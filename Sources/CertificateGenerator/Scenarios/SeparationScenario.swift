@@ -7,7 +7,8 @@ import DyadicConstructions
 /// 5-8): orthonormal outputs (for every sign tree, and checked for one), the separate and
 /// joint description lengths at eps = 1/2 and their gap, the sign-coded network family
 /// realising every F_sigma with 2^J - 1 bits (Lemma NF), the first-layer width that
-/// separate networks within eps need (Lemma N2e), and the network-level gaps.
+/// separate networks within eps need at every eps in (0, 1) (Lemma N2e, `eps-below`
+/// 1), and the network-level gaps.
 public struct SeparationScenario {
     public let levels: Int
     public let readouts: [Int]
@@ -47,6 +48,8 @@ public struct SeparationScenario {
         let separateWidth = tops.reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
         let jointWidth = Set(tops).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
         let eps = try Rational(1, 2)
+        // The width bounds hold at every eps in (0, 1): +-1 outputs jump by 2 (Lemma N2e).
+        let epsBelow = Rational.one
         let readoutText = D <= 8 ? readouts.map(String.init).joined(separator: ", ") : "\(readouts[0])..\(readouts[D - 1])"
 
         var b = CertificateBuilder(description: """
@@ -55,7 +58,7 @@ public struct SeparationScenario {
             and joint coding \(jointLog2) bits (Lemmas S, J, B). The sign-coded network family N_sigma realises F_sigma for \
             every sigma with \(familyBits) code bits (2^J - 1, Lemma NF), against the \(separateLog2) bits of separate coding; \
             separate networks within eps of the outputs need at least \(separateWidth) first-layer units for every sigma and \
-            every eps in (0, 1) (Corollary N2, Lemma N2e; stated at eps = 1/2), the family has \(network.firstLayerWidth). \
+            every eps in (0, 1) (Corollary N2, Lemma N2e), the family has \(network.firstLayerWidth). \
             Per-sigma checks use the sign tree drawn from seed \(seed).
             """)
         b.object("sigma", kind: "sign-tree", [("levels", V.number(J)), ("bits", .string(signs.hex))])
@@ -122,14 +125,14 @@ public struct SeparationScenario {
         b.claim("separate-width", rule: "network-width-lower",
                 description: """
                     For every sign tree, output d changes sign (a jump of 2) at the midpoint of every level-top(m_d) cell, so D separate \
-                    networks within eps of the outputs need at least sum_d 2^top(m_d) = \(separateWidth) first-layer units (Lemma N2e; the \
-                    same count for every eps in (0, 1), stated at eps = 1/2).
+                    networks within eps of the outputs need at least sum_d 2^top(m_d) = \(separateWidth) first-layer units, at every eps \
+                    in (0, 1): a jump of 2 exceeds 2 eps for every eps < 1 (Lemma N2e).
                     """,
-                inputs: [("mode", .string("separate")), ("class", .string("K")), ("eps", V.number(eps))],
+                inputs: [("mode", .string("separate")), ("class", .string("K")), ("eps-below", V.number(epsBelow))],
                 statement: [("first-layer-units-at-least", V.number(separateWidth))])
         b.claim("joint-width", rule: "network-width-lower",
-                description: "One network within eps = 1/2 of all outputs needs a first-layer unit at every such midpoint: \(jointWidth) (Lemma N2e, joint mode).",
-                inputs: [("mode", .string("joint")), ("class", .string("K")), ("eps", V.number(eps))],
+                description: "One network within eps of all outputs, at any eps in (0, 1), needs a first-layer unit at every such midpoint: \(jointWidth) (Lemma N2e, joint mode).",
+                inputs: [("mode", .string("joint")), ("class", .string("K")), ("eps-below", V.number(epsBelow))],
                 statement: [("first-layer-units-at-least", V.number(jointWidth))])
 
         // The network-level gap, each term with its meaning.
@@ -140,10 +143,10 @@ public struct SeparationScenario {
                 statement: [("relation", .string(">=")), ("bound", V.number(separateLog2 - familyBits))])
         let widthGap = separateWidth - BigInt(network.firstLayerWidth)
         b.claim("network-width-gap", rule: "bits",
-                description: "Separate networks within eps = 1/2 need at least \(widthGap) more first-layer units than the family's \(network.firstLayerWidth).",
+                description: "Separate networks within any eps in (0, 1) need at least \(widthGap) more first-layer units than the family's \(network.firstLayerWidth).",
                 uses: ["separate-width", "family"],
                 inputs: [("terms", .array([
-                    V.term("separate-width", "first-layer-units", 1, measure: "realising-first-layer-units", subject: ["K"], eps: eps, coding: "separate"),
+                    V.term("separate-width", "first-layer-units", 1, measure: "realising-first-layer-units", subject: ["K"], epsBelow: epsBelow, coding: "separate"),
                     V.term("family", "first-layer-units", -1, measure: "first-layer-units", subject: ["N"]),
                 ]))],
                 statement: [("relation", .string(">=")), ("bound", V.number(widthGap))])

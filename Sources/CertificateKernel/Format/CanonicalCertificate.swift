@@ -9,7 +9,7 @@ public enum CanonicalCertificate {
         "format", "id", "rule", "kind", "activation", "description", "uses", "objects", "claims", "inputs", "statement",
         "mode", "network", "class", "quantity", "measure", "subject", "f", "g", "function", "functions", "items", "elements", "centres",
         "levels", "level", "index", "order", "output", "signs", "feature", "readout", "readouts", "amplitudes",
-        "eps", "coding", "max-breakpoints", "threshold", "terms", "claim", "coefficient", "meaning", "constant",
+        "eps", "eps-below", "coding", "max-breakpoints", "threshold", "terms", "claim", "coefficient", "meaning", "constant",
         "breakpoints", "knots", "values", "start-values", "end-values",
         "matrix", "diagonal", "gram", "relation", "bound", "log2-size", "log2-sizes", "total", "value", "count",
         "bits-at-least", "bits-at-most", "first-layer-units-at-least", "distance-at-least", "outputs",

@@ -16,7 +16,7 @@ enum BitsRule: Rule {
         inputs: ["terms", "constant"], statement: ["relation", "bound"])
     /// The keys of one term and of a stated meaning, in canonical order.
     static let termKeys = ["quantity", "claim", "coefficient", "meaning"]
-    static let meaningKeys = ["measure", "subject", "eps", "coding", "max-breakpoints", "threshold"]
+    static let meaningKeys = ["measure", "subject", "eps", "eps-below", "coding", "max-breakpoints", "threshold"]
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         try claim.inputs.allowOnly(declaration.inputs)
@@ -81,12 +81,13 @@ enum BitsRule: Rule {
     }
 
     /// A stated meaning: `measure`, `subject` (names), and the parameters of that
-    /// measure (`eps`, `coding`, `max-breakpoints`, `threshold`), all of them: it must
+    /// measure (`eps` or `eps-below`, `coding`, `max-breakpoints`, `threshold`), all of them: it must
     /// equal the established fact's meaning exactly.
     static func meaning(_ fields: Fields) throws(KernelError) -> Meaning {
         try fields.allowOnly(meaningKeys)
         var meaning = Meaning(measure: try fields.word("measure"), subject: try fields.identifiers("subject"))
         if fields.has("eps") { meaning.eps = try fields.rational("eps") }
+        if fields.has("eps-below") { meaning.epsBelow = try fields.rational("eps-below") }
         if fields.has("coding") { meaning.coding = try fields.word("coding") }
         if fields.has("max-breakpoints") { meaning.maxBreakpoints = try fields.bigInteger("max-breakpoints") }
         if fields.has("threshold") { meaning.threshold = try fields.rational("threshold") }

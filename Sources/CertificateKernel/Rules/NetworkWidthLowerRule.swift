@@ -7,28 +7,41 @@ import ExactArithmetic
 ///
 /// Inputs: `mode` ("separate": one network per function, so the counts add up;
 /// "joint": one network for all, so the union of breakpoints counts), optionally `eps`
-/// (> 0: networks within eps in sup norm of each function; absent: exact realisation),
-/// and either `functions` (the kernel counts the canonical breakpoints, with eps only
-/// those where the function jumps by more than 2 eps) or `class` (a readout-class: for
+/// (> 0: networks within eps in sup norm of each function; absent: exact realisation)
+/// or `eps-below` (b > 0: the bound holds at every eps with 0 < eps < b), and either
+/// `functions` (the kernel counts the canonical breakpoints, with eps only those where
+/// the function jumps by more than 2 eps, with eps-below b those where it jumps by at
+/// least 2b, which is more than 2 eps for every eps < b) or `class` (a readout-class: for
 /// every sign tree, output d changes sign exactly once inside every level-top(m_d) cell,
 /// at its midpoint, giving sum_d 2^top(m_d) separately and the sum of 2^t over the
-/// distinct tops t jointly; the jumps are 2, so they count for every eps < 1 and none
-/// counts for eps >= 1). Statement: `first-layer-units-at-least`. Establishes
-/// `first-layer-units` >= the stated value, with eps in its meaning.
+/// distinct tops t jointly; the jumps are 2, so they count for every eps < 1, none
+/// counts for eps >= 1, and with eps-below they count for every eps < b iff b <= 1).
+/// Statement: `first-layer-units-at-least`. Establishes `first-layer-units` >= the
+/// stated value, with eps (or eps-below) in its meaning.
 enum NetworkWidthLowerRule: Rule {
     static let declaration = RuleDeclaration(
         name: .networkWidthLower, lemma: "Lemma N1, Corollary N2 and Lemma N2e (MATH.md sec. 8)",
-        inputs: ["mode", "class", "functions", "eps"], statement: ["first-layer-units-at-least"])
+        inputs: ["mode", "class", "functions", "eps", "eps-below"], statement: ["first-layer-units-at-least"])
 
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let usesClass = claim.inputs.has("class")
-        try claim.inputs.allowOnly(usesClass ? ["mode", "class", "eps"] : ["mode", "functions", "eps"])
+        try claim.inputs.allowOnly(usesClass ? ["mode", "class", "eps", "eps-below"] : ["mode", "functions", "eps", "eps-below"])
         try claim.statement.allowOnly(declaration.statement)
         let mode: Coding = try claim.inputs.word("mode")
+        if claim.inputs.has("eps") && claim.inputs.has("eps-below") {
+            throw .malformed(pointer: claim.inputs.pointer.appending("eps-below"), expected: "either \"eps\" or \"eps-below\", not both", found: "both")
+        }
         let eps = claim.inputs.has("eps") ? try ClassInputs.epsilon(claim.inputs) : nil
+        let epsBelow = claim.inputs.has("eps-below") ? try positive(claim.inputs, "eps-below") : nil
         let stated = try claim.statement.bigInteger("first-layer-units-at-least")
-        // Lemma N2e: a breakpoint counts when the jump exceeds 2 eps (every jump, exactly).
+        // Lemma N2e: at one eps a breakpoint counts when the jump exceeds 2 eps (every jump,
+        // exactly). At every eps < b it counts iff the jump exceeds 2 eps for all of them,
+        // i.e. iff the jump is at least 2b.
         let threshold = eps.map { 2 * $0 } ?? Rational.zero
+        func counts(_ jump: Rational) -> Bool {
+            if let epsBelow { return jump >= 2 * epsBelow }
+            return jump > threshold
+        }
         let bound: BigInt
         let subject: String
         let subjectNames: [String]
@@ -40,7 +53,7 @@ enum NetworkWidthLowerRule: Rule {
             subject = "every element of \(name)"
             subjectNames = [name]
             // The outputs are +-1 valued: every jump is 2.
-            if Rational(2) <= threshold {
+            if !counts(Rational(2)) {
                 bound = .zero
             } else {
                 let tops = readouts.map { Int.bitWidth - 1 - $0.leadingZeroBitCount }
@@ -55,28 +68,37 @@ enum NetworkWidthLowerRule: Rule {
             if mode == .separate {
                 bound = BigInt(targets.reduce(0) { count, f in
                     // A +-1 function jumps by 2 at each breakpoint: the count needs no pass.
-                    if f.isSignValued { return count + (Rational(2) > threshold ? f.breakpointCount : 0) }
-                    return count + largeJumps(f.stepFunction, above: threshold).count
+                    if f.isSignValued { return count + (counts(Rational(2)) ? f.breakpointCount : 0) }
+                    return count + countingBreakpoints(f.stepFunction, counts).count
                 })
             } else {
-                bound = BigInt(Set(targets.flatMap { largeJumps($0.stepFunction, above: threshold) }).count)
+                bound = BigInt(Set(targets.flatMap { countingBreakpoints($0.stepFunction, counts) }).count)
             }
         }
-        let accuracy = eps.map { "within \($0) of" } ?? "realising"
+        let accuracy = eps.map { "within \($0) of" } ?? epsBelow.map { "within every eps < \($0) of" } ?? "realising"
         let summary = "\(mode) networks \(accuracy) \(subject) need >= \(stated) first-layer units"
         guard stated <= bound else {
-            let lemma = eps == nil ? "Corollary N2" : "Lemma N2e"
-            let counted = eps.map { "breakpoints with jump > \(2 * $0)" } ?? "breakpoints"
+            let lemma = eps == nil && epsBelow == nil ? "Corollary N2" : "Lemma N2e"
+            let counted = eps.map { "breakpoints with jump > \(2 * $0)" } ?? epsBelow.map { "breakpoints with jump >= \(2 * $0)" } ?? "breakpoints"
             return .fails(summary, "\(lemma) gives at least \(bound) first-layer units, not \(stated)",
                           expected: "first-layer-units-at-least <= \(bound)", computed: "\(counted): \(bound)",
                           at: claim.statement.pointer.appending("first-layer-units-at-least"))
         }
-        return .holds(summary, [Fact(.firstLayerUnits, Meaning(measure: .realisingFirstLayerUnits, subject: subjectNames, eps: eps, coding: mode),
+        return .holds(summary, [Fact(.firstLayerUnits, Meaning(measure: .realisingFirstLayerUnits, subject: subjectNames, eps: eps, epsBelow: epsBelow, coding: mode),
                                      .atLeast(Rational(stated)))])
     }
 
-    /// The breakpoints of f's canonical form at which f jumps by more than `threshold`.
-    static func largeJumps(_ f: StepFunction, above threshold: Rational) -> [Rational] {
-        (1..<f.values.count).compactMap { i in (f.values[i] - f.values[i - 1]).magnitude > threshold ? f.breakpoints[i] : nil }
+    /// The breakpoints of f's canonical form at which the jump's magnitude counts.
+    static func countingBreakpoints(_ f: StepFunction, _ counts: (Rational) -> Bool) -> [Rational] {
+        (1..<f.values.count).compactMap { i in counts((f.values[i] - f.values[i - 1]).magnitude) ? f.breakpoints[i] : nil }
+    }
+
+    /// A positive rational input (b of `eps-below`).
+    static func positive(_ inputs: Fields, _ key: String) throws(KernelError) -> Rational {
+        let value = try inputs.rational(key)
+        guard value.signum > 0 else {
+            throw .malformed(pointer: inputs.pointer.appending(key), expected: "a positive bound b on eps", found: value.description)
+        }
+        return value
     }
 }

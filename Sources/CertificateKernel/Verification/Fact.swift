@@ -66,6 +66,9 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
     /// the functions realised), or for `value` the claim's name.
     public var subject: [String]
     public var eps: Rational? = nil
+    /// b of a statement for every eps with 0 < eps < b (`network-width-lower` with
+    /// `eps-below`, Lemma N2e): the number is a bound at each such eps.
+    public var epsBelow: Rational? = nil
     public var coding: Coding? = nil
     /// P of `step-approximation-error`.
     public var maxBreakpoints: BigInt? = nil
@@ -92,7 +95,7 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
         case .codeBits: return "code-bits(\(s))"
         case .units, .hiddenUnits, .parameters, .firstLayerUnits, .layers: return "\(measure.rawValue)(\(s))"
         case .realisingFirstLayerUnits:
-            let within = eps.map { "within \($0) of" } ?? "realising"
+            let within = eps.map { "within \($0) of" } ?? epsBelow.map { "within every eps < \($0) of" } ?? "realising"
             return "first-layer-units(\(c) networks \(within) \(subject.count == 1 ? s : "[\(s)]"))"
         case .realisingNetworkBits: return "code-bits(\(c) network family realising every element of \(s))"
         case .supDistance: return "||\(subject.first ?? "?") - \(subject.dropFirst().first ?? "?")||_inf"
@@ -116,6 +119,7 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
         if measure != other.measure { result.append("measure") }
         if subject != other.subject { result.append("subject") }
         if eps != other.eps { result.append("eps") }
+        if epsBelow != other.epsBelow { result.append("eps-below") }
         if coding != other.coding { result.append("coding") }
         if maxBreakpoints != other.maxBreakpoints { result.append("max-breakpoints") }
         if threshold != other.threshold { result.append("threshold") }

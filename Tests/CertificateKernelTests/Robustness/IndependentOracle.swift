@@ -877,6 +877,10 @@ extension IndependentOracle {
             let separate = try model.string(input("mode")) == "separate"
             // Lemma N2e: only jumps larger than 2 eps count (every jump without eps).
             let twiceEps = inputs["eps"] == nil ? Rational.zero : try model.rational(inputs["eps"]) * Rational(2)
+            // With eps-below b the bound must hold at every eps < b: a jump counts for all of
+            // them iff it is at least 2b (the supremum of 2 eps).
+            let twiceBelow = inputs["eps-below"] == nil ? nil : try model.rational(inputs["eps-below"]) * Rational(2)
+            func counted(_ jump: Rational) -> Bool { twiceBelow.map { jump >= $0 } ?? (jump > twiceEps) }
             let tuples: [[StepFunction]]
             if inputs["class"] != nil, case .readoutClass(let J, let readouts) = try model.object(try model.string(input("class"))), J > 3 {
                 // Beyond brute force: output d is constant on each half of every level-top(m_d)
@@ -895,7 +899,7 @@ extension IndependentOracle {
                         }
                     }
                 }
-                let least = twiceEps >= Rational(2) ? 0 : (separate ? tops : Array(Set(tops))).reduce(0) { $0 + (1 << $1) }
+                let least = !counted(Rational(2)) ? 0 : (separate ? tops : Array(Set(tops))).reduce(0) { $0 + (1 << $1) }
                 return stated <= Rational(least) ? .holds : fail("Corollary N2 gives \(least)")
             } else if inputs["class"] != nil {
                 tuples = try model.elements(try model.object(try model.string(input("class"))))
@@ -906,7 +910,7 @@ extension IndependentOracle {
                 jumps(f).filter { t in
                     let i = f.breakpoints.firstIndex(of: t)!
                     let jump = f.values[i] - f.values[i - 1]
-                    return (jump.signum < 0 ? -jump : jump) > twiceEps
+                    return counted(jump.signum < 0 ? -jump : jump)
                 }
             }
             // The least number of first-layer units over all elements: the large jumps of the canonical forms.

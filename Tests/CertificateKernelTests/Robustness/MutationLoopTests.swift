@@ -108,8 +108,9 @@ struct MutationLoopTests {
             ("haar-system", "/claims/0/statement/matrix/2/2", "1"),            // <psi10, psi10> = 1 (it is 1/2)
             ("haar-system", "/claims/2/statement/bound", "1"),                 // ||f - g|| < 1 (it is 1)
             ("triangle-wave-order-3", "/claims/1/statement/distance-at-least", "1/2"),
-            ("triangle-wave-order-3", "/claims/5/statement/first-layer-units-at-least", "9"),
-            ("triangle-wave-order-3", "/claims/8/statement/bits", "15"),
+            ("triangle-wave-order-3", "/claims/7/statement/first-layer-units-at-least", "9"),
+            ("triangle-wave-order-3", "/claims/10/statement/bits", "15"),
+            ("triangle-wave-order-3", "/claims/6/statement/bound", "7"),         // at most 7 first-layer units (it has 8)
             ("lemma-j-table", "/claims/0/statement/log2-size", "6"),
             ("lemma-j-table", "/claims/2/statement/value", "31"),
             ("haar-class-bounds", "/claims/0/statement/bits-at-least", "4"),

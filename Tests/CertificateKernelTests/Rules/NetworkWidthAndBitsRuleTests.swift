@@ -211,6 +211,107 @@ struct NetworkWidthLowerEpsTests {
 }
 
 /// `network-bits`: the description length of a network under its declared codes (sec. 8).
+/// `network-width-lower` with `eps-below` b (Lemma N2e at every eps in (0, b)): a jump
+/// exceeds 2 eps for every eps < b exactly when it is at least 2b, so the kernel counts
+/// the jumps >= 2b. The counts below are by hand from the jumps of
+/// ``NetworkWidthLowerEpsTests/functions`` (a: 1/2, 1, 1/4; b: 1, 3/4).
+@Suite("Rule network-width-lower at every eps below b")
+struct NetworkWidthLowerEpsBelowTests {
+    static func width(_ base: RuleCertificate, mode: String, functions: [String]? = nil, cls: String? = nil, below: String, atLeast: String) -> FileVerdict {
+        let input = functions.map { "\"functions\":\(RT.a($0))" } ?? "\"class\":\"\(cls ?? "")\""
+        return base.claim("w", "network-width-lower", inputs: "{\"mode\":\"\(mode)\",\(input),\"eps-below\":\"\(below)\"}",
+                          statement: "{\"first-layer-units-at-least\":\"\(atLeast)\"}").verify()
+    }
+
+    static let pointer = "/claims/0/statement/first-layer-units-at-least"
+    /// 2^-60.
+    static let step = "1/1152921504606846976"
+
+    @Test func jumpsOfAtLeastTwiceBCount() {
+        // (b, a's count, b's count, union count): jumps >= 2b.
+        let table: [(String, Int, Int, Int)] = [
+            ("1/16", 3, 2, 4), ("1/8", 3, 2, 4), ("1/5", 2, 2, 3), ("1/4", 2, 2, 3),
+            ("3/8", 1, 2, 2), ("2/5", 1, 1, 1), ("1/2", 1, 1, 1), ("1", 0, 0, 0), ("2", 0, 0, 0),
+        ]
+        let f = NetworkWidthLowerEpsTests.functions
+        for (below, na, nb, union) in table {
+            RT.expectVerified(Self.width(f, mode: "separate", functions: ["a"], below: below, atLeast: String(na)))
+            RT.expectFailed(Self.width(f, mode: "separate", functions: ["a"], below: below, atLeast: String(na + 1)),
+                            at: Self.pointer, reason: ["Lemma N2e gives at least \(na)"])
+            RT.expectVerified(Self.width(f, mode: "separate", functions: ["a", "b"], below: below, atLeast: String(na + nb)))
+            RT.expectFailed(Self.width(f, mode: "separate", functions: ["a", "b"], below: below, atLeast: String(na + nb + 1)), at: Self.pointer)
+            RT.expectVerified(Self.width(f, mode: "joint", functions: ["a", "b"], below: below, atLeast: String(union)))
+            RT.expectFailed(Self.width(f, mode: "joint", functions: ["a", "b"], below: below, atLeast: String(union + 1)), at: Self.pointer)
+        }
+    }
+
+    /// The boundary: a's jump 1/2 counts for every eps < 1/4 (b = 1/4), not for every
+    /// eps < 1/4 + 2^-60 (eps = 1/4 is then allowed, and a jump of 2 eps does not count).
+    @Test func boundaryAndOneStepAbove() {
+        let f = NetworkWidthLowerEpsTests.functions
+        RT.expectVerified(Self.width(f, mode: "separate", functions: ["a"], below: "1/4", atLeast: "2"))
+        RT.expectFailed(Self.width(f, mode: "separate", functions: ["a"], below: "288230376151711745/1152921504606846976", atLeast: "2"),
+                        at: Self.pointer, reason: ["at least 1"])  // 1/4 + 2^-60
+        // b's jump 3/4: counts for b = 3/8, not for 3/8 + 2^-60.
+        RT.expectVerified(Self.width(f, mode: "separate", functions: ["b"], below: "3/8", atLeast: "2"))
+        RT.expectFailed(Self.width(f, mode: "separate", functions: ["b"], below: "432345564227567617/1152921504606846976", atLeast: "2"), at: Self.pointer)
+    }
+
+    /// +-1 outputs: b = 1 (every eps in (0, 1)) gives the full count; b = 1 + 2^-60 allows
+    /// eps = 1, where the constant 0 is within eps, so only 0 is accepted.
+    @Test func signValuedClassesAtEveryEpsBelowOne() {
+        let above1 = "1152921504606846977/1152921504606846976"
+        for (J, readouts) in [(3, [4, 5, 6, 7]), (3, [1, 6]), (4, [8, 3])] {
+            let tops = readouts.map { Int.bitWidth - 1 - $0.leadingZeroBitCount }
+            let separate = tops.reduce(0) { $0 + (1 << $1) }, joint = Set(tops).reduce(0) { $0 + (1 << $1) }
+            let base = RuleCertificate().object("K", RT.readoutClass(levels: J, readouts))
+            for below in [Self.step, "1/2", "1"] {
+                RT.expectVerified(Self.width(base, mode: "separate", cls: "K", below: below, atLeast: String(separate)))
+                RT.expectVerified(Self.width(base, mode: "joint", cls: "K", below: below, atLeast: String(joint)))
+                RT.expectFailed(Self.width(base, mode: "separate", cls: "K", below: below, atLeast: String(separate + 1)),
+                                at: Self.pointer, reason: ["Lemma N2e gives at least \(separate)"])
+                RT.expectFailed(Self.width(base, mode: "joint", cls: "K", below: below, atLeast: String(joint + 1)), at: Self.pointer)
+            }
+            RT.expectVerified(Self.width(base, mode: "separate", cls: "K", below: above1, atLeast: "0"))
+            RT.expectFailed(Self.width(base, mode: "separate", cls: "K", below: above1, atLeast: "1"), at: Self.pointer, reason: ["at least 0"])
+            RT.expectFailed(Self.width(base, mode: "joint", cls: "K", below: above1, atLeast: "1"), at: Self.pointer)
+        }
+        let packed = RuleCertificate().object("p", RT.signFunction(level: 3, negativeCells: [1, 2, 5]))
+        RT.expectVerified(Self.width(packed, mode: "separate", functions: ["p"], below: "1", atLeast: "4"))
+        RT.expectFailed(Self.width(packed, mode: "separate", functions: ["p"], below: "1", atLeast: "5"), at: Self.pointer)
+        RT.expectFailed(Self.width(packed, mode: "separate", functions: ["p"], below: above1, atLeast: "1"), at: Self.pointer)
+    }
+
+    /// The verdict says "every eps < b", and a `bits` term must state eps-below (not eps).
+    @Test func epsBelowIsPartOfTheMeaning() {
+        let base = RuleCertificate().object("K", RT.readoutClass(levels: 3, [4, 5]))
+            .claim("w", "network-width-lower", inputs: #"{"mode":"separate","class":"K","eps-below":"1"}"#, statement: #"{"first-layer-units-at-least":"8"}"#)
+        let alone = base.verify()
+        RT.expectVerified(alone)
+        #expect(alone.claims.first?.summary.contains("every eps < 1") == true, "summary: \(alone.claims.first?.summary ?? "-")")
+        func use(_ meaning: String) -> FileVerdict {
+            base.claim("t", "bits", uses: ["w"], inputs: "{\"terms\":[{\"claim\":\"w\",\"quantity\":\"first-layer-units\",\"coefficient\":\"1\",\"meaning\":\(meaning)}]}",
+                       statement: #"{"relation":">=","bound":"8"}"#).verify()
+        }
+        let used = use(#"{"measure":"realising-first-layer-units","subject":["K"],"eps-below":"1","coding":"separate"}"#)
+        RT.expectVerified(used)
+        #expect(used.claims.last?.summary.contains("within every eps < 1 of K") == true, "summary: \(used.claims.last?.summary ?? "-")")
+        RT.expectFailed(use(#"{"measure":"realising-first-layer-units","subject":["K"],"eps":"1","coding":"separate"}"#), claim: 1, at: "/claims/1/inputs/terms/0/meaning")
+        RT.expectFailed(use(#"{"measure":"realising-first-layer-units","subject":["K"],"eps-below":"1/2","coding":"separate"}"#), claim: 1, at: "/claims/1/inputs/terms/0/meaning")
+        RT.expectFailed(use(#"{"measure":"realising-first-layer-units","subject":["K"],"coding":"separate"}"#), claim: 1, at: "/claims/1/inputs/terms/0/meaning")
+    }
+
+    @Test func malformedBounds() {
+        let f = NetworkWidthLowerEpsTests.functions
+        RT.expectMalformed(Self.width(f, mode: "separate", functions: ["a"], below: "0", atLeast: "0"), at: "/claims/0/inputs/eps-below")
+        RT.expectMalformed(Self.width(f, mode: "separate", functions: ["a"], below: "-1", atLeast: "0"), at: "/claims/0/inputs/eps-below")
+        RT.expectMalformed(Self.width(f, mode: "separate", functions: ["a"], below: "0.5", atLeast: "0"), at: "/claims/0/inputs/eps-below")
+        let both = f.claim("w", "network-width-lower", inputs: #"{"mode":"separate","functions":["a"],"eps":"1/8","eps-below":"1/8"}"#,
+                           statement: #"{"first-layer-units-at-least":"1"}"#).verify()
+        RT.expectMalformed(both, at: "/claims/0/inputs/eps-below", mentioning: ["not both"])
+    }
+}
+
 @Suite("Rule network-bits")
 struct NetworkBitsRuleTests {
     /// H(x - 1/4) + H(3/4 - x) - 1: codes sign (1) + dyadic[2,2] (1 + 2 + 2 = 5) per
