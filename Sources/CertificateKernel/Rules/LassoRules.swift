@@ -81,7 +81,7 @@ enum LassoScreenRule: Rule {
         }
         try m.charge(2, x.rows, x.columns)
         let (correlations, norms) = try m.run { () throws(MatrixError) in
-            (try x.transposed.multiplied(by: theta, limits: m.limits).column(0), try x.columnSquaredNorms(limits: m.limits))
+            (try Lasso.correlations(x, theta, limits: m.limits), try Lasso.columnSquaredNorms(x, limits: m.limits))
         }
         let scale = 2 * g / Rational(x.rows)
         let summary = "\(features.count) features are zero in every optimal head of task \(fact.meaning.task.map(String.init) ?? "?") (lambda = \(lambda))"

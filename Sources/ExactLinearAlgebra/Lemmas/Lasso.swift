@@ -33,10 +33,10 @@ public enum Lasso {
 
     /// Lemma LD: theta feasible and P(w) - D(theta) <= delta.
     ///
-    /// - Throws: on non-conforming shapes or over a limit.
+    /// - Throws: on non-conforming shapes, a lambda that is not positive, or over a limit.
     public static func checkGap(features x: RationalMatrix, targets y: [Rational], head w: [Rational], dual theta: [Rational],
                                 lambda: Rational, delta: Rational, limits: MatrixLimits = .standard) throws(MatrixError) -> GapResult {
-        precondition(lambda.signum > 0, "lasso: lambda must be positive")
+        guard lambda.signum > 0 else { throw .invalidScale("lasso: lambda must be positive, found \(lambda)") }
         let n = x.rows, p = x.columns
         guard y.count == n, theta.count == n, w.count == p else {
             throw .dimensionMismatch(operation: "lasso: X is n x p, y and theta have n entries, w has p",
@@ -48,7 +48,7 @@ public enum Lasso {
         let thetaColumn = try RationalMatrix.column(theta, limits: limits)
         let thetaSquared = try thetaColumn.squaredFrobeniusNorm(limits: limits)
         let dual = (try thetaColumn.frobeniusInnerProduct(RationalMatrix.column(y, limits: limits), limits: limits)) - Rational(n) * thetaSquared.timesPowerOfTwo(-1)
-        let correlations = try x.transposed.multiplied(by: thetaColumn, limits: limits).column(0)
+        let correlations = try Lasso.correlations(x, thetaColumn, limits: limits)
         var violation: Violation? = nil
         if let j = correlations.firstIndex(where: { $0.magnitude > lambda }) {
             violation = .dualInfeasible(feature: j, correlation: correlations[j], lambda: lambda)
@@ -56,7 +56,7 @@ public enum Lasso {
             violation = .gapTooLarge(gap: primal - dual, delta: delta)
         }
         return GapResult(samples: n, lambda: lambda, primalValue: primal, dualValue: dual, delta: delta,
-                         correlations: correlations, featureSquaredNorms: try x.columnSquaredNorms(limits: limits), violation: violation)
+                         correlations: correlations, featureSquaredNorms: try Lasso.columnSquaredNorms(x, limits: limits), violation: violation)
     }
 
     /// The outcome of Lemma LS.
@@ -74,12 +74,55 @@ public enum Lasso {
         guard gap.holds else { return Screening(screenedFeatures: [], failingFeature: nil, gapEstablished: false) }
         let scale = 2 * gap.gap / Rational(gap.samples)
         for j in features {
-            precondition(j >= 0 && j < gap.correlations.count, "lasso screen: feature out of range")
+            // A feature that does not exist cannot be screened.
+            guard j >= 0 && j < gap.correlations.count else { return Screening(screenedFeatures: [], failingFeature: j, gapEstablished: true) }
             let slack = gap.lambda - gap.correlations[j].magnitude
             if !(slack.signum > 0 && scale * gap.featureSquaredNorms[j] < slack * slack) {
                 return Screening(screenedFeatures: [], failingFeature: j, gapEstablished: true)
             }
         }
         return Screening(screenedFeatures: features, failingFeature: nil, gapEstablished: true)
+    }
+
+    /// x_j . theta for every feature j, as the 1 x p product theta^T X: X is read column
+    /// by column for the word kernel instead of being transposed as a matrix of BigInts.
+    ///
+    /// - Throws: unless theta is an n x 1 column, or over a limit.
+    public static func correlations(_ x: RationalMatrix, _ theta: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
+        guard theta.rows == x.rows, theta.columns == 1 else {
+            throw .dimensionMismatch(operation: "lasso: X^T theta needs theta with one entry per row of X", left: x.shape, right: theta.shape)
+        }
+        return try theta.transposed.multiplied(by: x, limits: limits).row(0)
+    }
+
+    /// ||x_j||^2 for every column j of X. When every row of X has the same denominator
+    /// r and every numerator fits a machine word, sum_i N_ij^2 is one exact 192-bit dot
+    /// product per column on the word kernel (no BigInt per entry), divided by (r c_j)^2;
+    /// otherwise the general exact path.
+    public static func columnSquaredNorms(_ x: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
+        let numerators = x.numerators
+        let n = x.rows, p = x.columns
+        guard n > 0, p > 0, numerators.digitCount <= 1, let r = x.rowDenominators.first, x.rowDenominators.allSatisfy({ $0 == r }) else {
+            return try x.columnSquaredNorms(limits: limits)
+        }
+        try limits.checkBits(2 * (numerators.maximumBitLength + r.bitLength) + Int.bitWidth - n.leadingZeroBitCount)
+        let plane = numerators.digitPlane(0, rowMajor: false)
+        var low = [Int128](repeating: 0, count: 1), high = [Int](repeating: 0, count: 1)
+        var result = [Rational]()
+        result.reserveCapacity(p)
+        let r2 = r * r
+        plane.withUnsafeBufferPointer { plane in
+            low.withUnsafeMutableBufferPointer { low in
+                high.withUnsafeMutableBufferPointer { high in
+                    for j in 0..<p {
+                        let column = UnsafeBufferPointer(rebasing: plane[(j * n)..<((j + 1) * n)])
+                        IntegerMatrix.digitProduct(column, column, m: 1, k: n, n: 1, low: low, high: high)
+                        let c = x.columnDenominators[j]
+                        result.append(fraction(IntegerMatrix.combine(low: low[0], high: high[0]), c == 1 ? r2 : r2 * c * c))
+                    }
+                }
+            }
+        }
+        return result
     }
 }
