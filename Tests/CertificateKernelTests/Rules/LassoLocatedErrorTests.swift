@@ -29,7 +29,7 @@ struct LassoLocatedErrorTests {
                    statement: "{\"delta\":\"\(delta)\"}").verify()
     }
 
-    @Test("the reference instance verifies (P_0 - D_0 = 1/32 by hand)")
+    @Test("the reference instance verifies (P_0 - D_0 = 1/192 by hand)")
     func reference() {
         // e = y - X w = (2 - 3/2, 2 - 3/2, 0) = (1/2, 1/2, 0): P = (1/6)(1/2) + (1/4)(3/2) = 11/24;
         // D = theta . y - (3/2) ||theta||^2 = 1/2 - (3/2)(1/32) = 29/64; P - D = 11/24 - 29/64 = 1/192.
