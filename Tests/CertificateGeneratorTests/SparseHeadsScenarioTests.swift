@@ -199,6 +199,52 @@ struct SparseHeadsScenarioTests {
             Self.expectFails(mutated, claim: "screen0")
         }
 
+        // The group lasso in group-lasso units (Lemma GL), by the definitions: with the
+        // stated unit bounds u_j, G = (1/(2n)) ||Y - X WG^T||_F^2 + lambda_G sum_j u_j
+        // - (<ThetaG, Y^T> - (n/2) ||ThetaG||_F^2); ||ThetaG x_j|| <= lambda_G.
+        let wg = Self.matrix(c, "WG"), thetaG = Self.matrix(c, "ThetaG")
+        let group = Self.claim(c, "group")
+        let groupInputs = group["inputs"] as? [String: Any] ?? [:]
+        let u = (groupInputs["unit-bounds"] as? [String] ?? []).map { Rational($0)! }
+        let lambdaG = Rational(groupInputs["lambda"] as? String ?? "")!
+        #expect(u.count == 12 && lambdaG == scenario.groupLambda)
+        var fit = Rational.zero, inner = Rational.zero, thetaSquares = Rational.zero
+        for t in 0..<4 {
+            for i in 0..<24 {
+                var s = Rational.zero
+                for j in 0..<12 where !wg[t, j].isZero { s += x[i, j] * wg[t, j] }
+                fit += (y[i, t] - s) * (y[i, t] - s)
+                inner += thetaG[t, i] * y[i, t]
+                thetaSquares += thetaG[t, i] * thetaG[t, i]
+            }
+        }
+        for j in 0..<12 {
+            var norm = Rational.zero, correlation = Rational.zero
+            for t in 0..<4 {
+                norm += wg[t, j] * wg[t, j]
+                var s = Rational.zero
+                for i in 0..<24 { s += thetaG[t, i] * x[i, j] }
+                correlation += s * s
+            }
+            #expect(u[j].signum >= 0 && u[j] * u[j] >= norm && correlation <= lambdaG * lambdaG, "feature \(j)")
+        }
+        let groupGap = fit / Rational(48) + lambdaG * u.reduce(Rational.zero, +) - (inner - Rational(12) * thetaSquares)
+        let groupDelta = Rational((group["statement"] as? [String: Any])?["delta"] as? String ?? "")!
+        #expect(groupDelta >= groupGap && groupGap.signum >= 0)
+        #expect(Self.verify(Self.replacing(text, "\"delta\": \"\(groupDelta)\"", "\"delta\": \"\(groupGap)\"")).status == .verified)
+        Self.expectFails(Self.replacing(text, "\"delta\": \"\(groupDelta)\"", "\"delta\": \"\(groupGap - Rational.one.timesPowerOfTwo(-60))\""), claim: "group")
+        // mtl-screen: a feature used by the group heads cannot be screened.
+        let units = ((Self.claim(c, "group-screen")["inputs"] as? [String: Any])?["units"] as? [String]) ?? []
+        #expect(!units.isEmpty)
+        for j in units { #expect((0..<4).allSatisfy { wg[$0, Int(j)!].isZero }) }
+        if let active = (0..<12).first(where: { j in (0..<4).contains { !wg[$0, j].isZero } }) {
+            let old = "\"units\": [" + units.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+            let mutated = Self.replacing(Self.replacing(text, old, "\"units\": [" + (units + [String(active)]).map { "\"\($0)\"" }.joined(separator: ", ") + "]"),
+                                         "\"screened\": \"\(units.count)\"\n      }\n    },\n    {\n      \"id\": \"group-supports\"",
+                                         "\"screened\": \"\(units.count + 1)\"\n      }\n    },\n    {\n      \"id\": \"group-supports\"")
+            Self.expectFails(mutated, claim: "group-screen")
+        }
+
         // support-variability: the true supports satisfy it (brute force above); giving
         // task b a second feature k of a task a it shares feature i with makes the
         // supports containing i meet in {i, k}: a violation at one feature.
@@ -223,5 +269,28 @@ struct SparseHeadsScenarioTests {
             let old = ((objects?["W-true"] as? [String: Any])?["dyadic"] as? [String: Any])?["mantissas"] as? String ?? ""
             Self.expectFails(Self.replacing(text, old, Data(bytes).base64EncodedString()), claim: "true-variability")
         }
+    }
+
+    @Test("the size estimate is a lower bound: a limit one below any estimated value is exceeded by the certificate itself")
+    func sizeEstimateIsALowerBound() throws {
+        let (T, p, n) = (4, 12, 24)
+        let text = try SparseHeadsScenario(tasks: T, features: p, samples: n, sparsity: 3).certificate().text
+        let estimate = SizeEstimate.sparseHeads(tasks: T, features: p, samples: n)
+        #expect(estimate.firstExceeded(VerificationLimits()) == nil)
+        #expect(estimate.items.map(\.limit) == [.cells, .work, .fileSize])
+        for item in estimate.items {
+            var limits = VerificationLimits()
+            switch item.limit {
+            case .cells: limits.maximumCells = item.value - 1
+            case .work: limits.maximumWork = item.value - 1
+            case .fileSize: limits.maximumFileSize = item.value - 1
+            default: continue
+            }
+            #expect(estimate.firstExceeded(limits)?.limit == item.limit)
+            let verdict = Verifier(limits: limits, jobs: 1).verify(bytes: Array(text.utf8), path: "generated")
+            #expect(verdict.status == .limitExceeded, "\(item.limit): \(verdict.status)")
+        }
+        // The scale of the README: within the default limits.
+        #expect(SizeEstimate.sparseHeads(tasks: 50, features: 500, samples: 2000).firstExceeded(VerificationLimits()) == nil)
     }
 }
