@@ -101,6 +101,25 @@ struct SparseHeadsScenarioTests {
         #expect(a != b)
     }
 
+    @Test("a lambda far below the noise: spurious features break the solved supports' variability, which is then not claimed but said")
+    func smallLambda() throws {
+        let scenario = try SparseHeadsScenario(tasks: 6, features: 30, samples: 40, sparsity: 2, lambda: try Rational(1, 1024))
+        let builder = try scenario.certificate()
+        GeneratorRoundTripTests.expectVerified(builder, "sparse-heads lambda = 1/1024")
+        let c = Self.json(builder.text)
+        let w = Self.matrix(c, "W")
+        // Brute force: some feature i of the union whose containing supports share another feature.
+        let S = (0..<6).map { t in Set((0..<30).filter { !w[t, $0].isZero }) }
+        let violated = S.reduce(Set<Int>()) { $0.union($1) }.contains { i in
+            let containing = S.filter { $0.contains(i) }
+            return containing.dropFirst().reduce(containing[0]) { $0.intersection($1) } != [i]
+        }
+        #expect(violated)
+        #expect(Self.claim(c, "variability").isEmpty)
+        #expect(!Self.claim(c, "true-variability").isEmpty)
+        #expect((c["description"] as? String ?? "").contains("do not satisfy support variability"))
+    }
+
     @Test("options that admit no instance are refused")
     func badOptions() {
         #expect(throws: GeneratorError.self) { try SparseHeadsScenario(tasks: 3, features: 10, samples: 10, sparsity: 3) }  // s > T - 1

@@ -210,13 +210,17 @@ public struct SparseHeadsScenario {
         let heads = try Self.exact(headMantissas, rows: T, columns: p, exponent: headExponent)
         let roundedHeads = (0..<T).map { t in Self.doubles(Array(headMantissas[(t * p)..<((t + 1) * p)]), exponent: headExponent) }
 
+        let supports = Supports(heads: heads)
+        let violation = supports.variabilityViolation.map {
+            " The solved supports do not satisfy support variability (every solved support containing feature \($0.feature) also contains feature \($0.alsoInEverySupport)); it is claimed for the true supports only."
+        } ?? ""
         var b = CertificateBuilder(description: """
             Seed 003 (MATH.md sec. 12): \(T) tasks with sparse lasso heads on one shared, disentangled representation X \
             (\(n) samples x \(p) features, seed \(seed)), true supports of \(sparsity) features each from a \(sparsity)-regular \
             graph on the tasks, lambda = \(lambda). Per task: the lasso gap (Lemma LD) and the features zero in every optimal \
             head (Lemma LS); the supports, their fractions and union, and a bound on every optimal head's support; support \
             variability; the group lasso across tasks (Lemmas GL, PD, GS).
-            """)
+            """ + violation)
         b.object("X", kind: "matrix", Self.matrixFields(inst.x, rows: n, columns: p, exponent: Self.featureExponent,
                                                       source: "synthetic representation: splitmix64 seed \(seed), each entry a sum of three uniform draws on the grid 2^-15"))
         b.object("Y", kind: "matrix", Self.matrixFields(inst.y, rows: n, columns: T, exponent: Self.targetExponent,
@@ -272,7 +276,6 @@ public struct SparseHeadsScenario {
             b.claim(screenID, rule: "lasso-screen", description: "\(screened.count) of the \(p) features are zero in every optimal head of task \(t).",
                     uses: [id], inputs: [("features", V.numbers(screened)), ("gap", .string(id))], statement: [("screened", V.number(screened.count))])
         }
-        let supports = Supports(heads: heads)
         b.claim("supports", rule: "support",
                 description: "The supports of the solved heads, their fractions of the \(p) features and their union (\(supports.union.count) features); every optimal head of task t uses at most optimal-upper[t] features.",
                 uses: screens, inputs: [("heads", .string("W"))] + (screens.isEmpty ? [] : [("screens", V.names(screens))]),
