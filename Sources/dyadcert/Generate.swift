@@ -8,7 +8,7 @@ import Foundation
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a certificate (deterministic: the same options give byte-identical files).",
-        subcommands: [Separation.self, HaarEntropy.self, Triangle.self, WalshBasis.self, Rates.self]
+        subcommands: [Separation.self, HaarEntropy.self, Triangle.self, WalshBasis.self, Rates.self, SparseHeads.self]
     )
 
     /// Options every scenario shares: the output, `--verify`, and the verifier's limits
@@ -199,6 +199,41 @@ struct Generate: ParsableCommand {
             do {
                 let scenario = try RatesScenario(levels: levelRange, tasks: tasks, haarLevels: haarLevels, epsExponents: kRange, ratios: list, seed: seed)
                 try out.refuseOverLimit(SizeEstimate.rates(levels: levelRange, tasks: tasks, haarLevels: haarLevels))
+                try out.emit(try scenario.certificate())
+            } catch let error as GeneratorError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    struct SparseHeads: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sparse-heads",
+            abstract: "Sparse lasso heads of T tasks on one shared representation: gaps, screening, supports, support variability, the group lasso (MATH sec. 12).")
+
+        @Option(help: "Number of tasks T.")
+        var tasks: Int = 8
+        @Option(help: "Number of features p (columns of the representation X).")
+        var features: Int = 40
+        @Option(help: "Number of samples n (rows of X).")
+        var samples: Int = 100
+        @Option(help: "Features per true support (an s-regular graph on the tasks; 1: one feature per task).")
+        var sparsity: Int = 3
+        @Option(help: "The lasso parameter lambda, a canonical fraction such as 1/16 (default: a power of two near the noise level).")
+        var lambda: String?
+        @Option(help: "Seed of the splitmix64 generator that draws X, the supports, the weights and the noise.")
+        var seed: UInt64 = 1
+        @OptionGroup var out: Output
+
+        func run() throws {
+            var value: Rational? = nil
+            if let lambda {
+                guard let parsed = try? Rational(parsing: lambda), parsed.signum > 0 else { throw ValidationError("--lambda must be a positive canonical fraction such as 1/16") }
+                value = parsed
+            }
+            do {
+                let scenario = try SparseHeadsScenario(tasks: tasks, features: features, samples: samples, sparsity: sparsity, lambda: value, seed: seed)
+                try out.refuseOverLimit(SizeEstimate.sparseHeads(tasks: tasks, features: features, samples: samples))
                 try out.emit(try scenario.certificate())
             } catch let error as GeneratorError {
                 throw ValidationError(error.description)

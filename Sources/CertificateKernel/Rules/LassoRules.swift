@@ -31,7 +31,8 @@ enum LassoGapRule: Rule {
         let t = try claim.inputs.integer("task", in: 0...(T - 1))
         try m.charge(3, n, p)
         let r = try m.run { () throws(MatrixError) in
-            try Lasso.checkGap(features: x, targets: y.column(t), head: heads.row(t), dual: theta.column(0), lambda: lambda, delta: delta, limits: m.limits)
+            try Lasso.checkGap(features: x, targets: y.column(t), head: heads.row(t), dual: theta.column(0), lambda: lambda, delta: delta,
+                               featureNorms: false, limits: m.limits)
         }
         let summary = "P_\(t)(w) - D_\(t)(theta) <= \(delta) at lambda = \(lambda) (\(xName), \(yName), \(headsName), \(dualName))"
         switch r.violation {
@@ -79,9 +80,13 @@ enum LassoScreenRule: Rule {
         guard stated == features.count else {
             throw .malformed(pointer: claim.statement.pointer.appending("screened"), expected: "the number of listed features, \(features.count)", found: String(stated))
         }
+        guard theta.rows == x.rows, theta.columns == 1 else {
+            throw .malformed(pointer: m.at("gap"), expected: "the dual point of claim \(id): an \(x.rows) x 1 matrix", found: "a \(theta.shape) matrix")
+        }
         try m.charge(2, x.rows, x.columns)
         let (correlations, norms) = try m.run { () throws(MatrixError) in
-            (try x.transposed.multiplied(by: theta, limits: m.limits).column(0), try x.columnSquaredNorms(limits: m.limits))
+            if let f = try Lasso.fusedPass(x, head: nil, dual: theta.column(0), norms: true, limits: m.limits) { return (f.correlations, f.norms) }
+            return (try Lasso.correlations(x, theta, limits: m.limits), try Lasso.columnSquaredNorms(x, limits: m.limits))
         }
         let scale = 2 * g / Rational(x.rows)
         let summary = "\(features.count) features are zero in every optimal head of task \(fact.meaning.task.map(String.init) ?? "?") (lambda = \(lambda))"
