@@ -36,7 +36,7 @@ public enum Lasso {
     /// - Throws: on non-conforming shapes or over a limit.
     public static func checkGap(features x: RationalMatrix, targets y: [Rational], head w: [Rational], dual theta: [Rational],
                                 lambda: Rational, delta: Rational, limits: MatrixLimits = .standard) throws(MatrixError) -> GapResult {
-        precondition(lambda.signum > 0, "lasso: lambda must be positive")
+        guard lambda.signum > 0 else { throw .invalidArgument("lasso: lambda must be positive, not \(lambda)") }
         let n = x.rows, p = x.columns
         guard y.count == n, theta.count == n, w.count == p else {
             throw .dimensionMismatch(operation: "lasso: X is n x p, y and theta have n entries, w has p",
