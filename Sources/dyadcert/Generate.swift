@@ -166,13 +166,13 @@ struct Generate: ParsableCommand {
             abstract: "A wide ReLU network interpolating synthetic data, pruned by the multi-task lasso: fits, widths, sharing, weight decay, duality gaps, screening.")
 
         @Option(help: "Number N of data points.")
-        var points: Int = 40
+        var points: Int = 64
         @Option(help: "Input dimension d.")
-        var inputs: Int = 3
+        var inputs: Int = 4
         @Option(help: "Number D of outputs.")
-        var outputs: Int = 4
+        var outputs: Int = 6
         @Option(help: "Number K of units of the wide network.")
-        var units: Int = 80
+        var units: Int = 128
         @Option(help: "lambda as a fraction of lambda_max = max_k ||Psi phi_k|| (a fraction such as 1/10), rounded to 8 significant bits.")
         var lambda: String = "1/10"
         @Option(help: "Seed of the splitmix64 generator that draws the data and the network.")

@@ -74,7 +74,10 @@ public struct MultitaskCompressionScenario {
         mutating func normal() -> Double { var s = 0.0; for _ in 0..<12 { s += uniform() }; return s - 6 }
         /// x rounded to the grid 2^-bits, exactly (a float64 value).
         static func grid(_ x: Double, _ bits: Int) -> Rational {
-            Rational(BigInt(Int((x * Double(sign: .plus, exponent: bits, significand: 1)).rounded()))).timesPowerOfTwo(-bits)
+            let scaled = (x * Double(sign: .plus, exponent: bits, significand: 1)).rounded()
+            // Beyond 2^62 the grid is finer than the double itself: x is its own rounding.
+            guard abs(scaled) < 0x1p62 else { return MultiTaskLassoSolver.exact(x) }
+            return Rational(BigInt(Int(scaled))).timesPowerOfTwo(-bits)
         }
         mutating func integer(below n: Int) -> Int { Int(rng.next() % UInt64(n)) }
     }
@@ -176,7 +179,7 @@ public struct MultitaskCompressionScenario {
         guard lambdaMax > 0 else { throw GeneratorError("internal: Psi is orthogonal to every feature (lambda_max = 0)") }
         let lambda = Self.roundedDyadic(lambdaRatio.approximateDouble * lambdaMax, significantBits: 8)
         let solution = MultiTaskLassoSolver.solve(flatFeatures: phiFloat, units: K, flatTargets: psiFloat, outputs: D, points: N,
-                                                  lambda: lambda.approximateDouble, maximumSweeps: 5000, tolerance: 1e-12)
+                                                  lambda: lambda.approximateDouble, maximumSweeps: 60, tolerance: 1e-12)
 
         // Exact penalised certificate (Lemma PD).
         let vPen = try RationalMatrix(rows: D, columns: K, entries: solution.weights.map { Draws.grid($0, Self.solutionBits) }, limits: limits)
@@ -220,7 +223,31 @@ public struct MultitaskCompressionScenario {
         var vFullRows = Array(repeating: Array(repeating: Rational.zero, count: K), count: D)
         for (s, k) in prunedUnits.enumerated() { for dd in 0..<D { vFullRows[dd][k] = vPruned[dd, s] } }
         let vFull = try RationalMatrix(vFullRows, columns: K, limits: limits)
-        let lambdaDual = try Self.dualPoint(residual, phi: phi, bound: .one, limits: limits)
+        // The constrained dual. At an optimum V* of min sum ||v_k|| s.t. V Phi = Psi, a dual
+        // optimum satisfies Lambda phi_k = v*_k / ||v*_k|| on the support; the least-norm
+        // such Lambda, U (Phi_S Phi_S^T)^-1 Phi_S with U = [v_k / ||v_k||], is computed in
+        // floating point and scaled into ||Lambda phi_k|| <= 1 exactly. If the float lasso
+        // residual divided by lambda certifies a smaller gap, that one is used instead.
+        var candidates: [RationalMatrix] = [try Self.dualPoint(try RationalMatrix(rows: D, columns: N, entries: residual.entries.map { $0 / lambda }, limits: limits),
+                                                               phi: phi, bound: .one, limits: limits)]
+        // The residual at lambda' = lambda / 1024 (warm-started from the solution at lambda),
+        // divided by lambda': as lambda' -> 0 it tends to a dual optimum of the constrained problem.
+        let lambdaFine = lambda.timesPowerOfTwo(-10)
+        let fine = MultiTaskLassoSolver.solve(flatFeatures: phiFloat, units: K, flatTargets: psiFloat, outputs: D, points: N,
+                                              lambda: lambdaFine.approximateDouble, maximumSweeps: 20, tolerance: 1e-12, initial: solution.weights)
+        let vFine = try RationalMatrix(rows: D, columns: K, entries: fine.weights.map { Draws.grid($0, Self.solutionBits) }, limits: limits)
+        let residualFine = try psi.subtracting(vFine.multiplied(by: phi, limits: limits), limits: limits)
+        candidates.append(try Self.dualPoint(try RationalMatrix(rows: D, columns: N, entries: residualFine.entries.map { $0 / lambdaFine }, limits: limits),
+                                             phi: phi, bound: .one, limits: limits))
+        if let leastNorm = Self.leastNormDual(phi: phiFloat, points: N, support: prunedUnits, weights: vPruned) {
+            candidates.append(try Self.dualPoint(try RationalMatrix(rows: D, columns: N, entries: leastNorm.map(MultiTaskLassoSolver.exact), limits: limits),
+                                                 phi: phi, bound: .one, limits: limits))
+        }
+        let dualValues = try candidates.map { try $0.frobeniusInnerProduct(psi, limits: limits) }
+        let best = dualValues.indices.max { dualValues[$0] < dualValues[$1] }!
+        let lambdaDual = candidates[best]
+        let dualSource = ["the float lasso residual divided by lambda", "the float lasso residual at lambda / 1024 divided by lambda / 1024",
+                          "the least-norm Lambda with Lambda phi_k = v_k / ||v_k|| on the pruned units (computed in floating point)"][best]
         let constrainedBounds = try vFull.columnSquaredNorms(limits: limits).map(MultiTaskLassoSolver.upperSquareRoot)
         let gapConstrained = Rational.sum(constrainedBounds) - (try lambdaDual.frobeniusInnerProduct(psi, limits: limits))
 
@@ -285,7 +312,7 @@ public struct MultitaskCompressionScenario {
                                       ("path-norm-upper-bound", V.number(Rational.sum(upper))), ("path-norm-lower-bound", V.number(Rational.sum(lower)))])
         }
         builder.claim("constrained-gap", rule: "mtl-gap",
-                      description: "The pruned output layer, as a point of min sum_k ||v_k|| s.t. V Phi = Psi over all \(K) units (Phi of the wide network, Psi = Y - c 1^T), is within delta of the optimum: Lambda is the lasso residual scaled into ||Lambda phi_k|| <= 1 (Lemma MD).",
+                      description: "The pruned output layer, as a point of min sum_k ||v_k|| s.t. V Phi = Psi over all \(K) units (Phi of the wide network, Psi = Y - c 1^T), is within delta of the optimum: Lambda is \(dualSource), scaled into ||Lambda phi_k|| <= 1 (Lemma MD).",
                       inputs: [("network", .string("wide")), ("weights", .string("V-pruned-full")), ("data", .string("data")), ("dual", .string("Lambda")),
                                ("unit-bounds", V.numbers(constrainedBounds))],
                       statement: [("delta", V.number(gapConstrained))])
@@ -318,6 +345,48 @@ public struct MultitaskCompressionScenario {
                                                  V.term("prune", "units", -1, measure: "active-units", subject: ["pruned"])]))],
                       statement: [("relation", .string(">=")), ("bound", V.number(unitsWide - unitsPruned))])
         return builder
+    }
+
+    /// The least-norm D x N matrix Lambda with Lambda phi_k = v_k / ||v_k|| for the units k
+    /// of `support` (row-major), in floating point: U (Phi_S Phi_S^T)^-1 Phi_S by Gaussian
+    /// elimination with partial pivoting; nil when Phi_S Phi_S^T is numerically singular.
+    static func leastNormDual(phi: [Double], points N: Int, support: [Int], weights v: RationalMatrix) -> [Double]? {
+        let s = support.count, D = v.rows
+        guard s > 0 else { return nil }
+        // G = Phi_S Phi_S^T, augmented with U^T (s x D): solve G M^T = U^T.
+        var a = [Double](repeating: 0, count: s * (s + D))
+        for p in 0..<s {
+            for q in 0..<s {
+                var sum = 0.0
+                for i in 0..<N { sum += phi[support[p] * N + i] * phi[support[q] * N + i] }
+                a[p * (s + D) + q] = sum
+            }
+            let column = (0..<D).map { v[$0, p].approximateDouble }
+            let norm = column.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard norm > 0 else { return nil }
+            for d in 0..<D { a[p * (s + D) + s + d] = column[d] / norm }
+        }
+        let width = s + D
+        for c in 0..<s {
+            guard let p = (c..<s).max(by: { abs(a[$0 * width + c]) < abs(a[$1 * width + c]) }), abs(a[p * width + c]) > 1e-300 else { return nil }
+            if p != c { for j in 0..<width { a.swapAt(c * width + j, p * width + j) } }
+            let pivot = a[c * width + c]
+            for r in 0..<s where r != c {
+                let f = a[r * width + c] / pivot
+                if f == 0 { continue }
+                for j in c..<width { a[r * width + j] -= f * a[c * width + j] }
+            }
+        }
+        // M^T[p][d] = a[p][s + d] / a[p][p]; Lambda = M Phi_S.
+        var lambda = [Double](repeating: 0, count: D * N)
+        for p in 0..<s {
+            for d in 0..<D {
+                let m = a[p * width + s + d] / a[p * width + p]
+                if m == 0 { continue }
+                for i in 0..<N { lambda[d * N + i] += m * phi[support[p] * N + i] }
+            }
+        }
+        return lambda.allSatisfy(\.isFinite) ? lambda : nil
     }
 
     /// x rounded to `significantBits` significant bits (a positive dyadic).
