@@ -27,8 +27,9 @@ import Foundation
 ///   Psi = Y - c 1^T, solved in floating point by block coordinate descent
 ///   (``MultiTaskLassoSolver``); its support S is then solved exactly over Q
 ///   (V_S Phi_S = Psi, Bareiss elimination). Should the float support miss a direction
-///   the data needs (the system is then inconsistent), the largest copy of each teacher
-///   unit is added and the system solved again; the description says when this happened.
+///   the data needs (the system is then inconsistent), the 64 units with the largest
+///   weights of the lasso at lambda / 1024 are added; should that fail too, the largest
+///   copy of each teacher unit. The description says which support was used.
 /// - Exact repair for the duality claims: the float solution V rounded to a grid (any V
 ///   is a primal point), the residual rounded to 40 significant bits and scaled by a
 ///   dyadic until ||Theta phi_k|| <= lambda holds exactly (Lemma PD), the same residual
@@ -195,21 +196,36 @@ public struct MultitaskCompressionScenario {
         let phiNorms = try phi.rowSquaredNorms(limits: limits)
         let screened = (0..<K).filter { SquareRootSum.isLess(sqrtOf: a[$0], plusSqrtOf: 2 * gapPenalised * phiNorms[$0], than: lambda) }
 
+        // The float lasso at lambda' = lambda / 1024, warm-started from the solution at
+        // lambda: its support is the second try for pruning, its residual a constrained dual.
+        let lambdaFine = lambda.timesPowerOfTwo(-10)
+        let fine = MultiTaskLassoSolver.solve(flatFeatures: phiFloat, units: K, flatTargets: psiFloat, outputs: D, points: N,
+                                              lambda: lambdaFine.approximateDouble, maximumSweeps: 20, tolerance: 1e-12, initial: solution.weights)
+
         // Pruning: the exact output layer on the float support.
+        let byNorm: (Int, Int) -> Bool = { phiNorms[$0] > phiNorms[$1] || (phiNorms[$0] == phiNorms[$1] && $0 < $1) }
         let support = (0..<K).filter { k in (0..<D).contains { solution.weights[$0 * K + k] != 0 } }
-        var kept = support.sorted { phiNorms[$0] > phiNorms[$1] || (phiNorms[$0] == phiNorms[$1] && $0 < $1) }
-        var fallback = false
+        var kept = support.sorted(by: byNorm)
+        var fallback = "that support"
         var vKept = kept.count <= 400 ? MultiTaskLassoSolver.solveOnSupport(features: phi, targets: psi, kept: kept) : nil
         if vKept == nil {
-            fallback = true
+            // Second try: add the 64 units with the largest weights at lambda / 1024.
+            let weightNorm = (0..<K).map { k in (0..<D).reduce(0.0) { $0 + fine.weights[$1 * K + k] * fine.weights[$1 * K + k] } }
+            let extra = (0..<K).filter { weightNorm[$0] > 0 && !support.contains($0) }.sorted { weightNorm[$0] > weightNorm[$1] || (weightNorm[$0] == weightNorm[$1] && $0 < $1) }.prefix(64)
+            kept = (support + extra).sorted(by: byNorm)
+            vKept = kept.count <= 400 ? MultiTaskLassoSolver.solveOnSupport(features: phi, targets: psi, kept: kept) : nil
+            fallback = "that support and the \(extra.count) units with the largest weights at lambda / 1024 (the support alone was inconsistent)"
+        }
+        if vKept == nil {
+            fallback = "that support plus the largest copy of each teacher unit (the float supports were inconsistent)"
             // The largest copy of each teacher unit (the feature with the largest norm).
             var largest: [Int: Int] = [:]
             for k in 0..<K where wide[k].teacher {
                 let f = wide[k].feature
                 if largest[f] == nil || wide[k].exponent > wide[largest[f]!].exponent { largest[f] = k }
             }
-            let extra = largest.values.sorted().filter { !kept.contains($0) }
-            kept = (extra + kept.prefix(max(0, 400 - extra.count))).sorted { phiNorms[$0] > phiNorms[$1] || (phiNorms[$0] == phiNorms[$1] && $0 < $1) }
+            let extra = largest.values.sorted().filter { !support.contains($0) }
+            kept = (extra + support.prefix(max(0, 400 - extra.count))).sorted(by: byNorm)
             vKept = MultiTaskLassoSolver.solveOnSupport(features: phi, targets: psi, kept: kept)
         }
         guard let vS = vKept else { throw GeneratorError("internal: the pruned output layer has no exact solution") }
@@ -223,18 +239,14 @@ public struct MultitaskCompressionScenario {
         var vFullRows = Array(repeating: Array(repeating: Rational.zero, count: K), count: D)
         for (s, k) in prunedUnits.enumerated() { for dd in 0..<D { vFullRows[dd][k] = vPruned[dd, s] } }
         let vFull = try RationalMatrix(vFullRows, columns: K, limits: limits)
-        // The constrained dual. At an optimum V* of min sum ||v_k|| s.t. V Phi = Psi, a dual
-        // optimum satisfies Lambda phi_k = v*_k / ||v*_k|| on the support; the least-norm
-        // such Lambda, U (Phi_S Phi_S^T)^-1 Phi_S with U = [v_k / ||v_k||], is computed in
-        // floating point and scaled into ||Lambda phi_k|| <= 1 exactly. If the float lasso
-        // residual divided by lambda certifies a smaller gap, that one is used instead.
+        // The constrained dual: the best (largest <Lambda, Psi>) of three candidates, each
+        // scaled into ||Lambda phi_k|| <= 1 exactly: the lasso residual divided by lambda;
+        // the same at lambda / 1024; and the least-norm Lambda with Lambda phi_k =
+        // v_k / ||v_k|| on the pruned units (what a dual optimum satisfies on the support of
+        // an optimum), U (Phi_S Phi_S^T)^-1 Phi_S, computed in floating point.
         var candidates: [RationalMatrix] = [try Self.dualPoint(try RationalMatrix(rows: D, columns: N, entries: residual.entries.map { $0 / lambda }, limits: limits),
                                                                phi: phi, bound: .one, limits: limits)]
-        // The residual at lambda' = lambda / 1024 (warm-started from the solution at lambda),
-        // divided by lambda': as lambda' -> 0 it tends to a dual optimum of the constrained problem.
-        let lambdaFine = lambda.timesPowerOfTwo(-10)
-        let fine = MultiTaskLassoSolver.solve(flatFeatures: phiFloat, units: K, flatTargets: psiFloat, outputs: D, points: N,
-                                              lambda: lambdaFine.approximateDouble, maximumSweeps: 20, tolerance: 1e-12, initial: solution.weights)
+        // As lambda' -> 0, the residual divided by lambda' tends to a dual optimum of the constrained problem.
         let vFine = try RationalMatrix(rows: D, columns: K, entries: fine.weights.map { Draws.grid($0, Self.solutionBits) }, limits: limits)
         let residualFine = try psi.subtracting(vFine.multiplied(by: phi, limits: limits), limits: limits)
         candidates.append(try Self.dualPoint(try RationalMatrix(rows: D, columns: N, entries: residualFine.entries.map { $0 / lambdaFine }, limits: limits),
@@ -261,7 +273,7 @@ public struct MultitaskCompressionScenario {
             teacher; a wide shallow ReLU network with K = \(K) active units (rescaled copies of the teacher units and pairs of \
             units whose outputs cancel) interpolates them exactly; the penalised multi-task lasso at lambda = \(lambda) \
             (\(lambdaRatio) of lambda_max, block coordinate descent, \(solution.sweeps) sweeps) has float support \(support.count); \
-            the exact output layer on \(fallback ? "that support plus the largest copy of each teacher unit (the float support alone was inconsistent)" : "that support") \
+            the exact output layer on \(fallback) \
             gives a pruned network with \(prunedUnits.count) units that computes the same outputs on the data. Seed \(seed).
             """)
         builder.object("X", kind: "matrix", Self.matrixFields(X))
