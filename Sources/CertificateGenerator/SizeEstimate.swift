@@ -125,7 +125,9 @@ public struct SizeEstimate: Sendable, Equatable {
     /// pruned layer. Network size: the wide network, K (d + D + 1) + D. Work: what
     /// `relu-interpolates` charges for the wide network, K (d + D) N, plus the features
     /// K d N and products 2 D K N charged by each of the two gap claims. File size: the
-    /// base64 mantissas of X, W and the three D x K matrices (at least 32/3 bytes each).
+    /// base64 mantissas of X, W and the wide network's V (at least 32/3 bytes each; these
+    /// three are always on grids with int64 mantissas, the other matrices may be written
+    /// more compactly).
     public static func multitaskCompression(points N: Int, inputs d: Int, outputs D: Int, units K: Int) -> SizeEstimate {
         SizeEstimate(items: [
             Item(limit: .cells, value: sum(product(d, N), product(3, D, N), product(K, d), K, product(3, D, K)),
@@ -133,7 +135,7 @@ public struct SizeEstimate: Sendable, Equatable {
             Item(limit: .networkSize, value: sum(product(K, d + D + 1), D), what: "the wide network's size K (d + D + 1) + D"),
             Item(limit: .work, value: sum(product(K, d + D, N), product(2, K, d, N), product(4, D, K, N)),
                  what: "the work of the interpolation and duality-gap checks (a lower bound)"),
-            Item(limit: .fileSize, value: product(10, sum(product(d, N), product(K, d), product(3, D, K))), what: "the file size in bytes (a lower bound)"),
+            Item(limit: .fileSize, value: product(10, sum(product(d, N), product(K, d), product(D, K))), what: "the file size in bytes (a lower bound)"),
         ])
     }
 }
