@@ -132,4 +132,25 @@ public struct SizeEstimate: Sendable, Equatable {
             Item(limit: .fileSize, value: levels.reduce(0) { sum($0, power($1) / 4) }, what: "the file size in bytes (a lower bound)"),
         ])
     }
+
+    /// `generate multitask-compression`: N points in dimension d, D outputs, K units.
+    ///
+    /// Cells: the matrices X (d N), Y, Theta and Lambda (D N each), W (K d), b (K), and
+    /// the three D x K weight matrices of the wide network, the lasso solution and the
+    /// pruned layer. Network size: the wide network, K (d + D + 1) + D. Work: what
+    /// `relu-interpolates` charges for the wide network, K (d + D) N, plus the features
+    /// K d N and products 2 D K N charged by each of the two gap claims. File size: the
+    /// base64 mantissas of X, W and the wide network's V (at least 32/3 bytes each; these
+    /// three are always on grids with int64 mantissas, the other matrices may be written
+    /// more compactly).
+    public static func multitaskCompression(points N: Int, inputs d: Int, outputs D: Int, units K: Int) -> SizeEstimate {
+        SizeEstimate(items: [
+            Item(limit: .cells, value: sum(product(d, N), product(3, D, N), product(K, d), K, product(3, D, K)),
+                 what: "the matrix entries d N + 3 D N + K d + K + 3 D K"),
+            Item(limit: .networkSize, value: sum(product(K, d + D + 1), D), what: "the wide network's size K (d + D + 1) + D"),
+            Item(limit: .work, value: sum(product(K, d + D, N), product(2, K, d, N), product(4, D, K, N)),
+                 what: "the work of the interpolation and duality-gap checks (a lower bound)"),
+            Item(limit: .fileSize, value: product(10, sum(product(d, N), product(K, d), product(D, K))), what: "the file size in bytes (a lower bound)"),
+        ])
+    }
 }

@@ -13,6 +13,10 @@ public enum MatrixError: Error, Equatable, Sendable, CustomStringConvertible {
     case overLimit(limit: String, needed: Int, allowed: Int)
     /// An exponent or denominator is out of range (negative denominator, zero, ...).
     case invalidScale(String)
+    /// An argument a check needs is out of its range (lambda <= 0, a negative tolerance,
+    /// an index out of range): thrown instead of trapping, so that input-reachable bad
+    /// values end in a located error.
+    case invalidArgument(String)
 
     public var description: String {
         switch self {
@@ -23,6 +27,8 @@ public enum MatrixError: Error, Equatable, Sendable, CustomStringConvertible {
         case .overLimit(let limit, let needed, let allowed):
             return "\(limit): needs \(needed), the limit is \(allowed)"
         case .invalidScale(let what):
+            return what
+        case .invalidArgument(let what):
             return what
         }
     }

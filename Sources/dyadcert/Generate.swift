@@ -8,7 +8,7 @@ import Foundation
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a certificate (deterministic: the same options give byte-identical files).",
-        subcommands: [Separation.self, HaarEntropy.self, Triangle.self, WalshBasis.self, Rates.self, SparseHeads.self]
+        subcommands: [Separation.self, HaarEntropy.self, Triangle.self, WalshBasis.self, Rates.self, SparseHeads.self, MultitaskCompression.self]
     )
 
     /// Options every scenario shares: the output, `--verify`, and the verifier's limits
@@ -234,6 +234,37 @@ struct Generate: ParsableCommand {
             do {
                 let scenario = try SparseHeadsScenario(tasks: tasks, features: features, samples: samples, sparsity: sparsity, lambda: value, seed: seed)
                 try out.refuseOverLimit(SizeEstimate.sparseHeads(tasks: tasks, features: features, samples: samples))
+                try out.emit(try scenario.certificate())
+            } catch let error as GeneratorError {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    struct MultitaskCompression: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "multitask-compression",
+            abstract: "A wide ReLU network interpolating synthetic data, pruned by the multi-task lasso: fits, widths, sharing, weight decay, duality gaps, screening.")
+
+        @Option(help: "Number N of data points.")
+        var points: Int = 64
+        @Option(help: "Input dimension d.")
+        var inputs: Int = 4
+        @Option(help: "Number D of outputs.")
+        var outputs: Int = 6
+        @Option(help: "Number K of units of the wide network.")
+        var units: Int = 128
+        @Option(help: "lambda as a fraction of lambda_max = max_k ||Psi phi_k|| (a fraction such as 1/10), rounded to 8 significant bits.")
+        var lambda: String = "1/10"
+        @Option(help: "Seed of the splitmix64 generator that draws the data and the network.")
+        var seed: UInt64 = 1
+        @OptionGroup var out: Output
+
+        func run() throws {
+            guard let ratio = try? Rational(parsing: lambda) else { throw ValidationError("--lambda must be a canonical fraction such as 1/10") }
+            do {
+                let scenario = try MultitaskCompressionScenario(points: points, inputs: inputs, outputs: outputs, units: units, lambdaRatio: ratio, seed: seed)
+                try out.refuseOverLimit(SizeEstimate.multitaskCompression(points: points, inputs: inputs, outputs: outputs, units: units))
                 try out.emit(try scenario.certificate())
             } catch let error as GeneratorError {
                 throw ValidationError(error.description)

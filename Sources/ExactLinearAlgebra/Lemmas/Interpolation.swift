@@ -25,7 +25,7 @@ public enum Interpolation {
     ///   that is a result whose `holds` is false, with its witness).
     public static func check(network: ShallowReLUNetwork, data: RationalMatrix, targets: RationalMatrix,
                              tolerance: Rational = .zero, limits: MatrixLimits = .standard) throws(MatrixError) -> Result {
-        precondition(tolerance.signum >= 0, "Interpolation: negative tolerance")
+        guard tolerance.signum >= 0 else { throw .invalidArgument("interpolation: the tolerance must be non-negative, not \(tolerance)") }
         guard targets.rows == network.outputDimension, targets.columns == data.columns else {
             throw .dimensionMismatch(operation: "interpolation: targets are D x N", left: MatrixShape(rows: network.outputDimension, columns: data.columns), right: targets.shape)
         }

@@ -37,7 +37,7 @@ public enum Lasso {
     /// `featureNorms: false` leaves out ||x_j||^2, which only screening needs (a pass over X).
     public static func checkGap(features x: RationalMatrix, targets y: [Rational], head w: [Rational], dual theta: [Rational],
                                 lambda: Rational, delta: Rational, featureNorms: Bool = true, limits: MatrixLimits = .standard) throws(MatrixError) -> GapResult {
-        guard lambda.signum > 0 else { throw .invalidScale("lasso: lambda must be positive, found \(lambda)") }
+        guard lambda.signum > 0 else { throw .invalidArgument("lasso: lambda must be positive, not \(lambda)") }
         let n = x.rows, p = x.columns
         guard y.count == n, theta.count == n, w.count == p else {
             throw .dimensionMismatch(operation: "lasso: X is n x p, y and theta have n entries, w has p",

@@ -107,7 +107,7 @@ public enum MultiTaskLasso {
     public static func checkPenalised(features phi: RationalMatrix, targets psi: RationalMatrix, weights v: RationalMatrix,
                                       dual theta: RationalMatrix, lambda: Rational, unitBounds u: [Rational], delta: Rational,
                                       limits: MatrixLimits = .standard) throws(MatrixError) -> PenalisedResult {
-        precondition(lambda.signum > 0, "penalised multi-task lasso: lambda must be positive")
+        guard lambda.signum > 0 else { throw .invalidArgument("penalised multi-task lasso: lambda must be positive, not \(lambda)") }
         try checkShapes(phi, psi, v, theta, u)
         let half = Rational.one.timesPowerOfTwo(-1)
         let residual = try v.multiplied(by: phi, limits: limits).subtracting(psi, limits: limits)

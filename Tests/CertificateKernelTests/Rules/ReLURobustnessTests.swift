@@ -1,0 +1,75 @@
+// Bad input to the seed-004 rules ends in a located error, never a trap: non-conforming
+// dimensions and out-of-range arguments are malformed (exit 2) at the JSON pointer of the
+// input at fault, work over a limit is exit 3, an infeasible dual point is a false claim.
+import Testing
+import ExactArithmetic
+@testable import CertificateKernel
+
+@Suite("Seed-004 rules: located errors for bad input")
+struct ReLURobustnessTests {
+    static func gap(_ t: RuleCertificate, weights: String = "V", dual: String = "Lambda", bounds: [String] = ["3/2", "2"]) -> FileVerdict {
+        t.claim("g", "mtl-gap", inputs: "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"\(weights)\",\"dual\":\"\(dual)\",\"unit-bounds\":\(RT.a(bounds))}",
+                statement: "{\"delta\":\"1/10\"}").verify()
+    }
+
+    @Test func nonConformingDimensionsAreMalformedAtTheirInput() {
+        let t = TwoUnits().base.object("V3", MX.matrix([["1", "2", "0"], ["1", "0", "0"]])).object("L2", MX.matrix([["1", "0"], ["0", "1"]]))
+        RT.expectVerified(Self.gap(t))
+        RT.expectMalformed(Self.gap(t, weights: "V3"), at: "/claims/0/inputs/weights", mentioning: ["2 x 2"])
+        RT.expectMalformed(Self.gap(t, dual: "L2"), at: "/claims/0/inputs/dual", mentioning: ["2 x 3"])
+        RT.expectMalformed(Self.gap(t, bounds: ["3/2"]), at: "/claims/0/inputs/unit-bounds")
+        // The penalised form with the same shapes.
+        RT.expectMalformed(t.claim("p", "penalised-mtl-gap", inputs: "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"V3\",\"dual\":\"Lambda\",\"unit-bounds\":[\"2\",\"2\"],\"lambda\":\"4\"}",
+                                   statement: "{\"delta\":\"100\"}").verify(), at: "/claims/0/inputs/weights")
+    }
+
+    @Test func lambdaMustBePositiveAndToleranceNonNegative() {
+        let t = TwoUnits().base
+        for lambda in ["0", "-1", "-1/1152921504606846976"] {
+            RT.expectMalformed(t.claim("p", "penalised-mtl-gap", inputs: "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"V\",\"dual\":\"Lambda\",\"unit-bounds\":[\"3/2\",\"2\"],\"lambda\":\"\(lambda)\"}",
+                                       statement: "{\"delta\":\"100\"}").verify(), at: "/claims/0/inputs/lambda", mentioning: ["positive"])
+        }
+        RT.expectMalformed(t.claim("i", "relu-interpolates", inputs: "{\"network\":\"net\",\"data\":\"data\",\"tolerance\":\"-1/1152921504606846976\"}", statement: "{}").verify(),
+                           at: "/claims/0/inputs/tolerance")
+    }
+
+    @Test func screeningAUnitOutOfRangeIsMalformed() {
+        // The penalised gap of the hand-written certificate (lambda = 4, Theta the scaled residual).
+        let t = TwoUnits().base
+            .object("Vp", MX.matrix([["43/100", "0"], ["43/100", "0"]]))
+            .object("Theta", MX.matrix([["380000/191929", "108300/191929", "216600/191929"], ["0", "108300/191929", "216600/191929"]]))
+            .claim("pd", "penalised-mtl-gap", inputs: "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"Vp\",\"dual\":\"Theta\",\"unit-bounds\":[\"61/100\",\"0\"],\"lambda\":\"4\"}",
+                   statement: "{\"delta\":\"1031438086289/73673482082000\"}")
+        RT.expectVerified(t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"1\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"1\"}").verify())
+        RT.expectMalformed(t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"2\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"1\"}").verify(),
+                           at: "/claims/1/inputs/units/0")
+        RT.expectMalformed(t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"1\",\"1\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"2\"}").verify(),
+                           at: "/claims/1/inputs/units/1")
+        // Unit 0 carries weight in the minimiser: it cannot be screened (a false claim).
+        RT.expectFailed(t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"0\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"1\"}").verify(),
+                        claim: 1, at: "/claims/1/inputs/units/0", reason: ["unit 0"])
+    }
+
+    @Test func aRankClaimOverTheWorkLimitIsExitThree() {
+        let text = TwoUnits().base.claim("r", "width-from-rank", inputs: "{\"data\":\"data\"}", statement: "{\"rank\":\"2\",\"width-lower\":\"1\"}").text
+        var limits = VerificationLimits()
+        RT.expectVerified(Verifier(limits: limits, jobs: 1).verify(bytes: Array(text.utf8), path: "test"))
+        limits.maximumWork = 8
+        let v = Verifier(limits: limits, jobs: 1).verify(bytes: Array(text.utf8), path: "test")
+        #expect(v.status == .limitExceeded)
+        #expect(v.status.exitCode == 3)
+        #expect(v.error?.pointer.description.hasPrefix("/claims/0") == true)
+    }
+
+    @Test func aDualPointInfeasibleByTwoToTheMinus60IsAFalseClaimNamingUnitAndNorm() {
+        // Lambda phi_1 = Lambda[:, 0] = (1, 0): raising Lambda[0][0] by 2^-60 gives
+        // ||Lambda phi_1||^2 = (1 + 2^-60)^2 > 1.
+        var t = TwoUnits()
+        t.lambda[0][0] = MX.plusTiny(Rational(1))
+        let v = Self.gap(t.base)
+        let f = RT.expectFailed(v, at: "/claims/0/inputs/dual", reason: ["unit 1", "||Lambda phi_k||^2"])
+        let squared = (Rational(1) + MX.tinyValue) * (Rational(1) + MX.tinyValue)
+        #expect(f?.computed == squared.description)
+        #expect(v.status.exitCode == 1)
+    }
+}
