@@ -56,7 +56,7 @@ enum NetworkWidthLowerRule: Rule {
             if !counts(Rational(2)) {
                 bound = .zero
             } else {
-                let tops = readouts.map { Int.bitWidth - 1 - $0.leadingZeroBitCount }
+                let tops = readouts.map(Bits.top)
                 bound = mode == .separate ? tops.reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
                     : Set(tops).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
             }
