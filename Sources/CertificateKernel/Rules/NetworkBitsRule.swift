@@ -26,25 +26,39 @@ enum NetworkBitsRule: Rule {
         let stated = try claim.statement.bigInteger("bits")
         let network = net.network
         let summary = "the network (\(network.unitCount) units, \(network.parameterCount) parameters) is described in \(stated) bits"
-        var total = BigInt.zero
-        for (l, layer) in network.layers.enumerated() {
-            for (u, unit) in layer.enumerated() {
-                let parameters = unit.weights.enumerated().map { (k, w) in (w, net.weightCodes[l][u][k], "layer \(l) unit \(u) weight \(k)") }
-                    + [(unit.bias, net.biasCodes[l][u], "layer \(l) unit \(u) bias")]
-                for (value, code, place) in parameters {
-                    guard let code else {
-                        return .fails(summary, "the parameter at \(place) has no code", at: networkPointer)
-                    }
-                    if case .derived = code, net.recipe == nil {
-                        return .fails(summary, "the parameter at \(place) claims a derived code, but only recipe networks have derived parameters", at: networkPointer)
-                    }
-                    guard code.admits(value), let bits = code.bitLength else {
-                        return .fails(summary, "the parameter at \(place) is \(value), which does not fit its code \(code)",
-                                      expected: "a value fitting \(code)", computed: value.description, at: networkPointer)
-                    }
-                    total += bits
+        // Per distinct code: its length and how often it is used; a parameter's place and
+        // value are spelled out only when it fails (millions of parameters at J = 20).
+        let codes = net.codes
+        var uses = [Int](repeating: 0, count: codes.palette.count)
+        func place(_ i: Int, weight k: Int?) -> String {
+            let l = network.layer(ofUnit: i), u = i - network.layerRange(l).lowerBound
+            return k.map { "layer \(l) unit \(u) weight \($0 - network.weightRange(ofUnit: i).lowerBound)" } ?? "layer \(l) unit \(u) bias"
+        }
+        for i in 0..<network.unitCount {
+            let weights = network.weightRange(ofUnit: i)
+            for j in weights.lowerBound...weights.upperBound {
+                let k = j < weights.upperBound ? j : -1     // -1: the bias
+                let slot = Int(k >= 0 ? codes.weightSlots[k] : codes.biasSlots[i])
+                guard let code = codes.palette[slot] else {
+                    return .fails(summary, "the parameter at \(place(i, weight: k >= 0 ? k : nil)) has no code", at: networkPointer)
                 }
+                if case .derived = code {
+                    guard net.recipe != nil else {
+                        return .fails(summary, "the parameter at \(place(i, weight: k >= 0 ? k : nil)) claims a derived code, but only recipe networks have derived parameters", at: networkPointer)
+                    }
+                    continue    // 0 bits; the kernel computed the value itself
+                }
+                let value = k >= 0 ? network.weight(k) : network.bias(ofUnit: i)
+                guard code.admits(value), code.bitLength != nil else {
+                    return .fails(summary, "the parameter at \(place(i, weight: k >= 0 ? k : nil)) is \(value), which does not fit its code \(code)",
+                                  expected: "a value fitting \(code)", computed: value.description, at: networkPointer)
+                }
+                uses[slot] += 1
             }
+        }
+        var total = BigInt.zero
+        for (slot, n) in uses.enumerated() where n > 0 {
+            if let bits = codes.palette[slot]?.bitLength { total += bits * BigInt(n) }
         }
         guard stated == total else {
             return .fails(summary, "the declared codes add up to \(total) bits", expected: "bits = \(stated)", computed: "bits = \(total)",

@@ -56,29 +56,121 @@ public enum ParameterCode: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// One code per parameter of a network, stored as small indices into a palette of the
+/// distinct codes (a network of millions of parameters has a handful of distinct codes).
+/// `Code` is ``ParameterCode``, or `ParameterCode?` where a parameter may have none.
+/// Weights are numbered as in ``HeavisideNetwork/weight(_:)``, biases by unit.
+public struct ParameterCodeTable<Code: Hashable & Sendable>: Hashable, Sendable {
+    /// The distinct codes, in order of first use.
+    public private(set) var palette: [Code] = []
+    private var slots: [Code: UInt32] = [:]
+    /// The palette index of each weight's code and of each unit's bias code.
+    public private(set) var weightSlots: [UInt32] = []
+    public private(set) var biasSlots: [UInt32] = []
+
+    public init() {}
+
+    /// The same code for every parameter of `network`.
+    public init(uniform code: Code, for network: HeavisideNetwork) {
+        palette = [code]
+        slots = [code: 0]
+        weightSlots = Array(repeating: 0, count: network.weightCount)
+        biasSlots = Array(repeating: 0, count: network.unitCount)
+    }
+
+    /// The palette index of `code` (added when new).
+    public mutating func slot(_ code: Code) -> UInt32 {
+        if let s = slots[code] { return s }
+        let s = UInt32(palette.count)
+        palette.append(code)
+        slots[code] = s
+        return s
+    }
+
+    /// Appends the codes of one unit: `count` weights with the code in slot `weights`
+    /// (or one slot per weight) and the bias's.
+    public mutating func appendUnit(weights slot: UInt32, count: Int, bias: UInt32) {
+        weightSlots.append(contentsOf: repeatElement(slot, count: count))
+        biasSlots.append(bias)
+    }
+
+    public mutating func appendUnit(weights: [Code], bias: Code) {
+        for c in weights { weightSlots.append(slot(c)) }
+        biasSlots.append(slot(bias))
+    }
+
+    /// The code of the weight at flat index k, and of unit i's bias.
+    public func weightCode(_ k: Int) -> Code { palette[Int(weightSlots[k])] }
+    public func biasCode(ofUnit i: Int) -> Code { palette[Int(biasSlots[i])] }
+
+    /// The same table with every code mapped (the palette only).
+    public func map<T: Hashable & Sendable>(_ f: (Code) -> T) -> ParameterCodeTable<T> {
+        var t = ParameterCodeTable<T>()
+        t.palette = palette.map(f)
+        for (i, c) in t.palette.enumerated() where t.slots[c] == nil { t.slots[c] = UInt32(i) }
+        t.weightSlots = weightSlots
+        t.biasSlots = biasSlots
+        return t
+    }
+
+    /// Equal when every parameter has the same code (palette order aside).
+    public static func == (a: Self, b: Self) -> Bool {
+        guard a.weightSlots.count == b.weightSlots.count, a.biasSlots.count == b.biasSlots.count else { return false }
+        if a.palette == b.palette { return a.weightSlots == b.weightSlots && a.biasSlots == b.biasSlots }
+        return a.weightSlots.indices.allSatisfy { a.weightCode($0) == b.weightCode($0) }
+            && a.biasSlots.indices.allSatisfy { a.biasCode(ofUnit: $0) == b.biasCode(ofUnit: $0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(weightSlots.count)
+        hasher.combine(biasSlots.count)
+        hasher.combine(Set(palette))
+    }
+}
+
 /// A network with a declared code for every parameter.
 public struct CodedHeavisideNetwork: Hashable, Sendable {
     /// The network.
     public let network: HeavisideNetwork
-    /// weightCodes[l][u][k] is the code of layers[l][u].weights[k].
-    public let weightCodes: [[[ParameterCode]]]
-    /// biasCodes[l][u] is the code of layers[l][u].bias.
-    public let biasCodes: [[ParameterCode]]
+    /// The code of every parameter.
+    public let codes: ParameterCodeTable<ParameterCode>
+
+    /// weightCodes[l][u][k] is the code of layers[l][u].weights[k] (built on demand).
+    public var weightCodes: [[[ParameterCode]]] {
+        (0..<network.layerCount).map { l in network.layerRange(l).map { i in network.weightRange(ofUnit: i).map(codes.weightCode) } }
+    }
+    /// biasCodes[l][u] is the code of layers[l][u].bias (built on demand).
+    public var biasCodes: [[ParameterCode]] {
+        (0..<network.layerCount).map { l in network.layerRange(l).map(codes.biasCode) }
+    }
 
     public init(network: HeavisideNetwork, weightCodes: [[[ParameterCode]]], biasCodes: [[ParameterCode]]) throws(DyadicFunctionError) {
-        guard weightCodes.count == network.layers.count, biasCodes.count == network.layers.count else {
+        guard weightCodes.count == network.layerCount, biasCodes.count == network.layerCount else {
             throw .malformedNetwork("one list of codes per layer is required")
         }
-        for (l, layer) in network.layers.enumerated() {
-            guard weightCodes[l].count == layer.count, biasCodes[l].count == layer.count else {
+        var table = ParameterCodeTable<ParameterCode>()
+        for l in 0..<network.layerCount {
+            let range = network.layerRange(l)
+            guard weightCodes[l].count == range.count, biasCodes[l].count == range.count else {
                 throw .malformedNetwork("layer \(l): one code list per unit is required")
             }
-            for (u, unit) in layer.enumerated() where weightCodes[l][u].count != unit.weights.count {
-                throw .malformedNetwork("layer \(l) unit \(u): one code per weight is required")
+            for (u, i) in range.enumerated() {
+                guard weightCodes[l][u].count == network.weightRange(ofUnit: i).count else {
+                    throw .malformedNetwork("layer \(l) unit \(u): one code per weight is required")
+                }
+                table.appendUnit(weights: weightCodes[l][u], bias: biasCodes[l][u])
             }
         }
         self.network = network
-        self.weightCodes = weightCodes
-        self.biasCodes = biasCodes
+        self.codes = table
+    }
+
+    /// A network and a table with one code per parameter (checked).
+    public init(network: HeavisideNetwork, codes: ParameterCodeTable<ParameterCode>) throws(DyadicFunctionError) {
+        guard codes.weightSlots.count == network.weightCount, codes.biasSlots.count == network.unitCount else {
+            throw .malformedNetwork("one code per parameter is required")
+        }
+        self.network = network
+        self.codes = codes
     }
 }
