@@ -26,35 +26,28 @@ enum NetworkBitsRule: Rule {
         let stated = try claim.statement.bigInteger("bits")
         let network = net.network
         let summary = "the network (\(network.unitCount) units, \(network.parameterCount) parameters) is described in \(stated) bits"
-        // Per distinct code: its length and how often it is used; a parameter's place and
-        // value are spelled out only when it fails (millions of parameters at J = 20).
+        // Per distinct code: its length and how often it is used. A first pass goes over
+        // runs of equal codes (a run of derived codes of a recipe network needs no look at
+        // its values); only when it finds a problem does a second pass, in unit order,
+        // name the first failing parameter (millions of parameters at J = 20).
         let codes = net.codes
         var uses = [Int](repeating: 0, count: codes.palette.count)
-        func place(_ i: Int, weight k: Int?) -> String {
-            let l = network.layer(ofUnit: i), u = i - network.layerRange(l).lowerBound
-            return k.map { "layer \(l) unit \(u) weight \($0 - network.weightRange(ofUnit: i).lowerBound)" } ?? "layer \(l) unit \(u) bias"
-        }
-        for i in 0..<network.unitCount {
-            let weights = network.weightRange(ofUnit: i)
-            for j in weights.lowerBound...weights.upperBound {
-                let k = j < weights.upperBound ? j : -1     // -1: the bias
-                let slot = Int(k >= 0 ? codes.weightSlots[k] : codes.biasSlots[i])
-                guard let code = codes.palette[slot] else {
-                    return .fails(summary, "the parameter at \(place(i, weight: k >= 0 ? k : nil)) has no code", at: networkPointer)
-                }
+        func scan(_ runs: SlotRuns, _ value: (Int) -> Rational) -> Bool {
+            for r in runs.slots.indices {
+                let slot = Int(runs.slots[r]), range = runs.run(r)
+                guard let code = codes.palette[slot] else { return false }
                 if case .derived = code {
-                    guard net.recipe != nil else {
-                        return .fails(summary, "the parameter at \(place(i, weight: k >= 0 ? k : nil)) claims a derived code, but only recipe networks have derived parameters", at: networkPointer)
-                    }
-                    continue    // 0 bits; the kernel computed the value itself
+                    guard net.recipe != nil else { return false }
+                    continue    // 0 bits; the kernel computed the values itself
                 }
-                let value = k >= 0 ? network.weight(k) : network.bias(ofUnit: i)
-                guard code.admits(value), code.bitLength != nil else {
-                    return .fails(summary, "the parameter at \(place(i, weight: k >= 0 ? k : nil)) is \(value), which does not fit its code \(code)",
-                                  expected: "a value fitting \(code)", computed: value.description, at: networkPointer)
-                }
-                uses[slot] += 1
+                guard code.bitLength != nil else { return false }
+                for k in range where !code.admits(value(k)) { return false }
+                uses[slot] += range.count
             }
+            return true
+        }
+        if !scan(codes.weightSlots, network.weight) || !scan(codes.biasSlots, network.bias(ofUnit:)) {
+            return firstFailure(net, summary, at: networkPointer)
         }
         var total = BigInt.zero
         for (slot, n) in uses.enumerated() where n > 0 {
@@ -77,5 +70,36 @@ enum NetworkBitsRule: Rule {
             facts.append(Fact(count.name, Meaning(measure: count.measure, subject: [name]), .exact(computed)))
         }
         return .holds(summary, facts)
+    }
+
+    /// The first parameter, in unit order (weights, then the bias), without a code, with a
+    /// derived code outside a recipe network, or not fitting its code.
+    static func firstFailure(_ net: KernelNetwork, _ summary: String, at networkPointer: JSONPointer) -> RuleResult {
+        let network = net.network, codes = net.codes
+        func place(_ i: Int, weight k: Int?) -> String {
+            let l = network.layer(ofUnit: i), u = i - network.layerRange(l).lowerBound
+            return k.map { "layer \(l) unit \(u) weight \($0 - network.weightRange(ofUnit: i).lowerBound)" } ?? "layer \(l) unit \(u) bias"
+        }
+        for i in 0..<network.unitCount {
+            let weights = network.weightRange(ofUnit: i)
+            for j in weights.lowerBound...weights.upperBound {
+                let k: Int? = j < weights.upperBound ? j : nil     // nil: the bias
+                guard let code = k.map(codes.weightCode) ?? codes.biasCode(ofUnit: i) else {
+                    return .fails(summary, "the parameter at \(place(i, weight: k)) has no code", at: networkPointer)
+                }
+                if case .derived = code {
+                    guard net.recipe != nil else {
+                        return .fails(summary, "the parameter at \(place(i, weight: k)) claims a derived code, but only recipe networks have derived parameters", at: networkPointer)
+                    }
+                    continue
+                }
+                let value = k.map(network.weight) ?? network.bias(ofUnit: i)
+                guard code.admits(value), code.bitLength != nil else {
+                    return .fails(summary, "the parameter at \(place(i, weight: k)) is \(value), which does not fit its code \(code)",
+                                  expected: "a value fitting \(code)", computed: value.description, at: networkPointer)
+                }
+            }
+        }
+        return .fails(summary, "a parameter does not fit its code", at: networkPointer)
     }
 }

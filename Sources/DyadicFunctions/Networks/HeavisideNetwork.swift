@@ -59,13 +59,15 @@ public struct HeavisideNetwork: Hashable, Sendable {
         self = try builder.network()
     }
 
+    /// The builder's arrays copied to buffers of exactly their size (appending leaves up
+    /// to half of a buffer unused: tens of megabytes at J = 20).
     fileprivate init(_ b: Builder) {
         layerStarts = b.layerStarts + [b.activations.count]
-        activations = b.activations
-        inputStarts = b.inputStarts
-        inputIndices = b.inputIndices
-        weightValues = b.weights
-        biasValues = b.biases
+        activations = b.activations.withUnsafeBufferPointer { Array($0) }
+        inputStarts = b.inputStarts.withUnsafeBufferPointer { Array($0) }
+        inputIndices = b.inputIndices.withUnsafeBufferPointer { Array($0) }
+        weightValues = b.weights.compacted()
+        biasValues = b.biases.compacted()
     }
 
     /// Assembles a network unit by unit, without an array per unit (the constructions

@@ -20,18 +20,18 @@ extension Rational: SweepScalar {
 struct SweepStructure: Sendable {
     /// The piece boundaries of Lemma N1.
     let cuts: [Rational]
-    /// First-layer thresholds -b/w and whether w > 0, in unit order.
-    let thresholds: [Rational]
+    /// The number of first-layer units, and whether each has w > 0 (in unit order).
+    let firstCount: Int
     let rising: [Bool]
     /// The layer of each materialised unit, and whether it is linear.
-    let layer: [Int]
+    let layer: [Int32]
     let linear: [Bool]
     let layerCount: Int
     /// The first materialised id of each layer (ids are in layer order), and the count.
     let layerStarts: [Int]
     /// Out-edges of materialised unit u: edgeStarts[u]..<edgeStarts[u+1] into edgeTargets.
     let edgeStarts: [Int]
-    let edgeTargets: [Int]
+    let edgeTargets: [Int32]
     /// Threshold groups read from materialised unit u: groupStarts[u]..<groupStarts[u+1];
     /// group g adds its value to groupConsumers[g].
     let groupStarts: [Int]
@@ -39,9 +39,9 @@ struct SweepStructure: Sendable {
     /// First-layer units flipping when the sweep enters piece p:
     /// flipUnits[flipStarts[p]..<flipStarts[p+1]].
     let flipStarts: [Int]
-    let flipUnits: [Int]
+    let flipUnits: [Int32]
     /// The first piece where each first-layer unit is on (rising) or off (falling).
-    let flipPiece: [Int]
+    let flipPiece: [Int32]
     /// The materialised ids of the outputs.
     let outputs: Range<Int>
     let costPerPiece: Int
@@ -104,35 +104,35 @@ struct SweepStructure: Sendable {
         }
         mustMaterialise = []
         var id = [Int32](repeating: -1, count: n)
-        var layerOf: [Int] = [], linear: [Bool] = [], unitOf: [Int] = [], isSum: [Bool] = []
+        var layerOf: [Int32] = [], linear: [Bool] = [], unitOf: [Int] = [], isSum: [Bool] = []
         for l in 0..<L {
             for i in network.layerRange(l) where !grouped[i] || sumOf[i] == Int32(i) {
                 // A sum unit takes the id of its class's first unit (itself grouped).
                 id[i] = Int32(layerOf.count)
-                layerOf.append(l)
+                layerOf.append(Int32(l))
                 linear.append(grouped[i] || network.activations[i] == .linear)
                 unitOf.append(i)
                 isSum.append(grouped[i])
             }
         }
         let count = layerOf.count
-        var edgeSources: [Int32] = [], edgeTargets: [Int32] = [], edgeWeights: [Int] = []
+        var edgeSources: [Int32] = [], edgeTargets: [Int32] = [], edgeWeights: [Int32] = []
         var groupTerms: [(source: Int, consumer: Int, terms: [SweepNumbers.Term])] = []
         var cost = 0
         for c in network.firstLayerWidth..<count {
-            let l = layerOf[c], i = unitOf[c]
+            let l = Int(layerOf[c]), i = unitOf[c]
             var terms: [Int: [SweepNumbers.Term]] = [:]
             for k in network.weightRange(ofUnit: i) {
                 let input = source(l, k)
                 if grouped[input] && sumOf[input] >= 0 {
-                    terms[Int(id[Int(sumOf[input])]), default: []].append(SweepNumbers.Term(unit: input, weight: k, viaSum: true))
+                    terms[Int(id[Int(sumOf[input])]), default: []].append(SweepNumbers.Term(unit: Int32(input), weight: Int32(k), viaSum: true))
                 } else if grouped[input] {
                     let g = Int(id[source(l - 1, network.inputStarts[input])])
-                    terms[g, default: []].append(SweepNumbers.Term(unit: input, weight: k, viaSum: false))
+                    terms[g, default: []].append(SweepNumbers.Term(unit: Int32(input), weight: Int32(k), viaSum: false))
                 } else {
                     edgeSources.append(id[input])
                     edgeTargets.append(Int32(c))
-                    edgeWeights.append(k)
+                    edgeWeights.append(Int32(k))
                     if l > 1 { cost += 1 }
                 }
             }
@@ -151,9 +151,9 @@ struct SweepStructure: Sendable {
             for i in 0..<count { s[i + 1] += s[i] }
             return s
         }
-        func bySource<S: Collection>(_ sources: S, _ starts: [Int]) -> [Int] where S.Element: BinaryInteger {
-            var next = starts, order = [Int](repeating: 0, count: sources.count)
-            for (i, v) in sources.enumerated() { order[next[Int(v)]] = i; next[Int(v)] += 1 }
+        func bySource<S: Collection>(_ sources: S, _ starts: [Int]) -> [Int32] where S.Element: BinaryInteger {
+            var next = starts, order = [Int32](repeating: 0, count: sources.count)
+            for (i, v) in sources.enumerated() { order[next[Int(v)]] = Int32(i); next[Int(v)] += 1 }
             return order
         }
         let edgeStarts = starts(edgeSources)
@@ -169,22 +169,24 @@ struct SweepStructure: Sendable {
         var flipStarts = [Int](repeating: 0, count: pieces + 2)
         for p in flipPiece { flipStarts[p + 1] += 1 }
         for p in 0...pieces { flipStarts[p + 1] += flipStarts[p] }
-        var next = flipStarts, flipUnits = [Int](repeating: 0, count: thresholds.count)
-        for (k, p) in flipPiece.enumerated() { flipUnits[next[p]] = k; next[p] += 1 }
+        var next = flipStarts, flipUnits = [Int32](repeating: 0, count: thresholds.count)
+        for (k, p) in flipPiece.enumerated() { flipUnits[next[p]] = Int32(k); next[p] += 1 }
         let firstLayerEdges = edgeStarts[network.firstLayerWidth]
         cost += (firstLayerEdges + pieces - 1) / max(pieces, 1) + 1
 
         let outputStart = count - network.outputCount
         let structure = SweepStructure(
-            cuts: cuts, thresholds: thresholds, rising: rising, layer: layerOf, linear: linear, layerCount: L,
-            layerStarts: (0...L).map { l in layerOf.firstIndex { $0 >= l } ?? count },
-            edgeStarts: edgeStarts, edgeTargets: edgeOrder.map { Int(edgeTargets[$0]) },
-            groupStarts: groupStarts, groupConsumers: groupOrder.map { groupTerms[$0].consumer },
-            flipStarts: flipStarts, flipUnits: flipUnits, flipPiece: flipPiece,
+            cuts: cuts, firstCount: thresholds.count, rising: rising, layer: layerOf.withUnsafeBufferPointer { Array($0) },
+            linear: linear.withUnsafeBufferPointer { Array($0) }, layerCount: L,
+            layerStarts: (0...L).map { l in layerOf.firstIndex { Int($0) >= l } ?? count },
+            // (exact-size copies: appending leaves up to half of a buffer unused)
+            edgeStarts: edgeStarts, edgeTargets: edgeOrder.map { edgeTargets[Int($0)] },
+            groupStarts: groupStarts, groupConsumers: groupOrder.map { groupTerms[Int($0)].consumer },
+            flipStarts: flipStarts, flipUnits: flipUnits, flipPiece: flipPiece.map { Int32($0) },
             outputs: outputStart..<count, costPerPiece: cost)
-        let numbers = SweepNumbers(network: network, unitOf: unitOf, isSum: isSum, edgeWeights: edgeOrder.map { edgeWeights[$0] },
-                                   groupSources: groupOrder.map { groupTerms[$0].source },
-                                   groups: groupOrder.map { groupTerms[$0].terms })
+        let numbers = SweepNumbers(network: network, unitOf: unitOf, isSum: isSum, edgeWeights: edgeOrder.map { edgeWeights[Int($0)] },
+                                   groupSources: groupOrder.map { groupTerms[Int($0)].source },
+                                   groups: groupOrder.map { groupTerms[Int($0)].terms })
         return (structure, numbers)
     }
 }
@@ -197,8 +199,8 @@ struct SweepNumbers {
     /// (rising, w > 0) or s <= threshold; or (`viaSum`) a unit H(s + b) of a sum class,
     /// threshold -b, rising.
     struct Term {
-        let unit: Int
-        let weight: Int
+        let unit: Int32
+        let weight: Int32
         let viaSum: Bool
     }
     let network: HeavisideNetwork
@@ -207,7 +209,7 @@ struct SweepNumbers {
     /// Whether each materialised unit is a sum unit (linear, bias 0, its class's inputs and weights).
     let isSum: [Bool]
     /// The flat index in the network of each edge's weight.
-    let edgeWeights: [Int]
+    let edgeWeights: [Int32]
     let groupSources: [Int]
     let groups: [[Term]]
 
@@ -215,12 +217,13 @@ struct SweepNumbers {
     func bias(_ u: Int) -> Rational {
         network.layerStarts[1] <= unitOf[u] && !isSum[u] ? network.bias(ofUnit: unitOf[u]) : 0
     }
-    func edgeWeight(_ e: Int) -> Rational { network.weight(edgeWeights[e]) }
+    func edgeWeight(_ e: Int) -> Rational { network.weight(Int(edgeWeights[e])) }
     func threshold(_ t: Term) -> Rational {
-        t.viaSum ? -network.bias(ofUnit: t.unit) : -network.bias(ofUnit: t.unit) / network.weight(network.inputStarts[t.unit])
+        let i = Int(t.unit)
+        return t.viaSum ? -network.bias(ofUnit: i) : -network.bias(ofUnit: i) / network.weight(network.inputStarts[i])
     }
-    func weight(_ t: Term) -> Rational { network.weight(t.weight) }
-    func rising(_ t: Term) -> Bool { t.viaSum || network.weightValues.signum(network.inputStarts[t.unit]) > 0 }
+    func weight(_ t: Term) -> Rational { network.weight(Int(t.weight)) }
+    func rising(_ t: Term) -> Bool { t.viaSum || network.weightValues.signum(network.inputStarts[Int(t.unit)]) > 0 }
 }
 
 /// The inputs and weights of a multi-input unit (units with equal keys share a sum).

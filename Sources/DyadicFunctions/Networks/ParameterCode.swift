@@ -56,17 +56,50 @@ public enum ParameterCode: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// Indices into a palette, one per parameter, stored as runs of equal indices (a layer
+/// of a recipe network is one run of weights and one of biases).
+public struct SlotRuns: Hashable, Sendable {
+    /// Run r covers starts[r] ..< starts[r + 1] (the last one up to `count`) with slots[r].
+    public private(set) var starts: [Int] = []
+    public private(set) var slots: [UInt32] = []
+    public private(set) var count = 0
+
+    public init() {}
+
+    mutating func append(_ slot: UInt32, count n: Int) {
+        guard n > 0 else { return }
+        if slots.last != slot {
+            starts.append(count)
+            slots.append(slot)
+        }
+        count += n
+    }
+
+    /// The indices of run r.
+    public func run(_ r: Int) -> Range<Int> { starts[r]..<(r + 1 < starts.count ? starts[r + 1] : count) }
+
+    /// The slot at index i (binary search over the runs).
+    public subscript(i: Int) -> UInt32 {
+        var low = 0, high = starts.count - 1      // the last run starting at or before i
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= i { low = mid } else { high = mid - 1 }
+        }
+        return slots[low]
+    }
+}
+
 /// One code per parameter of a network, stored as small indices into a palette of the
-/// distinct codes (a network of millions of parameters has a handful of distinct codes).
-/// `Code` is ``ParameterCode``, or `ParameterCode?` where a parameter may have none.
-/// Weights are numbered as in ``HeavisideNetwork/weight(_:)``, biases by unit.
+/// distinct codes, in runs (a network of millions of parameters has a handful of distinct
+/// codes). `Code` is ``ParameterCode``, or `ParameterCode?` where a parameter may have
+/// none. Weights are numbered as in ``HeavisideNetwork/weight(_:)``, biases by unit.
 public struct ParameterCodeTable<Code: Hashable & Sendable>: Hashable, Sendable {
     /// The distinct codes, in order of first use.
     public private(set) var palette: [Code] = []
     private var slots: [Code: UInt32] = [:]
     /// The palette index of each weight's code and of each unit's bias code.
-    public private(set) var weightSlots: [UInt32] = []
-    public private(set) var biasSlots: [UInt32] = []
+    public private(set) var weightSlots = SlotRuns()
+    public private(set) var biasSlots = SlotRuns()
 
     public init() {}
 
@@ -74,8 +107,8 @@ public struct ParameterCodeTable<Code: Hashable & Sendable>: Hashable, Sendable 
     public init(uniform code: Code, for network: HeavisideNetwork) {
         palette = [code]
         slots = [code: 0]
-        weightSlots = Array(repeating: 0, count: network.weightCount)
-        biasSlots = Array(repeating: 0, count: network.unitCount)
+        weightSlots.append(0, count: network.weightCount)
+        biasSlots.append(0, count: network.unitCount)
     }
 
     /// The palette index of `code` (added when new).
@@ -88,15 +121,15 @@ public struct ParameterCodeTable<Code: Hashable & Sendable>: Hashable, Sendable 
     }
 
     /// Appends the codes of one unit: `count` weights with the code in slot `weights`
-    /// (or one slot per weight) and the bias's.
+    /// and the bias's.
     public mutating func appendUnit(weights slot: UInt32, count: Int, bias: UInt32) {
-        weightSlots.append(contentsOf: repeatElement(slot, count: count))
-        biasSlots.append(bias)
+        weightSlots.append(slot, count: count)
+        biasSlots.append(bias, count: 1)
     }
 
     public mutating func appendUnit(weights: [Code], bias: Code) {
-        for c in weights { weightSlots.append(slot(c)) }
-        biasSlots.append(slot(bias))
+        for c in weights { weightSlots.append(slot(c), count: 1) }
+        biasSlots.append(slot(bias), count: 1)
     }
 
     /// The code of the weight at flat index k, and of unit i's bias.
@@ -117,8 +150,8 @@ public struct ParameterCodeTable<Code: Hashable & Sendable>: Hashable, Sendable 
     public static func == (a: Self, b: Self) -> Bool {
         guard a.weightSlots.count == b.weightSlots.count, a.biasSlots.count == b.biasSlots.count else { return false }
         if a.palette == b.palette { return a.weightSlots == b.weightSlots && a.biasSlots == b.biasSlots }
-        return a.weightSlots.indices.allSatisfy { a.weightCode($0) == b.weightCode($0) }
-            && a.biasSlots.indices.allSatisfy { a.biasCode(ofUnit: $0) == b.biasCode(ofUnit: $0) }
+        return (0..<a.weightSlots.count).allSatisfy { a.weightCode($0) == b.weightCode($0) }
+            && (0..<a.biasSlots.count).allSatisfy { a.biasCode(ofUnit: $0) == b.biasCode(ofUnit: $0) }
     }
 
     public func hash(into hasher: inout Hasher) {

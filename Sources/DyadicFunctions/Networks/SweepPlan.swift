@@ -60,12 +60,12 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     func start(_ firstLayerActive: (Int) -> Bool) -> State {
         let s = structure
         let state = State(bias: bias, groups: groups.count, layers: s.layerCount)
-        let firstCount = s.thresholds.count
+        let firstCount = s.firstCount
         for u in 0..<s.layer.count {
             let v: N = u < firstCount ? (firstLayerActive(u) ? 1 : 0) : (s.linear[u] ? state.pre[u] : (state.pre[u] >= .zero ? 1 : 0))
             state.value[u] = v
             if v != .zero {
-                for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] { state.pre[s.edgeTargets[e]] += edgeWeights[e] * v }
+                for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] { state.pre[Int(s.edgeTargets[e])] += edgeWeights[e] * v }
             }
             for g in s.groupStarts[u]..<s.groupStarts[u + 1] {
                 let gv = groups[g].value(at: v)
@@ -81,7 +81,7 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     func markDirty(_ c: Int, _ state: State) {
         guard !state.dirty[c] else { return }
         state.dirty[c] = true
-        let l = structure.layer[c]
+        let l = Int(structure.layer[c])
         state.queue[structure.layerStarts[l] + state.queued[l]] = c
         state.queued[l] += 1
     }
@@ -93,7 +93,7 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         let delta = new - state.value[u]
         state.value[u] = new
         for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] {
-            let c = s.edgeTargets[e]
+            let c = Int(s.edgeTargets[e])
             state.pre[c] += edgeWeights[e] * delta
             markDirty(c, state)
         }
@@ -111,7 +111,7 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     func advance(_ state: State, to p: Int) {
         let s = structure
         for i in s.flipStarts[p]..<s.flipStarts[p + 1] {
-            let u = s.flipUnits[i]
+            let u = Int(s.flipUnits[i])
             push(u, state.value[u] == .zero ? 1 : 0, state)
         }
         for l in 1..<s.layerCount where state.queued[l] > 0 {
@@ -132,7 +132,7 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     func sweep(pieces: Range<Int>, _ visit: (Int, State) -> Bool) {
         guard let first = pieces.first else { return }
         let flip = structure.flipPiece, rising = structure.rising
-        let state = start { k in rising[k] ? flip[k] <= first : first < flip[k] }
+        let state = start { k in rising[k] ? Int(flip[k]) <= first : first < Int(flip[k]) }
         for p in pieces {
             if p > first { advance(state, to: p) }
             if !visit(p, state) { return }
@@ -328,7 +328,7 @@ extension SweepPlan where N == Int {
     init?(scaling numbers: SweepNumbers, _ structure: SweepStructure) {
         let s = structure
         let count = s.layer.count
-        let firstCount = s.thresholds.count
+        let firstCount = s.firstCount
         let network = numbers.network
         let weights = network.weightValues, biases = network.biasValues
         typealias P = SweepPlan<Int>
@@ -341,7 +341,7 @@ extension SweepPlan where N == Int {
         for g in numbers.groups.indices {
             let c = s.groupConsumers[g]
             for t in numbers.groups[g] {
-                guard let e = P.exponent(weights, t.weight) else { return nil }
+                guard let e = P.exponent(weights, Int(t.weight)) else { return nil }
                 scale[c] = max(scale[c], e)
             }
         }
@@ -350,8 +350,9 @@ extension SweepPlan where N == Int {
             guard scale[u] <= 62 else { return nil }
             if u >= firstCount && s.linear[u] { valueScale[u] = scale[u] }
             for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] {
-                guard let x = P.exponent(weights, numbers.edgeWeights[e]) else { return nil }
-                scale[s.edgeTargets[e]] = max(scale[s.edgeTargets[e]], x + valueScale[u])
+                guard let x = P.exponent(weights, Int(numbers.edgeWeights[e])) else { return nil }
+                let c = Int(s.edgeTargets[e])
+                scale[c] = max(scale[c], x + valueScale[u])
             }
         }
         // Scaled numbers and bounds (each |pre-activation| <= bound[u] < 2^60).
@@ -368,12 +369,12 @@ extension SweepPlan where N == Int {
             let c = s.groupConsumers[g], e = valueScale[numbers.groupSources[g]]
             var up: [(Int, Int)] = [], down: [(Int, Int)] = []
             for t in terms {
-                guard let w = P.scaled(weights, t.weight, scale[c]) else { return nil }
+                guard let w = P.scaled(weights, Int(t.weight), scale[c]) else { return nil }
                 let (sum, overflow) = bound[c].addingReportingOverflow(Int(w.magnitude))
                 guard !overflow, sum < P.bound else { return nil }
                 bound[c] = sum
                 let rising = numbers.rising(t)
-                let theta = P.scaledThreshold(network, unit: t.unit, viaSum: t.viaSum, e, rising: rising)
+                let theta = P.scaledThreshold(network, unit: Int(t.unit), viaSum: t.viaSum, e, rising: rising)
                 if rising { up.append((theta, w)) } else { down.append((theta, w)) }
             }
             // Sorted by the scaled thresholds: ties are equal for the sweep's comparisons.
@@ -385,8 +386,8 @@ extension SweepPlan where N == Int {
         for u in 0..<count {
             let valueBound = u < firstCount || !s.linear[u] ? 1 : bound[u]
             for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] {
-                let c = s.edgeTargets[e]
-                guard let w = P.scaled(weights, numbers.edgeWeights[e], scale[c] - valueScale[u]) else { return nil }
+                let c = Int(s.edgeTargets[e])
+                guard let w = P.scaled(weights, Int(numbers.edgeWeights[e]), scale[c] - valueScale[u]) else { return nil }
                 scaledWeights[e] = w
                 let (term, o1) = Int(w.magnitude).multipliedReportingOverflow(by: valueBound)
                 let (sum, o2) = bound[c].addingReportingOverflow(term)
