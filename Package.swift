@@ -30,6 +30,10 @@ let package = Package(
             pkgConfig: "gmp",
             providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
         ),
+        // XOR-popcount of bit-packed sign functions with the CPU's popcnt instruction when
+        // it has one (checked at run time), for the Gram entries of PackedSignFunction
+        // (trusted base: one loop in C).
+        .target(name: "CPopcount"),
         // The system's libcrypto, for SHA-256 digests only (outside the trusted base).
         .systemLibrary(
             name: "CLibCrypto",
@@ -51,7 +55,7 @@ let package = Package(
         // Heaviside networks (MATH.md sec. 2-9; trusted base).
         .target(
             name: "DyadicFunctions",
-            dependencies: ["ExactArithmetic"],
+            dependencies: ["ExactArithmetic", "CPopcount"],
             swiftSettings: invariantChecks
         ),
         // Untrusted constructions on the exact types: seeded sign trees (SplitMix64), the

@@ -64,8 +64,8 @@ enum KernelClass: Sendable {
 /// A network with the codes of its parameters (nil: the parameter has no code).
 struct KernelNetwork: Sendable {
     let network: HeavisideNetwork
-    let weightCodes: [[[ParameterCode?]]]
-    let biasCodes: [[ParameterCode?]]
+    /// The code of every parameter (nil: none), numbered as the network's parameters.
+    let codes: ParameterCodeTable<ParameterCode?>
     /// The recipe that built the network in the kernel, if any; only such networks may
     /// have `derived` codes (the kernel computed those parameters itself).
     let recipe: String?

@@ -14,16 +14,13 @@ enum NetworkReader {
         let layerValues = try f.array("layers", what: "an array of layers")
         var size = 0
         var layers: [[HeavisideNetwork.Unit]] = []
-        var weightCodes: [[[ParameterCode?]]] = []
-        var biasCodes: [[ParameterCode?]] = []
+        var codes = ParameterCodeTable<ParameterCode?>()
         for (l, layerValue) in layerValues.enumerated() {
             let layer = try Fields(layerValue, at: f.pointer.appending("layers").appending(l), context: context, what: "a layer object with \"units\"")
             try layer.allowOnly(["units", "weight-code", "bias-code"])
             let defaultWeightCode = layer.has("weight-code") ? try code(try layer.value("weight-code"), at: layer.pointer.appending("weight-code"), context: context) : nil
             let defaultBiasCode = layer.has("bias-code") ? try code(try layer.value("bias-code"), at: layer.pointer.appending("bias-code"), context: context) : nil
             var units: [HeavisideNetwork.Unit] = []
-            var layerWeightCodes: [[ParameterCode?]] = []
-            var layerBiasCodes: [ParameterCode?] = []
             for (u, unitValue) in try layer.array("units", what: "an array of units").enumerated() {
                 let unit = try Fields(unitValue, at: layer.pointer.appending("units").appending(u), context: context, what: "a unit object")
                 try unit.allowOnly(["activation", "inputs", "weights", "bias", "weight-codes", "bias-code"])
@@ -37,27 +34,25 @@ enum NetworkReader {
                 guard size <= context.limits.maximumNetworkSize else {
                     throw .limitExceeded(pointer: unit.pointer, limit: .networkSize, value: "more than \(context.limits.maximumNetworkSize)", maximum: String(context.limits.maximumNetworkSize))
                 }
-                var codes: [ParameterCode?] = Array(repeating: defaultWeightCode, count: weights.count)
+                var weightCodes: [ParameterCode?] = Array(repeating: defaultWeightCode, count: weights.count)
                 if unit.has("weight-codes") {
                     let values = try unit.array("weight-codes", what: "an array of codes, one per weight")
                     guard values.count == weights.count else {
                         throw .malformed(pointer: unit.pointer.appending("weight-codes"), expected: "one code per weight (\(weights.count))", found: "\(values.count) codes")
                     }
                     for (k, value) in values.enumerated() {
-                        codes[k] = try code(value, at: unit.pointer.appending("weight-codes").appending(k), context: context)
+                        weightCodes[k] = try code(value, at: unit.pointer.appending("weight-codes").appending(k), context: context)
                     }
                 }
                 units.append(HeavisideNetwork.Unit(activation: activation == .heaviside ? .heaviside : .linear, inputs: inputs, weights: weights, bias: try unit.rational("bias")))
-                layerWeightCodes.append(codes)
-                layerBiasCodes.append(unit.has("bias-code") ? try code(try unit.value("bias-code"), at: unit.pointer.appending("bias-code"), context: context) : defaultBiasCode)
+                let biasCode = unit.has("bias-code") ? try code(try unit.value("bias-code"), at: unit.pointer.appending("bias-code"), context: context) : defaultBiasCode
+                codes.appendUnit(weights: weightCodes, bias: biasCode)
             }
             layers.append(units)
-            weightCodes.append(layerWeightCodes)
-            biasCodes.append(layerBiasCodes)
         }
         do {
             let network = try HeavisideNetwork(layers: layers)
-            return KernelNetwork(network: network, weightCodes: weightCodes, biasCodes: biasCodes, recipe: nil)
+            return KernelNetwork(network: network, codes: codes, recipe: nil)
         } catch {
             throw ObjectStore.invalid(error, at: f.pointer.appending("layers"), what: "a network following the conventions of MATH.md sec. 8")
         }

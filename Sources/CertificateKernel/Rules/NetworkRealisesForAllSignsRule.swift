@@ -62,20 +62,38 @@ enum NetworkRealisesForAllSignsRule: Rule {
                           computed: "\(net.network.outputCount) outputs", at: claim.statement.pointer.appending("outputs"))
         }
         // Only the sign-coded parameters vary with sigma; every other one is derived.
-        var total = BigInt.zero
-        for (l, layer) in net.network.layers.enumerated() {
-            for (u, unit) in layer.enumerated() {
-                for (value, code) in zip(unit.weights + [unit.bias], net.weightCodes[l][u] + [net.biasCodes[l][u]]) {
-                    switch code {
-                    case .derived?: continue
-                    case .sign? where ParameterCode.sign.admits(value): total += 1
-                    default:
+        // Over runs of equal codes: derived runs need no look at their values; a problem
+        // is located in unit order by a second pass.
+        var signs = 0
+        let network = net.network, codes = net.codes
+        func scan(_ runs: SlotRuns, _ value: (Int) -> Rational) -> Bool {
+            for r in runs.slots.indices {
+                let code = codes.palette[Int(runs.slots[r])], range = runs.run(r)
+                if case .derived? = code { continue }
+                guard case .sign? = code else { return false }
+                for k in range where !ParameterCode.sign.admits(value(k)) { return false }
+                signs += range.count
+            }
+            return true
+        }
+        if !scan(codes.weightSlots, network.weight) || !scan(codes.biasSlots, network.bias(ofUnit:)) {
+            for i in 0..<network.unitCount {
+                let weights = network.weightRange(ofUnit: i)
+                for j in weights.lowerBound...weights.upperBound {
+                    let k = j < weights.upperBound ? j : -1     // -1: the bias
+                    let code = k >= 0 ? codes.weightCode(k) : codes.biasCode(ofUnit: i)
+                    if case .derived? = code { continue }
+                    let value = k >= 0 ? network.weight(k) : network.bias(ofUnit: i)
+                    guard case .sign? = code, ParameterCode.sign.admits(value) else {
+                        let l = network.layer(ofUnit: i), u = i - network.layerRange(l).lowerBound
                         return .fails(summary, "a parameter of layer \(l) unit \(u) is \(value) with code \(code.map { "\($0)" } ?? "none"): only sign-coded parameters may vary in the family",
                                       at: networkPointer)
                     }
                 }
             }
+            return .fails(summary, "a parameter that is not derived is not sign-coded", at: networkPointer)
         }
+        let total = BigInt(signs)
         guard total == BigInt.powerOfTwo(J) - 1 else {
             return .fails(summary, "the family has \(total) sign-coded parameters, not one per node of the sign tree (2^J - 1)", at: networkPointer)
         }

@@ -71,7 +71,7 @@ enum NetworkRealisesRule: Rule {
             return .step(f.stepFunction)
         }
         let evaluator = NetworkEvaluator(network)
-        let cuts = network.pieceBoundaries
+        let cuts = evaluator.pieceBoundaries
         try context.readingContext.chargeWork(ReadingContext.product(cuts.count - 1, evaluator.costPerPoint + targets.count), at: claim.inputs.pointer.appending("network"))
         if let (piece, d, a, b, value) = firstMismatch(network, evaluator, cuts, prepared) {
             return .fails(summary, "output \(d) differs from function \(d) on the piece [\(a), \(b)) (piece \(piece) of Lemma N1)",

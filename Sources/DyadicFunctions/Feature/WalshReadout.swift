@@ -32,10 +32,19 @@ public enum TaskOutput {
         }
         let reversed = Bits.reverse(readout.index, width: J)
         var words = [UInt64](repeating: 0, count: ((1 << J) + 63) / 64)
+        // One word of 64 cells at a time, without branches: the parity of m & reverse_J(m(c))
+        // by folding its bits with XOR (the cells' signs are random, a branch would miss).
         words.withUnsafeMutableBufferPointer { words in
             midpointIndices.withUnsafeBufferPointer { indices in
-                for c in 0..<indices.count where (indices[c] & reversed).nonzeroBitCount & 1 == 1 {
-                    words[c >> 6] |= 1 << UInt64(c & 63)
+                for w in 0..<words.count {
+                    let base = w << 6
+                    var word: UInt64 = 0
+                    for i in 0..<min(64, indices.count - base) {
+                        var x = UInt64(truncatingIfNeeded: indices[base + i] & reversed)
+                        x ^= x >> 32; x ^= x >> 16; x ^= x >> 8; x ^= x >> 4; x ^= x >> 2; x ^= x >> 1
+                        word |= (x & 1) << UInt64(i)
+                    }
+                    words[w] = word
                 }
             }
         }

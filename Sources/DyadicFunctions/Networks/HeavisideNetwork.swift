@@ -39,60 +39,186 @@ public struct HeavisideNetwork: Hashable, Sendable {
         }
     }
 
-    /// The layers; `layers[0]` reads x, the last layer is the output layer.
-    public let layers: [[Unit]]
+    // Compact storage (MATH.md sec. 8 fixes the semantics, this only the layout): units
+    // are numbered layer by layer; unit i reads inputIndices[inputStarts[i]..<inputStarts[i+1]]
+    // with the weights of the same flat indices, and has bias biases[i].
+    let layerStarts: [Int]
+    let activations: [Activation]
+    let inputStarts: [Int]
+    let inputIndices: [Int32]
+    let weightValues: CompactRationals
+    let biasValues: CompactRationals
 
     /// A network after checking the conventions of MATH.md sec. 8.
     public init(layers: [[Unit]]) throws(DyadicFunctionError) {
-        guard layers.count >= 2 else {
-            throw .malformedNetwork("a network needs a first hidden layer of Heaviside units and an output layer (found \(layers.count) layers)")
+        var builder = Builder()
+        for layer in layers {
+            builder.beginLayer()
+            for unit in layer { builder.append(unit) }
         }
-        for (l, layer) in layers.enumerated() {
-            guard !layer.isEmpty else { throw .malformedNetwork("layer \(l) has no units") }
-            let width = l == 0 ? 1 : layers[l - 1].count
-            for (u, unit) in layer.enumerated() {
-                guard unit.inputs.count == unit.weights.count else {
-                    throw .malformedNetwork("layer \(l) unit \(u): \(unit.inputs.count) inputs but \(unit.weights.count) weights")
-                }
-                for (k, i) in unit.inputs.enumerated() {
-                    guard i >= 0 && i < width else {
-                        throw .malformedNetwork("layer \(l) unit \(u): input \(i) is outside 0..<\(width)")
-                    }
-                    if k > 0 && unit.inputs[k - 1] >= i {
-                        throw .malformedNetwork("layer \(l) unit \(u): inputs must be strictly increasing")
-                    }
-                }
-                if l == 0 {
-                    guard unit.activation == .heaviside else {
-                        throw .malformedNetwork("layer 0 unit \(u): the first layer must consist of Heaviside units")
-                    }
-                    guard unit.inputs == [0], !unit.weights[0].isZero else {
-                        throw .malformedNetwork("layer 0 unit \(u): a first-layer unit reads x with one nonzero weight")
-                    }
-                }
-                if l == layers.count - 1 && unit.activation != .linear {
-                    throw .malformedNetwork("layer \(l) unit \(u): output units must be linear")
-                }
-            }
-        }
-        self.layers = layers
+        self = try builder.network()
     }
 
+    /// The builder's arrays copied to buffers of exactly their size (appending leaves up
+    /// to half of a buffer unused: tens of megabytes at J = 20).
+    fileprivate init(_ b: Builder) {
+        layerStarts = b.layerStarts + [b.activations.count]
+        activations = b.activations.withUnsafeBufferPointer { Array($0) }
+        inputStarts = b.inputStarts.withUnsafeBufferPointer { Array($0) }
+        inputIndices = b.inputIndices.withUnsafeBufferPointer { Array($0) }
+        weightValues = b.weights.compacted()
+        biasValues = b.biases.compacted()
+    }
+
+    /// Assembles a network unit by unit, without an array per unit (the constructions
+    /// have millions of units). The conventions are checked by ``network()``, with the
+    /// same messages, in the same order, as ``HeavisideNetwork/init(layers:)`` documents.
+    public struct Builder {
+        fileprivate var layerStarts: [Int] = []
+        fileprivate var activations: [Activation] = []
+        fileprivate var inputStarts: [Int] = [0]
+        fileprivate var inputIndices: [Int32] = []
+        fileprivate var weights = CompactRationals()
+        fileprivate var biases = CompactRationals()
+        /// The first violation found while appending units, with its layer and unit.
+        private var firstError: (layer: Int, unit: Int, error: DyadicFunctionError)? = nil
+
+        public init() {}
+
+        /// Starts the next layer.
+        public mutating func beginLayer() { layerStarts.append(activations.count) }
+
+        public mutating func reserveCapacity(units: Int, weights count: Int) {
+            activations.reserveCapacity(units)
+            inputStarts.reserveCapacity(units + 1)
+            biases.reserveCapacity(units)
+            inputIndices.reserveCapacity(count)
+            weights.reserveCapacity(count)
+        }
+
+        public mutating func append(_ unit: Unit) {
+            append(activation: unit.activation, inputs: unit.inputs, weights: unit.weights, bias: unit.bias)
+        }
+
+        /// Appends act(sum_k weights[k] z[inputs[k]] + bias) to the current layer.
+        public mutating func append<I: Collection<Int>, W: Collection<Rational>>(activation: Activation, inputs: I, weights: W, bias: Rational) {
+            let l = layerStarts.count - 1
+            let u = activations.count - layerStarts[l]
+            if firstError == nil, let error = Self.violation(l, u, activation, inputs, weights,
+                                                              width: l == 0 ? 1 : layerStarts[l] - layerStarts[l - 1]) {
+                firstError = (l, u, error)
+            }
+            activations.append(activation)
+            for (i, w) in zip(inputs, weights) {
+                inputIndices.append(Int32(clamping: i))
+                self.weights.append(w)
+            }
+            inputStarts.append(inputIndices.count)
+            biases.append(bias)
+        }
+
+        /// Appends the first-layer unit H(x - t) (weight 1, bias -t).
+        public mutating func appendThreshold(_ t: Rational) {
+            append(activation: .heaviside, inputs: CollectionOfOne(0), weights: CollectionOfOne(Rational(1)), bias: -t)
+        }
+
+        /// The conventions of one unit that do not depend on later layers.
+        private static func violation<I: Collection<Int>, W: Collection<Rational>>(
+            _ l: Int, _ u: Int, _ activation: Activation, _ inputs: I, _ weights: W, width: Int) -> DyadicFunctionError? {
+            guard inputs.count == weights.count else {
+                return .malformedNetwork("layer \(l) unit \(u): \(inputs.count) inputs but \(weights.count) weights")
+            }
+            var previous: Int? = nil
+            for i in inputs {
+                guard i >= 0 && i < width else {
+                    return .malformedNetwork("layer \(l) unit \(u): input \(i) is outside 0..<\(width)")
+                }
+                if let p = previous, p >= i {
+                    return .malformedNetwork("layer \(l) unit \(u): inputs must be strictly increasing")
+                }
+                previous = i
+            }
+            if l == 0 {
+                guard activation == .heaviside else {
+                    return .malformedNetwork("layer 0 unit \(u): the first layer must consist of Heaviside units")
+                }
+                guard inputs.count == 1, inputs.first == 0, let w = weights.first, !w.isZero else {
+                    return .malformedNetwork("layer 0 unit \(u): a first-layer unit reads x with one nonzero weight")
+                }
+            }
+            return nil
+        }
+
+        /// The network, or the first violation of the conventions (layer by layer, unit by unit).
+        public func network() throws(DyadicFunctionError) -> HeavisideNetwork {
+            let L = layerStarts.count
+            guard L >= 2 else {
+                throw .malformedNetwork("a network needs a first hidden layer of Heaviside units and an output layer (found \(L) layers)")
+            }
+            let ends = layerStarts.dropFirst() + [activations.count]
+            for (l, (start, end)) in zip(layerStarts, ends).enumerated() {
+                guard end > start else { throw .malformedNetwork("layer \(l) has no units") }
+                let errorUnit = firstError.flatMap { $0.layer == l ? $0.unit : nil }
+                if l == L - 1, let u = (start..<end).first(where: { activations[$0] != .linear }).map({ $0 - start }),
+                   u < (errorUnit ?? Int.max) {
+                    throw .malformedNetwork("layer \(l) unit \(u): output units must be linear")
+                }
+                if errorUnit != nil, let error = firstError?.error { throw error }
+            }
+            return HeavisideNetwork(self)
+        }
+    }
+
+    // MARK: Reading the network
+
+    /// The layers; `layers[0]` reads x, the last layer is the output layer (built on
+    /// demand: one array per unit, for small networks and tests).
+    public var layers: [[Unit]] {
+        (0..<layerCount).map { l in layerRange(l).map(unit) }
+    }
+
+    /// Unit i (units numbered layer by layer).
+    public func unit(_ i: Int) -> Unit {
+        Unit(activation: activations[i], inputs: (inputStarts[i]..<inputStarts[i + 1]).map { Int(inputIndices[$0]) },
+             weights: (inputStarts[i]..<inputStarts[i + 1]).map { weightValues[$0] }, bias: biasValues[i])
+    }
+
+    /// The units of layer l, numbered layer by layer.
+    public func layerRange(_ l: Int) -> Range<Int> { layerStarts[l]..<layerStarts[l + 1] }
+    /// The layer of unit i.
+    public func layer(ofUnit i: Int) -> Int {
+        var l = 0
+        while layerStarts[l + 1] <= i { l += 1 }
+        return l
+    }
+    /// The activation of unit i.
+    public func activation(ofUnit i: Int) -> Activation { activations[i] }
+    /// The flat indices k of unit i's inputs and weights (``input(_:)``, ``weight(_:)``).
+    public func weightRange(ofUnit i: Int) -> Range<Int> { inputStarts[i]..<inputStarts[i + 1] }
+    /// The input (a unit index within the previous layer) at flat index k.
+    public func input(_ k: Int) -> Int { Int(inputIndices[k]) }
+    /// The weight at flat index k.
+    public func weight(_ k: Int) -> Rational { weightValues[k] }
+    /// The bias of unit i.
+    public func bias(ofUnit i: Int) -> Rational { biasValues[i] }
+    /// The number of weights.
+    public var weightCount: Int { inputIndices.count }
+
     /// The number of outputs (units of the last layer).
-    public var outputCount: Int { layers[layers.count - 1].count }
+    public var outputCount: Int { layerRange(layerCount - 1).count }
     /// The number of layers, the output layer included.
-    public var layerCount: Int { layers.count }
+    public var layerCount: Int { layerStarts.count - 1 }
     /// The number of units, outputs included.
-    public var unitCount: Int { layers.reduce(0) { $0 + $1.count } }
+    public var unitCount: Int { activations.count }
     /// The number of hidden units (all layers but the output layer).
     public var hiddenUnitCount: Int { unitCount - outputCount }
     /// The number of first-layer Heaviside units P.
-    public var firstLayerWidth: Int { layers[0].count }
+    public var firstLayerWidth: Int { layerStarts[1] }
     /// The number of parameters: every listed weight and every bias.
-    public var parameterCount: Int { layers.reduce(0) { $0 + $1.reduce(0) { $0 + $1.weights.count + 1 } } }
+    public var parameterCount: Int { weightCount + unitCount }
 
     /// The threshold -b/w of each first-layer unit, in unit order.
     public var firstLayerThresholds: [Rational] {
-        layers[0].map { -$0.bias / $0.weights[0] }
+        (0..<firstLayerWidth).map { -biasValues[$0] / weightValues[inputStarts[$0]] }
     }
 }

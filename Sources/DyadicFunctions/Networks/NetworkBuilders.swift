@@ -28,7 +28,12 @@ public enum NetworkBuilder {
     /// sum_i (-1)^(i+1) H(y - i/2^(n+1)) is the digit b_n(y) = floor(2^(n+1) y) mod 2
     /// for y in [0, 1). `source` is the index of y in the previous layer.
     public static func digitUnits(digit n: Int, source: Int) -> [HeavisideNetwork.Unit] {
-        (1..<(1 << (n + 1))).map { i in
+        Array(digitUnitSequence(digit: n, source: source))
+    }
+
+    /// ``digitUnits(digit:source:)`` one at a time.
+    static func digitUnitSequence(digit n: Int, source: Int) -> LazyMapSequence<Range<Int>, HeavisideNetwork.Unit> {
+        (1..<(1 << (n + 1))).lazy.map { i in
             HeavisideNetwork.Unit(activation: .heaviside, inputs: [source], weights: [1],
                                   bias: -Dyadic(mantissa: BigInt(i), exponent: n + 1).rational)
         }
@@ -58,18 +63,13 @@ public enum NetworkBuilder {
         func u(_ c: Int) -> Rational { Dyadic(mantissa: BigInt(2 * indices[c] + 1), exponent: J + 1).rational }
 
         var layers = CodedLayers()
-        layers.add(trunk(levels: J), weights: { _, _ in .derived(recipe: "trunk-weight") }, bias: { _ in .derived(recipe: "trunk-threshold") })
+        layers.addTrunk(levels: J, weights: .derived(recipe: "trunk-weight"), bias: .derived(recipe: "trunk-threshold"))
         // u = u_sigma(0) + sum_i (u(i) - u(i-1)) H(x - i/2^J).
         let jumps = (1..<cells).map { u($0) - u($0 - 1) }
         layers.add([HeavisideNetwork.Unit(activation: .linear, inputs: Array(0..<(cells - 1)), weights: jumps, bias: u(0))],
-                   weights: { _, _ in .dyadic(mantissaBits: J, maximumExponent: J) },
-                   bias: { _ in .dyadic(mantissaBits: J + 1, maximumExponent: J + 1) })
+                   weights: .dyadic(mantissaBits: J, maximumExponent: J),
+                   bias: .dyadic(mantissaBits: J + 1, maximumExponent: J + 1))
         ReadoutHead.add(to: &layers, levels: J, readouts: readouts)
         return try layers.network()
-    }
-
-    /// The trunk: 2^J - 1 first-layer units H(x - i/2^J), i = 1..2^J - 1.
-    static func trunk(levels J: Int) -> [HeavisideNetwork.Unit] {
-        (1..<(1 << J)).map { i in HeavisideNetwork.Unit.threshold(weight: 1, bias: -Dyadic(mantissa: BigInt(i), exponent: J).rational) }
     }
 }

@@ -26,6 +26,7 @@ public struct NetworkEvaluator: Sendable {
         case exact(SweepPlan<Rational>)
     }
 
+    let network: HeavisideNetwork
     let structure: SweepStructure
     let plan: Plan
 
@@ -33,6 +34,7 @@ public struct NetworkEvaluator: Sendable {
     /// throughout (tests compare both paths).
     public init(_ network: HeavisideNetwork, allowFastPath: Bool = true) {
         let (structure, numbers) = SweepStructure.build(network)
+        self.network = network
         self.structure = structure
         if allowFastPath, let scaled = SweepPlan<Int>(scaling: numbers, structure) {
             plan = .scaled(scaled)
@@ -57,9 +59,8 @@ public struct NetworkEvaluator: Sendable {
 
     /// The network's outputs at any rational x, exactly as ``HeavisideNetwork/evaluate(at:)``.
     public func outputs(at x: Rational) -> [Rational] {
-        let active = structure.thresholds.indices.map { k in
-            structure.rising[k] ? structure.thresholds[k] <= x : x <= structure.thresholds[k]
-        }
+        let thresholds = network.firstLayerThresholds
+        let active = thresholds.indices.map { k in structure.rising[k] ? thresholds[k] <= x : x <= thresholds[k] }
         switch plan {
         case .scaled(let p): return p.outputs(p.start { active[$0] })
         case .exact(let p): return p.outputs(p.start { active[$0] })

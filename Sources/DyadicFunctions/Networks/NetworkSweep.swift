@@ -20,18 +20,18 @@ extension Rational: SweepScalar {
 struct SweepStructure: Sendable {
     /// The piece boundaries of Lemma N1.
     let cuts: [Rational]
-    /// First-layer thresholds -b/w and whether w > 0, in unit order.
-    let thresholds: [Rational]
+    /// The number of first-layer units, and whether each has w > 0 (in unit order).
+    let firstCount: Int
     let rising: [Bool]
     /// The layer of each materialised unit, and whether it is linear.
-    let layer: [Int]
+    let layer: [Int32]
     let linear: [Bool]
     let layerCount: Int
     /// The first materialised id of each layer (ids are in layer order), and the count.
     let layerStarts: [Int]
     /// Out-edges of materialised unit u: edgeStarts[u]..<edgeStarts[u+1] into edgeTargets.
     let edgeStarts: [Int]
-    let edgeTargets: [Int]
+    let edgeTargets: [Int32]
     /// Threshold groups read from materialised unit u: groupStarts[u]..<groupStarts[u+1];
     /// group g adds its value to groupConsumers[g].
     let groupStarts: [Int]
@@ -39,9 +39,9 @@ struct SweepStructure: Sendable {
     /// First-layer units flipping when the sweep enters piece p:
     /// flipUnits[flipStarts[p]..<flipStarts[p+1]].
     let flipStarts: [Int]
-    let flipUnits: [Int]
+    let flipUnits: [Int32]
     /// The first piece where each first-layer unit is on (rising) or off (falling).
-    let flipPiece: [Int]
+    let flipPiece: [Int32]
     /// The materialised ids of the outputs.
     let outputs: Range<Int>
     let costPerPiece: Int
@@ -65,114 +65,171 @@ struct SweepStructure: Sendable {
         return (cuts, firstCut)
     }
 
-    /// The structure and, in the same order, the exact numbers: biases, edge weights and
-    /// the terms (threshold, weight, rising) of each group.
+    /// The structure and, in the same order, where its exact numbers are in the network:
+    /// biases, edge weights and the terms (threshold, weight, rising) of each group.
     static func build(_ network: HeavisideNetwork) -> (SweepStructure, SweepNumbers) {
-        let layers = network.layers
-        let L = layers.count
+        let L = network.layerCount
+        let n = network.unitCount
+        let layerStart = network.layerStarts
+        /// The network unit read by flat input k of a unit in layer l >= 1.
+        @inline(__always) func source(_ l: Int, _ k: Int) -> Int { layerStart[l - 1] + network.input(k) }
         // Grouped units: single-input Heaviside units in layers 1...L-2 that no other
-        // single-input unit reads (decided from the back).
-        var grouped = layers.map { [Bool](repeating: false, count: $0.count) }
+        // single-input unit reads (decided from the back); and multi-input Heaviside units
+        // of such a layer, read by no single-input unit, with the same inputs and weights
+        // as another one (the parity units of the readout head): they share one sum
+        // s = sum_k w_k z_k, evaluated once as a linear unit (a "sum unit"), and each is
+        // H(s + b), grouped on s (sumOf: the class's first unit, which stands for s).
+        var grouped = [Bool](repeating: false, count: n)
         var mustMaterialise = grouped
+        var sumOf = [Int32](repeating: -1, count: n)
         for l in stride(from: L - 2, through: 1, by: -1) {
-            for (u, unit) in layers[l].enumerated() where !mustMaterialise[l][u] {
-                guard unit.activation == .heaviside, unit.inputs.count == 1, !unit.weights[0].isZero else { continue }
-                grouped[l][u] = true
-                mustMaterialise[l - 1][unit.inputs[0]] = true
+            var classes: [SumKey: Int] = [:]
+            for i in network.layerRange(l) where !mustMaterialise[i] && network.activations[i] == .heaviside {
+                let r = network.weightRange(ofUnit: i)
+                if r.count == 1 {
+                    guard network.weightValues.signum(r.lowerBound) != 0 else { continue }
+                    grouped[i] = true
+                    mustMaterialise[source(l, r.lowerBound)] = true
+                } else if r.count >= 2 {
+                    let key = SumKey(inputs: Array(network.inputIndices[r]), weights: r.map(network.weight))
+                    if let first = classes[key] {
+                        sumOf[first] = Int32(first)
+                        sumOf[i] = Int32(first)
+                    } else {
+                        classes[key] = i
+                    }
+                }
             }
+            for i in network.layerRange(l) where sumOf[i] >= 0 { grouped[i] = true }
         }
-        var id = layers.map { [Int](repeating: -1, count: $0.count) }
-        var layerOf: [Int] = [], linear: [Bool] = [], bias: [Rational] = []
+        mustMaterialise = []
+        var id = [Int32](repeating: -1, count: n)
+        var layerOf: [Int32] = [], linear: [Bool] = [], unitOf: [Int] = [], isSum: [Bool] = []
         for l in 0..<L {
-            for (u, unit) in layers[l].enumerated() where !grouped[l][u] {
-                id[l][u] = layerOf.count
-                layerOf.append(l)
-                linear.append(unit.activation == .linear)
-                bias.append(l == 0 ? 0 : unit.bias)
+            for i in network.layerRange(l) where !grouped[i] || sumOf[i] == Int32(i) {
+                // A sum unit takes the id of its class's first unit (itself grouped).
+                id[i] = Int32(layerOf.count)
+                layerOf.append(Int32(l))
+                linear.append(grouped[i] || network.activations[i] == .linear)
+                unitOf.append(i)
+                isSum.append(grouped[i])
             }
         }
         let count = layerOf.count
-        var edges: [(source: Int, target: Int, weight: Rational)] = []
+        var edgeSources: [Int32] = [], edgeTargets: [Int32] = [], edgeWeights: [Int32] = []
         var groupTerms: [(source: Int, consumer: Int, terms: [SweepNumbers.Term])] = []
         var cost = 0
-        for l in 1..<L {
-            for (u, unit) in layers[l].enumerated() where !grouped[l][u] {
-                let c = id[l][u]
-                var terms: [Int: [SweepNumbers.Term]] = [:]
-                for (k, input) in unit.inputs.enumerated() {
-                    if grouped[l - 1][input] {
-                        let g = layers[l - 1][input]
-                        terms[id[l - 2][g.inputs[0]], default: []].append(
-                            SweepNumbers.Term(threshold: -g.bias / g.weights[0], weight: unit.weights[k], rising: g.weights[0].signum > 0))
-                    } else {
-                        edges.append((id[l - 1][input], c, unit.weights[k]))
-                        if l > 1 { cost += 1 }
-                    }
+        for c in network.firstLayerWidth..<count {
+            let l = Int(layerOf[c]), i = unitOf[c]
+            var terms: [Int: [SweepNumbers.Term]] = [:]
+            for k in network.weightRange(ofUnit: i) {
+                let input = source(l, k)
+                if grouped[input] && sumOf[input] >= 0 {
+                    terms[Int(id[Int(sumOf[input])]), default: []].append(SweepNumbers.Term(unit: Int32(input), weight: Int32(k), viaSum: true))
+                } else if grouped[input] {
+                    let g = Int(id[source(l - 1, network.inputStarts[input])])
+                    terms[g, default: []].append(SweepNumbers.Term(unit: Int32(input), weight: Int32(k), viaSum: false))
+                } else {
+                    edgeSources.append(id[input])
+                    edgeTargets.append(Int32(c))
+                    edgeWeights.append(Int32(k))
+                    if l > 1 { cost += 1 }
                 }
-                for s in terms.keys.sorted() {
-                    groupTerms.append((s, c, terms[s] ?? []))
-                    cost += 2 + Int.bitWidth - (terms[s]?.count ?? 0).leadingZeroBitCount
-                }
-                cost += 1
             }
+            for s in terms.keys.sorted() {
+                groupTerms.append((s, c, terms[s] ?? []))
+                cost += 2 + Int.bitWidth - (terms[s]?.count ?? 0).leadingZeroBitCount
+            }
+            cost += 1
         }
+        sumOf = []
+        id = []
         // CSR by source (counting sort keeps the order within a source).
-        func starts(_ sources: [Int]) -> [Int] {
+        func starts<S: Collection>(_ sources: S) -> [Int] where S.Element: BinaryInteger {
             var s = [Int](repeating: 0, count: count + 1)
-            for v in sources { s[v + 1] += 1 }
+            for v in sources { s[Int(v) + 1] += 1 }
             for i in 0..<count { s[i + 1] += s[i] }
             return s
         }
-        func bySource(_ sources: [Int], _ starts: [Int]) -> [Int] {
-            var next = starts, order = [Int](repeating: 0, count: sources.count)
-            for (i, v) in sources.enumerated() { order[next[v]] = i; next[v] += 1 }
+        func bySource<S: Collection>(_ sources: S, _ starts: [Int]) -> [Int32] where S.Element: BinaryInteger {
+            var next = starts, order = [Int32](repeating: 0, count: sources.count)
+            for (i, v) in sources.enumerated() { order[next[Int(v)]] = Int32(i); next[Int(v)] += 1 }
             return order
         }
-        let edgeStarts = starts(edges.map(\.source))
-        let edgeOrder = bySource(edges.map(\.source), edgeStarts)
-        let groupStarts = starts(groupTerms.map(\.source))
-        let groupOrder = bySource(groupTerms.map(\.source), groupStarts)
+        let edgeStarts = starts(edgeSources)
+        let edgeOrder = bySource(edgeSources, edgeStarts)
+        edgeSources = []
+        let groupStarts = starts(groupTerms.lazy.map(\.source))
+        let groupOrder = bySource(groupTerms.lazy.map(\.source), groupStarts)
         // The first layer: each unit's piece of change.
         let thresholds = network.firstLayerThresholds
-        let rising = layers[0].map { $0.weights[0].signum > 0 }
+        let rising = (0..<network.firstLayerWidth).map { network.weightValues.signum(network.inputStarts[$0]) > 0 }
         let (cuts, flipPiece) = cuts(thresholds)
         let pieces = cuts.count - 1
         var flipStarts = [Int](repeating: 0, count: pieces + 2)
         for p in flipPiece { flipStarts[p + 1] += 1 }
         for p in 0...pieces { flipStarts[p + 1] += flipStarts[p] }
-        var next = flipStarts, flipUnits = [Int](repeating: 0, count: thresholds.count)
-        for (k, p) in flipPiece.enumerated() { flipUnits[next[p]] = k; next[p] += 1 }
-        let firstLayerEdges = edgeStarts[layers[0].count]
+        var next = flipStarts, flipUnits = [Int32](repeating: 0, count: thresholds.count)
+        for (k, p) in flipPiece.enumerated() { flipUnits[next[p]] = Int32(k); next[p] += 1 }
+        let firstLayerEdges = edgeStarts[network.firstLayerWidth]
         cost += (firstLayerEdges + pieces - 1) / max(pieces, 1) + 1
 
-        let outputStart = count - layers[L - 1].count
+        let outputStart = count - network.outputCount
         let structure = SweepStructure(
-            cuts: cuts, thresholds: thresholds, rising: rising, layer: layerOf, linear: linear, layerCount: L,
-            layerStarts: (0...L).map { l in layerOf.firstIndex { $0 >= l } ?? count },
-            edgeStarts: edgeStarts, edgeTargets: edgeOrder.map { edges[$0].target },
-            groupStarts: groupStarts, groupConsumers: groupOrder.map { groupTerms[$0].consumer },
-            flipStarts: flipStarts, flipUnits: flipUnits, flipPiece: flipPiece,
+            cuts: cuts, firstCount: thresholds.count, rising: rising, layer: layerOf.withUnsafeBufferPointer { Array($0) },
+            linear: linear.withUnsafeBufferPointer { Array($0) }, layerCount: L,
+            layerStarts: (0...L).map { l in layerOf.firstIndex { Int($0) >= l } ?? count },
+            // (exact-size copies: appending leaves up to half of a buffer unused)
+            edgeStarts: edgeStarts, edgeTargets: edgeOrder.map { edgeTargets[Int($0)] },
+            groupStarts: groupStarts, groupConsumers: groupOrder.map { groupTerms[Int($0)].consumer },
+            flipStarts: flipStarts, flipUnits: flipUnits, flipPiece: flipPiece.map { Int32($0) },
             outputs: outputStart..<count, costPerPiece: cost)
-        let numbers = SweepNumbers(bias: bias, edgeWeights: edgeOrder.map { edges[$0].weight },
-                                   groupSources: groupOrder.map { groupTerms[$0].source },
-                                   groups: groupOrder.map { groupTerms[$0].terms })
+        let numbers = SweepNumbers(network: network, unitOf: unitOf, isSum: isSum, edgeWeights: edgeOrder.map { edgeWeights[Int($0)] },
+                                   groupSources: groupOrder.map { groupTerms[Int($0)].source },
+                                   groups: groupOrder.map { groupTerms[Int($0)].terms })
         return (structure, numbers)
     }
 }
 
-/// The exact numbers of a sweep, in the order of its ``SweepStructure``.
+/// Where the exact numbers of a sweep are in the network, in the order of its
+/// ``SweepStructure`` (the network stores them compactly; they are not copied).
 struct SweepNumbers {
-    /// One single-input unit H(w s + b) of a group, read with weight `weight`:
-    /// threshold -b/w, on for s >= threshold (rising, w > 0) or s <= threshold.
+    /// One unit of a group (`unit`, a network unit), read with the weight at flat index
+    /// `weight`: a single-input unit H(w s + b), threshold -b/w, on for s >= threshold
+    /// (rising, w > 0) or s <= threshold; or (`viaSum`) a unit H(s + b) of a sum class,
+    /// threshold -b, rising.
     struct Term {
-        let threshold: Rational
-        let weight: Rational
-        let rising: Bool
+        let unit: Int32
+        let weight: Int32
+        let viaSum: Bool
     }
-    let bias: [Rational]
-    let edgeWeights: [Rational]
+    let network: HeavisideNetwork
+    /// The network unit of each materialised unit (for a sum unit, its class's first unit).
+    let unitOf: [Int]
+    /// Whether each materialised unit is a sum unit (linear, bias 0, its class's inputs and weights).
+    let isSum: [Bool]
+    /// The flat index in the network of each edge's weight.
+    let edgeWeights: [Int32]
     let groupSources: [Int]
     let groups: [[Term]]
+
+    /// The bias of materialised unit u (0 for the first layer, whose thresholds the sweep uses).
+    func bias(_ u: Int) -> Rational {
+        network.layerStarts[1] <= unitOf[u] && !isSum[u] ? network.bias(ofUnit: unitOf[u]) : 0
+    }
+    func edgeWeight(_ e: Int) -> Rational { network.weight(Int(edgeWeights[e])) }
+    func threshold(_ t: Term) -> Rational {
+        let i = Int(t.unit)
+        return t.viaSum ? -network.bias(ofUnit: i) : -network.bias(ofUnit: i) / network.weight(network.inputStarts[i])
+    }
+    func weight(_ t: Term) -> Rational { network.weight(Int(t.weight)) }
+    func rising(_ t: Term) -> Bool { t.viaSum || network.weightValues.signum(network.inputStarts[Int(t.unit)]) > 0 }
+}
+
+/// The inputs and weights of a multi-input unit (units with equal keys share a sum).
+struct SumKey: Hashable {
+    let inputs: [Int32]
+    let weights: [Rational]
 }
 
 /// sum_i c_i H(w_i s + b_i) over the single-input units of one source, as numbers of

@@ -56,29 +56,154 @@ public enum ParameterCode: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// Indices into a palette, one per parameter, stored as runs of equal indices (a layer
+/// of a recipe network is one run of weights and one of biases).
+public struct SlotRuns: Hashable, Sendable {
+    /// Run r covers starts[r] ..< starts[r + 1] (the last one up to `count`) with slots[r].
+    public private(set) var starts: [Int] = []
+    public private(set) var slots: [UInt32] = []
+    public private(set) var count = 0
+
+    public init() {}
+
+    mutating func append(_ slot: UInt32, count n: Int) {
+        guard n > 0 else { return }
+        if slots.last != slot {
+            starts.append(count)
+            slots.append(slot)
+        }
+        count += n
+    }
+
+    /// The indices of run r.
+    public func run(_ r: Int) -> Range<Int> { starts[r]..<(r + 1 < starts.count ? starts[r + 1] : count) }
+
+    /// The slot at index i (binary search over the runs).
+    public subscript(i: Int) -> UInt32 {
+        var low = 0, high = starts.count - 1      // the last run starting at or before i
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= i { low = mid } else { high = mid - 1 }
+        }
+        return slots[low]
+    }
+}
+
+/// One code per parameter of a network, stored as small indices into a palette of the
+/// distinct codes, in runs (a network of millions of parameters has a handful of distinct
+/// codes). `Code` is ``ParameterCode``, or `ParameterCode?` where a parameter may have
+/// none. Weights are numbered as in ``HeavisideNetwork/weight(_:)``, biases by unit.
+public struct ParameterCodeTable<Code: Hashable & Sendable>: Hashable, Sendable {
+    /// The distinct codes, in order of first use.
+    public private(set) var palette: [Code] = []
+    private var slots: [Code: UInt32] = [:]
+    /// The palette index of each weight's code and of each unit's bias code.
+    public private(set) var weightSlots = SlotRuns()
+    public private(set) var biasSlots = SlotRuns()
+
+    public init() {}
+
+    /// The same code for every parameter of `network`.
+    public init(uniform code: Code, for network: HeavisideNetwork) {
+        palette = [code]
+        slots = [code: 0]
+        weightSlots.append(0, count: network.weightCount)
+        biasSlots.append(0, count: network.unitCount)
+    }
+
+    /// The palette index of `code` (added when new).
+    public mutating func slot(_ code: Code) -> UInt32 {
+        if let s = slots[code] { return s }
+        let s = UInt32(palette.count)
+        palette.append(code)
+        slots[code] = s
+        return s
+    }
+
+    /// Appends the codes of one unit: `count` weights with the code in slot `weights`
+    /// and the bias's.
+    public mutating func appendUnit(weights slot: UInt32, count: Int, bias: UInt32) {
+        weightSlots.append(slot, count: count)
+        biasSlots.append(bias, count: 1)
+    }
+
+    public mutating func appendUnit(weights: [Code], bias: Code) {
+        for c in weights { weightSlots.append(slot(c), count: 1) }
+        biasSlots.append(slot(bias), count: 1)
+    }
+
+    /// The code of the weight at flat index k, and of unit i's bias.
+    public func weightCode(_ k: Int) -> Code { palette[Int(weightSlots[k])] }
+    public func biasCode(ofUnit i: Int) -> Code { palette[Int(biasSlots[i])] }
+
+    /// The same table with every code mapped (the palette only).
+    public func map<T: Hashable & Sendable>(_ f: (Code) -> T) -> ParameterCodeTable<T> {
+        var t = ParameterCodeTable<T>()
+        t.palette = palette.map(f)
+        for (i, c) in t.palette.enumerated() where t.slots[c] == nil { t.slots[c] = UInt32(i) }
+        t.weightSlots = weightSlots
+        t.biasSlots = biasSlots
+        return t
+    }
+
+    /// Equal when every parameter has the same code (palette order aside).
+    public static func == (a: Self, b: Self) -> Bool {
+        guard a.weightSlots.count == b.weightSlots.count, a.biasSlots.count == b.biasSlots.count else { return false }
+        if a.palette == b.palette { return a.weightSlots == b.weightSlots && a.biasSlots == b.biasSlots }
+        return (0..<a.weightSlots.count).allSatisfy { a.weightCode($0) == b.weightCode($0) }
+            && (0..<a.biasSlots.count).allSatisfy { a.biasCode(ofUnit: $0) == b.biasCode(ofUnit: $0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(weightSlots.count)
+        hasher.combine(biasSlots.count)
+        hasher.combine(Set(palette))
+    }
+}
+
 /// A network with a declared code for every parameter.
 public struct CodedHeavisideNetwork: Hashable, Sendable {
     /// The network.
     public let network: HeavisideNetwork
-    /// weightCodes[l][u][k] is the code of layers[l][u].weights[k].
-    public let weightCodes: [[[ParameterCode]]]
-    /// biasCodes[l][u] is the code of layers[l][u].bias.
-    public let biasCodes: [[ParameterCode]]
+    /// The code of every parameter.
+    public let codes: ParameterCodeTable<ParameterCode>
+
+    /// weightCodes[l][u][k] is the code of layers[l][u].weights[k] (built on demand).
+    public var weightCodes: [[[ParameterCode]]] {
+        (0..<network.layerCount).map { l in network.layerRange(l).map { i in network.weightRange(ofUnit: i).map(codes.weightCode) } }
+    }
+    /// biasCodes[l][u] is the code of layers[l][u].bias (built on demand).
+    public var biasCodes: [[ParameterCode]] {
+        (0..<network.layerCount).map { l in network.layerRange(l).map(codes.biasCode) }
+    }
 
     public init(network: HeavisideNetwork, weightCodes: [[[ParameterCode]]], biasCodes: [[ParameterCode]]) throws(DyadicFunctionError) {
-        guard weightCodes.count == network.layers.count, biasCodes.count == network.layers.count else {
+        guard weightCodes.count == network.layerCount, biasCodes.count == network.layerCount else {
             throw .malformedNetwork("one list of codes per layer is required")
         }
-        for (l, layer) in network.layers.enumerated() {
-            guard weightCodes[l].count == layer.count, biasCodes[l].count == layer.count else {
+        var table = ParameterCodeTable<ParameterCode>()
+        for l in 0..<network.layerCount {
+            let range = network.layerRange(l)
+            guard weightCodes[l].count == range.count, biasCodes[l].count == range.count else {
                 throw .malformedNetwork("layer \(l): one code list per unit is required")
             }
-            for (u, unit) in layer.enumerated() where weightCodes[l][u].count != unit.weights.count {
-                throw .malformedNetwork("layer \(l) unit \(u): one code per weight is required")
+            for (u, i) in range.enumerated() {
+                guard weightCodes[l][u].count == network.weightRange(ofUnit: i).count else {
+                    throw .malformedNetwork("layer \(l) unit \(u): one code per weight is required")
+                }
+                table.appendUnit(weights: weightCodes[l][u], bias: biasCodes[l][u])
             }
         }
         self.network = network
-        self.weightCodes = weightCodes
-        self.biasCodes = biasCodes
+        self.codes = table
+    }
+
+    /// A network and a table with one code per parameter (checked).
+    public init(network: HeavisideNetwork, codes: ParameterCodeTable<ParameterCode>) throws(DyadicFunctionError) {
+        guard codes.weightSlots.count == network.weightCount, codes.biasSlots.count == network.unitCount else {
+            throw .malformedNetwork("one code per parameter is required")
+        }
+        self.network = network
+        self.codes = codes
     }
 }

@@ -1,21 +1,35 @@
 import ExactArithmetic
 
-/// Layers with a declared code for every parameter, assembled one layer at a time.
+/// Layers with a declared code for every parameter, assembled one unit at a time (no
+/// array per unit is kept: the constructions have millions of units). Within a layer all
+/// weights share one code and all biases another.
 struct CodedLayers {
-    private(set) var layers: [[HeavisideNetwork.Unit]] = []
-    private var weightCodes: [[[ParameterCode]]] = []
-    private var biasCodes: [[ParameterCode]] = []
+    private var builder = HeavisideNetwork.Builder()
+    private var codes = ParameterCodeTable<ParameterCode>()
 
-    /// Appends a layer; `weights(u, k)` and `bias(u)` give the codes of unit u.
-    mutating func add(_ units: [HeavisideNetwork.Unit], weights: (Int, Int) -> ParameterCode, bias: (Int) -> ParameterCode) {
-        layers.append(units)
-        weightCodes.append(units.enumerated().map { u, unit in unit.weights.indices.map { weights(u, $0) } })
-        biasCodes.append(units.indices.map(bias))
+    /// Appends a layer of `units`; every weight has the code `weights`, every bias `bias`.
+    mutating func add<S: Sequence<HeavisideNetwork.Unit>>(_ units: S, weights: ParameterCode, bias: ParameterCode) {
+        builder.beginLayer()
+        let w = codes.slot(weights), b = codes.slot(bias)
+        for unit in units {
+            builder.append(unit)
+            codes.appendUnit(weights: w, count: unit.weights.count, bias: b)
+        }
+    }
+
+    /// Appends the trunk: 2^J - 1 first-layer units H(x - i/2^J), i = 1..2^J - 1.
+    mutating func addTrunk(levels J: Int, weights: ParameterCode, bias: ParameterCode) {
+        builder.beginLayer()
+        let w = codes.slot(weights), b = codes.slot(bias)
+        for i in 1..<(1 << J) {
+            builder.appendThreshold(Rational(i).timesPowerOfTwo(-J))
+            codes.appendUnit(weights: w, count: 1, bias: b)
+        }
     }
 
     /// The coded network (after the conventions of MATH.md sec. 8 are checked).
     func network() throws(DyadicFunctionError) -> CodedHeavisideNetwork {
-        try CodedHeavisideNetwork(network: try HeavisideNetwork(layers: layers), weightCodes: weightCodes, biasCodes: biasCodes)
+        try CodedHeavisideNetwork(network: try builder.network(), codes: codes)
     }
 }
 
@@ -39,20 +53,18 @@ enum ReadoutHead {
     static func add(to layers: inout CodedLayers, levels J: Int, readouts: [WalshReadout]) {
         // Digit units for the digits in use, all reading u.
         let digits = Array(Set(readouts.flatMap { r in (0..<J).filter { r.index >> $0 & 1 == 1 } })).sorted()
-        var digitLayer: [HeavisideNetwork.Unit] = []
         var digitRanges: [Range<Int>] = []
         for n in digits {
-            let start = digitLayer.count
-            digitLayer += NetworkBuilder.digitUnits(digit: n, source: 0)
-            digitRanges.append(start..<digitLayer.count)
+            let start = digitRanges.last?.upperBound ?? 0
+            digitRanges.append(start..<(start + (1 << (n + 1)) - 1))
         }
-        layers.add(digitLayer, weights: { _, _ in .derived(recipe: "digit-weight") }, bias: { _ in .derived(recipe: "digit-threshold") })
+        layers.add(digits.lazy.flatMap { n in NetworkBuilder.digitUnitSequence(digit: n, source: 0) }, weights: .derived(recipe: "digit-weight"), bias: .derived(recipe: "digit-threshold"))
         // c_n as linear units.
         let digitValues = digitRanges.map { range in
             HeavisideNetwork.Unit(activation: .linear, inputs: Array(range),
                                   weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? 1 : -1 }, bias: 0)
         }
-        layers.add(digitValues, weights: { _, _ in .derived(recipe: "digit-sum-weight") }, bias: { _ in .derived(recipe: "digit-sum-bias") })
+        layers.add(digitValues, weights: .derived(recipe: "digit-sum-weight"), bias: .derived(recipe: "digit-sum-bias"))
         // Parity units per task, over the slots of its digits.
         let digitSlot = Dictionary(uniqueKeysWithValues: digits.enumerated().map { ($1, $0) })
         var parityLayer: [HeavisideNetwork.Unit] = []
@@ -63,12 +75,12 @@ enum ReadoutHead {
             parityLayer += NetworkBuilder.parityUnits(sources: sources)
             parityRanges.append(start..<parityLayer.count)
         }
-        layers.add(parityLayer, weights: { _, _ in .derived(recipe: "parity-weight") }, bias: { _ in .derived(recipe: "parity-threshold") })
+        layers.add(parityLayer, weights: .derived(recipe: "parity-weight"), bias: .derived(recipe: "parity-threshold"))
         // Outputs 1 - 2 sum_t (-1)^(t-1) P_t.
         let outputs = parityRanges.map { range in
             HeavisideNetwork.Unit(activation: .linear, inputs: Array(range),
                                   weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? -2 : 2 }, bias: 1)
         }
-        layers.add(outputs, weights: { _, _ in .derived(recipe: "output-weight") }, bias: { _ in .derived(recipe: "output-bias") })
+        layers.add(outputs, weights: .derived(recipe: "output-weight"), bias: .derived(recipe: "output-bias"))
     }
 }

@@ -42,35 +42,31 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
             throw .invalidParameter("the sign tree has depth \(signs.levels), the family depth \(J)")
         }
         var layers = CodedLayers()
-        layers.add(NetworkBuilder.trunk(levels: J), weights: { _, _ in .derived(recipe: "trunk-weight") },
-                   bias: { _ in .derived(recipe: "trunk-threshold") })
-        layers.add(haarLayer(), weights: { _, _ in .derived(recipe: "haar-weight") }, bias: { _ in .derived(recipe: "haar-bias") })
+        layers.addTrunk(levels: J, weights: .derived(recipe: "trunk-weight"), bias: .derived(recipe: "trunk-threshold"))
+        layers.add(haarLayer(), weights: .derived(recipe: "haar-weight"), bias: .derived(recipe: "haar-bias"))
         let signWeights = (0..<J).flatMap { j in (0..<(1 << j)).map { k in Rational(signs.isNegative(level: j, index: k) ? -1 : 1) } }
         layers.add([HeavisideNetwork.Unit(activation: .linear, inputs: Array(0..<signBits), weights: signWeights,
                                           bias: Dyadic(mantissa: 1, exponent: 1).rational)],
-                   weights: { _, _ in .sign }, bias: { _ in .derived(recipe: "u-bias") })
+                   weights: .sign, bias: .derived(recipe: "u-bias"))
         ReadoutHead.add(to: &layers, levels: J, readouts: readouts)
         return try layers.network()
     }
 
     /// The Haar layer: unit (2^j - 1 + k) computes 2^-(j+2) psi(j,k)(x) from the trunk,
     /// whose unit i - 1 is H(x - i/2^J).
-    func haarLayer() -> [HeavisideNetwork.Unit] {
+    func haarLayer() -> some Sequence<HeavisideNetwork.Unit> {
         let J = levels, cells = 1 << J
-        var units: [HeavisideNetwork.Unit] = []
-        units.reserveCapacity(signBits)
-        for j in 0..<J {
+        return (0..<J).lazy.flatMap { j in
             let c = Dyadic(mantissa: 1, exponent: j + 2).rational
             let step = 1 << (J - j)
-            for k in 0..<(1 << j) {
+            return (0..<(1 << j)).lazy.map { k in
                 let left = k * step, middle = left + step / 2, right = left + step
                 var inputs: [Int] = [], weights: [Rational] = []
                 if left > 0 { inputs.append(left - 1); weights.append(c) }
                 inputs.append(middle - 1); weights.append(-2 * c)
                 if right < cells { inputs.append(right - 1); weights.append(c) }
-                units.append(HeavisideNetwork.Unit(activation: .linear, inputs: inputs, weights: weights, bias: left == 0 ? c : 0))
+                return HeavisideNetwork.Unit(activation: .linear, inputs: inputs, weights: weights, bias: left == 0 ? c : 0)
             }
         }
-        return units
     }
 }

@@ -60,12 +60,12 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     func start(_ firstLayerActive: (Int) -> Bool) -> State {
         let s = structure
         let state = State(bias: bias, groups: groups.count, layers: s.layerCount)
-        let firstCount = s.thresholds.count
+        let firstCount = s.firstCount
         for u in 0..<s.layer.count {
             let v: N = u < firstCount ? (firstLayerActive(u) ? 1 : 0) : (s.linear[u] ? state.pre[u] : (state.pre[u] >= .zero ? 1 : 0))
             state.value[u] = v
             if v != .zero {
-                for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] { state.pre[s.edgeTargets[e]] += edgeWeights[e] * v }
+                for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] { state.pre[Int(s.edgeTargets[e])] += edgeWeights[e] * v }
             }
             for g in s.groupStarts[u]..<s.groupStarts[u + 1] {
                 let gv = groups[g].value(at: v)
@@ -81,7 +81,7 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     func markDirty(_ c: Int, _ state: State) {
         guard !state.dirty[c] else { return }
         state.dirty[c] = true
-        let l = structure.layer[c]
+        let l = Int(structure.layer[c])
         state.queue[structure.layerStarts[l] + state.queued[l]] = c
         state.queued[l] += 1
     }
@@ -93,7 +93,7 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         let delta = new - state.value[u]
         state.value[u] = new
         for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] {
-            let c = s.edgeTargets[e]
+            let c = Int(s.edgeTargets[e])
             state.pre[c] += edgeWeights[e] * delta
             markDirty(c, state)
         }
@@ -111,7 +111,7 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     func advance(_ state: State, to p: Int) {
         let s = structure
         for i in s.flipStarts[p]..<s.flipStarts[p + 1] {
-            let u = s.flipUnits[i]
+            let u = Int(s.flipUnits[i])
             push(u, state.value[u] == .zero ? 1 : 0, state)
         }
         for l in 1..<s.layerCount where state.queued[l] > 0 {
@@ -132,7 +132,7 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     func sweep(pieces: Range<Int>, _ visit: (Int, State) -> Bool) {
         guard let first = pieces.first else { return }
         let flip = structure.flipPiece, rising = structure.rising
-        let state = start { k in rising[k] ? flip[k] <= first : first < flip[k] }
+        let state = start { k in rising[k] ? Int(flip[k]) <= first : first < Int(flip[k]) }
         for p in pieces {
             if p > first { advance(state, to: p) }
             if !visit(p, state) { return }
@@ -178,37 +178,64 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     func firstMismatch(pieces: Range<Int>, _ targets: [NetworkEvaluator.Target]) -> (piece: Int, output: Int, value: Rational)? {
         let cuts = structure.cuts, outputs = structure.outputs
         guard let first = pieces.first else { return nil }
-        // Packed targets: each piece [a, b) covers the cells floor(a 2^J) ..< ceil(b 2^J), per level.
-        var byLevel: [Int: (floor: [Int], ceiling: [Int])] = [:]
-        for case .packed(let f) in targets where byLevel[f.level] == nil {
-            let scaled = (first...pieces.upperBound).map { cuts[$0].timesPowerOfTwo(f.level) }
-            byLevel[f.level] = (scaled.map { $0.floor.intValue ?? 0 }, scaled.map { $0.ceiling.intValue ?? 0 })
+        // Packed targets: each piece [a, b) covers the cells floor(a 2^J) ..< ceil(b 2^J),
+        // per level; all words and cell bounds in flat arrays (no copies per piece).
+        var cellStart: [Int: Int] = [:]
+        var floors: [Int] = [], ceilings: [Int] = []
+        var words: [UInt64] = []
+        var packedAt = [(cells: Int, words: Int)?](repeating: nil, count: targets.count)
+        for (d, t) in targets.enumerated() {
+            guard case .packed(let f) = t else { continue }
+            if cellStart[f.level] == nil {
+                cellStart[f.level] = floors.count
+                for c in first...pieces.upperBound {
+                    let x = cuts[c].timesPowerOfTwo(f.level)
+                    floors.append(x.floor.intValue ?? 0)
+                    ceilings.append(x.ceiling.intValue ?? 0)
+                }
+            }
+            packedAt[d] = (cellStart[f.level] ?? 0, words.count)
+            words += f.words
         }
-        let cells = targets.map { t -> (floor: [Int], ceiling: [Int])? in if case .packed(let f) = t { byLevel[f.level] } else { nil } }
         // Step targets: the target piece containing the start of the current piece, and
         // the target values as numbers of the sweep.
         var index = targets.map { if case .step(let f) = $0 { f.pieceIndex(containing: cuts[first]) } else { 0 } }
-        let values: [[N?]] = targets.enumerated().map { d, t in
-            if case .step(let f) = t { f.values.map { scaleTarget($0, d) } } else { [] }
-        }
+        let steps: [StepFunction?] = targets.map { if case .step(let f) = $0 { f } else { nil } }
+        let values: [[N?]] = steps.enumerated().map { d, f in f.map { $0.values.map { scaleTarget($0, d) } } ?? [] }
         var found: (Int, Int, Rational)? = nil
-        sweep(pieces: pieces) { p, state in
-            for (d, u) in outputs.enumerated() {
-                let v = state.value[u]
-                let same: Bool
-                switch targets[d] {
-                case .packed(let f):
-                    guard let one = outputOnes[d], v == one || v == -one, let range = cells[d] else { same = false; break }
-                    let negative = v != one
-                    let start = range.floor[p - first], end = range.ceiling[p + 1 - first]
-                    same = (start..<max(start + 1, end)).allSatisfy { f.isNegative(cell: $0) == negative }
-                case .step(let f):
-                    while f.breakpoints[index[d] + 1] <= cuts[p] { index[d] += 1 }
-                    same = values[d][index[d]] == v && f.breakpoints[index[d] + 1] >= cuts[p + 1]
+        floors.withUnsafeBufferPointer { floors in
+            ceilings.withUnsafeBufferPointer { ceilings in
+                words.withUnsafeBufferPointer { words in
+                    sweep(pieces: pieces) { p, state in
+                        for (d, u) in outputs.enumerated() {
+                            let v = state.value[u]
+                            let same: Bool
+                            if let at = packedAt[d] {
+                                // A +-1 output equal to every cell of the target on the piece.
+                                if let one = outputOnes[d], v == one || v == -one {
+                                    let negative: UInt64 = v != one ? 1 : 0
+                                    let start = floors[at.cells + p - first], end = ceilings[at.cells + p + 1 - first]
+                                    var all = true
+                                    for c in start..<max(start + 1, end) where words[at.words + c >> 6] >> UInt64(c & 63) & 1 != negative {
+                                        all = false
+                                        break
+                                    }
+                                    same = all
+                                } else {
+                                    same = false
+                                }
+                            } else if let f = steps[d] {
+                                while f.breakpoints[index[d] + 1] <= cuts[p] { index[d] += 1 }
+                                same = values[d][index[d]] == v && f.breakpoints[index[d] + 1] >= cuts[p + 1]
+                            } else {
+                                same = false
+                            }
+                            if !same { found = (p, d, v.rational(scale: outputScales[d])); return false }
+                        }
+                        return true
+                    }
                 }
-                if !same { found = (p, d, v.rational(scale: outputScales[d])); return false }
             }
-            return true
         }
         return found
     }
@@ -218,11 +245,12 @@ extension SweepPlan where N == Rational {
     /// The exact plan: scale 0 everywhere.
     init(exact numbers: SweepNumbers, _ structure: SweepStructure) {
         self.structure = structure
-        bias = numbers.bias
-        edgeWeights = numbers.edgeWeights
+        bias = structure.layer.indices.map(numbers.bias)
+        edgeWeights = numbers.edgeWeights.indices.map(numbers.edgeWeight)
         groups = numbers.groups.map { terms in
-            let up = terms.filter(\.rising).sorted { $0.threshold < $1.threshold }
-            let down = terms.filter { !$0.rising }.sorted { $0.threshold < $1.threshold }
+            let all = terms.map { (threshold: numbers.threshold($0), weight: numbers.weight($0), rising: numbers.rising($0)) }
+            let up = all.filter(\.rising).sorted { $0.threshold < $1.threshold }
+            let down = all.filter { !$0.rising }.sorted { $0.threshold < $1.threshold }
             return ThresholdGroup(rising: up.map { ($0.threshold, $0.weight) }, falling: down.map { ($0.threshold, $0.weight) })
         }
         outputScales = Array(repeating: 0, count: structure.outputs.count)
@@ -257,24 +285,63 @@ extension SweepPlan where N == Int {
         return min(max(v, -limit), limit)
     }
 
+    /// The exponent of the parameter at index i of `values` (as `exponent`).
+    static func exponent(_ values: CompactRationals, _ i: Int) -> Int? {
+        if let (_, e) = values.dyadic(i) { return e }
+        return exponent(values[i])
+    }
+
+    /// The parameter at index i of `values` times 2^e (as `scaled`), from its compact form.
+    static func scaled(_ values: CompactRationals, _ i: Int, _ e: Int) -> Int? {
+        guard let (m, x) = values.dyadic(i) else { return scaled(values[i], e) }
+        if m == 0 { return 0 }
+        // m is odd when x > 0 (lowest terms), so m 2^(e - x) is an integer only for e >= x.
+        let shift = e - x
+        guard shift >= 0, shift < 61, m.magnitude < UInt(bound) >> shift else { return nil }
+        return m << shift
+    }
+
+    /// ceil (rising) or floor (falling) of theta 2^e for the threshold theta = -b/w of the
+    /// single-input network unit `unit`, clamped as `clamped`; without rationals when w = 1.
+    /// For a unit of a sum class (`viaSum`), w = 1.
+    static func scaledThreshold(_ network: HeavisideNetwork, unit: Int, viaSum: Bool, _ e: Int, rising: Bool) -> Int {
+        let k = network.inputStarts[unit]
+        if viaSum || network.weightValues.dyadic(k).map({ $0 == (1, 0) }) == true,
+           let (m, x) = network.biasValues.dyadic(unit), m != Int.min, m != 0 {
+            let limit = 1 << 62
+            let t = -m     // theta = t / 2^x
+            if e >= x {
+                let shift = e - x
+                guard shift < 62, t.magnitude < UInt(limit) >> shift else { return t > 0 ? limit : -limit }
+                return t << shift
+            }
+            // t / 2^(x - e): floor is the arithmetic shift, ceil = -floor(-t / 2^(x - e)).
+            let k = min(x - e, 63)
+            return rising ? -((-t) >> k) : t >> k
+        }
+        let theta = viaSum ? -network.bias(ofUnit: unit) : -network.bias(ofUnit: unit) / network.weight(k)
+        return clamped(rising ? theta.timesPowerOfTwo(e).ceiling : theta.timesPowerOfTwo(e).floor)
+    }
+
     /// The Int plan, or nil when a weight or bias beyond the first layer is not dyadic or
     /// some scaled value could reach 2^60.
     init?(scaling numbers: SweepNumbers, _ structure: SweepStructure) {
         let s = structure
         let count = s.layer.count
-        let firstCount = s.thresholds.count
-        let exponent = SweepPlan<Int>.exponent
-        let scaled = SweepPlan<Int>.scaled
+        let firstCount = s.firstCount
+        let network = numbers.network
+        let weights = network.weightValues, biases = network.biasValues
+        typealias P = SweepPlan<Int>
         // Scales: pushed forward from each unit to its consumers (sources come first).
         var scale = [Int](repeating: 0, count: count)
         for u in firstCount..<count {
-            guard let e = exponent(numbers.bias[u]) else { return nil }
+            guard let e = numbers.isSum[u] ? 0 : P.exponent(biases, numbers.unitOf[u]) else { return nil }
             scale[u] = max(scale[u], e)
         }
         for g in numbers.groups.indices {
             let c = s.groupConsumers[g]
             for t in numbers.groups[g] {
-                guard let e = exponent(t.weight) else { return nil }
+                guard let e = P.exponent(weights, Int(t.weight)) else { return nil }
                 scale[c] = max(scale[c], e)
             }
         }
@@ -283,51 +350,54 @@ extension SweepPlan where N == Int {
             guard scale[u] <= 62 else { return nil }
             if u >= firstCount && s.linear[u] { valueScale[u] = scale[u] }
             for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] {
-                guard let x = exponent(numbers.edgeWeights[e]) else { return nil }
-                scale[s.edgeTargets[e]] = max(scale[s.edgeTargets[e]], x + valueScale[u])
+                guard let x = P.exponent(weights, Int(numbers.edgeWeights[e])) else { return nil }
+                let c = Int(s.edgeTargets[e])
+                scale[c] = max(scale[c], x + valueScale[u])
             }
         }
         // Scaled numbers and bounds (each |pre-activation| <= bound[u] < 2^60).
         var bound = [Int](repeating: 0, count: count)
         var bias = [Int](repeating: 0, count: count)
         for u in firstCount..<count {
-            guard let b = scaled(numbers.bias[u], scale[u]) else { return nil }
+            guard let b = numbers.isSum[u] ? 0 : P.scaled(biases, numbers.unitOf[u], scale[u]) else { return nil }
             bias[u] = b
             bound[u] = b.magnitude > 0 ? Int(b.magnitude) : 0
         }
         var groups: [ThresholdGroup<Int>] = []
+        groups.reserveCapacity(numbers.groups.count)
         for (g, terms) in numbers.groups.enumerated() {
             let c = s.groupConsumers[g], e = valueScale[numbers.groupSources[g]]
             var up: [(Int, Int)] = [], down: [(Int, Int)] = []
-            for t in terms.sorted(by: { $0.threshold < $1.threshold }) {
-                guard let w = scaled(t.weight, scale[c]) else { return nil }
+            for t in terms {
+                guard let w = P.scaled(weights, Int(t.weight), scale[c]) else { return nil }
                 let (sum, overflow) = bound[c].addingReportingOverflow(Int(w.magnitude))
-                guard !overflow, sum < SweepPlan<Int>.bound else { return nil }
+                guard !overflow, sum < P.bound else { return nil }
                 bound[c] = sum
-                if t.rising {
-                    up.append((SweepPlan<Int>.clamped(t.threshold.timesPowerOfTwo(e).ceiling), w))
-                } else {
-                    down.append((SweepPlan<Int>.clamped(t.threshold.timesPowerOfTwo(e).floor), w))
-                }
+                let rising = numbers.rising(t)
+                let theta = P.scaledThreshold(network, unit: Int(t.unit), viaSum: t.viaSum, e, rising: rising)
+                if rising { up.append((theta, w)) } else { down.append((theta, w)) }
             }
+            // Sorted by the scaled thresholds: ties are equal for the sweep's comparisons.
+            up.sort { $0.0 < $1.0 }
+            down.sort { $0.0 < $1.0 }
             groups.append(ThresholdGroup(rising: up, falling: down))
         }
-        var weights = [Int](repeating: 0, count: s.edgeTargets.count)
+        var scaledWeights = [Int](repeating: 0, count: s.edgeTargets.count)
         for u in 0..<count {
             let valueBound = u < firstCount || !s.linear[u] ? 1 : bound[u]
             for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] {
-                let c = s.edgeTargets[e]
-                guard let w = scaled(numbers.edgeWeights[e], scale[c] - valueScale[u]) else { return nil }
-                weights[e] = w
+                let c = Int(s.edgeTargets[e])
+                guard let w = P.scaled(weights, Int(numbers.edgeWeights[e]), scale[c] - valueScale[u]) else { return nil }
+                scaledWeights[e] = w
                 let (term, o1) = Int(w.magnitude).multipliedReportingOverflow(by: valueBound)
                 let (sum, o2) = bound[c].addingReportingOverflow(term)
-                guard !o1, !o2, sum < SweepPlan<Int>.bound else { return nil }
+                guard !o1, !o2, sum < P.bound else { return nil }
                 bound[c] = sum
             }
         }
         self.structure = structure
         self.bias = bias
-        edgeWeights = weights
+        edgeWeights = scaledWeights
         self.groups = groups
         let outputScales = s.outputs.map { valueScale[$0] }
         self.outputScales = outputScales

@@ -18,8 +18,7 @@ extension ObjectStore {
         try context.chargeCells(level: J, at: p)
         do {
             let coded = try NetworkBuilder.joint(signs: signs, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
-            return .network(KernelNetwork(network: coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { $0 } } },
-                                          biasCodes: coded.biasCodes.map { $0.map { $0 } }, recipe: "joint-network"))
+            return .network(KernelNetwork(network: coded.network, codes: coded.codes.map { $0 }, recipe: "joint-network"))
         } catch { throw invalid(error, "a joint network") }
     }
 }

@@ -15,8 +15,7 @@ extension ObjectStore {
         }
         do {
             let network = try NetworkBuilder.oneLayer(realising: steps)
-            return .network(KernelNetwork(network: network, weightCodes: network.layers.map { $0.map { Array(repeating: nil, count: $0.weights.count) } },
-                                          biasCodes: network.layers.map { Array(repeating: nil, count: $0.count) }, recipe: nil))
+            return .network(KernelNetwork(network: network, codes: ParameterCodeTable(uniform: nil, for: network), recipe: nil))
         } catch { throw invalid(error, "functions a one-layer network can realise") }
     }
 }

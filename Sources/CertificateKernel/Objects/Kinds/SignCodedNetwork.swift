@@ -20,8 +20,7 @@ extension ObjectStore {
         do {
             let family = try SignCodedNetworkFamily(levels: J, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
             let coded = try family.member(signs: signs)
-            return .network(KernelNetwork(network: coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { $0 } } },
-                                          biasCodes: coded.biasCodes.map { $0.map { $0 } }, recipe: "sign-coded-network",
+            return .network(KernelNetwork(network: coded.network, codes: coded.codes.map { $0 }, recipe: "sign-coded-network",
                                           signCodedFamily: SignCodedFamilyParameters(levels: J, readouts: readouts)))
         } catch { throw ObjectStore.invalid(error, at: p, what: "a sign-coded network") }
     }
