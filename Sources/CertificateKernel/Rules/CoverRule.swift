@@ -6,7 +6,7 @@ import ExactArithmetic
 /// class of tuples; centres may be any functions). Statement: `count` = M. The kernel
 /// enumerates every element of K and checks that each is within eps of some centre.
 /// Establishes `covering-number` <= M and `bits` <= ceil(log2 M).
-enum CoverRule: Rule {
+enum CoverRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .cover, lemma: "Lemma C (MATH.md sec. 7)",
         inputs: ["class", "centres", "eps"], statement: ["count"])
@@ -15,9 +15,16 @@ enum CoverRule: Rule {
     /// 16 centres per enumerated element before the pair count is a limit.
     static let pairsPerEnumeratedElement = 16
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
+    struct Claim {
+        let className: String
+        let k: Located<KernelClass>
+        let eps: Rational
+        /// Each centre has the class's arity.
+        let centres: Located<[[KernelFunction]]>
+        let count: Located<Int>
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
         let count = try claim.statement.integer("count", in: 1...Int(Int32.max))
@@ -32,17 +39,24 @@ enum CoverRule: Rule {
             }
             centres.append(centre)
         }
+        return Claim(className: name, k: Located(value: k, pointer: claim.inputs.pointer.appending("class")), eps: eps,
+                     centres: Located(value: centres, pointer: centresPointer),
+                     count: Located(value: count, pointer: claim.statement.pointer.appending("count")))
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (eps, centres, count) = (claim.eps, claim.centres.value, claim.count.value)
         let summary = "N(\(eps), K) <= \(count): every element within \(eps) of one of \(centres.count) centres"
         guard centres.count == count else {
             return .fails(summary, "the statement counts \(count) centres but \(centres.count) are listed",
-                          expected: "count = \(centres.count)", computed: "\(centres.count) centres", at: claim.statement.pointer.appending("count"))
+                          expected: "count = \(centres.count)", computed: "\(centres.count) centres", at: claim.count.pointer)
         }
-        let elements = try ClassElements.all(k, limits: context.limits, at: claim.inputs.pointer.appending("class"))
+        let elements = try ClassElements.all(claim.k.value, limits: context.limits, at: claim.k.pointer)
         let perPair = 2 * max(1, (elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1) + (centres.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1))
-        try context.readingContext.chargeWork(ReadingContext.product(elements.count, centres.count, perPair), at: centresPointer)
+        try context.readingContext.chargeWork(ReadingContext.product(elements.count, centres.count, perPair), at: claim.centres.pointer)
         let work = elements.count * max(centres.count, 1)
         guard work <= context.limits.maximumEnumeration * pairsPerEnumeratedElement else {
-            throw .limitExceeded(pointer: centresPointer, limit: .enumeration, value: "\(work) element-centre pairs",
+            throw .limitExceeded(pointer: claim.centres.pointer, limit: .enumeration, value: "\(work) element-centre pairs",
                                  maximum: String(context.limits.maximumEnumeration * pairsPerEnumeratedElement))
         }
         for (e, element) in elements.enumerated() {
@@ -55,10 +69,10 @@ enum CoverRule: Rule {
             if let nearest, nearest > eps {
                 return .fails(summary, "class element \(e) is \(nearest) from the nearest centre, more than eps = \(eps)",
                               expected: "every element within \(eps) of a centre", computed: "element \(e) at distance \(nearest)",
-                              at: centresPointer)
+                              at: claim.centres.pointer)
             }
         }
-        return .holds(summary, [Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .atMost(Rational(count))),
-                                Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint), .atMost(Rational(BigInt(count).ceilLog2)))])
+        return .holds(summary, [Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [claim.className], eps: eps, coding: .joint), .atMost(Rational(count))),
+                                Fact(.bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint), .atMost(Rational(BigInt(count).ceilLog2)))])
     }
 }

@@ -87,10 +87,42 @@ public struct RuleDeclaration: Sendable {
 
 /// One rule of MATH.md sec. 10: a declaration and a check that reads its inputs and
 /// statement strictly and checks the claim exactly, recomputing everything it can.
+///
+/// Rules are being moved to `TypedRule` (decode once, then a pure check); a rule that
+/// still reads JSON in its check implements only this protocol.
 protocol Rule {
     static var declaration: RuleDeclaration { get }
     /// Checks one claim. Throws only for malformed input or exceeded limits.
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult
+}
+
+/// A rule as a typed claim and a pure check (STYLE.md: "a rule is a declaration plus a
+/// pure check"). `decode` reads every value once, with the JSON pointer a failure will
+/// name, and charges every resource; `check` is the rule's row of MATH.md on those
+/// values: it reads no JSON and returns the verdict and the facts the claim establishes.
+protocol TypedRule: Rule {
+    associatedtype Claim
+    /// Reads the claim's inputs and statement strictly. The verifier has already
+    /// rejected keys the declaration does not list. Throws for malformed input or
+    /// exceeded limits.
+    static func decode(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim
+    /// Checks the decoded claim. Throws only for exceeded limits.
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult
+}
+
+extension TypedRule {
+    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try entry.inputs.allowOnly(declaration.inputs)
+        try entry.statement.allowOnly(declaration.statement)
+        return try check(decode(entry, context), context)
+    }
+}
+
+/// A value read from a certificate together with where it was written, so a check can
+/// name the place of a false statement without reading JSON.
+struct Located<Value> {
+    let value: Value
+    let pointer: JSONPointer
 }
 
 extension Rule {
