@@ -7,8 +7,8 @@ import DyadicConstructions
 ///
 /// The sign tree is drawn before the clock starts (as in the C programs). The timed
 /// part is the library's own fast path: ``RademacherHaarFeature/midpointIndices()``
-/// for every u(c), ``TaskOutput/packed(midpointIndices:level:readouts:)`` for all
-/// f_d (bit planes), and ``GramMatrix/of(_:)-(PackedSignFunction)`` for the full D x D matrix,
+/// for every u(c) (the digest's u), ``TaskOutput/packedOutputs(signs:readouts:)`` for all
+/// f_d (bit planes of m(c) built from the sign tree), and ``GramMatrix/of(_:)-(PackedSignFunction)`` for the full D x D matrix,
 /// already scaled by 2^-J: the same Gram code the certificate kernel calls.
 public enum W2WalshGram {
     public static func run(levels J: Int, tasks D: Int, seed: UInt64) throws -> BenchmarkResult {
@@ -16,7 +16,7 @@ public enum W2WalshGram {
         let readouts = try (0..<D).map { try WalshReadout(index: (1 << (J - 1)) + $0) }
         let ((indices, gram), elapsed) = try timed { () throws -> ([Int], [[Rational]]) in
             let indices = RademacherHaarFeature.balanced(signs: signs).midpointIndices()
-            let outputs = try TaskOutput.packed(midpointIndices: indices, level: J, readouts: readouts)
+            let outputs = try TaskOutput.packedOutputs(signs: signs, readouts: readouts)
             return (indices, GramMatrix.of(outputs))
         }
         var identity = true

@@ -151,8 +151,11 @@ public enum GramMatrix {
         return general
     }
 
+    /// <f_i, f_j> = <f_j, f_i> exactly on every path, so only the entries with j >= i
+    /// are computed and the others mirrored.
     static func matrix(_ path: Path, count: Int) -> [[Rational]] {
-        Parallel.map(count: count, work: count * count * path.workPerEntry) { i in (0..<count).map { path.entry(i, $0) } }
+        let upper = Parallel.map(count: count, work: count * (count + 1) / 2 * path.workPerEntry) { i in (i..<count).map { path.entry(i, $0) } }
+        return (0..<count).map { i in (0..<count).map { j in j >= i ? upper[i][j - i] : upper[j][i - j] } }
     }
 
     /// Every entry is compared, except where the stated matrix is diagonal and the

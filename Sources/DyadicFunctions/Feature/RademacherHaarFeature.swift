@@ -78,15 +78,6 @@ public struct RademacherHaarFeature: Hashable, Sendable {
     /// c XOR (the path mask of sigma above c).
     public func midpointIndices() -> [Int] {
         precondition(isBalanced, "midpoint indices need balanced amplitudes")
-        let J = levels
-        let all = (1 << J) - 1
-        let masks = signs.pathMasks()
-        var result = [Int](repeating: 0, count: 1 << J)
-        result.withUnsafeMutableBufferPointer { out in
-            masks.withUnsafeBufferPointer { masks in
-                for c in 0..<out.count { out[c] = ~(c ^ masks[c >> 1]) & all }
-            }
-        }
-        return result
+        return signs.midpointIndices()
     }
 }

@@ -65,18 +65,23 @@ public struct SignTree: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "SignTree(J=\(levels), hex=\(hex))" }
 
-    /// For each level-(J-1) node k, the J bits neg(sigma(j, anc_j)) for j = 0..J-1
-    /// along the path from the root, the root's bit most significant. Cell c of level J
-    /// lies under node c >> 1, so this is the path mask of every cell: O(2^J) in all.
-    internal func pathMasks() -> [Int] {
-        var masks = [isNegative(node: 0) ? 1 : 0]
-        for j in 1..<levels {
-            var next = [Int](repeating: 0, count: 1 << j)
-            for k in 0..<(1 << j) {
-                next[k] = masks[k >> 1] << 1 | (isNegative(level: j, index: k) ? 1 : 0)
+    /// The midpoint indices m(c) of the balanced feature u_sigma for every cell c of
+    /// level J: m(c) = NOT(c XOR mask(c >> 1)) on J bits, where mask(k) holds the bits
+    /// neg(sigma(j, anc_j)) along the path from the root to the level-(J-1) node k, the
+    /// root's bit most significant (Lemma R). O(2^J) in one buffer: level by level the
+    /// masks are extended in place (node k reads its parent k >> 1 <= k, so going down
+    /// from the last node never reads an overwritten entry), then the cells likewise.
+    internal func midpointIndices() -> [Int] {
+        let J = levels, all = (1 << J) - 1
+        return [Int](unsafeUninitializedCapacity: 1 << J) { out, initialized in
+            out[0] = isNegative(node: 0) ? 1 : 0
+            for j in 1..<max(J, 1) {
+                for k in stride(from: (1 << j) - 1, through: 0, by: -1) {
+                    out[k] = out[k >> 1] << 1 | (isNegative(level: j, index: k) ? 1 : 0)
+                }
             }
-            masks = next
+            for c in stride(from: all, through: 0, by: -1) { out[c] = ~(c ^ out[c >> 1]) & all }
+            initialized = 1 << J
         }
-        return masks
     }
 }

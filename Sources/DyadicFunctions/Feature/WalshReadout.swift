@@ -51,45 +51,30 @@ public enum TaskOutput {
         return PackedSignFunction(uncheckedLevel: J, words: words)
     }
 
-    /// All outputs F_sigma = (f_1..f_D) by the packed fast path (balanced amplitudes).
+    /// All outputs F_sigma = (f_1..f_D) by the packed fast path (balanced amplitudes):
+    /// the bit planes of m(c) straight from the sign tree (``MidpointPlanes``), then each
+    /// output an XOR of at most J planes.
     public static func packedOutputs(signs: SignTree, readouts: [WalshReadout]) throws(DyadicFunctionError) -> [PackedSignFunction] {
-        try packed(midpointIndices: RademacherHaarFeature.balanced(signs: signs).midpointIndices(), level: signs.levels, readouts: readouts)
+        try checkReadouts(readouts, level: signs.levels)
+        let planes = MidpointPlanes(balanced: signs)
+        return readouts.map(planes.output)
     }
 
     /// The outputs of several readouts at once, by bit planes: f(c) = (-1)^popcount(m &
     /// reverse_J(m(c))) is the XOR, over the set bits b of reverse_J(m), of bit b of m(c).
-    /// Plane b packs bit b of every m(c) (J passes over the cells, shared by all readouts);
-    /// each output is then an XOR of at most J planes, word by word.
+    /// Plane b packs bit b of every m(c) (J passes over the cells, shared by all readouts).
     public static func packed(midpointIndices: [Int], level J: Int, readouts: [WalshReadout]) throws(DyadicFunctionError) -> [PackedSignFunction] {
         guard midpointIndices.count == 1 << J else {
             throw .countMismatch(what: "midpoint indices", expected: 1 << J, found: midpointIndices.count)
         }
+        try checkReadouts(readouts, level: J)
+        let planes = MidpointPlanes(midpointIndices: midpointIndices, level: J)
+        return readouts.map(planes.output)
+    }
+
+    private static func checkReadouts(_ readouts: [WalshReadout], level J: Int) throws(DyadicFunctionError) {
         for readout in readouts where readout.index >= 1 << J {
             throw .indexOutOfRange(what: "readout index", index: readout.index, range: 1..<(1 << J))
-        }
-        let wordCount = ((1 << J) + 63) / 64
-        var planes = [[UInt64]](repeating: [UInt64](repeating: 0, count: wordCount), count: J)
-        midpointIndices.withUnsafeBufferPointer { indices in
-            for b in 0..<J {
-                planes[b].withUnsafeMutableBufferPointer { plane in
-                    for w in 0..<wordCount {
-                        let base = w << 6
-                        var word: UInt64 = 0
-                        for i in 0..<min(64, indices.count - base) {
-                            word |= UInt64(truncatingIfNeeded: (indices[base + i] >> b) & 1) << UInt64(i)
-                        }
-                        plane[w] = word
-                    }
-                }
-            }
-        }
-        return readouts.map { readout in
-            let reversed = Bits.reverse(readout.index, width: J)
-            var words = [UInt64](repeating: 0, count: wordCount)
-            for b in 0..<J where reversed >> b & 1 == 1 {
-                for w in 0..<wordCount { words[w] ^= planes[b][w] }
-            }
-            return PackedSignFunction(uncheckedLevel: J, words: words)
         }
     }
 }
