@@ -5,14 +5,45 @@ import ExactArithmetic
 protocol SweepScalar: SignedNumeric, Comparable, Sendable {
     /// The value this number stands for at scale E.
     func rational(scale: Int) -> Rational
+    /// (first, step) when the ascending `values` are first, first + step, ..., with
+    /// step > 0 and at least three of them, so that counting those below a number is a
+    /// division (``ThresholdGroup/value(at:)``); nil otherwise, or when a division is
+    /// not cheaper than a binary search.
+    static func grid(_ values: [Self]) -> (first: Self, step: Self)?
+    /// The number of the grid points first + k step (0 <= k < count) that are < self
+    /// (`strict`) or <= self.
+    func gridCount(first: Self, step: Self, count: Int, strict: Bool) -> Int
 }
 
 extension Int: SweepScalar {
     func rational(scale: Int) -> Rational { Rational(self).timesPowerOfTwo(-scale) }
+
+    /// Thresholds of the Int plan lie in [-2^62, 2^62] (clamped), so every difference
+    /// of two of them fits in an Int.
+    static func grid(_ values: [Int]) -> (first: Int, step: Int)? {
+        guard values.count >= 3, values[0] >= -(1 << 62), values[values.count - 1] <= 1 << 62 else { return nil }
+        let step = values[1] - values[0]
+        guard step > 0 else { return nil }
+        for k in 2..<values.count where values[k] - values[k - 1] != step { return nil }
+        return (values[0], step)
+    }
+
+    /// With d = self - first (|self| < 2^60 for sources of the plan, |first| <= 2^62, so
+    /// no overflow): first + k step <= self iff k <= floor(d / step), and < self iff
+    /// k <= floor((d - 1) / step), for k >= 0.
+    @inline(__always)
+    func gridCount(first: Int, step: Int, count: Int, strict: Bool) -> Int {
+        let d = strict ? self - first - 1 : self - first
+        return d < 0 ? 0 : Swift.min(count, d / step + 1)
+    }
 }
 
 extension Rational: SweepScalar {
     func rational(scale: Int) -> Rational { self }
+    static func grid(_ values: [Rational]) -> (first: Rational, step: Rational)? { nil }
+    func gridCount(first: Rational, step: Rational, count: Int, strict: Bool) -> Int {
+        preconditionFailure("rational threshold groups are searched, never gridded")
+    }
 }
 
 /// The shape of a network as the sweep walks it. Units that are evaluated individually
@@ -234,12 +265,16 @@ struct SumKey: Hashable {
 
 /// sum_i c_i H(w_i s + b_i) over the single-input units of one source, as numbers of
 /// the sweep: on-thresholds of rising units (ascending) with prefix sums of their
-/// weights, and of falling units (ascending) with suffix sums.
+/// weights, and of falling units (ascending) with suffix sums. Thresholds on an
+/// arithmetic grid (the digit and parity units of a readout head) are counted by one
+/// division instead of a binary search.
 struct ThresholdGroup<N: SweepScalar>: Sendable {
     let rising: [N]
     let risingPrefix: [N]
     let falling: [N]
     let fallingSuffix: [N]
+    let risingGrid: (first: N, step: N)?
+    let fallingGrid: (first: N, step: N)?
 
     /// Thresholds already mapped to N and in ascending order, with their weights.
     init(rising up: [(N, N)], falling down: [(N, N)]) {
@@ -251,22 +286,32 @@ struct ThresholdGroup<N: SweepScalar>: Sendable {
         var suffix = [N](repeating: .zero, count: down.count + 1)
         for i in stride(from: down.count - 1, through: 0, by: -1) { suffix[i] = suffix[i + 1] + down[i].1 }
         fallingSuffix = suffix
+        risingGrid = N.grid(rising)
+        fallingGrid = N.grid(falling)
     }
 
     /// G(s): rising units with threshold <= s plus falling units with threshold >= s.
     @inline(__always)
     func value(at s: N) -> N {
         var low = 0, high = rising.count            // first index with threshold > s
-        while low < high {
-            let mid = (low &+ high) >> 1
-            if rising[mid] <= s { low = mid + 1 } else { high = mid }
+        if let grid = risingGrid {
+            low = s.gridCount(first: grid.first, step: grid.step, count: high, strict: false)
+        } else {
+            while low < high {
+                let mid = (low &+ high) >> 1
+                if rising[mid] <= s { low = mid + 1 } else { high = mid }
+            }
         }
         var total = risingPrefix[low]
         guard !falling.isEmpty else { return total }
         low = 0; high = falling.count               // first index with threshold >= s
-        while low < high {
-            let mid = (low &+ high) >> 1
-            if falling[mid] < s { low = mid + 1 } else { high = mid }
+        if let grid = fallingGrid {
+            low = s.gridCount(first: grid.first, step: grid.step, count: high, strict: true)
+        } else {
+            while low < high {
+                let mid = (low &+ high) >> 1
+                if falling[mid] < s { low = mid + 1 } else { high = mid }
+            }
         }
         total += fallingSuffix[low]
         return total
