@@ -14,7 +14,7 @@ import ExactArithmetic
 /// are within 2 eps). Establishes `size` or
 /// `covering-number` and `description-bits` (the sum of ceil(log2 .)); for sizes also
 /// `size-bits` (the same sum), which `binary-class` requires of an `enumerate` claim.
-enum EnumerateRule: Rule {
+enum EnumerateRule: TypedRule {
     /// What an enumerate claim counts.
     enum Counted: String, FormatWord {
         case size, coveringNumber = "covering-number"
@@ -31,29 +31,38 @@ enum EnumerateRule: Rule {
         return n
     }
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+    struct Claim {
+        let className: String
+        /// Each element of K, as a tuple of the class's arity.
+        let elements: [[KernelFunction]]
+        let arity: Int
+        let coding: Coding
+        /// nil for sizes; eps for covering numbers.
+        let eps: Rational?
+        /// Where a covering number over the enumeration limit is reported.
+        let classPointer: JSONPointer
+        /// The stated values (one for joint coding, one per coordinate for separate).
+        let stated: Located<[BigInt]>
+    }
+
+    /// Reads `quantity` first and then the input keys of that quantity, so that an
+    /// unknown key is reported with the keys of the quantity, then decodes and checks.
+    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try check(decode(entry, context), context)
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let quantity: Counted = try claim.inputs.word("quantity")
         try claim.inputs.allowOnly(quantity == .size ? ["class", "quantity", "coding"] : ["class", "quantity", "coding", "eps"])
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let coding = try ClassInputs.coding(claim.inputs)
         let eps = quantity == .size ? nil : try ClassInputs.epsilon(claim.inputs)
-        let elements = try ClassElements.all(k, limits: context.limits, at: claim.inputs.pointer.appending("class"))
+        let classPointer = claim.inputs.pointer.appending("class")
+        let elements = try ClassElements.all(k, limits: context.limits, at: classPointer)
         // Hashing every element; for covering numbers also every pair's distance.
         let perElement = max(1, elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
         let pairs = eps == nil ? 1 : ReadingContext.product(elements.count, 2 * perElement)
-        try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: claim.inputs.pointer.appending("class"))
-        // The sets whose sizes or covering numbers are asked for.
-        let sets: [[[KernelFunction]]] = coding == .joint ? [elements] : (0..<k.arity).map { d in elements.map { [$0[d]] } }
-        var computed: [BigInt] = []
-        for set in sets {
-            let distinct = distinctElements(set)
-            if let eps {
-                computed.append(BigInt(try coveringNumber(distinct, eps: eps, maximum: maximumCliqueSearch(context.limits), at: claim.inputs.pointer.appending("class"))))
-            } else {
-                computed.append(BigInt(distinct.count))
-            }
-        }
-        let what = eps.map { "N(\($0), \(name))" } ?? "|\(name)|"
+        try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: classPointer)
         let stated: [BigInt]
         let statedPointer: JSONPointer
         if coding == .joint {
@@ -64,17 +73,35 @@ enum EnumerateRule: Rule {
             try claim.statement.allowOnly(["values"])
             statedPointer = claim.statement.pointer.appending("values")
             let items = try claim.statement.array("values", what: "one value per coordinate")
-            guard items.count == computed.count else {
-                throw .malformed(pointer: statedPointer, expected: "\(computed.count) values (one per coordinate)", found: "\(items.count)")
+            guard items.count == k.arity else {
+                throw .malformed(pointer: statedPointer, expected: "\(k.arity) values (one per coordinate)", found: "\(items.count)")
             }
             var values: [BigInt] = []
             for (d, item) in items.enumerated() { values.append(try Fields.bigInteger(item, at: statedPointer.appending(d), context: claim.statement.context)) }
             stated = values
         }
+        return Claim(className: name, elements: elements, arity: k.arity, coding: coding, eps: eps, classPointer: classPointer,
+                     stated: Located(value: stated, pointer: statedPointer))
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (name, elements, coding, eps, stated) = (claim.className, claim.elements, claim.coding, claim.eps, claim.stated.value)
+        // The sets whose sizes or covering numbers are asked for.
+        let sets: [[[KernelFunction]]] = coding == .joint ? [elements] : (0..<claim.arity).map { d in elements.map { [$0[d]] } }
+        var computed: [BigInt] = []
+        for set in sets {
+            let distinct = distinctElements(set)
+            if let eps {
+                computed.append(BigInt(try coveringNumber(distinct, eps: eps, maximum: maximumCliqueSearch(context.limits), at: claim.classPointer)))
+            } else {
+                computed.append(BigInt(distinct.count))
+            }
+        }
+        let what = eps.map { "N(\($0), \(name))" } ?? "|\(name)|"
         let summary = "\(coding) \(what) = \(stated.map(\.description).joined(separator: ", ")) by enumeration of \(elements.count) elements"
         for d in 0..<computed.count where stated[d] != computed[d] {
             return .fails(summary, "enumeration gives \(computed[d])", expected: "\(stated[d])", computed: "\(computed[d])",
-                          at: coding == .joint ? statedPointer : statedPointer.appending(d))
+                          at: coding == .joint ? claim.stated.pointer : claim.stated.pointer.appending(d))
         }
         let bits = computed.reduce(BigInt.zero) { $0 + BigInt($1.ceilLog2) }
         // The bits are those of sizes or of covering numbers: the meaning says which
