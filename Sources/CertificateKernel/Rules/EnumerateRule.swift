@@ -41,8 +41,10 @@ enum EnumerateRule: TypedRule {
         let eps: Rational?
         /// Where a covering number over the enumeration limit is reported.
         let classPointer: JSONPointer
-        /// The stated values (one for joint coding, one per coordinate for separate).
-        let stated: Located<[BigInt]>
+        /// The stated values (one for joint coding, one per coordinate for separate), or
+        /// the error of reading them: the check meets it after the enumeration, so a
+        /// covering number over the enumeration limit is reported first, as it always was.
+        let stated: Result<Located<[BigInt]>, KernelError>
     }
 
     /// Reads `quantity` first and then the input keys of that quantity, so that an
@@ -63,29 +65,29 @@ enum EnumerateRule: TypedRule {
         let perElement = max(1, elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
         let pairs = eps == nil ? 1 : ReadingContext.product(elements.count, 2 * perElement)
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: classPointer)
-        let stated: [BigInt]
-        let statedPointer: JSONPointer
-        if coding == .joint {
-            try claim.statement.allowOnly(["value"])
-            stated = [try claim.statement.bigInteger("value")]
-            statedPointer = claim.statement.pointer.appending("value")
-        } else {
-            try claim.statement.allowOnly(["values"])
-            statedPointer = claim.statement.pointer.appending("values")
-            let items = try claim.statement.array("values", what: "one value per coordinate")
-            guard items.count == k.arity else {
-                throw .malformed(pointer: statedPointer, expected: "\(k.arity) values (one per coordinate)", found: "\(items.count)")
-            }
-            var values: [BigInt] = []
-            for (d, item) in items.enumerated() { values.append(try Fields.bigInteger(item, at: statedPointer.appending(d), context: claim.statement.context)) }
-            stated = values
-        }
         return Claim(className: name, elements: elements, arity: k.arity, coding: coding, eps: eps, classPointer: classPointer,
-                     stated: Located(value: stated, pointer: statedPointer))
+                     stated: Result { () throws(KernelError) in try statedValues(claim.statement, coding, arity: k.arity) })
+    }
+
+    /// The statement: `value` (joint coding) or `values` (one per coordinate, separate).
+    static func statedValues(_ statement: Fields, _ coding: Coding, arity: Int) throws(KernelError) -> Located<[BigInt]> {
+        if coding == .joint {
+            try statement.allowOnly(["value"])
+            return Located(value: [try statement.bigInteger("value")], pointer: statement.pointer.appending("value"))
+        }
+        try statement.allowOnly(["values"])
+        let statedPointer = statement.pointer.appending("values")
+        let items = try statement.array("values", what: "one value per coordinate")
+        guard items.count == arity else {
+            throw .malformed(pointer: statedPointer, expected: "\(arity) values (one per coordinate)", found: "\(items.count)")
+        }
+        var values: [BigInt] = []
+        for (d, item) in items.enumerated() { values.append(try Fields.bigInteger(item, at: statedPointer.appending(d), context: statement.context)) }
+        return Located(value: values, pointer: statedPointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        let (name, elements, coding, eps, stated) = (claim.className, claim.elements, claim.coding, claim.eps, claim.stated.value)
+        let (name, elements, coding, eps) = (claim.className, claim.elements, claim.coding, claim.eps)
         // The sets whose sizes or covering numbers are asked for.
         let sets: [[[KernelFunction]]] = coding == .joint ? [elements] : (0..<claim.arity).map { d in elements.map { [$0[d]] } }
         var computed: [BigInt] = []
@@ -97,11 +99,12 @@ enum EnumerateRule: TypedRule {
                 computed.append(BigInt(distinct.count))
             }
         }
+        let statedAt = try claim.stated.get(), stated = statedAt.value
         let what = eps.map { "N(\($0), \(name))" } ?? "|\(name)|"
         let summary = "\(coding) \(what) = \(stated.map(\.description).joined(separator: ", ")) by enumeration of \(elements.count) elements"
         for d in 0..<computed.count where stated[d] != computed[d] {
             return .fails(summary, "enumeration gives \(computed[d])", expected: "\(stated[d])", computed: "\(computed[d])",
-                          at: coding == .joint ? claim.stated.pointer : claim.stated.pointer.appending(d))
+                          at: coding == .joint ? statedAt.pointer : statedAt.pointer.appending(d))
         }
         let bits = computed.reduce(BigInt.zero) { $0 + BigInt($1.ceilLog2) }
         // The bits are those of sizes or of covering numbers: the meaning says which

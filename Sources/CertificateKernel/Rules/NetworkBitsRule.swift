@@ -22,18 +22,20 @@ enum NetworkBitsRule: TypedRule {
         let network: Located<KernelNetwork>
         let name: String
         let bits: Located<BigInt>
-        /// The stated counts, in the order of `counts`: the index of each in `counts`, and its value.
-        let counts: [(index: Int, value: Located<BigInt>)]
+        /// The stated counts, in the order of `counts`: the index of each in `counts`, and
+        /// its value or the error of reading it (the check meets them after the bits, so a
+        /// false bits statement is reported before a malformed count, as it always was).
+        let counts: [(index: Int, value: Result<BigInt, KernelError>, pointer: JSONPointer)]
     }
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let networkPointer = claim.inputs.pointer.appending("network")
         let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)
         let stated = try claim.statement.bigInteger("bits")
-        var statedCounts: [(index: Int, value: Located<BigInt>)] = []
+        var statedCounts: [(index: Int, value: Result<BigInt, KernelError>, pointer: JSONPointer)] = []
         for (i, count) in counts.enumerated() where claim.statement.has(count.name.rawValue) {
             let key = count.name.rawValue
-            statedCounts.append((i, Located(value: try claim.statement.bigInteger(key), pointer: claim.statement.pointer.appending(key))))
+            statedCounts.append((i, Result { () throws(KernelError) in try claim.statement.bigInteger(key) }, claim.statement.pointer.appending(key)))
         }
         return Claim(network: Located(value: net, pointer: networkPointer), name: try claim.inputs.identifier("network"),
                      bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")), counts: statedCounts)
@@ -48,11 +50,12 @@ enum NetworkBitsRule: TypedRule {
             return .fails(summary, "the declared codes add up to \(total) bits", expected: "bits = \(stated)", computed: "bits = \(total)", at: claim.bits.pointer)
         }
         var facts = [Fact(.bits, Meaning(measure: .codeBits, subject: [name]), .exact(total))]
-        for (i, value) in claim.counts {
+        for (i, read, pointer) in claim.counts {
             let count = counts[i], key = counts[i].name.rawValue
+            let value = try read.get()
             let computed = BigInt(count.of(network))
-            guard value.value == computed else {
-                return .fails(summary, "the network has \(computed) \(key)", expected: "\(key) = \(value.value)", computed: "\(key) = \(computed)", at: value.pointer)
+            guard value == computed else {
+                return .fails(summary, "the network has \(computed) \(key)", expected: "\(key) = \(value)", computed: "\(key) = \(computed)", at: pointer)
             }
             facts.append(Fact(count.name, Meaning(measure: count.measure, subject: [name]), .exact(computed)))
         }

@@ -17,8 +17,10 @@ enum ReadoutCountRule: TypedRule {
     enum Stated {
         /// `log2-size`: log2 |K_M| of the joint class.
         case joint(Located<BigInt>)
-        /// `log2-sizes` (one per readout) and their `total`.
-        case separate(sizes: Located<[BigInt]>, total: Located<BigInt>)
+        /// `log2-sizes` (one per readout) and their `total`. Each size is kept with the
+        /// error of reading it, if any: the check meets them in order, so a false size is
+        /// reported before a malformed later one, as it always was.
+        case separate(sizes: Located<[Result<BigInt, KernelError>]>, total: Located<BigInt>)
     }
 
     struct Claim {
@@ -57,9 +59,8 @@ enum ReadoutCountRule: TypedRule {
                 throw .malformed(pointer: sizesPointer, expected: "\(readouts.count) values (one per readout)", found: "\(items.count)")
             }
             let total = try claim.statement.bigInteger("total")
-            var sizes: [BigInt] = []
-            for (d, item) in items.enumerated() {
-                sizes.append(try Fields.bigInteger(item, at: sizesPointer.appending(d), context: claim.statement.context))
+            let sizes = items.enumerated().map { d, item in
+                Result { () throws(KernelError) in try Fields.bigInteger(item, at: sizesPointer.appending(d), context: claim.statement.context) }
             }
             stated = .separate(sizes: Located(value: sizes, pointer: sizesPointer), total: Located(value: total, pointer: claim.statement.pointer.appending("total")))
         }
@@ -81,10 +82,11 @@ enum ReadoutCountRule: TypedRule {
             let summary = "sum_d log2 |K_m_d| = \(total.value) for readouts \(abbreviate(readouts)) (Lemma S)"
             var sum = BigInt.zero
             for (d, m) in readouts.enumerated() {
+                let stated = try sizes.value[d].get()
                 let computed = try count(claim) { () throws(DyadicFunctionError) in try ReadoutCount.separateLog2(readout: m) }
-                guard sizes.value[d] == computed else {
+                guard stated == computed else {
                     return .fails(summary, "Lemma S gives log2 |K_\(m)| = 2^top(\(m)) = \(computed)",
-                                  expected: "log2 |K_\(m)| = \(sizes.value[d])", computed: "log2 |K_\(m)| = \(computed)", at: sizes.pointer.appending(d))
+                                  expected: "log2 |K_\(m)| = \(stated)", computed: "log2 |K_\(m)| = \(computed)", at: sizes.pointer.appending(d))
                 }
                 sum += computed
             }
