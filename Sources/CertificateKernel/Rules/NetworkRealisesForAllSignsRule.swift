@@ -58,22 +58,7 @@ enum NetworkRealisesForAllSignsRule: TypedRule {
             return .fails(summary, "\(networkName) is not a member of the sign-coded family (an object of kind sign-coded-network, built by the kernel)",
                           at: claim.network.pointer)
         }
-        // Lemma NF's side conditions on the class: the family's depth and readouts.
-        guard family.levels == J else {
-            return .fails(summary, "the class has depth \(J), the family depth \(family.levels)", expected: "levels = \(family.levels)",
-                          computed: "levels = \(J)", at: classPointer)
-        }
-        guard family.readouts == readouts else {
-            let d = (0..<min(family.readouts.count, readouts.count)).first { family.readouts[$0] != readouts[$0] } ?? min(family.readouts.count, readouts.count)
-            return .fails(summary, "the class's readouts \(abbreviate(readouts)) are not the family's \(abbreviate(family.readouts)) (they differ at readout \(d))",
-                          expected: "readouts \(abbreviate(family.readouts))", computed: "readouts \(abbreviate(readouts))", at: classPointer)
-        }
-        var seen = Set<Int>()
-        for (d, m) in readouts.enumerated() {
-            guard m >= 1 && m < 1 << J, seen.insert(m).inserted else {
-                return .fails(summary, "readout \(d) is \(m): Lemma NF needs distinct readouts in 1..<2^\(J)", at: classPointer)
-            }
-        }
+        if let failure = classMismatch(family, levels: J, readouts: readouts, summary, at: classPointer) { return failure }
         guard claim.outputs.value == readouts.count, net.network.outputCount == readouts.count else {
             return .fails(summary, "the family has \(net.network.outputCount) outputs, one per readout", expected: "outputs = \(claim.outputs.value)",
                           computed: "\(net.network.outputCount) outputs", at: claim.outputs.pointer)
@@ -94,6 +79,27 @@ enum NetworkRealisesForAllSignsRule: TypedRule {
             Fact(.log2Size, Meaning(measure: .log2Size, subject: [className], coding: .joint), .atMost(Rational(total))),
             Fact(.firstLayerUnits, Meaning(measure: .firstLayerUnits, subject: [networkName]), .exact(net.network.firstLayerWidth)),
         ])
+    }
+
+    /// Lemma NF's side conditions on the class: the family's depth and readouts, distinct
+    /// and in 1..<2^J. nil when they hold.
+    static func classMismatch(_ family: SignCodedFamilyParameters, levels J: Int, readouts: [Int], _ summary: String, at classPointer: JSONPointer) -> RuleResult? {
+        guard family.levels == J else {
+            return .fails(summary, "the class has depth \(J), the family depth \(family.levels)", expected: "levels = \(family.levels)",
+                          computed: "levels = \(J)", at: classPointer)
+        }
+        guard family.readouts == readouts else {
+            let d = (0..<min(family.readouts.count, readouts.count)).first { family.readouts[$0] != readouts[$0] } ?? min(family.readouts.count, readouts.count)
+            return .fails(summary, "the class's readouts \(abbreviate(readouts)) are not the family's \(abbreviate(family.readouts)) (they differ at readout \(d))",
+                          expected: "readouts \(abbreviate(family.readouts))", computed: "readouts \(abbreviate(readouts))", at: classPointer)
+        }
+        var seen = Set<Int>()
+        for (d, m) in readouts.enumerated() {
+            guard m >= 1 && m < 1 << J, seen.insert(m).inserted else {
+                return .fails(summary, "readout \(d) is \(m): Lemma NF needs distinct readouts in 1..<2^\(J)", at: classPointer)
+            }
+        }
+        return nil
     }
 
     /// The number of sign-coded parameters, or nil when a parameter that is not derived
