@@ -10,7 +10,7 @@ import ExactArithmetic
 /// Interval arithmetic is sound whatever the numbers mean; the verdict spells out each
 /// term's meaning (class, eps, coding), and a term that states the meaning it expects
 /// fails unless the established fact has exactly that meaning. Establishes `value`.
-enum BitsRule: Rule {
+enum BitsRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .bits, lemma: "exact arithmetic on established quantities (interval arithmetic)",
         inputs: ["terms", "constant"], statement: ["relation", "bound"])
@@ -18,50 +18,73 @@ enum BitsRule: Rule {
     static let termKeys = ["quantity", "claim", "coefficient", "meaning"]
     static let meaningKeys = ["measure", "subject", "eps", "eps-below", "coding", "max-breakpoints", "threshold"]
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
+    /// One term: coefficient * (the fact `quantity` of the used claim `claim`).
+    struct Term {
+        /// The used claim's id.
+        let claim: String
+        /// The name of its fact.
+        let quantity: String
+        let coefficient: Rational
+        /// The meaning the term states it expects, if any.
+        let declared: Meaning?
+        /// Where the term is written.
+        let pointer: JSONPointer
+    }
+
+    struct Claim {
+        /// This claim's id (the subject of the value it establishes).
+        let id: String
+        let terms: [Term]
+        let constant: Rational
+        let relation: Relation
+        let bound: Located<Rational>
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let relation: Relation = try claim.statement.word("relation")
         let bound = try claim.statement.rational("bound")
         let constant = claim.inputs.has("constant") ? try claim.inputs.rational("constant") : Rational.zero
-        var total = Quantity.exact(constant)
-        var rendered: [String] = []
         let termsPointer = claim.inputs.pointer.appending("terms")
         let items = try claim.inputs.array("terms", what: "an array of terms")
         guard !items.isEmpty else { throw .malformed(pointer: termsPointer, expected: "at least one term", found: "none") }
         // Read every term first, so that a failure line shows all of them (a term whose
         // claim is not available is written as claim.quantity).
-        var terms: [(fields: Fields, id: String, name: String, coefficient: Rational, declared: Meaning?)] = []
+        var terms: [Term] = []
         for (i, item) in items.enumerated() {
             let term = try Fields(item, at: termsPointer.appending(i), context: claim.inputs.context, what: "a term {\"claim\", \"quantity\", \"coefficient\"}")
             try term.allowOnly(termKeys)
             let declared = term.has("meaning") ? try meaning(try term.fields("meaning", what: "a meaning {\"measure\", \"subject\", ...}")) : nil
-            terms.append((term, try term.identifier("claim"), try term.string("quantity"), try term.rational("coefficient"), declared))
+            terms.append(Term(claim: try term.identifier("claim"), quantity: try term.string("quantity"), coefficient: try term.rational("coefficient"),
+                              declared: declared, pointer: term.pointer))
         }
-        func render(_ coefficient: Rational, _ text: String, first: Bool) -> String {
-            let magnitude = coefficient.magnitude == 1 ? "" : "\(coefficient.magnitude) * "
-            return (coefficient.signum < 0 ? "- " : (first ? "" : "+ ")) + magnitude + text
-        }
+        return Claim(id: claim.id, terms: terms, constant: constant, relation: relation,
+                     bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")))
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (terms, constant, relation, bound) = (claim.terms, claim.constant, claim.relation, claim.bound.value)
+        var total = Quantity.exact(constant)
+        var rendered: [String] = []
         /// The statement with the resolved terms as their meanings and the rest as written.
         func text() -> String {
             let rest = terms.dropFirst(rendered.count).enumerated().map { k, t in
-                render(t.coefficient, "\(t.id).\(t.name)", first: rendered.isEmpty && k == 0)
+                render(t.coefficient, "\(t.claim).\(t.quantity)", first: rendered.isEmpty && k == 0)
             }
             return summary(rendered + rest, constant, relation, bound)
         }
         for (i, t) in terms.enumerated() {
-            guard let source = context.used[t.id] else {
-                return .fails(text(), "term \(i) refers to claim \(t.id), which is not listed in \"uses\"", at: t.fields.pointer.appending("claim"))
+            guard let source = context.used[t.claim] else {
+                return .fails(text(), "term \(i) refers to claim \(t.claim), which is not listed in \"uses\"", at: t.pointer.appending("claim"))
             }
-            guard let fact = source.fact(named: t.name) else {
+            guard let fact = source.fact(named: t.quantity) else {
                 let known = source.facts.map(\.name.rawValue).joined(separator: ", ")
-                return .fails(text(), "claim \(t.id) (\(source.rule)) establishes no quantity \"\(t.name)\" (it establishes: \(known.isEmpty ? "none" : known))",
-                              at: t.fields.pointer.appending("quantity"))
+                return .fails(text(), "claim \(t.claim) (\(source.rule)) establishes no quantity \"\(t.quantity)\" (it establishes: \(known.isEmpty ? "none" : known))",
+                              at: t.pointer.appending("quantity"))
             }
             if let declared = t.declared, declared != fact.meaning {
                 let differ = declared.differences(from: fact.meaning).joined(separator: ", ")
-                return .fails(text(), "term \(i) states the meaning \(declared), but \(t.id).\(t.name) is \(fact.meaning) (they differ in \(differ))",
-                              expected: declared.description, computed: fact.meaning.description, at: t.fields.pointer.appending("meaning"))
+                return .fails(text(), "term \(i) states the meaning \(declared), but \(t.claim).\(t.quantity) is \(fact.meaning) (they differ in \(differ))",
+                              expected: declared.description, computed: fact.meaning.description, at: t.pointer.appending("meaning"))
             }
             total = total + fact.bound.scaled(by: t.coefficient)
             rendered.append(render(t.coefficient, fact.meaning.description, first: rendered.isEmpty))
@@ -69,9 +92,15 @@ enum BitsRule: Rule {
         let text = summary(rendered, constant, relation, bound)
         guard relation.holds(for: total, bound) else {
             return .fails(text, "the established quantities only give a value \(total)", expected: "\(relation.rawValue) \(bound)", computed: "value \(total)",
-                          at: claim.statement.pointer.appending("bound"))
+                          at: claim.bound.pointer)
         }
         return .holds(text, [Fact(.value, Meaning(measure: .value, subject: [claim.id]), relation.quantity(bound: bound, nonNegative: false))])
+    }
+
+    /// One term as written in a verdict line: its sign, its coefficient unless 1, its text.
+    static func render(_ coefficient: Rational, _ text: String, first: Bool) -> String {
+        let magnitude = coefficient.magnitude == 1 ? "" : "\(coefficient.magnitude) * "
+        return (coefficient.signum < 0 ? "- " : (first ? "" : "+ ")) + magnitude + text
     }
 
     /// The terms as their meanings, then the constant, the relation and the bound.

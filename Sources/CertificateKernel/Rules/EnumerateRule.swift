@@ -14,7 +14,7 @@ import ExactArithmetic
 /// are within 2 eps). Establishes `size` or
 /// `covering-number` and `description-bits` (the sum of ceil(log2 .)); for sizes also
 /// `size-bits` (the same sum), which `binary-class` requires of an `enumerate` claim.
-enum EnumerateRule: Rule {
+enum EnumerateRule: TypedRule {
     /// What an enumerate claim counts.
     enum Counted: String, FormatWord {
         case size, coveringNumber = "covering-number"
@@ -31,50 +31,80 @@ enum EnumerateRule: Rule {
         return n
     }
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+    struct Claim {
+        let className: String
+        /// Each element of K, as a tuple of the class's arity.
+        let elements: [[KernelFunction]]
+        let arity: Int
+        let coding: Coding
+        /// nil for sizes; eps for covering numbers.
+        let eps: Rational?
+        /// Where a covering number over the enumeration limit is reported.
+        let classPointer: JSONPointer
+        /// The stated values (one for joint coding, one per coordinate for separate), or
+        /// the error of reading them: the check meets it after the enumeration, so a
+        /// covering number over the enumeration limit is reported first, as it always was.
+        let stated: Result<Located<[BigInt]>, KernelError>
+    }
+
+    /// Reads `quantity` first and then the input keys of that quantity, so that an
+    /// unknown key is reported with the keys of the quantity, then decodes and checks.
+    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try check(decode(entry, context), context)
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let quantity: Counted = try claim.inputs.word("quantity")
         try claim.inputs.allowOnly(quantity == .size ? ["class", "quantity", "coding"] : ["class", "quantity", "coding", "eps"])
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let coding = try ClassInputs.coding(claim.inputs)
         let eps = quantity == .size ? nil : try ClassInputs.epsilon(claim.inputs)
-        let elements = try ClassElements.all(k, limits: context.limits, at: claim.inputs.pointer.appending("class"))
+        let classPointer = claim.inputs.pointer.appending("class")
+        let elements = try ClassElements.all(k, limits: context.limits, at: classPointer)
         // Hashing every element; for covering numbers also every pair's distance.
         let perElement = max(1, elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
         let pairs = eps == nil ? 1 : ReadingContext.product(elements.count, 2 * perElement)
-        try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: claim.inputs.pointer.appending("class"))
+        try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: classPointer)
+        return Claim(className: name, elements: elements, arity: k.arity, coding: coding, eps: eps, classPointer: classPointer,
+                     stated: Result { () throws(KernelError) in try statedValues(claim.statement, coding, arity: k.arity) })
+    }
+
+    /// The statement: `value` (joint coding) or `values` (one per coordinate, separate).
+    static func statedValues(_ statement: Fields, _ coding: Coding, arity: Int) throws(KernelError) -> Located<[BigInt]> {
+        if coding == .joint {
+            try statement.allowOnly(["value"])
+            return Located(value: [try statement.bigInteger("value")], pointer: statement.pointer.appending("value"))
+        }
+        try statement.allowOnly(["values"])
+        let statedPointer = statement.pointer.appending("values")
+        let items = try statement.array("values", what: "one value per coordinate")
+        guard items.count == arity else {
+            throw .malformed(pointer: statedPointer, expected: "\(arity) values (one per coordinate)", found: "\(items.count)")
+        }
+        var values: [BigInt] = []
+        for (d, item) in items.enumerated() { values.append(try Fields.bigInteger(item, at: statedPointer.appending(d), context: statement.context)) }
+        return Located(value: values, pointer: statedPointer)
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (name, elements, coding, eps) = (claim.className, claim.elements, claim.coding, claim.eps)
         // The sets whose sizes or covering numbers are asked for.
-        let sets: [[[KernelFunction]]] = coding == .joint ? [elements] : (0..<k.arity).map { d in elements.map { [$0[d]] } }
+        let sets: [[[KernelFunction]]] = coding == .joint ? [elements] : (0..<claim.arity).map { d in elements.map { [$0[d]] } }
         var computed: [BigInt] = []
         for set in sets {
             let distinct = distinctElements(set)
             if let eps {
-                computed.append(BigInt(try coveringNumber(distinct, eps: eps, maximum: maximumCliqueSearch(context.limits), at: claim.inputs.pointer.appending("class"))))
+                computed.append(BigInt(try coveringNumber(distinct, eps: eps, maximum: maximumCliqueSearch(context.limits), at: claim.classPointer)))
             } else {
                 computed.append(BigInt(distinct.count))
             }
         }
+        let statedAt = try claim.stated.get(), stated = statedAt.value
         let what = eps.map { "N(\($0), \(name))" } ?? "|\(name)|"
-        let stated: [BigInt]
-        let statedPointer: JSONPointer
-        if coding == .joint {
-            try claim.statement.allowOnly(["value"])
-            stated = [try claim.statement.bigInteger("value")]
-            statedPointer = claim.statement.pointer.appending("value")
-        } else {
-            try claim.statement.allowOnly(["values"])
-            statedPointer = claim.statement.pointer.appending("values")
-            let items = try claim.statement.array("values", what: "one value per coordinate")
-            guard items.count == computed.count else {
-                throw .malformed(pointer: statedPointer, expected: "\(computed.count) values (one per coordinate)", found: "\(items.count)")
-            }
-            var values: [BigInt] = []
-            for (d, item) in items.enumerated() { values.append(try Fields.bigInteger(item, at: statedPointer.appending(d), context: claim.statement.context)) }
-            stated = values
-        }
         let summary = "\(coding) \(what) = \(stated.map(\.description).joined(separator: ", ")) by enumeration of \(elements.count) elements"
         for d in 0..<computed.count where stated[d] != computed[d] {
             return .fails(summary, "enumeration gives \(computed[d])", expected: "\(stated[d])", computed: "\(computed[d])",
-                          at: coding == .joint ? statedPointer : statedPointer.appending(d))
+                          at: coding == .joint ? statedAt.pointer : statedAt.pointer.appending(d))
         }
         let bits = computed.reduce(BigInt.zero) { $0 + BigInt($1.ceilLog2) }
         // The bits are those of sizes or of covering numbers: the meaning says which

@@ -10,26 +10,41 @@ import ExactArithmetic
 /// `relation` and `bound`. The kernel keeps the lower end of the fact when eps1 <= eps0
 /// and the upper end when eps1 >= eps0; the statement must hold for every value in what
 /// is kept. Establishes the same quantity, with the same meaning at eps1.
-enum EpsTransferRule: Rule {
+enum EpsTransferRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .epsTransfer, lemma: "Lemma E (MATH.md sec. 7)",
         inputs: ["quantity", "eps", "claim"], statement: ["relation", "bound"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
+    struct Claim {
+        /// The used claim whose fact is transferred.
+        let source: Located<String>
+        /// The name of that fact.
+        let quantity: Located<String>
+        /// eps1, where the fact is claimed.
+        let eps: Rational
+        let relation: Relation
+        let bound: Located<Rational>
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let id = try claim.inputs.identifier("claim")
         let name = try claim.inputs.string("quantity")
         let eps1 = try ClassInputs.epsilon(claim.inputs)
         let relation: Relation = try claim.statement.word("relation")
         let bound = try claim.statement.rational("bound")
+        return Claim(source: Located(value: id, pointer: claim.inputs.pointer.appending("claim")),
+                     quantity: Located(value: name, pointer: claim.inputs.pointer.appending("quantity")), eps: eps1, relation: relation,
+                     bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")))
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (id, name, eps1, relation, bound) = (claim.source.value, claim.quantity.value, claim.eps, claim.relation, claim.bound.value)
         let stated = "\(id).\(name) at eps = \(eps1) \(relation.rawValue) \(bound)"
         guard let source = context.used[id] else {
-            return .fails(stated, "refers to claim \(id), which is not listed in \"uses\"", at: claim.inputs.pointer.appending("claim"))
+            return .fails(stated, "refers to claim \(id), which is not listed in \"uses\"", at: claim.source.pointer)
         }
         guard let fact = source.fact(named: name), fact.meaning.measure.isMonotoneInEps, let eps0 = fact.meaning.eps else {
-            return .fails(stated, "claim \(id) establishes no covering number or description length named \"\(name)\"",
-                          at: claim.inputs.pointer.appending("quantity"))
+            return .fails(stated, "claim \(id) establishes no covering number or description length named \"\(name)\"", at: claim.quantity.pointer)
         }
         var moved = fact.meaning
         moved.eps = eps1
@@ -39,7 +54,7 @@ enum EpsTransferRule: Rule {
         guard relation.holds(for: transferred, bound) else {
             let direction = "Lemma E carries lower bounds to smaller eps and upper bounds to larger eps"
             return .fails(summary, "\(fact) transfers to eps = \(eps1) only as a value \(transferred) (\(direction))",
-                          expected: "\(relation.rawValue) \(bound)", computed: "value \(transferred)", at: claim.statement.pointer.appending("bound"))
+                          expected: "\(relation.rawValue) \(bound)", computed: "value \(transferred)", at: claim.bound.pointer)
         }
         return .holds(summary, [Fact(fact.name, moved, relation.quantity(bound: bound, nonNegative: true))])
     }

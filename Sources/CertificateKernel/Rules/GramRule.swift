@@ -11,13 +11,35 @@ import ExactArithmetic
 /// computes only the entries that can be nonzero: those of signed Walsh characters of
 /// the same frequency, or of functions whose supports overlap (MATH.md sec. 4,
 /// "Walsh functions are characters"); every other entry is 0 on both sides.
-enum GramRule: Rule {
+enum GramRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .gram, lemma: "MATH.md sec. 2 (exact inner products over the common refinement)",
         inputs: ["functions"], statement: ["matrix", "diagonal"])
     static let maximumFunctions = 1 << 14
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+    /// The stated Gram matrix, as written.
+    enum Stated {
+        /// `diagonal`: D entries, every off-diagonal entry 0.
+        case diagonal(Located<[Rational]>)
+        /// `matrix` = "identity".
+        case identity(JSONPointer)
+        /// `matrix` as D rows of D entries.
+        case matrix(Located<[[Rational]]>)
+    }
+
+    struct Claim {
+        /// f_1, ..., f_D.
+        let functions: [KernelFunction]
+        let stated: Stated
+    }
+
+    /// Reads the statement's keys per variant (`diagonal` or `matrix`), so that an
+    /// unknown key is reported with the keys of the variant, then decodes and checks.
+    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try check(decode(entry, context), context)
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         try claim.inputs.allowOnly(declaration.inputs)
         try claim.statement.allowOnly(claim.statement.has("diagonal") ? ["diagonal"] : ["matrix"])
         let functionsPointer = claim.inputs.pointer.appending("functions")
@@ -30,31 +52,25 @@ enum GramRule: Rule {
         // Every entry takes one pass over two functions (words for packed ones).
         let perEntry = 2 * max(1, functions.reduce(0) { $0 + $1.workSize } / D)
         try context.readingContext.chargeWork(ReadingContext.product(D, D, perEntry), at: functionsPointer)
-        // The stated matrix.
-        if claim.statement.has("diagonal") {
-            let diagonalPointer = claim.statement.pointer.appending("diagonal")
-            let diagonal = try claim.statement.rationals("diagonal")
+        return Claim(functions: functions, stated: try stated(claim.statement, D))
+    }
+
+    /// The stated matrix: `diagonal`, or `matrix` ("identity" or D rows of D entries).
+    static func stated(_ statement: Fields, _ D: Int) throws(KernelError) -> Stated {
+        if statement.has("diagonal") {
+            let diagonalPointer = statement.pointer.appending("diagonal")
+            let diagonal = try statement.rationals("diagonal")
             guard diagonal.count == D else {
                 throw .malformed(pointer: diagonalPointer, expected: "\(D) diagonal entries (one per function)", found: "\(diagonal.count)")
             }
-            let summary = "Gram matrix of \(D) functions = stated diagonal matrix"
-            if let (i, j, computed) = firstMismatch(functions, .diagonal(diagonal)) {
-                return .fails(summary, "entry (\(i), \(j)) of the Gram matrix differs",
-                              expected: "<f_\(i), f_\(j)> = \(i == j ? diagonal[i] : Rational.zero)", computed: "<f_\(i), f_\(j)> = \(computed)",
-                              at: i == j ? diagonalPointer.appending(i) : diagonalPointer)
-            }
-            return .holds(summary)
+            return .diagonal(Located(value: diagonal, pointer: diagonalPointer))
         }
-        let matrixPointer = claim.statement.pointer.appending("matrix")
-        let stated: StatedGram
-        let identity: Bool
-        switch try claim.statement.value("matrix") {
+        let matrixPointer = statement.pointer.appending("matrix")
+        switch try statement.value("matrix") {
         case .string:
-            _ = try claim.statement.word("matrix", GramWord.self)
-            identity = true
-            stated = .diagonal(Array(repeating: 1, count: D))
+            _ = try statement.word("matrix", GramWord.self)
+            return .identity(matrixPointer)
         case .array(let rows):
-            identity = false
             guard rows.count == D else { throw .malformed(pointer: matrixPointer, expected: "\(D) rows (one per function)", found: "\(rows.count) rows") }
             var entries: [[Rational]] = []
             for (i, row) in rows.enumerated() {
@@ -63,22 +79,37 @@ enum GramRule: Rule {
                 }
                 var parsed: [Rational] = []
                 for (j, cell) in cells.enumerated() {
-                    parsed.append(try Fields.rational(cell, at: matrixPointer.appending(i).appending(j), context: claim.statement.context))
+                    parsed.append(try Fields.rational(cell, at: matrixPointer.appending(i).appending(j), context: statement.context))
                 }
                 entries.append(parsed)
             }
-            let table = entries
-            stated = .entries { i, j in table[i][j] }
+            return .matrix(Located(value: entries, pointer: matrixPointer))
         default:
-            throw .malformed(pointer: matrixPointer, expected: "\"identity\" or an array of rows", found: Fields.describe(try claim.statement.value("matrix")))
+            throw .malformed(pointer: matrixPointer, expected: "\"identity\" or an array of rows", found: Fields.describe(try statement.value("matrix")))
         }
-        let summary = "Gram matrix of \(D) functions = \(identity ? "identity" : "stated \(D)x\(D) matrix")"
-        if let (i, j, computed) = firstMismatch(functions, stated) {
-            return .fails(summary, "entry (\(i), \(j)) of the Gram matrix differs",
-                          expected: "<f_\(i), f_\(j)> = \(stated.entry(i, j))", computed: "<f_\(i), f_\(j)> = \(computed)",
-                          at: identity ? matrixPointer : matrixPointer.appending(i).appending(j))
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let D = claim.functions.count
+        let stated: StatedGram, written: String
+        switch claim.stated {
+        case .diagonal(let diagonal): (stated, written) = (.diagonal(diagonal.value), "stated diagonal matrix")
+        case .identity: (stated, written) = (.diagonal(Array(repeating: 1, count: D)), "identity")
+        case .matrix(let matrix):
+            let table = matrix.value
+            (stated, written) = (.entries { i, j in table[i][j] }, "stated \(D)x\(D) matrix")
         }
-        return .holds(summary)
+        let summary = "Gram matrix of \(D) functions = \(written)"
+        guard let (i, j, computed) = firstMismatch(claim.functions, stated) else { return .holds(summary) }
+        // A false entry is named where it is written; an identity is named as a whole.
+        let at: JSONPointer
+        switch claim.stated {
+        case .diagonal(let diagonal): at = i == j ? diagonal.pointer.appending(i) : diagonal.pointer
+        case .identity(let pointer): at = pointer
+        case .matrix(let matrix): at = matrix.pointer.appending(i).appending(j)
+        }
+        return .fails(summary, "entry (\(i), \(j)) of the Gram matrix differs",
+                      expected: "<f_\(i), f_\(j)> = \(stated.entry(i, j))", computed: "<f_\(i), f_\(j)> = \(computed)", at: at)
     }
 
     /// The first (row-major) entry whose exact value differs from `stated`, if any.

@@ -6,40 +6,60 @@ import ExactArithmetic
 ///
 /// Inputs: `class` (a haar-class), `eps`, `level` (L). Statement: `bits-at-least` (at
 /// most 2^L - 1). Establishes `bits` >= the stated value.
-enum HaarPackingRule: Rule {
+enum HaarPackingRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .haarPacking, lemma: "Lemma H1 and its packing corollary (MATH.md sec. 7)",
         inputs: ["class", "level", "eps"], statement: ["bits-at-least"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
-        let (name, levels, amplitudes) = try haarClass(claim, context)
-        let eps = try ClassInputs.epsilon(claim.inputs)
-        let L = try claim.inputs.integer("level", in: 0...62)
-        let stated = try claim.statement.bigInteger("bits-at-least")
+    /// A claim of `haar-packing` or `haar-cover`: both name a Haar class H_J(a), eps,
+    /// the level L and the stated number of bits.
+    struct Claim {
+        let className: String
+        /// J, the class's depth.
+        let levels: Int
+        /// a_0, ..., a_{J-1}, the class's amplitudes.
+        let amplitudes: [Rational]
+        let eps: Located<Rational>
+        /// L, the packing (or truncation) level.
+        let level: Located<Int>
+        let stated: Located<BigInt>
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
+        try decode(claim, context, stated: "bits-at-least")
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (levels, amplitudes, eps, L, stated) = (claim.levels, claim.amplitudes, claim.eps.value, claim.level.value, claim.stated.value)
         let summary = "log2 N(\(eps), H_\(levels)(a)) >= \(stated) (packing at level \(L))"
         guard L >= 1 && L <= levels else {
-            return .fails(summary, "the packing corollary needs 1 <= L <= J = \(levels)", expected: "1 <= L <= \(levels)", computed: "L = \(L)", at: claim.inputs.pointer.appending("level"))
+            return .fails(summary, "the packing corollary needs 1 <= L <= J = \(levels)", expected: "1 <= L <= \(levels)", computed: "L = \(L)", at: claim.level.pointer)
         }
         if let j = (0..<L).first(where: { !(eps < amplitudes[$0]) }) {
             return .fails(summary, "eps = \(eps) is not below a_\(j) = \(amplitudes[j]); the corollary needs eps < min_{j<L} a_j",
-                          expected: "eps < \(amplitudes[j])", computed: "eps = \(eps)", at: claim.inputs.pointer.appending("eps"))
+                          expected: "eps < \(amplitudes[j])", computed: "eps = \(eps)", at: claim.eps.pointer)
         }
         let bound = HaarCoveringBounds.bits(truncationLevel: L)
         guard stated <= bound else {
             return .fails(summary, "the corollary gives log2 N >= 2^L - 1 = \(bound), not \(stated)",
-                          expected: "bits-at-least <= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.statement.pointer.appending("bits-at-least"))
+                          expected: "bits-at-least <= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.stated.pointer)
         }
-        return .holds(summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint), .atLeast(Rational(stated)))])
+        return .holds(summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint), .atLeast(Rational(stated)))])
     }
 
-    static func haarClass(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> (String, Int, [Rational]) {
+    /// Reads the class (a haar-class), `eps`, `level` and the statement's `key`.
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext, stated key: String) throws(KernelError) -> Claim {
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         guard case .haar(let levels, let amplitudes) = k else {
             throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a haar-class", found: "another kind of class")
         }
-        return (name, levels, amplitudes)
+        let eps = try ClassInputs.epsilon(claim.inputs)
+        let L = try claim.inputs.integer("level", in: 0...62)
+        let stated = try claim.statement.bigInteger(key)
+        return Claim(className: name, levels: levels, amplitudes: amplitudes,
+                     eps: Located(value: eps, pointer: claim.inputs.pointer.appending("eps")),
+                     level: Located(value: L, pointer: claim.inputs.pointer.appending("level")),
+                     stated: Located(value: stated, pointer: claim.statement.pointer.appending(key)))
     }
 }
 
@@ -48,32 +68,31 @@ enum HaarPackingRule: Rule {
 ///
 /// Inputs: `class` (a haar-class), `eps`, `level` (L). Statement: `bits-at-most` (at
 /// least 2^L - 1). Establishes `bits` <= the stated value.
-enum HaarCoverRule: Rule {
+enum HaarCoverRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .haarCover, lemma: "Lemma H2 (MATH.md sec. 7)",
         inputs: ["class", "level", "eps"], statement: ["bits-at-most"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
-        let (name, levels, amplitudes) = try HaarPackingRule.haarClass(claim, context)
-        let eps = try ClassInputs.epsilon(claim.inputs)
-        let L = try claim.inputs.integer("level", in: 0...62)
-        let stated = try claim.statement.bigInteger("bits-at-most")
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> HaarPackingRule.Claim {
+        try HaarPackingRule.decode(claim, context, stated: "bits-at-most")
+    }
+
+    static func check(_ claim: HaarPackingRule.Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (levels, eps, L, stated) = (claim.levels, claim.eps.value, claim.level.value, claim.stated.value)
         let summary = "log2 N(\(eps), H_\(levels)(a)) <= \(stated) (truncation below level \(L))"
         guard L <= levels else {
-            return .fails(summary, "Lemma H2 needs 0 <= L <= J = \(levels)", expected: "L <= \(levels)", computed: "L = \(L)", at: claim.inputs.pointer.appending("level"))
+            return .fails(summary, "Lemma H2 needs 0 <= L <= J = \(levels)", expected: "L <= \(levels)", computed: "L = \(L)", at: claim.level.pointer)
         }
-        let tail = Rational.sum(amplitudes.dropFirst(L))
+        let tail = Rational.sum(claim.amplitudes.dropFirst(L))
         guard eps >= tail else {
             return .fails(summary, "eps = \(eps) is below the tail sum_{L<=j<J} a_j = \(tail)",
-                          expected: "eps >= \(tail)", computed: "eps = \(eps)", at: claim.inputs.pointer.appending("eps"))
+                          expected: "eps >= \(tail)", computed: "eps = \(eps)", at: claim.eps.pointer)
         }
         let bound = HaarCoveringBounds.bits(truncationLevel: L)
         guard stated >= bound else {
             return .fails(summary, "Lemma H2 gives log2 N <= 2^L - 1 = \(bound), which does not imply <= \(stated)",
-                          expected: "bits-at-most >= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.statement.pointer.appending("bits-at-most"))
+                          expected: "bits-at-most >= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.stated.pointer)
         }
-        return .holds(summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint), .atMost(Rational(stated)))])
+        return .holds(summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint), .atMost(Rational(stated)))])
     }
 }

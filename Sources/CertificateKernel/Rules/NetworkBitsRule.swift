@@ -8,7 +8,7 @@ import ExactArithmetic
 /// `parameters`, `first-layer-units`, `layers`. Every parameter must carry a code and
 /// fit it; `derived` codes are allowed only for networks the kernel built from a
 /// recipe (it computed those parameters itself). Establishes each stated number.
-enum NetworkBitsRule: Rule {
+enum NetworkBitsRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .networkBits, lemma: "MATH.md sec. 8 (codes and description length)",
         inputs: ["network"], statement: ["bits", "units", "hidden-units", "parameters", "first-layer-units", "layers"])
@@ -18,19 +18,58 @@ enum NetworkBitsRule: Rule {
         (.firstLayerUnits, .firstLayerUnits, { $0.firstLayerWidth }), (.layers, .layers, { $0.layerCount }),
     ]
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
+    struct Claim {
+        let network: Located<KernelNetwork>
+        let name: String
+        let bits: Located<BigInt>
+        /// The stated counts, in the order of `counts`: the index of each in `counts`, and
+        /// its value or the error of reading it (the check meets them after the bits, so a
+        /// false bits statement is reported before a malformed count, as it always was).
+        let counts: [(index: Int, value: Result<BigInt, KernelError>, pointer: JSONPointer)]
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let networkPointer = claim.inputs.pointer.appending("network")
         let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)
         let stated = try claim.statement.bigInteger("bits")
+        var statedCounts: [(index: Int, value: Result<BigInt, KernelError>, pointer: JSONPointer)] = []
+        for (i, count) in counts.enumerated() where claim.statement.has(count.name.rawValue) {
+            let key = count.name.rawValue
+            statedCounts.append((i, Result { () throws(KernelError) in try claim.statement.bigInteger(key) }, claim.statement.pointer.appending(key)))
+        }
+        return Claim(network: Located(value: net, pointer: networkPointer), name: try claim.inputs.identifier("network"),
+                     bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")), counts: statedCounts)
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (net, name, stated) = (claim.network.value, claim.name, claim.bits.value)
         let network = net.network
         let summary = "the network (\(network.unitCount) units, \(network.parameterCount) parameters) is described in \(stated) bits"
-        // Per distinct code: its length and how often it is used. A first pass goes over
-        // runs of equal codes (a run of derived codes of a recipe network needs no look at
-        // its values); only when it finds a problem does a second pass, in unit order,
-        // name the first failing parameter (millions of parameters at J = 20).
-        let codes = net.codes
+        guard let total = codeBits(net) else { return firstFailure(net, summary, at: claim.network.pointer) }
+        guard stated == total else {
+            return .fails(summary, "the declared codes add up to \(total) bits", expected: "bits = \(stated)", computed: "bits = \(total)", at: claim.bits.pointer)
+        }
+        var facts = [Fact(.bits, Meaning(measure: .codeBits, subject: [name]), .exact(total))]
+        for (i, read, pointer) in claim.counts {
+            let count = counts[i], key = counts[i].name.rawValue
+            let value = try read.get()
+            let computed = BigInt(count.of(network))
+            guard value == computed else {
+                return .fails(summary, "the network has \(computed) \(key)", expected: "\(key) = \(value)", computed: "\(key) = \(computed)", at: pointer)
+            }
+            facts.append(Fact(count.name, Meaning(measure: count.measure, subject: [name]), .exact(computed)))
+        }
+        return .holds(summary, facts)
+    }
+
+    /// The network's description length under its declared codes, or nil when some
+    /// parameter has no code, a derived code outside a recipe network, or a value not
+    /// fitting its code. Per distinct code: its length and how often it is used. The
+    /// pass goes over runs of equal codes (a run of derived codes of a recipe network
+    /// needs no look at its values); `firstFailure` then names the first failing
+    /// parameter in unit order (millions of parameters at J = 20).
+    static func codeBits(_ net: KernelNetwork) -> BigInt? {
+        let network = net.network, codes = net.codes
         var uses = [Int](repeating: 0, count: codes.palette.count)
         func scan(_ runs: SlotRuns, _ value: (Int) -> Rational) -> Bool {
             for r in runs.slots.indices {
@@ -46,30 +85,12 @@ enum NetworkBitsRule: Rule {
             }
             return true
         }
-        if !scan(codes.weightSlots, network.weight) || !scan(codes.biasSlots, network.bias(ofUnit:)) {
-            return firstFailure(net, summary, at: networkPointer)
-        }
+        guard scan(codes.weightSlots, network.weight), scan(codes.biasSlots, network.bias(ofUnit:)) else { return nil }
         var total = BigInt.zero
         for (slot, n) in uses.enumerated() where n > 0 {
             if let bits = codes.palette[slot]?.bitLength { total += bits * BigInt(n) }
         }
-        guard stated == total else {
-            return .fails(summary, "the declared codes add up to \(total) bits", expected: "bits = \(stated)", computed: "bits = \(total)",
-                          at: claim.statement.pointer.appending("bits"))
-        }
-        let name = try claim.inputs.identifier("network")
-        var facts = [Fact(.bits, Meaning(measure: .codeBits, subject: [name]), .exact(total))]
-        for count in counts where claim.statement.has(count.name.rawValue) {
-            let key = count.name.rawValue
-            let value = try claim.statement.bigInteger(key)
-            let computed = BigInt(count.of(network))
-            guard value == computed else {
-                return .fails(summary, "the network has \(computed) \(key)", expected: "\(key) = \(value)", computed: "\(key) = \(computed)",
-                              at: claim.statement.pointer.appending(key))
-            }
-            facts.append(Fact(count.name, Meaning(measure: count.measure, subject: [name]), .exact(computed)))
-        }
-        return .holds(summary, facts)
+        return total
     }
 
     /// The first parameter, in unit order (weights, then the bias), without a code, with a

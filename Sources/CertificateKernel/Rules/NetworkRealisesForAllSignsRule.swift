@@ -18,14 +18,25 @@ import ExactArithmetic
 /// bound on the joint description length realised by networks), `log2-size` of K_M
 /// (<= 2^J - 1: K_M is the image of the sign trees) and the family's `first-layer-units`
 /// (the same for every member).
-enum NetworkRealisesForAllSignsRule: Rule {
+enum NetworkRealisesForAllSignsRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .networkRealisesForAllSigns, lemma: "Lemma R and Lemma NF (MATH.md sec. 5, 8)",
         inputs: ["network", "class"], statement: ["outputs", "bits"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
+    struct Claim {
+        /// The network (a member N_sigma, if the claim is true) and its name.
+        let network: Located<KernelNetwork>
+        let networkName: String
+        /// K_M: its name, depth J and readouts m_1, ..., m_D.
+        let className: String
+        let levels: Int
+        let readouts: [Int]
+        let classPointer: JSONPointer
+        let outputs: Located<Int>
+        let bits: Located<BigInt>
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let networkPointer = claim.inputs.pointer.appending("network"), classPointer = claim.inputs.pointer.appending("class")
         let networkName = try claim.inputs.identifier("network")
         let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)
@@ -35,13 +46,44 @@ enum NetworkRealisesForAllSignsRule: Rule {
         }
         let outputs = try claim.statement.integer("outputs", in: 0...Int(Int32.max))
         let stated = try claim.statement.bigInteger("bits")
-        let summary = "for all sign trees of depth \(J): \(networkName)'s family computes F_sigma for readouts \(abbreviate(readouts)) with \(stated) code bits"
+        return Claim(network: Located(value: net, pointer: networkPointer), networkName: networkName, className: className, levels: J, readouts: readouts,
+                     classPointer: classPointer, outputs: Located(value: outputs, pointer: claim.statement.pointer.appending("outputs")),
+                     bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")))
+    }
 
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (net, networkName, J, readouts, classPointer, stated) = (claim.network.value, claim.networkName, claim.levels, claim.readouts, claim.classPointer, claim.bits.value)
+        let summary = "for all sign trees of depth \(J): \(networkName)'s family computes F_sigma for readouts \(abbreviate(readouts)) with \(stated) code bits"
         guard let family = net.signCodedFamily, net.recipe == "sign-coded-network" else {
             return .fails(summary, "\(networkName) is not a member of the sign-coded family (an object of kind sign-coded-network, built by the kernel)",
-                          at: networkPointer)
+                          at: claim.network.pointer)
         }
-        // Lemma NF's side conditions on the class: the family's depth and readouts.
+        if let failure = classMismatch(family, levels: J, readouts: readouts, summary, at: classPointer) { return failure }
+        guard claim.outputs.value == readouts.count, net.network.outputCount == readouts.count else {
+            return .fails(summary, "the family has \(net.network.outputCount) outputs, one per readout", expected: "outputs = \(claim.outputs.value)",
+                          computed: "\(net.network.outputCount) outputs", at: claim.outputs.pointer)
+        }
+        guard let signs = signCodedParameters(net) else { return firstVaryingParameter(net, summary, at: claim.network.pointer) }
+        let total = BigInt(signs)
+        guard total == BigInt.powerOfTwo(J) - 1 else {
+            return .fails(summary, "the family has \(total) sign-coded parameters, not one per node of the sign tree (2^J - 1)", at: claim.network.pointer)
+        }
+        guard stated == total else {
+            return .fails(summary, "the family's sign codes add up to \(total) bits (2^J - 1)", expected: "bits = \(stated)", computed: "bits = \(total)",
+                          at: claim.bits.pointer)
+        }
+        let className = claim.className
+        return .holds(summary, [
+            Fact(.bits, Meaning(measure: .realisingNetworkBits, subject: [className], coding: .joint), .atMost(Rational(total))),
+            // K_M is the image of the 2^(2^J - 1) sign trees.
+            Fact(.log2Size, Meaning(measure: .log2Size, subject: [className], coding: .joint), .atMost(Rational(total))),
+            Fact(.firstLayerUnits, Meaning(measure: .firstLayerUnits, subject: [networkName]), .exact(net.network.firstLayerWidth)),
+        ])
+    }
+
+    /// Lemma NF's side conditions on the class: the family's depth and readouts, distinct
+    /// and in 1..<2^J. nil when they hold.
+    static func classMismatch(_ family: SignCodedFamilyParameters, levels J: Int, readouts: [Int], _ summary: String, at classPointer: JSONPointer) -> RuleResult? {
         guard family.levels == J else {
             return .fails(summary, "the class has depth \(J), the family depth \(family.levels)", expected: "levels = \(family.levels)",
                           computed: "levels = \(J)", at: classPointer)
@@ -57,13 +99,14 @@ enum NetworkRealisesForAllSignsRule: Rule {
                 return .fails(summary, "readout \(d) is \(m): Lemma NF needs distinct readouts in 1..<2^\(J)", at: classPointer)
             }
         }
-        guard outputs == readouts.count, net.network.outputCount == readouts.count else {
-            return .fails(summary, "the family has \(net.network.outputCount) outputs, one per readout", expected: "outputs = \(outputs)",
-                          computed: "\(net.network.outputCount) outputs", at: claim.statement.pointer.appending("outputs"))
-        }
-        // Only the sign-coded parameters vary with sigma; every other one is derived.
-        // Over runs of equal codes: derived runs need no look at their values; a problem
-        // is located in unit order by a second pass.
+        return nil
+    }
+
+    /// The number of sign-coded parameters, or nil when a parameter that is not derived
+    /// is not sign-coded or is not +-1. Only the sign-coded parameters vary with sigma;
+    /// every other one is derived. Over runs of equal codes: derived runs need no look at
+    /// their values; a problem is located in unit order by `firstVaryingParameter`.
+    static func signCodedParameters(_ net: KernelNetwork) -> Int? {
         var signs = 0
         let network = net.network, codes = net.codes
         func scan(_ runs: SlotRuns, _ value: (Int) -> Rational) -> Bool {
@@ -76,36 +119,28 @@ enum NetworkRealisesForAllSignsRule: Rule {
             }
             return true
         }
-        if !scan(codes.weightSlots, network.weight) || !scan(codes.biasSlots, network.bias(ofUnit:)) {
-            for i in 0..<network.unitCount {
-                let weights = network.weightRange(ofUnit: i)
-                for j in weights.lowerBound...weights.upperBound {
-                    let k = j < weights.upperBound ? j : -1     // -1: the bias
-                    let code = k >= 0 ? codes.weightCode(k) : codes.biasCode(ofUnit: i)
-                    if case .derived? = code { continue }
-                    let value = k >= 0 ? network.weight(k) : network.bias(ofUnit: i)
-                    guard case .sign? = code, ParameterCode.sign.admits(value) else {
-                        let l = network.layer(ofUnit: i), u = i - network.layerRange(l).lowerBound
-                        return .fails(summary, "a parameter of layer \(l) unit \(u) is \(value) with code \(code.map { "\($0)" } ?? "none"): only sign-coded parameters may vary in the family",
-                                      at: networkPointer)
-                    }
+        guard scan(codes.weightSlots, network.weight), scan(codes.biasSlots, network.bias(ofUnit:)) else { return nil }
+        return signs
+    }
+
+    /// The failure naming the first parameter, in unit order, that is neither derived nor
+    /// a sign-coded +-1.
+    static func firstVaryingParameter(_ net: KernelNetwork, _ summary: String, at networkPointer: JSONPointer) -> RuleResult {
+        let network = net.network, codes = net.codes
+        for i in 0..<network.unitCount {
+            let weights = network.weightRange(ofUnit: i)
+            for j in weights.lowerBound...weights.upperBound {
+                let k = j < weights.upperBound ? j : -1     // -1: the bias
+                let code = k >= 0 ? codes.weightCode(k) : codes.biasCode(ofUnit: i)
+                if case .derived? = code { continue }
+                let value = k >= 0 ? network.weight(k) : network.bias(ofUnit: i)
+                guard case .sign? = code, ParameterCode.sign.admits(value) else {
+                    let l = network.layer(ofUnit: i), u = i - network.layerRange(l).lowerBound
+                    return .fails(summary, "a parameter of layer \(l) unit \(u) is \(value) with code \(code.map { "\($0)" } ?? "none"): only sign-coded parameters may vary in the family",
+                                  at: networkPointer)
                 }
             }
-            return .fails(summary, "a parameter that is not derived is not sign-coded", at: networkPointer)
         }
-        let total = BigInt(signs)
-        guard total == BigInt.powerOfTwo(J) - 1 else {
-            return .fails(summary, "the family has \(total) sign-coded parameters, not one per node of the sign tree (2^J - 1)", at: networkPointer)
-        }
-        guard stated == total else {
-            return .fails(summary, "the family's sign codes add up to \(total) bits (2^J - 1)", expected: "bits = \(stated)", computed: "bits = \(total)",
-                          at: claim.statement.pointer.appending("bits"))
-        }
-        return .holds(summary, [
-            Fact(.bits, Meaning(measure: .realisingNetworkBits, subject: [className], coding: .joint), .atMost(Rational(total))),
-            // K_M is the image of the 2^(2^J - 1) sign trees.
-            Fact(.log2Size, Meaning(measure: .log2Size, subject: [className], coding: .joint), .atMost(Rational(total))),
-            Fact(.firstLayerUnits, Meaning(measure: .firstLayerUnits, subject: [networkName]), .exact(net.network.firstLayerWidth)),
-        ])
+        return .fails(summary, "a parameter that is not derived is not sign-coded", at: networkPointer)
     }
 }

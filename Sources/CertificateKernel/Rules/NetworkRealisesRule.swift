@@ -9,7 +9,7 @@ import ExactArithmetic
 /// first-layer thresholds, so the kernel evaluates the network exactly (H(0) = 1) at one
 /// interior point of each piece between consecutive thresholds and compares with the
 /// targets there. Pieces are checked in parallel chunks.
-enum NetworkRealisesRule: Rule {
+enum NetworkRealisesRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .networkRealises, lemma: "Lemma N1 (MATH.md sec. 8)",
         inputs: ["network", "functions"], statement: ["outputs"])
@@ -49,18 +49,33 @@ enum NetworkRealisesRule: Rule {
         }
     }
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
-        let net = try context.objects.network(try claim.inputs.value("network"), at: claim.inputs.pointer.appending("network"))
+    struct Claim {
+        let network: Located<HeavisideNetwork>
+        /// The targets, one per output.
+        let functions: Located<[KernelFunction]>
+        /// The stated number of outputs.
+        let outputs: Located<Int>
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
+        let networkPointer = claim.inputs.pointer.appending("network")
+        let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)
         let functionsPointer = claim.inputs.pointer.appending("functions")
         let targets = try context.objects.functions(try claim.inputs.array("functions", what: "an array of function names"), at: functionsPointer)
         let stated = try claim.statement.integer("outputs", in: 0...Int(Int32.max))
-        let network = net.network
+        return Claim(network: Located(value: net.network, pointer: networkPointer), functions: Located(value: targets, pointer: functionsPointer),
+                     outputs: Located(value: stated, pointer: claim.statement.pointer.appending("outputs")))
+    }
+
+    /// Compares the outputs with the targets piece by piece. The work is charged here,
+    /// after the counts are compared, as before the rule was typed (a claim with the
+    /// wrong number of outputs fails without being charged the sweep).
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (network, targets, stated, functionsPointer) = (claim.network.value, claim.functions.value, claim.outputs.value, claim.functions.pointer)
         let summary = "the network's \(network.outputCount) outputs equal the \(targets.count) given functions"
         guard stated == network.outputCount else {
             return .fails(summary, "the network has \(network.outputCount) outputs", expected: "outputs = \(stated)", computed: "\(network.outputCount) outputs",
-                          at: claim.statement.pointer.appending("outputs"))
+                          at: claim.outputs.pointer)
         }
         guard targets.count == network.outputCount else {
             return .fails(summary, "\(targets.count) functions are given for \(network.outputCount) outputs",
@@ -72,7 +87,7 @@ enum NetworkRealisesRule: Rule {
         }
         let evaluator = NetworkEvaluator(network)
         let cuts = evaluator.pieceBoundaries
-        try context.readingContext.chargeWork(ReadingContext.product(cuts.count - 1, evaluator.costPerPoint + targets.count), at: claim.inputs.pointer.appending("network"))
+        try context.readingContext.chargeWork(ReadingContext.product(cuts.count - 1, evaluator.costPerPoint + targets.count), at: claim.network.pointer)
         if let (piece, d, a, b, value) = firstMismatch(network, evaluator, cuts, prepared) {
             return .fails(summary, "output \(d) differs from function \(d) on the piece [\(a), \(b)) (piece \(piece) of Lemma N1)",
                           expected: "f_\(d) = \(prepared[d].value(at: a)) on [\(a), \(b))", computed: "network output \(d) = \(value)",

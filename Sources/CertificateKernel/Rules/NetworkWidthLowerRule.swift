@@ -18,12 +18,36 @@ import ExactArithmetic
 /// counts for eps >= 1, and with eps-below they count for every eps < b iff b <= 1).
 /// Statement: `first-layer-units-at-least`. Establishes `first-layer-units` >= the
 /// stated value, with eps (or eps-below) in its meaning.
-enum NetworkWidthLowerRule: Rule {
+enum NetworkWidthLowerRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .networkWidthLower, lemma: "Lemma N1, Corollary N2 and Lemma N2e (MATH.md sec. 8)",
         inputs: ["mode", "class", "functions", "eps", "eps-below"], statement: ["first-layer-units-at-least"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+    /// What the networks realise: every element of a readout class, or given functions.
+    enum Targets {
+        /// A readout-class: its name and readouts m_1, ..., m_D.
+        case readoutClass(name: String, readouts: [Int])
+        /// Functions, with their names.
+        case functions([KernelFunction], names: [String])
+    }
+
+    struct Claim {
+        /// "separate" (one network per function) or "joint" (one network for all).
+        let mode: Coding
+        let eps: Rational?
+        /// b of `eps-below`: the bound holds at every eps with 0 < eps < b.
+        let epsBelow: Rational?
+        let targets: Targets
+        let stated: Located<BigInt>
+    }
+
+    /// Reads the input keys per variant (`class` or `functions`), so that an unknown key
+    /// is reported with the keys of the variant, then decodes and checks.
+    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try check(decode(entry, context), context)
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let usesClass = claim.inputs.has("class")
         try claim.inputs.allowOnly(usesClass ? ["mode", "class", "eps", "eps-below"] : ["mode", "functions", "eps", "eps-below"])
         try claim.statement.allowOnly(declaration.statement)
@@ -34,6 +58,25 @@ enum NetworkWidthLowerRule: Rule {
         let eps = claim.inputs.has("eps") ? try ClassInputs.epsilon(claim.inputs) : nil
         let epsBelow = claim.inputs.has("eps-below") ? try positive(claim.inputs, "eps-below") : nil
         let stated = try claim.statement.bigInteger("first-layer-units-at-least")
+        let targets: Targets
+        if usesClass {
+            let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
+            guard case .readout(_, let readouts) = k else {
+                throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class", found: "another kind of class")
+            }
+            targets = .readoutClass(name: name, readouts: readouts)
+        } else {
+            let references = try claim.inputs.array("functions", what: "an array of function names")
+            let functions = try context.objects.functions(references, at: claim.inputs.pointer.appending("functions"))
+            let names = try references.enumerated().map { (i, value) throws(KernelError) in try Fields.identifier(value, at: claim.inputs.pointer.appending("functions").appending(i)) }
+            targets = .functions(functions, names: names)
+        }
+        return Claim(mode: mode, eps: eps, epsBelow: epsBelow, targets: targets,
+                     stated: Located(value: stated, pointer: claim.statement.pointer.appending("first-layer-units-at-least")))
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (mode, eps, epsBelow, stated) = (claim.mode, claim.eps, claim.epsBelow, claim.stated.value)
         // Lemma N2e: at one eps a breakpoint counts when the jump exceeds 2 eps (every jump,
         // exactly). At every eps < b it counts iff the jump exceeds 2 eps for all of them,
         // i.e. iff the jump is at least 2b.
@@ -42,38 +85,11 @@ enum NetworkWidthLowerRule: Rule {
             if let epsBelow { return jump >= 2 * epsBelow }
             return jump > threshold
         }
-        let bound: BigInt
-        let subject: String
-        let subjectNames: [String]
-        if usesClass {
-            let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
-            guard case .readout(_, let readouts) = k else {
-                throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class", found: "another kind of class")
-            }
-            subject = "every element of \(name)"
-            subjectNames = [name]
-            // The outputs are +-1 valued: every jump is 2.
-            if !counts(Rational(2)) {
-                bound = .zero
-            } else {
-                let tops = readouts.map(Bits.top)
-                bound = mode == .separate ? tops.reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
-                    : Set(tops).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
-            }
-        } else {
-            let references = try claim.inputs.array("functions", what: "an array of function names")
-            let targets = try context.objects.functions(references, at: claim.inputs.pointer.appending("functions"))
-            subjectNames = try references.enumerated().map { (i, value) throws(KernelError) in try Fields.identifier(value, at: claim.inputs.pointer.appending("functions").appending(i)) }
-            subject = "\(targets.count) functions"
-            if mode == .separate {
-                bound = BigInt(targets.reduce(0) { count, f in
-                    // A +-1 function jumps by 2 at each breakpoint: the count needs no pass.
-                    if f.isSignValued { return count + (counts(Rational(2)) ? f.breakpointCount : 0) }
-                    return count + countingBreakpoints(f.stepFunction, counts).count
-                })
-            } else {
-                bound = BigInt(Set(targets.flatMap { countingBreakpoints($0.stepFunction, counts) }).count)
-            }
+        let bound = countingBreakpoints(claim.targets, mode, counts)
+        let subject: String, subjectNames: [String]
+        switch claim.targets {
+        case .readoutClass(let name, _): (subject, subjectNames) = ("every element of \(name)", [name])
+        case .functions(let functions, let names): (subject, subjectNames) = ("\(functions.count) functions", names)
         }
         let accuracy = eps.map { "within \($0) of" } ?? epsBelow.map { "within every eps < \($0) of" } ?? "realising"
         let summary = "\(mode) networks \(accuracy) \(subject) need >= \(stated) first-layer units"
@@ -81,11 +97,32 @@ enum NetworkWidthLowerRule: Rule {
             let lemma = eps == nil && epsBelow == nil ? "Corollary N2" : "Lemma N2e"
             let counted = eps.map { "breakpoints with jump > \(2 * $0)" } ?? epsBelow.map { "breakpoints with jump >= \(2 * $0)" } ?? "breakpoints"
             return .fails(summary, "\(lemma) gives at least \(bound) first-layer units, not \(stated)",
-                          expected: "first-layer-units-at-least <= \(bound)", computed: "\(counted): \(bound)",
-                          at: claim.statement.pointer.appending("first-layer-units-at-least"))
+                          expected: "first-layer-units-at-least <= \(bound)", computed: "\(counted): \(bound)", at: claim.stated.pointer)
         }
         return .holds(summary, [Fact(.firstLayerUnits, Meaning(measure: .realisingFirstLayerUnits, subject: subjectNames, eps: eps, epsBelow: epsBelow, coding: mode),
                                      .atLeast(Rational(stated)))])
+    }
+
+    /// The number of breakpoints that count (Corollary N2, Lemma N2e): summed over the
+    /// targets for separate networks, of their union for one joint network.
+    static func countingBreakpoints(_ targets: Targets, _ mode: Coding, _ counts: (Rational) -> Bool) -> BigInt {
+        switch targets {
+        case .readoutClass(_, let readouts):
+            // The outputs are +-1 valued: every jump is 2.
+            guard counts(Rational(2)) else { return .zero }
+            let tops = readouts.map(Bits.top)
+            return mode == .separate ? tops.reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
+                : Set(tops).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
+        case .functions(let functions, _):
+            if mode == .separate {
+                return BigInt(functions.reduce(0) { count, f in
+                    // A +-1 function jumps by 2 at each breakpoint: the count needs no pass.
+                    if f.isSignValued { return count + (counts(Rational(2)) ? f.breakpointCount : 0) }
+                    return count + countingBreakpoints(f.stepFunction, counts).count
+                })
+            }
+            return BigInt(Set(functions.flatMap { countingBreakpoints($0.stepFunction, counts) }).count)
+        }
     }
 
     /// The breakpoints of f's canonical form at which the jump's magnitude counts.

@@ -6,19 +6,28 @@ import ExactArithmetic
 /// Inputs: `levels` (J) and `readouts`. Statement: `gram` = "identity". The kernel
 /// checks the side conditions of the theorem; the universal statement is sound by
 /// Lemma R and Theorem O (their brute-force tests are in the test suite).
-enum OrthonormalForAllSignsRule: Rule {
+enum OrthonormalForAllSignsRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .orthonormalForAllSigns, lemma: "Lemma R and Theorem O (MATH.md sec. 5, 6)",
         inputs: ["levels", "readouts"], statement: ["gram"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
+    struct Claim {
+        /// J, the depth of every sign tree.
+        let levels: Int
+        /// m_1, ..., m_D.
+        let readouts: Located<[Int]>
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         _ = try claim.statement.word("gram", GramWord.self)
         let J = try claim.inputs.integer("levels", in: 1...62)
         let readouts = try claim.inputs.integers("readouts", in: 0...Int.max)
+        return Claim(levels: J, readouts: Located(value: readouts, pointer: claim.inputs.pointer.appending("readouts")))
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (J, readouts, at) = (claim.levels, claim.readouts.value, claim.readouts.pointer)
         let summary = "for all sign trees of depth \(J): <f_d, f_e> = [d = e] for readouts \(abbreviate(readouts))"
-        let at = claim.inputs.pointer.appending("readouts")
         guard !readouts.isEmpty else { return .fails(summary, "no readouts are given", at: at) }
         var seen: [Int: Int] = [:]
         for (d, m) in readouts.enumerated() {

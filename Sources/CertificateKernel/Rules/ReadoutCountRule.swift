@@ -8,59 +8,98 @@ import ExactArithmetic
 /// for "separate", `log2-sizes` = [log2 |K_{m_d}|] = [2^top(m_d)] (Lemma S) and their
 /// `total`. Establishes `log2-size` and `description-bits` (the same integer: every
 /// readout class has a power-of-two size).
-enum ReadoutCountRule: Rule {
+enum ReadoutCountRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .readoutCount, lemma: "Lemma S and Lemma J (MATH.md sec. 7)",
         inputs: ["class", "coding"], statement: ["log2-size", "log2-sizes", "total"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+    /// The stated sizes, by coding.
+    enum Stated {
+        /// `log2-size`: log2 |K_M| of the joint class.
+        case joint(Located<BigInt>)
+        /// `log2-sizes` (one per readout) and their `total`. Each size is kept with the
+        /// error of reading it, if any: the check meets them in order, so a false size is
+        /// reported before a malformed later one, as it always was.
+        case separate(sizes: Located<[Result<BigInt, KernelError>]>, total: Located<BigInt>)
+    }
+
+    struct Claim {
+        let className: String
+        /// J, the class's depth.
+        let levels: Int
+        /// m_1, ..., m_D.
+        let readouts: [Int]
+        /// Where an invalid class is reported.
+        let inputs: JSONPointer
+        let stated: Stated
+    }
+
+    /// Reads the statement's keys per coding (after the class and the coding), so that
+    /// an unknown key is reported with the keys of that coding, then decodes and checks.
+    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try check(decode(entry, context), context)
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         try claim.inputs.allowOnly(declaration.inputs)
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         guard case .readout(let J, let readouts) = k else {
             throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class", found: "another kind of class")
         }
         let coding = try ClassInputs.coding(claim.inputs)
-        do {
-            if coding == .joint {
-                try claim.statement.allowOnly(["log2-size"])
-                let stated = try claim.statement.bigInteger("log2-size")
-                let computed = try ReadoutCount.jointLog2(readouts: readouts, levels: J)
-                let summary = "log2 |K_M| = \(stated) for readouts \(abbreviate(readouts)) at depth \(J) (Lemma J)"
-                guard stated == computed else {
-                    return .fails(summary, "the span recursion of Lemma J gives log2 |K_M| = \(computed)",
-                                  expected: "log2-size = \(stated)", computed: "log2 |K_M| = \(computed)", at: claim.statement.pointer.appending("log2-size"))
-                }
-                return .holds(summary, sizeFacts(name, coding, computed))
-            }
+        let stated: Stated
+        if coding == .joint {
+            try claim.statement.allowOnly(["log2-size"])
+            stated = .joint(Located(value: try claim.statement.bigInteger("log2-size"), pointer: claim.statement.pointer.appending("log2-size")))
+        } else {
             try claim.statement.allowOnly(["log2-sizes", "total"])
             let sizesPointer = claim.statement.pointer.appending("log2-sizes")
             let items = try claim.statement.array("log2-sizes", what: "one log2 size per readout")
             guard items.count == readouts.count else {
-                throw KernelError.malformed(pointer: sizesPointer, expected: "\(readouts.count) values (one per readout)", found: "\(items.count)")
+                throw .malformed(pointer: sizesPointer, expected: "\(readouts.count) values (one per readout)", found: "\(items.count)")
             }
             let total = try claim.statement.bigInteger("total")
-            let summary = "sum_d log2 |K_m_d| = \(total) for readouts \(abbreviate(readouts)) (Lemma S)"
+            let sizes = items.enumerated().map { d, item in
+                Result { () throws(KernelError) in try Fields.bigInteger(item, at: sizesPointer.appending(d), context: claim.statement.context) }
+            }
+            stated = .separate(sizes: Located(value: sizes, pointer: sizesPointer), total: Located(value: total, pointer: claim.statement.pointer.appending("total")))
+        }
+        return Claim(className: name, levels: J, readouts: readouts, inputs: claim.inputs.pointer, stated: stated)
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (J, readouts) = (claim.levels, claim.readouts)
+        switch claim.stated {
+        case .joint(let stated):
+            let computed = try count(claim) { () throws(DyadicFunctionError) in try ReadoutCount.jointLog2(readouts: readouts, levels: J) }
+            let summary = "log2 |K_M| = \(stated.value) for readouts \(abbreviate(readouts)) at depth \(J) (Lemma J)"
+            guard stated.value == computed else {
+                return .fails(summary, "the span recursion of Lemma J gives log2 |K_M| = \(computed)",
+                              expected: "log2-size = \(stated.value)", computed: "log2 |K_M| = \(computed)", at: stated.pointer)
+            }
+            return .holds(summary, sizeFacts(claim.className, .joint, computed))
+        case .separate(let sizes, let total):
+            let summary = "sum_d log2 |K_m_d| = \(total.value) for readouts \(abbreviate(readouts)) (Lemma S)"
             var sum = BigInt.zero
             for (d, m) in readouts.enumerated() {
-                let stated = try Fields.bigInteger(items[d], at: sizesPointer.appending(d), context: claim.statement.context)
-                let computed = try ReadoutCount.separateLog2(readout: m)
+                let stated = try sizes.value[d].get()
+                let computed = try count(claim) { () throws(DyadicFunctionError) in try ReadoutCount.separateLog2(readout: m) }
                 guard stated == computed else {
                     return .fails(summary, "Lemma S gives log2 |K_\(m)| = 2^top(\(m)) = \(computed)",
-                                  expected: "log2 |K_\(m)| = \(stated)", computed: "log2 |K_\(m)| = \(computed)", at: sizesPointer.appending(d))
+                                  expected: "log2 |K_\(m)| = \(stated)", computed: "log2 |K_\(m)| = \(computed)", at: sizes.pointer.appending(d))
                 }
                 sum += computed
             }
-            guard total == sum else {
-                return .fails(summary, "the sizes add up to \(sum)", expected: "total = \(total)", computed: "total = \(sum)", at: claim.statement.pointer.appending("total"))
+            guard total.value == sum else {
+                return .fails(summary, "the sizes add up to \(sum)", expected: "total = \(total.value)", computed: "total = \(sum)", at: total.pointer)
             }
-            return .holds(summary, sizeFacts(name, coding, sum))
-        } catch let error as DyadicFunctionError {
-            throw ObjectStore.invalid(error, at: claim.inputs.pointer, what: "a valid readout class")
-        } catch let error as KernelError {
-            throw error
-        } catch {
-            throw .malformed(pointer: claim.pointer, expected: "a checkable claim", found: "\(error)")
+            return .holds(summary, sizeFacts(claim.className, .separate, sum))
         }
+    }
+
+    /// A size from ReadoutCount; a class it rejects is reported as invalid input.
+    static func count(_ claim: Claim, _ size: () throws(DyadicFunctionError) -> BigInt) throws(KernelError) -> BigInt {
+        do { return try size() } catch { throw ObjectStore.invalid(error, at: claim.inputs, what: "a valid readout class") }
     }
 
     /// log2 |K| (an integer: readout classes have power-of-two sizes), which is also

@@ -8,23 +8,32 @@ import ExactArithmetic
 /// Inputs: `function` (g), `max-breakpoints` (P), `threshold` (t > 0). Statement:
 /// `distance-at-least` (at most t/2). The kernel runs the strict greedy partition
 /// exactly and checks n_<(t) > P + 1. Establishes `distance` >= the stated value.
-enum StepApproxLowerRule: Rule {
+enum StepApproxLowerRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .stepApproxLower, lemma: "Lemma T (MATH.md sec. 9)",
         inputs: ["function", "max-breakpoints", "threshold"], statement: ["distance-at-least"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
-        let g = try context.objects.piecewiseLinear(try claim.inputs.value("function"), at: claim.inputs.pointer.appending("function"))
+    struct Claim {
+        /// g, the continuous piecewise-linear function, and its name.
+        let g: Located<PiecewiseLinear>
+        let name: String
+        /// P, the most breakpoints a step function may have.
+        let maxBreakpoints: Located<BigInt>
+        /// t > 0, the strict greedy's threshold.
+        let threshold: Rational
+        let stated: Located<Rational>
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
+        let functionPointer = claim.inputs.pointer.appending("function"), thresholdPointer = claim.inputs.pointer.appending("threshold")
+        let g = try context.objects.piecewiseLinear(try claim.inputs.value("function"), at: functionPointer)
         let P = try claim.inputs.bigInteger("max-breakpoints")
         let t = try claim.inputs.rational("threshold")
         let stated = try claim.statement.rational("distance-at-least")
-        let summary = "every step function with <= \(P) breakpoints is >= \(stated) from g"
         guard P.signum >= 0 else { throw .malformed(pointer: claim.inputs.pointer.appending("max-breakpoints"), expected: "P >= 0", found: P.description) }
-        guard t.signum > 0 else { throw .malformed(pointer: claim.inputs.pointer.appending("threshold"), expected: "t > 0", found: t.description) }
+        guard t.signum > 0 else { throw .malformed(pointer: thresholdPointer, expected: "t > 0", found: t.description) }
         guard g.pieceCount <= context.limits.maximumCells else {
-            throw .limitExceeded(pointer: claim.inputs.pointer.appending("function"), limit: .cells, value: String(g.pieceCount), maximum: String(context.limits.maximumCells))
+            throw .limitExceeded(pointer: functionPointer, limit: .cells, value: String(g.pieceCount), maximum: String(context.limits.maximumCells))
         }
         // The strict greedy's intervals, all but the last, each have oscillation t, so there
         // are at most TV(g)/t + 1 of them: bound that before running it (a tiny t would
@@ -32,30 +41,38 @@ enum StepApproxLowerRule: Rule {
         let variation = Rational.sum((0..<g.pieceCount).map { (g.endValues[$0] - g.startValues[$0]).magnitude })
         let quotient: Rational
         do { quotient = try variation.divided(by: t) } catch {
-            throw .malformed(pointer: claim.inputs.pointer.appending("threshold"), expected: "t > 0", found: t.description)
+            throw .malformed(pointer: thresholdPointer, expected: "t > 0", found: t.description)
         }
         let intervals = quotient.floor + BigInt(1)
         guard let bound = intervals.intValue, bound <= context.limits.maximumCells else {
-            throw .limitExceeded(pointer: claim.inputs.pointer.appending("threshold"), limit: .cells,
+            throw .limitExceeded(pointer: thresholdPointer, limit: .cells,
                                  value: "up to \(Fields.shorten(intervals.description)) greedy intervals", maximum: String(context.limits.maximumCells))
         }
-        try context.readingContext.chargeCells(count: bound, at: claim.inputs.pointer.appending("threshold"))
-        try context.readingContext.chargeWork(ReadingContext.product(4, g.pieceCount + bound), at: claim.inputs.pointer.appending("threshold"))
+        try context.readingContext.chargeCells(count: bound, at: thresholdPointer)
+        try context.readingContext.chargeWork(ReadingContext.product(4, g.pieceCount + bound), at: thresholdPointer)
+        return Claim(g: Located(value: g, pointer: functionPointer), name: try claim.inputs.identifier("function"),
+                     maxBreakpoints: Located(value: P, pointer: claim.inputs.pointer.appending("max-breakpoints")), threshold: t,
+                     stated: Located(value: stated, pointer: claim.statement.pointer.appending("distance-at-least")))
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (P, t, stated) = (claim.maxBreakpoints.value, claim.threshold, claim.stated.value)
+        let summary = "every step function with <= \(P) breakpoints is >= \(stated) from g"
         let partition: GreedyPartition
-        do { partition = try GreedyPartition.strict(g, threshold: t) } catch {
-            return .fails(summary, "Lemma T needs a continuous g: \(error)", at: claim.inputs.pointer.appending("function"))
+        do { partition = try GreedyPartition.strict(claim.g.value, threshold: t) } catch {
+            return .fails(summary, "Lemma T needs a continuous g: \(error)", at: claim.g.pointer)
         }
         let count = BigInt(partition.intervalCount)
         guard count > P + 1 else {
             return .fails(summary, "the strict greedy makes n_<(t) = \(count) intervals, not more than P + 1 = \(P + 1)",
-                          expected: "n_<(\(t)) > \(P + 1)", computed: "n_<(\(t)) = \(count)", at: claim.inputs.pointer.appending("max-breakpoints"))
+                          expected: "n_<(\(t)) > \(P + 1)", computed: "n_<(\(t)) = \(count)", at: claim.maxBreakpoints.pointer)
         }
         let half = t.timesPowerOfTwo(-1)
         guard stated <= half else {
             return .fails(summary, "Lemma T gives distance >= t/2 = \(half), not \(stated)",
-                          expected: "distance-at-least <= \(half)", computed: "t/2 = \(half)", at: claim.statement.pointer.appending("distance-at-least"))
+                          expected: "distance-at-least <= \(half)", computed: "t/2 = \(half)", at: claim.stated.pointer)
         }
-        let subject = [try claim.inputs.identifier("function")]
+        let subject = [claim.name]
         return .holds(summary, [Fact(.distance, Meaning(measure: .stepApproximationError, subject: subject, maxBreakpoints: P), .atLeast(stated)),
                                 Fact(.greedyIntervals, Meaning(measure: .greedyIntervals, subject: subject, threshold: t), .exact(count))])
     }
