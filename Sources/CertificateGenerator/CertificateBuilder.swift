@@ -13,15 +13,25 @@ public struct CertificateBuilder {
         self.description = description
     }
 
-    /// Adds an object `name` of kind `kind` with the given fields.
-    public mutating func object(_ name: String, kind: String, _ fields: [(String, JSONValue)]) {
-        objects.append((name, .object(JSONObject([("kind", .string(kind))] + fields.map { (key: $0.0, value: $0.1) }))))
+    /// Adds an object `name` of kind `kind` with the given fields. The kind's declaration
+    /// (``ObjectKind/keys``) is the only source of the keys a definition may hold: a field
+    /// it does not list is a bug in the generator, stopped here rather than written.
+    public mutating func object(_ name: String, kind: ObjectKind, _ fields: [(String, JSONValue)]) {
+        for (key, _) in fields {
+            precondition(key != "kind" && kind.keys.contains(key), "generator: \(kind.rawValue) declares no field \"\(key)\"")
+        }
+        objects.append((name, .object(JSONObject([("kind", .string(kind.rawValue))] + fields.map { (key: $0.0, value: $0.1) }))))
     }
 
-    /// Adds a claim.
-    public mutating func claim(_ id: String, rule: String, description: String, uses: [String] = [],
+    /// Adds a claim of `rule`. The rule's declaration (``RuleDeclaration``) is the only
+    /// source of the keys its inputs and statement may hold; a key it does not list is a
+    /// bug in the generator, stopped here rather than written.
+    public mutating func claim(_ id: String, rule: RuleName, description: String, uses: [String] = [],
                                inputs: [(String, JSONValue)], statement: [(String, JSONValue)]) {
-        var members: [(key: String, value: JSONValue)] = [("id", .string(id)), ("rule", .string(rule)), ("description", .string(description))]
+        let declaration = rule.declaration
+        for (key, _) in inputs { precondition(declaration.inputs.contains(key), "generator: \(rule.rawValue) declares no input \"\(key)\"") }
+        for (key, _) in statement { precondition(declaration.statement.contains(key), "generator: \(rule.rawValue) declares no statement field \"\(key)\"") }
+        var members: [(key: String, value: JSONValue)] = [("id", .string(id)), ("rule", .string(rule.rawValue)), ("description", .string(description))]
         if !uses.isEmpty { members.append(("uses", .array(uses.map { .string($0) }))) }
         members.append(("inputs", .object(JSONObject(inputs.map { (key: $0.0, value: $0.1) }))))
         members.append(("statement", .object(JSONObject(statement.map { (key: $0.0, value: $0.1) }))))

@@ -276,38 +276,38 @@ public struct MultitaskCompressionScenario {
             the exact output layer on \(fallback) \
             gives a pruned network with \(prunedUnits.count) units that computes the same outputs on the data. Seed \(seed).
             """)
-        builder.object("X", kind: "matrix", Self.matrixFields(X))
-        builder.object("Y", kind: "matrix", Self.matrixFields(Y))
-        builder.object("W", kind: "matrix", Self.matrixFields(W))
-        builder.object("b", kind: "matrix", Self.matrixFields(try RationalMatrix.column(b, limits: limits)))
-        builder.object("V", kind: "matrix", Self.matrixFields(Vwide))
-        builder.object("c", kind: "matrix", Self.matrixFields(try RationalMatrix.column(c, limits: limits)))
-        builder.object("W-pruned", kind: "matrix", Self.matrixFields(prunedNet.inputWeights))
-        builder.object("b-pruned", kind: "matrix", Self.matrixFields(try RationalMatrix.column(prunedNet.biases, limits: limits)))
-        builder.object("V-pruned", kind: "matrix", Self.matrixFields(vPruned))
-        builder.object("V-pruned-full", kind: "matrix", Self.matrixFields(vFull))
-        builder.object("V-lasso", kind: "matrix", Self.matrixFields(vPen))
-        builder.object("Theta", kind: "matrix", Self.matrixFields(theta))
-        builder.object("Lambda", kind: "matrix", Self.matrixFields(lambdaDual))
-        builder.object("wide", kind: "relu-network", [("input-weights", .string("W")), ("biases", .string("b")), ("output-weights", .string("V")), ("output-bias", .string("c"))])
-        builder.object("pruned", kind: "relu-network", [("input-weights", .string("W-pruned")), ("biases", .string("b-pruned")),
+        builder.object("X", kind: .matrix, Self.matrixFields(X))
+        builder.object("Y", kind: .matrix, Self.matrixFields(Y))
+        builder.object("W", kind: .matrix, Self.matrixFields(W))
+        builder.object("b", kind: .matrix, Self.matrixFields(try RationalMatrix.column(b, limits: limits)))
+        builder.object("V", kind: .matrix, Self.matrixFields(Vwide))
+        builder.object("c", kind: .matrix, Self.matrixFields(try RationalMatrix.column(c, limits: limits)))
+        builder.object("W-pruned", kind: .matrix, Self.matrixFields(prunedNet.inputWeights))
+        builder.object("b-pruned", kind: .matrix, Self.matrixFields(try RationalMatrix.column(prunedNet.biases, limits: limits)))
+        builder.object("V-pruned", kind: .matrix, Self.matrixFields(vPruned))
+        builder.object("V-pruned-full", kind: .matrix, Self.matrixFields(vFull))
+        builder.object("V-lasso", kind: .matrix, Self.matrixFields(vPen))
+        builder.object("Theta", kind: .matrix, Self.matrixFields(theta))
+        builder.object("Lambda", kind: .matrix, Self.matrixFields(lambdaDual))
+        builder.object("wide", kind: .reluNetwork, [("input-weights", .string("W")), ("biases", .string("b")), ("output-weights", .string("V")), ("output-bias", .string("c"))])
+        builder.object("pruned", kind: .reluNetwork, [("input-weights", .string("W-pruned")), ("biases", .string("b-pruned")),
                                                         ("output-weights", .string("V-pruned")), ("output-bias", .string("c"))])
-        builder.object("data", kind: "relu-data", [("inputs", .string("X")), ("targets", .string("Y"))])
+        builder.object("data", kind: .reluData, [("inputs", .string("X")), ("targets", .string("Y"))])
 
-        builder.claim("wide-fits", rule: "relu-interpolates", description: "The wide network fits the \(N) points exactly.",
+        builder.claim("wide-fits", rule: .reluInterpolates, description: "The wide network fits the \(N) points exactly.",
                       inputs: [("network", .string("wide")), ("data", .string("data"))], statement: [("sup-error", V.number(0))])
-        builder.claim("pruned-fits", rule: "relu-interpolates", description: "The pruned network fits the \(N) points exactly.",
+        builder.claim("pruned-fits", rule: .reluInterpolates, description: "The pruned network fits the \(N) points exactly.",
                       inputs: [("network", .string("pruned")), ("data", .string("data"))], statement: [("sup-error", V.number(0))])
-        builder.claim("prune", rule: "compress-preserves",
+        builder.claim("prune", rule: .compressPreserves,
                       description: "Keeping \(prunedUnits.count) of the \(K) units with the exact output layer V-pruned changes no output on the data.",
                       inputs: [("data", .string("data")), ("original", .string("wide")), ("compressed", .string("pruned"))],
                       statement: [("units-before", V.number(wideSharing.activeCount)), ("units-after", V.number(prunedSharing.activeCount))])
-        builder.claim("width", rule: "width-from-rank",
+        builder.claim("width", rule: .widthFromRank,
                       description: "rank(Y) = \(width.targetRank): every shallow ReLU network interpolating the data has at least \(width.universalLowerBound) units; the pruned network needs rank(Y - c 1^T) = \(width.centredRank ?? 0).",
                       inputs: [("data", .string("data")), ("network", .string("pruned"))],
                       statement: [("rank", V.number(width.targetRank)), ("width-lower", V.number(width.universalLowerBound)), ("centred-rank", V.number(width.centredRank ?? 0))])
         for (name, net, sharing) in [("wide", wideNet, wideSharing), ("pruned", prunedNet, prunedSharing)] {
-            builder.claim("\(name)-sharing", rule: "neuron-sharing",
+            builder.claim("\(name)-sharing", rule: .neuronSharing,
                           description: "\(sharing.activeCount) active units of the \(name) network, \(sharing.sharedCount) used by two or more outputs.",
                           inputs: [("network", .string(name))],
                           statement: [("active-units", V.number(sharing.activeCount)), ("shared-units", V.number(sharing.sharedCount)),
@@ -317,40 +317,40 @@ public struct MultitaskCompressionScenario {
             let upper = products.map(MultiTaskLassoSolver.upperSquareRoot), lower = products.map(MultiTaskLassoSolver.lowerSquareRoot)
             let wd = half * (Rational.sum(v2) + Rational.sum(w2))
             let balanced = zip(v2, w2).allSatisfy { $0 == $1 }
-            builder.claim("\(name)-weight-decay", rule: "weight-decay",
+            builder.claim("\(name)-weight-decay", rule: .weightDecay,
                           description: "The exact weight decay of the \(name) network and a bracket of its path norm R = sum_k ||v_k|| ||w_k|| (Lemma WD: R <= WD).",
                           inputs: [("network", .string(name)), ("path-norm-upper", V.numbers(upper)), ("path-norm-lower", V.numbers(lower))],
                           statement: [("weight-decay", V.number(wd)), ("balanced", .string(balanced ? "yes" : "no")),
                                       ("path-norm-upper-bound", V.number(Rational.sum(upper))), ("path-norm-lower-bound", V.number(Rational.sum(lower)))])
         }
-        builder.claim("constrained-gap", rule: "mtl-gap",
+        builder.claim("constrained-gap", rule: .mtlGap,
                       description: "The pruned output layer, as a point of min sum_k ||v_k|| s.t. V Phi = Psi over all \(K) units (Phi of the wide network, Psi = Y - c 1^T), is within delta of the optimum: Lambda is \(dualSource), scaled into ||Lambda phi_k|| <= 1 (Lemma MD).",
                       inputs: [("network", .string("wide")), ("weights", .string("V-pruned-full")), ("data", .string("data")), ("dual", .string("Lambda")),
                                ("unit-bounds", V.numbers(constrainedBounds))],
                       statement: [("delta", V.number(gapConstrained))])
-        builder.claim("penalised-gap", rule: "penalised-mtl-gap",
+        builder.claim("penalised-gap", rule: .penalisedMtlGap,
                       description: "The float lasso solution (rounded to 2^-\(Self.solutionBits)) is within delta of the penalised optimum at lambda = \(lambda): Theta is its residual scaled into ||Theta phi_k|| <= lambda (Lemma PD).",
                       inputs: [("network", .string("wide")), ("weights", .string("V-lasso")), ("data", .string("data")), ("dual", .string("Theta")),
                                ("unit-bounds", V.numbers(penalisedBounds)), ("lambda", V.number(lambda))],
                       statement: [("delta", V.number(gapPenalised))])
-        builder.claim("screen", rule: "mtl-screen",
+        builder.claim("screen", rule: .mtlScreen,
                       description: "\(screened.count) of the \(K) units are zero in every minimiser of the penalised lasso at lambda = \(lambda) (Lemma GS): every optimal pruning at this lambda keeps at most \(K - screened.count) units.",
                       uses: ["penalised-gap"], inputs: [("units", V.numbers(screened)), ("gap", .string("penalised-gap"))],
                       statement: [("screened", V.number(screened.count))])
         // The `bits` claims are tight (bound = the exact value), so each fails when its bound moves by one.
         let unitsWide = wideSharing.activeCount, unitsPruned = prunedSharing.activeCount
-        builder.claim("pruned-width-cap", rule: "bits",
+        builder.claim("pruned-width-cap", rule: .bits,
                       description: "The pruned network's \(unitsPruned) units, against min(N^2, N D) = \(capN2ND) (some optimal network always has at most that many): \(capN2ND - unitsPruned) below.",
                       uses: ["pruned-sharing"],
                       inputs: [("terms", .array([V.term("pruned-sharing", "units", .one, measure: "active-units", subject: ["pruned"])])), ("constant", V.number(-capN2ND))],
                       statement: [("relation", .string("<=")), ("bound", V.number(unitsPruned - capN2ND))])
-        builder.claim("pruned-width-rank", rule: "bits",
+        builder.claim("pruned-width-rank", rule: .bits,
                       description: "The pruned network's units exceed the bound rank(Y) - 1 that every interpolating network meets (Lemma RW) by \(unitsPruned - width.universalLowerBound).",
                       uses: ["pruned-sharing", "width"],
                       inputs: [("terms", .array([V.term("pruned-sharing", "units", .one, measure: "active-units", subject: ["pruned"]),
                                                  V.term("width", "rank", -1, measure: "rank", subject: ["data"])])), ("constant", V.number(1))],
                       statement: [("relation", .string(">=")), ("bound", V.number(unitsPruned - width.universalLowerBound))])
-        builder.claim("compression", rule: "bits",
+        builder.claim("compression", rule: .bits,
                       description: "Pruning removed \(unitsWide - unitsPruned) of the \(unitsWide) units.",
                       uses: ["wide-sharing", "prune"],
                       inputs: [("terms", .array([V.term("wide-sharing", "units", .one, measure: "active-units", subject: ["wide"]),

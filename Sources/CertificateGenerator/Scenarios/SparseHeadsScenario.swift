@@ -221,13 +221,13 @@ public struct SparseHeadsScenario {
             head (Lemma LS); the supports, their fractions and union, and a bound on every optimal head's support; support \
             variability; the group lasso across tasks (Lemmas GL, PD, GS).
             """ + violation)
-        b.object("X", kind: "matrix", Self.matrixFields(inst.x, rows: n, columns: p, exponent: Self.featureExponent,
+        b.object("X", kind: .matrix, Self.matrixFields(inst.x, rows: n, columns: p, exponent: Self.featureExponent,
                                                       source: "synthetic representation: splitmix64 seed \(seed), each entry a sum of three uniform draws on the grid 2^-15"))
-        b.object("Y", kind: "matrix", Self.matrixFields(inst.y, rows: n, columns: T, exponent: Self.targetExponent,
+        b.object("Y", kind: .matrix, Self.matrixFields(inst.y, rows: n, columns: T, exponent: Self.targetExponent,
                                                       source: "targets y_t = X w_t + noise (sd about 1/8), one column per task"))
-        b.object("W-true", kind: "matrix", Self.matrixFields(inst.trueHeads, rows: T, columns: p, exponent: Self.weightExponent,
+        b.object("W-true", kind: .matrix, Self.matrixFields(inst.trueHeads, rows: T, columns: p, exponent: Self.weightExponent,
                                                            source: "the true heads that generated Y, one row per task"))
-        b.object("W", kind: "matrix", Self.matrixFields(headMantissas, rows: T, columns: p, exponent: headExponent,
+        b.object("W", kind: .matrix, Self.matrixFields(headMantissas, rows: T, columns: p, exponent: headExponent,
                                                       source: "lasso heads by coordinate descent in float64, rounded to the grid 2^-\(headExponent)"))
 
         // Dual points: theta_t = s (y_t - X w_t) / n, s <= 1 scaling into |x_j . theta| <= lambda.
@@ -249,12 +249,12 @@ public struct SparseHeadsScenario {
             }
             guard let result else { throw GeneratorError("task \(t): no feasible dual point found") }
             let name = "theta\(t)"
-            b.object(name, kind: "matrix", Self.matrixFields(dual.mantissas, rows: n, columns: 1, exponent: dual.exponent,
+            b.object(name, kind: .matrix, Self.matrixFields(dual.mantissas, rows: n, columns: 1, exponent: dual.exponent,
                                                            source: "dual point of task \(t): the residual / n, scaled into feasibility"))
             gapClaims.append(("gap\(t)", result))
         }
         for (t, (id, result)) in gapClaims.enumerated() {
-            b.claim(id, rule: "lasso-gap", description: "Task \(t): the head is within delta of the lasso optimum (exact gap \(result.gap.approximateDouble)).",
+            b.claim(id, rule: .lassoGap, description: "Task \(t): the head is within delta of the lasso optimum (exact gap \(result.gap.approximateDouble)).",
                     inputs: [("features", .string("X")), ("targets", .string("Y")), ("heads", .string("W")), ("task", V.number(t)),
                              ("dual", .string("theta\(t)")), ("lambda", V.number(lambda))],
                     statement: [("delta", V.number(Self.roundedUp(result.gap)))])
@@ -273,26 +273,26 @@ public struct SparseHeadsScenario {
             optimalUpper[t] = p - screened.count
             let screenID = "screen\(t)"
             screens.append(screenID)
-            b.claim(screenID, rule: "lasso-screen", description: "\(screened.count) of the \(p) features are zero in every optimal head of task \(t).",
+            b.claim(screenID, rule: .lassoScreen, description: "\(screened.count) of the \(p) features are zero in every optimal head of task \(t).",
                     uses: [id], inputs: [("features", V.numbers(screened)), ("gap", .string(id))], statement: [("screened", V.number(screened.count))])
         }
-        b.claim("supports", rule: "support",
+        b.claim("supports", rule: .support,
                 description: "The supports of the solved heads, their fractions of the \(p) features and their union (\(supports.union.count) features); every optimal head of task t uses at most optimal-upper[t] features.",
                 uses: screens, inputs: [("heads", .string("W"))] + (screens.isEmpty ? [] : [("screens", V.names(screens))]),
                 statement: [("sizes", V.numbers(supports.supports.map(\.count))), ("union", V.number(supports.union.count)),
                             ("fractions", V.numbers(supports.fractions))] + (screens.isEmpty ? [] : [("optimal-upper", V.numbers(optimalUpper))]))
         let trueHeads = try Self.exact(inst.trueHeads, rows: T, columns: p, exponent: Self.weightExponent)
         let trueSupports = Supports(heads: trueHeads)
-        b.claim("true-supports", rule: "support", description: "The true supports: \(sparsity) features per task, \(trueSupports.union.count) in all.",
+        b.claim("true-supports", rule: .support, description: "The true supports: \(sparsity) features per task, \(trueSupports.union.count) in all.",
                 inputs: [("heads", .string("W-true"))],
                 statement: [("sizes", V.numbers(trueSupports.supports.map(\.count))), ("union", V.number(trueSupports.union.count)),
                             ("fractions", V.numbers(trueSupports.fractions))])
         guard trueSupports.variabilityViolation == nil else { throw GeneratorError("internal: the true supports violate support variability") }
-        b.claim("true-variability", rule: "support-variability",
+        b.claim("true-variability", rule: .supportVariability,
                 description: "The true supports satisfy support variability: each feature is shared by two tasks whose supports have only it in common.",
                 inputs: [("heads", .string("W-true"))], statement: [("holds", .string("yes"))])
         if supports.variabilityViolation == nil {
-            b.claim("variability", rule: "support-variability", description: "The supports of the solved heads satisfy support variability.",
+            b.claim("variability", rule: .supportVariability, description: "The supports of the solved heads satisfy support variability.",
                     inputs: [("heads", .string("W"))], statement: [("holds", .string("yes"))])
         }
 
@@ -345,13 +345,13 @@ public struct SparseHeadsScenario {
         }
         guard let found else { throw GeneratorError("group lasso: no feasible dual point found") }
         let (result, dual) = found
-        b.object("WG", kind: "matrix", Self.matrixFields(headMantissas, rows: T, columns: p, exponent: headExponent,
+        b.object("WG", kind: .matrix, Self.matrixFields(headMantissas, rows: T, columns: p, exponent: headExponent,
                                                        source: "group-lasso heads by block coordinate descent in float64, rounded to the grid 2^-\(headExponent)"))
-        b.object("ThetaG", kind: "matrix", Self.matrixFields(dual.mantissas, rows: T, columns: n, exponent: dual.exponent,
+        b.object("ThetaG", kind: .matrix, Self.matrixFields(dual.mantissas, rows: T, columns: n, exponent: dual.exponent,
                                                            source: "group-lasso dual point (tasks x samples, group-lasso units): the residual / n, scaled into feasibility"))
         // The gap in group-lasso units is the multi-task gap / n.
         let gap = result.gapBound / Rational(n)
-        b.claim("group", rule: "penalised-mtl-gap",
+        b.claim("group", rule: .penalisedMtlGap,
                 description: "The group lasso across the \(T) tasks at lambda_G = \(lambdaG) in group-lasso units (Lemma GL: the kernel checks n P_G with lambda_MTL = n lambda_G and Theta = n ThetaG); exact gap \(gap.approximateDouble).",
                 inputs: [("features", .string("X")), ("targets", .string("Y")), ("heads", .string("WG")), ("dual", .string("ThetaG")),
                          ("unit-bounds", V.numbers(unitBounds)), ("lambda", V.number(lambdaG))],
@@ -362,11 +362,11 @@ public struct SparseHeadsScenario {
                 && SquareRootSum.isLess(sqrtOf: result.dualSquaredNorms[j], plusSqrtOf: 2 * result.gapBound * result.featureSquaredNorms[j], than: result.lambda)
         }
         if !units.isEmpty {
-            b.claim("group-screen", rule: "mtl-screen", description: "\(units.count) of the \(p) features are zero in every group-lasso optimum.",
+            b.claim("group-screen", rule: .mtlScreen, description: "\(units.count) of the \(p) features are zero in every group-lasso optimum.",
                     uses: ["group"], inputs: [("units", V.numbers(units)), ("gap", .string("group"))], statement: [("screened", V.number(units.count))])
         }
         let supports = Supports(heads: heads)
-        b.claim("group-supports", rule: "support",
+        b.claim("group-supports", rule: .support,
                 description: "The supports of the group-lasso heads and their union (\(supports.union.count) features): the heads share features by construction.",
                 inputs: [("heads", .string("WG"))],
                 statement: [("sizes", V.numbers(supports.supports.map(\.count))), ("union", V.number(supports.union.count)),

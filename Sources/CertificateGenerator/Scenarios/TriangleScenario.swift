@@ -42,13 +42,13 @@ public struct TriangleScenario {
             this covers every such network), and \(network == nil ? "the constant 1/2" : "an explicit one-layer network with \(s.breakpointCount) first-layer units") \
             reaches \(upper).
             """)
-        b.object("g", kind: "triangle-wave", [("order", V.number(n))])
-        b.object("s", kind: "step-function", [("breakpoints", V.numbers(s.breakpoints)), ("values", V.numbers(s.values))])
-        b.claim("lower", rule: "step-approx-lower",
+        b.object("g", kind: .triangleWave, [("order", V.number(n))])
+        b.object("s", kind: .stepFunction, [("breakpoints", V.numbers(s.breakpoints)), ("values", V.numbers(s.values))])
+        b.claim("lower", rule: .stepApproxLower,
                 description: "The strict greedy at t = \(t) makes \(lowerCount) intervals > P + 1 = \(P + 1): no step function with <= \(P) breakpoints (no network with <= \(P) first-layer units) is within \(lower).",
                 inputs: [("function", .string("g")), ("max-breakpoints", V.number(P)), ("threshold", V.number(t))],
                 statement: [("distance-at-least", V.number(lower))])
-        b.claim("upper", rule: "sup-distance",
+        b.claim("upper", rule: .supDistance,
                 description: "The non-strict greedy at t' = \(tPrime) gives a step function with \(s.breakpointCount) breakpoints, (max + min)/2 on each piece.",
                 inputs: [("f", .string("g")), ("g", .string("s"))],
                 statement: [("relation", .string("<=")), ("bound", V.number(upper))])
@@ -59,7 +59,7 @@ public struct TriangleScenario {
         if network == nil || withinBudget {
             let approximant = network == nil ? "upper" : "network-upper"
             let meaning = network == nil ? [String]() : ["network-upper", "network-within-budget"]
-            b.claim("bracket", rule: "bits",
+            b.claim("bracket", rule: .bits,
                     description: (lower == upper ? "Upper and lower bound meet: \(upper) is the optimal error with at most \(P) units" : "The optimal error with at most \(P) units lies in [\(lower), \(upper)]")
                         + (network == nil ? " (the constant needs no units)." : ": the explicit network has at most \(P) first-layer units and is within \(upper), no network with at most \(P) is within less than \(lower)."),
                     uses: (meaning.isEmpty ? ["upper"] : meaning) + ["lower"],
@@ -81,7 +81,7 @@ public struct TriangleScenario {
         for (l, layer) in network.layers.enumerated() {
             for unit in layer { bits += (codes?.weight[l].bitLength ?? 0) * BigInt(unit.weights.count) + (codes?.bias[l].bitLength ?? 0) }
         }
-        b.object("net", kind: "heaviside-network", [("layers", .array(network.layers.enumerated().map { l, layer in
+        b.object("net", kind: .heavisideNetwork, [("layers", .array(network.layers.enumerated().map { l, layer in
             var members: [(key: String, value: JSONValue)] = [
                 ("units", .array(layer.map { unit in
                     .object(JSONObject([
@@ -98,22 +98,22 @@ public struct TriangleScenario {
             }
             return .object(JSONObject(members))
         }))])
-        b.object("net-output", kind: "network-output", [("network", .string("net")), ("output", .string("0"))])
-        b.claim("network-computes-s", rule: "network-realises",
+        b.object("net-output", kind: .networkOutput, [("network", .string("net")), ("output", .string("0"))])
+        b.claim("network-computes-s", rule: .networkRealises,
                 description: "The network s(0) + sum_i (s_i - s_{i-1}) H(x - t_i) computes s exactly.",
                 inputs: [("network", .string("net")), ("functions", V.names(["s"]))],
                 statement: [("outputs", .string("1"))])
-        b.claim("network-upper", rule: "sup-distance",
+        b.claim("network-upper", rule: .supDistance,
                 description: "So the network with \(network.firstLayerWidth) first-layer units is within \(upper) of T^(\(n)).",
                 uses: ["network-computes-s"],
                 inputs: [("f", .string("g")), ("g", .string("net-output"))],
                 statement: [("relation", .string("<=")), ("bound", V.number(upper))])
         guard codes != nil else { return false }
-        b.claim("network-size", rule: "network-bits",
+        b.claim("network-size", rule: .networkBits,
                 description: "Per layer one code for all weights and one for all biases.",
                 inputs: [("network", .string("net"))],
                 statement: [("bits", V.number(bits)), ("units", V.number(network.unitCount)), ("first-layer-units", V.number(network.firstLayerWidth))])
-        b.claim("network-within-budget", rule: "bits",
+        b.claim("network-within-budget", rule: .bits,
                 description: "The explicit network has at most P = \(P) first-layer units (the kernel counts them).",
                 uses: ["network-size"],
                 inputs: [("terms", .array([V.term("network-size", "first-layer-units", 1, measure: "first-layer-units", subject: ["net"])]))],
