@@ -23,6 +23,19 @@ struct ReLURobustnessTests {
                                    statement: "{\"delta\":\"100\"}").verify(), at: "/claims/0/inputs/weights")
     }
 
+    @Test func anUnknownFieldOfAPenalisedGapNamesTheFieldsOfItsForm() {
+        // penalised-mtl-gap accepts the network form or the group-lasso form; an unknown
+        // field's message lists the fields of the claim's form, not the union of both.
+        let t = TwoUnits().base
+        let network = "\"network\":\"net\",\"data\":\"data\",\"weights\":\"V\",\"dual\":\"Lambda\",\"unit-bounds\":[\"3/2\",\"2\"],\"lambda\":\"4\""
+        let formFields = "one of the fields \"network\", \"data\", \"targets\", \"weights\", \"dual\", \"unit-bounds\", \"lambda\""
+        for extra in ["\"bogus\":\"1\"", "\"heads\":\"V\""] {
+            let key = extra.split(separator: "\"")[0]
+            RT.expectMalformed(t.claim("p", "penalised-mtl-gap", inputs: "{\(network),\(extra)}", statement: "{\"delta\":\"100\"}").verify(),
+                               at: "/claims/0/inputs/\(key)", mentioning: [formFields, "the unknown field \"\(key)\""])
+        }
+    }
+
     @Test func lambdaMustBePositiveAndToleranceNonNegative() {
         let t = TwoUnits().base
         for lambda in ["0", "-1", "-1/1152921504606846976"] {
