@@ -166,8 +166,10 @@ enum SupportRule: TypedRule {
         let sizes: Located<[Int]>
         let union: Located<Int>
         let fractions: Located<[Rational]>?
-        /// With `screens`: the features screened per task and the stated bounds p - screened_t.
-        let optimal: Optimal?
+        /// With `screens` or `optimal-upper`: the features screened per task and the stated
+        /// bounds p - screened_t. An error reading them is thrown only after the sizes, the
+        /// union and the fractions are judged (a false size fails first).
+        let optimal: Result<Optimal, KernelError>?
     }
 
     /// What `screens` and `optimal-upper` state.
@@ -195,12 +197,16 @@ enum SupportRule: TypedRule {
         let fractions = claim.statement.has("fractions") ? try claim.statement.rationals("fractions") : nil
         if let fractions, fractions.count != T { throw .malformed(pointer: s.appending("fractions"), expected: "\(T) fractions (one per head)", found: "\(fractions.count)") }
         try m.charge(T, heads.value.columns)
-        var optimal: Optimal? = nil
+        var optimal: Result<Optimal, KernelError>? = nil
         if claim.inputs.has("screens") || claim.statement.has("optimal-upper") {
-            let ids = try claim.inputs.identifiers("screens")
-            let upper = try claim.statement.integers("optimal-upper", in: 0...Int.max)
-            guard upper.count == T else { throw .malformed(pointer: s.appending("optimal-upper"), expected: "\(T) counts (one per task)", found: "\(upper.count)") }
-            optimal = Optimal(screened: try screened(ids, of: heads, m), upper: Located(value: upper, pointer: s.appending("optimal-upper")))
+            do throws(KernelError) {
+                let ids = try claim.inputs.identifiers("screens")
+                let upper = try claim.statement.integers("optimal-upper", in: 0...Int.max)
+                guard upper.count == T else { throw .malformed(pointer: s.appending("optimal-upper"), expected: "\(T) counts (one per task)", found: "\(upper.count)") }
+                optimal = .success(Optimal(screened: try screened(ids, of: heads, m), upper: Located(value: upper, pointer: s.appending("optimal-upper"))))
+            } catch {
+                optimal = .failure(error)
+            }
         }
         return Claim(heads: heads, sizes: Located(value: sizes, pointer: s.appending("sizes")), union: Located(value: union, pointer: s.appending("union")),
                      fractions: fractions.map { Located(value: $0, pointer: s.appending("fractions")) }, optimal: optimal)
@@ -242,7 +248,7 @@ enum SupportRule: TypedRule {
             return .fails(summary, "head \(t) uses the fraction \(supports.fractions[t]) of the features", expected: fractions.value[t].description,
                           computed: supports.fractions[t].description, at: fractions.pointer.appending(t))
         }
-        if let optimal = claim.optimal {
+        if let optimal = try claim.optimal?.get() {
             let screened: [Int]
             switch optimal.screened {
             case .failure(let failure): return .fails(summary, failure.reason, at: failure.pointer)

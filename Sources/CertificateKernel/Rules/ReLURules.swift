@@ -168,8 +168,9 @@ enum NeuronSharingRule: TypedRule {
     struct Claim {
         let network: (name: String, value: ShallowReLUNetwork)
         let activeUnits: Located<Int>, sharedUnits: Located<Int>
-        /// The stated number of units each output uses (D counts), if stated.
-        let unitsPerOutput: Located<[Int]>?
+        /// The stated number of units each output uses, if stated; a list without D counts
+        /// is malformed, an error thrown only after the active and shared counts are judged.
+        let unitsPerOutput: Result<Located<[Int]>, KernelError>?
         /// The stated active unit indices, ascending, if stated.
         let active: Located<[Int]>?
     }
@@ -183,12 +184,13 @@ enum NeuronSharingRule: TypedRule {
         let perOutput = claim.statement.has("units-per-output") ? try claim.statement.integers("units-per-output", in: 0...Int.max) : nil
         let activeList = claim.statement.has("active") ? try claim.statement.integers("active", in: 0...Int.max) : nil
         try m.charge(network.value.units, network.value.inputDimension + network.value.outputDimension)
-        if let perOutput, perOutput.count != network.value.outputDimension {
-            throw .malformed(pointer: s.appending("units-per-output"), expected: "\(network.value.outputDimension) counts (one per output)", found: "\(perOutput.count) counts")
-        }
+        let D = network.value.outputDimension, perOutputAt = s.appending("units-per-output")
         return Claim(network: network, activeUnits: Located(value: statedActive, pointer: s.appending("active-units")),
                      sharedUnits: Located(value: statedShared, pointer: s.appending("shared-units")),
-                     unitsPerOutput: perOutput.map { Located(value: $0, pointer: s.appending("units-per-output")) },
+                     unitsPerOutput: perOutput.map { counts in
+                         counts.count == D ? .success(Located(value: counts, pointer: perOutputAt))
+                                           : .failure(.malformed(pointer: perOutputAt, expected: "\(D) counts (one per output)", found: "\(counts.count) counts"))
+                     },
                      active: activeList.map { Located(value: $0, pointer: s.appending("active")) })
     }
 
@@ -203,7 +205,7 @@ enum NeuronSharingRule: TypedRule {
             return .fails(summary, "\(sharing.sharedCount) units are used by two or more outputs", expected: String(statedShared), computed: String(sharing.sharedCount),
                           at: claim.sharedUnits.pointer)
         }
-        if let perOutput = claim.unitsPerOutput {
+        if let perOutput = try claim.unitsPerOutput?.get() {
             let counts = sharing.unitsUsedByOutput.map(\.count)
             if let d = counts.indices.first(where: { counts[$0] != perOutput.value[$0] }) {
                 return .fails(summary, "output \(d) uses \(counts[d]) units", expected: String(perOutput.value[d]), computed: String(counts[d]), at: perOutput.pointer.appending(d))
