@@ -36,6 +36,17 @@ struct ReLURobustnessTests {
         }
     }
 
+    @Test func aFalseActiveCountFailsBeforeAUnitsPerOutputListOfTheWrongLength() {
+        // net: both units active, unit 0 used by both outputs (D = 2).
+        func sharing(active: String, perOutput: String) -> FileVerdict {
+            TwoUnits().base.claim("s", "neuron-sharing", inputs: "{\"network\":\"net\"}",
+                                  statement: "{\"active-units\":\"\(active)\",\"shared-units\":\"1\",\"units-per-output\":\(perOutput)}").verify()
+        }
+        RT.expectVerified(sharing(active: "2", perOutput: "[\"2\",\"1\"]"))
+        RT.expectFailed(sharing(active: "3", perOutput: "[\"2\"]"), at: "/claims/0/statement/active-units")
+        RT.expectMalformed(sharing(active: "2", perOutput: "[\"2\"]"), at: "/claims/0/statement/units-per-output", mentioning: ["2 counts (one per output)"])
+    }
+
     @Test func lambdaMustBePositiveAndToleranceNonNegative() {
         let t = TwoUnits().base
         for lambda in ["0", "-1", "-1/1152921504606846976"] {
