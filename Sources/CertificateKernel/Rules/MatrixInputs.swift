@@ -130,10 +130,10 @@ struct MatrixInputs {
         try charge(network.units, network.inputDimension, data.inputs.columns)
     }
 
-    /// The outputs V Phi + c 1^T (D x N).
-    func outputs(_ network: ShallowReLUNetwork, features phi: RationalMatrix) throws(KernelError) -> RationalMatrix {
-        try charge(network.outputDimension, network.units, phi.columns)
-        return try run { () throws(MatrixError) in try network.outputs(features: phi, limits: limits) }
+    /// Charges the work of the outputs V Phi + c 1^T (D x N) on `points` points (computed
+    /// later by a pure check).
+    func chargeOutputs(_ network: ShallowReLUNetwork, points: Int) throws(KernelError) {
+        try charge(network.outputDimension, network.units, points)
     }
 
     /// Checks that the network's outputs match the data's targets in number.

@@ -337,7 +337,7 @@ enum CompressPreservesRule: TypedRule {
         }
         for (key, network) in [("original", original.value), ("compressed", compressed.value)] {
             try m.chargeFeatures(network, on: data.value, networkKey: key)
-            try m.charge(network.outputDimension, network.units, data.value.inputs.columns)
+            try m.chargeOutputs(network, points: data.value.inputs.columns)
         }
         return Claim(original: original, compressed: Located(value: compressed, pointer: m.at("compressed")), data: data,
                      unitsBefore: Located(value: before, pointer: s.appending("units-before")), unitsAfter: Located(value: after, pointer: s.appending("units-after")),
