@@ -43,6 +43,25 @@ struct MatrixInputs {
         return (fact, lambda, bound)
     }
 
+    /// The `gap` input `id` of a screening claim (`lasso-screen`, `mtl-screen`): the
+    /// certified gap it builds on, or why the claim cannot use it (not listed in `uses`,
+    /// or not a claim of `rule` with a subject of `subjectCounts` names). The caller
+    /// fails with that reason before it reads anything else.
+    func screeningGap(_ id: String, measure: Measure, subjectCounts: ClosedRange<Int>, rule: String) -> ScreeningGap {
+        guard context.used[id] != nil else {
+            return .unusable(UnusableGap(id: id, reason: "refers to claim \(id), which is not listed in \"uses\"", pointer: at("gap")))
+        }
+        guard let (fact, lambda, bound) = gap(id, measure: measure), subjectCounts.contains(fact.meaning.subject.count) else {
+            return .unusable(UnusableGap(id: id, reason: "claim \(id) is not a \(rule) claim", pointer: at("gap")))
+        }
+        return .found(UsedGap(fact: fact, lambda: lambda, bound: bound))
+    }
+
+    /// The matrix object `name` that a used gap claim's fact names, located at `gap`.
+    func gapMatrix(_ name: String) throws(KernelError) -> RationalMatrix {
+        try context.objects.matrix(.string(name), at: at("gap")).matrix
+    }
+
     /// A positive rational (lambda).
     func positive(_ key: String) throws(KernelError) -> Rational {
         let value = try fields.rational(key)
@@ -91,24 +110,30 @@ struct MatrixInputs {
 
     /// Runs exact matrix work, mapping its errors to located kernel errors.
     func run<T>(_ body: () throws(MatrixError) -> T) throws(KernelError) -> T {
-        do { return try body() } catch { throw kernelError(error, at: fields.pointer, limits: context.limits) }
+        try context.matrixWork(at: fields.pointer, body)
     }
 
     /// Phi = r(W X + b 1^T) (K x N), recomputed from the network and the data; the
     /// input dimensions must conform.
     func features(_ network: ShallowReLUNetwork, on data: KernelReLUData, networkKey: String = "network") throws(KernelError) -> RationalMatrix {
+        try chargeFeatures(network, on: data, networkKey: networkKey)
+        return try run { () throws(MatrixError) in try network.features(on: data.inputs, limits: limits) }
+    }
+
+    /// Checks that the network's input dimension is the data's and charges the work of
+    /// computing its features Phi on the data (done later by a pure check).
+    func chargeFeatures(_ network: ShallowReLUNetwork, on data: KernelReLUData, networkKey: String = "network") throws(KernelError) {
         guard data.inputs.rows == network.inputDimension else {
             throw .malformed(pointer: at(networkKey), expected: "a network with \(data.inputs.rows) inputs (the data's points have dimension \(data.inputs.rows))",
                              found: "a network with \(network.inputDimension) inputs")
         }
         try charge(network.units, network.inputDimension, data.inputs.columns)
-        return try run { () throws(MatrixError) in try network.features(on: data.inputs, limits: limits) }
     }
 
-    /// The outputs V Phi + c 1^T (D x N).
-    func outputs(_ network: ShallowReLUNetwork, features phi: RationalMatrix) throws(KernelError) -> RationalMatrix {
-        try charge(network.outputDimension, network.units, phi.columns)
-        return try run { () throws(MatrixError) in try network.outputs(features: phi, limits: limits) }
+    /// Charges the work of the outputs V Phi + c 1^T (D x N) on `points` points (computed
+    /// later by a pure check).
+    func chargeOutputs(_ network: ShallowReLUNetwork, points: Int) throws(KernelError) {
+        try charge(network.outputDimension, network.units, points)
     }
 
     /// Checks that the network's outputs match the data's targets in number.
@@ -117,6 +142,39 @@ struct MatrixInputs {
             throw .malformed(pointer: at(networkKey), expected: "a network with \(data.targets.rows) outputs (the data's targets have \(data.targets.rows) rows)",
                              found: "a network with \(network.outputDimension) outputs")
         }
+    }
+}
+
+/// A screening claim's `gap` input as decoded: the used gap, or why it cannot be used.
+enum ScreeningGap {
+    case unusable(UnusableGap)
+    case found(UsedGap)
+}
+
+/// A `gap` input a screening claim cannot use; the claim fails with `reason` at `pointer`.
+struct UnusableGap {
+    let id: String
+    let reason: String
+    let pointer: JSONPointer
+
+    /// The failed verdict: nothing else of the claim is read.
+    var verdict: RuleResult { .fails("screening through \(id)", reason, at: pointer) }
+}
+
+/// The certified gap of a used claim: its fact, its lambda and its upper bound G.
+struct UsedGap {
+    let fact: Fact
+    let lambda: Rational
+    let bound: Rational
+    /// The objects the fact is about (its meaning's subject).
+    var names: [String] { fact.meaning.subject }
+}
+
+extension CheckContext {
+    /// Exact matrix work inside a pure check: its errors become kernel errors located at
+    /// `pointer` (the claim's inputs, where `MatrixInputs.run` locates them).
+    func matrixWork<T>(at pointer: JSONPointer, _ body: () throws(MatrixError) -> T) throws(KernelError) -> T {
+        do { return try body() } catch { throw kernelError(error, at: pointer, limits: limits) }
     }
 }
 

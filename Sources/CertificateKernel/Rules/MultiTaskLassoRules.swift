@@ -90,31 +90,41 @@ extension RationalMatrix {
 ///
 /// Inputs: the network form of ``MultiTaskProblem``. Statement: `delta` (>= 0).
 /// Establishes `mtl-gap` in [0, sum_k u_k - <Lambda, Psi>].
-enum MultiTaskGapRule: Rule {
+enum MultiTaskGapRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .mtlGap, lemma: "Lemma MD (MATH.md sec. 11)",
         inputs: ["network", "weights", "data", "targets", "dual", "unit-bounds"], statement: ["delta"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
+    struct Claim {
+        let problem: MultiTaskProblem
+        let delta: Located<Rational>
+        /// The claim's inputs: where a violation names `weights`, `dual` or `unit-bounds`.
+        let inputs: JSONPointer
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let m = MatrixInputs(claim.inputs, context)
         let delta = try claim.statement.rational("delta")
         let problem = try MultiTaskProblem(m, allowGroupForm: false)
         try problem.charge(m)
-        let r = try m.run { () throws(MatrixError) in
+        return Claim(problem: problem, delta: Located(value: delta, pointer: claim.statement.pointer.appending("delta")), inputs: claim.inputs.pointer)
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (problem, delta, limits) = (claim.problem, claim.delta.value, context.limits.matrixLimits)
+        let r = try context.matrixWork(at: claim.inputs) { () throws(MatrixError) in
             try MultiTaskLasso.checkConstrained(features: problem.phi, targets: problem.psi, weights: problem.weights, dual: problem.dual,
-                                                unitBounds: problem.unitBounds, delta: delta, limits: m.limits)
+                                                unitBounds: problem.unitBounds, delta: delta, limits: limits)
         }
         let summary = "sum_k ||v_k|| - p* <= \(delta) (\(problem.subject.joined(separator: ", ")))"
-        if let failure = violation(r.violation, summary, claim, limit: "1") { return failure }
+        if let failure = violation(r.violation, summary, inputs: claim.inputs, delta: claim.delta.pointer) { return failure }
         return .holds(summary, [Fact(.mtlGap, Meaning(measure: .dualityGap, subject: problem.subject), Quantity(lower: .zero, upper: r.gapBound))])
     }
 
-    /// The failed verdict of a violation, located at the input or statement at fault.
-    static func violation(_ v: MultiTaskLasso.Violation?, _ summary: String, _ claim: CertificateDocument.ClaimEntry, limit: String, scale: Rational = .one) -> RuleResult? {
+    /// The failed verdict of a violation, located at the input (under `inputs`) or the
+    /// statement's `delta` at fault; values are divided by `scale` (group-lasso units).
+    static func violation(_ v: MultiTaskLasso.Violation?, _ summary: String, inputs i: JSONPointer, delta deltaPointer: JSONPointer, scale: Rational = .one) -> RuleResult? {
         guard let v else { return nil }
-        let i = claim.inputs.pointer
         switch v {
         case .notFeasible(let d, let point, let value, let target):
             return .fails(summary, "V Phi != Psi at output \(d), point \(point): \(value) != \(target)", expected: target.description, computed: value.description, at: i.appending("weights"))
@@ -127,7 +137,7 @@ enum MultiTaskGapRule: Rule {
                           expected: "u_k >= 0 and u_k^2 >= \(squaredNorm)", computed: "u_k^2 = \(bound * bound)", at: i.appending("unit-bounds").appending(k))
         case .gapTooLarge(let gap, let delta):
             return .fails(summary, "the certified gap bound is \(gap / scale) > \(delta / scale)", expected: "<= \(delta / scale)", computed: (gap / scale).description,
-                          at: claim.statement.pointer.appending("delta"))
+                          at: deltaPointer)
         }
     }
 }
@@ -140,26 +150,48 @@ enum MultiTaskGapRule: Rule {
 /// Inputs: either form of ``MultiTaskProblem`` plus `lambda` (> 0). Statement: `delta`.
 /// Establishes `mtl-gap` in [0, G] with lambda in its meaning (G and lambda in the
 /// units the claim states them).
-enum PenalisedMultiTaskGapRule: Rule {
+enum PenalisedMultiTaskGapRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .penalisedMtlGap, lemma: "Lemma PD (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads",
         inputs: ["network", "weights", "data", "features", "targets", "heads", "dual", "unit-bounds", "lambda"], statement: ["delta"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        let group = MultiTaskProblem.isGroupForm(claim.inputs)
-        try claim.inputs.allowOnly((group ? MultiTaskProblem.groupInputs : MultiTaskProblem.networkInputs) + ["lambda"])
-        try claim.statement.allowOnly(declaration.statement)
+    struct Claim {
+        let problem: MultiTaskProblem
+        /// lambda and delta as stated (group-lasso units in the group form).
+        let lambda: Rational
+        let delta: Located<Rational>
+        let isGroupForm: Bool
+        /// The claim's inputs: where a violation names `weights`, `dual` or `unit-bounds`.
+        let inputs: JSONPointer
+    }
+
+    /// Rejects keys outside the claim's form first (not only outside the declaration, the
+    /// union of both forms), so an unknown field's message lists the fields of its form.
+    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let group = MultiTaskProblem.isGroupForm(entry.inputs)
+        try entry.inputs.allowOnly((group ? MultiTaskProblem.groupInputs : MultiTaskProblem.networkInputs) + ["lambda"])
+        try entry.statement.allowOnly(declaration.statement)
+        return try check(decode(entry, context), context)
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let m = MatrixInputs(claim.inputs, context)
         let lambda = try m.positive("lambda")
         let delta = try claim.statement.rational("delta")
         let problem = try MultiTaskProblem(m, allowGroupForm: true)
         try problem.charge(m)
-        let r = try m.run { () throws(MatrixError) in
+        return Claim(problem: problem, lambda: lambda, delta: Located(value: delta, pointer: claim.statement.pointer.appending("delta")),
+                     isGroupForm: MultiTaskProblem.isGroupForm(claim.inputs), inputs: claim.inputs.pointer)
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let (problem, lambda, delta, limits) = (claim.problem, claim.lambda, claim.delta.value, context.limits.matrixLimits)
+        let r = try context.matrixWork(at: claim.inputs) { () throws(MatrixError) in
             try MultiTaskLasso.checkPenalised(features: problem.phi, targets: problem.psi, weights: problem.weights, dual: problem.dual,
-                                              lambda: lambda * problem.scale, unitBounds: problem.unitBounds, delta: delta * problem.scale, limits: m.limits)
+                                              lambda: lambda * problem.scale, unitBounds: problem.unitBounds, delta: delta * problem.scale, limits: limits)
         }
-        let summary = "P(V) - D(Theta) <= \(delta) at lambda = \(lambda) (\(problem.subject.joined(separator: ", "))\(group ? ", group lasso" : ""))"
-        if let failure = MultiTaskGapRule.violation(r.violation, summary, claim, limit: "lambda^2", scale: problem.scale) { return failure }
+        let summary = "P(V) - D(Theta) <= \(delta) at lambda = \(lambda) (\(problem.subject.joined(separator: ", "))\(claim.isGroupForm ? ", group lasso" : ""))"
+        if let failure = MultiTaskGapRule.violation(r.violation, summary, inputs: claim.inputs, delta: claim.delta.pointer, scale: problem.scale) { return failure }
         var meaning = Meaning(measure: .dualityGap, subject: problem.subject)
         meaning.lambda = lambda
         return .holds(summary, [Fact(.mtlGap, meaning, Quantity(lower: .zero, upper: r.gapBound / problem.scale))])
@@ -175,55 +207,102 @@ enum PenalisedMultiTaskGapRule: Rule {
 /// Inputs: `gap` (a `penalised-mtl-gap` claim listed in `uses`), `units` (distinct
 /// indices). Statement: `screened` (the number of listed units). Establishes
 /// `screened-units` exactly and `optimal-width-upper` <= K - screened.
-enum MultiTaskScreenRule: Rule {
+enum MultiTaskScreenRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .mtlScreen, lemma: "Lemma GS (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads",
         inputs: ["units", "gap"], statement: ["screened"])
 
-    static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try claim.inputs.allowOnly(declaration.inputs)
-        try claim.statement.allowOnly(declaration.statement)
+    enum Claim {
+        /// The `gap` claim is not usable: the claim fails before anything else is read.
+        case unusableGap(UnusableGap)
+        case screening(Screening)
+    }
+
+    struct Screening {
+        let gap: UsedGap
+        /// Where Phi comes from: recomputed from a network and data, or X^T (group-lasso form).
+        let features: FeatureSource
+        /// The dual point Theta of the gap claim.
+        let dual: RationalMatrix
+        /// c with B = c ||phi_k||^2: 2G, or 2G/n in group-lasso units.
+        let factor: Rational
+        /// The listed units k, at `units`.
+        let units: Located<[Int]>
+        /// Where matrix-work errors are located (the claim's inputs).
+        let inputs: JSONPointer
+    }
+
+    /// The features Phi (K x N) of a used gap claim.
+    enum FeatureSource {
+        case network(ShallowReLUNetwork, on: KernelReLUData)
+        case transposed(RationalMatrix)
+
+        /// K, the number of units (rows of Phi).
+        var units: Int {
+            switch self {
+            case .network(let network, _): network.units
+            case .transposed(let x): x.columns
+            }
+        }
+
+        func phi(limits: MatrixLimits) throws(MatrixError) -> RationalMatrix {
+            switch self {
+            case .network(let network, let data): try network.features(on: data.inputs, limits: limits)
+            case .transposed(let x): x.transposed
+            }
+        }
+    }
+
+    static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let m = MatrixInputs(claim.inputs, context)
         let id = try claim.inputs.identifier("gap")
         let stated = try claim.statement.integer("screened", in: 0...Int.max)
-        guard context.used[id] != nil else {
-            return .fails("screening through \(id)", "refers to claim \(id), which is not listed in \"uses\"", at: m.at("gap"))
+        let gap: UsedGap
+        switch m.screeningGap(id, measure: .dualityGap, subjectCounts: 3...Int.max, rule: PenalisedMultiTaskGapRule.name) {
+        case .unusable(let unusable): return .unusableGap(unusable)
+        case .found(let found): gap = found
         }
-        guard let (fact, lambda, g) = m.gap(id, measure: .dualityGap), fact.meaning.subject.count >= 3 else {
-            return .fails("screening through \(id)", "claim \(id) is not a penalised-mtl-gap claim", at: m.at("gap"))
-        }
-        let names = fact.meaning.subject
-        let at = m.at("gap")
-        // Phi, the dual point, and the factor c with B = c ||phi_k||^2 (2G, or 2G/n in group-lasso units).
-        let phi: RationalMatrix, dual: RationalMatrix, factor: Rational
-        if case .reluNetwork(let net) = try context.objects.resolve(.string(names[0]), at: at) {
-            let data = try context.objects.reluData(.string(names[1]), at: at)
-            phi = try m.features(net.network, on: data, networkKey: "gap")
-            dual = try context.objects.matrix(.string(names[2]), at: at).matrix
-            factor = 2 * g
+        let names = gap.names
+        let features: FeatureSource, factor: Rational
+        if case .reluNetwork(let net) = try context.objects.resolve(.string(names[0]), at: m.at("gap")) {
+            let data = try context.objects.reluData(.string(names[1]), at: m.at("gap"))
+            try m.chargeFeatures(net.network, on: data, networkKey: "gap")
+            features = .network(net.network, on: data)
+            factor = 2 * gap.bound
         } else {
-            let x = try context.objects.matrix(.string(names[0]), at: at).matrix
-            phi = x.transposed
-            dual = try context.objects.matrix(.string(names[2]), at: at).matrix
-            factor = 2 * g / Rational(max(x.rows, 1))
+            let x = try m.gapMatrix(names[0])
+            features = .transposed(x)
+            factor = 2 * gap.bound / Rational(max(x.rows, 1))
         }
-        let units = try m.indices("units", below: phi.rows, what: "units")
+        let dual = try m.gapMatrix(names[2])
+        let units = try m.indices("units", below: features.units, what: "units")
         guard stated == units.count else {
             throw .malformed(pointer: claim.statement.pointer.appending("screened"), expected: "the number of listed units, \(units.count)", found: String(stated))
         }
-        try m.charge(dual.rows, dual.columns, phi.rows)
-        let (a, b) = try m.run { () throws(MatrixError) in
-            (try dual.multiplied(by: phi.transposed, limits: m.limits).columnSquaredNorms(limits: m.limits), try phi.rowSquaredNorms(limits: m.limits))
+        try m.charge(dual.rows, dual.columns, features.units)
+        return .screening(Screening(gap: gap, features: features, dual: dual, factor: factor, units: Located(value: units, pointer: m.at("units")), inputs: claim.inputs.pointer))
+    }
+
+    static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        let s: Screening
+        switch claim {
+        case .unusableGap(let unusable): return unusable.verdict
+        case .screening(let screening): s = screening
         }
-        let summary = "\(units.count) units are zero in every minimiser (\(names.joined(separator: ", ")), lambda = \(lambda))"
+        let (dual, units, lambda, limits) = (s.dual, s.units.value, s.gap.lambda, context.limits.matrixLimits)
+        let phi = try context.matrixWork(at: s.inputs) { () throws(MatrixError) in try s.features.phi(limits: limits) }
+        let (a, b) = try context.matrixWork(at: s.inputs) { () throws(MatrixError) in
+            (try dual.multiplied(by: phi.transposed, limits: limits).columnSquaredNorms(limits: limits), try phi.rowSquaredNorms(limits: limits))
+        }
+        let summary = "\(units.count) units are zero in every minimiser (\(s.gap.names.joined(separator: ", ")), lambda = \(lambda))"
         for (position, k) in units.enumerated() {
-            let bk = factor * b[k]
+            let bk = s.factor * b[k]
             if !SquareRootSum.isLess(sqrtOf: a[k], plusSqrtOf: bk, than: lambda) {
                 return .fails(summary, "unit \(k) cannot be screened: sqrt(A) + sqrt(B) >= lambda with A = ||Theta phi_k||^2 = \(a[k]), B = 2G ||phi_k||^2 = \(bk)",
-                              expected: "sqrt(A) + sqrt(B) < \(lambda)", computed: "A = \(a[k]), B = \(bk)", at: m.at("units").appending(position))
+                              expected: "sqrt(A) + sqrt(B) < \(lambda)", computed: "A = \(a[k]), B = \(bk)", at: s.units.pointer.appending(position))
             }
         }
-        var meaning = Meaning(measure: .screenedUnits, subject: names)
+        var meaning = Meaning(measure: .screenedUnits, subject: s.gap.names)
         meaning.lambda = lambda
         var width = meaning
         width.measure = .optimalWidth

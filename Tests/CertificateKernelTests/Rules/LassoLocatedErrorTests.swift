@@ -37,6 +37,18 @@ struct LassoLocatedErrorTests {
         RT.expectFailed(Self.gap(delta: MX.minusTiny(try! Rational(1, 192))), at: "/claims/0/statement/delta")
     }
 
+    @Test("support: a false size fails before a malformed optimal-upper is judged; alone, the latter is malformed")
+    func supportJudgesSizesFirst() {
+        // W has supports {0, 1} and {1}: sizes 2 and 1, union 2.
+        func support(sizes: String, upper: String) -> FileVerdict {
+            Self.base.claim("s", "support", inputs: "{\"heads\":\"W\",\"screens\":[]}",
+                            statement: "{\"sizes\":\(sizes),\"union\":\"2\",\"optimal-upper\":\(upper)}").verify()
+        }
+        RT.expectVerified(support(sizes: "[\"2\",\"1\"]", upper: "[\"3\",\"3\"]"))
+        RT.expectFailed(support(sizes: "[\"2\",\"2\"]", upper: "[\"3\"]"), at: "/claims/0/statement/sizes/1")
+        RT.expectMalformed(support(sizes: "[\"2\",\"1\"]", upper: "[\"3\"]"), at: "/claims/0/statement/optimal-upper", mentioning: ["2 counts (one per task)"])
+    }
+
     @Test("shapes that do not conform are malformed at the input that is wrong")
     func dimensionMismatch() {
         RT.expectMalformed(Self.gap(targets: "W"), at: "/claims/0/inputs/targets", mentioning: ["3 x T"])

@@ -23,6 +23,30 @@ struct ReLURobustnessTests {
                                    statement: "{\"delta\":\"100\"}").verify(), at: "/claims/0/inputs/weights")
     }
 
+    @Test func anUnknownFieldOfAPenalisedGapNamesTheFieldsOfItsForm() {
+        // penalised-mtl-gap accepts the network form or the group-lasso form; an unknown
+        // field's message lists the fields of the claim's form, not the union of both.
+        let t = TwoUnits().base
+        let network = "\"network\":\"net\",\"data\":\"data\",\"weights\":\"V\",\"dual\":\"Lambda\",\"unit-bounds\":[\"3/2\",\"2\"],\"lambda\":\"4\""
+        let formFields = "one of the fields \"network\", \"data\", \"targets\", \"weights\", \"dual\", \"unit-bounds\", \"lambda\""
+        for extra in ["\"bogus\":\"1\"", "\"heads\":\"V\""] {
+            let key = extra.split(separator: "\"")[0]
+            RT.expectMalformed(t.claim("p", "penalised-mtl-gap", inputs: "{\(network),\(extra)}", statement: "{\"delta\":\"100\"}").verify(),
+                               at: "/claims/0/inputs/\(key)", mentioning: [formFields, "the unknown field \"\(key)\""])
+        }
+    }
+
+    @Test func aFalseActiveCountFailsBeforeAUnitsPerOutputListOfTheWrongLength() {
+        // net: both units active, unit 0 used by both outputs (D = 2).
+        func sharing(active: String, perOutput: String) -> FileVerdict {
+            TwoUnits().base.claim("s", "neuron-sharing", inputs: "{\"network\":\"net\"}",
+                                  statement: "{\"active-units\":\"\(active)\",\"shared-units\":\"1\",\"units-per-output\":\(perOutput)}").verify()
+        }
+        RT.expectVerified(sharing(active: "2", perOutput: "[\"2\",\"1\"]"))
+        RT.expectFailed(sharing(active: "3", perOutput: "[\"2\"]"), at: "/claims/0/statement/active-units")
+        RT.expectMalformed(sharing(active: "2", perOutput: "[\"2\"]"), at: "/claims/0/statement/units-per-output", mentioning: ["2 counts (one per output)"])
+    }
+
     @Test func lambdaMustBePositiveAndToleranceNonNegative() {
         let t = TwoUnits().base
         for lambda in ["0", "-1", "-1/1152921504606846976"] {
