@@ -88,8 +88,11 @@ public struct RuleDeclaration: Sendable {
 /// One rule of MATH.md sec. 10: a declaration and a check that reads its inputs and
 /// statement strictly and checks the claim exactly, recomputing everything it can.
 ///
-/// Rules are being moved to `TypedRule` (decode once, then a pure check); a rule that
-/// still reads JSON in its check implements only this protocol.
+/// Every rule implements it through ``TypedRule`` (decode once, then a pure check); the
+/// verifier calls only this entry point. A rule whose accepted keys depend on a variant
+/// of its claim (`gram`, `enumerate`, `readout-count`, `network-width-lower`,
+/// `penalised-mtl-gap`) implements this entry point itself, to reject keys outside the
+/// variant with the variant's list, and then decodes and checks.
 protocol Rule {
     static var declaration: RuleDeclaration { get }
     /// Checks one claim. Throws only for malformed input or exceeded limits.
