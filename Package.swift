@@ -123,6 +123,7 @@ let package = Package(
                 "Benchmarks",
                 "CertificateDigest",
                 "CanonicalJSON",
+                "CGMP",   // the GMP version string for --version
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
