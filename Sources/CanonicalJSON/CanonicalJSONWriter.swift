@@ -13,7 +13,8 @@ import CertificateKernel
 /// - strings escape `"` `\` and the control characters below U+0020 only: `\b \f
 ///   \n \r \t` by name, the others as `\u00xx` with lowercase hex; everything else,
 ///   `/` and non-ASCII included, is written as raw UTF-8;
-/// - numbers are written as their numeral text (see ``JSONValue/isValidNumber(_:)``).
+/// - numbers are written as their numeral text (the parser accepts only numerals of
+///   the JSON grammar).
 ///
 /// ```swift
 /// CanonicalJSONWriter.write(["id": "c1", "values": ["1/2", "3/8"]])
