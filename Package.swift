@@ -40,10 +40,16 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
+        // The canonical layout of JSON and certificates, for `dyadcert format`, the generator
+        // and digests (untrusted: no verdict depends on it).
+        .target(
+            name: "CanonicalJSON",
+            dependencies: ["CertificateKernel"]
+        ),
         // SHA-256 digests of claims and result lines (untrusted: no verdict depends on them).
         .target(
             name: "CertificateDigest",
-            dependencies: ["CLibCrypto", "CertificateKernel"]
+            dependencies: ["CLibCrypto", "CanonicalJSON", "CertificateKernel"]
         ),
         // Exact integers, rationals and dyadic numbers (trusted base).
         .target(
@@ -88,7 +94,7 @@ let package = Package(
         // here can only produce certificates that fail verification.
         .target(
             name: "CertificateGenerator",
-            dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DyadicFunctions", "DyadicConstructions", "CertificateKernel"]
+            dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DyadicFunctions", "DyadicConstructions", "CertificateKernel", "CanonicalJSON"]
         ),
         // Human-readable audits (Markdown, HTML with inline SVG); untrusted, re-verifies.
         .target(
@@ -116,6 +122,8 @@ let package = Package(
                 "CertificateAudit",
                 "Benchmarks",
                 "CertificateDigest",
+                "CanonicalJSON",
+                "CGMP",   // the GMP version string for --version
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -123,7 +131,7 @@ let package = Package(
         // otherwise a replay tool for corpus and crash files (see README).
         .executableTarget(
             name: "dyadcert-fuzz",
-            dependencies: ["CertificateKernel"]
+            dependencies: ["CertificateKernel", "CanonicalJSON"]
         ),
         // The one test-support target of all test targets: reference computations by the
         // definitions (oracles) and a re-export of DyadicConstructions.
@@ -152,14 +160,14 @@ let package = Package(
         ),
         .testTarget(
             name: "CertificateKernelTests",
-            dependencies: ["CertificateKernel", "DyadicFunctions", "ExactArithmetic", "TestSupport"],
+            dependencies: ["CertificateKernel", "CanonicalJSON", "DyadicFunctions", "ExactArithmetic", "TestSupport"],
             exclude: ["Reference"],   // Python references run by hand (their docstrings say how)
             resources: [.copy("Fixtures")],
             swiftSettings: invariantChecks
         ),
         .testTarget(
             name: "CertificateGeneratorTests",
-            dependencies: ["CertificateGenerator", "CertificateKernel", "DyadicFunctions", "ExactArithmetic", "ExactLinearAlgebra", "TestSupport"]
+            dependencies: ["CertificateGenerator", "CertificateKernel", "CanonicalJSON", "DyadicFunctions", "ExactArithmetic", "ExactLinearAlgebra", "TestSupport"]
         ),
         .testTarget(
             name: "CertificateAuditTests",

@@ -29,7 +29,4 @@ static inline mp_limb_t cgmp_mpz_getlimbn(const __mpz_struct *z, mp_size_t i) { 
 /** Negate in place or into r (GMP inline mpz_neg). */
 static inline void cgmp_mpz_neg(__mpz_struct *r, const __mpz_struct *z) { mpz_neg(r, z); }
 
-/** The version string of the linked GMP library. */
-static inline const char *cgmp_version(void) { return gmp_version; }
-
 #endif

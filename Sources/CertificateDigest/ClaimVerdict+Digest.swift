@@ -1,3 +1,4 @@
+import CanonicalJSON
 import CertificateKernel
 
 extension ClaimVerdict {

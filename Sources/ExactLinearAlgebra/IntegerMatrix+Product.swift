@@ -16,11 +16,6 @@ import ExactArithmetic
 let digitBits = 63
 
 extension IntegerMatrix {
-    /// The number of 63-bit digits of the widest entry (0 for a zero matrix).
-    var digitCount: Int {
-        (maximumBitLength + digitBits - 1) / digitBits
-    }
-
     /// Digit `p` of every entry, laid out row-major for `rowMajor`, or column by column
     /// (the transpose) otherwise.
     func digitPlane(_ p: Int, rowMajor: Bool) -> [Int64] {

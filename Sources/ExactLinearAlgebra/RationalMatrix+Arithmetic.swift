@@ -150,16 +150,6 @@ extension RationalMatrix {
                               rowDenominators: indices.map { rowDenominators[$0] }, columnDenominators: columnDenominators)
     }
 
-    /// The matrix restricted to the given columns, in the given order.
-    public func selectingColumns(_ indices: [Int]) -> RationalMatrix {
-        transposed.selectingRows(indices).transposed
-    }
-
-    /// True when the two matrices have the same shape and equal entries.
-    public func hasSameEntries(as other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> Bool {
-        try subtracting(other, limits: limits).isZero
-    }
-
     /// ||row i||^2 for every row: sum_j N_ij^2 (C / c_j)^2 / (r_i C)^2 with C = lcm(c_j).
     public func rowSquaredNorms(limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
         let common = try leastCommonMultiple(columnDenominators, limits: limits)

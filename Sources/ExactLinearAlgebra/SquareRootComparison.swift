@@ -31,11 +31,6 @@ public enum SquareRootSum {
         compare(sqrtOf: a, plusSqrtOf: b, with: lambda) < 0
     }
 
-    /// sqrt(a) + sqrt(b) <= lambda, exactly.
-    public static func isLessOrEqual(sqrtOf a: Rational, plusSqrtOf b: Rational, than lambda: Rational) -> Bool {
-        compare(sqrtOf: a, plusSqrtOf: b, with: lambda) <= 0
-    }
-
     /// sqrt(a) <= u, exactly: u >= 0 and a <= u^2.
     public static func isSquareRoot(of a: Rational, atMost u: Rational) -> Bool {
         u.signum >= 0 && a <= u * u

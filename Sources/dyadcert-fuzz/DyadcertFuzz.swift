@@ -5,6 +5,7 @@
 // replays a crash file given as an argument); built normally, this is a replay tool that
 // runs the same checks on the files named on its command line (a corpus directory, or
 // the crash file libFuzzer wrote). See README, "Fuzzing the kernel".
+import CanonicalJSON
 import CertificateKernel
 
 #if canImport(Glibc)

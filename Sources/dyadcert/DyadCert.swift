@@ -1,4 +1,5 @@
 import ArgumentParser
+import CGMP
 import ExactArithmetic
 import Foundation
 
@@ -15,7 +16,7 @@ struct DyadCert: ParsableCommand {
         for format --check); 2 unreadable, unwritable or malformed input or output; 3 a resource \
         limit was exceeded (the message names the flag that raises it); 64 a usage error.
         """,
-        version: "dyadcert \(version) (GMP \(GMPLibrary.version))",
+        version: "dyadcert \(version) (GMP \(String(cString: __gmp_version)))",
         subcommands: [Verify.self, Generate.self, Audit.self, Format.self, Shrink.self, Bench.self]
     )
 

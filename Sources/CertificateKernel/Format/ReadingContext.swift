@@ -13,9 +13,6 @@ final class ReadingContext: Sendable {
         self.limits = limits
     }
 
-    /// The cells charged so far.
-    var cellsUsed: Int { used.withLock { $0 } }
-
     /// Charges 2^level cells to the certificate's budget, or throws the cell limit.
     func chargeCells(level: Int, at pointer: JSONPointer) throws(KernelError) {
         try checkLevel(level, at: pointer)

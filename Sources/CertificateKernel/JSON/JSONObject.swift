@@ -29,15 +29,6 @@ public struct JSONObject: Equatable, Sendable {
         positions = [:]
     }
 
-    /// An object with these members in this order; a repeated key keeps its first
-    /// position and takes the later value.
-    public init(_ members: [(key: String, value: JSONValue)]) {
-        self.init()
-        for member in members {
-            updateValue(member.value, forKey: member.key)
-        }
-    }
-
     /// An object from parallel arrays of unique keys and values, with their index.
     /// The parser builds all three as it reads.
     internal init(uniqueKeys keys: [String], values: [JSONValue], positions: [String: Int]) {
@@ -120,18 +111,5 @@ extension JSONObject: Sequence {
 
     public func makeIterator() -> Iterator {
         Iterator(base: zip(keys, values).makeIterator())
-    }
-
-    public var underestimatedCount: Int { keys.count }
-}
-
-extension JSONObject: ExpressibleByDictionaryLiteral {
-    /// An object with the members in literal order (a repeated key keeps its first
-    /// position and takes the later value).
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.init()
-        for (key, value) in elements {
-            updateValue(value, forKey: key)
-        }
     }
 }

@@ -11,9 +11,9 @@ public struct ClaimVerdict: Sendable {
     public let lemma: String
     /// A short statement of the claim.
     public let summary: String
-    /// The claim's canonical JSON text (canonical key order and layout), from which
-    /// reports compute the claim's digest.
-    public let canonicalText: String
+    /// The claim as read (its JSON value), from which reports compute the claim's
+    /// canonical text and digest outside the kernel.
+    public let json: JSONValue
     public let outcome: Outcome
     /// Seconds spent checking this claim.
     public let seconds: Double

@@ -105,10 +105,9 @@ public struct Verifier: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let rule = claim.rule.rule
-        let canonicalText = CanonicalCertificate.text(claim.json)
         func verdict(_ summary: String, _ failure: ClaimFailure?) -> ClaimVerdict {
             let elapsed = clock.now - start
-            return ClaimVerdict(id: claim.id, rule: claim.rule.rawValue, lemma: rule.lemma, summary: summary, canonicalText: canonicalText,
+            return ClaimVerdict(id: claim.id, rule: claim.rule.rawValue, lemma: rule.lemma, summary: summary, json: claim.json,
                                 outcome: failure.map { .failed($0) } ?? .passed,
                                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }

@@ -80,12 +80,7 @@ public struct SlotRuns: Hashable, Sendable {
 
     /// The slot at index i (binary search over the runs).
     public subscript(i: Int) -> UInt32 {
-        var low = 0, high = starts.count - 1      // the last run starting at or before i
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= i { low = mid } else { high = mid - 1 }
-        }
-        return slots[low]
+        slots[lastIndex(in: starts, through: starts.count - 1, atMost: i)]   // the last run starting at or before i
     }
 }
 

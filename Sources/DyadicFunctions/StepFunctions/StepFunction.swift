@@ -103,15 +103,9 @@ public struct StepFunction: Hashable, Sendable {
     }
 
     /// The index i with t_i <= x < t_{i+1} in a partition 0 = t_0 < ... < t_n = 1 of
-    /// [0, 1), by binary search (x below t_1 gives 0, x at or above t_{n-1} gives n-1):
-    /// the one binary search over breakpoints of the library.
+    /// [0, 1), by binary search (x below t_1 gives 0, x at or above t_{n-1} gives n-1).
     public static func pieceIndex(of x: Rational, in t: [Rational]) -> Int {
-        var low = 0, high = t.count - 2
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if t[mid] <= x { low = mid } else { high = mid - 1 }
-        }
-        return low
+        lastIndex(in: t, through: t.count - 2, atMost: x)
     }
 
     /// Whether every value is +1 or -1.
@@ -159,4 +153,17 @@ extension StepFunction: CustomStringConvertible {
         for i in 0..<values.count { parts.append("[\(breakpoints[i]),\(breakpoints[i + 1])):\(values[i])") }
         return "StepFunction(" + parts.joined(separator: " ") + ")"
     }
+}
+
+/// The largest i in 0...high with a[i] <= x, or 0 when there is none, for a[0...high]
+/// ascending: the one binary search of the library (pieces of a partition, runs of
+/// parameter codes).
+@inline(__always)
+func lastIndex<T: Comparable>(in a: [T], through high: Int, atMost x: T) -> Int {
+    var low = 0, high = high
+    while low < high {
+        let mid = (low + high + 1) / 2
+        if a[mid] <= x { low = mid } else { high = mid - 1 }
+    }
+    return low
 }

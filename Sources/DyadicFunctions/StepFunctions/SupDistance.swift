@@ -10,6 +10,13 @@ public struct SupDistance: Sendable, Equatable {
     public let witness: Rational
     /// The number of pieces of the common refinement.
     public let refinedPieceCount: Int
+
+    /// A distance from its parts (the fixed-width sweep outside the kernel builds one).
+    public init(value: Rational, witness: Rational, refinedPieceCount: Int) {
+        self.value = value
+        self.witness = witness
+        self.refinedPieceCount = refinedPieceCount
+    }
 }
 
 extension StepFunction {
@@ -30,8 +37,9 @@ extension StepFunction {
     }
 }
 
-/// The running maximum of |a - b| over a sweep, first occurrence kept.
-internal struct RunningMaximum {
+/// The running maximum of |a - b| over a sweep, first occurrence kept. Its two word
+/// helpers are public for the fixed-width sweep of the W3 benchmark.
+public struct RunningMaximum {
     /// The best so far as an unreduced fraction n/d (d > 0) while every candidate was wide.
     var wideNumerator: UInt128 = 0
     var wideDenominator: UInt128 = 1
@@ -72,14 +80,14 @@ internal struct RunningMaximum {
     }
 
     /// n1/d1 > n2/d2 for positive denominators, by exact 256-bit products.
-    static func isGreater(_ n1: UInt128, _ d1: UInt128, than n2: UInt128, _ d2: UInt128) -> Bool {
+    public static func isGreater(_ n1: UInt128, _ d1: UInt128, than n2: UInt128, _ d2: UInt128) -> Bool {
         let left = n1.multipliedFullWidth(by: d2)
         let right = n2.multipliedFullWidth(by: d1)
         return left.high > right.high || (left.high == right.high && left.low > right.low)
     }
 
     /// n/d in canonical form (Rational's constructor reduces it).
-    static func reduce(_ n: UInt128, _ d: UInt128) -> Rational {
+    public static func reduce(_ n: UInt128, _ d: UInt128) -> Rational {
         // Both parts are below 2^128; build them as BigInts from 64-bit halves.
         func big(_ v: UInt128) -> BigInt {
             (BigInt(UInt64(truncatingIfNeeded: v >> 64)) << 64) + BigInt(UInt64(truncatingIfNeeded: v))

@@ -86,17 +86,6 @@ extension BigInt {
 }
 
 extension BigInt {
-    /// The number of 64-bit words of |self| (0 for zero): the length of its base-2^64
-    /// digit string, for code that reads the magnitude word by word (exact matrix
-    /// products split entries into machine-word digits).
-    @inlinable
-    public var magnitudeWordCount: Int {
-        switch representation {
-        case .small(let v): return v == 0 ? 0 : 1
-        case .large(let s): return Int(cgmp_mpz_size(s.mpz))
-        }
-    }
-
     /// Word `index` (least significant first) of |self|; zero past the end.
     @inlinable
     public func magnitudeWord(at index: Int) -> UInt {

@@ -1,9 +1,5 @@
 import ExactArithmetic
 
-/// r(t) = max(t, 0).
-@inlinable
-public func relu(_ t: Rational) -> Rational { t.signum > 0 ? t : .zero }
-
 /// A shallow vector-valued ReLU network on inputs in Q^d (MATH sec. 11):
 /// f(x) = sum_k v_k r(w_k . x + b_k) + c, with K units.
 ///
@@ -64,21 +60,6 @@ public struct ShallowReLUNetwork: Sendable {
     /// The outputs f(x_1), ..., f(x_N) as the columns of a D x N matrix.
     public func outputs(on data: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
         try outputs(features: features(on: data, limits: limits), limits: limits)
-    }
-
-    /// f(x) at one input, term by term with rationals (the definition, for tests and
-    /// small cases; the matrix path is what checks use).
-    public func evaluate(at x: [Rational]) -> [Rational] {
-        precondition(x.count == inputDimension, "evaluate: input dimension")
-        var y = outputBias
-        for k in 0..<units {
-            var t = biases[k]
-            for j in 0..<inputDimension { t += inputWeights[k, j] * x[j] }
-            let a = relu(t)
-            if a.isZero { continue }
-            for d in 0..<outputDimension { y[d] += outputWeights[d, k] * a }
-        }
-        return y
     }
 
     /// ||v_k||^2 for every unit.

@@ -30,11 +30,6 @@ public struct Supports: Sendable, Equatable {
         supports.map { featureCount == 0 ? .zero : Rational(BigInt($0.count)) / Rational(featureCount) }
     }
 
-    /// |union| / p.
-    public var unionFraction: Rational {
-        featureCount == 0 ? .zero : Rational(BigInt(union.count)) / Rational(featureCount)
-    }
-
     /// Support variability: for every feature i in the union, the intersection of the
     /// supports that contain i is {i}. Returns nil when it holds, otherwise the first
     /// feature i that fails and a feature j != i in every support containing i.
@@ -49,11 +44,4 @@ public struct Supports: Sendable, Equatable {
             if let j = (0..<featureCount).first(where: { $0 != i && common[$0] }) { return (i, j) }
         }
         return nil
-    }
-
-    /// An upper bound on the support of every optimal head of one task: the features
-    /// not certified zero by screening (Lemma LS), p - |screened|.
-    public static func optimalSupportBound(featureCount: Int, screened: [Int]) -> Int {
-        featureCount - Set(screened).count
-    }
-}
+    }}

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import ExactArithmetic
 import Testing
 @testable import CertificateKernel

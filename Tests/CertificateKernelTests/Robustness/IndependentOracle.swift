@@ -1,3 +1,4 @@
+import CanonicalJSON
 import DyadicFunctions
 import ExactArithmetic
 import Foundation

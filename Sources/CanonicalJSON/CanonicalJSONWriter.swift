@@ -1,3 +1,5 @@
+import CertificateKernel
+
 /// Writes a JSON value in DyadCert's one canonical layout.
 ///
 /// The layout, so that equal values give byte-identical files:
@@ -11,7 +13,8 @@
 /// - strings escape `"` `\` and the control characters below U+0020 only: `\b \f
 ///   \n \r \t` by name, the others as `\u00xx` with lowercase hex; everything else,
 ///   `/` and non-ASCII included, is written as raw UTF-8;
-/// - numbers are written as their numeral text (see ``JSONValue/isValidNumber(_:)``).
+/// - numbers are written as their numeral text (the parser accepts only numerals of
+///   the JSON grammar).
 ///
 /// ```swift
 /// CanonicalJSONWriter.write(["id": "c1", "values": ["1/2", "3/8"]])
@@ -24,6 +27,25 @@
 /// For every value whose numbers are valid numerals, parsing the output gives the
 /// value back, and writing that again gives the same bytes.
 public enum CanonicalJSONWriter {
+    /// The bytes the layout writes.
+    private enum Byte {
+        static let lineFeed: UInt8 = 0x0A
+        static let space: UInt8 = 0x20
+        static let quote: UInt8 = 0x22
+        static let comma: UInt8 = 0x2C
+        static let colon: UInt8 = 0x3A
+        static let openBracket: UInt8 = 0x5B
+        static let backslash: UInt8 = 0x5C
+        static let closeBracket: UInt8 = 0x5D
+        static let lowerB: UInt8 = 0x62
+        static let lowerF: UInt8 = 0x66
+        static let lowerN: UInt8 = 0x6E
+        static let lowerR: UInt8 = 0x72
+        static let lowerT: UInt8 = 0x74
+        static let openBrace: UInt8 = 0x7B
+        static let closeBrace: UInt8 = 0x7D
+    }
+
     /// The canonical text of `value`.
     public static func write(_ value: JSONValue) -> String {
         String(decoding: writeUTF8(value), as: UTF8.self)
@@ -33,7 +55,7 @@ public enum CanonicalJSONWriter {
     public static func writeUTF8(_ value: JSONValue) -> [UInt8] {
         var output: [UInt8] = []
         append(value, indentation: 0, to: &output)
-        output.append(_ASCII.lineFeed)
+        output.append(Byte.lineFeed)
         return output
     }
 
@@ -44,48 +66,48 @@ public enum CanonicalJSONWriter {
                 output.append(contentsOf: "{}".utf8)
                 return
             }
-            output.append(_ASCII.openBrace)
+            output.append(Byte.openBrace)
             var first = true
             for (key, member) in object {
                 if !first {
-                    output.append(_ASCII.comma)
+                    output.append(Byte.comma)
                 }
                 first = false
-                output.append(_ASCII.lineFeed)
+                output.append(Byte.lineFeed)
                 appendIndentation(indentation + 1, to: &output)
                 appendString(key, to: &output)
-                output.append(_ASCII.colon)
-                output.append(_ASCII.space)
+                output.append(Byte.colon)
+                output.append(Byte.space)
                 append(member, indentation: indentation + 1, to: &output)
             }
-            output.append(_ASCII.lineFeed)
+            output.append(Byte.lineFeed)
             appendIndentation(indentation, to: &output)
-            output.append(_ASCII.closeBrace)
+            output.append(Byte.closeBrace)
         case .array(let elements):
             if elements.allSatisfy(\.isScalar) {
-                output.append(_ASCII.openBracket)
+                output.append(Byte.openBracket)
                 for (index, element) in elements.enumerated() {
                     if index > 0 {
-                        output.append(_ASCII.comma)
-                        output.append(_ASCII.space)
+                        output.append(Byte.comma)
+                        output.append(Byte.space)
                     }
                     append(element, indentation: indentation, to: &output)
                 }
-                output.append(_ASCII.closeBracket)
+                output.append(Byte.closeBracket)
                 return
             }
-            output.append(_ASCII.openBracket)
+            output.append(Byte.openBracket)
             for (index, element) in elements.enumerated() {
                 if index > 0 {
-                    output.append(_ASCII.comma)
+                    output.append(Byte.comma)
                 }
-                output.append(_ASCII.lineFeed)
+                output.append(Byte.lineFeed)
                 appendIndentation(indentation + 1, to: &output)
                 append(element, indentation: indentation + 1, to: &output)
             }
-            output.append(_ASCII.lineFeed)
+            output.append(Byte.lineFeed)
             appendIndentation(indentation, to: &output)
-            output.append(_ASCII.closeBracket)
+            output.append(Byte.closeBracket)
         case .string(let text):
             appendString(text, to: &output)
         case .number(let numeral):
@@ -99,34 +121,34 @@ public enum CanonicalJSONWriter {
 
     private static func appendIndentation(_ level: Int, to output: inout [UInt8]) {
         for _ in 0..<(2 * level) {
-            output.append(_ASCII.space)
+            output.append(Byte.space)
         }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private static func appendString(_ text: String, to output: inout [UInt8]) {
-        output.append(_ASCII.quote)
+        output.append(Byte.quote)
         for byte in text.utf8 {
             switch byte {
-            case _ASCII.quote, _ASCII.backslash:
-                output.append(_ASCII.backslash)
+            case Byte.quote, Byte.backslash:
+                output.append(Byte.backslash)
                 output.append(byte)
             case 0x08:
-                output.append(_ASCII.backslash)
-                output.append(_ASCII.lowerB)
+                output.append(Byte.backslash)
+                output.append(Byte.lowerB)
             case 0x0C:
-                output.append(_ASCII.backslash)
-                output.append(_ASCII.lowerF)
+                output.append(Byte.backslash)
+                output.append(Byte.lowerF)
             case 0x0A:
-                output.append(_ASCII.backslash)
-                output.append(_ASCII.lowerN)
+                output.append(Byte.backslash)
+                output.append(Byte.lowerN)
             case 0x0D:
-                output.append(_ASCII.backslash)
-                output.append(_ASCII.lowerR)
+                output.append(Byte.backslash)
+                output.append(Byte.lowerR)
             case 0x09:
-                output.append(_ASCII.backslash)
-                output.append(_ASCII.lowerT)
+                output.append(Byte.backslash)
+                output.append(Byte.lowerT)
             case 0x00..<0x20:
                 output.append(contentsOf: #"\u00"#.utf8)
                 output.append(hexDigits[Int(byte >> 4)])
@@ -135,6 +157,6 @@ public enum CanonicalJSONWriter {
                 output.append(byte)
             }
         }
-        output.append(_ASCII.quote)
+        output.append(Byte.quote)
     }
 }

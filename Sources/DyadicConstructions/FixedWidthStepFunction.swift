@@ -1,3 +1,4 @@
+import DyadicFunctions
 import ExactArithmetic
 
 /// A step function whose breakpoints are dyadic of level at most 62 and whose values
@@ -7,6 +8,7 @@ import ExactArithmetic
 /// It is built once from a ``StepFunction`` (nil when some number does not fit) and
 /// answers ``supDistance(to:)`` with no allocation per piece; the result is the same
 /// ``SupDistance`` that ``StepFunction/supDistance(to:)`` computes (tests compare them).
+/// Only the W3 benchmark and the tests use it; the kernel uses the latter.
 public struct FixedWidthStepFunction: Sendable {
     /// The scale: breakpoints are stored as t 2^62.
     static let scale = 62

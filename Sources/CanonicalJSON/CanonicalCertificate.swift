@@ -1,3 +1,5 @@
+import CertificateKernel
+
 /// The canonical text of a certificate: every object's members in one fixed key order,
 /// numbers only as canonical strings (the reader rejects anything else), the layout
 /// of ``CanonicalJSONWriter``, and a final newline. Writing a parsed canonical file

@@ -1,20 +1,22 @@
 import ExactArithmetic
+import ExactLinearAlgebra
 
-/// `compress-preserves`: a compressed network computes exactly the same outputs as
+/// `compress-preserves` as a standalone check (the kernel's rule computes it itself;
+/// only the tests use this value): a compressed network computes exactly the same outputs as
 /// the original on the data, V' Phi' + c' 1^T = V Phi + c 1^T (MATH sec. 11).
-public struct CompressionCheck: Sendable, Equatable {
+struct CompressionCheck: Sendable, Equatable {
     /// The first (output d, point i) where the outputs differ, with both values.
-    public let firstDifference: (output: Int, point: Int, original: Rational, compressed: Rational)?
+    let firstDifference: (output: Int, point: Int, original: Rational, compressed: Rational)?
     /// Active units before and after.
-    public let originalActiveUnits: Int
-    public let compressedActiveUnits: Int
-    public var holds: Bool { firstDifference == nil }
+    let originalActiveUnits: Int
+    let compressedActiveUnits: Int
+    var holds: Bool { firstDifference == nil }
 
     /// Compares both networks' outputs on data X (d x N).
     ///
     /// - Throws: when the networks' input or output dimensions differ from each other
     ///   or from the data, or over a limit.
-    public init(original: ShallowReLUNetwork, compressed: ShallowReLUNetwork, data: RationalMatrix,
+    init(original: ShallowReLUNetwork, compressed: ShallowReLUNetwork, data: RationalMatrix,
                 limits: MatrixLimits = .standard) throws(MatrixError) {
         guard original.inputDimension == compressed.inputDimension, original.outputDimension == compressed.outputDimension else {
             throw .dimensionMismatch(operation: "compression: the same inputs and outputs",
@@ -36,7 +38,7 @@ public struct CompressionCheck: Sendable, Equatable {
         compressedActiveUnits = NeuronSharing(network: compressed).activeCount
     }
 
-    public static func == (l: CompressionCheck, r: CompressionCheck) -> Bool {
+    static func == (l: CompressionCheck, r: CompressionCheck) -> Bool {
         l.originalActiveUnits == r.originalActiveUnits && l.compressedActiveUnits == r.compressedActiveUnits
             && l.firstDifference?.output == r.firstDifference?.output && l.firstDifference?.point == r.firstDifference?.point
     }
