@@ -165,4 +165,16 @@ struct NetworkStoreTests {
             #expect(numbers.isSum.contains(true))
         }
     }
+
+    /// The sign-coded member reserves its store from counts written down in advance
+    /// (trunk, Haar layer, u, ``ReadoutHead/size(levels:readouts:)``); here they are
+    /// compared with what the construction appended, so the reservation is exact.
+    @Test("sign-coded member: reserved sizes equal the built network's", arguments: [(1, [1]), (3, [4, 5, 7]), (6, [32, 33, 63, 1]), (8, [128, 129, 200])])
+    func reservedSizes(J: Int, indices: [Int]) throws {
+        let readouts = try indices.map { try WalshReadout(index: $0) }
+        let network = try SignCodedNetworkFamily(levels: J, readouts: readouts).member(signs: try SignTree(levels: J) { _, k in k % 3 == 0 ? -1 : 1 }).network
+        let head = ReadoutHead.size(levels: J, readouts: readouts), cells = 1 << J
+        #expect(network.unitCount == 2 * (cells - 1) + 1 + head.units)
+        #expect(network.weightCount == 5 * (cells - 1) - 2 * J + head.weights)
+    }
 }

@@ -21,8 +21,8 @@ struct CompactRationals: Hashable, Sendable {
     /// The same list in buffers of exactly its size (appending leaves up to half unused).
     func compacted() -> CompactRationals {
         var c = CompactRationals()
-        c.mantissas = mantissas.withUnsafeBufferPointer { Array($0) }
-        c.exponents = exponents.withUnsafeBufferPointer { Array($0) }
+        c.mantissas = mantissas.trimmed()
+        c.exponents = exponents.trimmed()
         c.others = others
         return c
     }
@@ -64,5 +64,14 @@ struct CompactRationals: Hashable, Sendable {
     /// The sign of value i.
     func signum(_ i: Int) -> Int {
         exponents[i] == Self.other ? others[Int(mantissas[i])].signum : Int(mantissas[i].signum())
+    }
+}
+
+extension Array {
+    /// The same array in a buffer of about its size: itself when the buffer has at most
+    /// 1/64 unused (a reserved construction), else an exact-size copy (appending leaves
+    /// up to half of a buffer unused).
+    func trimmed() -> [Element] {
+        capacity - count <= count / 64 ? self : withUnsafeBufferPointer { Array($0) }
     }
 }

@@ -63,9 +63,9 @@ public struct HeavisideNetwork: Hashable, Sendable {
     /// to half of a buffer unused: tens of megabytes at J = 20).
     fileprivate init(_ b: Builder) {
         layerStarts = b.layerStarts + [b.activations.count]
-        activations = b.activations.withUnsafeBufferPointer { Array($0) }
-        inputStarts = b.inputStarts.withUnsafeBufferPointer { Array($0) }
-        inputIndices = b.inputIndices.withUnsafeBufferPointer { Array($0) }
+        activations = b.activations.trimmed()
+        inputStarts = b.inputStarts.trimmed()
+        inputIndices = b.inputIndices.trimmed()
         weightValues = b.weights.compacted()
         biasValues = b.biases.compacted()
     }
@@ -88,12 +88,14 @@ public struct HeavisideNetwork: Hashable, Sendable {
         /// Starts the next layer.
         public mutating func beginLayer() { layerStarts.append(activations.count) }
 
+        /// Room for `units` more units with `count` more weights in all (the
+        /// constructions know their sizes: no regrowth, and no copy at the end).
         public mutating func reserveCapacity(units: Int, weights count: Int) {
-            activations.reserveCapacity(units)
-            inputStarts.reserveCapacity(units + 1)
-            biases.reserveCapacity(units)
-            inputIndices.reserveCapacity(count)
-            weights.reserveCapacity(count)
+            activations.reserveCapacity(activations.count + units)
+            inputStarts.reserveCapacity(inputStarts.count + units)
+            biases.reserveCapacity(biases.count + units)
+            inputIndices.reserveCapacity(inputIndices.count + count)
+            weights.reserveCapacity(weights.count + count)
         }
 
         public mutating func append(_ unit: Unit) {

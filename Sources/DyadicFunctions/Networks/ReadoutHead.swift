@@ -27,6 +27,11 @@ struct CodedLayers {
         }
     }
 
+    /// Room for `units` more units with `weights` more weights in all.
+    mutating func reserveCapacity(units: Int, weights: Int) {
+        builder.reserveCapacity(units: units, weights: weights)
+    }
+
     /// The coded network (after the conventions of MATH.md sec. 8 are checked).
     func network() throws(DyadicFunctionError) -> CodedHeavisideNetwork {
         try CodedHeavisideNetwork(network: try builder.network(), codes: codes)
@@ -49,10 +54,25 @@ enum ReadoutHead {
         }
     }
 
+    /// The digits n some readout uses (bit n of its index set), ascending.
+    static func digits(levels J: Int, readouts: [WalshReadout]) -> [Int] {
+        Array(Set(readouts.flatMap { r in (0..<J).filter { r.index >> $0 & 1 == 1 } })).sorted()
+    }
+
+    /// The units and weights ``add(to:levels:readouts:)`` appends: per used digit n,
+    /// 2^(n+1) - 1 digit units (one weight each) and their sum (as many weights); per
+    /// readout with k digits, k parity units of k weights and an output of k weights.
+    static func size(levels J: Int, readouts: [WalshReadout]) -> (units: Int, weights: Int) {
+        let digitUnits = digits(levels: J, readouts: readouts).reduce(0) { $0 + (1 << ($1 + 1)) - 1 }
+        let k = readouts.map { r in (0..<J).filter { r.index >> $0 & 1 == 1 }.count }
+        return (digitUnits + digits(levels: J, readouts: readouts).count + k.reduce(0, +) + readouts.count,
+                2 * digitUnits + k.reduce(0) { $0 + $1 * $1 + $1 })
+    }
+
     /// Appends the head's four layers; the previous layer's unit 0 must compute u.
     static func add(to layers: inout CodedLayers, levels J: Int, readouts: [WalshReadout]) {
         // Digit units for the digits in use, all reading u.
-        let digits = Array(Set(readouts.flatMap { r in (0..<J).filter { r.index >> $0 & 1 == 1 } })).sorted()
+        let digits = digits(levels: J, readouts: readouts)
         var digitRanges: [Range<Int>] = []
         for n in digits {
             let start = digitRanges.last?.upperBound ?? 0

@@ -42,6 +42,10 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
             throw .invalidParameter("the sign tree has depth \(signs.levels), the family depth \(J)")
         }
         var layers = CodedLayers()
+        // Trunk 2^J - 1 units of one weight; Haar layer 2^J - 1 units of 3 weights but
+        // 2J fewer (no H(x - 0), H(x - 1)); u one unit of 2^J - 1 weights; the head.
+        let cells = 1 << J, head = ReadoutHead.size(levels: J, readouts: readouts)
+        layers.reserveCapacity(units: 2 * (cells - 1) + 1 + head.units, weights: 5 * (cells - 1) - 2 * J + head.weights)
         layers.addTrunk(levels: J, weights: .derived(recipe: "trunk-weight"), bias: .derived(recipe: "trunk-threshold"))
         layers.add(haarLayer(), weights: .derived(recipe: "haar-weight"), bias: .derived(recipe: "haar-bias"))
         let signWeights = (0..<J).flatMap { j in (0..<(1 << j)).map { k in Rational(signs.isNegative(level: j, index: k) ? -1 : 1) } }
@@ -57,13 +61,13 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
     func haarLayer() -> some Sequence<HeavisideNetwork.Unit> {
         let J = levels, cells = 1 << J
         return (0..<J).lazy.flatMap { j in
-            let c = Dyadic(mantissa: 1, exponent: j + 2).rational
+            let c = Dyadic(mantissa: 1, exponent: j + 2).rational, middleWeight = -2 * c
             let step = 1 << (J - j)
             return (0..<(1 << j)).lazy.map { k in
                 let left = k * step, middle = left + step / 2, right = left + step
                 var inputs: [Int] = [], weights: [Rational] = []
                 if left > 0 { inputs.append(left - 1); weights.append(c) }
-                inputs.append(middle - 1); weights.append(-2 * c)
+                inputs.append(middle - 1); weights.append(middleWeight)
                 if right < cells { inputs.append(right - 1); weights.append(c) }
                 return HeavisideNetwork.Unit(activation: .linear, inputs: inputs, weights: weights, bias: left == 0 ? c : 0)
             }
