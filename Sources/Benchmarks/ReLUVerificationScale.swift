@@ -54,8 +54,9 @@ public enum ReLUVerificationScale {
         let theta = try matrix(outputs, points, &g, scale: 1e-4)
         let psi = try y.addingToEveryColumn(c.map { -$0 })
         let (gap, t7) = try timed {
-            try MultiTaskLasso.checkPenalised(features: phi, targets: psi, weights: v, dual: theta, lambda: Rational(1_000_000),
-                                              unitBounds: Array(repeating: Rational(1), count: units), delta: Rational(BigInt.powerOfTwo(200)))
+            try MultiTaskLasso.checkPenalised(
+                features: phi, targets: psi, weights: v, dual: theta, lambda: Rational(1_000_000),
+                unitBounds: Array(repeating: Rational(1), count: units), delta: Rational(BigInt.powerOfTwo(200)))
         }
         times.append(("penalised-mtl-gap (holds: \(gap.holds))", t7))
         let (_, t8) = timed { MultiTaskLasso.screen(gap, units: Array(0..<units)) }

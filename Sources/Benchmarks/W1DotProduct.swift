@@ -31,14 +31,18 @@ public enum W1DotProduct {
         switch variant {
         case .general:
             var a = [Rational](), b = [Rational]()
-            a.reserveCapacity(n); b.reserveCapacity(n)
+            a.reserveCapacity(n)
+            b.reserveCapacity(n)
             func draw() -> Rational {
                 let x1 = generator.next(), x2 = generator.next()
                 let numerator = Int(Int64(x1 >> 2) - offset)
-                let denominator = Int(max(x2 >> 2, 1))  // >= 1
+                let denominator = Int(max(x2 >> 2, 1)) // >= 1
                 return Rational(numerator) / Rational(denominator)
             }
-            for _ in 0..<n { a.append(draw()); b.append(draw()) }
+            for _ in 0..<n {
+                a.append(draw())
+                b.append(draw())
+            }
             switch mode {
             case .library:
                 (sum, elapsed) = timed { Rational.sum(zip(a, b).lazy.map { $0 * $1 }) }
@@ -51,12 +55,16 @@ public enum W1DotProduct {
             }
         case .dyadic:
             var a = [Dyadic](), b = [Dyadic]()
-            a.reserveCapacity(n); b.reserveCapacity(n)
+            a.reserveCapacity(n)
+            b.reserveCapacity(n)
             func draw() -> Dyadic {
                 let x1 = generator.next(), x2 = generator.next()
                 return Dyadic(mantissa: BigInt(Int(Int64(x1 >> 2) - offset)), exponent: Int(x2 >> 58))
             }
-            for _ in 0..<n { a.append(draw()); b.append(draw()) }
+            for _ in 0..<n {
+                a.append(draw())
+                b.append(draw())
+            }
             switch mode {
             case .library:
                 let (va, vb) = (DyadicVector(a), DyadicVector(b))
@@ -70,7 +78,8 @@ public enum W1DotProduct {
                 }
             }
         }
-        let line = "W1 variant=\(variant.rawValue) n=\(n) num_bits=\(sum.numerator.bitLength) den_bits=\(sum.denominator.bitLength) sha256=\(Digest.sha256Hex(sum))"
+        let line =
+            "W1 variant=\(variant.rawValue) n=\(n) num_bits=\(sum.numerator.bitLength) den_bits=\(sum.denominator.bitLength) sha256=\(Digest.sha256Hex(sum))"
         return BenchmarkResult(line: line, elapsedSeconds: elapsed)
     }
 }

@@ -30,7 +30,8 @@ public enum W2WalshGram {
         }
         var uDigest = StreamingDigest()
         uDigest.appendDecimalList(indices)
-        let line = "W2 J=\(J) D=\(D) identity=\(identity ? "yes" : "no") gram_sha256=\(gramDigest.finalizeHex()) u_sha256=\(uDigest.finalizeHex())"
+        let line =
+            "W2 J=\(J) D=\(D) identity=\(identity ? "yes" : "no") gram_sha256=\(gramDigest.finalizeHex()) u_sha256=\(uDigest.finalizeHex())"
         return BenchmarkResult(line: line, elapsedSeconds: elapsed)
     }
 }
@@ -44,9 +45,19 @@ extension StreamingDigest {
         for (i, value) in values.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             var v = value, n = 0
-            repeat { digits[n] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10; n += 1 } while v > 0
-            while n > 0 { n -= 1; bytes.append(digits[n]) }
-            if bytes.count >= 1 << 16 { appendBytes(bytes); bytes.removeAll(keepingCapacity: true) }
+            repeat {
+                digits[n] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                n += 1
+            } while v > 0
+            while n > 0 {
+                n -= 1
+                bytes.append(digits[n])
+            }
+            if bytes.count >= 1 << 16 {
+                appendBytes(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
         appendBytes(bytes)
     }

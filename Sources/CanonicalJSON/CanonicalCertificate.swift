@@ -33,11 +33,14 @@ public enum CanonicalCertificate {
     public static func canonicalize(_ value: JSONValue, isObjectTable: Bool = false) -> JSONValue {
         switch value {
         case .object(let object):
-            var members = object.members.map { (key: $0.key, value: canonicalize($0.value, isObjectTable: $0.key == "objects" && !isObjectTable)) }
+            var members = object.members.map {
+                (key: $0.key, value: canonicalize($0.value, isObjectTable: $0.key == "objects" && !isObjectTable))
+            }
             if !isObjectTable {
                 members.sort { a, b in
                     let ra = rank[a.key] ?? Int.max, rb = rank[b.key] ?? Int.max
-                    return ra != rb ? ra < rb : Array(a.key.unicodeScalars.map(\.value)).lexicographicallyPrecedes(b.key.unicodeScalars.map(\.value))
+                    return ra != rb
+                        ? ra < rb : Array(a.key.unicodeScalars.map(\.value)).lexicographicallyPrecedes(b.key.unicodeScalars.map(\.value))
                 }
             } else {
                 members = object.members.map { (key: $0.key, value: canonicalize($0.value)) }

@@ -49,8 +49,10 @@ public struct AuditDocument {
                 var inputs = JSONObject(), statement = JSONObject()
                 if case .object(let o)? = c["inputs"] { inputs = o }
                 if case .object(let o)? = c["statement"] { statement = o }
-                claims.append(Claim(index: i, id: id, rule: rule, description: description, uses: uses, inputs: inputs,
-                                    statement: statement, verdict: verdict.claims.first { $0.id == id }))
+                claims.append(
+                    Claim(
+                        index: i, id: id, rule: rule, description: description, uses: uses, inputs: inputs,
+                        statement: statement, verdict: verdict.claims.first { $0.id == id }))
             }
         }
         self.claims = claims

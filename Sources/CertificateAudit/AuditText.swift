@@ -18,10 +18,15 @@ enum AuditText {
         case .array(let items):
             let shown = items.count <= 8 ? items : Array(items.prefix(4)) + Array(items.suffix(2))
             var parts = shown.map { render($0, key: key, name: name, escape: escape) }
-            if items.count > 8 { parts.insert("…", at: 4); parts.append("(\(items.count) items)") }
+            if items.count > 8 {
+                parts.insert("…", at: 4)
+                parts.append("(\(items.count) items)")
+            }
             return "[" + parts.joined(separator: ", ") + "]"
         case .object(let object):
-            return "{" + object.members.map { "\(escape($0.key)): \(render($0.value, key: $0.key, name: name, escape: escape))" }.joined(separator: ", ") + "}"
+            return "{"
+                + object.members.map { "\(escape($0.key)): \(render($0.value, key: $0.key, name: name, escape: escape))" }.joined(
+                    separator: ", ") + "}"
         case .number(let raw): return escape(raw)
         case .bool(let b): return String(b)
         case .null: return "null"

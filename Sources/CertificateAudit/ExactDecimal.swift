@@ -18,19 +18,28 @@ enum ExactDecimal {
         var q = scaled.floor
         if (scaled - Rational(q)) * 2 >= Rational.one { q += 1 }
         var digits = q.description
-        if digits.count > significantDigits { digits.removeLast(); e += 1 }
+        if digits.count > significantDigits {
+            digits.removeLast()
+            e += 1
+        }
         let sign = x.signum < 0 ? "-" : ""
         if e >= -5 && e < 15 {
             // Positional: place the point after e + 1 digits.
             var text: String
             if e >= 0 {
                 let integerDigits = e + 1
-                if digits.count <= integerDigits { text = digits + String(repeating: "0", count: integerDigits - digits.count) }
-                else { text = String(digits.prefix(integerDigits)) + "." + digits.dropFirst(integerDigits) }
+                if digits.count <= integerDigits {
+                    text = digits + String(repeating: "0", count: integerDigits - digits.count)
+                } else {
+                    text = String(digits.prefix(integerDigits)) + "." + digits.dropFirst(integerDigits)
+                }
             } else {
                 text = "0." + String(repeating: "0", count: -e - 1) + digits
             }
-            if text.contains(".") { while text.hasSuffix("0") { text.removeLast() }; if text.hasSuffix(".") { text.removeLast() } }
+            if text.contains(".") {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+            }
             return sign + text
         }
         var mantissa = String(digits.prefix(1)) + "." + digits.dropFirst()

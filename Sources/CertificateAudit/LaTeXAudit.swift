@@ -13,13 +13,13 @@ public enum LaTeXAudit {
         var out = ""
         if standalone {
             out += """
-            \\documentclass[10pt]{article}
-            \\usepackage{longtable}
-            \\setlength{\\textwidth}{16cm}\\setlength{\\oddsidemargin}{0cm}\\setlength{\\evensidemargin}{0cm}
-            \\setlength{\\textheight}{23cm}\\setlength{\\topmargin}{-1cm}
-            \\begin{document}
+                \\documentclass[10pt]{article}
+                \\usepackage{longtable}
+                \\setlength{\\textwidth}{16cm}\\setlength{\\oddsidemargin}{0cm}\\setlength{\\evensidemargin}{0cm}
+                \\setlength{\\textheight}{23cm}\\setlength{\\topmargin}{-1cm}
+                \\begin{document}
 
-            """
+                """
         }
         out += fragment(document)
         if standalone { out += "\n\\end{document}\n" }
@@ -27,14 +27,16 @@ public enum LaTeXAudit {
     }
 
     static func fragment(_ document: AuditDocument) -> String {
-        let label = "dyadcert:" + String(document.path.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" }.filter(\.isASCII))
+        let label =
+            "dyadcert:" + String(document.path.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" }.filter(\.isASCII))
         var out = "% DyadCert audit of \(comment(document.path)), written by dyadcert audit --format latex.\n"
         out += "% Needs \\usepackage{longtable}; compiles with pdflatex (use --standalone for a complete document).\n"
         out += "% Verdict: \(comment(AuditText.summaryLine(document))).\n"
         out += "\\subsection*{Certificate \\texttt{\(escape(document.path))}}\n\n"
         if let description = document.description { out += escape(description) + "\n\n" }
         let passed = document.claims.filter { $0.verdict?.passed == true }.count
-        out += "\\noindent\\textbf{Verdict.} \(escape(AuditText.summaryLine(document))): \(passed) of \(document.claims.count) claims re-checked and verified by the DyadCert kernel with exact arithmetic.\n\n"
+        out +=
+            "\\noindent\\textbf{Verdict.} \(escape(AuditText.summaryLine(document))): \(passed) of \(document.claims.count) claims re-checked and verified by the DyadCert kernel with exact arithmetic.\n\n"
 
         if let table = RatesTable(document) {
             out += "\\noindent\\textbf{Verified numbers by depth.}\n\n\\begin{center}\n" + table.latex + "\\end{center}\n\n"
@@ -47,8 +49,11 @@ public enum LaTeXAudit {
         out += "\\hline\n & Claim & Statement & Verdict \\\\\n\\hline\n\\endfirsthead\n"
         out += "\\hline\n & Claim & Statement & Verdict \\\\\n\\hline\n\\endhead\n\\hline\n\\endfoot\n"
         for (i, claim) in document.claims.enumerated() {
-            let statement = ClaimStatement.formula(claim, in: document).map { "\\raggedright $\($0.latex)$" } ?? "\\raggedright " + escape(claim.verdict?.summary ?? claim.rule)
-            out += "\(i + 1) & \\raggedright\\texttt{\(escape(claim.id))} & \(statement) & \\raggedright \(verdict(claim))\\tabularnewline\n"
+            let statement =
+                ClaimStatement.formula(claim, in: document).map { "\\raggedright $\($0.latex)$" } ?? "\\raggedright "
+                + escape(claim.verdict?.summary ?? claim.rule)
+            out +=
+                "\(i + 1) & \\raggedright\\texttt{\(escape(claim.id))} & \(statement) & \\raggedright \(verdict(claim))\\tabularnewline\n"
         }
         out += "\\end{longtable}\n}\n\n"
 

@@ -8,7 +8,8 @@ public enum MarkdownAudit {
         var out = "# Audit of `\(document.path)`\n\n"
         if let description = document.description { out += description + "\n\n" }
         out += "**Verdict:** \(AuditText.summaryLine(document)), re-checked by the DyadCert kernel.\n\n"
-        out += "Every number is exact; decimals (≈) are rounded for reading only. Plots: `dyadcert audit \(document.path) --format html`.\n\n"
+        out +=
+            "Every number is exact; decimals (≈) are rounded for reading only. Plots: `dyadcert audit \(document.path) --format html`.\n\n"
         if let table = RatesTable(document) {
             out += "## Verified numbers by depth\n\n" + table.markdown + "\n"
         }
@@ -34,18 +35,19 @@ public enum MarkdownAudit {
         }
         out += "## Objects\n\n| name | kind | fields |\n|---|---|---|\n"
         for (name, fields) in document.objects {
-            let rest = fields.members.filter { $0.key != "kind" }.map { "`\($0.key)`: \(cell($0.value, key: $0.key))" }.joined(separator: "; ")
+            let rest = fields.members.filter { $0.key != "kind" }.map { "`\($0.key)`: \(cell($0.value, key: $0.key))" }.joined(
+                separator: "; ")
             out += "| <a id=\"object-\(anchor(name))\"></a>`\(name)` | \(AuditValues.string(fields["kind"]) ?? "?") | \(rest) |\n"
         }
         return out
     }
 
     static func cell(_ value: JSONValue, key: String) -> String {
-        AuditText.render(value, key: key, name: { "[`\($0)`](#object-\(anchor($0)))" }, escape: { $0.replacingOccurrences(of: "|", with: "\\|") })
+        AuditText.render(
+            value, key: key, name: { "[`\($0)`](#object-\(anchor($0)))" }, escape: { $0.replacingOccurrences(of: "|", with: "\\|") })
     }
 
     static func anchor(_ name: String) -> String {
         String(name.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
     }
 }
-

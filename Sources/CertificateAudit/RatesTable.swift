@@ -23,7 +23,8 @@ struct RatesTable {
         var byLevel: [Int: Row] = [:]
         func row(_ claim: AuditDocument.Claim, _ input: String) -> (Int, Row)? {
             guard let name = AuditValues.string(claim.inputs[input]), let fields = document.object(name),
-                  AuditValues.string(fields["kind"]) == "readout-class", let J = AuditValues.int(fields["levels"]) else { return nil }
+                AuditValues.string(fields["kind"]) == "readout-class", let J = AuditValues.int(fields["levels"])
+            else { return nil }
             var r = byLevel[J] ?? Row(levels: J)
             r.tasks = AuditValues.ints(fields["readouts"]).count
             return (J, r)
@@ -42,7 +43,9 @@ struct RatesTable {
             case "network-width-lower" where AuditValues.string(claim.inputs["mode"]) == "separate":
                 guard var (J, r) = row(claim, "class") else { continue }
                 r.units = AuditValues.rational(claim.statement["first-layer-units-at-least"])
-                r.widthAccuracy = AuditValues.string(claim.inputs["eps-below"]).map { "every eps < \($0)" } ?? AuditValues.string(claim.inputs["eps"]).map { "eps = \($0)" }
+                r.widthAccuracy =
+                    AuditValues.string(claim.inputs["eps-below"]).map { "every eps < \($0)" }
+                    ?? AuditValues.string(claim.inputs["eps"]).map { "eps = \($0)" }
                 byLevel[J] = r
             default: continue
             }
@@ -61,9 +64,11 @@ struct RatesTable {
 
     /// A Markdown table.
     var markdown: String {
-        var out = "| J | D | separate bits | joint bits | family code bits | separate first-layer units\(widthHeading) |\n|---:|---:|---:|---:|---:|---:|\n"
+        var out =
+            "| J | D | separate bits | joint bits | family code bits | separate first-layer units\(widthHeading) |\n|---:|---:|---:|---:|---:|---:|\n"
         for r in rows {
-            out += "| \(r.levels) | \(r.tasks.map(String.init) ?? "–") | \(Self.text(r.separate)) | \(Self.text(r.joint)) | \(Self.text(r.family)) | \(Self.text(r.units)) |\n"
+            out +=
+                "| \(r.levels) | \(r.tasks.map(String.init) ?? "–") | \(Self.text(r.separate)) | \(Self.text(r.joint)) | \(Self.text(r.family)) | \(Self.text(r.units)) |\n"
         }
         return out
     }

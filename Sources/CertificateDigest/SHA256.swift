@@ -15,7 +15,7 @@ public struct SHA256: ~Copyable {
 
     public init() {
         guard let context = EVP_MD_CTX_new(), EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
-            fatalError("libcrypto could not initialise SHA-256")  // allocation failure only
+            fatalError("libcrypto could not initialise SHA-256") // allocation failure only
         }
         self.context = context
     }

@@ -27,12 +27,20 @@ public struct CertificateBuilder {
     /// Adds a claim of `rule`. The rule's declaration (``RuleDeclaration``) is the only
     /// source of the keys its inputs and statement may hold; a key it does not list is a
     /// bug in the generator, stopped here rather than written.
-    public mutating func claim(_ id: String, rule: RuleName, description: String, uses: [String] = [],
-                               inputs: [(String, JSONValue)], statement: [(String, JSONValue)]) {
+    public mutating func claim(
+        _ id: String, rule: RuleName, description: String, uses: [String] = [],
+        inputs: [(String, JSONValue)], statement: [(String, JSONValue)]
+    ) {
         let declaration = rule.declaration
-        for (key, _) in inputs { precondition(declaration.inputs.contains(key), "generator: \(rule.rawValue) declares no input \"\(key)\"") }
-        for (key, _) in statement { precondition(declaration.statement.contains(key), "generator: \(rule.rawValue) declares no statement field \"\(key)\"") }
-        var members: [(key: String, value: JSONValue)] = [("id", .string(id)), ("rule", .string(rule.rawValue)), ("description", .string(description))]
+        for (key, _) in inputs {
+            precondition(declaration.inputs.contains(key), "generator: \(rule.rawValue) declares no input \"\(key)\"")
+        }
+        for (key, _) in statement {
+            precondition(declaration.statement.contains(key), "generator: \(rule.rawValue) declares no statement field \"\(key)\"")
+        }
+        var members: [(key: String, value: JSONValue)] = [
+            ("id", .string(id)), ("rule", .string(rule.rawValue)), ("description", .string(description)),
+        ]
         if !uses.isEmpty { members.append(("uses", .array(uses.map { .string($0) }))) }
         members.append(("inputs", .object(JSONObject(inputs.map { (key: $0.0, value: $0.1) }))))
         members.append(("statement", .object(JSONObject(statement.map { (key: $0.0, value: $0.1) }))))
@@ -41,12 +49,13 @@ public struct CertificateBuilder {
 
     /// The certificate as a JSON value.
     public var json: JSONValue {
-        .object(JSONObject([
-            ("format", .string("dyadcert/1")),
-            ("description", .string(description)),
-            ("objects", .object(JSONObject(objects))),
-            ("claims", .array(claims)),
-        ]))
+        .object(
+            JSONObject([
+                ("format", .string("dyadcert/1")),
+                ("description", .string(description)),
+                ("objects", .object(JSONObject(objects))),
+                ("claims", .array(claims)),
+            ]))
     }
 
     /// The canonical text of the certificate.
@@ -70,16 +79,21 @@ public enum V {
 
     /// A `bits` term that states the meaning the kernel must find for it: the measure,
     /// its subject, and (when the measure has them) eps or eps-below and the coding.
-    public static func term(_ claim: String, _ quantity: String, _ coefficient: Rational,
-                            measure: String, subject: [String], eps: Rational? = nil, epsBelow: Rational? = nil,
-                            coding: String? = nil, maxBreakpoints: Int? = nil) -> JSONValue {
+    public static func term(
+        _ claim: String, _ quantity: String, _ coefficient: Rational,
+        measure: String, subject: [String], eps: Rational? = nil, epsBelow: Rational? = nil,
+        coding: String? = nil, maxBreakpoints: Int? = nil
+    ) -> JSONValue {
         var meaning: [(key: String, value: JSONValue)] = [("measure", .string(measure)), ("subject", names(subject))]
         if let eps { meaning.append(("eps", number(eps))) }
         if let epsBelow { meaning.append(("eps-below", number(epsBelow))) }
         if let coding { meaning.append(("coding", .string(coding))) }
         if let maxBreakpoints { meaning.append(("max-breakpoints", number(maxBreakpoints))) }
-        return .object(JSONObject([("claim", .string(claim)), ("quantity", .string(quantity)), ("coefficient", number(coefficient)),
-                                   ("meaning", .object(JSONObject(meaning)))]))
+        return .object(
+            JSONObject([
+                ("claim", .string(claim)), ("quantity", .string(quantity)), ("coefficient", number(coefficient)),
+                ("meaning", .object(JSONObject(meaning))),
+            ]))
     }
 }
 

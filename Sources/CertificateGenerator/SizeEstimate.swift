@@ -29,7 +29,8 @@ public struct SizeEstimate: Sendable, Equatable {
     /// `WHAT = VALUE, above the TITLE limit MAXIMUM (HINT)`, for the refusal message.
     public static func message(_ item: Item, _ limits: VerificationLimits) -> String {
         let maximum = limits.value(of: item.limit)
-        return "\(item.what) = \(item.value == Int.max ? "more than \(Int.max)" : String(item.value)), above the \(item.limit.title) limit \(maximum) (\(item.limit.hint(current: maximum)))"
+        return
+            "\(item.what) = \(item.value == Int.max ? "more than \(Int.max)" : String(item.value)), above the \(item.limit.title) limit \(maximum) (\(item.limit.hint(current: maximum)))"
     }
 
     /// a * b * ..., saturating at Int.max.
@@ -74,10 +75,18 @@ public struct SizeEstimate: Sendable, Equatable {
     public static func separation(levels J: Int, readouts D: Int, largestReadout: Int) -> SizeEstimate {
         SizeEstimate(items: [
             Item(limit: .level, value: J, what: "the sign tree's depth J"),
-            Item(limit: .networkSize, value: sum(product(16, power(J)), product(4, D, J + 2)), what: "the joint network's size 16 * 2^J + 4 D (J + 2)"),
-            Item(limit: .cells, value: product(D + 2, power(J)), what: "the cells of the sign tree, the D task outputs and the joint network, (D + 2) 2^J"),
-            Item(limit: .work, value: sum(product(D, D, 2 * words(J)), product(power(J), D + 1)), what: "the work of the Gram matrix and the network evaluation (a lower bound)"),
-            Item(limit: .fileSize, value: sum(power(J) / 4, product(3, D, digits(largestReadout) + 4)), what: "the file size in bytes (a lower bound)"),
+            Item(
+                limit: .networkSize, value: sum(product(16, power(J)), product(4, D, J + 2)),
+                what: "the joint network's size 16 * 2^J + 4 D (J + 2)"),
+            Item(
+                limit: .cells, value: product(D + 2, power(J)),
+                what: "the cells of the sign tree, the D task outputs and the joint network, (D + 2) 2^J"),
+            Item(
+                limit: .work, value: sum(product(D, D, 2 * words(J)), product(power(J), D + 1)),
+                what: "the work of the Gram matrix and the network evaluation (a lower bound)"),
+            Item(
+                limit: .fileSize, value: sum(power(J) / 4, product(3, D, digits(largestReadout) + 4)),
+                what: "the file size in bytes (a lower bound)"),
         ])
     }
 
@@ -100,8 +109,11 @@ public struct SizeEstimate: Sendable, Equatable {
         let b = n >= 62 ? 0 : (max(P, 0) >> n) << n
         return SizeEstimate(items: [
             Item(limit: .level, value: n, what: "the triangle wave's order n (2^(n-1) teeth)"),
-            Item(limit: .networkSize, value: b > 0 ? sum(product(4, b), 2) : 0, what: "the network's size 4b + 2 (b = \(b) first-layer units)"),
-            Item(limit: .cells, value: sum(power(n), b > 0 ? b + 1 : 0), what: "the cells of T^(n) and of the network's output, 2^n + b + 1"),
+            Item(
+                limit: .networkSize, value: b > 0 ? sum(product(4, b), 2) : 0,
+                what: "the network's size 4b + 2 (b = \(b) first-layer units)"),
+            Item(
+                limit: .cells, value: sum(power(n), b > 0 ? b + 1 : 0), what: "the cells of T^(n) and of the network's output, 2^n + b + 1"),
             Item(limit: .fileSize, value: product(40, b), what: "the file size in bytes (a lower bound)"),
         ])
     }
@@ -113,7 +125,9 @@ public struct SizeEstimate: Sendable, Equatable {
     public static func walshBasis(levels J: Int) -> SizeEstimate {
         SizeEstimate(items: [
             Item(limit: .level, value: J, what: "the level J"),
-            Item(limit: .cells, value: sum(product(power(J), power(J)), product(4, power(J))), what: "the cells of the Walsh and Haar bases, 2^(2J) + 4 * 2^J"),
+            Item(
+                limit: .cells, value: sum(product(power(J), power(J)), product(4, power(J))),
+                what: "the cells of the Walsh and Haar bases, 2^(2J) + 4 * 2^J"),
             Item(limit: .work, value: product(power(J), power(J), 2 * words(J)), what: "the work of the Walsh Gram matrix (a lower bound)"),
         ])
     }
@@ -127,8 +141,12 @@ public struct SizeEstimate: Sendable, Equatable {
         let J = levels.upperBound, top = min(D, power(J - 1))
         return SizeEstimate(items: [
             Item(limit: .level, value: max(J, haarLevels), what: "the largest depth (rows and Haar classes)"),
-            Item(limit: .networkSize, value: sum(product(16, power(J)), product(4, top, J + 2)), what: "the largest network's size 16 * 2^J + 4 D_J (J + 2)"),
-            Item(limit: .cells, value: levels.reduce(0) { sum($0, product(2, power($1))) }, what: "the cells of every row's sign tree and network, sum over J of 2 * 2^J"),
+            Item(
+                limit: .networkSize, value: sum(product(16, power(J)), product(4, top, J + 2)),
+                what: "the largest network's size 16 * 2^J + 4 D_J (J + 2)"),
+            Item(
+                limit: .cells, value: levels.reduce(0) { sum($0, product(2, power($1))) },
+                what: "the cells of every row's sign tree and network, sum over J of 2 * 2^J"),
             Item(limit: .fileSize, value: levels.reduce(0) { sum($0, power($1) / 4) }, what: "the file size in bytes (a lower bound)"),
         ])
     }
@@ -145,12 +163,16 @@ public struct SizeEstimate: Sendable, Equatable {
     /// more compactly).
     public static func multitaskCompression(points N: Int, inputs d: Int, outputs D: Int, units K: Int) -> SizeEstimate {
         SizeEstimate(items: [
-            Item(limit: .cells, value: sum(product(d, N), product(3, D, N), product(K, d), K, product(3, D, K)),
-                 what: "the matrix entries d N + 3 D N + K d + K + 3 D K"),
+            Item(
+                limit: .cells, value: sum(product(d, N), product(3, D, N), product(K, d), K, product(3, D, K)),
+                what: "the matrix entries d N + 3 D N + K d + K + 3 D K"),
             Item(limit: .networkSize, value: sum(product(K, d + D + 1), D), what: "the wide network's size K (d + D + 1) + D"),
-            Item(limit: .work, value: sum(product(K, d + D, N), product(2, K, d, N), product(4, D, K, N)),
-                 what: "the work of the interpolation and duality-gap checks (a lower bound)"),
-            Item(limit: .fileSize, value: product(10, sum(product(d, N), product(K, d), product(D, K))), what: "the file size in bytes (a lower bound)"),
+            Item(
+                limit: .work, value: sum(product(K, d + D, N), product(2, K, d, N), product(4, D, K, N)),
+                what: "the work of the interpolation and duality-gap checks (a lower bound)"),
+            Item(
+                limit: .fileSize, value: product(10, sum(product(d, N), product(K, d), product(D, K))),
+                what: "the file size in bytes (a lower bound)"),
         ])
     }
 }

@@ -73,7 +73,7 @@ extension DyadicInterval {
 
     /// Whether x lies in [k/2^j, (k+1)/2^j).
     public func contains(_ x: Rational) -> Bool {
-        let scaled = x.timesPowerOfTwo(level)   // 2^j x
+        let scaled = x.timesPowerOfTwo(level) // 2^j x
         return scaled >= Rational(index) && scaled < Rational(index + 1)
     }
 

@@ -9,7 +9,7 @@ extension BigInt {
     public func isAtLeastPowerOfTwo(_ b: Int) -> Bool {
         precondition(signum >= 0, "isAtLeastPowerOfTwo needs N >= 0")
         if isZero { return false }
-        if b <= 0 { return true }          // N >= 1 >= 2^b
+        if b <= 0 { return true } // N >= 1 >= 2^b
         return bitLength - 1 >= b
     }
 
@@ -19,7 +19,9 @@ extension BigInt {
     ///
     /// - Throws: ``ArithmeticError/resultTooLarge`` when deciding would need N^q with
     ///   more than `maximumBits` bits (by default ``BigInt/maximumBitWidth``).
-    public func compareLog2(toNumerator p: BigInt, denominator q: BigInt, maximumBits: Int = BigInt.maximumBitWidth) throws(ArithmeticError) -> Int {
+    public func compareLog2(toNumerator p: BigInt, denominator q: BigInt, maximumBits: Int = BigInt.maximumBitWidth) throws(ArithmeticError)
+        -> Int
+    {
         precondition(signum > 0 && q.signum > 0, "compareLog2 needs N >= 1 and q >= 1")
         // N = 2^k: compare k*q with p.
         if isPowerOfTwo {

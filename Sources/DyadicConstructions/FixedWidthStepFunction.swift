@@ -46,31 +46,37 @@ public struct FixedWidthStepFunction: Sendable {
         var bestNumerator: UInt128 = 0, bestDenominator: UInt128 = 1, witness: Int64 = 0
         var pieces = 0
         breakpoints.withUnsafeBufferPointer { fb in
-        g.breakpoints.withUnsafeBufferPointer { gb in
-        numerators.withUnsafeBufferPointer { fp in
-        denominators.withUnsafeBufferPointer { fq in
-        g.numerators.withUnsafeBufferPointer { gp in
-        g.denominators.withUnsafeBufferPointer { gq in
-            var i = 0, j = 0, start: Int64 = 0
-            while true {
-                let difference = Int128(fp[i]) * Int128(gq[j]) - Int128(gp[j]) * Int128(fq[i])
-                let n = difference.magnitude, d = UInt128(fq[i]) * UInt128(gq[j])
-                if pieces == 0 || RunningMaximum.isGreater(n, d, than: bestNumerator, bestDenominator) {
-                    bestNumerator = n
-                    bestDenominator = d
-                    witness = start
+            g.breakpoints.withUnsafeBufferPointer { gb in
+                numerators.withUnsafeBufferPointer { fp in
+                    denominators.withUnsafeBufferPointer { fq in
+                        g.numerators.withUnsafeBufferPointer { gp in
+                            g.denominators.withUnsafeBufferPointer { gq in
+                                var i = 0, j = 0, start: Int64 = 0
+                                while true {
+                                    let difference = Int128(fp[i]) * Int128(gq[j]) - Int128(gp[j]) * Int128(fq[i])
+                                    let n = difference.magnitude, d = UInt128(fq[i]) * UInt128(gq[j])
+                                    if pieces == 0 || RunningMaximum.isGreater(n, d, than: bestNumerator, bestDenominator) {
+                                        bestNumerator = n
+                                        bestDenominator = d
+                                        witness = start
+                                    }
+                                    pieces += 1
+                                    let nextF = fb[i + 1], nextG = gb[j + 1]
+                                    let end = min(nextF, nextG)
+                                    if end == one { break }
+                                    if nextF == end { i += 1 }
+                                    if nextG == end { j += 1 }
+                                    start = end
+                                }
+                            }
+                        }
+                    }
                 }
-                pieces += 1
-                let nextF = fb[i + 1], nextG = gb[j + 1]
-                let end = min(nextF, nextG)
-                if end == one { break }
-                if nextF == end { i += 1 }
-                if nextG == end { j += 1 }
-                start = end
             }
-        }}}}}}
-        return SupDistance(value: RunningMaximum.reduce(bestNumerator, bestDenominator),
-                           witness: Rational(BigInt(Int(witness))).timesPowerOfTwo(-Self.scale),
-                           refinedPieceCount: pieces)
+        }
+        return SupDistance(
+            value: RunningMaximum.reduce(bestNumerator, bestDenominator),
+            witness: Rational(BigInt(Int(witness))).timesPowerOfTwo(-Self.scale),
+            refinedPieceCount: pieces)
     }
 }

@@ -51,7 +51,8 @@ public enum DyadicFunctionError: Error, Equatable, Sendable, CustomStringConvert
         case .breakpointsNotIncreasing(let i): return "breakpoint \(i) is not greater than breakpoint \(i - 1)"
         case .countMismatch(let what, let expected, let found): return "\(what): expected \(expected), found \(found)"
         case .levelOutOfRange(let level, let range): return "level \(level) is outside \(range.lowerBound)...\(range.upperBound)"
-        case .indexOutOfRange(let what, let index, let range): return "\(what) \(index) is outside \(range.lowerBound)..<\(range.upperBound)"
+        case .indexOutOfRange(let what, let index, let range):
+            return "\(what) \(index) is outside \(range.lowerBound)..<\(range.upperBound)"
         case .notSignValued(let i, let v): return "value \(i) is \(v), but only +1 and -1 are allowed"
         case .notDyadicOfLevel(let level): return "not a dyadic step function of level \(level)"
         case .notDyadic(let i, let v): return "value \(i) is \(v), which is not a dyadic rational"

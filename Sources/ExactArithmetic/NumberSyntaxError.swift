@@ -59,8 +59,10 @@ public struct NumberSyntaxError: Error, Equatable, Sendable, CustomStringConvert
         switch reason {
         case .empty: return "empty string; write an integer such as -12 or a fraction such as 3/8"
         case .unexpectedCharacter(let c):
-            let shown = c.isASCII && c.value >= 0x20 && c.value < 0x7F ? "'\(Character(c))'" : "U+\(String(c.value, radix: 16, uppercase: true))"
-            return "unexpected character \(shown); numbers are integers such as -12 or fractions such as 3/8 (no spaces, decimals or exponents)"
+            let shown =
+                c.isASCII && c.value >= 0x20 && c.value < 0x7F ? "'\(Character(c))'" : "U+\(String(c.value, radix: 16, uppercase: true))"
+            return
+                "unexpected character \(shown); numbers are integers such as -12 or fractions such as 3/8 (no spaces, decimals or exponents)"
         case .plusSign: return "a leading '+' is not allowed; write positive numbers without a sign"
         case .leadingZero: return "leading zeros are not allowed"
         case .negativeZero: return "'-0' is not allowed; write 0"

@@ -62,7 +62,8 @@ public struct DyadicMatrix: Sendable {
     ///
     /// - Throws: when the exponent counts do not match, or an exponent's magnitude
     ///   exceeds the entry bit limit (so every shift below is bounded).
-    public init(mantissas: IntegerMatrix, rowExponents: [Int], columnExponents: [Int], limits: MatrixLimits = .standard) throws(MatrixError) {
+    public init(mantissas: IntegerMatrix, rowExponents: [Int], columnExponents: [Int], limits: MatrixLimits = .standard) throws(MatrixError)
+    {
         guard rowExponents.count == mantissas.rows, columnExponents.count == mantissas.columns else {
             throw .invalidShape(rows: mantissas.rows, columns: mantissas.columns, entryCount: rowExponents.count)
         }
@@ -135,7 +136,10 @@ public struct DyadicMatrix: Sendable {
             let e = exponents[i]
             for j in 0..<columns {
                 let x = entries[i * columns + j]
-                guard let m = x.mantissa.intValue, e - x.exponent < 64 else { words = []; break wide }
+                guard let m = x.mantissa.intValue, e - x.exponent < 64 else {
+                    words = []
+                    break wide
+                }
                 words.append(Int128(m) << (e - x.exponent))
             }
         }
@@ -144,8 +148,9 @@ public struct DyadicMatrix: Sendable {
             for e in exponents where e > limits.maximumEntryBits {
                 throw .overLimit(limit: "exponent magnitude", needed: e, allowed: limits.maximumEntryBits)
             }
-            self.init(storage: .wide(rows: rows, columns: columns, words: words),
-                      rowExponents: exponents, columnExponents: Array(repeating: 0, count: columns))
+            self.init(
+                storage: .wide(rows: rows, columns: columns, words: words),
+                rowExponents: exponents, columnExponents: Array(repeating: 0, count: columns))
             return
         }
         var mantissas = [BigInt]()
@@ -157,8 +162,9 @@ public struct DyadicMatrix: Sendable {
                 mantissas.append(x.mantissa(atExponent: e))
             }
         }
-        try self.init(mantissas: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: mantissas),
-                      rowExponents: exponents, columnExponents: Array(repeating: 0, count: columns), limits: limits)
+        try self.init(
+            mantissas: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: mantissas),
+            rowExponents: exponents, columnExponents: Array(repeating: 0, count: columns), limits: limits)
     }
 
     /// Entry (i, j) in canonical form.
@@ -182,7 +188,8 @@ public struct DyadicMatrix: Sendable {
         case .wide(let rows, let columns, let words):
             var t = [Int128](repeating: 0, count: words.count)
             for i in 0..<rows { for j in 0..<columns { t[j * rows + i] = words[i * columns + j] } }
-            return DyadicMatrix(storage: .wide(rows: columns, columns: rows, words: t), rowExponents: columnExponents, columnExponents: rowExponents)
+            return DyadicMatrix(
+                storage: .wide(rows: columns, columns: rows, words: t), rowExponents: columnExponents, columnExponents: rowExponents)
         }
     }
 
@@ -219,12 +226,14 @@ public struct DyadicMatrix: Sendable {
         let inner = (0..<columns).map { columnExponents[$0] + other.rowExponents[$0] }
         let top = inner.max() ?? 0
         if case .wide(let m, let k, let a) = storage, case .wide(_, let n, let b) = other.storage,
-           !inner.contains(where: { $0 != top }) {
+            !inner.contains(where: { $0 != top })
+        {
             // Both factors in words and no inner alignment: digits straight from the words.
             try IntegerMatrix.checkProduct(m: m, k: k, n: n, bitsA: 127, bitsB: 127, limits: limits)
-            let product = IntegerMatrix.product(planesA: DyadicMatrix.digitPlanes(a, rows: m, columns: k, rowMajor: true),
-                                                planesB: DyadicMatrix.digitPlanes(b, rows: k, columns: n, rowMajor: false),
-                                                m: m, k: k, n: n)
+            let product = IntegerMatrix.product(
+                planesA: DyadicMatrix.digitPlanes(a, rows: m, columns: k, rowMajor: true),
+                planesB: DyadicMatrix.digitPlanes(b, rows: k, columns: n, rowMajor: false),
+                m: m, k: k, n: n)
             return DyadicMatrix(unchecked: product, rowExponents: rowExponents.map { $0 + top }, columnExponents: other.columnExponents)
         }
         var left = mantissas
@@ -252,8 +261,9 @@ public struct DyadicMatrix: Sendable {
                 }
             }
         }
-        return RationalMatrix(unchecked: m,
-                              rowDenominators: rowExponents.map { BigInt.powerOfTwo(max($0, 0)) },
-                              columnDenominators: columnExponents.map { BigInt.powerOfTwo(max($0, 0)) })
+        return RationalMatrix(
+            unchecked: m,
+            rowDenominators: rowExponents.map { BigInt.powerOfTwo(max($0, 0)) },
+            columnDenominators: columnExponents.map { BigInt.powerOfTwo(max($0, 0)) })
     }
 }

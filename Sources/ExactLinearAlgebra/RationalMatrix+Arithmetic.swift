@@ -65,11 +65,15 @@ extension RationalMatrix {
 
     /// The entrywise combination `a * self + b * other` for integers a, b, on common
     /// denominators lcm(r_i, r'_i) and lcm(c_j, c'_j).
-    func combined(_ a: BigInt, with other: RationalMatrix, _ b: BigInt, operation: String, limits: MatrixLimits) throws(MatrixError) -> RationalMatrix {
+    func combined(_ a: BigInt, with other: RationalMatrix, _ b: BigInt, operation: String, limits: MatrixLimits) throws(MatrixError)
+        -> RationalMatrix
+    {
         guard shape == other.shape else { throw .dimensionMismatch(operation: operation, left: shape, right: other.shape) }
         var rowsL = [BigInt](), columnsL = [BigInt]()
         for i in 0..<rows { rowsL.append(try leastCommonMultiple(rowDenominators[i], other.rowDenominators[i], limits: limits)) }
-        for j in 0..<columns { columnsL.append(try leastCommonMultiple(columnDenominators[j], other.columnDenominators[j], limits: limits)) }
+        for j in 0..<columns {
+            columnsL.append(try leastCommonMultiple(columnDenominators[j], other.columnDenominators[j], limits: limits))
+        }
         func factors(_ common: [BigInt], _ own: [BigInt]) -> [BigInt] { zip(common, own).map { $0 == $1 ? 1 : $0.exactlyDivided(by: $1) } }
         let rf = factors(rowsL, rowDenominators), cf = factors(columnsL, columnDenominators)
         let rg = factors(rowsL, other.rowDenominators), cg = factors(columnsL, other.columnDenominators)
@@ -88,8 +92,9 @@ extension RationalMatrix {
                 result.append(x + y)
             }
         }
-        return RationalMatrix(unchecked: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: result),
-                              rowDenominators: rowsL, columnDenominators: columnsL)
+        return RationalMatrix(
+            unchecked: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: result),
+            rowDenominators: rowsL, columnDenominators: columnsL)
     }
 
     /// self + other.
@@ -105,7 +110,8 @@ extension RationalMatrix {
     /// self + b 1^T: the column vector b (one entry per row) added to every column.
     public func addingToEveryColumn(_ b: [Rational], limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
         guard b.count == rows else {
-            throw .dimensionMismatch(operation: "adding a column to every column", left: shape, right: MatrixShape(rows: b.count, columns: 1))
+            throw .dimensionMismatch(
+                operation: "adding a column to every column", left: shape, right: MatrixShape(rows: b.count, columns: 1))
         }
         // N_ij / (r_i c_j) + p_i / q_i = (N_ij (r'_i / r_i) + p_i (r'_i / q_i) c_j) / (r'_i c_j), r'_i = lcm(r_i, q_i).
         var result = numerators.entries
@@ -129,8 +135,9 @@ extension RationalMatrix {
             }
             newRows[i] = common
         }
-        return RationalMatrix(unchecked: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: result),
-                              rowDenominators: newRows, columnDenominators: columnDenominators)
+        return RationalMatrix(
+            unchecked: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: result),
+            rowDenominators: newRows, columnDenominators: columnDenominators)
     }
 
     /// The entrywise ReLU r(x) = max(x, 0) (denominators are positive, so it acts on
@@ -146,8 +153,9 @@ extension RationalMatrix {
         var entries = [BigInt]()
         entries.reserveCapacity(indices.count * columns)
         for i in indices { entries.append(contentsOf: numerators.entries[(i * columns)..<((i + 1) * columns)]) }
-        return RationalMatrix(unchecked: IntegerMatrix(uncheckedRows: indices.count, columns: columns, entries: entries),
-                              rowDenominators: indices.map { rowDenominators[$0] }, columnDenominators: columnDenominators)
+        return RationalMatrix(
+            unchecked: IntegerMatrix(uncheckedRows: indices.count, columns: columns, entries: entries),
+            rowDenominators: indices.map { rowDenominators[$0] }, columnDenominators: columnDenominators)
     }
 
     /// ||row i||^2 for every row: sum_j N_ij^2 (C / c_j)^2 / (r_i C)^2 with C = lcm(c_j).
@@ -194,7 +202,8 @@ extension RationalMatrix {
         }
         let common = try leastCommonMultiple(columnProducts, limits: limits)
         let factors = columnProducts.map { $0 == common ? BigInt(1) : common.exactlyDivided(by: $0) }
-        try limits.checkBits(numerators.maximumBitLength + other.numerators.maximumBitLength + factors.reduce(0) { max($0, $1.bitLength) } + 64)
+        try limits.checkBits(
+            numerators.maximumBitLength + other.numerators.maximumBitLength + factors.reduce(0) { max($0, $1.bitLength) } + 64)
         var terms = [Rational]()
         terms.reserveCapacity(rows)
         for i in 0..<rows {

@@ -74,9 +74,10 @@ public struct RationalMatrix: Sendable {
             }
             rowDenominators.append(denominator)
         }
-        self.init(unchecked: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: numerators),
-                  rowDenominators: rowDenominators,
-                  columnDenominators: Array(repeating: 1, count: columns))
+        self.init(
+            unchecked: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: numerators),
+            rowDenominators: rowDenominators,
+            columnDenominators: Array(repeating: 1, count: columns))
     }
 
     /// The rows x columns matrix with entries given as rows (each of length `columns`).
@@ -89,9 +90,10 @@ public struct RationalMatrix: Sendable {
 
     /// The integer matrix N as a rational matrix.
     public init(_ integers: IntegerMatrix) {
-        self.init(unchecked: integers,
-                  rowDenominators: Array(repeating: 1, count: integers.rows),
-                  columnDenominators: Array(repeating: 1, count: integers.columns))
+        self.init(
+            unchecked: integers,
+            rowDenominators: Array(repeating: 1, count: integers.rows),
+            columnDenominators: Array(repeating: 1, count: integers.columns))
     }
 
     /// The m x 1 column with the given entries.

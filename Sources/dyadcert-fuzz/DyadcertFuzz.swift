@@ -9,9 +9,9 @@ import CanonicalJSON
 import CertificateKernel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Small limits, so that a single input cannot make one run slow: the fuzzer looks for
@@ -83,8 +83,9 @@ func fuzzOne(_ bytes: [UInt8]) {
             // A malformed-input error points at the bad value, or at the missing member
             // of an object that exists.
             let tokens = error.pointer.tokens
-            require(resolve(tokens[...], in: root) != nil || resolve(tokens.dropLast(), in: root) != nil,
-                    "error pointer \(error.pointer.display) names no place in the document: \(error)")
+            require(
+                resolve(tokens[...], in: root) != nil || resolve(tokens.dropLast(), in: root) != nil,
+                "error pointer \(error.pointer.display) names no place in the document: \(error)")
         }
     } else {
         require(root != nil, "a document the parser rejects was not reported as malformed")
@@ -92,8 +93,9 @@ func fuzzOne(_ bytes: [UInt8]) {
         for claim in verdict.claims {
             if case .failed(let failure) = claim.outcome, let root {
                 let tokens = failure.pointer.tokens
-                require(resolve(tokens[...], in: root) != nil || resolve(tokens.dropLast(), in: root) != nil,
-                        "failure pointer \(failure.pointer.display) names no place in the document")
+                require(
+                    resolve(tokens[...], in: root) != nil || resolve(tokens.dropLast(), in: root) != nil,
+                    "failure pointer \(failure.pointer.display) names no place in the document")
             }
         }
     }
@@ -109,78 +111,78 @@ public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
 
 #if FUZZING
 
-/// libFuzzer's driver (in the runtime that `-sanitize=fuzzer` links). SwiftPM names the
-/// executable's entry point itself, so `main` below hands the command line to libFuzzer
-/// instead of relying on libFuzzer's own `main`.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
+    /// libFuzzer's driver (in the runtime that `-sanitize=fuzzer` links). SwiftPM names the
+    /// executable's entry point itself, so `main` below hands the command line to libFuzzer
+    /// instead of relying on libFuzzer's own `main`.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
 
-@main
-struct FuzzDriver {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv, { data, size in LLVMFuzzerTestOneInput(data, size) }))
+    @main
+    struct FuzzDriver {
+        static func main() {
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(LLVMFuzzerRunDriver(&argc, &argv, { data, size in LLVMFuzzerTestOneInput(data, size) }))
+        }
     }
-}
 
 #else
 
-/// Replays files (or every file of a directory) through the fuzz target's checks.
-@main
-struct FuzzReplay {
-    static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.isEmpty || arguments.contains("--help") {
-            print("usage: dyadcert-fuzz FILE-OR-DIRECTORY...  (replays inputs through the fuzz target's checks)")
-            exit(arguments.isEmpty ? 2 : 0)
-        }
-        var count = 0
-        for argument in arguments {
-            for path in files(argument) {
-                guard let bytes = readFile(path) else {
-                    printError("dyadcert-fuzz: cannot read \(path)")
-                    exit(2)
+    /// Replays files (or every file of a directory) through the fuzz target's checks.
+    @main
+    struct FuzzReplay {
+        static func main() {
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.isEmpty || arguments.contains("--help") {
+                print("usage: dyadcert-fuzz FILE-OR-DIRECTORY...  (replays inputs through the fuzz target's checks)")
+                exit(arguments.isEmpty ? 2 : 0)
+            }
+            var count = 0
+            for argument in arguments {
+                for path in files(argument) {
+                    guard let bytes = readFile(path) else {
+                        printError("dyadcert-fuzz: cannot read \(path)")
+                        exit(2)
+                    }
+                    fuzzOne(bytes)
+                    let verdict = Verifier(limits: fuzzLimits, jobs: 1).verify(bytes: bytes, path: path)
+                    print("\(verdict.status.rawValue)\t\(path)\(verdict.error.map { "\t\($0)" } ?? "")")
+                    count += 1
                 }
-                fuzzOne(bytes)
-                let verdict = Verifier(limits: fuzzLimits, jobs: 1).verify(bytes: bytes, path: path)
-                print("\(verdict.status.rawValue)\t\(path)\(verdict.error.map { "\t\($0)" } ?? "")")
-                count += 1
             }
+            print("replayed \(count) inputs, no invariant violated")
         }
-        print("replayed \(count) inputs, no invariant violated")
-    }
 
-    /// The path itself, or the regular files directly inside a directory (sorted).
-    static func files(_ path: String) -> [String] {
-        guard let directory = opendir(path) else { return [path] }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        /// The path itself, or the regular files directly inside a directory (sorted).
+        static func files(_ path: String) -> [String] {
+            guard let directory = opendir(path) else { return [path] }
+            defer { closedir(directory) }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if !name.hasPrefix(".") { names.append(path + "/" + name) }
             }
-            if !name.hasPrefix(".") { names.append(path + "/" + name) }
+            return names.sorted()
         }
-        return names.sorted()
-    }
 
-    static func readFile(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
-            if n < buffer.count { break }
+        static func readFile(_ path: String) -> [UInt8]? {
+            guard let file = fopen(path, "rb") else { return nil }
+            defer { fclose(file) }
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = fread(&buffer, 1, buffer.count, file)
+                if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+                if n < buffer.count { break }
+            }
+            return ferror(file) == 0 ? bytes : nil
         }
-        return ferror(file) == 0 ? bytes : nil
     }
-}
 
 #endif

@@ -8,14 +8,14 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a human-readable audit of certificates (Markdown, or one self-contained HTML file with plots).",
         discussion: """
-        Every claim is re-verified by the kernel (with the limit flags below); the report shows each claim's \
-        rule, lemma, dependencies and exact values (fraction and decimal). PATH may be a file or a directory \
-        (searched recursively for *.dyadcert.json). With several certificates, -o names a directory that \
-        receives one report per certificate (NAME.md or NAME.html); Markdown without -o goes to standard \
-        output, one report after the other. The report is written whatever the verdict, and the exit status \
-        is verify's: 0 every claim verified; 1 some claim is false; 2 unreadable or malformed input, or a \
-        report that cannot be written; 3 a resource limit was exceeded; 64 a usage error.
-        """
+            Every claim is re-verified by the kernel (with the limit flags below); the report shows each claim's \
+            rule, lemma, dependencies and exact values (fraction and decimal). PATH may be a file or a directory \
+            (searched recursively for *.dyadcert.json). With several certificates, -o names a directory that \
+            receives one report per certificate (NAME.md or NAME.html); Markdown without -o goes to standard \
+            output, one report after the other. The report is written whatever the verdict, and the exit status \
+            is verify's: 0 every claim verified; 1 some claim is false; 2 unreadable or malformed input, or a \
+            report that cannot be written; 3 a resource limit was exceeded; 64 a usage error.
+            """
     )
 
     @Argument(help: "Certificate files or directories.")
@@ -88,14 +88,20 @@ struct Audit: ParsableCommand {
         var written: Set<String> = []
         for file in files {
             var fileCode: Int32 = 0
-            guard let text = report(file, useHTML: useHTML, code: &fileCode) else { code = Audit.worse(code, fileCode); continue }
+            guard let text = report(file, useHTML: useHTML, code: &fileCode) else {
+                code = Audit.worse(code, fileCode)
+                continue
+            }
             code = Audit.worse(code, fileCode)
-            guard let directory else { print(text, terminator: ""); continue }
+            guard let directory else {
+                print(text, terminator: "")
+                continue
+            }
             var name = (file as NSString).lastPathComponent
             if name.hasSuffix(CertificateFiles.suffix) { name = String(name.dropLast(CertificateFiles.suffix.count)) }
             var target = (directory as NSString).appendingPathComponent(name + extensionFor(useHTML))
             var k = 2
-            while written.contains(target) {    // two certificates with one name in different directories
+            while written.contains(target) { // two certificates with one name in different directories
                 target = (directory as NSString).appendingPathComponent("\(name)-\(k)" + extensionFor(useHTML))
                 k += 1
             }
@@ -134,7 +140,8 @@ struct Audit: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(file): \(error)\n".utf8))
         } else if verdict.status == .failed {
             let failed = verdict.claims.filter { !$0.passed }.map(\.id)
-            FileHandle.standardError.write(Data("\(file): \(failed.count) claim\(failed.count == 1 ? "" : "s") failed: \(failed.joined(separator: ", "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(file): \(failed.count) claim\(failed.count == 1 ? "" : "s") failed: \(failed.joined(separator: ", "))\n".utf8))
         }
         if useHTML { return HTMLAudit.render(document) }
         return format == .latex ? LaTeXAudit.render(document, standalone: standalone) : MarkdownAudit.render(document)

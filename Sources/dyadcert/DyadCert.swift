@@ -12,10 +12,10 @@ struct DyadCert: ParsableCommand {
         commandName: "dyadcert",
         abstract: "Exact, machine-checkable certificates for the description-length separation of shared dyadic features.",
         discussion: """
-        Exit status of every subcommand: 0 success; 1 a claim is false (or a file is not canonical, \
-        for format --check); 2 unreadable, unwritable or malformed input or output; 3 a resource \
-        limit was exceeded (the message names the flag that raises it); 64 a usage error.
-        """,
+            Exit status of every subcommand: 0 success; 1 a claim is false (or a file is not canonical, \
+            for format --check); 2 unreadable, unwritable or malformed input or output; 3 a resource \
+            limit was exceeded (the message names the flag that raises it); 64 a usage error.
+            """,
         version: "dyadcert \(version) (GMP \(String(cString: __gmp_version)))",
         subcommands: [Verify.self, Generate.self, Audit.self, Format.self, Shrink.self, Bench.self]
     )
@@ -31,7 +31,8 @@ struct DyadCert: ParsableCommand {
         } catch let error as ValidationError {
             let usage = usageString(for: type(of: command))
             let name = CommandPath.of(type(of: command))
-            FileHandle.standardError.write(Data("Error: \(error.message)\nUsage: \(usage)\n  See '\(name) --help' for more information.\n".utf8))
+            FileHandle.standardError.write(
+                Data("Error: \(error.message)\nUsage: \(usage)\n  See '\(name) --help' for more information.\n".utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         } catch {
             exit(withError: error)
@@ -45,7 +46,10 @@ enum CommandPath {
         var names: [String] = []
         func search(_ node: ParsableCommand.Type, _ trail: [String]) -> Bool {
             let here = trail + [node._commandName]
-            if ObjectIdentifier(node) == ObjectIdentifier(type) { names = here; return true }
+            if ObjectIdentifier(node) == ObjectIdentifier(type) {
+                names = here
+                return true
+            }
             return node.configuration.subcommands.contains { search($0, here) }
         }
         _ = search(DyadCert.self, [])

@@ -9,12 +9,12 @@ struct Format: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print a certificate in canonical form (fixed key order, canonical layout, final newline).",
         discussion: """
-        The file must be well-formed JSON; format does not verify it (use verify). With --check, several \
-        files and directories (searched recursively for *.dyadcert.json) are checked, each non-canonical \
-        file is named, and nothing is written. Exit status: 0 canonical (or written); 1 some file is not \
-        canonical (--check); 2 unreadable or malformed input, or an output that cannot be written; \
-        64 a usage error.
-        """
+            The file must be well-formed JSON; format does not verify it (use verify). With --check, several \
+            files and directories (searched recursively for *.dyadcert.json) are checked, each non-canonical \
+            file is named, and nothing is written. Exit status: 0 canonical (or written); 1 some file is not \
+            canonical (--check); 2 unreadable or malformed input, or an output that cannot be written; \
+            64 a usage error.
+            """
     )
 
     @Argument(help: "The certificate file; with --check, any number of files and directories.")
@@ -28,7 +28,9 @@ struct Format: ParsableCommand {
 
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give a certificate file") }
-        if !check && paths.count > 1 { throw ValidationError("format rewrites one file at a time; several files and directories need --check") }
+        if !check && paths.count > 1 {
+            throw ValidationError("format rewrites one file at a time; several files and directories need --check")
+        }
         if check && output != nil { throw ValidationError("--check writes nothing; drop -o") }
     }
 

@@ -8,7 +8,9 @@ import Foundation
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a certificate (deterministic: the same options give byte-identical files).",
-        subcommands: [Separation.self, HaarEntropy.self, Triangle.self, WalshBasis.self, Rates.self, SparseHeads.self, MultitaskCompression.self]
+        subcommands: [
+            Separation.self, HaarEntropy.self, Triangle.self, WalshBasis.self, Rates.self, SparseHeads.self, MultitaskCompression.self,
+        ]
     )
 
     /// Options every scenario shares: the output, `--verify`, and the verifier's limits
@@ -18,7 +20,10 @@ struct Generate: ParsableCommand {
         @Option(name: .shortAndLong, help: "The certificate file to write (standard output when omitted).")
         var output: String?
 
-        @Flag(help: "Verify the certificate with the kernel before writing it; write nothing and exit 1 if a claim fails (3 if it exceeds a limit).")
+        @Flag(
+            help:
+                "Verify the certificate with the kernel before writing it; write nothing and exit 1 if a claim fails (3 if it exceeds a limit)."
+        )
         var verify = false
 
         @OptionGroup(title: "Verification limits (the request is refused, exit 3, when the certificate would exceed one)")
@@ -29,7 +34,10 @@ struct Generate: ParsableCommand {
         func refuseOverLimit(_ estimate: SizeEstimate) throws {
             let limits = limits.verificationLimits
             guard let item = estimate.firstExceeded(limits) else { return }
-            FileHandle.standardError.write(Data("error: the certificate would exceed a verification limit: \(SizeEstimate.message(item, limits)); nothing was generated\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "error: the certificate would exceed a verification limit: \(SizeEstimate.message(item, limits)); nothing was generated\n"
+                        .utf8))
             throw ExitCode(3)
         }
 
@@ -44,10 +52,15 @@ struct Generate: ParsableCommand {
                     FileHandle.standardError.write(Data("verified: \(verdict.claims.count) claims\n".utf8))
                 case .limitExceeded:
                     // Nothing is false: the certificate is too large for these limits.
-                    FileHandle.standardError.write(Data("error: the generated certificate exceeds a verification limit: \(verdict.error.map(String.init(describing:)) ?? ""); nothing was written\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "error: the generated certificate exceeds a verification limit: \(verdict.error.map(String.init(describing:)) ?? ""); nothing was written\n"
+                                .utf8))
                     throw ExitCode(3)
                 case .failed, .malformed:
-                    for line in TextReport.lines(verdict) where !line.hasPrefix("PASS") { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+                    for line in TextReport.lines(verdict) where !line.hasPrefix("PASS") {
+                        FileHandle.standardError.write(Data((line + "\n").utf8))
+                    }
                     if let error = verdict.error { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
                     FileHandle.standardError.write(Data("the generated certificate does not verify; nothing was written\n".utf8))
                     throw ExitCode(verdict.status.exitCode)
@@ -77,12 +90,16 @@ struct Generate: ParsableCommand {
             if let readouts {
                 guard tasks == nil else { throw ValidationError("give --tasks or --readouts, not both") }
                 let parts = readouts.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-                guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { throw ValidationError("--readouts must be integers separated by commas") }
+                guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else {
+                    throw ValidationError("--readouts must be integers separated by commas")
+                }
                 list = parts.compactMap { $0 }
                 try out.refuseOverLimit(SizeEstimate.separation(levels: levels, readouts: list.count, largestReadout: list.max() ?? 0))
             } else {
                 let D = tasks ?? min(8, 1 << (levels - 1))
-                guard D >= 1 && D <= 1 << (levels - 1) else { throw ValidationError("--tasks must be between 1 and 2^(J-1) = \(1 << (levels - 1))") }
+                guard D >= 1 && D <= 1 << (levels - 1) else {
+                    throw ValidationError("--tasks must be between 1 and 2^(J-1) = \(1 << (levels - 1))")
+                }
                 // Estimated before the readout list is built (D may be 2^23).
                 try out.refuseOverLimit(SizeEstimate.separation(levels: levels, readouts: D, largestReadout: (1 << (levels - 1)) + D - 1))
                 list = SeparationScenario.defaultReadouts(levels: levels, tasks: D)
@@ -197,7 +214,8 @@ struct Generate: ParsableCommand {
                 list.append(rho)
             }
             do {
-                let scenario = try RatesScenario(levels: levelRange, tasks: tasks, haarLevels: haarLevels, epsExponents: kRange, ratios: list, seed: seed)
+                let scenario = try RatesScenario(
+                    levels: levelRange, tasks: tasks, haarLevels: haarLevels, epsExponents: kRange, ratios: list, seed: seed)
                 try out.refuseOverLimit(SizeEstimate.rates(levels: levelRange, tasks: tasks, haarLevels: haarLevels))
                 try out.emit(try scenario.certificate())
             } catch let error as GeneratorError {
@@ -209,7 +227,9 @@ struct Generate: ParsableCommand {
     struct SparseHeads: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sparse-heads",
-            abstract: "Sparse lasso heads of T tasks on one shared representation: gaps, screening, supports, support variability, the group lasso (MATH sec. 12).")
+            abstract:
+                "Sparse lasso heads of T tasks on one shared representation: gaps, screening, supports, support variability, the group lasso (MATH sec. 12)."
+        )
 
         @Option(help: "Number of tasks T.")
         var tasks: Int = 8
@@ -228,11 +248,14 @@ struct Generate: ParsableCommand {
         func run() throws {
             var value: Rational? = nil
             if let lambda {
-                guard let parsed = try? Rational(parsing: lambda), parsed.signum > 0 else { throw ValidationError("--lambda must be a positive canonical fraction such as 1/16") }
+                guard let parsed = try? Rational(parsing: lambda), parsed.signum > 0 else {
+                    throw ValidationError("--lambda must be a positive canonical fraction such as 1/16")
+                }
                 value = parsed
             }
             do {
-                let scenario = try SparseHeadsScenario(tasks: tasks, features: features, samples: samples, sparsity: sparsity, lambda: value, seed: seed)
+                let scenario = try SparseHeadsScenario(
+                    tasks: tasks, features: features, samples: samples, sparsity: sparsity, lambda: value, seed: seed)
                 try out.refuseOverLimit(SizeEstimate.sparseHeads(tasks: tasks, features: features, samples: samples))
                 try out.emit(try scenario.certificate())
             } catch let error as GeneratorError {
@@ -244,7 +267,9 @@ struct Generate: ParsableCommand {
     struct MultitaskCompression: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "multitask-compression",
-            abstract: "A wide ReLU network interpolating synthetic data, pruned by the multi-task lasso: fits, widths, sharing, weight decay, duality gaps, screening.")
+            abstract:
+                "A wide ReLU network interpolating synthetic data, pruned by the multi-task lasso: fits, widths, sharing, weight decay, duality gaps, screening."
+        )
 
         @Option(help: "Number N of data points.")
         var points: Int = 64
@@ -261,9 +286,12 @@ struct Generate: ParsableCommand {
         @OptionGroup var out: Output
 
         func run() throws {
-            guard let ratio = try? Rational(parsing: lambda) else { throw ValidationError("--lambda must be a canonical fraction such as 1/10") }
+            guard let ratio = try? Rational(parsing: lambda) else {
+                throw ValidationError("--lambda must be a canonical fraction such as 1/10")
+            }
             do {
-                let scenario = try MultitaskCompressionScenario(points: points, inputs: inputs, outputs: outputs, units: units, lambdaRatio: ratio, seed: seed)
+                let scenario = try MultitaskCompressionScenario(
+                    points: points, inputs: inputs, outputs: outputs, units: units, lambdaRatio: ratio, seed: seed)
                 try out.refuseOverLimit(SizeEstimate.multitaskCompression(points: points, inputs: inputs, outputs: outputs, units: units))
                 try out.emit(try scenario.certificate())
             } catch let error as GeneratorError {

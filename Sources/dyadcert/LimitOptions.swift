@@ -21,9 +21,13 @@ struct LimitOptions: ParsableArguments {
     var maxFileSize: Int = VerificationLimits().maximumFileSize
 
     func validate() throws {
-        guard (0...LimitKind.level.largestSetting).contains(maxLevel) else { throw ValidationError("--max-level must be between 0 and \(LimitKind.level.largestSetting)") }
-        for (name, value) in [("--max-digits", maxDigits), ("--max-cells", maxCells), ("--max-enumeration", maxEnumeration),
-                              ("--max-network-size", maxNetworkSize), ("--max-file-size", maxFileSize)] where value < 1 || value > 1 << 40 {
+        guard (0...LimitKind.level.largestSetting).contains(maxLevel) else {
+            throw ValidationError("--max-level must be between 0 and \(LimitKind.level.largestSetting)")
+        }
+        for (name, value) in [
+            ("--max-digits", maxDigits), ("--max-cells", maxCells), ("--max-enumeration", maxEnumeration),
+            ("--max-network-size", maxNetworkSize), ("--max-file-size", maxFileSize),
+        ] where value < 1 || value > 1 << 40 {
             throw ValidationError("\(name) must be between 1 and 2^40")
         }
         guard maxWork >= 1 && maxWork <= 1 << 50 else {

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
 #if canImport(Glibc)
-import Glibc
-private let systemWrite = Glibc.write
+    import Glibc
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
-private let systemWrite = Darwin.write
+    import Darwin
+    private let systemWrite = Darwin.write
 #endif
 
 /// Writing the files the commands produce (certificates, reports, audits). A failed
@@ -50,7 +50,10 @@ enum OutputFile {
     /// Writes to `path`, or prints when `path` is nil; on failure prints
     /// `error: PATH: REASON` and exits with code 2.
     static func emit(_ text: String, to path: String?) throws {
-        guard let path else { print(text, terminator: ""); return }
+        guard let path else {
+            print(text, terminator: "")
+            return
+        }
         if let problem = write(text, to: path) {
             FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
             throw ExitCode(2)

@@ -16,14 +16,14 @@ struct Shrink: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the smallest certificate that still fails the way a claim of FILE fails, and the bound that would have passed.",
         discussion: """
-        Keeps the failing claim (the first failing claim, or --claim ID), the claims it uses (transitively) \
-        and the objects they name (transitively); verifies the result and writes it only if the claim fails \
-        there the same way. Then prints what the kernel computed where the rule computes it (for example the \
-        exact sup distance or bit count): the tightest statement that would have passed. \
-        Exit status: 0 the shrunk certificate was written; 2 the file is unreadable or malformed, no claim \
-        fails (or the named one passes), the result does not fail the same way, or it cannot be written; \
-        3 a resource limit was exceeded; 64 a usage error.
-        """
+            Keeps the failing claim (the first failing claim, or --claim ID), the claims it uses (transitively) \
+            and the objects they name (transitively); verifies the result and writes it only if the claim fails \
+            there the same way. Then prints what the kernel computed where the rule computes it (for example the \
+            exact sup distance or bit count): the tightest statement that would have passed. \
+            Exit status: 0 the shrunk certificate was written; 2 the file is unreadable or malformed, no claim \
+            fails (or the named one passes), the result does not fail the same way, or it cannot be written; \
+            3 a resource limit was exceeded; 64 a usage error.
+            """
     )
 
     @Argument(help: "The certificate file with a failing claim.")
@@ -46,7 +46,8 @@ struct Shrink: ParsableCommand {
         }
         let verdict = verifier.verify(bytes: bytes, path: file)
         if let error = verdict.error {
-            return try Shrink.fail("\(file): \(error) (shrink needs a certificate the kernel can check to the end)", code: verdict.status.exitCode)
+            return try Shrink.fail(
+                "\(file): \(error) (shrink needs a certificate the kernel can check to the end)", code: verdict.status.exitCode)
         }
         let target: ClaimVerdict
         if let claim {
@@ -70,8 +71,10 @@ struct Shrink: ParsableCommand {
         // The shrunk certificate must fail the same way.
         let again = verifier.verify(bytes: Array(text.utf8), path: output ?? "<shrunk>")
         guard again.error == nil, case .failed(let repeated)? = again.claims.first(where: { $0.id == target.id })?.outcome,
-              Shrink.sameFailure(failure, repeated) else {
-            return try Shrink.fail("internal: the shrunk certificate does not fail the way \(file)#\(target.id) does; nothing was written", code: 2)
+            Shrink.sameFailure(failure, repeated)
+        else {
+            return try Shrink.fail(
+                "internal: the shrunk certificate does not fail the way \(file)#\(target.id) does; nothing was written", code: 2)
         }
         try OutputFile.emit(text, to: output)
         let note = """
@@ -115,7 +118,9 @@ struct Shrink: ParsableCommand {
     /// The certificate holding only what claim `id` needs (nil when `root` does not have
     /// the top-level layout of a certificate). Pure: it reads names, it checks nothing.
     static func minimal(_ root: JSONValue, keeping id: String, source: String) -> Result? {
-        guard case .object(let top) = root, case .object(let objects)? = top["objects"], case .array(let claims)? = top["claims"] else { return nil }
+        guard case .object(let top) = root, case .object(let objects)? = top["objects"], case .array(let claims)? = top["claims"] else {
+            return nil
+        }
         var claimByID: [String: JSONObject] = [:]
         for case .object(let c) in claims { if case .string(let name)? = c["id"] { claimByID[name] = c } }
         guard claimByID[id] != nil else { return nil }
@@ -150,12 +155,19 @@ struct Shrink: ParsableCommand {
             case "description":
                 let original: String
                 if case .string(let text) = value { original = text } else { original = "" }
-                members.append((key, .string("Shrunk by dyadcert shrink from \((source as NSString).lastPathComponent) to the claim \(id) and what it needs. \(original)")))
+                members.append(
+                    (
+                        key,
+                        .string(
+                            "Shrunk by dyadcert shrink from \((source as NSString).lastPathComponent) to the claim \(id) and what it needs. \(original)"
+                        )
+                    ))
             default: members.append((key, value))
             }
         }
-        return Result(document: .object(JSONObject(members)), claims: keptClaims.count, originalClaims: claims.count,
-                      objects: keptObjects.count, originalObjects: objects.count)
+        return Result(
+            document: .object(JSONObject(members)), claims: keptClaims.count, originalClaims: claims.count,
+            objects: keptObjects.count, originalObjects: objects.count)
     }
 
     /// Every string in `value` (only those under `key`, when given), depth first.

@@ -8,7 +8,9 @@ struct ReferenceCase: CustomTestStringConvertible, Sendable {
     let arguments: [String: String]
     let expected: String
 
-    var testDescription: String { "\(workload) \(arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))" }
+    var testDescription: String {
+        "\(workload) \(arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))"
+    }
 
     func int(_ name: String) -> Int { Int(arguments[name]!)! }
     var seed: UInt64 { UInt64(arguments["seed"]!)! }
@@ -53,7 +55,8 @@ struct ReferenceLinesTests {
 
     @Test("W4 dyadic matrix product", arguments: try ReferenceCase.load("w4"))
     func w4(_ reference: ReferenceCase) throws {
-        let result = try W4DyadicMatrixProduct.run(m: reference.int("m"), k: reference.int("k"), n: reference.int("n"), seed: reference.seed)
+        let result = try W4DyadicMatrixProduct.run(
+            m: reference.int("m"), k: reference.int("k"), n: reference.int("n"), seed: reference.seed)
         #expect(result.line == reference.expected)
     }
 

@@ -4,7 +4,7 @@ import ExactArithmetic
 import TestSupport
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import CertificateAudit
@@ -19,7 +19,8 @@ struct AppendixAuditTests {
     }
 
     /// The shipped certificates, found from this file's path.
-    static let certificates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let certificates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("Certificates")
 
     static func shipped(_ relative: String) throws -> AuditDocument {
@@ -94,10 +95,15 @@ struct AppendixAuditTests {
             let step = ticks[1] - ticks[0]
             #expect(Self.isPowerOfTwo(step), "step \(step) is a power of two")
             for (t, u) in zip(ticks, ticks.dropFirst()) { #expect(u - t == step) }
-            for t in ticks { #expect((t / step).isInteger); #expect(Self.dyadic(t.description) == t) }
+            for t in ticks {
+                #expect((t / step).isInteger)
+                #expect(Self.dyadic(t.description) == t)
+            }
             if high > low {
                 // Cover: exact comparison of the tick ends with the (dyadic) data ends.
-                #expect(ticks.first! <= Rational(Int(low * 4096)) / Rational(4096) && ticks.last! >= Rational(Int(high * 4096)) / Rational(4096))
+                #expect(
+                    ticks.first! <= Rational(Int(low * 4096)) / Rational(4096) && ticks.last! >= Rational(Int(high * 4096)) / Rational(4096)
+                )
                 // Minimal: half the step would need more than `maximum` intervals.
                 let half = step / Rational(2)
                 let lowData = Rational(Int(low * 4096)) / Rational(4096), highData = Rational(Int(high * 4096)) / Rational(4096)
@@ -112,7 +118,10 @@ struct AppendixAuditTests {
     func logarithmicTicks() throws {
         let axis = PlotAxis.logarithmic(covering: 1, 511, label: "bits")
         #expect(axis.ticks.map(\.label) == ["1", "2", "4", "8", "16", "32", "64", "128", "256", "512"])
-        #expect(PlotAxis.logarithmic(covering: 1, 131072, label: "bits").ticks.map(\.label) == ["1", "4", "16", "64", "256", "1024", "4096", "16384", "65536", "262144"])
+        #expect(
+            PlotAxis.logarithmic(covering: 1, 131072, label: "bits").ticks.map(\.label) == [
+                "1", "4", "16", "64", "256", "1024", "4096", "16384", "65536", "262144",
+            ])
         for tick in PlotAxis.logarithmic(covering: 3.0 / 64, 3000, label: "bits").ticks {
             #expect(Self.isPowerOfTwo(try Rational(parsing: tick.label)))
         }
@@ -199,7 +208,10 @@ struct AppendixAuditTests {
             let length = u32(i), type = String(decoding: bytes[(i + 4)..<(i + 8)], as: UTF8.self)
             let data = Array(bytes[(i + 8)..<(i + 8 + length)])
             #expect(UInt32(u32(i + 8 + length)) == RasterImage.crc32(Array(bytes[(i + 4)..<(i + 8 + length)])), "CRC of \(type)")
-            if type == "IHDR" { width = Int(data[0]) << 24 | Int(data[1]) << 16 | Int(data[2]) << 8 | Int(data[3]); height = Int(data[7]) | Int(data[6]) << 8 }
+            if type == "IHDR" {
+                width = Int(data[0]) << 24 | Int(data[1]) << 16 | Int(data[2]) << 8 | Int(data[3])
+                height = Int(data[7]) | Int(data[6]) << 8
+            }
             if type == "IDAT" { idat += data }
             i += 12 + length
         }
@@ -234,7 +246,10 @@ struct AppendixAuditTests {
         let uri = try #require(Self.matches("href=\"data:image/png;base64,([^\"]*)\"", in: outputs).first)
         let pixels = try Self.decodePNG([UInt8](try #require(Data(base64Encoded: uri))))
         #expect(pixels.count == 32 && pixels.allSatisfy { $0.count == 32 })
-        let hex = try #require(document.objects.first { AuditValues.string($0.fields["kind"]) == "sign-tree" }.flatMap { AuditValues.string($0.fields["bits"]) })
+        let hex = try #require(
+            document.objects.first { AuditValues.string($0.fields["kind"]) == "sign-tree" }.flatMap {
+                AuditValues.string($0.fields["bits"])
+            })
         let f = try TaskOutput.byClosedForm(signs: try SignTree(levels: J, hex: hex), readout: try WalshReadout(index: m))
         var blue = 0
         for c in 0..<(1 << J) {
@@ -296,8 +311,10 @@ struct AppendixAuditTests {
 
     @Test("every shipped and hand-written certificate renders with exact ticks and well-formed MathML and SVG")
     func shippedCertificates() throws {
-        for name in ["flagship/separation-J6-D8", "flagship/triangle-teeth8-units16", "flagship/haar-entropy-J10",
-                     "handwritten/triangle-wave-order-3", "handwritten/lemma-j-table", "handwritten/separation-depth-2"] {
+        for name in [
+            "flagship/separation-J6-D8", "flagship/triangle-teeth8-units16", "flagship/haar-entropy-J10",
+            "handwritten/triangle-wave-order-3", "handwritten/lemma-j-table", "handwritten/separation-depth-2",
+        ] {
             let document = try Self.shipped(name + ".dyadcert.json")
             Self.checkHTML(HTMLAudit.render(document), document)
         }
@@ -321,11 +338,21 @@ struct AppendixAuditTests {
         }
         // Values far beyond a double, a huge explicit matrix entry, a bound with 400 digits.
         let huge = "1" + String(repeating: "0", count: 400)
-        let step = try String(contentsOf: Self.certificates.appendingPathComponent("handwritten/haar-system.dyadcert.json"), encoding: .utf8)
-        texts.append(("huge values", step.replacingOccurrences(of: "\"3/4\"", with: "\"\(huge)\"").replacingOccurrences(of: "\"1/2\"", with: "\"-\(huge)/3\"")))
-        let haar = try String(contentsOf: Self.certificates.appendingPathComponent("handwritten/haar-class-bounds.dyadcert.json"), encoding: .utf8)
+        let step = try String(
+            contentsOf: Self.certificates.appendingPathComponent("handwritten/haar-system.dyadcert.json"), encoding: .utf8)
+        texts.append(
+            (
+                "huge values",
+                step.replacingOccurrences(of: "\"3/4\"", with: "\"\(huge)\"").replacingOccurrences(of: "\"1/2\"", with: "\"-\(huge)/3\"")
+            ))
+        let haar = try String(
+            contentsOf: Self.certificates.appendingPathComponent("handwritten/haar-class-bounds.dyadcert.json"), encoding: .utf8)
         texts.append(("huge bits", haar.replacingOccurrences(of: "\"bits-at-least\": \"3\"", with: "\"bits-at-least\": \"\(huge)\"")))
-        texts.append(("deep basis", "{\"format\": \"dyadcert/1\", \"objects\": {\"W\": {\"kind\": \"walsh-basis\", \"levels\": \"30\"}}, \"claims\": [{\"id\": \"g\", \"rule\": \"gram\", \"inputs\": {\"functions\": [\"W\"]}, \"statement\": {\"matrix\": \"identity\"}}]}"))
+        texts.append(
+            (
+                "deep basis",
+                "{\"format\": \"dyadcert/1\", \"objects\": {\"W\": {\"kind\": \"walsh-basis\", \"levels\": \"30\"}}, \"claims\": [{\"id\": \"g\", \"rule\": \"gram\", \"inputs\": {\"functions\": [\"W\"]}, \"statement\": {\"matrix\": \"identity\"}}]}"
+            ))
         for (name, text) in texts {
             guard let document = try? Self.document(text) else { continue }
             let html = HTMLAudit.render(document)
@@ -348,7 +375,9 @@ struct AppendixAuditTests {
             case "\\": _ = chars.popFirst()
             case "%": while let d = chars.popFirst(), d != "\n" {}
             case "{": depth += 1
-            case "}": depth -= 1; minimum = min(minimum, depth)
+            case "}":
+                depth -= 1
+                minimum = min(minimum, depth)
             default: break
             }
         }
@@ -356,7 +385,11 @@ struct AppendixAuditTests {
         var stack: [String] = []
         for match in matches("(\\\\(?:begin|end)\\{[^}]*\\})", in: text) {
             let name = String(match.drop { $0 != "{" })
-            if match.hasPrefix("\\begin") { stack.append(name) } else { #expect(stack.popLast() == name, "\(match) closes \(stack.last ?? "nothing")") }
+            if match.hasPrefix("\\begin") {
+                stack.append(name)
+            } else {
+                #expect(stack.popLast() == name, "\(match) closes \(stack.last ?? "nothing")")
+            }
         }
         #expect(stack.isEmpty)
         // Math shifts balanced: an even number of unescaped $.
@@ -366,16 +399,20 @@ struct AppendixAuditTests {
 
     @Test("LaTeX escaping of the special characters")
     func latexEscaping() {
-        #expect(LaTeXEscaping.text("50% of $x_1$ & {a} #1 ~ ^ \\ <|>") ==
-                "50\\% of \\$x\\_1\\$ \\& \\{a\\} \\#1 \\~{} \\^{} $\\backslash$ $<$$|$$>$")
+        #expect(
+            LaTeXEscaping.text("50% of $x_1$ & {a} #1 ~ ^ \\ <|>")
+                == "50\\% of \\$x\\_1\\$ \\& \\{a\\} \\#1 \\~{} \\^{} $\\backslash$ $<$$|$$>$")
         #expect(LaTeXEscaping.text("σ ≤ ε") == "$\\sigma$ $\\le$ $\\varepsilon$")
     }
 
     @Test("LaTeX: results table and claim list, balanced, escaped, false claims marked")
     func latex() throws {
         let text = try SeparationScenario(levels: 3, readouts: [4, 5], seed: 1).certificate().text
-        let hostile = text.replacingOccurrences(of: "\"description\": \"", with: "\"description\": \"50% of {x_1} & #2 ~ ^ \\\\ $ ", options: [], range: text.range(of: "\"description\": \""))
-            .replacingOccurrences(of: "\"log2-size\": \"5\"", with: "\"log2-size\": \"6\"")
+        let hostile = text.replacingOccurrences(
+            of: "\"description\": \"", with: "\"description\": \"50% of {x_1} & #2 ~ ^ \\\\ $ ", options: [],
+            range: text.range(of: "\"description\": \"")
+        )
+        .replacingOccurrences(of: "\"log2-size\": \"5\"", with: "\"log2-size\": \"6\"")
         let document = try Self.document(hostile)
         let fragment = LaTeXAudit.render(document)
         let full = LaTeXAudit.render(document, standalone: true)
@@ -385,13 +422,21 @@ struct AppendixAuditTests {
         #expect(fragment.contains("50\\% of \\{x\\_1\\} \\& \\#2 \\~{} \\^{} $\\backslash$ \\$ "))
         #expect(fragment.contains("\\begin{longtable}") && fragment.contains("\\begin{description}"))
         for claim in document.claims { #expect(fragment.contains("\\item[\\texttt{\(LaTeXEscaping.text(claim.id))}]")) }
-        #expect(fragment.contains("\\texttt{joint-size} & \\raggedright ${\\log}_{2} | \\mbox{\\ttfamily K} | = 6$ & \\raggedright \\textbf{false}"))
-        #expect(fragment.components(separatedBy: "& \\raggedright verified\\tabularnewline").count - 1 == document.claims.filter { $0.verdict?.passed == true }.count)
-        #expect(fragment.components(separatedBy: "& \\raggedright \\textbf{false}\\tabularnewline").count - 1 == document.claims.filter { $0.verdict?.passed == false }.count)
+        #expect(
+            fragment.contains(
+                "\\texttt{joint-size} & \\raggedright ${\\log}_{2} | \\mbox{\\ttfamily K} | = 6$ & \\raggedright \\textbf{false}"))
+        #expect(
+            fragment.components(separatedBy: "& \\raggedright verified\\tabularnewline").count - 1
+                == document.claims.filter { $0.verdict?.passed == true }.count)
+        #expect(
+            fragment.components(separatedBy: "& \\raggedright \\textbf{false}\\tabularnewline").count - 1
+                == document.claims.filter { $0.verdict?.passed == false }.count)
     }
 
     /// pdflatex, when installed.
-    static let pdflatex: String? = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex", "/Library/TeX/texbin/pdflatex"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let pdflatex: String? = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex", "/Library/TeX/texbin/pdflatex"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     @Test("LaTeX: --standalone documents compile with pdflatex", .enabled(if: pdflatex != nil, "pdflatex is not installed"))
     func pdflatexCompiles() throws {
@@ -399,7 +444,9 @@ struct AppendixAuditTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let documents = [
-            try Self.document(try SeparationScenario(levels: 3, readouts: [4, 5], seed: 1).certificate().text.replacingOccurrences(of: "\"description\": \"", with: "\"description\": \"50% {x_1} & #2 ~ ^ \\\\ $ | < > σ ≤ ")),
+            try Self.document(
+                try SeparationScenario(levels: 3, readouts: [4, 5], seed: 1).certificate().text.replacingOccurrences(
+                    of: "\"description\": \"", with: "\"description\": \"50% {x_1} & #2 ~ ^ \\\\ $ | < > σ ≤ ")),
             try Self.shipped("flagship/triangle-teeth8-units16.dyadcert.json"),
             try Self.shipped("flagship/haar-entropy-J10.dyadcert.json"),
             try Self.shipped("handwritten/haar-class-bounds.dyadcert.json"),

@@ -21,7 +21,9 @@ struct RatesAuditTests {
         #expect(html.contains("id=\"figure-rates-haar\""))
         // One shaded band per ratio (fill-opacity marks a band), three ratios by default.
         #expect(html.components(separatedBy: "fill-opacity=\"0.22\"").count - 1 == 3)
-        for label in ["<title>ρ = 1/2</title>", "<title>ρ = 1/3</title>", "<title>ρ = 2/3</title>"] { #expect(html.contains(label), "\(label)") }
+        for label in ["<title>ρ = 1/2</title>", "<title>ρ = 1/3</title>", "<title>ρ = 2/3</title>"] {
+            #expect(html.contains(label), "\(label)")
+        }
         // The one-scale bar chart is replaced.
         #expect(!html.contains("id=\"figure-bits\""))
     }
@@ -45,7 +47,8 @@ struct RatesAuditTests {
         #expect(latex.contains("\\begin{tabular}{rrrrrr}"))
         #expect(latex.contains("5 & 2 & 32 & "))
         // A false width claim leaves its cell empty.
-        let broken = try Self.document(text.replacingOccurrences(of: "\"first-layer-units-at-least\": \"32\"", with: "\"first-layer-units-at-least\": \"33\""))
+        let broken = try Self.document(
+            text.replacingOccurrences(of: "\"first-layer-units-at-least\": \"32\"", with: "\"first-layer-units-at-least\": \"33\""))
         let row = MarkdownAudit.render(broken).split(separator: "\n").first { $0.hasPrefix("| 5 | 2 | 32 | ") }
         #expect(row?.hasSuffix(" | 31 | – |") == true, "\(row.map(String.init) ?? "missing")")
     }

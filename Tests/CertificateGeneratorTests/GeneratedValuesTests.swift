@@ -13,10 +13,10 @@ struct GeneratedValuesTests {
     static func output(m: Int, J: Int, tree: Int) -> Int {
         var pattern = 0
         for c in 0..<(1 << J) {
-            var negative = m.nonzeroBitCount % 2 == 1                 // (-1)^|m|
+            var negative = m.nonzeroBitCount % 2 == 1 // (-1)^|m|
             for n in 0..<J where m >> n & 1 == 1 {
-                if c >> (J - 1 - n) & 1 == 1 { negative.toggle() }      // w_m(x): digit n of x
-                let node = (1 << n) - 1 + (c >> (J - n))               // sigma(n, anc_n(x))
+                if c >> (J - 1 - n) & 1 == 1 { negative.toggle() } // w_m(x): digit n of x
+                let node = (1 << n) - 1 + (c >> (J - n)) // sigma(n, anc_n(x))
                 if tree >> node & 1 == 1 { negative.toggle() }
             }
             if negative { pattern |= 1 << c }

@@ -18,7 +18,10 @@ struct GeneratorRoundTripTests {
     static func expectVerified(_ builder: CertificateBuilder, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let text = builder.text
         let verdict = verify(text)
-        #expect(verdict.status == .verified, "\(what): \(verdict.error.map { "\($0)" } ?? "") \(verdict.claims.filter { !$0.passed }.map { "\($0.id): \($0.outcome)" })", sourceLocation: sourceLocation)
+        #expect(
+            verdict.status == .verified,
+            "\(what): \(verdict.error.map { "\($0)" } ?? "") \(verdict.claims.filter { !$0.passed }.map { "\($0.id): \($0.outcome)" })",
+            sourceLocation: sourceLocation)
         #expect(!verdict.claims.isEmpty, sourceLocation: sourceLocation)
         // Canonical: re-reading and re-writing gives the same bytes.
         if let value = try? JSONParser.parse(Array(text.utf8)) {
@@ -62,15 +65,19 @@ struct GeneratorRoundTripTests {
         #expect(a.contains("\"rule\": \"network-realises-for-all-signs\""))
         #expect(a.contains("\"bits\": \"1023\""))
         #expect(a.contains("\"first-layer-units-at-least\": \"16384\""))
-        #expect(a.contains("\"bound\": \"15361\""))  // 16384 - 1023
+        #expect(a.contains("\"bound\": \"15361\"")) // 16384 - 1023
         // ... at every eps in (0, 1): the width claims state eps-below 1, and the verdict says so.
         #expect(a.contains("\"eps-below\": \"1\""))
         let verdict = Self.verify(a)
-        #expect(verdict.claims.contains { $0.id == "separate-width" && $0.passed && $0.summary.contains("within every eps < 1 of") && $0.summary.contains(">= 16384") })
+        #expect(
+            verdict.claims.contains {
+                $0.id == "separate-width" && $0.passed && $0.summary.contains("within every eps < 1 of") && $0.summary.contains(">= 16384")
+            })
         #expect(verdict.claims.contains { $0.id == "network-width-gap" && $0.passed && $0.summary.contains("within every eps < 1 of K") })
         #expect(Self.verify(a).status == .verified)
         // J = 6, D = 8: the family costs 63 bits against 256.
-        let small = try SeparationScenario(levels: 6, readouts: SeparationScenario.defaultReadouts(levels: 6, tasks: 8), seed: 1).certificate().text
+        let small = try SeparationScenario(levels: 6, readouts: SeparationScenario.defaultReadouts(levels: 6, tasks: 8), seed: 1)
+            .certificate().text
         #expect(small.contains("\"bits\": \"63\"") && small.contains("\"total\": \"256\"") && small.contains("\"bound\": \"193\""))
         // Readouts below the top level: the width is sum_d 2^top(m_d) = 4 + 2 + 1, never 0.
         let low = try SeparationScenario(levels: 4, readouts: [4, 3, 1], seed: 2).certificate().text
@@ -140,7 +147,8 @@ struct GeneratorRoundTripTests {
     func triangle() throws {
         for teeth in [1, 2, 4, 8] {
             for units in [0, 1, 3, 7, 8, 15, 16, 17, 40] {
-                Self.expectVerified(try TriangleScenario(teeth: teeth, units: units).certificate(), "triangle teeth=\(teeth) units=\(units)")
+                Self.expectVerified(
+                    try TriangleScenario(teeth: teeth, units: units).certificate(), "triangle teeth=\(teeth) units=\(units)")
             }
         }
     }

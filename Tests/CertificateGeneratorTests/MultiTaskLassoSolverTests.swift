@@ -17,7 +17,8 @@ struct MultiTaskLassoSolverTests {
         let w = try RationalMatrix(rows: K, columns: d, entries: (0..<(K * d)).map { _ in MultiTaskLassoSolver.exact(draw()) })
         let b = (0..<K).map { _ in MultiTaskLassoSolver.exact(draw() / 4) }
         // The teacher uses units 0, 1, 2 only.
-        let v = try RationalMatrix(rows: D, columns: K, entries: (0..<(D * K)).map { $0 % K < 3 ? MultiTaskLassoSolver.exact(draw() * 4) : .zero })
+        let v = try RationalMatrix(
+            rows: D, columns: K, entries: (0..<(D * K)).map { $0 % K < 3 ? MultiTaskLassoSolver.exact(draw() * 4) : .zero })
         let network = try ShallowReLUNetwork(inputWeights: w, biases: b, outputWeights: v, outputBias: [0, 0, 0])
         let phi = try network.features(on: x)
         return (phi, try network.outputs(features: phi))
@@ -32,18 +33,25 @@ struct MultiTaskLassoSolverTests {
         for seed: UInt64 in [1, 2, 3] {
             let (phi, psi) = try Self.instance(seed: seed, points: 12, units: 24)
             let lambda = Rational.one.timesPowerOfTwo(-4)
-            let float = MultiTaskLassoSolver.solve(features: Self.doubles(phi), targets: Self.doubles(psi), lambda: lambda.approximateDouble)
+            let float = MultiTaskLassoSolver.solve(
+                features: Self.doubles(phi), targets: Self.doubles(psi), lambda: lambda.approximateDouble)
             let repaired = try MultiTaskLassoSolver.repair(float, features: phi, targets: psi, lambda: lambda)
-            let probe = try MultiTaskLasso.checkPenalised(features: phi, targets: psi, weights: repaired.weights, dual: repaired.dual,
-                                                          lambda: lambda, unitBounds: repaired.unitBounds, delta: Rational(BigInt.powerOfTwo(64)))
+            let probe = try MultiTaskLasso.checkPenalised(
+                features: phi, targets: psi, weights: repaired.weights, dual: repaired.dual,
+                lambda: lambda, unitBounds: repaired.unitBounds, delta: Rational(BigInt.powerOfTwo(64)))
             #expect(probe.holds, "seed \(seed): \(String(describing: probe.violation))")
-            #expect(probe.gapBound.signum >= 0 && probe.dualValue.signum >= 0, "seed \(seed): the scaled dual point is worse than Theta = 0")
+            #expect(
+                probe.gapBound.signum >= 0 && probe.dualValue.signum >= 0, "seed \(seed): the scaled dual point is worse than Theta = 0")
             // The certificate states delta = the computed bound; one step less fails.
-            let gap = try MultiTaskLasso.checkPenalised(features: phi, targets: psi, weights: repaired.weights, dual: repaired.dual,
-                                                        lambda: lambda, unitBounds: repaired.unitBounds, delta: probe.gapBound)
+            let gap = try MultiTaskLasso.checkPenalised(
+                features: phi, targets: psi, weights: repaired.weights, dual: repaired.dual,
+                lambda: lambda, unitBounds: repaired.unitBounds, delta: probe.gapBound)
             #expect(gap.holds)
-            #expect(try !MultiTaskLasso.checkPenalised(features: phi, targets: psi, weights: repaired.weights, dual: repaired.dual,
-                                                       lambda: lambda, unitBounds: repaired.unitBounds, delta: probe.gapBound - Rational.one.timesPowerOfTwo(-60)).holds)
+            #expect(
+                try !MultiTaskLasso.checkPenalised(
+                    features: phi, targets: psi, weights: repaired.weights, dual: repaired.dual,
+                    lambda: lambda, unitBounds: repaired.unitBounds, delta: probe.gapBound - Rational.one.timesPowerOfTwo(-60)
+                ).holds)
             // Every unit the certificate screens is zero in the float solution too.
             let screenable = (0..<phi.rows).filter { MultiTaskLasso.screen(gap, units: [$0]).holds }
             #expect(Set(screenable).isSubset(of: Set(repaired.zeroUnits)))
@@ -60,15 +68,21 @@ struct MultiTaskLassoSolverTests {
         #expect(try vKept.multiplied(by: phiKept).subtracting(psi).isZero)
         // A dual point: Theta / lambda from the penalised solution is feasible for ||.|| <= 1.
         let lambda = Rational.one.timesPowerOfTwo(-3)
-        let float = MultiTaskLassoSolver.solve(features: Self.doubles(phiKept), targets: Self.doubles(psi), lambda: lambda.approximateDouble)
+        let float = MultiTaskLassoSolver.solve(
+            features: Self.doubles(phiKept), targets: Self.doubles(psi), lambda: lambda.approximateDouble)
         let repaired = try MultiTaskLassoSolver.repair(float, features: phiKept, targets: psi, lambda: lambda)
         let dual = try RationalMatrix(rows: psi.rows, columns: psi.columns, entries: repaired.dual.entries.map { $0 / lambda })
         let u = try vKept.columnSquaredNorms().map(MultiTaskLassoSolver.upperSquareRoot)
-        let probe = try MultiTaskLasso.checkConstrained(features: phiKept, targets: psi, weights: vKept, dual: dual, unitBounds: u, delta: Rational(BigInt.powerOfTwo(64)))
+        let probe = try MultiTaskLasso.checkConstrained(
+            features: phiKept, targets: psi, weights: vKept, dual: dual, unitBounds: u, delta: Rational(BigInt.powerOfTwo(64)))
         #expect(probe.holds, "\(String(describing: probe.violation))")
-        let tight = try MultiTaskLasso.checkConstrained(features: phiKept, targets: psi, weights: vKept, dual: dual, unitBounds: u, delta: probe.gapBound)
+        let tight = try MultiTaskLasso.checkConstrained(
+            features: phiKept, targets: psi, weights: vKept, dual: dual, unitBounds: u, delta: probe.gapBound)
         #expect(tight.holds)
-        #expect(!(try MultiTaskLasso.checkConstrained(features: phiKept, targets: psi, weights: vKept, dual: dual, unitBounds: u, delta: probe.gapBound - Rational.one.timesPowerOfTwo(-60))).holds)
+        #expect(
+            !(try MultiTaskLasso.checkConstrained(
+                features: phiKept, targets: psi, weights: vKept, dual: dual, unitBounds: u,
+                delta: probe.gapBound - Rational.one.timesPowerOfTwo(-60))).holds)
     }
 
     @Test("Doubles convert exactly; u_k bounds are valid and tight")

@@ -29,7 +29,10 @@ struct MultitaskCompressionScenarioTests {
         for (N, d, D, K, seed) in [(12, 2, 2, 16, UInt64(1)), (20, 3, 4, 40, 2), (30, 2, 3, 24, 3), (8, 1, 1, 8, 4), (16, 4, 6, 60, 5)] {
             let text = try Self.scenario(N, d, D, K, seed: seed).certificate().text
             let verdict = Self.verify(text)
-            #expect(verdict.status == .verified, "N=\(N) d=\(d) D=\(D) K=\(K) seed=\(seed): \(verdict.error.map { "\($0)" } ?? "") \(verdict.claims.filter { !$0.passed }.map { "\($0.id): \($0.outcome)" })")
+            #expect(
+                verdict.status == .verified,
+                "N=\(N) d=\(d) D=\(D) K=\(K) seed=\(seed): \(verdict.error.map { "\($0)" } ?? "") \(verdict.claims.filter { !$0.passed }.map { "\($0.id): \($0.outcome)" })"
+            )
             #expect(verdict.claims.count == 14)
             // Canonical form.
             let parsed = try JSONParser.parse(Array(text.utf8))
@@ -49,7 +52,8 @@ struct MultitaskCompressionScenarioTests {
     @Test("solveOnSupport: the exact solution satisfies V_S Phi_S = Psi entry by entry; an inconsistent system gives nil")
     func exactSupportSolve() throws {
         // Phi rows: 4 features on 5 points; Psi = V0 Phi with V0 on units 0 and 2 only.
-        let phi = try RationalMatrix([[1, 0, 2, 3, 1], [0, 1, 1, 0, 2], [2, 0, 4, 6, 2], [5, 1, 0, 0, 1]].map { $0.map { Rational($0) } }, columns: 5)
+        let phi = try RationalMatrix(
+            [[1, 0, 2, 3, 1], [0, 1, 1, 0, 2], [2, 0, 4, 6, 2], [5, 1, 0, 0, 1]].map { $0.map { Rational($0) } }, columns: 5)
         let v0 = try RationalMatrix([[try Rational(1, 3), 0, 0, -2], [0, 0, 0, try Rational(5, 7)]], columns: 4)
         let psi = try v0.multiplied(by: phi)
         // Units 0 and 2 are parallel (phi_2 = 2 phi_0): a free unknown, set to zero.
@@ -71,24 +75,39 @@ struct MultitaskCompressionScenarioTests {
     func mutations() throws {
         let text = try Self.scenario(16, 2, 3, 32, seed: 7).certificate().text
         let value = try JSONParser.parse(Array(text.utf8))
-        guard case .object(let doc) = value, case .array(let claims)? = doc["claims"] else { Issue.record("no claims"); return }
+        guard case .object(let doc) = value, case .array(let claims)? = doc["claims"] else {
+            Issue.record("no claims")
+            return
+        }
         var mutated = 0
         for (index, claim) in claims.enumerated() {
-            guard case .object(let c) = claim, case .string(let id)? = c["id"], case .object(let statement)? = c["statement"] else { continue }
+            guard case .object(let c) = claim, case .string(let id)? = c["id"], case .object(let statement)? = c["statement"] else {
+                continue
+            }
             for (key, entry) in statement.members {
                 var variants: [JSONValue] = []
                 switch entry {
                 case .string(let s):
-                    if s == "yes" { variants = [.string("no")] } else if s == "no" { variants = [.string("yes")] }
-                    else if let q = try? Rational(parsing: s) {
-                        if q.isInteger && key != "delta" && key != "weight-decay" && key != "path-norm-upper-bound" && key != "path-norm-lower-bound" && key != "bound" {
+                    if s == "yes" {
+                        variants = [.string("no")]
+                    } else if s == "no" {
+                        variants = [.string("yes")]
+                    } else if let q = try? Rational(parsing: s) {
+                        if q.isInteger && key != "delta" && key != "weight-decay" && key != "path-norm-upper-bound"
+                            && key != "path-norm-lower-bound" && key != "bound"
+                        {
                             variants = [.string((q + 1).description)] + (q.signum > 0 ? [.string((q - 1).description)] : [])
                         } else {
                             let step = Rational.one.timesPowerOfTwo(-60)
                             switch key {
-                            case "delta", "path-norm-lower-bound": variants = [.string((q - step).description)]   // a smaller gap / a larger lower bound than certified
+                            // A smaller gap / a larger lower bound than certified.
+                            case "delta", "path-norm-lower-bound": variants = [.string((q - step).description)]
                             case "path-norm-upper-bound": variants = [.string((q - step).description)]
-                            case "bound": variants = [.string((q + (c["rule"] == .string("bits") && statement["relation"] == .string(">=") ? 1 : -1)).description)]
+                            case "bound":
+                                variants = [
+                                    .string(
+                                        (q + (c["rule"] == .string("bits") && statement["relation"] == .string(">=") ? 1 : -1)).description)
+                                ]
                             default: variants = [.string((q + step).description), .string((q - step).description)]
                             }
                         }

@@ -32,7 +32,8 @@ struct SizeEstimateTests {
         for item in estimate.items where item.value >= 1 {
             let result = verdict(builder, item.limit, item.value - 1)
             guard case .limitExceeded(_, let kind, _, _)? = result.error else {
-                Issue.record("\(what): \(item.what) = \(item.value), but the kernel accepts the limit \(item.value - 1): status \(result.status)")
+                Issue.record(
+                    "\(what): \(item.what) = \(item.value), but the kernel accepts the limit \(item.value - 1): status \(result.status)")
                 continue
             }
             #expect(kind == item.limit, "\(what): \(item.what): the kernel stopped at \(kind) instead")
@@ -44,7 +45,8 @@ struct SizeEstimateTests {
         for (J, D) in [(1, 1), (2, 2), (3, 4), (4, 3), (5, 8), (6, 2)] {
             let readouts = SeparationScenario.defaultReadouts(levels: J, tasks: D)
             let builder = try SeparationScenario(levels: J, readouts: readouts, seed: 7).certificate()
-            Self.expectLowerBounds(.separation(levels: J, readouts: D, largestReadout: readouts.max()!), builder, "separation J=\(J) D=\(D)")
+            Self.expectLowerBounds(
+                .separation(levels: J, readouts: D, largestReadout: readouts.max()!), builder, "separation J=\(J) D=\(D)")
         }
     }
 
@@ -54,10 +56,13 @@ struct SizeEstimateTests {
             Self.expectLowerBounds(.walshBasis(levels: J), try WalshBasisScenario(levels: J).certificate(), "walsh-basis J=\(J)")
         }
         for (teeth, units) in [(1, 0), (2, 3), (8, 16), (4, 40)] {
-            Self.expectLowerBounds(.triangle(teeth: teeth, units: units), try TriangleScenario(teeth: teeth, units: units).certificate(), "triangle \(teeth)/\(units)")
+            Self.expectLowerBounds(
+                .triangle(teeth: teeth, units: units), try TriangleScenario(teeth: teeth, units: units).certificate(),
+                "triangle \(teeth)/\(units)")
         }
         for J in [2, 6] {
-            Self.expectLowerBounds(.haarEntropy(levels: J), try HaarEntropyScenario(levels: J, ratio: Rational(1, 2)).certificate(), "haar-entropy J=\(J)")
+            Self.expectLowerBounds(
+                .haarEntropy(levels: J), try HaarEntropyScenario(levels: J, ratio: Rational(1, 2)).certificate(), "haar-entropy J=\(J)")
         }
     }
 
@@ -75,7 +80,9 @@ struct SizeEstimateTests {
         var limits = VerificationLimits()
         let item = try! #require(estimate.firstExceeded(limits))
         #expect(item.limit == .level && item.value == 24)
-        #expect(SizeEstimate.message(item, limits) == "the sign tree's depth J = 24, above the level limit 20 (raise it with --max-level, up to 40)")
+        #expect(
+            SizeEstimate.message(item, limits)
+                == "the sign tree's depth J = 24, above the level limit 20 (raise it with --max-level, up to 40)")
         limits.maximumLevel = 40
         let next = try! #require(estimate.firstExceeded(limits))
         // 16 * 2^24 + 4 * 64 * 26 = 268,435,456 + 6,656.

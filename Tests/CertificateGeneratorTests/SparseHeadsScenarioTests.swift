@@ -61,7 +61,9 @@ struct SparseHeadsScenarioTests {
     }
 
     /// P_t(w) - D_t(theta) by the definitions of Lemma LD, and max_j |x_j . theta|.
-    static func gap(x: Matrix, y: Matrix, heads: Matrix, t: Int, theta: Matrix, lambda: Rational) -> (gap: Rational, largestCorrelation: Rational) {
+    static func gap(x: Matrix, y: Matrix, heads: Matrix, t: Int, theta: Matrix, lambda: Rational) -> (
+        gap: Rational, largestCorrelation: Rational
+    ) {
         let n = x.rows, p = x.columns
         var squares = Rational.zero, l1 = Rational.zero, dot = Rational.zero, thetaSquared = Rational.zero
         for i in 0..<n {
@@ -122,9 +124,10 @@ struct SparseHeadsScenarioTests {
 
     @Test("options that admit no instance are refused")
     func badOptions() {
-        #expect(throws: GeneratorError.self) { try SparseHeadsScenario(tasks: 3, features: 10, samples: 10, sparsity: 3) }  // s > T - 1
-        #expect(throws: GeneratorError.self) { try SparseHeadsScenario(tasks: 5, features: 10, samples: 10, sparsity: 3) }  // odd s, odd T
-        #expect(throws: GeneratorError.self) { try SparseHeadsScenario(tasks: 8, features: 10, samples: 10, sparsity: 4) }  // 16 features > 10
+        #expect(throws: GeneratorError.self) { try SparseHeadsScenario(tasks: 3, features: 10, samples: 10, sparsity: 3) } // s > T - 1
+        #expect(throws: GeneratorError.self) { try SparseHeadsScenario(tasks: 5, features: 10, samples: 10, sparsity: 3) } // odd s, odd T
+        // 16 features > 10.
+        #expect(throws: GeneratorError.self) { try SparseHeadsScenario(tasks: 8, features: 10, samples: 10, sparsity: 4) }
         #expect(throws: GeneratorError.self) { try SparseHeadsScenario(tasks: 2, features: 10, samples: 10, sparsity: 0) }
         #expect(throws: GeneratorError.self) { try SparseHeadsScenario(tasks: 2, features: 10, samples: 10, sparsity: 1, lambda: .zero) }
     }
@@ -191,7 +194,8 @@ struct SparseHeadsScenarioTests {
         let sizesText = "\"sizes\": [" + sizes.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
         var offByOne = sizes
         offByOne[0] += 1
-        Self.expectFails(Self.replacing(text, sizesText, "\"sizes\": [" + offByOne.map { "\"\($0)\"" }.joined(separator: ", ") + "]"), claim: "supports")
+        Self.expectFails(
+            Self.replacing(text, sizesText, "\"sizes\": [" + offByOne.map { "\"\($0)\"" }.joined(separator: ", ") + "]"), claim: "supports")
         let statementUnion = "\"union\": \"\(union)\""
         let occurrences = text.components(separatedBy: statementUnion).count - 1
         if occurrences == 1 {
@@ -201,7 +205,9 @@ struct SparseHeadsScenarioTests {
             let upperText = "\"optimal-upper\": [" + upper.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
             var lower = upper
             lower[0] = String(Int(lower[0])! - 1)
-            Self.expectFails(Self.replacing(text, upperText, "\"optimal-upper\": [" + lower.map { "\"\($0)\"" }.joined(separator: ", ") + "]"), claim: "supports")
+            Self.expectFails(
+                Self.replacing(text, upperText, "\"optimal-upper\": [" + lower.map { "\"\($0)\"" }.joined(separator: ", ") + "]"),
+                claim: "supports")
         }
 
         // lasso-screen: every screened feature is zero in the solved head; adding a feature
@@ -212,9 +218,12 @@ struct SparseHeadsScenarioTests {
         for j in listed { #expect(w[0, Int(j)!].isZero) }
         if let active = (0..<12).first(where: { !w[0, $0].isZero }) {
             let old = "\"features\": [" + listed.map { "\"\($0)\"" }.joined(separator: ", ") + "],\n        \"gap\": \"gap0\""
-            let new = "\"features\": [" + (listed + [String(active)]).map { "\"\($0)\"" }.joined(separator: ", ") + "],\n        \"gap\": \"gap0\""
-            let mutated = Self.replacing(Self.replacing(text, old, new), "\"screened\": \"\(listed.count)\"\n      }\n    },\n    {\n      \"id\": \"screen1\"",
-                                         "\"screened\": \"\(listed.count + 1)\"\n      }\n    },\n    {\n      \"id\": \"screen1\"")
+            let new =
+                "\"features\": [" + (listed + [String(active)]).map { "\"\($0)\"" }.joined(separator: ", ")
+                + "],\n        \"gap\": \"gap0\""
+            let mutated = Self.replacing(
+                Self.replacing(text, old, new), "\"screened\": \"\(listed.count)\"\n      }\n    },\n    {\n      \"id\": \"screen1\"",
+                "\"screened\": \"\(listed.count + 1)\"\n      }\n    },\n    {\n      \"id\": \"screen1\"")
             Self.expectFails(mutated, claim: "screen0")
         }
 
@@ -251,16 +260,19 @@ struct SparseHeadsScenarioTests {
         let groupDelta = Rational((group["statement"] as? [String: Any])?["delta"] as? String ?? "")!
         #expect(groupDelta >= groupGap && groupGap.signum >= 0)
         #expect(Self.verify(Self.replacing(text, "\"delta\": \"\(groupDelta)\"", "\"delta\": \"\(groupGap)\"")).status == .verified)
-        Self.expectFails(Self.replacing(text, "\"delta\": \"\(groupDelta)\"", "\"delta\": \"\(groupGap - Rational.one.timesPowerOfTwo(-60))\""), claim: "group")
+        Self.expectFails(
+            Self.replacing(text, "\"delta\": \"\(groupDelta)\"", "\"delta\": \"\(groupGap - Rational.one.timesPowerOfTwo(-60))\""),
+            claim: "group")
         // mtl-screen: a feature used by the group heads cannot be screened.
         let units = ((Self.claim(c, "group-screen")["inputs"] as? [String: Any])?["units"] as? [String]) ?? []
         #expect(!units.isEmpty)
         for j in units { #expect((0..<4).allSatisfy { wg[$0, Int(j)!].isZero }) }
         if let active = (0..<12).first(where: { j in (0..<4).contains { !wg[$0, j].isZero } }) {
             let old = "\"units\": [" + units.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
-            let mutated = Self.replacing(Self.replacing(text, old, "\"units\": [" + (units + [String(active)]).map { "\"\($0)\"" }.joined(separator: ", ") + "]"),
-                                         "\"screened\": \"\(units.count)\"\n      }\n    },\n    {\n      \"id\": \"group-supports\"",
-                                         "\"screened\": \"\(units.count + 1)\"\n      }\n    },\n    {\n      \"id\": \"group-supports\"")
+            let mutated = Self.replacing(
+                Self.replacing(text, old, "\"units\": [" + (units + [String(active)]).map { "\"\($0)\"" }.joined(separator: ", ") + "]"),
+                "\"screened\": \"\(units.count)\"\n      }\n    },\n    {\n      \"id\": \"group-supports\"",
+                "\"screened\": \"\(units.count + 1)\"\n      }\n    },\n    {\n      \"id\": \"group-supports\"")
             Self.expectFails(mutated, claim: "group-screen")
         }
 

@@ -20,7 +20,12 @@ import TestSupport
         var d = 0
         for _ in 0...n {
             y = y + y
-            if y >= 1 { d = 1; y = y - 1 } else { d = 0 }
+            if y >= 1 {
+                d = 1
+                y = y - 1
+            } else {
+                d = 0
+            }
         }
         return d
     }
@@ -79,7 +84,10 @@ import TestSupport
             FDN.error { () throws(DyadicFunctionError) in try HaarFunction(level: j, index: k) }
         }
         #expect(err(62, 0) == .levelOutOfRange(level: 62, range: 0...61))
-        guard case .levelOutOfRange(-1, _)? = err(-1, 0) else { Issue.record("level -1 must be rejected"); return }
+        guard case .levelOutOfRange(-1, _)? = err(-1, 0) else {
+            Issue.record("level -1 must be rejected")
+            return
+        }
         #expect(err(2, 4) == .indexOutOfRange(what: "interval index", index: 4, range: 0..<4))
         #expect(err(2, -1) == .indexOutOfRange(what: "interval index", index: -1, range: 0..<4))
         #expect(err(61, (1 << 61) - 1) == nil)
@@ -121,8 +129,12 @@ import TestSupport
         let r0 = try RademacherFunction(index: 0)
         #expect(FDN.error { () throws(DyadicFunctionError) in try r0.value(at: 1) } == .pointOutsideDomain(1))
         #expect(FDN.error { () throws(DyadicFunctionError) in try r0.value(at: FDN.q(-1, 3)) } == .pointOutsideDomain(FDN.q(-1, 3)))
-        #expect(FDN.error { () throws(DyadicFunctionError) in try RademacherFunction(index: -1) } == .indexOutOfRange(what: "Rademacher index", index: -1, range: 0..<32))
-        #expect(FDN.error { () throws(DyadicFunctionError) in try RademacherFunction(index: 32) } == .indexOutOfRange(what: "Rademacher index", index: 32, range: 0..<32))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try RademacherFunction(index: -1) }
+                == .indexOutOfRange(what: "Rademacher index", index: -1, range: 0..<32))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try RademacherFunction(index: 32) }
+                == .indexOutOfRange(what: "Rademacher index", index: 32, range: 0..<32))
         #expect(FDN.error { () throws(DyadicFunctionError) in try RademacherFunction(index: 31) } == nil)
     }
 
@@ -195,8 +207,12 @@ import TestSupport
             }
             #expect(w.top == top && w.weight == weight && w.minimumLevel == minimum, "m=\(m)")
         }
-        #expect(FDN.error { () throws(DyadicFunctionError) in try WalshFunction(index: -1) } == .indexOutOfRange(what: "Walsh index", index: -1, range: 0..<(1 << 32)))
-        #expect(FDN.error { () throws(DyadicFunctionError) in try WalshFunction(index: 1 << 32) } == .indexOutOfRange(what: "Walsh index", index: 1 << 32, range: 0..<(1 << 32)))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try WalshFunction(index: -1) }
+                == .indexOutOfRange(what: "Walsh index", index: -1, range: 0..<(1 << 32)))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try WalshFunction(index: 1 << 32) }
+                == .indexOutOfRange(what: "Walsh index", index: 1 << 32, range: 0..<(1 << 32)))
         let w5 = try WalshFunction(index: 5)
         #expect(FDN.error { () throws(DyadicFunctionError) in try w5.packed(level: 2) } == .levelOutOfRange(level: 2, range: 3...32))
         #expect(FDN.error { () throws(DyadicFunctionError) in try w5.packed(level: 33) } == .levelOutOfRange(level: 33, range: 3...32))

@@ -77,14 +77,14 @@ import TestSupport
         #expect(Self.isMalformed(Self.decodeError(" 4", 6)))
         #expect(Self.isMalformed(Self.decodeError("-4", 6)))
         #expect(Self.isMalformed(Self.decodeError("0x", 8)))
-        #expect(Self.isMalformed(Self.decodeError("é", 8)))   // two UTF-8 bytes, two digits expected
+        #expect(Self.isMalformed(Self.decodeError("é", 8))) // two UTF-8 bytes, two digits expected
         #expect(Self.isMalformed(Self.decodeError("é", 4)))
-        #expect(Self.isMalformed(Self.decodeError("٣", 8)))   // an Arabic-Indic digit
+        #expect(Self.isMalformed(Self.decodeError("٣", 8))) // an Arabic-Indic digit
         // Non-zero padding bits: n = 6 leaves two padding bits in the last digit.
-        #expect(Self.isMalformed(Self.decodeError("b5", 6)))   // 0101: bit 7 set
-        #expect(Self.isMalformed(Self.decodeError("b6", 6)))   // 0110: bit 6 set
+        #expect(Self.isMalformed(Self.decodeError("b5", 6))) // 0101: bit 7 set
+        #expect(Self.isMalformed(Self.decodeError("b6", 6))) // 0110: bit 6 set
         #expect(Self.decodeError("b4", 6) == nil)
-        #expect(Self.decodeError("bc", 6) == nil)              // 1100: bits 4, 5 are real bits
+        #expect(Self.decodeError("bc", 6) == nil) // 1100: bits 4, 5 are real bits
         for n in [1, 2, 3, 5, 7, 65, 66, 67] {
             let digits = (n + 3) / 4
             let padding = digits * 4 - n
@@ -138,24 +138,35 @@ import TestSupport
         let expected = [-1, -1, 1, -1, 1, 1, -1]
         for i in 0..<7 { #expect((three.isNegative(node: i) ? -1 : 1) == expected[i]) }
         #expect(three.sign(level: 2, index: 3) == -1 && three.sign(level: 1, index: 1) == 1)
-        #expect(FDN.error { () throws(DyadicFunctionError) in try SignTree(levels: 3, hex: "d3") } != nil)   // padding bit
+        #expect(FDN.error { () throws(DyadicFunctionError) in try SignTree(levels: 3, hex: "d3") } != nil) // padding bit
     }
 
     @Test func signTreeConstructionErrors() {
         func err(_ body: () throws(DyadicFunctionError) -> SignTree) -> DyadicFunctionError? { FDN.error(body) }
-        #expect(err { () throws(DyadicFunctionError) in try SignTree(levels: 0) { _, _ in 1 } } == .levelOutOfRange(level: 0, range: 1...30))
-        #expect(err { () throws(DyadicFunctionError) in try SignTree(levels: 31) { _, _ in 1 } } == .levelOutOfRange(level: 31, range: 1...30))
-        #expect(err { () throws(DyadicFunctionError) in try SignTree(levels: 3) { j, k in j == 2 && k == 1 ? 0 : 1 } } == .notSignValued(index: 4, value: 0))
-        #expect(err { () throws(DyadicFunctionError) in try SignTree(levels: 2) { j, _ in j == 1 ? 2 : -1 } } == .notSignValued(index: 1, value: 2))
+        #expect(
+            err { () throws(DyadicFunctionError) in try SignTree(levels: 0) { _, _ in 1 } } == .levelOutOfRange(level: 0, range: 1...30))
+        #expect(
+            err { () throws(DyadicFunctionError) in try SignTree(levels: 31) { _, _ in 1 } } == .levelOutOfRange(level: 31, range: 1...30))
+        #expect(
+            err { () throws(DyadicFunctionError) in try SignTree(levels: 3) { j, k in j == 2 && k == 1 ? 0 : 1 } }
+                == .notSignValued(index: 4, value: 0))
+        #expect(
+            err { () throws(DyadicFunctionError) in try SignTree(levels: 2) { j, _ in j == 1 ? 2 : -1 } }
+                == .notSignValued(index: 1, value: 2))
         #expect(err { () throws(DyadicFunctionError) in try SignTree(levels: 0, hex: "") } == .levelOutOfRange(level: 0, range: 1...30))
         #expect(Self.isMalformed(err { () throws(DyadicFunctionError) in try SignTree(levels: 2, hex: "40") }))
         #expect(Self.isMalformed(err { () throws(DyadicFunctionError) in try SignTree(levels: 2, hex: "A") }))
         #expect(err { () throws(DyadicFunctionError) in try SignTree(levels: 7, number: 0) } == .levelOutOfRange(level: 7, range: 1...6))
         #expect(err { () throws(DyadicFunctionError) in try SignTree(levels: 0, number: 0) } == .levelOutOfRange(level: 0, range: 1...6))
-        #expect(err { () throws(DyadicFunctionError) in try SignTree(levels: 2, number: 8) } == .indexOutOfRange(what: "sign tree number", index: 8, range: 0..<8))
-        #expect(err { () throws(DyadicFunctionError) in try SignTree(levels: 2, number: -1) } == .indexOutOfRange(what: "sign tree number", index: -1, range: 0..<8))
+        #expect(
+            err { () throws(DyadicFunctionError) in try SignTree(levels: 2, number: 8) }
+                == .indexOutOfRange(what: "sign tree number", index: 8, range: 0..<8))
+        #expect(
+            err { () throws(DyadicFunctionError) in try SignTree(levels: 2, number: -1) }
+                == .indexOutOfRange(what: "sign tree number", index: -1, range: 0..<8))
         #expect(err { () throws(DyadicFunctionError) in try SignTree(levels: 6, number: Int.max) } == nil)
-        #expect(err { () throws(DyadicFunctionError) in try SignTree.random(levels: 0, seed: 1) } == .levelOutOfRange(level: 0, range: 1...30))
+        #expect(
+            err { () throws(DyadicFunctionError) in try SignTree.random(levels: 0, seed: 1) } == .levelOutOfRange(level: 0, range: 1...30))
     }
 
     @Test func numberedTreesAreAllDistinctAndFollowTheNumbering() throws {

@@ -102,8 +102,12 @@ import TestSupport
         #expect(try PackedSignFunction(level: 0, hex: "0").value(cell: 0) == 1)
         #expect(FDN.error { () throws(DyadicFunctionError) in try PackedSignFunction(level: 0, hex: "4") } != nil)
         #expect(FDN.error { () throws(DyadicFunctionError) in try PackedSignFunction(level: 2, hex: "f0") } != nil)
-        #expect(FDN.error { () throws(DyadicFunctionError) in try PackedSignFunction(level: 33, hex: "") } == .levelOutOfRange(level: 33, range: 0...32))
-        #expect(FDN.error { () throws(DyadicFunctionError) in try PackedSignFunction(level: -1, hex: "") } == .levelOutOfRange(level: -1, range: 0...32))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try PackedSignFunction(level: 33, hex: "") }
+                == .levelOutOfRange(level: 33, range: 0...32))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try PackedSignFunction(level: -1, hex: "") }
+                == .levelOutOfRange(level: -1, range: 0...32))
     }
 
     @Test func packedWordsAreCheckedForLengthAndTail() throws {
@@ -126,8 +130,14 @@ import TestSupport
         #expect(err(6, [UInt64.max]) == nil)
         #expect(err(7, [UInt64.max, UInt64.max]) == nil)
         #expect(err(6, []) == .countMismatch(what: "words of a packed level-6 function", expected: 1, found: 0))
-        guard case .countMismatch(_, 2, 1)? = err(7, [0]) else { Issue.record("level 7 needs 2 words"); return }
-        guard case .countMismatch(_, 1, 2)? = err(3, [0, 0]) else { Issue.record("level 3 needs 1 word"); return }
+        guard case .countMismatch(_, 2, 1)? = err(7, [0]) else {
+            Issue.record("level 7 needs 2 words")
+            return
+        }
+        guard case .countMismatch(_, 1, 2)? = err(3, [0, 0]) else {
+            Issue.record("level 3 needs 1 word")
+            return
+        }
         #expect(err(33, []) == .levelOutOfRange(level: 33, range: 0...32))
         #expect(err(-1, [0]) == .levelOutOfRange(level: -1, range: 0...32))
     }
@@ -173,7 +183,7 @@ import TestSupport
         for round in 0..<200 {
             let L = FDN.int(&rng, 0...6)
             var cells: [Rational] = (0..<(1 << L)).map { _ in Self.randomDyadic(&rng) }
-            if round % 5 == 0 { cells = cells.map { $0.floor.isZero ? Rational(3) : Rational($0.floor) } }   // integers only
+            if round % 5 == 0 { cells = cells.map { $0.floor.isZero ? Rational(3) : Rational($0.floor) } } // integers only
             let dense = try DenseDyadicFunction(cellValues: cells.map { try Dyadic(exactly: $0) })
             let e = cells.compactMap(FDN.dyadicExponent).max() ?? 0
             #expect(dense.level == L)
@@ -187,8 +197,13 @@ import TestSupport
             for c in 0..<(1 << L) { #expect(try dense.stepFunction.value(at: FDN.dy(c, L)) == cells[c]) }
         }
         for n in [0, 3, 6] {
-            let error = FDN.error { () throws(DyadicFunctionError) in try DenseDyadicFunction(cellValues: Array(repeating: Dyadic(1), count: n)) }
-            guard case .invalidParameter? = error else { Issue.record("count \(n): \(String(describing: error))"); continue }
+            let error = FDN.error { () throws(DyadicFunctionError) in
+                try DenseDyadicFunction(cellValues: Array(repeating: Dyadic(1), count: n))
+            }
+            guard case .invalidParameter? = error else {
+                Issue.record("count \(n): \(String(describing: error))")
+                continue
+            }
         }
     }
 
@@ -252,10 +267,10 @@ import TestSupport
         }
         let near: BigInt = FDN.pow2(62)
         for round in 0..<40 {
-            let L = 6 + round % 3   // 64..256 cells of products near 2^124: overflows after 8
+            let L = 6 + round % 3 // 64..256 cells of products near 2^124: overflows after 8
             var a: [BigInt] = [], b: [BigInt] = []
             for c in 0..<(1 << L) {
-                let sa: BigInt = round % 2 == 0 || c < (1 << (L - 1)) ? 1 : -1   // partial sums overflow, total may not
+                let sa: BigInt = round % 2 == 0 || c < (1 << (L - 1)) ? 1 : -1 // partial sums overflow, total may not
                 a.append(sa * (near + BigInt(FDN.int(&rng, -1000...1000) | 1)))
                 b.append(near - BigInt(FDN.int(&rng, 0...1000) | 1))
             }
@@ -347,7 +362,8 @@ import TestSupport
             StepFunction(breakpoints: [0, FDN.dy(1, 20), 1], values: [1, -1]),
             StepFunction(breakpoints: [0, FDN.dy(3, 20), FDN.q(1, 2), 1], values: [FDN.q(1, 2), 2, -1]),
         ]
-        let ip01 = FDN.dy(1, 20) * FDN.q(1, 2) + (FDN.dy(3, 20) - FDN.dy(1, 20)) * FDN.q(-1, 2)
+        let ip01 =
+            FDN.dy(1, 20) * FDN.q(1, 2) + (FDN.dy(3, 20) - FDN.dy(1, 20)) * FDN.q(-1, 2)
             + (FDN.q(1, 2) - FDN.dy(3, 20)) * -2 + FDN.q(1, 2)
         let ip11 = FDN.dy(3, 20) * FDN.q(1, 4) + (FDN.q(1, 2) - FDN.dy(3, 20)) * 4 + FDN.q(1, 2)
         #expect(GramMatrix.of(sparse) == [[1, ip01], [ip01, ip11]])
@@ -415,7 +431,7 @@ import TestSupport
         #expect(auto.count == D && auto.allSatisfy { $0.count == D })
         for i in 0..<D { for j in 0..<D { #expect(auto[i][j] == auto[j][i]) } }
         // A sample of entries cell by cell (thirds over 2^L cells).
-        var cells: [[Int]] = []   // 3 * value on each level-L cell, filled piece by piece
+        var cells: [[Int]] = [] // 3 * value on each level-L cell, filled piece by piece
         for r in raws {
             var row: [Int] = []
             for i in 0..<r.values.count {
@@ -455,9 +471,10 @@ import TestSupport
         }
         raws.append(FDN.RawStep(breakpoints: [0, 1], values: [0]))
         for _ in 0..<6 {
-            raws.append(FDN.randomRaw(&rng, maxPieces: 6, level: FDN.chance(&rng, 50) ? 3 : nil) { r in
-                FDN.chance(&r, 50) ? 0 : FDN.smallRational(&r)
-            })
+            raws.append(
+                FDN.randomRaw(&rng, maxPieces: 6, level: FDN.chance(&rng, 50) ? 3 : nil) { r in
+                    FDN.chance(&r, 50) ? 0 : FDN.smallRational(&r)
+                })
         }
         let steps = try raws.map { try $0.make() }
         let expected: [[Rational]] = raws.map { a in
@@ -470,7 +487,7 @@ import TestSupport
         }
         #expect(GramMatrix.general(steps) == expected)
         #expect(GramMatrix.of(steps) == expected)
-        #expect(expected[0][1] == 0 && expected[2][0] == 0 && expected[3][4] == 0)   // the test has disjoint pairs
+        #expect(expected[0][1] == 0 && expected[2][0] == 0 && expected[3][4] == 0) // the test has disjoint pairs
     }
 
     /// firstMismatch reports the first differing entry in row-major order, or nil.

@@ -30,8 +30,8 @@ import TestSupport
     /// g on the grid i/N (N = `cells`) scaled to integers by a common denominator.
     struct Grid {
         let cells: Int
-        let v: [Int]          // scale * g(i / N)
-        let t: Int            // scale * t
+        let v: [Int] // scale * g(i / N)
+        let t: Int // scale * t
         let scale: Rational
         var n: Int { v.count - 1 }
 
@@ -58,7 +58,10 @@ import TestSupport
         /// (max, min) of g on [a, b] (grid indices).
         func range(_ a: Int, _ b: Int) -> (Int, Int) {
             var hi = v[a], lo = v[a]
-            for i in a...b { hi = max(hi, v[i]); lo = min(lo, v[i]) }
+            for i in a...b {
+                hi = max(hi, v[i])
+                lo = min(lo, v[i])
+            }
             return (hi, lo)
         }
 
@@ -69,11 +72,15 @@ import TestSupport
             while true {
                 var hi = v[a], lo = v[a], cut: Int? = nil
                 for b in (a + 1)...n {
-                    hi = max(hi, v[b]); lo = min(lo, v[b])
-                    if hi - lo >= t { cut = b; break }
+                    hi = max(hi, v[b])
+                    lo = min(lo, v[b])
+                    if hi - lo >= t {
+                        cut = b
+                        break
+                    }
                 }
                 ends.append(cut ?? n)
-                centres.append(hi + lo)   // twice the centre
+                centres.append(hi + lo) // twice the centre
                 if let b = cut {
                     if hi - lo != t { exact = false }
                     if b == n { break }
@@ -96,8 +103,11 @@ import TestSupport
                 for b in (a + 1)...n {
                     let h2 = max(hi, v[b]), l2 = min(lo, v[b])
                     if h2 - l2 > t { break }
-                    hi = h2; lo = l2; last = b
-                    bandHi = hi; bandLo = lo
+                    hi = h2
+                    lo = l2
+                    last = b
+                    bandHi = hi
+                    bandLo = lo
                 }
                 ends.append(last)
                 centres.append(bandHi + bandLo)
@@ -117,7 +127,8 @@ import TestSupport
                 var hi = v[b], lo = v[b]
                 var a = b - 1
                 while a >= 0 {
-                    hi = max(hi, v[a]); lo = min(lo, v[a])
+                    hi = max(hi, v[a])
+                    lo = min(lo, v[a])
                     if hi - lo > t { break }
                     if best[a] != Int.max { best[b] = min(best[b], best[a] + 1) }
                     a -= 1
@@ -134,11 +145,13 @@ import TestSupport
     }
 
     /// Reaches exactly t = 1/2 and turns back, twice.
-    static let turnBack = Case(name: "turnBack", knots: [0, FDN.q(1, 4), FDN.q(1, 2), FDN.q(3, 4), 1],
-                               values: [0, FDN.q(1, 2), 0, FDN.q(1, 2), 0], t: FDN.q(1, 2))
+    static let turnBack = Case(
+        name: "turnBack", knots: [0, FDN.q(1, 4), FDN.q(1, 2), FDN.q(3, 4), 1],
+        values: [0, FDN.q(1, 2), 0, FDN.q(1, 2), 0], t: FDN.q(1, 2))
     /// Flat pieces at the crossing levels.
-    static let flats = Case(name: "flats", knots: [0, FDN.q(1, 8), FDN.q(3, 8), FDN.q(1, 2), FDN.q(5, 8), FDN.q(3, 4), 1],
-                            values: [0, FDN.q(1, 2), FDN.q(1, 2), 1, 1, FDN.q(1, 2), FDN.q(1, 2)], t: FDN.q(1, 2))
+    static let flats = Case(
+        name: "flats", knots: [0, FDN.q(1, 8), FDN.q(3, 8), FDN.q(1, 2), FDN.q(5, 8), FDN.q(3, 4), 1],
+        values: [0, FDN.q(1, 2), FDN.q(1, 2), 1, 1, FDN.q(1, 2), FDN.q(1, 2)], t: FDN.q(1, 2))
 
     /// Random continuous g: dyadic knots of level <= 4, value steps 0 or +-2^-k (k <= 3).
     static func randomCase(_ rng: inout SplitMix64, index: Int) -> Case {
@@ -275,7 +288,7 @@ import TestSupport
     /// (max + min)/2 of g on each closed piece, with error max osc/2, so a search over
     /// all breakpoint sets of size <= P = N - 2 covers every such step function.
     @Test func lemmaTHoldsByExhaustiveSearch() throws {
-        var cases: [(Case, Int)] = []   // (case, coarse grid level)
+        var cases: [(Case, Int)] = [] // (case, coarse grid level)
         let (k1, v1) = Self.triangle(1), (k2, v2) = Self.triangle(2), (k3, v3) = Self.triangle(3)
         cases.append((Case(name: "T1", knots: k1, values: v1, t: FDN.q(1, 2)), 6))
         cases.append((Case(name: "T1", knots: k1, values: v1, t: FDN.q(3, 4)), 6))
@@ -290,7 +303,10 @@ import TestSupport
         while randomUsed < 6 {
             let c = Self.randomCase(&rng, index: 100 + randomUsed)
             let n = try GreedyPartition.strict(c.g(), threshold: c.t).intervalCount
-            if n >= 3 && n <= 5 { cases.append((c, 5)); randomUsed += 1 }
+            if n >= 3 && n <= 5 {
+                cases.append((c, 5))
+                randomUsed += 1
+            }
         }
         var sampledSupChecks = 0
         for (c, coarse) in cases {
@@ -307,18 +323,26 @@ import TestSupport
             for a in 0...m {
                 var hi = grid.v[a * stride], lo = hi
                 for b in a...m {
-                    if b > a { for i in ((b - 1) * stride)...(b * stride) { hi = max(hi, grid.v[i]); lo = min(lo, grid.v[i]) } }
+                    if b > a {
+                        for i in ((b - 1) * stride)...(b * stride) {
+                            hi = max(hi, grid.v[i])
+                            lo = min(lo, grid.v[i])
+                        }
+                    }
                     osc[a][b] = hi - lo
                     mid[a][b] = hi + lo
                 }
             }
-            var bestError = Int.max   // in units of scale, times 2 (osc)
+            var bestError = Int.max // in units of scale, times 2 (osc)
             var visited = 0
             var cuts: [Int] = []
             func visit() throws {
                 visited += 1
                 var worst = 0, a = 0
-                for b in cuts + [m] { worst = max(worst, osc[a][b]); a = b }
+                for b in cuts + [m] {
+                    worst = max(worst, osc[a][b])
+                    a = b
+                }
                 bestError = min(bestError, worst)
                 if visited % 97 == 1 {
                     // The library's exact sup distance agrees with max osc / 2.
@@ -361,13 +385,22 @@ import TestSupport
                     if strict { return try GreedyPartition.strict(tent, threshold: t) }
                     return try GreedyPartition.nonStrict(tent, threshold: t)
                 }
-                guard case .invalidParameter? = e else { Issue.record("t = \(t) must be rejected, got \(String(describing: e))"); continue }
+                guard case .invalidParameter? = e else {
+                    Issue.record("t = \(t) must be rejected, got \(String(describing: e))")
+                    continue
+                }
             }
         }
         let saw = try PiecewiseLinear.sawtooth(1)
-        #expect(FDN.error { () throws(DyadicFunctionError) in try GreedyPartition.strict(saw, threshold: FDN.q(1, 4)) } == .notContinuous(at: FDN.q(1, 2)))
-        #expect(FDN.error { () throws(DyadicFunctionError) in try GreedyPartition.nonStrict(saw, threshold: FDN.q(1, 4)) } == .notContinuous(at: FDN.q(1, 2)))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try GreedyPartition.strict(saw, threshold: FDN.q(1, 4)) }
+                == .notContinuous(at: FDN.q(1, 2)))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try GreedyPartition.nonStrict(saw, threshold: FDN.q(1, 4)) }
+                == .notContinuous(at: FDN.q(1, 2)))
         let jump = try PiecewiseLinear(knots: [0, FDN.q(1, 4), FDN.q(3, 4), 1], startValues: [0, 0, 1], endValues: [0, 0, 1])
-        #expect(FDN.error { () throws(DyadicFunctionError) in try GreedyPartition.strict(jump, threshold: 1) } == .notContinuous(at: FDN.q(3, 4)))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try GreedyPartition.strict(jump, threshold: 1) }
+                == .notContinuous(at: FDN.q(3, 4)))
     }
 }

@@ -107,16 +107,32 @@ import TestSupport
 
     @Test func errorsForBadLevelIndexOrPoint() {
         func err(_ body: () throws(DyadicFunctionError) -> DyadicInterval) -> DyadicFunctionError? { FDN.error(body) }
-        #expect(err { () throws(DyadicFunctionError) in try DyadicInterval(level: -1, index: 0) } == .levelOutOfRange(level: -1, range: 0...62))
-        #expect(err { () throws(DyadicFunctionError) in try DyadicInterval(level: 63, index: 0) } == .levelOutOfRange(level: 63, range: 0...62))
-        #expect(err { () throws(DyadicFunctionError) in try DyadicInterval(level: 3, index: 8) } == .indexOutOfRange(what: "interval index", index: 8, range: 0..<8))
-        #expect(err { () throws(DyadicFunctionError) in try DyadicInterval(level: 3, index: -1) } == .indexOutOfRange(what: "interval index", index: -1, range: 0..<8))
-        #expect(err { () throws(DyadicFunctionError) in try DyadicInterval(level: 0, index: 1) } == .indexOutOfRange(what: "interval index", index: 1, range: 0..<1))
-        #expect(err { () throws(DyadicFunctionError) in try DyadicInterval(level: 62, index: 1 << 62) } == .indexOutOfRange(what: "interval index", index: 1 << 62, range: 0..<(1 << 62)))
+        #expect(
+            err { () throws(DyadicFunctionError) in try DyadicInterval(level: -1, index: 0) } == .levelOutOfRange(level: -1, range: 0...62))
+        #expect(
+            err { () throws(DyadicFunctionError) in try DyadicInterval(level: 63, index: 0) } == .levelOutOfRange(level: 63, range: 0...62))
+        #expect(
+            err { () throws(DyadicFunctionError) in try DyadicInterval(level: 3, index: 8) }
+                == .indexOutOfRange(what: "interval index", index: 8, range: 0..<8))
+        #expect(
+            err { () throws(DyadicFunctionError) in try DyadicInterval(level: 3, index: -1) }
+                == .indexOutOfRange(what: "interval index", index: -1, range: 0..<8))
+        #expect(
+            err { () throws(DyadicFunctionError) in try DyadicInterval(level: 0, index: 1) }
+                == .indexOutOfRange(what: "interval index", index: 1, range: 0..<1))
+        #expect(
+            err { () throws(DyadicFunctionError) in try DyadicInterval(level: 62, index: 1 << 62) }
+                == .indexOutOfRange(what: "interval index", index: 1 << 62, range: 0..<(1 << 62)))
         #expect(err { () throws(DyadicFunctionError) in try DyadicInterval(level: 62, index: (1 << 62) - 1) } == nil)
         #expect(err { () throws(DyadicFunctionError) in try DyadicInterval.containing(1, atLevel: 3) } == .pointOutsideDomain(1))
-        #expect(err { () throws(DyadicFunctionError) in try DyadicInterval.containing(FDN.q(-1, 2), atLevel: 3) } == .pointOutsideDomain(FDN.q(-1, 2)))
-        #expect(err { () throws(DyadicFunctionError) in try DyadicInterval.containing(FDN.q(1, 2), atLevel: 63) } == .levelOutOfRange(level: 63, range: 0...62))
-        #expect(err { () throws(DyadicFunctionError) in try DyadicInterval.containing(FDN.q(1, 2), atLevel: -1) } == .levelOutOfRange(level: -1, range: 0...62))
+        #expect(
+            err { () throws(DyadicFunctionError) in try DyadicInterval.containing(FDN.q(-1, 2), atLevel: 3) }
+                == .pointOutsideDomain(FDN.q(-1, 2)))
+        #expect(
+            err { () throws(DyadicFunctionError) in try DyadicInterval.containing(FDN.q(1, 2), atLevel: 63) }
+                == .levelOutOfRange(level: 63, range: 0...62))
+        #expect(
+            err { () throws(DyadicFunctionError) in try DyadicInterval.containing(FDN.q(1, 2), atLevel: -1) }
+                == .levelOutOfRange(level: -1, range: 0...62))
     }
 }

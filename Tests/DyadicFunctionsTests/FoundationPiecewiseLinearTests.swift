@@ -52,7 +52,8 @@ import TestSupport
     /// frac(y).
     static func frac(_ y: Rational) -> Rational { y - Rational(FDN.floor(y)) }
 
-    static let samples: [Rational] = (0...256).map { FDN.dy($0, 8) } + [FDN.q(1, 3), FDN.q(2, 3), FDN.q(1, 7), FDN.q(100, 101), FDN.q(1, 1001)]
+    static let samples: [Rational] =
+        (0...256).map { FDN.dy($0, 8) } + [FDN.q(1, 3), FDN.q(2, 3), FDN.q(1, 7), FDN.q(100, 101), FDN.q(1, 1001)]
 
     // MARK: Construction and evaluation
 
@@ -71,7 +72,8 @@ import TestSupport
         #expect(err([0, h, 1], [0, 0], [0, 0, 0]) == .countMismatch(what: "piece end values", expected: 2, found: 3))
         #expect(err([0, h, 1], [0, 0], [0, 0]) == nil)
         let continuous = FDN.error { () throws(DyadicFunctionError) in try PiecewiseLinear(knots: [0, h, 1], values: [0, 1]) }
-        #expect(continuous == .countMismatch(what: "values of a continuous piecewise-linear function (one per knot)", expected: 3, found: 2))
+        #expect(
+            continuous == .countMismatch(what: "values of a continuous piecewise-linear function (one per knot)", expected: 3, found: 2))
         #expect(FDN.error { () throws(DyadicFunctionError) in try PiecewiseLinear(knots: [], values: []) } == .tooFewBreakpoints(count: 0))
         #expect(FDN.error { () throws(DyadicFunctionError) in try PiecewiseLinear(knots: [0, h, 1], values: [0, 1, 0]) } == nil)
     }
@@ -80,7 +82,7 @@ import TestSupport
         var rng = SplitMix64(seed: 0xF6_01)
         for round in 0..<150 {
             var raw = Self.randomContinuous(&rng, value: FDN.smallRational)
-            if round % 2 == 1 {   // discontinuous: independent start and end values
+            if round % 2 == 1 { // discontinuous: independent start and end values
                 raw.starts = raw.starts.map { _ in FDN.smallRational(&rng) }
                 raw.ends = raw.ends.map { _ in FDN.smallRational(&rng) }
             }
@@ -145,7 +147,7 @@ import TestSupport
         for n in 0...6 {
             let s = try PiecewiseLinear.sawtooth(n)
             for x in Self.samples where x < 1 { #expect(try s.value(at: x) == Self.frac(x * Rational(1 << n)), "S_\(n)(\(x))") }
-            #expect(try s.value(at: 1) == 1)   // the limit of the last piece
+            #expect(try s.value(at: 1) == 1) // the limit of the last piece
             #expect(s.pieceCount == 1 << n)
             #expect(s.isContinuous == (n == 0))
             if n > 0 { #expect(s.discontinuity == FDN.dy(1, n)) }
@@ -177,17 +179,23 @@ import TestSupport
         // A discontinuous inner function is fine: T o S_2 (x) = T(frac(4x)), with limits.
         let tentAfterSaw = try PiecewiseLinear.sawtooth(2).composed(into: PiecewiseLinear.tent)
         for x in Self.samples where x < 1 { #expect(try tentAfterSaw.value(at: x) == Self.tent(Self.frac(4 * x))) }
-        #expect(tentAfterSaw.discontinuity == nil)   // T(0) = T(1) = 0 glues the teeth
+        #expect(tentAfterSaw.discontinuity == nil) // T(0) = T(1) = 0 glues the teeth
         #expect(try tentAfterSaw.value(at: 1) == 0)
         // A discontinuous outer function would lose its one-sided limits: rejected.
         // (S_1 o id must rise from 0 to 1 on [0, 1/2); evaluating S_1 at the knot 1/2
         // gives the right-hand value 0 instead of the limit 1.)
         let identity = try PiecewiseLinear(knots: [0, 1], values: [0, 1])
-        #expect(FDN.error { () throws(DyadicFunctionError) in try identity.composed(into: PiecewiseLinear.sawtooth(1)) } == .notContinuous(at: FDN.q(1, 2)))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try identity.composed(into: PiecewiseLinear.sawtooth(1)) }
+                == .notContinuous(at: FDN.q(1, 2)))
         let outside = try PiecewiseLinear(knots: [0, FDN.q(1, 2), 1], values: [0, FDN.q(3, 2), 1])
-        #expect(FDN.error { () throws(DyadicFunctionError) in try outside.composed(into: PiecewiseLinear.tent) } == .compositionOutsideDomain(FDN.q(3, 2)))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try outside.composed(into: PiecewiseLinear.tent) }
+                == .compositionOutsideDomain(FDN.q(3, 2)))
         let negative = try PiecewiseLinear(knots: [0, 1], values: [FDN.q(-1, 4), 1])
-        #expect(FDN.error { () throws(DyadicFunctionError) in try negative.composed(into: PiecewiseLinear.tent) } == .compositionOutsideDomain(FDN.q(-1, 4)))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try negative.composed(into: PiecewiseLinear.tent) }
+                == .compositionOutsideDomain(FDN.q(-1, 4)))
     }
 
     static let psi = try! StepFunction(breakpoints: [0, FDN.q(1, 2), 1], values: [1, -1])
@@ -256,7 +264,8 @@ import TestSupport
         let up = try PiecewiseLinear(knots: [0, 1], values: [0, 2])
         #expect(FDN.error { () throws(DyadicFunctionError) in try Self.psi.composed(after: up) } == .compositionOutsideDomain(2))
         let down = try PiecewiseLinear(knots: [0, FDN.q(1, 2), 1], values: [FDN.q(1, 2), FDN.q(-1, 2), 0])
-        #expect(FDN.error { () throws(DyadicFunctionError) in try Self.psi.composed(after: down) } == .compositionOutsideDomain(FDN.q(-1, 2)))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try Self.psi.composed(after: down) } == .compositionOutsideDomain(FDN.q(-1, 2)))
     }
 
     // MARK: Sup distance to a step function
@@ -279,7 +288,7 @@ import TestSupport
         var rng = SplitMix64(seed: 0xF6_04)
         for round in 0..<150 {
             var g = Self.randomContinuous(&rng, value: FDN.smallDyadic)
-            if round % 3 == 2 { g.ends = g.ends.map { _ in FDN.smallDyadic(&rng) } }   // discontinuous
+            if round % 3 == 2 { g.ends = g.ends.map { _ in FDN.smallDyadic(&rng) } } // discontinuous
             let s = FDN.randomRaw(&rng, maxPieces: 8, level: round % 2 == 0 ? 5 : nil, repeatPercent: 20, value: FDN.smallDyadic)
             let d = try g.make().supDistance(to: s.make())
             #expect(d == Self.referenceSup(g, s), "round \(round)")
@@ -293,7 +302,8 @@ import TestSupport
         #expect(d == SupDistance(value: 1, witness: 0, refinedPieceCount: 2))
         // A triangle wave against its best constant 1/2 is at distance exactly 1/2.
         let t3 = try PiecewiseLinear.triangleWave(3)
-        #expect(t3.supDistance(to: StepFunction(constant: FDN.q(1, 2))) == SupDistance(value: FDN.q(1, 2), witness: 0, refinedPieceCount: 8))
+        #expect(
+            t3.supDistance(to: StepFunction(constant: FDN.q(1, 2))) == SupDistance(value: FDN.q(1, 2), witness: 0, refinedPieceCount: 8))
         // A step function with a breakpoint inside a linear piece: the inner end counts.
         let line = try PiecewiseLinear(knots: [0, 1], values: [0, 1])
         let step = try StepFunction(breakpoints: [0, FDN.q(1, 3), 1], values: [0, 1])

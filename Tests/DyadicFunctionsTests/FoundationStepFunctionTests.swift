@@ -232,7 +232,7 @@ import TestSupport
         for round in 0..<150 {
             let level: Int? = round % 2 == 0 ? 4 : nil
             let a = FDN.randomRaw(&rng, maxPieces: 9, level: level, repeatPercent: 25) { r in
-                Rational(FDN.int(&r, -2...2))   // few distinct values, so results often merge
+                Rational(FDN.int(&r, -2...2)) // few distinct values, so results often merge
             }
             let b = FDN.randomRaw(&rng, maxPieces: 9, level: level, repeatPercent: 25) { r in
                 Rational(FDN.int(&r, -2...2))
@@ -302,7 +302,7 @@ import TestSupport
             let L = FDN.int(&rng, 0...7)
             let distinct = round % 3 == 0 ? 2 : 5
             var cells: [Rational] = (0..<(1 << L)).map { _ in Rational(FDN.int(&rng, 1...distinct)) }
-            if round % 4 == 0 {   // constant on aligned blocks, so the level is lower
+            if round % 4 == 0 { // constant on aligned blocks, so the level is lower
                 let block = 1 << FDN.int(&rng, 0...L)
                 cells = (0..<(1 << L)).map { cells[$0 / block * block] }
             }
@@ -321,7 +321,9 @@ import TestSupport
             }
             #expect(f.dyadicLevel == expectedLevel, "\(cells)")
             if expectedLevel > 0 {
-                #expect(FDN.error { () throws(DyadicFunctionError) in try f.cellValues(level: expectedLevel - 1) } == .notDyadicOfLevel(level: expectedLevel - 1))
+                #expect(
+                    FDN.error { () throws(DyadicFunctionError) in try f.cellValues(level: expectedLevel - 1) }
+                        == .notDyadicOfLevel(level: expectedLevel - 1))
             }
             // At its own level the cells are the coarsened array.
             let coarse = try f.cellValues(level: expectedLevel)
@@ -340,7 +342,8 @@ import TestSupport
         let third = try StepFunction(breakpoints: [0, FDN.q(1, 3), 1], values: [1, 2])
         #expect(FDN.error { () throws(DyadicFunctionError) in try third.cellValues(level: 5) } == .notDyadicOfLevel(level: 5))
         let deep = try StepFunction(breakpoints: [0, FDN.dy(1, 3), 1], values: [1, 2])
-        #expect(FDN.error { () throws(DyadicFunctionError) in try deep.cellValues(level: 31) } == .levelOutOfRange(level: 31, range: 0...30))
+        #expect(
+            FDN.error { () throws(DyadicFunctionError) in try deep.cellValues(level: 31) } == .levelOutOfRange(level: 31, range: 0...30))
         #expect(FDN.error { () throws(DyadicFunctionError) in try deep.cellValues(level: 2) } == .notDyadicOfLevel(level: 2))
         #expect(FDN.error { () throws(DyadicFunctionError) in try deep.cellValues(level: -1) } == .notDyadicOfLevel(level: -1))
         for n in [0, 3, 5, 6, 12] {

@@ -92,7 +92,7 @@ import TestSupport
             switch FDN.int(&r, 0...3) {
             case 0: return Self.hugeRational(&r)
             case 1: return Self.edgeRational(&r)
-            case 2: return FDN.q(FDN.int(&r, -3...3), 4)   // many ties
+            case 2: return FDN.q(FDN.int(&r, -3...3), 4) // many ties
             default: return FDN.smallRational(&r)
             }
         }
@@ -111,7 +111,7 @@ import TestSupport
         let h = Self.h
         #expect(h.numerator.intValue == nil)
         let eighth = FDN.q(1, 8)
-        let t: [Rational] = (0...6).map { eighth * Rational($0) } + [1]   // 7 pieces: 0, 1/8, ..., 6/8
+        let t: [Rational] = (0...6).map { eighth * Rational($0) } + [1] // 7 pieces: 0, 1/8, ..., 6/8
         // Differences per piece; "W" pieces have word-sized parts, "B" pieces big ones.
         // W 1/3 -> B 1/2 -> W 2/3 -> B 2/3 (tie, keep W) -> W 2/3 (tie) -> B 3/4 -> W 1/5.
         let diffs: [(Rational, Bool)] = [

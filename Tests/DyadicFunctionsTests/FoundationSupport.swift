@@ -56,7 +56,7 @@ enum FDN {
         var value = BigInt.zero
         for _ in 0..<words { value = (value << 64) + BigInt(rng.next()) }
         value = value >> (words * 64 - bits)
-        if value.bitLength < bits { value = value + pow2(bits - 1) }   // set the top bit
+        if value.bitLength < bits { value = value + pow2(bits - 1) } // set the top bit
         return value
     }
 

@@ -37,10 +37,12 @@ import ExactArithmetic
         let J = 5
         var functions = [StepFunction(constant: 1)]
         var norms: [Rational] = [1]
-        for j in 0..<J { for k in 0..<(1 << j) {
-            functions.append(try HaarFunction(level: j, index: k).stepFunction)
-            norms.append(Rational(1).timesPowerOfTwo(-j))
-        } }
+        for j in 0..<J {
+            for k in 0..<(1 << j) {
+                functions.append(try HaarFunction(level: j, index: k).stepFunction)
+                norms.append(Rational(1).timesPowerOfTwo(-j))
+            }
+        }
         let truth = GramMatrix.general(functions)
         #expect(GramMatrix.firstMismatch(functions) { truth[$0][$1] } == nil)
         let n = functions.count
@@ -60,9 +62,13 @@ import ExactArithmetic
         for (cut, overlap) in [(half, Rational(0)), (half, e), (third, Rational(0)), (third, e)] {
             let f = try StepFunction(breakpoints: [0, cut + overlap, 1], values: [1, 0])
             let g = try StepFunction(breakpoints: [0, cut, 1], values: [0, 1])
-            let expected = overlap   // <f, g> = the overlap length
-            #expect(GramMatrix.firstMismatch([f, g]) { i, j in i == j ? (i == 0 ? cut + overlap : 1 - cut) : expected } == nil, "cut \(cut) overlap \(overlap)")
-            let m = GramMatrix.firstMismatch([f, g]) { i, j in i == j ? (i == 0 ? cut + overlap : 1 - cut) : (overlap.isZero ? Self.tiny : 0) }
+            let expected = overlap // <f, g> = the overlap length
+            #expect(
+                GramMatrix.firstMismatch([f, g]) { i, j in i == j ? (i == 0 ? cut + overlap : 1 - cut) : expected } == nil,
+                "cut \(cut) overlap \(overlap)")
+            let m = GramMatrix.firstMismatch([f, g]) { i, j in
+                i == j ? (i == 0 ? cut + overlap : 1 - cut) : (overlap.isZero ? Self.tiny : 0)
+            }
             #expect(m?.row == 0 && m?.column == 1 && m?.value == expected)
         }
     }

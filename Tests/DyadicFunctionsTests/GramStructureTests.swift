@@ -18,10 +18,12 @@ import TestSupport
     /// The first (row-major) entry differing from the diagonal statement, every entry
     /// computed from its definition.
     static func bruteFirstMismatch(_ entry: (Int, Int) -> Rational, count: Int, diagonal: [Rational]) -> (Int, Int, Rational)? {
-        for i in 0..<count { for j in 0..<count {
-            let value = entry(i, j)
-            if value != (i == j ? diagonal[i] : .zero) { return (i, j, value) }
-        } }
+        for i in 0..<count {
+            for j in 0..<count {
+                let value = entry(i, j)
+                if value != (i == j ? diagonal[i] : .zero) { return (i, j, value) }
+            }
+        }
         return nil
     }
 
@@ -30,11 +32,13 @@ import TestSupport
         for J in 0...4 {
             let cells = 1 << J
             var characters: [UInt64: WalshCharacter] = [:]
-            for k in 0..<cells { for negated in [false, true] {
-                var word: UInt64 = 0
-                for c in 0..<cells where ((k & c).nonzeroBitCount % 2 == 1) != negated { word |= 1 << UInt64(c) }
-                characters[word] = WalshCharacter(frequency: k, isNegated: negated)
-            } }
+            for k in 0..<cells {
+                for negated in [false, true] {
+                    var word: UInt64 = 0
+                    for c in 0..<cells where ((k & c).nonzeroBitCount % 2 == 1) != negated { word |= 1 << UInt64(c) }
+                    characters[word] = WalshCharacter(frequency: k, isNegated: negated)
+                }
+            }
             #expect(characters.count == 2 * cells)
             for word in 0..<(UInt64(1) << UInt64(cells)) {
                 let f = try PackedSignFunction(level: J, words: [word])
@@ -51,7 +55,7 @@ import TestSupport
         for m in 0..<(1 << J) {
             let f = try WalshFunction(index: m).packed(level: J)
             let character = try #require(f.walshCharacter)
-            for c in 0..<f.cellCount {   // f = +-chi_k on every cell
+            for c in 0..<f.cellCount { // f = +-chi_k on every cell
                 let chi = (character.frequency & c).nonzeroBitCount % 2 == 1 ? -1 : 1
                 #expect(f.value(cell: c) == (character.isNegated ? -chi : chi))
             }
@@ -68,17 +72,19 @@ import TestSupport
     func haarIndices() throws {
         #expect(StepFunction(constant: -3).haarIndex == .constant)
         #expect(StepFunction(constant: 0).haarIndex == nil)
-        for j in 0..<5 { for k in 0..<(1 << j) {
-            let h = try HaarFunction(level: j, index: k).stepFunction
-            let length = Rational(1).timesPowerOfTwo(-j)
-            for c in [Rational(1), Rational(-3) / 7, Self.tiny] {
-                let f = try StepFunction(breakpoints: h.breakpoints, values: h.values.map { $0 * c })
-                #expect(f.haarIndex == .wavelet(start: length * Rational(k), length: length))
+        for j in 0..<5 {
+            for k in 0..<(1 << j) {
+                let h = try HaarFunction(level: j, index: k).stepFunction
+                let length = Rational(1).timesPowerOfTwo(-j)
+                for c in [Rational(1), Rational(-3) / 7, Self.tiny] {
+                    let f = try StepFunction(breakpoints: h.breakpoints, values: h.values.map { $0 * c })
+                    #expect(f.haarIndex == .wavelet(start: length * Rational(k), length: length))
+                }
+                // Unequal magnitudes by 2^-60.
+                let v = h.values.map { $0 == -1 ? Rational(-1) + Self.tiny : $0 }
+                #expect(try StepFunction(breakpoints: h.breakpoints, values: v).haarIndex == nil)
             }
-            // Unequal magnitudes by 2^-60.
-            let v = h.values.map { $0 == -1 ? Rational(-1) + Self.tiny : $0 }
-            #expect(try StepFunction(breakpoints: h.breakpoints, values: v).haarIndex == nil)
-        } }
+        }
         let q = Rational(1).timesPowerOfTwo(-2)
         // [1/4, 3/4): length 1/2 but not dyadic (1/4 is not a multiple of 1/2).
         #expect(try StepFunction(breakpoints: [0, q, 2 * q, 3 * q, 1], values: [0, 1, -1, 0]).haarIndex == nil)
@@ -108,7 +114,8 @@ import TestSupport
         }
         var diagonal = [Rational](repeating: 1, count: count)
         if Bool.random(using: &rng) { diagonal[Int.random(in: 0..<count, using: &rng)] += Self.tiny }
-        let truth = Self.bruteFirstMismatch({ Rational(Self.cellSum(functions[$0], functions[$1])).timesPowerOfTwo(-J) }, count: count, diagonal: diagonal)
+        let truth = Self.bruteFirstMismatch(
+            { Rational(Self.cellSum(functions[$0], functions[$1])).timesPowerOfTwo(-J) }, count: count, diagonal: diagonal)
         let found = GramMatrix.firstMismatch(functions, stated: .diagonal(diagonal))
         #expect(found?.row == truth?.0 && found?.column == truth?.1 && found?.value == truth?.2)
     }
@@ -128,12 +135,13 @@ import TestSupport
                 let j = Int.random(in: 0..<3, using: &rng)
                 let h = try HaarFunction(level: j, index: Int.random(in: 0..<(1 << j), using: &rng)).stepFunction
                 return try StepFunction(breakpoints: h.breakpoints, values: h.values.map { $0 * c })
-            default:   // c on [a/8, b/8), 0 elsewhere
+            default: // c on [a/8, b/8), 0 elsewhere
                 let a = Int.random(in: 0..<8, using: &rng)
                 let b = Int.random(in: (a + 1)...8, using: &rng)
                 let cuts = [0, a, b, 8].reduce(into: [Int]()) { if $0.last != $1 { $0.append($1) } }
-                return try StepFunction(breakpoints: cuts.map { Rational($0) / 8 },
-                                        values: (0..<(cuts.count - 1)).map { cuts[$0] == a ? c : 0 })
+                return try StepFunction(
+                    breakpoints: cuts.map { Rational($0) / 8 },
+                    values: (0..<(cuts.count - 1)).map { cuts[$0] == a ? c : 0 })
             }
         }
         var diagonal = (0..<count).map { functions[$0].innerProduct(with: functions[$0]) }
@@ -141,7 +149,8 @@ import TestSupport
         let truth = Self.bruteFirstMismatch({ functions[$0].innerProduct(with: functions[$1]) }, count: count, diagonal: diagonal)
         // The general path (Haar indices or supports), forced; then whatever path the
         // public entry point picks for these sizes (dense, at these levels).
-        let general = GramMatrix.firstMismatch(.general(functions, supports: Supports(functions)), count: count, stated: .diagonal(diagonal))
+        let general = GramMatrix.firstMismatch(
+            .general(functions, supports: Supports(functions)), count: count, stated: .diagonal(diagonal))
         #expect(general?.row == truth?.0 && general?.column == truth?.1 && general?.value == truth?.2)
         let found = GramMatrix.firstMismatch(functions, stated: .diagonal(diagonal))
         #expect(found?.row == truth?.0 && found?.column == truth?.1 && found?.value == truth?.2)

@@ -55,17 +55,20 @@ struct LemmaHaarCoveringTests {
         for s in 0..<total {
             for t in (s + 1)..<total {
                 guard let jStar = Self.firstDifference(sigmas[s], sigmas[t]) else {
-                    failures.check(false, "distinct numbers \(s), \(t) give equal trees"); continue
+                    failures.check(false, "distinct numbers \(s), \(t) give equal trees")
+                    continue
                 }
                 let distance = zip(h[s], h[t]).map { ($0 - $1).magnitude }.max() ?? 0
                 let lower = 2 * a[jStar]
                 let upper = 2 * Rational.sum(a[jStar...])
-                failures.check(lower <= distance && distance <= upper,
-                               "\(name) J=\(J) trees \(s),\(t), j*=\(jStar): \(lower) <= \(distance) <= \(upper) fails")
+                failures.check(
+                    lower <= distance && distance <= upper,
+                    "\(name) J=\(J) trees \(s),\(t), j*=\(jStar): \(lower) <= \(distance) <= \(upper) fails")
                 let library = features[s].supDistance(to: features[t])
                 failures.check(library.value == distance, "\(name) J=\(J) \(s),\(t): supDistance \(library.value) != \(distance)")
-                failures.check(library.witness == Self.witness(h[s], h[t], maximum: distance),
-                               "\(name) J=\(J) \(s),\(t): witness \(library.witness)")
+                failures.check(
+                    library.witness == Self.witness(h[s], h[t], maximum: distance),
+                    "\(name) J=\(J) \(s),\(t): witness \(library.witness)")
             }
         }
         #expect(failures.count == 0)
@@ -86,11 +89,13 @@ struct LemmaHaarCoveringTests {
             let minA = a[0..<L].min() ?? 0
             let eps = minA * LemmaRef.q(999, 1000)
             var closest: Rational? = nil
-            for s in 0..<h.count { for t in (s + 1)..<h.count {
-                let d = zip(h[s], h[t]).map { ($0 - $1).magnitude }.max() ?? 0
-                closest = closest.map { min($0, d) } ?? d
-                #expect(d > 2 * eps, "\(name) J=\(J) L=\(L): pair \(s),\(t) at distance \(d) <= 2 eps")
-            } }
+            for s in 0..<h.count {
+                for t in (s + 1)..<h.count {
+                    let d = zip(h[s], h[t]).map { ($0 - $1).magnitude }.max() ?? 0
+                    closest = closest.map { min($0, d) } ?? d
+                    #expect(d > 2 * eps, "\(name) J=\(J) L=\(L): pair \(s),\(t) at distance \(d) <= 2 eps")
+                }
+            }
             if let closest { #expect(closest >= 2 * minA, "\(name) J=\(J) L=\(L): closest pair \(closest)") }
             #expect(HaarCoveringBounds.bits(truncationLevel: L) == BigInt((1 << L) - 1))
         }
@@ -98,8 +103,9 @@ struct LemmaHaarCoveringTests {
         for L in -1...(J + 1) {
             for eps in Self.epsGrid(a) {
                 let expected = L >= 1 && L <= J && eps.signum > 0 && (0..<L).allSatisfy { eps < a[$0] }
-                #expect(HaarCoveringBounds.packingApplies(amplitudes: a, eps: eps, truncationLevel: L) == expected,
-                        "\(name) L=\(L) eps=\(eps)")
+                #expect(
+                    HaarCoveringBounds.packingApplies(amplitudes: a, eps: eps, truncationLevel: L) == expected,
+                    "\(name) L=\(L) eps=\(eps)")
             }
         }
         for eps in Self.epsGrid(a) {
@@ -147,8 +153,9 @@ struct LemmaHaarCoveringTests {
             #expect(centres.count == 1 << ((1 << L) - 1), "\(name) J=\(J) L=\(L): \(centres.count) centres")
             for eps in Self.epsGrid(a) {
                 let expected = eps.signum > 0 && eps >= tail
-                #expect(HaarCoveringBounds.coverApplies(amplitudes: a, eps: eps, truncationLevel: L) == expected,
-                        "\(name) L=\(L) eps=\(eps)")
+                #expect(
+                    HaarCoveringBounds.coverApplies(amplitudes: a, eps: eps, truncationLevel: L) == expected,
+                    "\(name) L=\(L) eps=\(eps)")
             }
         }
         #expect(failures.count == 0)
@@ -171,7 +178,8 @@ struct LemmaHaarCoveringTests {
         let (name, a) = Self.amplitudeSets(J)[set]
         for eps in Self.epsGrid(a) {
             if let lower = HaarCoveringBounds.bestPackingLevel(amplitudes: a, eps: eps),
-               let upper = HaarCoveringBounds.bestCoverLevel(amplitudes: a, eps: eps) {
+                let upper = HaarCoveringBounds.bestCoverLevel(amplitudes: a, eps: eps)
+            {
                 #expect(lower <= upper, "\(name) eps=\(eps): packing level \(lower) > cover level \(upper)")
             }
         }

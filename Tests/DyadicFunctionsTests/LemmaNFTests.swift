@@ -22,7 +22,9 @@ struct LemmaNFTests {
             for c in 0..<(1 << J) {
                 let out = LemmaRef.forward(network.layers, at: LemmaRef.cellMidpoint(c, level: J))
                 for m in 1..<(1 << J) {
-                    #expect(out[m - 1] == Rational(LemmaRef.outputSignsBySeries(sigma, readout: m)[c]), "J=\(J) tree \(number) m=\(m) cell \(c)")
+                    #expect(
+                        out[m - 1] == Rational(LemmaRef.outputSignsBySeries(sigma, readout: m)[c]), "J=\(J) tree \(number) m=\(m) cell \(c)"
+                    )
                 }
             }
         }
@@ -44,22 +46,25 @@ struct LemmaNFTests {
         }
         // Scaled by 2^(J+2) every g is an integer (checked), so u runs in integers.
         let scale = Rational(1 << (J + 2))
-        let scaledG = g.map { $0.map { v -> Int in
-            let s = v * scale
-            precondition(s.isInteger, "g is not a multiple of 2^-(J+2)")
-            return Int(s.numerator.description) ?? 0
-        } }
+        let scaledG = g.map {
+            $0.map { v -> Int in
+                let s = v * scale
+                precondition(s.isInteger, "g is not a multiple of 2^-(J+2)")
+                return Int(s.numerator.description) ?? 0
+            }
+        }
         for number in 0..<(1 << ((1 << J) - 1)) {
             let sigma = LemmaRef.signs(levels: J, number: number)
             let unit = try family.member(signs: try LemmaRef.tree(sigma)).network.layers[2][0]
             let weights = unit.weights.map { Int($0.numerator.description) ?? 0 }
-            let expected = LemmaRef.midpointIndices(sigma)  // u = (2i+1)/2^(J+1)
+            let expected = LemmaRef.midpointIndices(sigma) // u = (2i+1)/2^(J+1)
             for c in 0..<cells {
                 var t = 0
                 for (k, i) in unit.inputs.enumerated() { t += weights[k] * scaledG[c][i] }
                 // 2^(J+2) u = 2^(J+1) + t must equal 2 (2i + 1).
-                #expect(unit.bias == Rational(1) / Rational(2) && (1 << (J + 1)) + t == 2 * (2 * expected[c] + 1),
-                        "tree \(number) cell \(c)")
+                #expect(
+                    unit.bias == Rational(1) / Rational(2) && (1 << (J + 1)) + t == 2 * (2 * expected[c] + 1),
+                    "tree \(number) cell \(c)")
             }
         }
         // The head on every midpoint: replace layers 1-3 by u itself.

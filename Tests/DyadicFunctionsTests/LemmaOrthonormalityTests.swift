@@ -36,10 +36,12 @@ struct LemmaOrthonormalityTests {
         let mask: UInt64 = cells == 64 ? ~0 : (1 << UInt64(cells)) - 1
         var failures = LemmaRef.Failures()
         for (n, patterns) in table.enumerated() {
-            for m in 1..<cells { for m2 in m..<cells {
-                let sum = cells - 2 * ((patterns[m] ^ patterns[m2]) & mask).nonzeroBitCount
-                failures.check(sum == (m == m2 ? cells : 0), "J=\(J) n=\(n) m=\(m) m'=\(m2): cell sum \(sum)")
-            } }
+            for m in 1..<cells {
+                for m2 in m..<cells {
+                    let sum = cells - 2 * ((patterns[m] ^ patterns[m2]) & mask).nonzeroBitCount
+                    failures.check(sum == (m == m2 ? cells : 0), "J=\(J) n=\(n) m=\(m) m'=\(m2): cell sum \(sum)")
+                }
+            }
             let packed = try TaskOutput.packedOutputs(signs: try SignTree(levels: J, number: n), readouts: readouts)
             for (d, p) in packed.enumerated() {
                 failures.check(p.level == J && p.words == [patterns[d + 1]], "J=\(J) n=\(n) m=\(d + 1): packed words")
@@ -70,8 +72,9 @@ struct LemmaOrthonormalityTests {
     // MARK: The general step-function path
 
     /// <f_m, f_m'> by the general merge of byDefinition outputs, all pairs of readouts.
-    @Test("general inner products of byDefinition outputs = [m = m'] (all trees J <= 3, sample J = 4)",
-          arguments: 1...4)
+    @Test(
+        "general inner products of byDefinition outputs = [m = m'] (all trees J <= 3, sample J = 4)",
+        arguments: 1...4)
     func generalPath(J: Int) throws {
         let readouts = try (1..<(1 << J)).map { try WalshReadout(index: $0) }
         let identity = Self.identity(readouts.count)
@@ -97,7 +100,7 @@ struct LemmaOrthonormalityTests {
             let tree = try LemmaRef.tree(sigma)
             let D = LemmaRef.randomInt(1...min(12, (1 << J) - 1), using: &g)
             var ms = LemmaRef.randomSubset(of: Array(1..<(1 << J)), size: D, using: &g)
-            if round == 0 { ms[0] = (1 << J) - 1 }      // always include top readouts sometimes
+            if round == 0 { ms[0] = (1 << J) - 1 } // always include top readouts sometimes
             ms = Array(Set(ms))
             let readouts = try ms.map { try WalshReadout(index: $0) }
             let identity = Self.identity(readouts.count)

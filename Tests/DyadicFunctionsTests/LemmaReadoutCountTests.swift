@@ -64,8 +64,12 @@ struct LemmaReadoutCountTests {
     }
 
     /// The J = 3 table of MATH.md sec. 7 (values stated there, and recounted here).
-    @Test("MATH.md J = 3 table", arguments: [([4, 5], 5, 8), ([4, 5, 6, 7], 7, 16), ([5, 6], 6, 8),
-                                              ([3, 5, 6], 6, 10), ([1, 2, 4], 7, 7)])
+    @Test(
+        "MATH.md J = 3 table",
+        arguments: [
+            ([4, 5], 5, 8), ([4, 5, 6, 7], 7, 16), ([5, 6], 6, 8),
+            ([3, 5, 6], 6, 10), ([1, 2, 4], 7, 7),
+        ])
     func table(readouts: [Int], joint: Int, separate: Int) throws {
         #expect(try ReadoutCount.jointLog2(readouts: readouts, levels: 3) == BigInt(joint))
         #expect(try ReadoutCount.separateLog2(readouts: readouts) == BigInt(separate))

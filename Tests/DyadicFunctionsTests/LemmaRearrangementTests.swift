@@ -20,9 +20,11 @@ struct LemmaRearrangementTests {
         for n in 0..<(1 << ((1 << J) - 1)) {
             let tree = try SignTree(levels: J, number: n)
             let sigma = LemmaRef.signs(levels: J, number: n)
-            for j in 0..<J { for k in 0..<(1 << j) {
-                failures.check(tree.sign(level: j, index: k) == sigma[j][k], "J=\(J) n=\(n) node (\(j),\(k))")
-            } }
+            for j in 0..<J {
+                for k in 0..<(1 << j) {
+                    failures.check(tree.sign(level: j, index: k) == sigma[j][k], "J=\(J) n=\(n) node (\(j),\(k))")
+                }
+            }
             failures.check(tree == (try LemmaRef.tree(sigma)), "J=\(J) n=\(n): numbered tree != tree from signs")
             seen.insert(tree)
         }
@@ -100,8 +102,9 @@ struct LemmaRearrangementTests {
 
     /// Every tree of depth J = 1..4 (J = 4 split into chunks so it runs in parallel):
     /// the integer form 2^J h, the midpoint indices, and the library's four views.
-    @Test("every tree J <= 4: bijection onto midpoints; library agrees",
-          arguments: [(1, 0), (2, 0), (3, 0), (4, 0), (4, 1), (4, 2), (4, 3)])
+    @Test(
+        "every tree J <= 4: bijection onto midpoints; library agrees",
+        arguments: [(1, 0), (2, 0), (3, 0), (4, 0), (4, 1), (4, 2), (4, 3)])
     func everyTree(J: Int, chunk: Int) throws {
         let total = 1 << ((1 << J) - 1)
         let chunks = J == 4 ? 4 : 1

@@ -46,8 +46,10 @@ enum LemmaRef {
     /// Records at most a few failures of a large loop, then one summary expectation.
     struct Failures {
         var count = 0
-        mutating func check(_ condition: Bool, _ message: @autoclosure () -> String,
-                            sourceLocation: SourceLocation = #_sourceLocation) {
+        mutating func check(
+            _ condition: Bool, _ message: @autoclosure () -> String,
+            sourceLocation: SourceLocation = #_sourceLocation
+        ) {
             guard !condition else { return }
             count += 1
             if count <= 5 { Issue.record(Comment(rawValue: message()), sourceLocation: sourceLocation) }
@@ -175,7 +177,7 @@ enum LemmaRef {
         let J = sigma.count
         precondition(J <= 6)
         let indices = midpointIndices(sigma)
-        var patterns = [UInt64](repeating: 0, count: 1 << J)   // index m; m = 0 unused
+        var patterns = [UInt64](repeating: 0, count: 1 << J) // index m; m = 0 unused
         for c in 0..<(1 << J) {
             // digits of u as a mask over n: bit n = bit J-1-n of i.
             var digits = 0
@@ -310,7 +312,8 @@ struct LemmaTupleCounter {
 
     mutating func insert(_ key: LemmaTupleKey) {
         precondition(2 * count < keys.count, "LemmaTupleCounter is full")
-        var h = (key.w0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.w1 &* 0xC2B2_AE3D_27D4_EB4F)
+        var h =
+            (key.w0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.w1 &* 0xC2B2_AE3D_27D4_EB4F)
             ^ (key.w2 &* 0x1656_67B1_9E37_79F9) ^ (key.w3 &* 0x27D4_EB2F_1656_67C5)
         h ^= h >> 31
         var i = Int(truncatingIfNeeded: h) & mask

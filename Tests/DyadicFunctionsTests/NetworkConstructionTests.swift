@@ -22,7 +22,7 @@ struct NetworkConstructionTests {
         #expect(units.count == (1 << (n + 1)) - 1)
         #expect(units.allSatisfy { $0.activation == .heaviside && $0.inputs == [source] })
         for y in points {
-            var z = [Rational](repeating: 7, count: 5)   // junk everywhere except the source
+            var z = [Rational](repeating: 7, count: 5) // junk everywhere except the source
             z[source] = y
             var sum = Rational(0)
             for (i, unit) in units.enumerated() { sum += (i % 2 == 0 ? 1 : -1) * LemmaRef.apply(unit, to: z) }
@@ -42,7 +42,7 @@ struct NetworkConstructionTests {
         #expect(units.count == k)
         #expect(units.allSatisfy { $0.activation == .heaviside && $0.inputs == sources })
         for bits in 0..<(1 << k) {
-            var z = (0..<width).map { _ in Rational(Int(g.next() % 5) - 2) }  // junk
+            var z = (0..<width).map { _ in Rational(Int(g.next() % 5) - 2) } // junk
             for (t, s) in sources.enumerated() { z[s] = Rational((bits >> t) & 1) }
             var sum = Rational(0)
             for (t, unit) in units.enumerated() { sum += (t % 2 == 0 ? 1 : -1) * LemmaRef.apply(unit, to: z) }
@@ -123,8 +123,8 @@ struct NetworkConstructionTests {
         let cells = 1 << J
         var points: [Rational] = []
         for c in 0..<cells {
-            points.append(LemmaRef.q(c, cells))                       // thresholds (and 0)
-            points.append(LemmaRef.q(2 * c + 1, 2 * cells))           // piece midpoints
+            points.append(LemmaRef.q(c, cells)) // thresholds (and 0)
+            points.append(LemmaRef.q(2 * c + 1, 2 * cells)) // piece midpoints
         }
         for _ in 0..<(J <= 6 ? 40 : 10) { points.append(LemmaRef.randomUnitRational(using: &g)) }
         points += [Rational(-1), Rational(1), LemmaRef.q(3, 2)]
@@ -164,30 +164,36 @@ struct NetworkConstructionTests {
             let width = layers[layers.count - 1].count
             let units = (0..<LemmaRef.randomInt(1...8, using: &g)).map { _ -> HeavisideNetwork.Unit in
                 switch g.next() % 6 {
-                case 0, 1:   // single-input Heaviside, threshold on the grid (weight 0 now and then)
+                case 0, 1: // single-input Heaviside, threshold on the grid (weight 0 now and then)
                     let w = g.next() % 8 == 0 ? Rational(0) : pick(nonzero)
-                    return HeavisideNetwork.Unit(activation: .heaviside, inputs: [Int(g.next() % UInt64(width))],
-                                                 weights: [w], bias: -(w.isZero ? pick(grid) : w * pick(grid)))
-                case 2:      // multi-input Heaviside
+                    return HeavisideNetwork.Unit(
+                        activation: .heaviside, inputs: [Int(g.next() % UInt64(width))],
+                        weights: [w], bias: -(w.isZero ? pick(grid) : w * pick(grid)))
+                case 2: // multi-input Heaviside
                     let size = LemmaRef.randomInt(1...min(3, width), using: &g)
                     let inputs = LemmaRef.randomSubset(of: Array(0..<width), size: size, using: &g).sorted()
-                    return HeavisideNetwork.Unit(activation: .heaviside, inputs: inputs, weights: inputs.map { _ in pick(nonzero) }, bias: -pick(grid))
-                case 3, 4:   // linear
+                    return HeavisideNetwork.Unit(
+                        activation: .heaviside, inputs: inputs, weights: inputs.map { _ in pick(nonzero) }, bias: -pick(grid))
+                case 3, 4: // linear
                     let size = LemmaRef.randomInt(1...min(3, width), using: &g)
                     let inputs = LemmaRef.randomSubset(of: Array(0..<width), size: size, using: &g).sorted()
-                    return HeavisideNetwork.Unit(activation: .linear, inputs: inputs, weights: inputs.map { _ in pick(nonzero) }, bias: pick(grid))
-                default:     // no inputs at all: a constant
-                    return HeavisideNetwork.Unit(activation: g.next() & 1 == 0 ? .heaviside : .linear, inputs: [], weights: [], bias: -pick(grid))
+                    return HeavisideNetwork.Unit(
+                        activation: .linear, inputs: inputs, weights: inputs.map { _ in pick(nonzero) }, bias: pick(grid))
+                default: // no inputs at all: a constant
+                    return HeavisideNetwork.Unit(
+                        activation: g.next() & 1 == 0 ? .heaviside : .linear, inputs: [], weights: [], bias: -pick(grid))
                 }
             }
             layers.append(units)
         }
         let width = layers[layers.count - 1].count
-        layers.append((0..<LemmaRef.randomInt(1...3, using: &g)).map { _ in
-            let size = LemmaRef.randomInt(1...width, using: &g)
-            let inputs = LemmaRef.randomSubset(of: Array(0..<width), size: size, using: &g).sorted()
-            return HeavisideNetwork.Unit(activation: .linear, inputs: inputs, weights: inputs.map { _ in pick(nonzero) }, bias: pick(grid))
-        })
+        layers.append(
+            (0..<LemmaRef.randomInt(1...3, using: &g)).map { _ in
+                let size = LemmaRef.randomInt(1...width, using: &g)
+                let inputs = LemmaRef.randomSubset(of: Array(0..<width), size: size, using: &g).sorted()
+                return HeavisideNetwork.Unit(
+                    activation: .linear, inputs: inputs, weights: inputs.map { _ in pick(nonzero) }, bias: pick(grid))
+            })
         return layers
     }
 
@@ -197,7 +203,10 @@ struct NetworkConstructionTests {
         var points = network.firstLayerThresholds + network.pieceBoundaries
         let cuts = network.pieceBoundaries
         for p in 0..<(cuts.count - 1) { points.append((cuts[p] + cuts[p + 1]) / 2) }
-        for k in -4...12 { points.append(LemmaRef.q(k, 8)); points.append(LemmaRef.q(2 * k + 1, 16)) }
+        for k in -4...12 {
+            points.append(LemmaRef.q(k, 8))
+            points.append(LemmaRef.q(2 * k + 1, 16))
+        }
         for _ in 0..<30 { points.append(LemmaRef.randomUnitRational(using: &g, maxDenominator: 64)) }
         return points
     }
@@ -241,9 +250,13 @@ struct NetworkConstructionTests {
                         var t = unit.bias
                         for (k, i) in unit.inputs.enumerated() { t += unit.weights[k] * z[i] }
                         guard t.isZero else { continue }
-                        if unit.inputs.count == 1 && unit.weights[0].signum > 0 { rising += 1 }
-                        else if unit.inputs.count == 1 && unit.weights[0].signum < 0 { falling += 1 }
-                        else { other += 1 }
+                        if unit.inputs.count == 1 && unit.weights[0].signum > 0 {
+                            rising += 1
+                        } else if unit.inputs.count == 1 && unit.weights[0].signum < 0 {
+                            falling += 1
+                        } else {
+                            other += 1
+                        }
                     }
                     z = layer.map { LemmaRef.apply($0, to: z) }
                 }
@@ -259,16 +272,20 @@ struct NetworkConstructionTests {
         // Layer 0: H(x - 1/2), H(-x + 1/4). Layer 1: H(z0 - 1), H(-2 z1 + 2). Output y0 + 10 y1.
         let layers: [[HeavisideNetwork.Unit]] = [
             [.threshold(weight: 1, bias: LemmaRef.q(-1, 2)), .threshold(weight: -1, bias: LemmaRef.q(1, 4))],
-            [HeavisideNetwork.Unit(activation: .heaviside, inputs: [0], weights: [1], bias: -1),
-             HeavisideNetwork.Unit(activation: .heaviside, inputs: [1], weights: [-2], bias: 2)],
+            [
+                HeavisideNetwork.Unit(activation: .heaviside, inputs: [0], weights: [1], bias: -1),
+                HeavisideNetwork.Unit(activation: .heaviside, inputs: [1], weights: [-2], bias: 2),
+            ],
             [HeavisideNetwork.Unit(activation: .linear, inputs: [0, 1], weights: [1, 10], bias: 0)],
         ]
         let network = try HeavisideNetwork(layers: layers)
         let evaluator = NetworkEvaluator(network)
         // x = 1/2: z = (1, 0), y = (H(0), H(2)) = (1, 1). x = 1/4: z = (0, 1), y = (H(-1), H(0)) = (0, 1).
         // x = 3/10: z = (0, 0), y = (0, 1). x = 3/4: z = (1, 0), y = (1, 1). x = 0: z = (0, 1), y = (0, 1).
-        let expected: [(Rational, Rational)] = [(LemmaRef.q(1, 2), 11), (LemmaRef.q(1, 4), 10), (LemmaRef.q(3, 10), 10),
-                                                (LemmaRef.q(3, 4), 11), (0, 10)]
+        let expected: [(Rational, Rational)] = [
+            (LemmaRef.q(1, 2), 11), (LemmaRef.q(1, 4), 10), (LemmaRef.q(3, 10), 10),
+            (LemmaRef.q(3, 4), 11), (0, 10),
+        ]
         for (x, value) in expected {
             #expect(network.evaluate(at: x) == [value], "x=\(x)")
             #expect(evaluator.outputs(at: x) == [value], "x=\(x)")
@@ -292,7 +309,9 @@ struct NetworkConstructionTests {
             }
             if cuts.isEmpty { cuts.insert(LemmaRef.q(1, 3)) }
             let breakpoints = [Rational(0)] + cuts.sorted() + [Rational(1)]
-            let values = (0..<(breakpoints.count - 1)).map { _ in LemmaRef.q(LemmaRef.randomInt(-3...3, using: &g), LemmaRef.randomInt(1...3, using: &g)) }
+            let values = (0..<(breakpoints.count - 1)).map { _ in
+                LemmaRef.q(LemmaRef.randomInt(-3...3, using: &g), LemmaRef.randomInt(1...3, using: &g))
+            }
             functions.append(try StepFunction(breakpoints: breakpoints, values: values))
         }
         guard functions.contains(where: { $0.breakpointCount > 0 }) else { return }
@@ -329,8 +348,8 @@ struct NetworkConstructionTests {
         let readouts = try ((1 << (J - 1))..<cells).map { try WalshReadout(index: $0) }
         var failures = LemmaRef.Failures()
         // Bit-level: bit c of (p ^ (p >> 1)) is a sign change between cells c and c+1.
-        let inside = (0..<(cells / 2)).reduce(UInt64(0)) { $0 | 1 << UInt64(2 * $1) }   // c = 2k
-        let adjacent: UInt64 = (1 << UInt64(cells - 1)) - 1                               // c < cells-1
+        let inside = (0..<(cells / 2)).reduce(UInt64(0)) { $0 | 1 << UInt64(2 * $1) } // c = 2k
+        let adjacent: UInt64 = (1 << UInt64(cells - 1)) - 1 // c < cells-1
         for (n, patterns) in LemmaRef.outputPatternTables[J].enumerated() {
             let packed = try TaskOutput.packedOutputs(signs: try SignTree(levels: J, number: n), readouts: readouts)
             for (d, r) in readouts.enumerated() {

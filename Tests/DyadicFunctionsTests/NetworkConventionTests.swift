@@ -37,7 +37,10 @@ struct NetworkConventionTests {
         ("first-layer inputs without weights", [[Unit(activation: .heaviside, inputs: [0], weights: [], bias: 0)], [output]]),
         ("Heaviside output unit", [[good], [Unit(activation: .heaviside, inputs: [0], weights: [1], bias: 0)]]),
         ("Heaviside output among linear ones", [[good], [output, Unit(activation: .heaviside, inputs: [], weights: [], bias: 0)]]),
-        ("hidden unit reading past the previous layer", [[good], [Unit(activation: .heaviside, inputs: [1], weights: [1], bias: 0)], [output]]),
+        (
+            "hidden unit reading past the previous layer",
+            [[good], [Unit(activation: .heaviside, inputs: [1], weights: [1], bias: 0)], [output]]
+        ),
     ]
 
     @Test("every broken convention throws malformedNetwork", arguments: broken.indices)
@@ -58,9 +61,11 @@ struct NetworkConventionTests {
     func accepts() throws {
         let network = try HeavisideNetwork(layers: [
             [Self.good, .threshold(weight: -3, bias: 1)],
-            [Unit(activation: .linear, inputs: [0, 1], weights: [1, -1], bias: 0),
-             Unit(activation: .heaviside, inputs: [0, 1], weights: [1, 1], bias: -2),
-             Unit(activation: .heaviside, inputs: [], weights: [], bias: 0)],
+            [
+                Unit(activation: .linear, inputs: [0, 1], weights: [1, -1], bias: 0),
+                Unit(activation: .heaviside, inputs: [0, 1], weights: [1, 1], bias: -2),
+                Unit(activation: .heaviside, inputs: [], weights: [], bias: 0),
+            ],
             [Unit(activation: .linear, inputs: [0, 2], weights: [1, 1], bias: 0)],
         ])
         #expect(network.firstLayerWidth == 2 && network.outputCount == 1 && network.unitCount == 6)
@@ -113,7 +118,10 @@ struct NetworkConventionTests {
         for lo in -5...5 {
             for hi in -6...9 {
                 let code = ParameterCode.integer(lowerBound: BigInt(lo), upperBound: BigInt(hi))
-                guard hi >= lo else { #expect(code.bitLength == nil, "[\(lo),\(hi)]"); continue }
+                guard hi >= lo else {
+                    #expect(code.bitLength == nil, "[\(lo),\(hi)]")
+                    continue
+                }
                 #expect(code.bitLength == BigInt(LemmaRef.ceilLog2(hi - lo + 1)), "[\(lo),\(hi)]")
                 let members = Set((lo...hi).map { Rational($0) })
                 for v in probes { #expect(code.admits(v) == members.contains(v), "[\(lo),\(hi)] \(v)") }

@@ -15,11 +15,13 @@ struct NetworkStoreTests {
     /// non-dyadic, large and zero.
     static let edgeValues: [Rational] = {
         let big = BigInt(1) << 100
-        return [0, 1, -1, Rational(Int(Int32.max)), Rational(Int(Int32.min)), Rational(Int(Int32.max) + 1),
-                Rational(Int(Int32.min) - 1), Rational(Int.max), Rational(Int.min),
-                Rational(1).timesPowerOfTwo(-254), Rational(1).timesPowerOfTwo(-255), Rational(1).timesPowerOfTwo(-300),
-                Rational(-3).timesPowerOfTwo(-200),
-                LemmaRef.q(1, 3), LemmaRef.q(-7, 12), Rational(big), Rational(big) + LemmaRef.q(1, 2)]
+        return [
+            0, 1, -1, Rational(Int(Int32.max)), Rational(Int(Int32.min)), Rational(Int(Int32.max) + 1),
+            Rational(Int(Int32.min) - 1), Rational(Int.max), Rational(Int.min),
+            Rational(1).timesPowerOfTwo(-254), Rational(1).timesPowerOfTwo(-255), Rational(1).timesPowerOfTwo(-300),
+            Rational(-3).timesPowerOfTwo(-200),
+            LemmaRef.q(1, 3), LemmaRef.q(-7, 12), Rational(big), Rational(big) + LemmaRef.q(1, 2),
+        ]
     }()
 
     @Test("CompactRationals returns every value appended, dyadic forms in lowest terms")
@@ -41,8 +43,9 @@ struct NetworkStoreTests {
                 #expect(Rational(m).timesPowerOfTwo(-e) == v)
                 #expect(e == 0 || m % 2 != 0)
             } else {
-                #expect(!(v.denominator.isPowerOfTwo && v.numerator.intValue.map { Int32(exactly: $0) != nil } == true
-                          && v.denominator.trailingZeroBitCount < 255), "\(v) should be compact")
+                #expect(
+                    !(v.denominator.isPowerOfTwo && v.numerator.intValue.map { Int32(exactly: $0) != nil } == true
+                        && v.denominator.trailingZeroBitCount < 255), "\(v) should be compact")
             }
         }
     }
@@ -56,9 +59,11 @@ struct NetworkStoreTests {
         let last = layers.count - 1
         let width = layers[last - 1].count
         let inputs = Array(0..<width)
-        layers[last].append(Unit(activation: .linear, inputs: inputs,
-                                 weights: inputs.map { _ in values[Int(g.next() % UInt64(values.count))] },
-                                 bias: values[Int(g.next() % UInt64(values.count))]))
+        layers[last].append(
+            Unit(
+                activation: .linear, inputs: inputs,
+                weights: inputs.map { _ in values[Int(g.next() % UInt64(values.count))] },
+                bias: values[Int(g.next() % UInt64(values.count))]))
         let network = try HeavisideNetwork(layers: layers)
         #expect(network.layers == layers)
         #expect(network.layerCount == layers.count)
@@ -83,7 +88,9 @@ struct NetworkStoreTests {
     @Test("code tables return every code, in runs, and compare by codes")
     func codeTable() {
         var g = SplitMix64(seed: 0xC0DE)
-        let codes: [ParameterCode?] = [nil, .sign, .integer(lowerBound: 0, upperBound: 3), .dyadic(mantissaBits: 2, maximumExponent: 2), .derived(recipe: "x")]
+        let codes: [ParameterCode?] = [
+            nil, .sign, .integer(lowerBound: 0, upperBound: 3), .dyadic(mantissaBits: 2, maximumExponent: 2), .derived(recipe: "x"),
+        ]
         var a = ParameterCodeTable<ParameterCode?>(), b = ParameterCodeTable<ParameterCode?>()
         var weights: [ParameterCode?] = [], biases: [ParameterCode?] = []
         for _ in 0..<300 {
@@ -124,7 +131,10 @@ struct NetworkStoreTests {
             let chosen = inputs.count >= 2 ? Array(inputs) : [0, 1]
             let weights = chosen.map { _ in Rational(Int(g.next() % 5) - 2) * weightScale }
             for t in 0...(1 + k) {
-                hidden.append(Unit(activation: .heaviside, inputs: chosen, weights: weights, bias: Rational(-t) * weightScale + LemmaRef.q(Int(g.next() % 3), 4)))
+                hidden.append(
+                    Unit(
+                        activation: .heaviside, inputs: chosen, weights: weights,
+                        bias: Rational(-t) * weightScale + LemmaRef.q(Int(g.next() % 3), 4)))
             }
             // Same inputs, other weights: its own sum.
             hidden.append(Unit(activation: .heaviside, inputs: chosen, weights: weights.map { $0 + 1 }, bias: Rational(-k)))
@@ -132,14 +142,20 @@ struct NetworkStoreTests {
         // The next layer: a single-input unit reading hidden unit 0 (which must stay its own
         // unit), a linear unit and outputs reading everything with varied weights.
         let H = hidden.count
-        var second: [Unit] = [Unit(activation: .heaviside, inputs: [0], weights: [1], bias: LemmaRef.q(-1, 2)),
-                              Unit(activation: .linear, inputs: Array(0..<H), weights: (0..<H).map { Rational($0 % 3 - 1) }, bias: 0)]
+        var second: [Unit] = [
+            Unit(activation: .heaviside, inputs: [0], weights: [1], bias: LemmaRef.q(-1, 2)),
+            Unit(activation: .linear, inputs: Array(0..<H), weights: (0..<H).map { Rational($0 % 3 - 1) }, bias: 0),
+        ]
         second += (0..<2).map { d in
-            Unit(activation: .heaviside, inputs: Array(0..<H).filter { ($0 + d) % 2 == 0 }, weights: Array(0..<H).filter { ($0 + d) % 2 == 0 }.map { Rational($0 % 4) - 1 },
-                 bias: LemmaRef.q(-d, 2))
+            Unit(
+                activation: .heaviside, inputs: Array(0..<H).filter { ($0 + d) % 2 == 0 },
+                weights: Array(0..<H).filter { ($0 + d) % 2 == 0 }.map { Rational($0 % 4) - 1 },
+                bias: LemmaRef.q(-d, 2))
         }
         let outputs = (0..<3).map { d in
-            Unit(activation: .linear, inputs: Array(0..<second.count), weights: (0..<second.count).map { Rational(($0 + d) % 3) - 1 }, bias: Rational(d))
+            Unit(
+                activation: .linear, inputs: Array(0..<second.count), weights: (0..<second.count).map { Rational(($0 + d) % 3) - 1 },
+                bias: Rational(d))
         }
         // Outputs of the layer after the hidden one read the hidden units directly too (a
         // three-layer network: the classes' consumers are in the next layer).
@@ -169,10 +185,14 @@ struct NetworkStoreTests {
     /// The sign-coded member reserves its store from counts written down in advance
     /// (trunk, Haar layer, u, ``ReadoutHead/size(levels:readouts:)``); here they are
     /// compared with what the construction appended, so the reservation is exact.
-    @Test("sign-coded member: reserved sizes equal the built network's", arguments: [(1, [1]), (3, [4, 5, 7]), (6, [32, 33, 63, 1]), (8, [128, 129, 200])])
+    @Test(
+        "sign-coded member: reserved sizes equal the built network's",
+        arguments: [(1, [1]), (3, [4, 5, 7]), (6, [32, 33, 63, 1]), (8, [128, 129, 200])])
     func reservedSizes(J: Int, indices: [Int]) throws {
         let readouts = try indices.map { try WalshReadout(index: $0) }
-        let network = try SignCodedNetworkFamily(levels: J, readouts: readouts).member(signs: try SignTree(levels: J) { _, k in k % 3 == 0 ? -1 : 1 }).network
+        let network = try SignCodedNetworkFamily(levels: J, readouts: readouts).member(
+            signs: try SignTree(levels: J) { _, k in k % 3 == 0 ? -1 : 1 }
+        ).network
         let head = ReadoutHead.size(levels: J, readouts: readouts), cells = 1 << J
         #expect(network.unitCount == 2 * (cells - 1) + 1 + head.units)
         #expect(network.weightCount == 5 * (cells - 1) - 2 * J + head.weights)

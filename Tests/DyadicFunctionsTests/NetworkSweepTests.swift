@@ -20,7 +20,9 @@ struct NetworkSweepTests {
         var layers = NetworkConstructionTests.randomLayers(seed: seed)
         let extra = (0..<LemmaRef.randomInt(0...12, using: &g)).map { _ -> Unit in
             let w = Rational(LemmaRef.randomInt(1...3, using: &g)) * (g.next() & 1 == 0 ? 1 : -1)
-            let t = g.next() % 3 == 0 ? LemmaRef.randomUnitRational(using: &g, maxDenominator: 12) : LemmaRef.q(LemmaRef.randomInt(-3...19, using: &g), 16)
+            let t =
+                g.next() % 3 == 0
+                ? LemmaRef.randomUnitRational(using: &g, maxDenominator: 12) : LemmaRef.q(LemmaRef.randomInt(-3...19, using: &g), 16)
             return .threshold(weight: w, bias: -w * t)
         }
         // Repeat some thresholds exactly (equal cuts) and add the extra units.
@@ -30,8 +32,9 @@ struct NetworkSweepTests {
         // outputs through a linear unit per later layer.
         layers[1] += (0..<3).map { k -> Unit in
             let inputs = Array(0..<width).filter { ($0 + k) % 2 == 0 }
-            return Unit(activation: k == 0 ? .linear : .heaviside, inputs: inputs,
-                        weights: inputs.map { Rational(($0 % 5) - 2) / 2 }, bias: LemmaRef.q(-k, 2))
+            return Unit(
+                activation: k == 0 ? .linear : .heaviside, inputs: inputs,
+                weights: inputs.map { Rational(($0 % 5) - 2) / 2 }, bias: LemmaRef.q(-k, 2))
         }
         for l in 2..<layers.count {
             let previous = layers[l - 1].count
@@ -40,11 +43,15 @@ struct NetworkSweepTests {
             if l < layers.count - 1 {
                 layers[l].append(Unit(activation: .linear, inputs: carried, weights: weights, bias: LemmaRef.q(1, 8)))
             } else {
-                layers[l] = layers[l].map { u in Unit(activation: u.activation, inputs: u.inputs + carried, weights: u.weights + weights, bias: u.bias) }
+                layers[l] = layers[l].map { u in
+                    Unit(activation: u.activation, inputs: u.inputs + carried, weights: u.weights + weights, bias: u.bias)
+                }
             }
         }
         for l in 1..<layers.count {
-            layers[l] = layers[l].map { u in Unit(activation: u.activation, inputs: u.inputs, weights: u.weights.map { $0 * weightScale }, bias: u.bias * weightScale) }
+            layers[l] = layers[l].map { u in
+                Unit(activation: u.activation, inputs: u.inputs, weights: u.weights.map { $0 * weightScale }, bias: u.bias * weightScale)
+            }
         }
         return try HeavisideNetwork(layers: layers)
     }
@@ -105,7 +112,8 @@ struct NetworkSweepTests {
             var targets = exact.map { NetworkEvaluator.Target.step($0) }
             targets[d] = .step(try target(d, values, cuts))
             let m = evaluator.firstMismatch(with: targets)
-            #expect(m == NetworkEvaluator.Mismatch(piece: p, output: d, start: cuts[p], end: cuts[p + 1], value: rows[p][d]), "seed \(seed)")
+            #expect(
+                m == NetworkEvaluator.Mismatch(piece: p, output: d, start: cuts[p], end: cuts[p + 1], value: rows[p][d]), "seed \(seed)")
             // A target breakpoint moved by 2^-60 into piece p (the target takes the next
             // piece's value, or a new value on the last piece, slightly early).
             if p + 1 < mids.count && rows[p][d] != rows[p + 1][d] {
@@ -149,8 +157,10 @@ struct NetworkSweepTests {
         let c = LemmaRef.randomInt(0...((1 << J) - 1), using: &g), d = LemmaRef.randomInt(0...(D - 1), using: &g)
         var targets = packed.map { NetworkEvaluator.Target.packed($0) }
         targets[d] = .packed(PackedSignFunction(level: J, isNegative: { ($0 == c) != (signs[d][$0] < 0) }))
-        #expect(evaluator.firstMismatch(with: targets) == NetworkEvaluator.Mismatch(
-            piece: c, output: d, start: LemmaRef.q(c, 1 << J), end: LemmaRef.q(c + 1, 1 << J), value: Rational(signs[d][c])))
+        #expect(
+            evaluator.firstMismatch(with: targets)
+                == NetworkEvaluator.Mismatch(
+                    piece: c, output: d, start: LemmaRef.q(c, 1 << J), end: LemmaRef.q(c + 1, 1 << J), value: Rational(signs[d][c])))
         // A finer packed target (level J + 1) differing on one half cell.
         targets = packed.map { .packed($0) }
         targets[d] = .packed(PackedSignFunction(level: J + 1, isNegative: { ($0 == 2 * c + 1) != (signs[d][$0 / 2] < 0) }))
@@ -184,8 +194,10 @@ struct NetworkSweepTests {
         for (weight, fast) in [(big / 4, true), (big, false), (big * big, false), (Rational(1).timesPowerOfTwo(-70), false)] {
             let layers: [[Unit]] = [
                 [.threshold(weight: 1, bias: LemmaRef.q(-1, 3)), .threshold(weight: -1, bias: LemmaRef.q(2, 3))],
-                [Unit(activation: .linear, inputs: [0, 1], weights: [weight, weight], bias: 0),
-                 Unit(activation: .heaviside, inputs: [0, 1], weights: [weight, -weight], bias: 0)],
+                [
+                    Unit(activation: .linear, inputs: [0, 1], weights: [weight, weight], bias: 0),
+                    Unit(activation: .heaviside, inputs: [0, 1], weights: [weight, -weight], bias: 0),
+                ],
                 [Unit(activation: .linear, inputs: [0, 1], weights: [1, weight], bias: weight)],
             ]
             let network = try HeavisideNetwork(layers: layers)
@@ -203,7 +215,9 @@ struct NetworkSweepTests {
         var g = SplitMix64(seed: 0xB0B0_0000 + UInt64(seed))
         let thresholds = (0..<LemmaRef.randomInt(1...20, using: &g)).map { _ in LemmaRef.q(LemmaRef.randomInt(-4...20, using: &g), 16) }
         for list in [thresholds, thresholds.sorted()] {
-            let network = try HeavisideNetwork(layers: [list.map { .threshold(weight: 1, bias: -$0) }, [Unit(activation: .linear, inputs: [0], weights: [1], bias: 0)]])
+            let network = try HeavisideNetwork(layers: [
+                list.map { .threshold(weight: 1, bias: -$0) }, [Unit(activation: .linear, inputs: [0], weights: [1], bias: 0)],
+            ])
             #expect(network.pieceBoundaries == Self.midpoints(network).cuts)
         }
     }

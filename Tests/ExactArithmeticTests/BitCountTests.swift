@@ -62,7 +62,7 @@ struct BitCountTests {
 
     /// The sign of N^q - 2^p, for any integer p.
     static func referenceCompare(_ n: BigInt, _ p: Int, _ q: Int) -> Int {
-        if p < 0 { return 1 }   // N^q >= 1 > 2^p
+        if p < 0 { return 1 } // N^q >= 1 > 2^p
         return BigInt.compare(power(n, q), BigInt.powerOfTwo(p))
     }
 
@@ -72,8 +72,9 @@ struct BitCountTests {
             for q in 1...6 {
                 for p in -10...40 {
                     let expected = Self.referenceCompare(BigInt(n), p, q)
-                    #expect(try BigInt(n).compareLog2(toNumerator: BigInt(p), denominator: BigInt(q)) == expected,
-                            "log2 \(n) vs \(p)/\(q)")
+                    #expect(
+                        try BigInt(n).compareLog2(toNumerator: BigInt(p), denominator: BigInt(q)) == expected,
+                        "log2 \(n) vs \(p)/\(q)")
                     // Through a (reduced) Rational bound.
                     #expect(try BigInt(n).compareLog2(to: try Rational(p, q)) == expected, "log2 \(n) vs \(p)/\(q)")
                 }

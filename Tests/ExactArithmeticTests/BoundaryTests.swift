@@ -14,8 +14,10 @@ struct BoundaryTests {
     static let values = Boundary.withRandomInts(count: 24, seed: 0xB0_0001)
 
     /// Asserts that `result` equals `expected` and is inline exactly when it fits Int.
-    static func check(_ result: BigInt, _ expected: Int128, _ what: @autoclosure () -> String,
-                      sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(
+        _ result: BigInt, _ expected: Int128, _ what: @autoclosure () -> String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(result.description == String(expected), "\(what())", sourceLocation: sourceLocation)
         #expect(result.intValue == Int(exactly: expected), "canonical form of \(what())", sourceLocation: sourceLocation)
         #expect(result.int128Value == expected, "int128Value of \(what())", sourceLocation: sourceLocation)
@@ -192,7 +194,8 @@ struct BoundaryTests {
                 #expect(sum == (x + (y + p)) - p, "\(x) + \(y)")
                 expectCanonical(sum)
                 // The exact value, checked with BigInt cross-multiplication.
-                #expect(sum.numerator * x.denominator * y.denominator
+                #expect(
+                    sum.numerator * x.denominator * y.denominator
                         == (x.numerator * y.denominator + y.numerator * x.denominator) * sum.denominator)
 
                 let difference = x - y
@@ -229,8 +232,12 @@ struct BoundaryTests {
 
     @Test("Rational(numerator:denominator:) on the 128-bit and GMP paths")
     func rationalConstruction() throws {
-        let parts: [BigInt] = Boundary.int128Values.map(BigInt.init)
-            + [BigInt.powerOfTwo(126) - 1, BigInt.powerOfTwo(126), -BigInt.powerOfTwo(126), BigInt.powerOfTwo(127), BigInt.powerOfTwo(130) * 3]
+        let parts: [BigInt] =
+            Boundary.int128Values.map(BigInt.init)
+            + [
+                BigInt.powerOfTwo(126) - 1, BigInt.powerOfTwo(126), -BigInt.powerOfTwo(126), BigInt.powerOfTwo(127),
+                BigInt.powerOfTwo(130) * 3,
+            ]
         for n in parts {
             for d in parts where !d.isZero {
                 let r = try Rational(numerator: n, denominator: d)

@@ -42,7 +42,11 @@ struct CodableTests {
         #expect(try Self.decode(String.self, Self.json(Rational(3, 8))) == "3/8")
         #expect(try Self.decode(String.self, Self.json(Dyadic(mantissa: -3, exponent: 2))) == "-3/4")
         #expect(try Self.json(BigInt.powerOfTwo(100)) == "\"1267650600228229401496703205376\"")
-        struct Record: Codable, Equatable { var weight: Rational; var count: BigInt; var step: Dyadic }
+        struct Record: Codable, Equatable {
+            var weight: Rational
+            var count: BigInt
+            var step: Dyadic
+        }
         let record = Record(weight: try Rational(-1, 3), count: BigInt.powerOfTwo(70), step: .inversePowerOfTwo(600))
         #expect(try Self.decode(Record.self, Self.json(record)) == record)
     }

@@ -13,8 +13,10 @@ struct CopyOnWriteTests {
     }
 
     /// Runs `mutate` on a copy of `original` and checks that the original is unchanged.
-    static func checkCopy(_ original: BigInt, _ name: String, _ mutate: (inout BigInt) -> Void,
-                          sourceLocation: SourceLocation = #_sourceLocation) {
+    static func checkCopy(
+        _ original: BigInt, _ name: String, _ mutate: (inout BigInt) -> Void,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let a = original
         let before = a.description
         var b = a
@@ -85,7 +87,8 @@ struct CopyOnWriteTests {
         var rng = SplitMix64(seed: 0xC0_0003)
         let p = Rational(BigInt.powerOfTwo(100) + 1)
         for _ in 0..<20 {
-            let a = try! Rational(numerator: rng.bigInt(bits: rng.int(in: 65...2000)), denominator: rng.bigInt(bits: rng.int(in: 65...2000)))
+            let a = try! Rational(
+                numerator: rng.bigInt(bits: rng.int(in: 65...2000)), denominator: rng.bigInt(bits: rng.int(in: 65...2000)))
             let before = a.description
             let operations: [(String, (inout Rational) -> Void)] = [
                 ("+= 1", { $0 += 1 }),

@@ -84,14 +84,18 @@ struct DifferentialTests {
             if results != expected {
                 failures += 1
                 if failures <= 20 {
-                    Issue.record("vectors.tsv line \(vector.line): \(op) \(vector.fields[1..<(1 + arguments)].map { $0.prefix(60) }) gave \(results.map { $0.prefix(60) }), expected \(expected.map { $0.prefix(60) })")
+                    Issue.record(
+                        "vectors.tsv line \(vector.line): \(op) \(vector.fields[1..<(1 + arguments)].map { $0.prefix(60) }) gave \(results.map { $0.prefix(60) }), expected \(expected.map { $0.prefix(60) })"
+                    )
                 }
             }
         }
         #expect(failures == 0)
         // Every operation of the script is present.
-        let operations = ["add", "sub", "mul", "tdivmod", "fdivmod", "gcd", "pow", "shl", "shr", "bitlen", "popcount", "ctz", "hex",
-                          "qadd", "qsub", "qmul", "qdiv", "qfloor", "qceil", "qcmp", "qdec", "dadd", "dmul", "clog2", "cmplog2"]
+        let operations = [
+            "add", "sub", "mul", "tdivmod", "fdivmod", "gcd", "pow", "shl", "shr", "bitlen", "popcount", "ctz", "hex",
+            "qadd", "qsub", "qmul", "qdiv", "qfloor", "qceil", "qcmp", "qdec", "dadd", "dmul", "clog2", "cmplog2",
+        ]
         for op in operations { #expect(counts[Substring(op), default: 0] > 0, "no \(op) vectors") }
     }
 

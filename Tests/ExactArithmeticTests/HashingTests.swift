@@ -46,9 +46,11 @@ struct HashingTests {
         }
         #expect(set.count == Set(base.map(\.description)).count)
         // Small rationals from different constructors.
-        let halves: Set<Rational> = [try Rational(1, 2), try Rational(2, 4), try Rational(-3, -6),
-                                     try Rational(numerator: BigInt.powerOfTwo(99), denominator: BigInt.powerOfTwo(100)),
-                                     Rational.one / 2, Dyadic.inversePowerOfTwo(1).rational]
+        let halves: Set<Rational> = [
+            try Rational(1, 2), try Rational(2, 4), try Rational(-3, -6),
+            try Rational(numerator: BigInt.powerOfTwo(99), denominator: BigInt.powerOfTwo(100)),
+            Rational.one / 2, Dyadic.inversePowerOfTwo(1).rational,
+        ]
         #expect(halves.count == 1)
     }
 

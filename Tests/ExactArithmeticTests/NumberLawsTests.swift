@@ -161,8 +161,8 @@ func lawValues<T: ExactRing>(count: Int, seed: UInt64, _ draw: (inout SplitMix64
     for _ in 0..<count {
         let a = draw(&rng), b = draw(&rng), c = draw(&rng)
         triples.append((a, b, c))
-        triples.append((a, a, b))           // equal operands
-        triples.append((a, -a, c))          // opposite operands
+        triples.append((a, a, b)) // equal operands
+        triples.append((a, -a, c)) // opposite operands
     }
     return triples
 }

@@ -40,7 +40,9 @@ struct ParsingTests {
             self.dyadic = dyadic ?? rational
         }
 
-        var testDescription: String { input.unicodeScalars.count > 60 ? "\(input.prefix(20))... (\(input.utf8.count) bytes)" : input.debugDescription }
+        var testDescription: String {
+            input.unicodeScalars.count > 60 ? "\(input.prefix(20))... (\(input.utf8.count) bytes)" : input.debugDescription
+        }
     }
 
     static func unexpected(_ scalar: Unicode.Scalar, at position: Int) -> Outcome {
@@ -66,8 +68,9 @@ struct ParsingTests {
         Case("-5/12", integer: .error(.notAnInteger, 3), rational: .value(-5, 12), dyadic: .error(.notDyadic, 4)),
         Case("10/9", integer: .error(.notAnInteger, 3), rational: .value(10, 9), dyadic: .error(.notDyadic, 4)),
         Case("1/9223372036854775808", integer: .error(.notAnInteger, 2), rational: .value(1, 9_223_372_036_854_775_808)),
-        Case("9223372036854775807/9223372036854775806", integer: .error(.notAnInteger, 20),
-             rational: .value(9_223_372_036_854_775_807, 9_223_372_036_854_775_806), dyadic: .error(.notDyadic, 21)),
+        Case(
+            "9223372036854775807/9223372036854775806", integer: .error(.notAnInteger, 20),
+            rational: .value(9_223_372_036_854_775_807, 9_223_372_036_854_775_806), dyadic: .error(.notDyadic, 21)),
         // Empty, whitespace, signs.
         Case("", .error(.empty, 1)),
         Case(" 1", unexpected(" ", at: 1)),
@@ -128,34 +131,36 @@ struct ParsingTests {
         Case("1/2 ", integer: .error(.notAnInteger, 2), rational: unexpected(" ", at: 4)),
         Case("1/2.0", integer: .error(.notAnInteger, 2), rational: unexpected(".", at: 4)),
         // Unicode: digits of other scripts, emoji, control and format characters.
-        Case("\u{FF11}", unexpected("\u{FF11}", at: 1)),                    // fullwidth 1
-        Case("1\u{FF10}", unexpected("\u{FF10}", at: 2)),                   // 1 + fullwidth 0
-        Case("\u{0661}\u{0662}", unexpected("\u{0661}", at: 1)),            // Arabic-Indic 12
-        Case("\u{0967}", unexpected("\u{0967}", at: 1)),                    // Devanagari 1
-        Case("\u{2212}1", unexpected("\u{2212}", at: 1)),                   // minus sign
-        Case("\u{1F600}", unexpected("\u{1F600}", at: 1)),                  // emoji
+        Case("\u{FF11}", unexpected("\u{FF11}", at: 1)), // fullwidth 1
+        Case("1\u{FF10}", unexpected("\u{FF10}", at: 2)), // 1 + fullwidth 0
+        Case("\u{0661}\u{0662}", unexpected("\u{0661}", at: 1)), // Arabic-Indic 12
+        Case("\u{0967}", unexpected("\u{0967}", at: 1)), // Devanagari 1
+        Case("\u{2212}1", unexpected("\u{2212}", at: 1)), // minus sign
+        Case("\u{1F600}", unexpected("\u{1F600}", at: 1)), // emoji
         Case("1\u{1F600}", unexpected("\u{1F600}", at: 2)),
-        Case("\u{1F44D}\u{1F3FD}", unexpected("\u{1F44D}", at: 1)),         // emoji + skin tone
-        Case("1\u{FE0F}\u{20E3}", unexpected("\u{FE0F}", at: 2)),           // keycap 1
-        Case("1\u{0}", unexpected("\u{0}", at: 2)),                         // NUL byte
+        Case("\u{1F44D}\u{1F3FD}", unexpected("\u{1F44D}", at: 1)), // emoji + skin tone
+        Case("1\u{FE0F}\u{20E3}", unexpected("\u{FE0F}", at: 2)), // keycap 1
+        Case("1\u{0}", unexpected("\u{0}", at: 2)), // NUL byte
         Case("\u{0}", unexpected("\u{0}", at: 1)),
         Case("1\u{0}2", unexpected("\u{0}", at: 2)),
-        Case("1\u{301}", unexpected("\u{301}", at: 2)),                     // combining acute
+        Case("1\u{301}", unexpected("\u{301}", at: 2)), // combining acute
         Case("\u{301}1", unexpected("\u{301}", at: 1)),
-        Case("12\u{336}3", unexpected("\u{336}", at: 3)),                   // combining stroke
-        Case("1\u{200F}", unexpected("\u{200F}", at: 2)),                   // right-to-left mark
+        Case("12\u{336}3", unexpected("\u{336}", at: 3)), // combining stroke
+        Case("1\u{200F}", unexpected("\u{200F}", at: 2)), // right-to-left mark
         Case("\u{200F}1", unexpected("\u{200F}", at: 1)),
-        Case("\u{202E}12", unexpected("\u{202E}", at: 1)),                  // RTL override
-        Case("1\u{200D}", unexpected("\u{200D}", at: 2)),                   // zero-width joiner
-        Case("\u{FEFF}1", unexpected("\u{FEFF}", at: 1)),                   // byte order mark
-        Case("1\u{A0}000", unexpected("\u{A0}", at: 2)),                    // no-break space
+        Case("\u{202E}12", unexpected("\u{202E}", at: 1)), // RTL override
+        Case("1\u{200D}", unexpected("\u{200D}", at: 2)), // zero-width joiner
+        Case("\u{FEFF}1", unexpected("\u{FEFF}", at: 1)), // byte order mark
+        Case("1\u{A0}000", unexpected("\u{A0}", at: 2)), // no-break space
         Case("1/\u{FF12}", integer: .error(.notAnInteger, 2), rational: unexpected("\u{FF12}", at: 3)),
         Case("1/2\u{200F}", integer: .error(.notAnInteger, 2), rational: unexpected("\u{200F}", at: 4)),
     ]
 
-    static func expect(_ outcome: Outcome, input: String, kind: String, decimal: Bool = true,
-                       parse: (String) throws(NumberSyntaxError) -> Rational,
-                       sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expect(
+        _ outcome: Outcome, input: String, kind: String, decimal: Bool = true,
+        parse: (String) throws(NumberSyntaxError) -> Rational,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         do {
             let value = try parse(input)
             switch outcome {
@@ -164,8 +169,9 @@ struct ParsingTests {
                 #expect(value == expected, "\(kind) of \(input.debugDescription)", sourceLocation: sourceLocation)
                 if decimal { #expect(value.description == input, "accepted text is canonical", sourceLocation: sourceLocation) }
             case .error(let reason, let position):
-                Issue.record("\(kind) accepted \(input.debugDescription) as \(value); expected \(reason) at \(position)",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(kind) accepted \(input.debugDescription) as \(value); expected \(reason) at \(position)",
+                    sourceLocation: sourceLocation)
             }
         } catch {
             switch outcome {
@@ -193,7 +199,10 @@ struct ParsingTests {
     struct HexCase: Sendable, CustomTestStringConvertible {
         let input: String
         let outcome: Outcome
-        init(_ input: String, _ outcome: Outcome) { self.input = input; self.outcome = outcome }
+        init(_ input: String, _ outcome: Outcome) {
+            self.input = input
+            self.outcome = outcome
+        }
         var testDescription: String { input.debugDescription }
     }
 
@@ -222,7 +231,7 @@ struct ParsingTests {
         HexCase(" f", unexpected(" ", at: 1)),
         HexCase("f ", unexpected(" ", at: 2)),
         HexCase("f/2", unexpected("/", at: 2)),
-        HexCase("\u{FF46}", unexpected("\u{FF46}", at: 1)),                 // fullwidth f
+        HexCase("\u{FF46}", unexpected("\u{FF46}", at: 1)), // fullwidth f
         HexCase("a\u{0}", unexpected("\u{0}", at: 2)),
     ]
 
@@ -268,7 +277,9 @@ struct ParsingTests {
         #expect(try BigInt(parsing: "-" + exactly).description == "-" + exactly)
         let over = exactly + "7"
         #expect(throws: NumberSyntaxError(.tooManyDigits(limit: 10_000), position: 10_001, in: over)) { try BigInt(parsing: over) }
-        #expect(throws: NumberSyntaxError(.tooManyDigits(limit: 10_000), position: 10_002, in: "-" + over)) { try BigInt(parsing: "-" + over) }
+        #expect(throws: NumberSyntaxError(.tooManyDigits(limit: 10_000), position: 10_002, in: "-" + over)) {
+            try BigInt(parsing: "-" + over)
+        }
         // The limit counts numerator and denominator digits together.
         let half = Self.randomDigits(5_000, seed: 2)
         let fraction = half + "/" + half
@@ -357,8 +368,10 @@ struct ParsingTests {
     @Test("random strings never crash; accepted ones are canonical, positions in range")
     func fuzz() {
         var rng = SplitMix64(seed: 0xF022)
-        let alphabet: [String] = ["0", "1", "2", "5", "9", "0", "1", "3", "-", "/", "+", " ", ".", "e", "x", "a", "\u{0}",
-                                  "\u{301}", "\u{200F}", "\u{FF11}", "\u{1F600}", "\u{0661}"]
+        let alphabet: [String] = [
+            "0", "1", "2", "5", "9", "0", "1", "3", "-", "/", "+", " ", ".", "e", "x", "a", "\u{0}",
+            "\u{301}", "\u{200F}", "\u{FF11}", "\u{1F600}", "\u{0661}",
+        ]
         for _ in 0..<5000 {
             let length = rng.int(in: 0...12)
             let text = (0..<length).map { _ in rng.element(of: alphabet) }.joined()

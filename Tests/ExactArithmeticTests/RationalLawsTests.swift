@@ -26,7 +26,9 @@ struct RationalLawsTests {
     func floorAndCeiling() {
         var rng = SplitMix64(seed: 0x0_0004)
         var values = (0..<300).map { _ in rng.rational() }
-        values += [try! Rational(-1, 2), try! Rational(1, 2), try! Rational(-7, 2), try! Rational(Int.min, 3), try! Rational(Int.max, 2), 0, -5]
+        values += [
+            try! Rational(-1, 2), try! Rational(1, 2), try! Rational(-7, 2), try! Rational(Int.min, 3), try! Rational(Int.max, 2), 0, -5,
+        ]
         for x in values {
             let f = Rational(x.floor), c = Rational(x.ceiling)
             #expect(f <= x && x < f + 1, "floor of \(x)")

@@ -13,13 +13,15 @@ struct ArgumentErrorTests {
     @Test func penalisedLambdaMustBePositive() throws {
         for lambda in [Rational(0), Rational(-1), -Rational.one.timesPowerOfTwo(-60)] {
             #expect(throws: MatrixError.self) {
-                _ = try MultiTaskLasso.checkPenalised(features: Self.phi, targets: Self.psi, weights: Self.v, dual: Self.psi,
-                                                     lambda: lambda, unitBounds: [2, 2], delta: 0)
+                _ = try MultiTaskLasso.checkPenalised(
+                    features: Self.phi, targets: Self.psi, weights: Self.v, dual: Self.psi,
+                    lambda: lambda, unitBounds: [2, 2], delta: 0)
             }
         }
         // lambda = 2^-60 > 0 is accepted (the result may be a violation, but no error).
-        _ = try MultiTaskLasso.checkPenalised(features: Self.phi, targets: Self.psi, weights: Self.v, dual: Self.psi,
-                                              lambda: Rational.one.timesPowerOfTwo(-60), unitBounds: [2, 2], delta: 0)
+        _ = try MultiTaskLasso.checkPenalised(
+            features: Self.phi, targets: Self.psi, weights: Self.v, dual: Self.psi,
+            lambda: Rational.one.timesPowerOfTwo(-60), unitBounds: [2, 2], delta: 0)
     }
 
     @Test func lassoLambdaMustBePositive() {
@@ -29,8 +31,9 @@ struct ArgumentErrorTests {
     }
 
     @Test func interpolationToleranceMustBeNonNegative() throws {
-        let network = try ShallowReLUNetwork(inputWeights: try RationalMatrix([[1], [-1]], columns: 1), biases: [0, 1],
-                                             outputWeights: Self.v, outputBias: [0, 0])
+        let network = try ShallowReLUNetwork(
+            inputWeights: try RationalMatrix([[1], [-1]], columns: 1), biases: [0, 1],
+            outputWeights: Self.v, outputBias: [0, 0])
         let x = try RationalMatrix([[0, 1, 2]], columns: 3)
         let y = try network.outputs(on: x)
         #expect(throws: MatrixError.self) {

@@ -9,9 +9,12 @@ import TestSupport
 @Suite("Lasso: the fused pass over X")
 struct LassoFusedPassTests {
     /// Plain sums by the definitions.
-    static func reference(_ x: RationalMatrix, _ w: [Rational], _ theta: [Rational]) -> (xw: [Rational], correlations: [Rational], norms: [Rational]) {
+    static func reference(_ x: RationalMatrix, _ w: [Rational], _ theta: [Rational]) -> (
+        xw: [Rational], correlations: [Rational], norms: [Rational]
+    ) {
         let n = x.rows, p = x.columns
-        var xw = [Rational](repeating: .zero, count: n), c = [Rational](repeating: .zero, count: p), q = [Rational](repeating: .zero, count: p)
+        var xw = [Rational](repeating: .zero, count: n), c = [Rational](repeating: .zero, count: p),
+            q = [Rational](repeating: .zero, count: p)
         for i in 0..<n {
             for j in 0..<p {
                 let e = x[i, j]
@@ -38,8 +41,9 @@ struct LassoFusedPassTests {
         for trial in 0..<20 {
             let n = Int(rng.next() % 7) + 1, p = Int(rng.next() % 6) + 1
             let entries = (0..<(n * p)).map { _ in Self.random(&rng, bits: trial % 2 == 0 ? 20 : 62) }
-            let x = try RationalMatrix(numerators: IntegerMatrix(rows: n, columns: p, entries: entries),
-                                       rowDenominators: Array(repeating: BigInt(8), count: n), columnDenominators: Array(repeating: BigInt(3), count: p))
+            let x = try RationalMatrix(
+                numerators: IntegerMatrix(rows: n, columns: p, entries: entries),
+                rowDenominators: Array(repeating: BigInt(8), count: n), columnDenominators: Array(repeating: BigInt(3), count: p))
             let w = (0..<p).map { _ in Self.rational(&rng) }, theta = (0..<n).map { _ in Self.rational(&rng) }
             let y = (0..<n).map { _ in Self.rational(&rng) }
             let ref = Self.reference(x, w, theta)
@@ -48,11 +52,16 @@ struct LassoFusedPassTests {
             // P and D by the definitions.
             let lambda = try Rational(1, 3)
             var squares = Rational.zero, dot = Rational.zero, tt = Rational.zero
-            for i in 0..<n { squares += (y[i] - ref.xw[i]) * (y[i] - ref.xw[i]); dot += theta[i] * y[i]; tt += theta[i] * theta[i] }
+            for i in 0..<n {
+                squares += (y[i] - ref.xw[i]) * (y[i] - ref.xw[i])
+                dot += theta[i] * y[i]
+                tt += theta[i] * theta[i]
+            }
             let primal = squares / Rational(2 * n) + lambda * w.reduce(Rational.zero) { $0 + $1.magnitude }
             let dual = dot - Rational(n) * tt / Rational(2)
             let r = try Lasso.checkGap(features: x, targets: y, head: w, dual: theta, lambda: lambda, delta: .zero)
-            #expect(r.primalValue == primal && r.dualValue == dual && r.correlations == ref.correlations && r.featureSquaredNorms == ref.norms)
+            #expect(
+                r.primalValue == primal && r.dualValue == dual && r.correlations == ref.correlations && r.featureSquaredNorms == ref.norms)
         }
     }
 
@@ -67,7 +76,8 @@ struct LassoFusedPassTests {
         #expect(r.correlations == ref.correlations && r.featureSquaredNorms == ref.norms)
         let wide = try RationalMatrix(IntegerMatrix(rows: 1, columns: 1, entries: [BigInt(1) << 70]))
         #expect(try Lasso.fusedPass(wide, head: [Rational(1)], dual: [Rational(1)], norms: true) == nil)
-        let r2 = try Lasso.checkGap(features: wide, targets: [Rational(0)], head: [Rational(1)], dual: [.zero], lambda: Rational(1), delta: .zero)
+        let r2 = try Lasso.checkGap(
+            features: wide, targets: [Rational(0)], head: [Rational(1)], dual: [.zero], lambda: Rational(1), delta: .zero)
         #expect(r2.featureSquaredNorms == [Rational(BigInt(1) << 140)])
     }
 

@@ -13,15 +13,19 @@ struct MultiTaskLassoTests {
             let lambda = q(c["lambda"]), u = vector(c["u"])
             let huge = Rational(BigInt.powerOfTwo(200))
             // Constrained: V Phi != Psi here, so it fails at the first entry, with the values.
-            let constrained = try MultiTaskLasso.checkConstrained(features: phi, targets: psi, weights: v, dual: lam, unitBounds: u, delta: huge)
+            let constrained = try MultiTaskLasso.checkConstrained(
+                features: phi, targets: psi, weights: v, dual: lam, unitBounds: u, delta: huge)
             #expect(constrained.dualSquaredNorms == vector(c["dualNorms"]))
             #expect(constrained.dualValue == q(c["inner"]))
             if case .notFeasible(let d, let i, let value, let target) = constrained.violation {
                 let product = try v.multiplied(by: phi)
                 #expect(d == 0 && i == 0 && target == psi[0, 0] && value == product[0, 0])
-            } else { Issue.record("expected notFeasible, got \(String(describing: constrained.violation))") }
+            } else {
+                Issue.record("expected notFeasible, got \(String(describing: constrained.violation))")
+            }
             // Penalised: a dual point scaled into feasibility is not needed for the values.
-            let penalised = try MultiTaskLasso.checkPenalised(features: phi, targets: psi, weights: v, dual: lam, lambda: lambda, unitBounds: u, delta: huge)
+            let penalised = try MultiTaskLasso.checkPenalised(
+                features: phi, targets: psi, weights: v, dual: lam, lambda: lambda, unitBounds: u, delta: huge)
             #expect(penalised.primalBound == q(c["penalisedPrimal"]))
             #expect(penalised.dualValue == q(c["penalisedDual"]))
             #expect(penalised.featureSquaredNorms == vector(c["phiNorms"]))
@@ -32,7 +36,9 @@ struct MultiTaskLassoTests {
     /// Phi = I (K = N): the penalised problem separates by unit, and its minimiser is
     /// group soft-thresholding v*_k = psi_k (1 - lambda / ||psi_k||)_+, with
     /// Theta* = Psi - V*. Columns with rational norms keep everything exact.
-    static func separable() throws -> (phi: RationalMatrix, psi: RationalMatrix, vStar: RationalMatrix, thetaStar: RationalMatrix, lambda: Rational, norms: [Rational]) {
+    static func separable() throws -> (
+        phi: RationalMatrix, psi: RationalMatrix, vStar: RationalMatrix, thetaStar: RationalMatrix, lambda: Rational, norms: [Rational]
+    ) {
         // Columns psi_k with norms 5, 13, 2, 1/2; lambda = 3: units 0 and 1 are active, 2 and 3 zero.
         let columns: [[Rational]] = [[3, 4], [5, 12], [0, 2], [try Rational(3, 10), try Rational(2, 5)]]
         let norms: [Rational] = [5, 13, 2, try Rational(1, 2)]
@@ -51,10 +57,11 @@ struct MultiTaskLassoTests {
     @Test("At the exact optimum the gap is 0; inactive units screen, active ones never do (tie at lambda)")
     func screeningAtOptimum() throws {
         let s = try Self.separable()
-        let u: [Rational] = [2, 10, 0, 0]   // ||v*_0|| = 5 - 3, ||v*_1|| = 13 - 3
-        let gap = try MultiTaskLasso.checkPenalised(features: s.phi, targets: s.psi, weights: s.vStar, dual: s.thetaStar, lambda: s.lambda, unitBounds: u, delta: 0)
+        let u: [Rational] = [2, 10, 0, 0] // ||v*_0|| = 5 - 3, ||v*_1|| = 13 - 3
+        let gap = try MultiTaskLasso.checkPenalised(
+            features: s.phi, targets: s.psi, weights: s.vStar, dual: s.thetaStar, lambda: s.lambda, unitBounds: u, delta: 0)
         #expect(gap.holds && gap.gapBound == 0)
-        #expect(gap.dualSquaredNorms == [9, 9, 4, try Rational(1, 4)])   // lambda^2 on active units
+        #expect(gap.dualSquaredNorms == [9, 9, 4, try Rational(1, 4)]) // lambda^2 on active units
         let screened = MultiTaskLasso.screen(gap, units: [2, 3])
         #expect(screened.holds && screened.screenedUnits == [2, 3])
         // Units 0 and 1 are active in the (unique) optimum: screening them must fail.
@@ -72,18 +79,26 @@ struct MultiTaskLassoTests {
         for d in 0..<2 { rows[d][0] = rows[d][0] / 2 }
         let v = matrix(rows)
         let u: [Rational] = [1, 10, 0, 0]
-        let exact = try MultiTaskLasso.checkPenalised(features: s.phi, targets: s.psi, weights: v, dual: s.thetaStar, lambda: s.lambda, unitBounds: u, delta: 1000)
+        let exact = try MultiTaskLasso.checkPenalised(
+            features: s.phi, targets: s.psi, weights: v, dual: s.thetaStar, lambda: s.lambda, unitBounds: u, delta: 1000)
         // P(V) - D(Theta*) = P(V) - P(V*): ||v_0 - psi_0||^2 / 2 + 3 * 1 - (||Theta*_0||^2 / 2 + 3 * 2) = (16 - 9) / 2 - 3 = 1/2.
         #expect(exact.gapBound == (try Rational(1, 2)))
-        #expect(try MultiTaskLasso.checkPenalised(features: s.phi, targets: s.psi, weights: v, dual: s.thetaStar, lambda: s.lambda, unitBounds: u, delta: exact.gapBound).holds)
-        let oneStepShort = try MultiTaskLasso.checkPenalised(features: s.phi, targets: s.psi, weights: v, dual: s.thetaStar, lambda: s.lambda, unitBounds: u, delta: exact.gapBound - tiny(60))
+        #expect(
+            try MultiTaskLasso.checkPenalised(
+                features: s.phi, targets: s.psi, weights: v, dual: s.thetaStar, lambda: s.lambda, unitBounds: u, delta: exact.gapBound
+            ).holds)
+        let oneStepShort = try MultiTaskLasso.checkPenalised(
+            features: s.phi, targets: s.psi, weights: v, dual: s.thetaStar, lambda: s.lambda, unitBounds: u,
+            delta: exact.gapBound - tiny(60))
         #expect(oneStepShort.violation == .gapTooLarge(gapBound: exact.gapBound, delta: exact.gapBound - tiny(60)))
         #expect(!MultiTaskLasso.screen(oneStepShort, units: [2]).gapEstablished)
         // G = 1/2, ||phi_k|| = 1: unit 3 has sqrt(1/4) + 1 = 3/2 < 3, unit 2 has 2 + 1 = 3, not < 3.
         #expect(MultiTaskLasso.screen(exact, units: [3]).holds)
         #expect(MultiTaskLasso.screen(exact, units: [2]).failure?.unit == 2)
         // u_0 one step below ||v_0|| = 1.
-        let short = try MultiTaskLasso.checkPenalised(features: s.phi, targets: s.psi, weights: v, dual: s.thetaStar, lambda: s.lambda, unitBounds: [1 - tiny(60), 10, 0, 0], delta: 1000)
+        let short = try MultiTaskLasso.checkPenalised(
+            features: s.phi, targets: s.psi, weights: v, dual: s.thetaStar, lambda: s.lambda, unitBounds: [1 - tiny(60), 10, 0, 0],
+            delta: 1000)
         #expect(short.violation == .unitBoundTooSmall(unit: 0, bound: 1 - tiny(60), squaredNorm: 1))
     }
 
@@ -94,7 +109,8 @@ struct MultiTaskLassoTests {
         // Theta*_1 = psi_1 * 3/13 has norm exactly 3 = lambda; push it out by 2^-60.
         rows[1][1] += tiny(60)
         let theta = matrix(rows)
-        let r = try MultiTaskLasso.checkPenalised(features: s.phi, targets: s.psi, weights: s.vStar, dual: theta, lambda: s.lambda, unitBounds: [2, 10, 0, 0], delta: 1000)
+        let r = try MultiTaskLasso.checkPenalised(
+            features: s.phi, targets: s.psi, weights: s.vStar, dual: theta, lambda: s.lambda, unitBounds: [2, 10, 0, 0], delta: 1000)
         let expected = toRows(theta).reduce(Rational.zero) { $0 + $1[1] * $1[1] }
         #expect(r.violation == .dualInfeasible(unit: 1, squaredNorm: expected, limit: 9))
         #expect(expected > 9)
@@ -112,18 +128,33 @@ struct MultiTaskLassoTests {
         #expect(ok.dualSquaredNorms == [1, 1])
         var off = toRows(psi)
         off[1][0] += tiny(60)
-        let notFit = try MultiTaskLasso.checkConstrained(features: phi, targets: psi, weights: matrix(off), dual: lam, unitBounds: [6, 13], delta: 1)
+        let notFit = try MultiTaskLasso.checkConstrained(
+            features: phi, targets: psi, weights: matrix(off), dual: lam, unitBounds: [6, 13], delta: 1)
         #expect(notFit.violation == .notFeasible(output: 1, point: 0, value: 4 + tiny(60), target: 4))
         var lamRows = toRows(lam)
         lamRows[0][1] += tiny(60)
-        let infeasible = try MultiTaskLasso.checkConstrained(features: phi, targets: psi, weights: psi, dual: matrix(lamRows), unitBounds: [5, 13], delta: 1)
-        if case .dualInfeasible(let k, let norm, let limit) = infeasible.violation { #expect(k == 1 && norm > 1 && limit == 1) } else { Issue.record("expected dualInfeasible") }
-        #expect(try MultiTaskLasso.checkConstrained(features: phi, targets: psi, weights: psi, dual: lam, unitBounds: [5, 13 - tiny(60)], delta: 1).violation
+        let infeasible = try MultiTaskLasso.checkConstrained(
+            features: phi, targets: psi, weights: psi, dual: matrix(lamRows), unitBounds: [5, 13], delta: 1)
+        if case .dualInfeasible(let k, let norm, let limit) = infeasible.violation {
+            #expect(k == 1 && norm > 1 && limit == 1)
+        } else {
+            Issue.record("expected dualInfeasible")
+        }
+        #expect(
+            try MultiTaskLasso.checkConstrained(
+                features: phi, targets: psi, weights: psi, dual: lam, unitBounds: [5, 13 - tiny(60)], delta: 1
+            ).violation
                 == .unitBoundTooSmall(unit: 1, bound: 13 - tiny(60), squaredNorm: 169))
-        let short = try MultiTaskLasso.checkConstrained(features: phi, targets: psi, weights: psi, dual: lam, unitBounds: [5, 13 + tiny(60)], delta: 0)
+        let short = try MultiTaskLasso.checkConstrained(
+            features: phi, targets: psi, weights: psi, dual: lam, unitBounds: [5, 13 + tiny(60)], delta: 0)
         #expect(short.violation == .gapTooLarge(gapBound: tiny(60), delta: 0))
-        #expect(throws: MatrixError.self) { try MultiTaskLasso.checkConstrained(features: phi, targets: psi, weights: psi, dual: lam, unitBounds: [5], delta: 0) }
-        #expect(throws: MatrixError.self) { try MultiTaskLasso.checkConstrained(features: phi, targets: psi, weights: psi, dual: lam.transposed.selectingRows([0]), unitBounds: [5, 13], delta: 0) }
+        #expect(throws: MatrixError.self) {
+            try MultiTaskLasso.checkConstrained(features: phi, targets: psi, weights: psi, dual: lam, unitBounds: [5], delta: 0)
+        }
+        #expect(throws: MatrixError.self) {
+            try MultiTaskLasso.checkConstrained(
+                features: phi, targets: psi, weights: psi, dual: lam.transposed.selectingRows([0]), unitBounds: [5, 13], delta: 0)
+        }
     }
 
     @Test("Brute force: Lemma PD's gap is never negative, and screened units are zero in a brute-force minimiser")
@@ -140,7 +171,8 @@ struct MultiTaskLassoTests {
             for _ in 0..<K {
                 let (a, b, c) = triples[rng.below(triples.count)]
                 let scale = try Rational(1 + rng.below(9), 1 + rng.below(4))
-                columns.append([Rational(a) * scale, Rational(b) * scale]); norms.append(Rational(c) * scale)
+                columns.append([Rational(a) * scale, Rational(b) * scale])
+                norms.append(Rational(c) * scale)
             }
             let lambda = try Rational(1 + rng.below(40), 4)
             let psi = matrix((0..<2).map { d in columns.map { $0[d] } })
@@ -155,8 +187,9 @@ struct MultiTaskLassoTests {
             let theta = matrix(toRows(psi).map { $0.map { $0 * t * min(1, lambda / maxNorm) } })
             let v = matrix(toRows(psi).map { $0.map { $0 * (try! Rational(rng.below(11), 10)) } })
             let v2 = try v.columnSquaredNorms()
-            let gap = try MultiTaskLasso.checkPenalised(features: phi, targets: psi, weights: v, dual: theta, lambda: lambda,
-                                                        unitBounds: v2.map { upperSquareRoot($0) }, delta: Rational(BigInt.powerOfTwo(100)))
+            let gap = try MultiTaskLasso.checkPenalised(
+                features: phi, targets: psi, weights: v, dual: theta, lambda: lambda,
+                unitBounds: v2.map { upperSquareRoot($0) }, delta: Rational(BigInt.powerOfTwo(100)))
             #expect(gap.holds)
             #expect(gap.primalBound >= pStar && pStar >= gap.dualValue)
             for k in 0..<K where MultiTaskLasso.screen(gap, units: [k]).holds {
@@ -171,8 +204,9 @@ struct SparseHeadTests {
     @Test("P, D, correlations and column norms equal the Fraction reference")
     func reference() throws {
         for c in Reference.cases("lasso") {
-            let r = try Lasso.checkGap(features: matrix(c["X"]), targets: vector(c["y"]), head: vector(c["w"]), dual: vector(c["theta"]),
-                                       lambda: q(c["lambda"]), delta: Rational(BigInt.powerOfTwo(200)))
+            let r = try Lasso.checkGap(
+                features: matrix(c["X"]), targets: vector(c["y"]), head: vector(c["w"]), dual: vector(c["theta"]),
+                lambda: q(c["lambda"]), delta: Rational(BigInt.powerOfTwo(200)))
             #expect(r.primalValue == q(c["primal"]))
             #expect(r.dualValue == q(c["dual"]))
             #expect(r.correlations == vector(c["correlations"]))
@@ -217,10 +251,12 @@ struct SparseHeadTests {
         #expect(short.violation == .gapTooLarge(gap: gap.gap, delta: gap.gap - tiny(60)))
         #expect(!Lasso.screen(short, features: [1]).gapEstablished)
         var theta = s.thetaStar
-        theta[2] -= tiny(60)   // x_2 . theta = 2 theta_2 = -1 - 2^-59
+        theta[2] -= tiny(60) // x_2 . theta = 2 theta_2 = -1 - 2^-59
         let infeasible = try Lasso.checkGap(features: s.x, targets: s.y, head: s.wStar, dual: theta, lambda: s.lambda, delta: 1)
         #expect(infeasible.violation == .dualInfeasible(feature: 2, correlation: -1 - tiny(59), lambda: 1))
-        #expect(throws: MatrixError.self) { try Lasso.checkGap(features: s.x, targets: [1], head: s.wStar, dual: s.thetaStar, lambda: 1, delta: 0) }
+        #expect(throws: MatrixError.self) {
+            try Lasso.checkGap(features: s.x, targets: [1], head: s.wStar, dual: s.thetaStar, lambda: 1, delta: 0)
+        }
     }
 
     @Test("Brute force: every screened feature is zero at the closed-form optimum of random separable lassos")
@@ -240,9 +276,10 @@ struct SparseHeadTests {
             }
             let residual = (0..<n).map { i in y[i] - (0..<p).reduce(Rational.zero) { $0 + x[i, $1] * wStar[$1] } }
             let t = try Rational(1 + rng.below(10), 10)
-            let theta = residual.map { $0 / nR * t }   // feasible: |x_j . theta| <= t lambda
+            let theta = residual.map { $0 / nR * t } // feasible: |x_j . theta| <= t lambda
             let w = wStar.map { $0 * (try! Rational(rng.below(11) + 5, 10)) }
-            let gap = try Lasso.checkGap(features: x, targets: y, head: w, dual: theta, lambda: lambda, delta: Rational(BigInt.powerOfTwo(100)))
+            let gap = try Lasso.checkGap(
+                features: x, targets: y, head: w, dual: theta, lambda: lambda, delta: Rational(BigInt.powerOfTwo(100)))
             #expect(gap.holds && gap.gap >= 0)
             for j in 0..<p where Lasso.screen(gap, features: [j]).holds {
                 #expect(wStar[j].isZero, "screened an active feature")

@@ -62,7 +62,9 @@ struct MatrixProductTests {
             let a = rng.rows(m, k) { $0.floatLike(zeroOneIn: 4) }
             let b = rng.rows(k, n) { $0.floatLike(zeroOneIn: 4) }
             let expected = naiveProduct(a, b)
-            let sharings: [(DyadicMatrix.Sharing, DyadicMatrix.Sharing)] = [(.perRow, .perColumn), (.perRow, .perRow), (.perColumn, .perRow), (.perColumn, .perColumn)]
+            let sharings: [(DyadicMatrix.Sharing, DyadicMatrix.Sharing)] = [
+                (.perRow, .perColumn), (.perRow, .perRow), (.perColumn, .perRow), (.perColumn, .perColumn),
+            ]
             let (sa, sb) = sharings[trial % 4]
             let left = try DyadicMatrix(rows: m, columns: k, entries: a.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: sa)
             let right = try DyadicMatrix(rows: k, columns: n, entries: b.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: sb)
@@ -81,11 +83,14 @@ struct MatrixProductTests {
             var a = rng.rows(m, k) { $0.floatLike(zeroOneIn: 5) }
             let b = rng.rows(k, n) { $0.floatLike(zeroOneIn: 5) }
             // A mantissa beyond 63 bits, or a shift of 64 or more, forces the BigInt path.
-            a[0][0] = trial % 2 == 0 ? Rational(Dyadic(mantissa: BigInt.powerOfTwo(70) + 1, exponent: 3))
-                                     : Rational(Dyadic(mantissa: 3, exponent: 200))
+            a[0][0] =
+                trial % 2 == 0
+                ? Rational(Dyadic(mantissa: BigInt.powerOfTwo(70) + 1, exponent: 3))
+                : Rational(Dyadic(mantissa: 3, exponent: 200))
             let expected = naiveProduct(a, b)
             let left = try DyadicMatrix(rows: m, columns: k, entries: a.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: .perRow)
-            let right = try DyadicMatrix(rows: k, columns: n, entries: b.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: .perColumn)
+            let right = try DyadicMatrix(
+                rows: k, columns: n, entries: b.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: .perColumn)
             #expect(try left.multiplied(by: right).entries.map(\.rational) == expected.flatMap { $0 })
             #expect(left.transposed.transposed.entries == left.entries)
             #expect(right.transposed.entries.map(\.rational) == (0..<n).flatMap { j in (0..<k).map { b[$0][j] } })
@@ -108,14 +113,19 @@ struct MatrixProductTests {
             let a = rng.rows(m, n) { $0.general() }, b = rng.rows(m, n) { $0.below(2) == 0 ? $0.floatLike() : $0.general() }
             let c = (0..<m).map { _ in rng.general() }
             // Denominators on columns too: through a transpose of a product with the identity.
-            let A = matrix(a), B = try matrix(b).transposed.multiplied(by: RationalMatrix(IntegerMatrix(rows: m, columns: m, entries: (0..<(m * m)).map { $0 / m == $0 % m ? 1 : 0 }))).transposed
+            let A = matrix(a),
+                B = try matrix(b).transposed.multiplied(
+                    by: RationalMatrix(IntegerMatrix(rows: m, columns: m, entries: (0..<(m * m)).map { $0 / m == $0 % m ? 1 : 0 }))
+                ).transposed
             #expect(toRows(try A.adding(B)) == zip(a, b).map { zip($0, $1).map { $0 + $1 } })
             #expect(toRows(try A.subtracting(B)) == zip(a, b).map { zip($0, $1).map { $0 - $1 } })
             #expect(toRows(try B.addingToEveryColumn(c)) == b.enumerated().map { i, row in row.map { $0 + c[i] } })
             #expect(toRows(A.relu) == a.map { $0.map { $0.signum > 0 ? $0 : .zero } })
             #expect(try B.rowSquaredNorms() == b.map { $0.reduce(Rational.zero) { $0 + $1 * $1 } })
             #expect(try B.columnSquaredNorms() == (0..<n).map { j in b.reduce(Rational.zero) { $0 + $1[j] * $1[j] } })
-            #expect(try A.frobeniusInnerProduct(B) == zip(a, b).reduce(Rational.zero) { s, rows in zip(rows.0, rows.1).reduce(s) { $0 + $1.0 * $1.1 } })
+            #expect(
+                try A.frobeniusInnerProduct(B)
+                    == zip(a, b).reduce(Rational.zero) { s, rows in zip(rows.0, rows.1).reduce(s) { $0 + $1.0 * $1.1 } })
             #expect(try A.hasSameEntries(as: matrix(a)))
             var changed = a
             changed[m - 1][n - 1] += tiny(60)
@@ -126,20 +136,36 @@ struct MatrixProductTests {
     @Test("Non-conforming shapes and oversized requests throw before any work")
     func errors() throws {
         let a = try IntegerMatrix(rows: 2, columns: 3, entries: [1, 2, 3, 4, 5, 6])
-        #expect(throws: MatrixError.dimensionMismatch(operation: "matrix product", left: a.shape, right: a.shape)) { try a.multiplied(by: a) }
-        #expect(throws: MatrixError.invalidShape(rows: 2, columns: 2, entryCount: 3)) { try IntegerMatrix(rows: 2, columns: 2, entries: [1, 2, 3]) }
+        #expect(throws: MatrixError.dimensionMismatch(operation: "matrix product", left: a.shape, right: a.shape)) {
+            try a.multiplied(by: a)
+        }
+        #expect(throws: MatrixError.invalidShape(rows: 2, columns: 2, entryCount: 3)) {
+            try IntegerMatrix(rows: 2, columns: 2, entries: [1, 2, 3])
+        }
         #expect(throws: MatrixError.self) { try IntegerMatrix(rows: Int.max, columns: 2, entries: []) }
         #expect(throws: MatrixError.self) { try IntegerMatrix(rows: -1, columns: 2, entries: []) }
         let limits = MatrixLimits(maximumEntries: 100, maximumEntryBits: 200, maximumWork: 1000)
-        #expect(throws: MatrixError.overLimit(limit: "matrix entries", needed: 101, allowed: 100)) { try IntegerMatrix(rows: 101, columns: 1, entries: Array(repeating: 0, count: 101), limits: limits) }
+        #expect(throws: MatrixError.overLimit(limit: "matrix entries", needed: 101, allowed: 100)) {
+            try IntegerMatrix(rows: 101, columns: 1, entries: Array(repeating: 0, count: 101), limits: limits)
+        }
         let wide = try IntegerMatrix(rows: 1, columns: 1, entries: [BigInt.powerOfTwo(150)])
         #expect(throws: MatrixError.self) { try wide.multiplied(by: wide, limits: limits) }
         let long = try IntegerMatrix(rows: 10, columns: 10, entries: Array(repeating: 1, count: 100))
-        #expect(throws: MatrixError.overLimit(limit: "matrix work", needed: 1000, allowed: 999)) { try long.multiplied(by: long, limits: MatrixLimits(maximumWork: 999)) }
+        #expect(throws: MatrixError.overLimit(limit: "matrix work", needed: 1000, allowed: 999)) {
+            try long.multiplied(by: long, limits: MatrixLimits(maximumWork: 999))
+        }
         #expect(try long.multiplied(by: long, limits: MatrixLimits(maximumWork: 1000))[9, 9] == 10)
-        #expect(throws: MatrixError.self) { try DyadicMatrix(mantissas: long, rowExponents: Array(repeating: 1 << 40, count: 10), columnExponents: Array(repeating: 0, count: 10)) }
-        #expect(throws: MatrixError.self) { try DyadicMatrix(mantissas: long, rowExponents: [1], columnExponents: Array(repeating: 0, count: 10)) }
-        #expect(throws: MatrixError.self) { try RationalMatrix(numerators: long, rowDenominators: Array(repeating: 0, count: 10), columnDenominators: Array(repeating: 1, count: 10)) }
+        #expect(throws: MatrixError.self) {
+            try DyadicMatrix(
+                mantissas: long, rowExponents: Array(repeating: 1 << 40, count: 10), columnExponents: Array(repeating: 0, count: 10))
+        }
+        #expect(throws: MatrixError.self) {
+            try DyadicMatrix(mantissas: long, rowExponents: [1], columnExponents: Array(repeating: 0, count: 10))
+        }
+        #expect(throws: MatrixError.self) {
+            try RationalMatrix(
+                numerators: long, rowDenominators: Array(repeating: 0, count: 10), columnDenominators: Array(repeating: 1, count: 10))
+        }
     }
 }
 
@@ -161,7 +187,7 @@ struct RankTests {
         var rng = SplitMix64(seed: 0x7A4B)
         for trial in 0..<25 {
             let rows = 2 + rng.below(6), columns = 2 + rng.below(6)
-            let r = rng.below(min(rows, columns))   // r < min: room to grow by one
+            let r = rng.below(min(rows, columns)) // r < min: room to grow by one
             let left = rng.rows(rows, r) { $0.floatLike() }, right = rng.rows(r, columns) { $0.general() }
             let m = r == 0 ? Array(repeating: Array(repeating: Rational.zero, count: columns), count: rows) : naiveProduct(left, right)
             #expect(try matrix(m).rank() == r, "trial \(trial)")
@@ -188,4 +214,3 @@ struct RankTests {
 
 /// JSONSerialization numbers.
 typealias NSNumberLike = NSNumber
-

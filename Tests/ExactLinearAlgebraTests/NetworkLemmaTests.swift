@@ -52,7 +52,7 @@ struct NetworkLemmaTests {
             #expect(result.weightDecay == q(c["WD"]))
             #expect(result.outputWeightSquaredNorms == v2 && result.inputWeightSquaredNorms == w2)
             #expect(result.holds)
-            #expect(result.pathNormUpperBound! <= result.weightDecay)   // Lemma WD with tight u
+            #expect(result.pathNormUpperBound! <= result.weightDecay) // Lemma WD with tight u
             #expect(result.pathNormLowerBound! <= result.pathNormUpperBound!)
             let k = upper.indices.last(where: { !upper[$0].isZero })!
             var tooSmall = upper
@@ -78,11 +78,13 @@ struct NetworkLemmaTests {
         let r = try WeightDecay.check(network: net, upperBounds: [25, 25])
         #expect(r.isBalanced && r.holds && r.weightDecay == 50 && r.pathNormUpperBound == 50)
         let V2 = matrix([[3, 0], [4, Rational(5) + tiny(60)]])
-        let unbalanced = try WeightDecay.check(network: ShallowReLUNetwork(inputWeights: W, biases: [1, -1], outputWeights: V2, outputBias: [0, 0]))
+        let unbalanced = try WeightDecay.check(
+            network: ShallowReLUNetwork(inputWeights: W, biases: [1, -1], outputWeights: V2, outputBias: [0, 0]))
         #expect(unbalanced.firstUnbalancedUnit == 1)
         // Lemma RS: rescaling unit 0 by a = 2 leaves the outputs unchanged on any data.
-        let scaled = try ShallowReLUNetwork(inputWeights: matrix([[0, 10], [3, 4]].map { $0.map { Rational($0) } }), biases: [2, -1],
-                                            outputWeights: matrix([[Rational(3) / 2, 0], [2, 5]]), outputBias: [0, 0])
+        let scaled = try ShallowReLUNetwork(
+            inputWeights: matrix([[0, 10], [3, 4]].map { $0.map { Rational($0) } }), biases: [2, -1],
+            outputWeights: matrix([[Rational(3) / 2, 0], [2, 5]]), outputBias: [0, 0])
         let x = matrix([[1, -2, 5, 0], [3, 1, -7, 2]].map { $0.map { Rational($0) } })
         #expect(try CompressionCheck(original: net, compressed: scaled, data: x).holds)
     }
@@ -99,7 +101,7 @@ struct NetworkLemmaTests {
             let width = try WidthFromRank(targets: y, outputBias: net.outputBias)
             #expect(width.targetRank == (c["rankF"] as! NSNumber).intValue)
             #expect(width.centredRank == (c["rankCentred"] as! NSNumber).intValue)
-            #expect(sharing.activeCount >= width.centredRank!)             // the lemma on this network
+            #expect(sharing.activeCount >= width.centredRank!) // the lemma on this network
             #expect(width.centredRank! >= width.universalLowerBound)
         }
     }
@@ -109,8 +111,9 @@ struct NetworkLemmaTests {
         var rng = SplitMix64(seed: 0x52_57)
         for _ in 0..<40 {
             let K = 1 + rng.below(4), d = 1 + rng.below(3), D = 1 + rng.below(5), N = 1 + rng.below(7)
-            let net = try ShallowReLUNetwork(inputWeights: matrix(rng.rows(K, d) { $0.general() }), biases: (0..<K).map { _ in rng.general() },
-                                             outputWeights: matrix(rng.rows(D, K) { $0.general() }), outputBias: (0..<D).map { _ in rng.general() })
+            let net = try ShallowReLUNetwork(
+                inputWeights: matrix(rng.rows(K, d) { $0.general() }), biases: (0..<K).map { _ in rng.general() },
+                outputWeights: matrix(rng.rows(D, K) { $0.general() }), outputBias: (0..<D).map { _ in rng.general() })
             let y = try net.outputs(on: matrix(rng.rows(d, N) { $0.general() }))
             let width = try WidthFromRank(targets: y, outputBias: net.outputBias)
             #expect(K >= width.centredRank! && width.centredRank! >= width.universalLowerBound)
@@ -134,14 +137,18 @@ struct NetworkLemmaTests {
         let c = Reference.cases("networks")[0]
         let net = try network(c), x = matrix(c["X"])
         let keep = (0..<net.units).filter { k in (0..<net.outputDimension).contains { !net.outputWeights.isZero($0, k) } }
-        let pruned = try ShallowReLUNetwork(inputWeights: net.inputWeights.selectingRows(keep), biases: keep.map { net.biases[$0] },
-                                            outputWeights: net.outputWeights.selectingColumns(keep), outputBias: net.outputBias)
+        let pruned = try ShallowReLUNetwork(
+            inputWeights: net.inputWeights.selectingRows(keep), biases: keep.map { net.biases[$0] },
+            outputWeights: net.outputWeights.selectingColumns(keep), outputBias: net.outputBias)
         let check = try CompressionCheck(original: net, compressed: pruned, data: x)
         #expect(check.holds && check.originalActiveUnits == check.compressedActiveUnits)
         var v = toRows(pruned.outputWeights)
-        let (row, column) = (0..<v.count).lazy.flatMap { i in (0..<v[0].count).lazy.map { (i, $0) } }.first { !pruned.outputWeights.isZero($0.0, $0.1) }!
+        let (row, column) = (0..<v.count).lazy.flatMap { i in (0..<v[0].count).lazy.map { (i, $0) } }.first {
+            !pruned.outputWeights.isZero($0.0, $0.1)
+        }!
         v[row][column] += tiny(60)
-        let changed = try ShallowReLUNetwork(inputWeights: pruned.inputWeights, biases: pruned.biases, outputWeights: matrix(v), outputBias: pruned.outputBias)
+        let changed = try ShallowReLUNetwork(
+            inputWeights: pruned.inputWeights, biases: pruned.biases, outputWeights: matrix(v), outputBias: pruned.outputBias)
         let off = try CompressionCheck(original: net, compressed: changed, data: x)
         // The outputs differ exactly where unit `column` fires.
         let phi = try net.features(on: x)
@@ -154,7 +161,7 @@ struct NetworkLemmaTests {
 /// floor(sqrt(n)) for n >= 0 by Newton's iteration on integers.
 func integerSquareRoot(_ n: BigInt) -> BigInt {
     if n.signum <= 0 { return .zero }
-    var x = BigInt.powerOfTwo((n.bitLength + 1) / 2)   // x >= sqrt(n)
+    var x = BigInt.powerOfTwo((n.bitLength + 1) / 2) // x >= sqrt(n)
     while true {
         let y = (x + n / x) >> 1
         if y >= x { return x }

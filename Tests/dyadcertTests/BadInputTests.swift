@@ -24,7 +24,9 @@ struct BadInputTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLI.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return CLI.Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static let small = "Certificates/handwritten/haar-system.dyadcert.json"
@@ -96,7 +98,7 @@ struct BadInputTests {
         #expect(run.status == 2)
         let xml = try String(contentsOf: junit, encoding: .utf8)
         let cases = xml.components(separatedBy: "<testcase ").count - 1
-        #expect(cases == 4)                          // 3 claims + the broken file's (certificate) case
+        #expect(cases == 4) // 3 claims + the broken file's (certificate) case
         #expect(xml.contains("<testsuites name=\"dyadcert verify\" tests=\"4\" failures=\"0\" errors=\"1\" time=\""))
         #expect(xml.contains("<testsuite name=\"\(broken.path)\" tests=\"1\" failures=\"0\" errors=\"1\" time=\""))
         #expect(xml.contains("<testsuite name=\"\(Self.small)\" tests=\"3\" failures=\"0\" errors=\"0\" time=\""))
@@ -104,20 +106,22 @@ struct BadInputTests {
 
     // MARK: Usage errors: exit 64 with the subcommand's own usage line
 
-    @Test("usage errors exit 64 with the subcommand's usage line", arguments: [
-        (["verify"], "Usage: dyadcert verify"),
-        (["verify", "--jobs", "0", "x"], "Usage: dyadcert verify"),
-        (["verify", "--shard", "4/3", "x"], "Usage: dyadcert verify"),
-        (["verify", "--max-level", "41", "x"], "Usage: dyadcert verify"),
-        (["generate", "separation", "--levels", "30"], "Usage: dyadcert generate separation"),
-        (["generate", "separation", "--levels", "4", "--tasks", "9"], "Usage: dyadcert generate separation"),
-        (["generate", "separation", "--readouts", "1,x"], "Usage: dyadcert generate separation"),
-        (["generate", "triangle", "--teeth", "3"], "Usage: dyadcert generate triangle"),
-        (["generate", "haar-entropy", "--ratio", "2/4"], "Usage: dyadcert generate haar-entropy"),
-        (["format", "a.json", "b.json"], "Usage: dyadcert format"),
-        (["audit"], "Usage: dyadcert audit"),
-        (["shrink"], "Usage: dyadcert shrink"),
-    ])
+    @Test(
+        "usage errors exit 64 with the subcommand's usage line",
+        arguments: [
+            (["verify"], "Usage: dyadcert verify"),
+            (["verify", "--jobs", "0", "x"], "Usage: dyadcert verify"),
+            (["verify", "--shard", "4/3", "x"], "Usage: dyadcert verify"),
+            (["verify", "--max-level", "41", "x"], "Usage: dyadcert verify"),
+            (["generate", "separation", "--levels", "30"], "Usage: dyadcert generate separation"),
+            (["generate", "separation", "--levels", "4", "--tasks", "9"], "Usage: dyadcert generate separation"),
+            (["generate", "separation", "--readouts", "1,x"], "Usage: dyadcert generate separation"),
+            (["generate", "triangle", "--teeth", "3"], "Usage: dyadcert generate triangle"),
+            (["generate", "haar-entropy", "--ratio", "2/4"], "Usage: dyadcert generate haar-entropy"),
+            (["format", "a.json", "b.json"], "Usage: dyadcert format"),
+            (["audit"], "Usage: dyadcert audit"),
+            (["shrink"], "Usage: dyadcert shrink"),
+        ])
     func usage(arguments: [String], usage: String) throws {
         let run = try CLI.run(arguments)
         #expect(run.status == 64, "\(arguments): \(run.stderr)")
@@ -139,7 +143,11 @@ struct BadInputTests {
         #expect(elapsed < .seconds(5), "refused in \(elapsed)")
         // J = 20, D = 64: the joint network's 16 * 2^20 + 4 * 64 * 22 units and parameters.
         let wide = try CLI.run(["generate", "separation", "--levels", "20", "--tasks", "64"])
-        #expect(wide.status == 3 && wide.stderr.contains("= 16782848, above the network size (units plus parameters) limit 16777216 (raise it with --max-network-size)"))
+        #expect(
+            wide.status == 3
+                && wide.stderr.contains(
+                    "= 16782848, above the network size (units plus parameters) limit 16777216 (raise it with --max-network-size)")
+        )
         // One unit less than the estimate is refused, the estimate itself is not.
         let one = try CLI.run(["generate", "walsh-basis", "--levels", "3", "--max-cells", "95"])
         #expect(one.status == 3 && one.stderr.contains("2^(2J) + 4 * 2^J") && one.stderr.contains("--max-cells"))
@@ -187,13 +195,17 @@ struct BadInputTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let original = try Self.text(Self.small)
         let huge = directory.appendingPathComponent("huge.dyadcert.json")
-        try original.replacingOccurrences(of: "\"level\": \"1\",\n      \"index\": \"0\"", with: "\"level\": \"63\",\n      \"index\": \"0\"").write(to: huge, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(
+            of: "\"level\": \"1\",\n      \"index\": \"0\"", with: "\"level\": \"63\",\n      \"index\": \"0\""
+        ).write(to: huge, atomically: true, encoding: .utf8)
         let run = try CLI.run(["verify", huge.path])
         #expect(run.status == 3)
         #expect(run.stderr.contains("level 63 exceeds the limit 20 (raise it with --max-level, up to 40)"), "\(run.stderr)")
         #expect(!run.stderr.contains("limit 62"))
         let top = try CLI.run(["verify", huge.path, "--max-level", "40"])
-        #expect(top.status == 3 && top.stderr.contains("level 63 exceeds the limit 40 (--max-level is already at its largest value 40)"), "\(top.stderr)")
+        #expect(
+            top.status == 3 && top.stderr.contains("level 63 exceeds the limit 40 (--max-level is already at its largest value 40)"),
+            "\(top.stderr)")
     }
 
     // MARK: 4. Many files
@@ -221,11 +233,14 @@ struct BadInputTests {
         let many = try CLI.run(["audit", "Certificates/handwritten", "-o", reports.path])
         #expect(many.status == 0, "\(many.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: reports.path).sorted()
-        let shipped = try FileManager.default.contentsOfDirectory(atPath: "Certificates/handwritten").filter { $0.hasSuffix(".dyadcert.json") }
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: "Certificates/handwritten").filter {
+            $0.hasSuffix(".dyadcert.json")
+        }
         #expect(written.count == shipped.count && written.contains("haar-system.md"))
         // A false claim: the report is written, the exit code is 1.
         let falseFile = directory.appendingPathComponent("false.dyadcert.json")
-        try Self.text(Self.small).replacingOccurrences(of: "\"bound\": \"2\"", with: "\"bound\": \"1\"").write(to: falseFile, atomically: true, encoding: .utf8)
+        try Self.text(Self.small).replacingOccurrences(of: "\"bound\": \"2\"", with: "\"bound\": \"1\"").write(
+            to: falseFile, atomically: true, encoding: .utf8)
         let report = directory.appendingPathComponent("false.md")
         let failed = try CLI.run(["audit", falseFile.path, "-o", report.path])
         #expect(failed.status == 1 && failed.stderr.contains("1 claim failed: f-within-2-of-g"))
@@ -293,7 +308,8 @@ struct BadInputTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let falseFile = directory.appendingPathComponent("false.dyadcert.json")
         // |f - g| = |-1/4 - 3/4| = 1 on [1/3, 1/2) (by hand), so "< 1" is false.
-        try Self.text(Self.small).replacingOccurrences(of: "\"bound\": \"2\"", with: "\"bound\": \"1\"").write(to: falseFile, atomically: true, encoding: .utf8)
+        try Self.text(Self.small).replacingOccurrences(of: "\"bound\": \"2\"", with: "\"bound\": \"1\"").write(
+            to: falseFile, atomically: true, encoding: .utf8)
         let minimal = directory.appendingPathComponent("min.dyadcert.json")
         let run = try CLI.run(["shrink", falseFile.path, "-o", minimal.path])
         #expect(run.status == 0, "\(run.stderr)")

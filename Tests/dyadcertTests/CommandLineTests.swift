@@ -38,7 +38,9 @@ struct CommandLineTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static func scratch() throws -> URL {
@@ -53,7 +55,7 @@ struct CommandLineTests {
         let run = try Self.run(["verify", path])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 10)                       // 9 claims and the closing line
+        #expect(lines.count == 10) // 9 claims and the closing line
         #expect(lines.last == "9 passed, 0 failed")
         #expect(lines.dropLast().allSatisfy { $0.hasPrefix("PASS  \(path)#") })
         #expect(lines[0].contains("#gram-this-sigma  gram  "))
@@ -65,9 +67,11 @@ struct CommandLineTests {
     func falseClaim() throws {
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let original = try String(contentsOf: Self.root.appendingPathComponent("Certificates/handwritten/theorem-o-depth-3.dyadcert.json"), encoding: .utf8)
+        let original = try String(
+            contentsOf: Self.root.appendingPathComponent("Certificates/handwritten/theorem-o-depth-3.dyadcert.json"), encoding: .utf8)
         let file = directory.appendingPathComponent("false.dyadcert.json")
-        try original.replacingOccurrences(of: "\"bound\": \"9\"", with: "\"bound\": \"10\"").write(to: file, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: "\"bound\": \"9\"", with: "\"bound\": \"10\"").write(
+            to: file, atomically: true, encoding: .utf8)
         let run = try Self.run(["verify", file.path])
         #expect(run.status == 1)
         let fail = run.stdout.split(separator: "\n").first { $0.hasPrefix("FAIL") }.map(String.init) ?? ""
@@ -105,7 +109,8 @@ struct CommandLineTests {
             #expect(run.status == 0)
             claimLines += run.stdout.split(separator: "\n").filter { $0.hasPrefix("PASS") }.map(String.init)
         }
-        let all = try Self.run(["verify", "Certificates/handwritten"]).stdout.split(separator: "\n").filter { $0.hasPrefix("PASS") }.map(String.init)
+        let all = try Self.run(["verify", "Certificates/handwritten"]).stdout.split(separator: "\n").filter { $0.hasPrefix("PASS") }.map(
+            String.init)
         #expect(claimLines.sorted() == all.sorted())
         #expect(try Self.run(["verify", "Certificates/handwritten", "--shard", "4/3"]).status != 0)
     }
@@ -148,10 +153,13 @@ struct CommandLineTests {
     @Test("every shipped certificate is in canonical form, and the shipped set verifies")
     func shippedCertificates() throws {
         let certificates = Self.root.appendingPathComponent("Certificates")
-        let files = (FileManager.default.enumerator(atPath: certificates.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".dyadcert.json") }
+        let files = (FileManager.default.enumerator(atPath: certificates.path)?.allObjects as? [String] ?? []).filter {
+            $0.hasSuffix(".dyadcert.json")
+        }
         #expect(files.count >= 12)
         for file in files {
-            #expect(try Self.run(["format", "--check", certificates.appendingPathComponent(file).path]).status == 0, "\(file) is canonical")
+            #expect(
+                try Self.run(["format", "--check", certificates.appendingPathComponent(file).path]).status == 0, "\(file) is canonical")
         }
         let run = try Self.run(["verify", "--quiet", "Certificates"])
         #expect(run.status == 0)
@@ -164,7 +172,10 @@ struct CommandLineTests {
         #expect(version.status == 0 && version.stdout.hasPrefix("dyadcert "))
         // The kit's reference line for W1d, n = 1, seed 42 (../shared/perf/README.md).
         let bench = try Self.run(["bench", "w1", "--variant", "dyadic", "--n", "1"])
-        #expect(bench.stdout == "W1 variant=dyadic n=1 num_bits=118 den_bits=31 sha256=eee7ef508b7973dddfedd852bdd23872f41759c2f2705921aed37e9b3230b445\n")
+        #expect(
+            bench.stdout
+                == "W1 variant=dyadic n=1 num_bits=118 den_bits=31 sha256=eee7ef508b7973dddfedd852bdd23872f41759c2f2705921aed37e9b3230b445\n"
+        )
         #expect(bench.stderr.hasPrefix("elapsed_s="))
     }
 }

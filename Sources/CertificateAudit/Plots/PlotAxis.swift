@@ -28,9 +28,12 @@ struct PlotAxis {
     static func dyadic(covering low: Double, _ high: Double, label: Prose, maximumIntervals: Int = 4) -> PlotAxis {
         // Data far outside any sensible axis (values from a hostile certificate) are clamped.
         var low = low.isFinite ? min(max(low, -1e12), 1e12) : 0, high = high.isFinite ? min(max(high, -1e12), 1e12) : 1
-        if !(high > low) { low -= 1; high += 1 }
+        if !(high > low) {
+            low -= 1
+            high += 1
+        }
         var e = stepExponent(low, high, maximumIntervals: max(1, maximumIntervals))
-        while e < 100, max(abs(low), abs(high)) / pow2(e) > 1e15 { e += 1 }  // tick indices stay Ints
+        while e < 100, max(abs(low), abs(high)) / pow2(e) > 1e15 { e += 1 } // tick indices stay Ints
         let first = (low / pow2(e)).rounded(.down), last = (high / pow2(e)).rounded(.up)
         let start = Rational(Int(first)).timesPowerOfTwo(e), end = Rational(Int(last)).timesPowerOfTwo(e)
         return linear(from: start, to: end, ticks: (Int(first)...Int(last)).map { Rational($0).timesPowerOfTwo(e) }, label: label)
@@ -96,4 +99,3 @@ struct PlotAxis {
 
     static func pow2(_ e: Int) -> Double { Double(sign: .plus, exponent: e, significand: 1) }
 }
-

@@ -12,7 +12,7 @@ enum RasterImage {
         var raw: [UInt8] = []
         raw.reserveCapacity(height * (width + 1))
         for row in pixels {
-            raw.append(0)  // filter: none
+            raw.append(0) // filter: none
             for p in row { raw.append(p ? 1 : 0) }
         }
         var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -64,7 +64,10 @@ enum RasterImage {
 
     static func adler32(_ bytes: [UInt8]) -> UInt32 {
         var a: UInt32 = 1, b: UInt32 = 0
-        for x in bytes { a = (a + UInt32(x)) % 65_521; b = (b + a) % 65_521 }
+        for x in bytes {
+            a = (a + UInt32(x)) % 65_521
+            b = (b + a) % 65_521
+        }
         return (b << 16) | a
     }
 }

@@ -36,20 +36,39 @@ enum SVGPlot {
 
     /// A plot of functions against labelled axes; without a y axis, a dyadic one that
     /// covers the data.
-    static func functions(_ series: [Series], title: Prose, x: PlotAxis, y: PlotAxis? = nil, yLabel: Prose = "", frame: Frame = Frame()) -> String {
+    static func functions(_ series: [Series], title: Prose, x: PlotAxis, y: PlotAxis? = nil, yLabel: Prose = "", frame: Frame = Frame())
+        -> String
+    {
         var frame = frame
-        if series.count > 1 { frame.top += 16; frame.height += 16 }  // a row for the legend under the title
-        let yAxis = y ?? {
-            var low = Double.infinity, high = -Double.infinity
-            for s in series {
-                switch s.shape {
-                case .steps(let pieces): for p in pieces { low = min(low, p.2); high = max(high, p.2) }
-                case .polyline(let points): for p in points { low = min(low, p.1); high = max(high, p.1) }
-                case .band(let points): for p in points { low = min(low, p.1); high = max(high, p.2) }
+        if series.count > 1 {
+            frame.top += 16
+            frame.height += 16
+        } // a row for the legend under the title
+        let yAxis =
+            y
+            ?? {
+                var low = Double.infinity, high = -Double.infinity
+                for s in series {
+                    switch s.shape {
+                    case .steps(let pieces):
+                        for p in pieces {
+                            low = min(low, p.2)
+                            high = max(high, p.2)
+                        }
+                    case .polyline(let points):
+                        for p in points {
+                            low = min(low, p.1)
+                            high = max(high, p.1)
+                        }
+                    case .band(let points):
+                        for p in points {
+                            low = min(low, p.1)
+                            high = max(high, p.2)
+                        }
+                    }
                 }
-            }
-            return PlotAxis.dyadic(covering: low, high, label: yLabel, maximumIntervals: frame.height < 150 ? 2 : 4)
-        }()
+                return PlotAxis.dyadic(covering: low, high, label: yLabel, maximumIntervals: frame.height < 150 ? 2 : 4)
+            }()
         var svg = header(frame: frame, title: title)
         svg += axes(frame: frame, x: x, y: yAxis)
         func px(_ v: Double) -> String { f(frame.x(x.position(v))) }
@@ -66,9 +85,12 @@ enum SVGPlot {
                 for (i, p) in points.enumerated() { path += (i == 0 ? "M" : "L") + "\(px(p.0)) \(py(p.2))" }
                 for p in points.reversed() { path += "L\(px(p.0)) \(py(p.1))" }
                 path += "Z"
-                fill = s.colour; stroke = "none"; opacity = " fill-opacity=\"0.22\""
+                fill = s.colour
+                stroke = "none"
+                opacity = " fill-opacity=\"0.22\""
             }
-            svg += "<path d=\"\(path)\" fill=\"\(fill)\"\(opacity) stroke=\"\(stroke)\" stroke-width=\"1.4\"><title>\(MarkupEscaping.xml(s.label.plain))</title></path>\n"
+            svg +=
+                "<path d=\"\(path)\" fill=\"\(fill)\"\(opacity) stroke=\"\(stroke)\" stroke-width=\"1.4\"><title>\(MarkupEscaping.xml(s.label.plain))</title></path>\n"
             if s.markers, case .polyline(let points) = s.shape {
                 for p in points { svg += "<circle cx=\"\(px(p.0))\" cy=\"\(py(p.1))\" r=\"2.6\" fill=\"\(s.colour)\"/>\n" }
             }
@@ -87,7 +109,8 @@ enum SVGPlot {
         for (i, item) in items.enumerated() {
             let y0 = 30 + Double(i) * rowHeight
             let w = max(1, (frame.width - labelWidth - 150) * item.value / maximum)
-            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y0 + 19))\" text-anchor=\"end\" class=\"label\">\(MarkupEscaping.xml(item.label))</text>\n"
+            svg +=
+                "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y0 + 19))\" text-anchor=\"end\" class=\"label\">\(MarkupEscaping.xml(item.label))</text>\n"
             svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y0 + 5))\" width=\"\(f(w))\" height=\"20\" fill=\"\(item.colour)\"/>\n"
             svg += "<text x=\"\(f(labelWidth + w + 6))\" y=\"\(f(y0 + 19))\" class=\"label\">\(MarkupEscaping.xml(item.text))</text>\n"
         }
@@ -118,7 +141,8 @@ enum SVGPlot {
             return 0.2 + 0.8 * (1 - (binaryLogarithm(scale) - binaryLogarithm(v.magnitude)) / octaves)
         }
         // Drawn at its own size (cells stay square and small matrices stay small).
-        var svg = header(frame: frame, title: title).replacingOccurrences(of: " role=\"img\"", with: " style=\"max-width: \(f(frame.width))px\" role=\"img\"")
+        var svg = header(frame: frame, title: title).replacingOccurrences(
+            of: " role=\"img\"", with: " style=\"max-width: \(f(frame.width))px\" role=\"img\"")
         let x0 = labelWidth, y0 = 30.0
         for (i, row) in matrix.enumerated() {
             for (j, v) in row.enumerated() {
@@ -127,17 +151,21 @@ enum SVGPlot {
                 if n > 32 && v.isZero { continue }
                 let t = intensity(v)
                 let colour = v.signum >= 0 ? blend(t, toward: (31, 95, 168)) : blend(t, toward: (179, 38, 30))
-                svg += "<rect x=\"\(f(x0 + Double(j) * cell))\" y=\"\(f(y0 + Double(i) * cell))\" width=\"\(f(cell))\" height=\"\(f(cell))\" fill=\"\(colour)\"><title>G[\(i + 1),\(j + 1)] = \(v)</title></rect>\n"
+                svg +=
+                    "<rect x=\"\(f(x0 + Double(j) * cell))\" y=\"\(f(y0 + Double(i) * cell))\" width=\"\(f(cell))\" height=\"\(f(cell))\" fill=\"\(colour)\"><title>G[\(i + 1),\(j + 1)] = \(v)</title></rect>\n"
                 if n <= 12 {
                     let ink = t > 0.55 ? "#ffffff" : "#222222"
-                    svg += "<text x=\"\(f(x0 + (Double(j) + 0.5) * cell))\" y=\"\(f(y0 + (Double(i) + 0.5) * cell + 4))\" text-anchor=\"middle\" class=\"cell\" fill=\"\(ink)\">\(MarkupEscaping.xml(v.description))</text>\n"
+                    svg +=
+                        "<text x=\"\(f(x0 + (Double(j) + 0.5) * cell))\" y=\"\(f(y0 + (Double(i) + 0.5) * cell + 4))\" text-anchor=\"middle\" class=\"cell\" fill=\"\(ink)\">\(MarkupEscaping.xml(v.description))</text>\n"
                 }
             }
         }
-        svg += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(side))\" height=\"\(f(side))\" fill=\"none\" stroke=\"#888\" stroke-width=\"1\"/>\n"
+        svg +=
+            "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(side))\" height=\"\(f(side))\" fill=\"none\" stroke=\"#888\" stroke-width=\"1\"/>\n"
         if n <= 32 {
             for (i, label) in rowLabels.prefix(n).enumerated() {
-                svg += "<text x=\"\(f(x0 - 6))\" y=\"\(f(y0 + (Double(i) + 0.5) * cell + 4))\" text-anchor=\"end\" class=\"label\">\(MarkupEscaping.xml(label))</text>\n"
+                svg +=
+                    "<text x=\"\(f(x0 - 6))\" y=\"\(f(y0 + (Double(i) + 0.5) * cell + 4))\" text-anchor=\"end\" class=\"label\">\(MarkupEscaping.xml(label))</text>\n"
             }
         } else {
             svg += "<text x=\"\(f(x0 - 6))\" y=\"\(f(y0 + 10))\" text-anchor=\"end\" class=\"tick\">1</text>\n"
@@ -164,10 +192,13 @@ enum SVGPlot {
         }
         for (k, swatch) in swatches.enumerated() {
             let y = y0 + Double(k) * 18
-            svg += "<rect x=\"\(f(scaleX))\" y=\"\(f(y))\" width=\"14\" height=\"14\" fill=\"\(swatch.1)\" stroke=\"#bbb\" stroke-width=\"0.5\"/>\n"
+            svg +=
+                "<rect x=\"\(f(scaleX))\" y=\"\(f(y))\" width=\"14\" height=\"14\" fill=\"\(swatch.1)\" stroke=\"#bbb\" stroke-width=\"0.5\"/>\n"
             svg += "<text x=\"\(f(scaleX + 20))\" y=\"\(f(y + 11))\" class=\"tick\">\(MarkupEscaping.xml(swatch.0.description))</text>\n"
         }
-        if logarithmic { svg += "<text x=\"\(f(scaleX))\" y=\"\(f(y0 + Double(swatches.count) * 18 + 12))\" class=\"tick-note\">log scale</text>\n" }
+        if logarithmic {
+            svg += "<text x=\"\(f(scaleX))\" y=\"\(f(y0 + Double(swatches.count) * 18 + 12))\" class=\"tick-note\">log scale</text>\n"
+        }
         return svg + "</svg>\n"
     }
 
@@ -192,8 +223,10 @@ enum SVGPlot {
         let png = RasterImage.png(pixels, on: (31, 95, 168), off: (255, 255, 255))
         var svg = header(frame: frame, title: title)
         let x0 = frame.left, y0 = frame.top
-        svg += "<image x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(imageWidth))\" height=\"\(f(imageHeight))\" preserveAspectRatio=\"none\" style=\"image-rendering: pixelated\" href=\"\(RasterImage.dataURI(png))\"/>\n"
-        svg += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(imageWidth))\" height=\"\(f(imageHeight))\" fill=\"none\" stroke=\"#888\" stroke-width=\"1\"/>\n"
+        svg +=
+            "<image x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(imageWidth))\" height=\"\(f(imageHeight))\" preserveAspectRatio=\"none\" style=\"image-rendering: pixelated\" href=\"\(RasterImage.dataURI(png))\"/>\n"
+        svg +=
+            "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(imageWidth))\" height=\"\(f(imageHeight))\" fill=\"none\" stroke=\"#888\" stroke-width=\"1\"/>\n"
         let rowWidth = Rational(1).timesPowerOfTwo(-(L / 2))
         for (k, label) in ["0", "1/2", "1"].enumerated() {
             let ty = y0 + Double(k) / 2 * imageHeight
@@ -206,9 +239,11 @@ enum SVGPlot {
             svg += "<path d=\"M\(f(tx)) \(f(y0 + imageHeight))V\(f(y0 + imageHeight + 4))\" stroke=\"#888\" stroke-width=\"1\"/>\n"
             svg += "<text x=\"\(f(tx))\" y=\"\(f(y0 + imageHeight + 15))\" text-anchor=\"middle\" class=\"tick\">\(label)</text>\n"
         }
-        svg += "<text x=\"\(f(x0 + imageWidth / 2))\" y=\"\(f(y0 + imageHeight + 28))\" text-anchor=\"middle\" class=\"label\">offset in row</text>\n"
+        svg +=
+            "<text x=\"\(f(x0 + imageWidth / 2))\" y=\"\(f(y0 + imageHeight + 28))\" text-anchor=\"middle\" class=\"label\">offset in row</text>\n"
         let cy = y0 + imageHeight / 2
-        svg += "<text x=\"10\" y=\"\(f(cy))\" text-anchor=\"middle\" class=\"label\" transform=\"rotate(-90 10 \(f(cy)))\">row start</text>\n"
+        svg +=
+            "<text x=\"10\" y=\"\(f(cy))\" text-anchor=\"middle\" class=\"label\" transform=\"rotate(-90 10 \(f(cy)))\">row start</text>\n"
         return svg + "</svg>\n"
     }
 
@@ -218,7 +253,8 @@ enum SVGPlot {
         func channel(_ c: Int) -> String {
             let v = Int((255 - (255 - Double(c)) * t).rounded())
             let digits = "0123456789abcdef"
-            return String(digits[digits.index(digits.startIndex, offsetBy: v / 16)]) + String(digits[digits.index(digits.startIndex, offsetBy: v % 16)])
+            return String(digits[digits.index(digits.startIndex, offsetBy: v / 16)])
+                + String(digits[digits.index(digits.startIndex, offsetBy: v % 16)])
         }
         return "#" + channel(rgb.0) + channel(rgb.1) + channel(rgb.2)
     }
@@ -235,24 +271,29 @@ enum SVGPlot {
     /// axes, and both axis labels.
     static func axes(frame: Frame, x: PlotAxis, y: PlotAxis) -> String {
         let bottomY = frame.top + frame.plotHeight
-        var svg = "<path d=\"M\(f(frame.left)) \(f(frame.top))V\(f(bottomY))H\(f(frame.left + frame.plotWidth))\" fill=\"none\" stroke=\"#888\" stroke-width=\"1\"/>\n"
+        var svg =
+            "<path d=\"M\(f(frame.left)) \(f(frame.top))V\(f(bottomY))H\(f(frame.left + frame.plotWidth))\" fill=\"none\" stroke=\"#888\" stroke-width=\"1\"/>\n"
         for tick in y.ticks {
             let ty = frame.y(tick.position)
             svg += "<path d=\"M\(f(frame.left)) \(f(ty))H\(f(frame.left + frame.plotWidth))\" stroke=\"#e4e4e4\" stroke-width=\"1\"/>\n"
             svg += "<path d=\"M\(f(frame.left - 4)) \(f(ty))H\(f(frame.left))\" stroke=\"#888\" stroke-width=\"1\"/>\n"
-            svg += "<text x=\"\(f(frame.left - 6))\" y=\"\(f(ty + 3.5))\" text-anchor=\"end\" class=\"tick\">\(MarkupEscaping.xml(tick.label))</text>\n"
+            svg +=
+                "<text x=\"\(f(frame.left - 6))\" y=\"\(f(ty + 3.5))\" text-anchor=\"end\" class=\"tick\">\(MarkupEscaping.xml(tick.label))</text>\n"
         }
         for tick in x.ticks {
             let tx = frame.x(tick.position)
             svg += "<path d=\"M\(f(tx)) \(f(bottomY))V\(f(bottomY + 4))\" stroke=\"#888\" stroke-width=\"1\"/>\n"
-            svg += "<text x=\"\(f(tx))\" y=\"\(f(bottomY + 15))\" text-anchor=\"middle\" class=\"tick\">\(MarkupEscaping.xml(tick.label))</text>\n"
+            svg +=
+                "<text x=\"\(f(tx))\" y=\"\(f(bottomY + 15))\" text-anchor=\"middle\" class=\"tick\">\(MarkupEscaping.xml(tick.label))</text>\n"
         }
         if !x.label.pieces.isEmpty {
-            svg += "<text x=\"\(f(frame.left + frame.plotWidth / 2))\" y=\"\(f(frame.height - 6))\" text-anchor=\"middle\" class=\"label\">\(x.label.svg)</text>\n"
+            svg +=
+                "<text x=\"\(f(frame.left + frame.plotWidth / 2))\" y=\"\(f(frame.height - 6))\" text-anchor=\"middle\" class=\"label\">\(x.label.svg)</text>\n"
         }
         if !y.label.pieces.isEmpty {
             let cy = frame.top + frame.plotHeight / 2, cx = frame.left < 40 ? 9.0 : 14.0
-            svg += "<text x=\"\(f(cx))\" y=\"\(f(cy))\" text-anchor=\"middle\" class=\"label\" transform=\"rotate(-90 \(f(cx)) \(f(cy)))\">\(y.label.svg)</text>\n"
+            svg +=
+                "<text x=\"\(f(cx))\" y=\"\(f(cy))\" text-anchor=\"middle\" class=\"label\" transform=\"rotate(-90 \(f(cx)) \(f(cy)))\">\(y.label.svg)</text>\n"
         }
         return svg
     }
@@ -262,7 +303,8 @@ enum SVGPlot {
         guard entries.count > 1 else { return "" }
         var svg = "", x = frame.left
         for (label, colour) in entries {
-            svg += "<rect x=\"\(f(x))\" y=\"28\" width=\"12\" height=\"6\" fill=\"\(colour)\"/><text x=\"\(f(x + 16))\" y=\"35\" class=\"legend\">\(label.svg)</text>\n"
+            svg +=
+                "<rect x=\"\(f(x))\" y=\"28\" width=\"12\" height=\"6\" fill=\"\(colour)\"/><text x=\"\(f(x + 16))\" y=\"35\" class=\"legend\">\(label.svg)</text>\n"
             x += Double(label.plain.count) * 6.2 + 34
         }
         return svg

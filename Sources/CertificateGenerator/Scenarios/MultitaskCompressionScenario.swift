@@ -72,7 +72,11 @@ public struct MultitaskCompressionScenario {
         /// Uniform in [0, 1) with 53 random bits.
         mutating func uniform() -> Double { Double(rng.next() >> 11) * 0x1p-53 }
         /// Approximately standard normal: the centred sum of 12 uniforms.
-        mutating func normal() -> Double { var s = 0.0; for _ in 0..<12 { s += uniform() }; return s - 6 }
+        mutating func normal() -> Double {
+            var s = 0.0
+            for _ in 0..<12 { s += uniform() }
+            return s - 6
+        }
         /// x rounded to the grid 2^-bits, exactly (a float64 value).
         static func grid(_ x: Double, _ bits: Int) -> Rational {
             let scaled = (x * Double(sign: .plus, exponent: bits, significand: 1)).rounded()
@@ -145,7 +149,8 @@ public struct MultitaskCompressionScenario {
             let bounds = [0] + cuts.sorted() + [256]
             for m in 0..<n {
                 let alpha = Rational(bounds[m + 1] - bounds[m]).timesPowerOfTwo(-8)
-                wide.append(Unit(feature: j, exponent: exps[m], output: teacherV[j].map { $0 * alpha.timesPowerOfTwo(-exps[m]) }, teacher: true))
+                wide.append(
+                    Unit(feature: j, exponent: exps[m], output: teacherV[j].map { $0 * alpha.timesPowerOfTwo(-exps[m]) }, teacher: true))
             }
         }
         for p in 0..<pairs {
@@ -179,16 +184,19 @@ public struct MultitaskCompressionScenario {
         }
         guard lambdaMax > 0 else { throw GeneratorError("internal: Psi is orthogonal to every feature (lambda_max = 0)") }
         let lambda = Self.roundedDyadic(lambdaRatio.approximateDouble * lambdaMax, significantBits: 8)
-        let solution = MultiTaskLassoSolver.solve(flatFeatures: phiFloat, units: K, flatTargets: psiFloat, outputs: D, points: N,
-                                                  lambda: lambda.approximateDouble, maximumSweeps: 60, tolerance: 1e-12)
+        let solution = MultiTaskLassoSolver.solve(
+            flatFeatures: phiFloat, units: K, flatTargets: psiFloat, outputs: D, points: N,
+            lambda: lambda.approximateDouble, maximumSweeps: 60, tolerance: 1e-12)
 
         // Exact penalised certificate (Lemma PD).
-        let vPen = try RationalMatrix(rows: D, columns: K, entries: solution.weights.map { Draws.grid($0, Self.solutionBits) }, limits: limits)
+        let vPen = try RationalMatrix(
+            rows: D, columns: K, entries: solution.weights.map { Draws.grid($0, Self.solutionBits) }, limits: limits)
         let residual = try psi.subtracting(vPen.multiplied(by: phi, limits: limits), limits: limits)
         let theta = try Self.dualPoint(residual, phi: phi, bound: lambda, limits: limits)
         let penalisedBounds = try vPen.columnSquaredNorms(limits: limits).map(MultiTaskLassoSolver.upperSquareRoot)
         let half = Rational.one.timesPowerOfTwo(-1)
-        let gapPenalised = half * (try residual.squaredFrobeniusNorm(limits: limits)) + lambda * Rational.sum(penalisedBounds)
+        let gapPenalised =
+            half * (try residual.squaredFrobeniusNorm(limits: limits)) + lambda * Rational.sum(penalisedBounds)
             - (try theta.frobeniusInnerProduct(psi, limits: limits)) + half * (try theta.squaredFrobeniusNorm(limits: limits))
 
         // Screening (Lemma GS), decided as the kernel does.
@@ -199,8 +207,9 @@ public struct MultitaskCompressionScenario {
         // The float lasso at lambda' = lambda / 1024, warm-started from the solution at
         // lambda: its support is the second try for pruning, its residual a constrained dual.
         let lambdaFine = lambda.timesPowerOfTwo(-10)
-        let fine = MultiTaskLassoSolver.solve(flatFeatures: phiFloat, units: K, flatTargets: psiFloat, outputs: D, points: N,
-                                              lambda: lambdaFine.approximateDouble, maximumSweeps: 20, tolerance: 1e-12, initial: solution.weights)
+        let fine = MultiTaskLassoSolver.solve(
+            flatFeatures: phiFloat, units: K, flatTargets: psiFloat, outputs: D, points: N,
+            lambda: lambdaFine.approximateDouble, maximumSweeps: 20, tolerance: 1e-12, initial: solution.weights)
 
         // Pruning: the exact output layer on the float support.
         let byNorm: (Int, Int) -> Bool = { phiNorms[$0] > phiNorms[$1] || (phiNorms[$0] == phiNorms[$1] && $0 < $1) }
@@ -211,10 +220,13 @@ public struct MultitaskCompressionScenario {
         if vKept == nil {
             // Second try: add the 64 units with the largest weights at lambda / 1024.
             let weightNorm = (0..<K).map { k in (0..<D).reduce(0.0) { $0 + fine.weights[$1 * K + k] * fine.weights[$1 * K + k] } }
-            let extra = (0..<K).filter { weightNorm[$0] > 0 && !support.contains($0) }.sorted { weightNorm[$0] > weightNorm[$1] || (weightNorm[$0] == weightNorm[$1] && $0 < $1) }.prefix(64)
+            let extra = (0..<K).filter { weightNorm[$0] > 0 && !support.contains($0) }.sorted {
+                weightNorm[$0] > weightNorm[$1] || (weightNorm[$0] == weightNorm[$1] && $0 < $1)
+            }.prefix(64)
             kept = (support + extra).sorted(by: byNorm)
             vKept = kept.count <= 400 ? MultiTaskLassoSolver.solveOnSupport(features: phi, targets: psi, kept: kept) : nil
-            fallback = "that support and the \(extra.count) units with the largest weights at lambda / 1024 (the support alone was inconsistent)"
+            fallback =
+                "that support and the \(extra.count) units with the largest weights at lambda / 1024 (the support alone was inconsistent)"
         }
         if vKept == nil {
             fallback = "that support plus the largest copy of each teacher unit (the float supports were inconsistent)"
@@ -232,9 +244,11 @@ public struct MultitaskCompressionScenario {
         // Keep the units with a nonzero exact weight, in the wide network's order.
         let keptPairs = kept.enumerated().filter { (s, _) in (0..<D).contains { !vS.isZero($0, s) } }.sorted { $0.element < $1.element }
         let prunedUnits = keptPairs.map(\.element)
-        let vPruned = try RationalMatrix((0..<D).map { dd in keptPairs.map { vS[dd, $0.offset] } }, columns: prunedUnits.count, limits: limits)
-        let prunedNet = try ShallowReLUNetwork(inputWeights: W.selectingRows(prunedUnits), biases: prunedUnits.map { b[$0] },
-                                               outputWeights: vPruned, outputBias: c)
+        let vPruned = try RationalMatrix(
+            (0..<D).map { dd in keptPairs.map { vS[dd, $0.offset] } }, columns: prunedUnits.count, limits: limits)
+        let prunedNet = try ShallowReLUNetwork(
+            inputWeights: W.selectingRows(prunedUnits), biases: prunedUnits.map { b[$0] },
+            outputWeights: vPruned, outputBias: c)
         // The pruned weights as a D x K point of the constrained problem.
         var vFullRows = Array(repeating: Array(repeating: Rational.zero, count: K), count: D)
         for (s, k) in prunedUnits.enumerated() { for dd in 0..<D { vFullRows[dd][k] = vPruned[dd, s] } }
@@ -244,22 +258,31 @@ public struct MultitaskCompressionScenario {
         // the same at lambda / 1024; and the least-norm Lambda with Lambda phi_k =
         // v_k / ||v_k|| on the pruned units (what a dual optimum satisfies on the support of
         // an optimum), U (Phi_S Phi_S^T)^-1 Phi_S, computed in floating point.
-        var candidates: [RationalMatrix] = [try Self.dualPoint(try RationalMatrix(rows: D, columns: N, entries: residual.entries.map { $0 / lambda }, limits: limits),
-                                                               phi: phi, bound: .one, limits: limits)]
+        var candidates: [RationalMatrix] = [
+            try Self.dualPoint(
+                try RationalMatrix(rows: D, columns: N, entries: residual.entries.map { $0 / lambda }, limits: limits),
+                phi: phi, bound: .one, limits: limits)
+        ]
         // As lambda' -> 0, the residual divided by lambda' tends to a dual optimum of the constrained problem.
         let vFine = try RationalMatrix(rows: D, columns: K, entries: fine.weights.map { Draws.grid($0, Self.solutionBits) }, limits: limits)
         let residualFine = try psi.subtracting(vFine.multiplied(by: phi, limits: limits), limits: limits)
-        candidates.append(try Self.dualPoint(try RationalMatrix(rows: D, columns: N, entries: residualFine.entries.map { $0 / lambdaFine }, limits: limits),
-                                             phi: phi, bound: .one, limits: limits))
+        candidates.append(
+            try Self.dualPoint(
+                try RationalMatrix(rows: D, columns: N, entries: residualFine.entries.map { $0 / lambdaFine }, limits: limits),
+                phi: phi, bound: .one, limits: limits))
         if let leastNorm = Self.leastNormDual(phi: phiFloat, points: N, support: prunedUnits, weights: vPruned) {
-            candidates.append(try Self.dualPoint(try RationalMatrix(rows: D, columns: N, entries: leastNorm.map(MultiTaskLassoSolver.exact), limits: limits),
-                                                 phi: phi, bound: .one, limits: limits))
+            candidates.append(
+                try Self.dualPoint(
+                    try RationalMatrix(rows: D, columns: N, entries: leastNorm.map(MultiTaskLassoSolver.exact), limits: limits),
+                    phi: phi, bound: .one, limits: limits))
         }
         let dualValues = try candidates.map { try $0.frobeniusInnerProduct(psi, limits: limits) }
         let best = dualValues.indices.max { dualValues[$0] < dualValues[$1] }!
         let lambdaDual = candidates[best]
-        let dualSource = ["the float lasso residual divided by lambda", "the float lasso residual at lambda / 1024 divided by lambda / 1024",
-                          "the least-norm Lambda with Lambda phi_k = v_k / ||v_k|| on the pruned units (computed in floating point)"][best]
+        let dualSource = [
+            "the float lasso residual divided by lambda", "the float lasso residual at lambda / 1024 divided by lambda / 1024",
+            "the least-norm Lambda with Lambda phi_k = v_k / ||v_k|| on the pruned units (computed in floating point)",
+        ][best]
         let constrainedBounds = try vFull.columnSquaredNorms(limits: limits).map(MultiTaskLassoSolver.upperSquareRoot)
         let gapConstrained = Rational.sum(constrainedBounds) - (try lambdaDual.frobeniusInnerProduct(psi, limits: limits))
 
@@ -268,14 +291,15 @@ public struct MultitaskCompressionScenario {
         let wideSharing = NeuronSharing(network: wideNet), prunedSharing = NeuronSharing(network: prunedNet)
         let capN2ND = Int(min(Double(N) * Double(N), Double(N) * Double(D)))
 
-        var builder = CertificateBuilder(description: """
-            Multi-task compression (MATH.md sec. 11): N = \(N) points in [-1, 1]^\(d), D = \(D) outputs, targets from a \(t)-unit \
-            teacher; a wide shallow ReLU network with K = \(K) active units (rescaled copies of the teacher units and pairs of \
-            units whose outputs cancel) interpolates them exactly; the penalised multi-task lasso at lambda = \(lambda) \
-            (\(lambdaRatio) of lambda_max, block coordinate descent, \(solution.sweeps) sweeps) has float support \(support.count); \
-            the exact output layer on \(fallback) \
-            gives a pruned network with \(prunedUnits.count) units that computes the same outputs on the data. Seed \(seed).
-            """)
+        var builder = CertificateBuilder(
+            description: """
+                Multi-task compression (MATH.md sec. 11): N = \(N) points in [-1, 1]^\(d), D = \(D) outputs, targets from a \(t)-unit \
+                teacher; a wide shallow ReLU network with K = \(K) active units (rescaled copies of the teacher units and pairs of \
+                units whose outputs cancel) interpolates them exactly; the penalised multi-task lasso at lambda = \(lambda) \
+                (\(lambdaRatio) of lambda_max, block coordinate descent, \(solution.sweeps) sweeps) has float support \(support.count); \
+                the exact output layer on \(fallback) \
+                gives a pruned network with \(prunedUnits.count) units that computes the same outputs on the data. Seed \(seed).
+                """)
         builder.object("X", kind: .matrix, Self.matrixFields(X))
         builder.object("Y", kind: .matrix, Self.matrixFields(Y))
         builder.object("W", kind: .matrix, Self.matrixFields(W))
@@ -289,73 +313,128 @@ public struct MultitaskCompressionScenario {
         builder.object("V-lasso", kind: .matrix, Self.matrixFields(vPen))
         builder.object("Theta", kind: .matrix, Self.matrixFields(theta))
         builder.object("Lambda", kind: .matrix, Self.matrixFields(lambdaDual))
-        builder.object("wide", kind: .reluNetwork, [("input-weights", .string("W")), ("biases", .string("b")), ("output-weights", .string("V")), ("output-bias", .string("c"))])
-        builder.object("pruned", kind: .reluNetwork, [("input-weights", .string("W-pruned")), ("biases", .string("b-pruned")),
-                                                        ("output-weights", .string("V-pruned")), ("output-bias", .string("c"))])
+        builder.object(
+            "wide", kind: .reluNetwork,
+            [("input-weights", .string("W")), ("biases", .string("b")), ("output-weights", .string("V")), ("output-bias", .string("c"))])
+        builder.object(
+            "pruned", kind: .reluNetwork,
+            [
+                ("input-weights", .string("W-pruned")), ("biases", .string("b-pruned")),
+                ("output-weights", .string("V-pruned")), ("output-bias", .string("c")),
+            ])
         builder.object("data", kind: .reluData, [("inputs", .string("X")), ("targets", .string("Y"))])
 
-        builder.claim("wide-fits", rule: .reluInterpolates, description: "The wide network fits the \(N) points exactly.",
-                      inputs: [("network", .string("wide")), ("data", .string("data"))], statement: [("sup-error", V.number(0))])
-        builder.claim("pruned-fits", rule: .reluInterpolates, description: "The pruned network fits the \(N) points exactly.",
-                      inputs: [("network", .string("pruned")), ("data", .string("data"))], statement: [("sup-error", V.number(0))])
-        builder.claim("prune", rule: .compressPreserves,
-                      description: "Keeping \(prunedUnits.count) of the \(K) units with the exact output layer V-pruned changes no output on the data.",
-                      inputs: [("data", .string("data")), ("original", .string("wide")), ("compressed", .string("pruned"))],
-                      statement: [("units-before", V.number(wideSharing.activeCount)), ("units-after", V.number(prunedSharing.activeCount))])
-        builder.claim("width", rule: .widthFromRank,
-                      description: "rank(Y) = \(width.targetRank): every shallow ReLU network interpolating the data has at least \(width.universalLowerBound) units; the pruned network needs rank(Y - c 1^T) = \(width.centredRank ?? 0).",
-                      inputs: [("data", .string("data")), ("network", .string("pruned"))],
-                      statement: [("rank", V.number(width.targetRank)), ("width-lower", V.number(width.universalLowerBound)), ("centred-rank", V.number(width.centredRank ?? 0))])
+        builder.claim(
+            "wide-fits", rule: .reluInterpolates, description: "The wide network fits the \(N) points exactly.",
+            inputs: [("network", .string("wide")), ("data", .string("data"))], statement: [("sup-error", V.number(0))])
+        builder.claim(
+            "pruned-fits", rule: .reluInterpolates, description: "The pruned network fits the \(N) points exactly.",
+            inputs: [("network", .string("pruned")), ("data", .string("data"))], statement: [("sup-error", V.number(0))])
+        builder.claim(
+            "prune", rule: .compressPreserves,
+            description:
+                "Keeping \(prunedUnits.count) of the \(K) units with the exact output layer V-pruned changes no output on the data.",
+            inputs: [("data", .string("data")), ("original", .string("wide")), ("compressed", .string("pruned"))],
+            statement: [("units-before", V.number(wideSharing.activeCount)), ("units-after", V.number(prunedSharing.activeCount))])
+        builder.claim(
+            "width", rule: .widthFromRank,
+            description:
+                "rank(Y) = \(width.targetRank): every shallow ReLU network interpolating the data has at least \(width.universalLowerBound) units; the pruned network needs rank(Y - c 1^T) = \(width.centredRank ?? 0).",
+            inputs: [("data", .string("data")), ("network", .string("pruned"))],
+            statement: [
+                ("rank", V.number(width.targetRank)), ("width-lower", V.number(width.universalLowerBound)),
+                ("centred-rank", V.number(width.centredRank ?? 0)),
+            ])
         for (name, net, sharing) in [("wide", wideNet, wideSharing), ("pruned", prunedNet, prunedSharing)] {
-            builder.claim("\(name)-sharing", rule: .neuronSharing,
-                          description: "\(sharing.activeCount) active units of the \(name) network, \(sharing.sharedCount) used by two or more outputs.",
-                          inputs: [("network", .string(name))],
-                          statement: [("active-units", V.number(sharing.activeCount)), ("shared-units", V.number(sharing.sharedCount)),
-                                      ("units-per-output", V.numbers(sharing.unitsUsedByOutput.map(\.count)))])
+            builder.claim(
+                "\(name)-sharing", rule: .neuronSharing,
+                description:
+                    "\(sharing.activeCount) active units of the \(name) network, \(sharing.sharedCount) used by two or more outputs.",
+                inputs: [("network", .string(name))],
+                statement: [
+                    ("active-units", V.number(sharing.activeCount)), ("shared-units", V.number(sharing.sharedCount)),
+                    ("units-per-output", V.numbers(sharing.unitsUsedByOutput.map(\.count))),
+                ])
             let v2 = try net.outputWeightSquaredNorms(limits: limits), w2 = try net.inputWeightSquaredNorms(limits: limits)
             let products = zip(v2, w2).map { $0 * $1 }
             let upper = products.map(MultiTaskLassoSolver.upperSquareRoot), lower = products.map(MultiTaskLassoSolver.lowerSquareRoot)
             let wd = half * (Rational.sum(v2) + Rational.sum(w2))
             let balanced = zip(v2, w2).allSatisfy { $0 == $1 }
-            builder.claim("\(name)-weight-decay", rule: .weightDecay,
-                          description: "The exact weight decay of the \(name) network and a bracket of its path norm R = sum_k ||v_k|| ||w_k|| (Lemma WD: R <= WD).",
-                          inputs: [("network", .string(name)), ("path-norm-upper", V.numbers(upper)), ("path-norm-lower", V.numbers(lower))],
-                          statement: [("weight-decay", V.number(wd)), ("balanced", .string(balanced ? "yes" : "no")),
-                                      ("path-norm-upper-bound", V.number(Rational.sum(upper))), ("path-norm-lower-bound", V.number(Rational.sum(lower)))])
+            builder.claim(
+                "\(name)-weight-decay", rule: .weightDecay,
+                description:
+                    "The exact weight decay of the \(name) network and a bracket of its path norm R = sum_k ||v_k|| ||w_k|| (Lemma WD: R <= WD).",
+                inputs: [("network", .string(name)), ("path-norm-upper", V.numbers(upper)), ("path-norm-lower", V.numbers(lower))],
+                statement: [
+                    ("weight-decay", V.number(wd)), ("balanced", .string(balanced ? "yes" : "no")),
+                    ("path-norm-upper-bound", V.number(Rational.sum(upper))), ("path-norm-lower-bound", V.number(Rational.sum(lower))),
+                ])
         }
-        builder.claim("constrained-gap", rule: .mtlGap,
-                      description: "The pruned output layer, as a point of min sum_k ||v_k|| s.t. V Phi = Psi over all \(K) units (Phi of the wide network, Psi = Y - c 1^T), is within delta of the optimum: Lambda is \(dualSource), scaled into ||Lambda phi_k|| <= 1 (Lemma MD).",
-                      inputs: [("network", .string("wide")), ("weights", .string("V-pruned-full")), ("data", .string("data")), ("dual", .string("Lambda")),
-                               ("unit-bounds", V.numbers(constrainedBounds))],
-                      statement: [("delta", V.number(gapConstrained))])
-        builder.claim("penalised-gap", rule: .penalisedMtlGap,
-                      description: "The float lasso solution (rounded to 2^-\(Self.solutionBits)) is within delta of the penalised optimum at lambda = \(lambda): Theta is its residual scaled into ||Theta phi_k|| <= lambda (Lemma PD).",
-                      inputs: [("network", .string("wide")), ("weights", .string("V-lasso")), ("data", .string("data")), ("dual", .string("Theta")),
-                               ("unit-bounds", V.numbers(penalisedBounds)), ("lambda", V.number(lambda))],
-                      statement: [("delta", V.number(gapPenalised))])
-        builder.claim("screen", rule: .mtlScreen,
-                      description: "\(screened.count) of the \(K) units are zero in every minimiser of the penalised lasso at lambda = \(lambda) (Lemma GS): every optimal pruning at this lambda keeps at most \(K - screened.count) units.",
-                      uses: ["penalised-gap"], inputs: [("units", V.numbers(screened)), ("gap", .string("penalised-gap"))],
-                      statement: [("screened", V.number(screened.count))])
+        builder.claim(
+            "constrained-gap", rule: .mtlGap,
+            description:
+                "The pruned output layer, as a point of min sum_k ||v_k|| s.t. V Phi = Psi over all \(K) units (Phi of the wide network, Psi = Y - c 1^T), is within delta of the optimum: Lambda is \(dualSource), scaled into ||Lambda phi_k|| <= 1 (Lemma MD).",
+            inputs: [
+                ("network", .string("wide")), ("weights", .string("V-pruned-full")), ("data", .string("data")), ("dual", .string("Lambda")),
+                ("unit-bounds", V.numbers(constrainedBounds)),
+            ],
+            statement: [("delta", V.number(gapConstrained))])
+        builder.claim(
+            "penalised-gap", rule: .penalisedMtlGap,
+            description:
+                "The float lasso solution (rounded to 2^-\(Self.solutionBits)) is within delta of the penalised optimum at lambda = \(lambda): Theta is its residual scaled into ||Theta phi_k|| <= lambda (Lemma PD).",
+            inputs: [
+                ("network", .string("wide")), ("weights", .string("V-lasso")), ("data", .string("data")), ("dual", .string("Theta")),
+                ("unit-bounds", V.numbers(penalisedBounds)), ("lambda", V.number(lambda)),
+            ],
+            statement: [("delta", V.number(gapPenalised))])
+        builder.claim(
+            "screen", rule: .mtlScreen,
+            description:
+                "\(screened.count) of the \(K) units are zero in every minimiser of the penalised lasso at lambda = \(lambda) (Lemma GS): every optimal pruning at this lambda keeps at most \(K - screened.count) units.",
+            uses: ["penalised-gap"], inputs: [("units", V.numbers(screened)), ("gap", .string("penalised-gap"))],
+            statement: [("screened", V.number(screened.count))])
         // The `bits` claims are tight (bound = the exact value), so each fails when its bound moves by one.
         let unitsWide = wideSharing.activeCount, unitsPruned = prunedSharing.activeCount
-        builder.claim("pruned-width-cap", rule: .bits,
-                      description: "The pruned network's \(unitsPruned) units, against min(N^2, N D) = \(capN2ND) (some optimal network always has at most that many): \(capN2ND - unitsPruned) below.",
-                      uses: ["pruned-sharing"],
-                      inputs: [("terms", .array([V.term("pruned-sharing", "units", .one, measure: "active-units", subject: ["pruned"])])), ("constant", V.number(-capN2ND))],
-                      statement: [("relation", .string("<=")), ("bound", V.number(unitsPruned - capN2ND))])
-        builder.claim("pruned-width-rank", rule: .bits,
-                      description: "The pruned network's units exceed the bound rank(Y) - 1 that every interpolating network meets (Lemma RW) by \(unitsPruned - width.universalLowerBound).",
-                      uses: ["pruned-sharing", "width"],
-                      inputs: [("terms", .array([V.term("pruned-sharing", "units", .one, measure: "active-units", subject: ["pruned"]),
-                                                 V.term("width", "rank", -1, measure: "rank", subject: ["data"])])), ("constant", V.number(1))],
-                      statement: [("relation", .string(">=")), ("bound", V.number(unitsPruned - width.universalLowerBound))])
-        builder.claim("compression", rule: .bits,
-                      description: "Pruning removed \(unitsWide - unitsPruned) of the \(unitsWide) units.",
-                      uses: ["wide-sharing", "prune"],
-                      inputs: [("terms", .array([V.term("wide-sharing", "units", .one, measure: "active-units", subject: ["wide"]),
-                                                 V.term("prune", "units", -1, measure: "active-units", subject: ["pruned"])]))],
-                      statement: [("relation", .string(">=")), ("bound", V.number(unitsWide - unitsPruned))])
+        builder.claim(
+            "pruned-width-cap", rule: .bits,
+            description:
+                "The pruned network's \(unitsPruned) units, against min(N^2, N D) = \(capN2ND) (some optimal network always has at most that many): \(capN2ND - unitsPruned) below.",
+            uses: ["pruned-sharing"],
+            inputs: [
+                ("terms", .array([V.term("pruned-sharing", "units", .one, measure: "active-units", subject: ["pruned"])])),
+                ("constant", V.number(-capN2ND)),
+            ],
+            statement: [("relation", .string("<=")), ("bound", V.number(unitsPruned - capN2ND))])
+        builder.claim(
+            "pruned-width-rank", rule: .bits,
+            description:
+                "The pruned network's units exceed the bound rank(Y) - 1 that every interpolating network meets (Lemma RW) by \(unitsPruned - width.universalLowerBound).",
+            uses: ["pruned-sharing", "width"],
+            inputs: [
+                (
+                    "terms",
+                    .array([
+                        V.term("pruned-sharing", "units", .one, measure: "active-units", subject: ["pruned"]),
+                        V.term("width", "rank", -1, measure: "rank", subject: ["data"]),
+                    ])
+                ), ("constant", V.number(1)),
+            ],
+            statement: [("relation", .string(">=")), ("bound", V.number(unitsPruned - width.universalLowerBound))])
+        builder.claim(
+            "compression", rule: .bits,
+            description: "Pruning removed \(unitsWide - unitsPruned) of the \(unitsWide) units.",
+            uses: ["wide-sharing", "prune"],
+            inputs: [
+                (
+                    "terms",
+                    .array([
+                        V.term("wide-sharing", "units", .one, measure: "active-units", subject: ["wide"]),
+                        V.term("prune", "units", -1, measure: "active-units", subject: ["pruned"]),
+                    ])
+                )
+            ],
+            statement: [("relation", .string(">=")), ("bound", V.number(unitsWide - unitsPruned))])
         return builder
     }
 
@@ -380,7 +459,9 @@ public struct MultitaskCompressionScenario {
         }
         let width = s + D
         for c in 0..<s {
-            guard let p = (c..<s).max(by: { abs(a[$0 * width + c]) < abs(a[$1 * width + c]) }), abs(a[p * width + c]) > 1e-300 else { return nil }
+            guard let p = (c..<s).max(by: { abs(a[$0 * width + c]) < abs(a[$1 * width + c]) }), abs(a[p * width + c]) > 1e-300 else {
+                return nil
+            }
             if p != c { for j in 0..<width { a.swapAt(c * width + j, p * width + j) } }
             let pivot = a[c * width + c]
             for r in 0..<s where r != c {
@@ -413,10 +494,14 @@ public struct MultitaskCompressionScenario {
     /// s a dyadic with 20 significant bits, lowered until the check holds.
     static func dualPoint(_ residual: RationalMatrix, phi: RationalMatrix, bound: Rational, limits: MatrixLimits) throws -> RationalMatrix {
         let largest = residual.entries.map { abs($0.approximateDouble) }.max() ?? 0
-        guard largest > 0 else { return try RationalMatrix(rows: residual.rows, columns: residual.columns, entries: residual.entries.map { _ in .zero }, limits: limits) }
+        guard largest > 0 else {
+            return try RationalMatrix(
+                rows: residual.rows, columns: residual.columns, entries: residual.entries.map { _ in .zero }, limits: limits)
+        }
         let bits = 40 - Int(largest.exponent)
-        let rounded = try RationalMatrix(rows: residual.rows, columns: residual.columns,
-                                         entries: residual.entries.map { Draws.grid($0.approximateDouble, bits) }, limits: limits)
+        let rounded = try RationalMatrix(
+            rows: residual.rows, columns: residual.columns,
+            entries: residual.entries.map { Draws.grid($0.approximateDouble, bits) }, limits: limits)
         let norms = try phi.multiplied(by: rounded.transposed, limits: limits).rowSquaredNorms(limits: limits)
         let m = norms.max() ?? .zero
         let bound2 = bound * bound
@@ -437,7 +522,9 @@ public struct MultitaskCompressionScenario {
         for i in 0..<rows {
             let row = m.row(i)
             guard row.allSatisfy({ $0.denominator.isPowerOfTwo }) else {
-                return [("rows", V.number(rows)), ("columns", V.number(columns)), ("entries", .array((0..<rows).map { V.numbers(m.row($0)) }))]
+                return [
+                    ("rows", V.number(rows)), ("columns", V.number(columns)), ("entries", .array((0..<rows).map { V.numbers(m.row($0)) })),
+                ]
             }
             let e = row.map { $0.denominator.bitLength - 1 }.max() ?? 0
             exponents.append(e)
@@ -457,7 +544,8 @@ public struct MultitaskCompressionScenario {
             }
             dyadic.append(("mantissas", .string(Data(bytes).base64EncodedString())))
         } else {
-            dyadic.append(("wide-mantissas", .array((0..<rows).map { i in .array((0..<columns).map { V.number(mantissas[i * columns + $0]) }) })))
+            dyadic.append(
+                ("wide-mantissas", .array((0..<rows).map { i in .array((0..<columns).map { V.number(mantissas[i * columns + $0]) }) })))
         }
         return [("rows", V.number(rows)), ("columns", V.number(columns)), ("dyadic", .object(JSONObject(dyadic)))]
     }

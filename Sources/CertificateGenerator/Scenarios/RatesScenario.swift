@@ -30,16 +30,24 @@ public struct RatesScenario {
 
     public static let defaultRatios: [Rational] = [try! Rational(1, 2), try! Rational(1, 3), try! Rational(2, 3)]
 
-    public init(levels: ClosedRange<Int> = 2...14, tasks: Int = 8, haarLevels: Int = 20, epsExponents: ClosedRange<Int> = 1...10,
-                ratios: [Rational] = RatesScenario.defaultRatios, seed: UInt64 = 1) throws {
-        guard levels.lowerBound >= 2, levels.upperBound <= 20 else { throw GeneratorError("--levels must be a range A..B with 2 <= A <= B <= 20") }
+    public init(
+        levels: ClosedRange<Int> = 2...14, tasks: Int = 8, haarLevels: Int = 20, epsExponents: ClosedRange<Int> = 1...10,
+        ratios: [Rational] = RatesScenario.defaultRatios, seed: UInt64 = 1
+    ) throws {
+        guard levels.lowerBound >= 2, levels.upperBound <= 20 else {
+            throw GeneratorError("--levels must be a range A..B with 2 <= A <= B <= 20")
+        }
         guard tasks >= 1 && tasks <= 1 << 16 else { throw GeneratorError("--tasks must be between 1 and 65536") }
         guard (1...20).contains(haarLevels) else { throw GeneratorError("--haar-levels must be between 1 and 20") }
-        guard epsExponents.lowerBound >= 1, epsExponents.upperBound <= 60 else { throw GeneratorError("--eps-exponents must be a range A..B with 1 <= A <= B <= 60") }
+        guard epsExponents.lowerBound >= 1, epsExponents.upperBound <= 60 else {
+            throw GeneratorError("--eps-exponents must be a range A..B with 1 <= A <= B <= 60")
+        }
         guard !ratios.isEmpty else { throw GeneratorError("at least one amplitude ratio is required") }
         for rho in ratios {
             guard rho.signum > 0 && rho < Rational.one else { throw GeneratorError("amplitude ratio \(rho) is not in (0, 1)") }
-            guard rho.numerator.bitLength + rho.denominator.bitLength <= 32 else { throw GeneratorError("amplitude ratio \(rho) must be a small fraction") }
+            guard rho.numerator.bitLength + rho.denominator.bitLength <= 32 else {
+                throw GeneratorError("amplitude ratio \(rho) must be a small fraction")
+            }
         }
         guard Set(ratios).count == ratios.count else { throw GeneratorError("amplitude ratios must be distinct") }
         self.levels = levels
@@ -82,8 +90,9 @@ public struct RatesScenario {
             let separate = try readouts.reduce(BigInt.zero) { $0 + (try ReadoutCount.separateLog2(readout: $1)) }
             let joint = try ReadoutCount.jointLog2(readouts: readouts, levels: J)
             let trunk = BigInt.powerOfTwo(J) - 1
-            return Row(levels: J, tasks: readouts.count, separateBits: separate, jointBits: joint, familyBits: trunk,
-                       separateFirstLayerUnits: BigInt(readouts.count) * BigInt.powerOfTwo(J - 1), familyFirstLayerUnits: trunk)
+            return Row(
+                levels: J, tasks: readouts.count, separateBits: separate, jointBits: joint, familyBits: trunk,
+                separateFirstLayerUnits: BigInt(readouts.count) * BigInt.powerOfTwo(J - 1), familyFirstLayerUnits: trunk)
         }
     }
 
@@ -102,9 +111,12 @@ public struct RatesScenario {
         return try epsExponents.map { k in
             let eps = Rational.one.timesPowerOfTwo(-k)
             let p = HaarCoveringBounds.bestPackingLevel(amplitudes: a, eps: eps)
-            guard let c = HaarCoveringBounds.bestCoverLevel(amplitudes: a, eps: eps) else { throw GeneratorError("internal: no cover level at eps = \(eps)") }
-            return HaarRow(ratio: rho, exponent: k, lower: p.map { HaarCoveringBounds.bits(truncationLevel: $0) }, packingLevel: p,
-                           upper: HaarCoveringBounds.bits(truncationLevel: c), coverLevel: c)
+            guard let c = HaarCoveringBounds.bestCoverLevel(amplitudes: a, eps: eps) else {
+                throw GeneratorError("internal: no cover level at eps = \(eps)")
+            }
+            return HaarRow(
+                ratio: rho, exponent: k, lower: p.map { HaarCoveringBounds.bits(truncationLevel: $0) }, packingLevel: p,
+                upper: HaarCoveringBounds.bits(truncationLevel: c), coverLevel: c)
         }
     }
 
@@ -116,18 +128,19 @@ public struct RatesScenario {
         let half = try Rational(1, 2)
         let epsBelow = Rational.one
         let first = rows[0], last = rows[rows.count - 1]
-        var b = CertificateBuilder(description: """
-            Rates across scales. Depth J = \(levels.lowerBound)..\(levels.upperBound) with D_J = min(\(tasks), 2^(J-1)) readouts \
-            m_d = 2^(J-1) + d: separate coding needs D_J 2^(J-1) bits at eps = 1/2 (Lemmas S, B; \(first.separateBits) at J = \(first.levels), \
-            \(last.separateBits) at J = \(last.levels)), joint coding log2 |K_M| bits (Lemmas J, B; \(first.jointBits) to \(last.jointBits)), \
-            the sign-coded network family realises every F_sigma with 2^J - 1 code bits (Lemma NF), and separate networks need at \
-            least D_J 2^(J-1) first-layer units at every eps in (0, 1) (Lemma N2e). Separate bits double from one J to the next \
-            (times D_(J+1)/D_J) while joint bits stay at most 2^J - 1. Haar feature: for amplitude ratios \
-            \(ratios.map(\.description).joined(separator: ", ")) (a_j = rho^(j+1), depth \(haarLevels)) and eps = 2^-k, \
-            k = \(epsExponents.lowerBound)..\(epsExponents.upperBound), log2 N(eps, H_J(a)) is bracketed between 2^L - 1 values \
-            (Lemmas H1, H2); log2 N grows like eps^(-1/alpha) with rho = 2^-alpha, and the growth claims compare the brackets \
-            at different eps.
-            """)
+        var b = CertificateBuilder(
+            description: """
+                Rates across scales. Depth J = \(levels.lowerBound)..\(levels.upperBound) with D_J = min(\(tasks), 2^(J-1)) readouts \
+                m_d = 2^(J-1) + d: separate coding needs D_J 2^(J-1) bits at eps = 1/2 (Lemmas S, B; \(first.separateBits) at J = \(first.levels), \
+                \(last.separateBits) at J = \(last.levels)), joint coding log2 |K_M| bits (Lemmas J, B; \(first.jointBits) to \(last.jointBits)), \
+                the sign-coded network family realises every F_sigma with 2^J - 1 code bits (Lemma NF), and separate networks need at \
+                least D_J 2^(J-1) first-layer units at every eps in (0, 1) (Lemma N2e). Separate bits double from one J to the next \
+                (times D_(J+1)/D_J) while joint bits stay at most 2^J - 1. Haar feature: for amplitude ratios \
+                \(ratios.map(\.description).joined(separator: ", ")) (a_j = rho^(j+1), depth \(haarLevels)) and eps = 2^-k, \
+                k = \(epsExponents.lowerBound)..\(epsExponents.upperBound), log2 N(eps, H_J(a)) is bracketed between 2^L - 1 values \
+                (Lemmas H1, H2); log2 N grows like eps^(-1/alpha) with rho = 2^-alpha, and the growth claims compare the brackets \
+                at different eps.
+                """)
         for row in rows {
             let J = row.levels
             let readouts = SeparationScenario.defaultReadouts(levels: J, tasks: row.tasks)
@@ -138,76 +151,124 @@ public struct RatesScenario {
         }
         for ratio in ratios {
             let a = amplitudes(ratio)
-            b.object("H-\(Self.tag(ratio))", kind: .haarClass,
-                     [("levels", V.number(haarLevels)), ("amplitudes", ratio == half ? .string("balanced") : V.numbers(a))])
+            b.object(
+                "H-\(Self.tag(ratio))", kind: .haarClass,
+                [("levels", V.number(haarLevels)), ("amplitudes", ratio == half ? .string("balanced") : V.numbers(a))])
         }
 
         for row in rows {
             let J = row.levels, s = "J\(J)", K = "K-\(s)"
-            let separateSizes = try SeparationScenario.defaultReadouts(levels: J, tasks: row.tasks).map { try ReadoutCount.separateLog2(readout: $0) }
-            b.claim("joint-size-\(s)", rule: .readoutCount, description: "J = \(J), D = \(row.tasks): log2 |K_M| = \(row.jointBits) (Lemma J).",
-                    inputs: [("class", .string(K)), ("coding", .string("joint"))], statement: [("log2-size", V.number(row.jointBits))])
-            b.claim("separate-sizes-\(s)", rule: .readoutCount, description: "J = \(J): log2 |K_m| = 2^(J-1) for each of the \(row.tasks) readouts (Lemma S).",
-                    inputs: [("class", .string(K)), ("coding", .string("separate"))],
-                    statement: [("log2-sizes", .array(separateSizes.map(V.number))), ("total", V.number(row.separateBits))])
-            b.claim("joint-bits-\(s)", rule: .binaryClass, description: "J = \(J): joint description length at eps = 1/2 (Lemma B).",
-                    uses: ["joint-size-\(s)"], inputs: [("class", .string(K)), ("eps", V.number(half)), ("coding", .string("joint"))],
-                    statement: [("bits", V.number(row.jointBits))])
-            b.claim("separate-bits-\(s)", rule: .binaryClass, description: "J = \(J): separate description length at eps = 1/2 (Lemma B per task).",
-                    uses: ["separate-sizes-\(s)"], inputs: [("class", .string(K)), ("eps", V.number(half)), ("coding", .string("separate"))],
-                    statement: [("bits", V.number(row.separateBits))])
-            b.claim("family-\(s)", rule: .networkRealisesForAllSigns,
-                    description: "J = \(J): the sign-coded family realises F_sigma for every sign tree with 2^J - 1 = \(row.familyBits) code bits (Lemma NF).",
-                    inputs: [("network", .string("N-\(s)")), ("class", .string(K))],
-                    statement: [("outputs", V.number(row.tasks)), ("bits", V.number(row.familyBits))])
-            b.claim("separate-width-\(s)", rule: .networkWidthLower,
-                    description: "J = \(J): separate networks within any eps in (0, 1) of the outputs need at least D_J 2^(J-1) = \(row.separateFirstLayerUnits) first-layer units (Lemma N2e).",
-                    inputs: [("mode", .string("separate")), ("class", .string(K)), ("eps-below", V.number(epsBelow))],
-                    statement: [("first-layer-units-at-least", V.number(row.separateFirstLayerUnits))])
+            let separateSizes = try SeparationScenario.defaultReadouts(levels: J, tasks: row.tasks).map {
+                try ReadoutCount.separateLog2(readout: $0)
+            }
+            b.claim(
+                "joint-size-\(s)", rule: .readoutCount, description: "J = \(J), D = \(row.tasks): log2 |K_M| = \(row.jointBits) (Lemma J).",
+                inputs: [("class", .string(K)), ("coding", .string("joint"))], statement: [("log2-size", V.number(row.jointBits))])
+            b.claim(
+                "separate-sizes-\(s)", rule: .readoutCount,
+                description: "J = \(J): log2 |K_m| = 2^(J-1) for each of the \(row.tasks) readouts (Lemma S).",
+                inputs: [("class", .string(K)), ("coding", .string("separate"))],
+                statement: [("log2-sizes", .array(separateSizes.map(V.number))), ("total", V.number(row.separateBits))])
+            b.claim(
+                "joint-bits-\(s)", rule: .binaryClass, description: "J = \(J): joint description length at eps = 1/2 (Lemma B).",
+                uses: ["joint-size-\(s)"], inputs: [("class", .string(K)), ("eps", V.number(half)), ("coding", .string("joint"))],
+                statement: [("bits", V.number(row.jointBits))])
+            b.claim(
+                "separate-bits-\(s)", rule: .binaryClass,
+                description: "J = \(J): separate description length at eps = 1/2 (Lemma B per task).",
+                uses: ["separate-sizes-\(s)"], inputs: [("class", .string(K)), ("eps", V.number(half)), ("coding", .string("separate"))],
+                statement: [("bits", V.number(row.separateBits))])
+            b.claim(
+                "family-\(s)", rule: .networkRealisesForAllSigns,
+                description:
+                    "J = \(J): the sign-coded family realises F_sigma for every sign tree with 2^J - 1 = \(row.familyBits) code bits (Lemma NF).",
+                inputs: [("network", .string("N-\(s)")), ("class", .string(K))],
+                statement: [("outputs", V.number(row.tasks)), ("bits", V.number(row.familyBits))])
+            b.claim(
+                "separate-width-\(s)", rule: .networkWidthLower,
+                description:
+                    "J = \(J): separate networks within any eps in (0, 1) of the outputs need at least D_J 2^(J-1) = \(row.separateFirstLayerUnits) first-layer units (Lemma N2e).",
+                inputs: [("mode", .string("separate")), ("class", .string(K)), ("eps-below", V.number(epsBelow))],
+                statement: [("first-layer-units-at-least", V.number(row.separateFirstLayerUnits))])
 
-            let separateTerm = { (c: Rational) in V.term("separate-bits-\(s)", "bits", c, measure: "description-bits", subject: [K], eps: half, coding: "separate") }
-            let jointTerm = { (c: Rational) in V.term("joint-bits-\(s)", "bits", c, measure: "description-bits", subject: [K], eps: half, coding: "joint") }
+            let separateTerm = { (c: Rational) in
+                V.term("separate-bits-\(s)", "bits", c, measure: "description-bits", subject: [K], eps: half, coding: "separate")
+            }
+            let jointTerm = { (c: Rational) in
+                V.term("joint-bits-\(s)", "bits", c, measure: "description-bits", subject: [K], eps: half, coding: "joint")
+            }
             let familyTerm = V.term("family-\(s)", "bits", -1, measure: "realising-network-bits", subject: [K], coding: "joint")
             let strict = row.jointBits < row.familyBits
-            b.claim("joint-below-family-\(s)", rule: .bits,
-                    description: "J = \(J): joint bits \(row.jointBits) \(strict ? "<" : "<=") 2^J - 1 = \(row.familyBits), the family's code bits.",
-                    uses: ["joint-bits-\(s)"], inputs: [("terms", .array([jointTerm(1)]))],
-                    statement: [("relation", .string(strict ? "<" : "<=")), ("bound", V.number(row.familyBits))])
-            b.claim("network-bits-gap-\(s)", rule: .bits,
-                    description: "J = \(J): separate bits minus the family's code bits is at least \(row.separateBits - row.familyBits).",
-                    uses: ["separate-bits-\(s)", "family-\(s)"], inputs: [("terms", .array([separateTerm(1), familyTerm]))],
-                    statement: [("relation", .string(">=")), ("bound", V.number(row.separateBits - row.familyBits))])
-            b.claim("network-width-gap-\(s)", rule: .bits,
-                    description: "J = \(J): separate networks need at least \(row.separateFirstLayerUnits - row.familyFirstLayerUnits) more first-layer units than the family's \(row.familyFirstLayerUnits).",
-                    uses: ["separate-width-\(s)", "family-\(s)"],
-                    inputs: [("terms", .array([
-                        V.term("separate-width-\(s)", "first-layer-units", 1, measure: "realising-first-layer-units", subject: [K], epsBelow: epsBelow, coding: "separate"),
-                        V.term("family-\(s)", "first-layer-units", -1, measure: "first-layer-units", subject: ["N-\(s)"]),
-                    ]))],
-                    statement: [("relation", .string(">=")), ("bound", V.number(row.separateFirstLayerUnits - row.familyFirstLayerUnits))])
+            b.claim(
+                "joint-below-family-\(s)", rule: .bits,
+                description:
+                    "J = \(J): joint bits \(row.jointBits) \(strict ? "<" : "<=") 2^J - 1 = \(row.familyBits), the family's code bits.",
+                uses: ["joint-bits-\(s)"], inputs: [("terms", .array([jointTerm(1)]))],
+                statement: [("relation", .string(strict ? "<" : "<=")), ("bound", V.number(row.familyBits))])
+            b.claim(
+                "network-bits-gap-\(s)", rule: .bits,
+                description: "J = \(J): separate bits minus the family's code bits is at least \(row.separateBits - row.familyBits).",
+                uses: ["separate-bits-\(s)", "family-\(s)"], inputs: [("terms", .array([separateTerm(1), familyTerm]))],
+                statement: [("relation", .string(">=")), ("bound", V.number(row.separateBits - row.familyBits))])
+            b.claim(
+                "network-width-gap-\(s)", rule: .bits,
+                description:
+                    "J = \(J): separate networks need at least \(row.separateFirstLayerUnits - row.familyFirstLayerUnits) more first-layer units than the family's \(row.familyFirstLayerUnits).",
+                uses: ["separate-width-\(s)", "family-\(s)"],
+                inputs: [
+                    (
+                        "terms",
+                        .array([
+                            V.term(
+                                "separate-width-\(s)", "first-layer-units", 1, measure: "realising-first-layer-units", subject: [K],
+                                epsBelow: epsBelow, coding: "separate"),
+                            V.term("family-\(s)", "first-layer-units", -1, measure: "first-layer-units", subject: ["N-\(s)"]),
+                        ])
+                    )
+                ],
+                statement: [("relation", .string(">=")), ("bound", V.number(row.separateFirstLayerUnits - row.familyFirstLayerUnits))])
         }
         // Growth between consecutive rows: separate(J+1) = 2 (D_(J+1)/D_J) separate(J), exactly.
         for (row, next) in zip(rows, rows.dropFirst()) {
             let s = "J\(row.levels)", t = "J\(next.levels)"
             let factor = try Rational(numerator: 2 * BigInt(next.tasks), denominator: BigInt(row.tasks))
-            b.claim("separate-growth-\(t)", rule: .bits,
-                    description: factor == Rational(2)
-                        ? "From J = \(row.levels) to \(next.levels) the separate bits exactly double: \(row.separateBits) -> \(next.separateBits)."
-                        : "From J = \(row.levels) to \(next.levels) the separate bits grow by 2 D_(J+1)/D_J = \(factor): \(row.separateBits) -> \(next.separateBits).",
-                    uses: ["separate-bits-\(t)", "separate-bits-\(s)"],
-                    inputs: [("terms", .array([
-                        V.term("separate-bits-\(t)", "bits", 1, measure: "description-bits", subject: ["K-\(t)"], eps: half, coding: "separate"),
-                        V.term("separate-bits-\(s)", "bits", -factor, measure: "description-bits", subject: ["K-\(s)"], eps: half, coding: "separate"),
-                    ]))],
-                    statement: [("relation", .string("=")), ("bound", .string("0"))])
-            b.claim("joint-growth-\(t)", rule: .bits,
-                    description: "From J = \(row.levels) to \(next.levels) the joint bits grow by \(next.jointBits - row.jointBits): \(row.jointBits) -> \(next.jointBits).",
-                    uses: ["joint-bits-\(t)", "joint-bits-\(s)"],
-                    inputs: [("terms", .array([
-                        V.term("joint-bits-\(t)", "bits", 1, measure: "description-bits", subject: ["K-\(t)"], eps: half, coding: "joint"),
-                        V.term("joint-bits-\(s)", "bits", -1, measure: "description-bits", subject: ["K-\(s)"], eps: half, coding: "joint"),
-                    ]))],
-                    statement: [("relation", .string("=")), ("bound", V.number(next.jointBits - row.jointBits))])
+            b.claim(
+                "separate-growth-\(t)", rule: .bits,
+                description: factor == Rational(2)
+                    ? "From J = \(row.levels) to \(next.levels) the separate bits exactly double: \(row.separateBits) -> \(next.separateBits)."
+                    : "From J = \(row.levels) to \(next.levels) the separate bits grow by 2 D_(J+1)/D_J = \(factor): \(row.separateBits) -> \(next.separateBits).",
+                uses: ["separate-bits-\(t)", "separate-bits-\(s)"],
+                inputs: [
+                    (
+                        "terms",
+                        .array([
+                            V.term(
+                                "separate-bits-\(t)", "bits", 1, measure: "description-bits", subject: ["K-\(t)"], eps: half,
+                                coding: "separate"),
+                            V.term(
+                                "separate-bits-\(s)", "bits", -factor, measure: "description-bits", subject: ["K-\(s)"], eps: half,
+                                coding: "separate"),
+                        ])
+                    )
+                ],
+                statement: [("relation", .string("=")), ("bound", .string("0"))])
+            b.claim(
+                "joint-growth-\(t)", rule: .bits,
+                description:
+                    "From J = \(row.levels) to \(next.levels) the joint bits grow by \(next.jointBits - row.jointBits): \(row.jointBits) -> \(next.jointBits).",
+                uses: ["joint-bits-\(t)", "joint-bits-\(s)"],
+                inputs: [
+                    (
+                        "terms",
+                        .array([
+                            V.term(
+                                "joint-bits-\(t)", "bits", 1, measure: "description-bits", subject: ["K-\(t)"], eps: half, coding: "joint"),
+                            V.term(
+                                "joint-bits-\(s)", "bits", -1, measure: "description-bits", subject: ["K-\(s)"], eps: half, coding: "joint"),
+                        ])
+                    )
+                ],
+                statement: [("relation", .string("=")), ("bound", V.number(next.jointBits - row.jointBits))])
         }
 
         // Haar brackets and their growth as eps halves.
@@ -218,37 +279,46 @@ public struct RatesScenario {
             for h in haar {
                 let k = h.exponent, eps = Rational.one.timesPowerOfTwo(-k)
                 if let lower = h.lower, let L = h.packingLevel {
-                    b.claim("packing-\(tag)-k\(k)", rule: .haarPacking,
-                            description: "rho = \(ratio), eps = 2^-\(k) < a_\(L - 1) = \(a[L - 1]): log2 N(eps, H) >= 2^\(L) - 1 = \(lower) (Lemma H1).",
-                            inputs: [("class", .string(H)), ("eps", V.number(eps)), ("level", V.number(L))],
-                            statement: [("bits-at-least", V.number(lower))])
+                    b.claim(
+                        "packing-\(tag)-k\(k)", rule: .haarPacking,
+                        description:
+                            "rho = \(ratio), eps = 2^-\(k) < a_\(L - 1) = \(a[L - 1]): log2 N(eps, H) >= 2^\(L) - 1 = \(lower) (Lemma H1).",
+                        inputs: [("class", .string(H)), ("eps", V.number(eps)), ("level", V.number(L))],
+                        statement: [("bits-at-least", V.number(lower))])
                 }
-                b.claim("cover-\(tag)-k\(k)", rule: .haarCover,
-                        description: "rho = \(ratio), eps = 2^-\(k) >= sum_{j>=\(h.coverLevel)} a_j: log2 N(eps, H) <= 2^\(h.coverLevel) - 1 = \(h.upper) (Lemma H2).",
-                        inputs: [("class", .string(H)), ("eps", V.number(eps)), ("level", V.number(h.coverLevel))],
-                        statement: [("bits-at-most", V.number(h.upper))])
+                b.claim(
+                    "cover-\(tag)-k\(k)", rule: .haarCover,
+                    description:
+                        "rho = \(ratio), eps = 2^-\(k) >= sum_{j>=\(h.coverLevel)} a_j: log2 N(eps, H) <= 2^\(h.coverLevel) - 1 = \(h.upper) (Lemma H2).",
+                    inputs: [("class", .string(H)), ("eps", V.number(eps)), ("level", V.number(h.coverLevel))],
+                    statement: [("bits-at-most", V.number(h.upper))])
             }
             func term(_ kind: String, _ h: HaarRow, _ c: Rational) -> JSONValue {
-                V.term("\(kind)-\(tag)-k\(h.exponent)", "bits", c, measure: "description-bits", subject: [H],
-                       eps: Rational.one.timesPowerOfTwo(-h.exponent), coding: "joint")
+                V.term(
+                    "\(kind)-\(tag)-k\(h.exponent)", "bits", c, measure: "description-bits", subject: [H],
+                    eps: Rational.one.timesPowerOfTwo(-h.exponent), coding: "joint")
             }
             for (i, h) in haar.enumerated() {
                 // Doubling: the first k' > k with lower(k') > 2 upper(k).
                 if let later = haar[(i + 1)...].first(where: { $0.lower.map { $0 > 2 * h.upper } ?? false }), let lower = later.lower {
-                    b.claim("doubling-\(tag)-k\(h.exponent)", rule: .bits,
-                            description: "rho = \(ratio): from eps = 2^-\(h.exponent) to 2^-\(later.exponent) log2 N more than doubles: log2 N(2^-\(later.exponent)) >= \(lower) > 2 * \(h.upper) >= 2 log2 N(2^-\(h.exponent)).",
-                            uses: ["packing-\(tag)-k\(later.exponent)", "cover-\(tag)-k\(h.exponent)"],
-                            inputs: [("terms", .array([term("packing", later, 1), term("cover", h, -2)]))],
-                            statement: [("relation", .string(">=")), ("bound", V.number(lower - 2 * h.upper))])
+                    b.claim(
+                        "doubling-\(tag)-k\(h.exponent)", rule: .bits,
+                        description:
+                            "rho = \(ratio): from eps = 2^-\(h.exponent) to 2^-\(later.exponent) log2 N more than doubles: log2 N(2^-\(later.exponent)) >= \(lower) > 2 * \(h.upper) >= 2 log2 N(2^-\(h.exponent)).",
+                        uses: ["packing-\(tag)-k\(later.exponent)", "cover-\(tag)-k\(h.exponent)"],
+                        inputs: [("terms", .array([term("packing", later, 1), term("cover", h, -2)]))],
+                        statement: [("relation", .string(">=")), ("bound", V.number(lower - 2 * h.upper))])
                 }
                 // At most: halving eps, the upper bound at eps/2 against 4 times the lower bound at eps.
                 if i + 1 < haar.count, let lower = h.lower {
                     let next = haar[i + 1]
-                    b.claim("at-most-\(tag)-k\(next.exponent)", rule: .bits,
-                            description: "rho = \(ratio): halving eps from 2^-\(h.exponent) multiplies log2 N by at most 4 plus \(next.upper - 4 * lower): log2 N(2^-\(next.exponent)) <= \(next.upper), log2 N(2^-\(h.exponent)) >= \(lower).",
-                            uses: ["cover-\(tag)-k\(next.exponent)", "packing-\(tag)-k\(h.exponent)"],
-                            inputs: [("terms", .array([term("cover", next, 1), term("packing", h, -4)]))],
-                            statement: [("relation", .string("<=")), ("bound", V.number(next.upper - 4 * lower))])
+                    b.claim(
+                        "at-most-\(tag)-k\(next.exponent)", rule: .bits,
+                        description:
+                            "rho = \(ratio): halving eps from 2^-\(h.exponent) multiplies log2 N by at most 4 plus \(next.upper - 4 * lower): log2 N(2^-\(next.exponent)) <= \(next.upper), log2 N(2^-\(h.exponent)) >= \(lower).",
+                        uses: ["cover-\(tag)-k\(next.exponent)", "packing-\(tag)-k\(h.exponent)"],
+                        inputs: [("terms", .array([term("cover", next, 1), term("packing", h, -4)]))],
+                        statement: [("relation", .string("<=")), ("bound", V.number(next.upper - 4 * lower))])
                 }
             }
         }

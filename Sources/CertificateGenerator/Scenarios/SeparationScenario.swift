@@ -52,104 +52,147 @@ public struct SeparationScenario {
         let epsBelow = Rational.one
         let readoutText = D <= 8 ? readouts.map(String.init).joined(separator: ", ") : "\(readouts[0])..\(readouts[D - 1])"
 
-        var b = CertificateBuilder(description: """
-            Separation at depth J = \(J) with D = \(D) readouts (\(readoutText)): the outputs f_d = w_{m_d} o u_sigma are \
-            orthonormal for every sign tree sigma (Theorem O); at accuracy eps = 1/2 separate coding needs \(separateLog2) bits \
-            and joint coding \(jointLog2) bits (Lemmas S, J, B). The sign-coded network family N_sigma realises F_sigma for \
-            every sigma with \(familyBits) code bits (2^J - 1, Lemma NF), against the \(separateLog2) bits of separate coding; \
-            separate networks within eps of the outputs need at least \(separateWidth) first-layer units for every sigma and \
-            every eps in (0, 1) (Corollary N2, Lemma N2e), the family has \(network.firstLayerWidth). \
-            Per-sigma checks use the sign tree drawn from seed \(seed).
-            """)
+        var b = CertificateBuilder(
+            description: """
+                Separation at depth J = \(J) with D = \(D) readouts (\(readoutText)): the outputs f_d = w_{m_d} o u_sigma are \
+                orthonormal for every sign tree sigma (Theorem O); at accuracy eps = 1/2 separate coding needs \(separateLog2) bits \
+                and joint coding \(jointLog2) bits (Lemmas S, J, B). The sign-coded network family N_sigma realises F_sigma for \
+                every sigma with \(familyBits) code bits (2^J - 1, Lemma NF), against the \(separateLog2) bits of separate coding; \
+                separate networks within eps of the outputs need at least \(separateWidth) first-layer units for every sigma and \
+                every eps in (0, 1) (Corollary N2, Lemma N2e), the family has \(network.firstLayerWidth). \
+                Per-sigma checks use the sign tree drawn from seed \(seed).
+                """)
         b.object("sigma", kind: .signTree, [("levels", V.number(J)), ("bits", .string(signs.hex))])
         b.object("F", kind: .taskOutputs, [("signs", .string("sigma")), ("readouts", V.numbers(readouts))])
         b.object("K", kind: .readoutClass, [("levels", V.number(J)), ("readouts", V.numbers(readouts))])
         b.object("N", kind: .signCodedNetwork, [("signs", .string("sigma")), ("readouts", V.numbers(readouts))])
 
         // Orthonormality, for this sigma and for all.
-        b.claim("orthonormal", rule: .gram, description: "The D outputs of this sign tree are orthonormal: the exact Gram matrix is the identity.",
-                inputs: [("functions", V.names(["F"]))], statement: [("matrix", .string("identity"))])
-        b.claim("orthonormal-for-all", rule: .orthonormalForAllSigns,
-                description: "Theorem O: with balanced amplitudes and distinct readouts below 2^J the outputs are orthonormal for all 2^(2^J - 1) sign trees.",
-                inputs: [("levels", V.number(J)), ("readouts", V.numbers(readouts))], statement: [("gram", .string("identity"))])
+        b.claim(
+            "orthonormal", rule: .gram,
+            description: "The D outputs of this sign tree are orthonormal: the exact Gram matrix is the identity.",
+            inputs: [("functions", V.names(["F"]))], statement: [("matrix", .string("identity"))])
+        b.claim(
+            "orthonormal-for-all", rule: .orthonormalForAllSigns,
+            description:
+                "Theorem O: with balanced amplitudes and distinct readouts below 2^J the outputs are orthonormal for all 2^(2^J - 1) sign trees.",
+            inputs: [("levels", V.number(J)), ("readouts", V.numbers(readouts))], statement: [("gram", .string("identity"))])
 
         // Description lengths of the class at eps = 1/2.
-        b.claim("joint-size", rule: .readoutCount, description: "Lemma J (span recursion over GF(2)): log2 |K_M| = \(jointLog2).",
-                inputs: [("class", .string("K")), ("coding", .string("joint"))], statement: [("log2-size", V.number(jointLog2))])
-        b.claim("separate-sizes", rule: .readoutCount, description: "Lemma S: log2 |K_m| = 2^top(m) for each readout; \(separateLog2) in all.",
-                inputs: [("class", .string("K")), ("coding", .string("separate"))],
-                statement: [("log2-sizes", .array(separateSizes.map(V.number))), ("total", V.number(separateLog2))])
-        b.claim("joint-bits", rule: .binaryClass, description: "Lemma B: the outputs are +-1 valued, so at eps = 1/2 the joint description length is log2 |K_M|.",
-                uses: ["joint-size"], inputs: [("class", .string("K")), ("eps", V.number(eps)), ("coding", .string("joint"))],
-                statement: [("bits", V.number(jointLog2))])
-        b.claim("separate-bits", rule: .binaryClass, description: "Lemma B per task: the separate description length at eps = 1/2 is the sum of log2 |K_m_d|.",
-                uses: ["separate-sizes"], inputs: [("class", .string("K")), ("eps", V.number(eps)), ("coding", .string("separate"))],
-                statement: [("bits", V.number(separateLog2))])
+        b.claim(
+            "joint-size", rule: .readoutCount, description: "Lemma J (span recursion over GF(2)): log2 |K_M| = \(jointLog2).",
+            inputs: [("class", .string("K")), ("coding", .string("joint"))], statement: [("log2-size", V.number(jointLog2))])
+        b.claim(
+            "separate-sizes", rule: .readoutCount, description: "Lemma S: log2 |K_m| = 2^top(m) for each readout; \(separateLog2) in all.",
+            inputs: [("class", .string("K")), ("coding", .string("separate"))],
+            statement: [("log2-sizes", .array(separateSizes.map(V.number))), ("total", V.number(separateLog2))])
+        b.claim(
+            "joint-bits", rule: .binaryClass,
+            description: "Lemma B: the outputs are +-1 valued, so at eps = 1/2 the joint description length is log2 |K_M|.",
+            uses: ["joint-size"], inputs: [("class", .string("K")), ("eps", V.number(eps)), ("coding", .string("joint"))],
+            statement: [("bits", V.number(jointLog2))])
+        b.claim(
+            "separate-bits", rule: .binaryClass,
+            description: "Lemma B per task: the separate description length at eps = 1/2 is the sum of log2 |K_m_d|.",
+            uses: ["separate-sizes"], inputs: [("class", .string("K")), ("eps", V.number(eps)), ("coding", .string("separate"))],
+            statement: [("bits", V.number(separateLog2))])
         let separateTerm = V.term("separate-bits", "bits", 1, measure: "description-bits", subject: ["K"], eps: eps, coding: "separate")
-        b.claim("gap", rule: .bits, description: "Joint coding saves \(separateLog2 - jointLog2) bits.",
-                uses: ["separate-bits", "joint-bits"],
-                inputs: [("terms", .array([separateTerm,
-                                           V.term("joint-bits", "bits", -1, measure: "description-bits", subject: ["K"], eps: eps, coding: "joint")]))],
-                statement: [("relation", .string("=")), ("bound", V.number(separateLog2 - jointLog2))])
+        b.claim(
+            "gap", rule: .bits, description: "Joint coding saves \(separateLog2 - jointLog2) bits.",
+            uses: ["separate-bits", "joint-bits"],
+            inputs: [
+                (
+                    "terms",
+                    .array([
+                        separateTerm,
+                        V.term("joint-bits", "bits", -1, measure: "description-bits", subject: ["K"], eps: eps, coding: "joint"),
+                    ])
+                )
+            ],
+            statement: [("relation", .string("=")), ("bound", V.number(separateLog2 - jointLog2))])
         let ratio = try Rational(numerator: separateLog2, denominator: jointLog2)
-        b.claim("ratio", rule: .bits, description: "Separate coding needs \(ratio) = \(ratio.decimalText(fractionDigits: 3)) times the bits of joint coding.",
-                uses: ["separate-bits", "joint-bits"],
-                inputs: [("terms", .array([V.term("separate-bits", "bits", 1), V.term("joint-bits", "bits", -ratio)]))],
-                statement: [("relation", .string("=")), ("bound", .string("0"))])
+        b.claim(
+            "ratio", rule: .bits,
+            description: "Separate coding needs \(ratio) = \(ratio.decimalText(fractionDigits: 3)) times the bits of joint coding.",
+            uses: ["separate-bits", "joint-bits"],
+            inputs: [("terms", .array([V.term("separate-bits", "bits", 1), V.term("joint-bits", "bits", -ratio)]))],
+            statement: [("relation", .string("=")), ("bound", .string("0"))])
         if allTop && D >= 2 {
             let half = try Rational(D, 2)
-            b.claim("ratio-exceeds-half-D", rule: .bits,
-                    description: "The separation theorem's gap factor: separate > (D/2) * joint, here D/2 = \(half).",
-                    uses: ["separate-bits", "joint-bits"],
-                    inputs: [("terms", .array([V.term("separate-bits", "bits", 1), V.term("joint-bits", "bits", -half)]))],
-                    statement: [("relation", .string(">")), ("bound", .string("0"))])
+            b.claim(
+                "ratio-exceeds-half-D", rule: .bits,
+                description: "The separation theorem's gap factor: separate > (D/2) * joint, here D/2 = \(half).",
+                uses: ["separate-bits", "joint-bits"],
+                inputs: [("terms", .array([V.term("separate-bits", "bits", 1), V.term("joint-bits", "bits", -half)]))],
+                statement: [("relation", .string(">")), ("bound", .string("0"))])
         }
 
         // The sign-coded network family: every F_sigma with 2^J - 1 bits.
-        b.claim("family", rule: .networkRealisesForAllSigns,
-                description: """
-                    Lemma NF: for every sign tree sigma the member N_sigma (trunk of 2^J - 1 threshold units, a Haar layer, \
-                    u = 1/2 + sum sigma(j,k) g(j,k) with sign-coded weights, digit and parity layers) computes F_sigma; only the \
-                    2^J - 1 signs vary, so the family describes every element of K_M in \(familyBits) bits.
-                    """,
-                inputs: [("network", .string("N")), ("class", .string("K"))], statement: [("outputs", V.number(D)), ("bits", V.number(familyBits))])
-        b.claim("network-realises", rule: .networkRealises,
-                description: "This sigma's member N_sigma computes every output exactly, checked piece by piece (Lemma N1).",
-                inputs: [("network", .string("N")), ("functions", V.names(["F"]))], statement: [("outputs", V.number(D))])
-        b.claim("network-size", rule: .networkBits,
-                description: "The member's parameters: 2^J - 1 sign-coded weights of u (1 bit each); every other parameter is derived from J and the readouts.",
-                inputs: [("network", .string("N"))],
-                statement: [("bits", V.number(familyBits)), ("units", V.number(network.unitCount)), ("hidden-units", V.number(network.hiddenUnitCount)),
-                            ("parameters", V.number(network.parameterCount)), ("first-layer-units", V.number(network.firstLayerWidth)),
-                            ("layers", V.number(network.layerCount))])
-        b.claim("separate-width", rule: .networkWidthLower,
-                description: """
-                    For every sign tree, output d changes sign (a jump of 2) at the midpoint of every level-top(m_d) cell, so D separate \
-                    networks within eps of the outputs need at least sum_d 2^top(m_d) = \(separateWidth) first-layer units, at every eps \
-                    in (0, 1): a jump of 2 exceeds 2 eps for every eps < 1 (Lemma N2e).
-                    """,
-                inputs: [("mode", .string("separate")), ("class", .string("K")), ("eps-below", V.number(epsBelow))],
-                statement: [("first-layer-units-at-least", V.number(separateWidth))])
-        b.claim("joint-width", rule: .networkWidthLower,
-                description: "One network within eps of all outputs, at any eps in (0, 1), needs a first-layer unit at every such midpoint: \(jointWidth) (Lemma N2e, joint mode).",
-                inputs: [("mode", .string("joint")), ("class", .string("K")), ("eps-below", V.number(epsBelow))],
-                statement: [("first-layer-units-at-least", V.number(jointWidth))])
+        b.claim(
+            "family", rule: .networkRealisesForAllSigns,
+            description: """
+                Lemma NF: for every sign tree sigma the member N_sigma (trunk of 2^J - 1 threshold units, a Haar layer, \
+                u = 1/2 + sum sigma(j,k) g(j,k) with sign-coded weights, digit and parity layers) computes F_sigma; only the \
+                2^J - 1 signs vary, so the family describes every element of K_M in \(familyBits) bits.
+                """,
+            inputs: [("network", .string("N")), ("class", .string("K"))],
+            statement: [("outputs", V.number(D)), ("bits", V.number(familyBits))])
+        b.claim(
+            "network-realises", rule: .networkRealises,
+            description: "This sigma's member N_sigma computes every output exactly, checked piece by piece (Lemma N1).",
+            inputs: [("network", .string("N")), ("functions", V.names(["F"]))], statement: [("outputs", V.number(D))])
+        b.claim(
+            "network-size", rule: .networkBits,
+            description:
+                "The member's parameters: 2^J - 1 sign-coded weights of u (1 bit each); every other parameter is derived from J and the readouts.",
+            inputs: [("network", .string("N"))],
+            statement: [
+                ("bits", V.number(familyBits)), ("units", V.number(network.unitCount)), ("hidden-units", V.number(network.hiddenUnitCount)),
+                ("parameters", V.number(network.parameterCount)), ("first-layer-units", V.number(network.firstLayerWidth)),
+                ("layers", V.number(network.layerCount)),
+            ])
+        b.claim(
+            "separate-width", rule: .networkWidthLower,
+            description: """
+                For every sign tree, output d changes sign (a jump of 2) at the midpoint of every level-top(m_d) cell, so D separate \
+                networks within eps of the outputs need at least sum_d 2^top(m_d) = \(separateWidth) first-layer units, at every eps \
+                in (0, 1): a jump of 2 exceeds 2 eps for every eps < 1 (Lemma N2e).
+                """,
+            inputs: [("mode", .string("separate")), ("class", .string("K")), ("eps-below", V.number(epsBelow))],
+            statement: [("first-layer-units-at-least", V.number(separateWidth))])
+        b.claim(
+            "joint-width", rule: .networkWidthLower,
+            description:
+                "One network within eps of all outputs, at any eps in (0, 1), needs a first-layer unit at every such midpoint: \(jointWidth) (Lemma N2e, joint mode).",
+            inputs: [("mode", .string("joint")), ("class", .string("K")), ("eps-below", V.number(epsBelow))],
+            statement: [("first-layer-units-at-least", V.number(jointWidth))])
 
         // The network-level gap, each term with its meaning.
         let familyTerm = V.term("family", "bits", -1, measure: "realising-network-bits", subject: ["K"], coding: "joint")
-        b.claim("network-bits-gap", rule: .bits,
-                description: "The network family describes the class in \(separateLog2 - familyBits) fewer bits than separate coding needs at eps = 1/2.",
-                uses: ["separate-bits", "family"], inputs: [("terms", .array([separateTerm, familyTerm]))],
-                statement: [("relation", .string(">=")), ("bound", V.number(separateLog2 - familyBits))])
+        b.claim(
+            "network-bits-gap", rule: .bits,
+            description:
+                "The network family describes the class in \(separateLog2 - familyBits) fewer bits than separate coding needs at eps = 1/2.",
+            uses: ["separate-bits", "family"], inputs: [("terms", .array([separateTerm, familyTerm]))],
+            statement: [("relation", .string(">=")), ("bound", V.number(separateLog2 - familyBits))])
         let widthGap = separateWidth - BigInt(network.firstLayerWidth)
-        b.claim("network-width-gap", rule: .bits,
-                description: "Separate networks within any eps in (0, 1) need at least \(widthGap) more first-layer units than the family's \(network.firstLayerWidth).",
-                uses: ["separate-width", "family"],
-                inputs: [("terms", .array([
-                    V.term("separate-width", "first-layer-units", 1, measure: "realising-first-layer-units", subject: ["K"], epsBelow: epsBelow, coding: "separate"),
-                    V.term("family", "first-layer-units", -1, measure: "first-layer-units", subject: ["N"]),
-                ]))],
-                statement: [("relation", .string(">=")), ("bound", V.number(widthGap))])
+        b.claim(
+            "network-width-gap", rule: .bits,
+            description:
+                "Separate networks within any eps in (0, 1) need at least \(widthGap) more first-layer units than the family's \(network.firstLayerWidth).",
+            uses: ["separate-width", "family"],
+            inputs: [
+                (
+                    "terms",
+                    .array([
+                        V.term(
+                            "separate-width", "first-layer-units", 1, measure: "realising-first-layer-units", subject: ["K"],
+                            epsBelow: epsBelow, coding: "separate"),
+                        V.term("family", "first-layer-units", -1, measure: "first-layer-units", subject: ["N"]),
+                    ])
+                )
+            ],
+            statement: [("relation", .string(">=")), ("bound", V.number(widthGap))])
         return b
     }
 }

@@ -43,12 +43,18 @@ public struct SparseHeadsScenario {
         guard sparsity >= 1 else { throw GeneratorError("--sparsity must be at least 1") }
         if sparsity >= 2 {
             guard sparsity <= tasks - 1 else {
-                throw GeneratorError("--sparsity \(sparsity) needs at least \(sparsity + 1) tasks (each feature is shared by two tasks; supports come from an s-regular graph on the tasks)")
+                throw GeneratorError(
+                    "--sparsity \(sparsity) needs at least \(sparsity + 1) tasks (each feature is shared by two tasks; supports come from an s-regular graph on the tasks)"
+                )
             }
-            guard sparsity % 2 == 0 || tasks % 2 == 0 else { throw GeneratorError("an odd --sparsity needs an even number of tasks (an s-regular graph on T vertices)") }
+            guard sparsity % 2 == 0 || tasks % 2 == 0 else {
+                throw GeneratorError("an odd --sparsity needs an even number of tasks (an s-regular graph on T vertices)")
+            }
         }
         let union = sparsity == 1 ? tasks : tasks * sparsity / 2
-        guard union <= features else { throw GeneratorError("the supports need \(union) distinct features, more than --features \(features)") }
+        guard union <= features else {
+            throw GeneratorError("the supports need \(union) distinct features, more than --features \(features)")
+        }
         let lambda = lambda ?? SparseHeadsScenario.defaultLambda(samples: samples, features: features)
         guard lambda.signum > 0 else { throw GeneratorError("--lambda must be positive") }
         self.tasks = tasks
@@ -119,7 +125,7 @@ public struct SparseHeadsScenario {
         var heads = [Int64](repeating: 0, count: T * p)
         for t in 0..<T {
             for j in supports[t] {
-                let magnitude = 256 + Int64(rng.next() >> 56)  // [256, 512) / 2^8 = [1, 2)
+                let magnitude = 256 + Int64(rng.next() >> 56) // [256, 512) / 2^8 = [1, 2)
                 heads[t * p + j] = rng.next() & 1 == 0 ? magnitude : -magnitude
             }
         }
@@ -164,13 +170,16 @@ public struct SparseHeadsScenario {
     static func exact(_ mantissas: [Int64], rows: Int, columns: Int, exponent e: Int, factor c: BigInt = 1) throws -> RationalMatrix {
         let numerators = try IntegerMatrix(rows: rows, columns: columns, entries: mantissas.map { BigInt(Int($0)) })
         let denominator = BigInt(1) << max(e, 0), factor = (BigInt(1) << max(-e, 0)) * c
-        let scaled = factor == 1 ? numerators : try IntegerMatrix(rows: rows, columns: columns, entries: numerators.entries.map { $0 * factor })
-        return try RationalMatrix(numerators: scaled, rowDenominators: Array(repeating: denominator, count: rows),
-                                  columnDenominators: Array(repeating: BigInt(1), count: columns))
+        let scaled =
+            factor == 1 ? numerators : try IntegerMatrix(rows: rows, columns: columns, entries: numerators.entries.map { $0 * factor })
+        return try RationalMatrix(
+            numerators: scaled, rowDenominators: Array(repeating: denominator, count: rows),
+            columnDenominators: Array(repeating: BigInt(1), count: columns))
     }
 
     /// A `matrix` object in the dyadic encoding: entry (i, j) = mantissa / 2^E.
-    static func matrixFields(_ mantissas: [Int64], rows: Int, columns: Int, exponent e: Int, source: String? = nil) -> [(String, JSONValue)] {
+    static func matrixFields(_ mantissas: [Int64], rows: Int, columns: Int, exponent e: Int, source: String? = nil) -> [(String, JSONValue)]
+    {
         var bytes = [UInt8]()
         bytes.reserveCapacity(8 * mantissas.count)
         for m in mantissas {
@@ -178,11 +187,16 @@ public struct SparseHeadsScenario {
             for b in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: word >> (8 * UInt64(b)))) }
         }
         var fields: [(String, JSONValue)] = [("rows", V.number(rows)), ("columns", V.number(columns))]
-        fields.append(("dyadic", .object(JSONObject([
-            ("row-exponents", V.number(0)),
-            ("column-exponents", V.number(e)),
-            ("mantissas", .string(Data(bytes).base64EncodedString())),
-        ]))))
+        fields.append(
+            (
+                "dyadic",
+                .object(
+                    JSONObject([
+                        ("row-exponents", V.number(0)),
+                        ("column-exponents", V.number(e)),
+                        ("mantissas", .string(Data(bytes).base64EncodedString())),
+                    ]))
+            ))
         if let source { fields.append(("source", .string(source))) }
         return fields
     }
@@ -195,9 +209,11 @@ public struct SparseHeadsScenario {
     public func certificate() throws -> CertificateBuilder {
         let n = samples, p = features, T = tasks
         let inst = instance()
-        let design = LassoSolver.Design(samples: n, features: p, columns: (0..<(p * n)).map { k in
-            Double(inst.x[(k % n) * p + k / n]) / Double(1 << Self.featureExponent)
-        })
+        let design = LassoSolver.Design(
+            samples: n, features: p,
+            columns: (0..<(p * n)).map { k in
+                Double(inst.x[(k % n) * p + k / n]) / Double(1 << Self.featureExponent)
+            })
         let ys: [[Double]] = (0..<T).map { t in (0..<n).map { Double(inst.y[$0 * T + t]) / Double(1 << Self.targetExponent) } }
         let x = try Self.exact(inst.x, rows: n, columns: p, exponent: Self.featureExponent)
         let yExact = try Self.exact(inst.y, rows: n, columns: T, exponent: Self.targetExponent)
@@ -211,24 +227,38 @@ public struct SparseHeadsScenario {
         let roundedHeads = (0..<T).map { t in Self.doubles(Array(headMantissas[(t * p)..<((t + 1) * p)]), exponent: headExponent) }
 
         let supports = Supports(heads: heads)
-        let violation = supports.variabilityViolation.map {
-            " The solved supports do not satisfy support variability (every solved support containing feature \($0.feature) also contains feature \($0.alsoInEverySupport)); it is claimed for the true supports only."
-        } ?? ""
-        var b = CertificateBuilder(description: """
-            Seed 003 (MATH.md sec. 12): \(T) tasks with sparse lasso heads on one shared, disentangled representation X \
-            (\(n) samples x \(p) features, seed \(seed)), true supports of \(sparsity) features each from a \(sparsity)-regular \
-            graph on the tasks, lambda = \(lambda). Per task: the lasso gap (Lemma LD) and the features zero in every optimal \
-            head (Lemma LS); the supports, their fractions and union, and a bound on every optimal head's support; support \
-            variability; the group lasso across tasks (Lemmas GL, PD, GS).
-            """ + violation)
-        b.object("X", kind: .matrix, Self.matrixFields(inst.x, rows: n, columns: p, exponent: Self.featureExponent,
-                                                      source: "synthetic representation: splitmix64 seed \(seed), each entry a sum of three uniform draws on the grid 2^-15"))
-        b.object("Y", kind: .matrix, Self.matrixFields(inst.y, rows: n, columns: T, exponent: Self.targetExponent,
-                                                      source: "targets y_t = X w_t + noise (sd about 1/8), one column per task"))
-        b.object("W-true", kind: .matrix, Self.matrixFields(inst.trueHeads, rows: T, columns: p, exponent: Self.weightExponent,
-                                                           source: "the true heads that generated Y, one row per task"))
-        b.object("W", kind: .matrix, Self.matrixFields(headMantissas, rows: T, columns: p, exponent: headExponent,
-                                                      source: "lasso heads by coordinate descent in float64, rounded to the grid 2^-\(headExponent)"))
+        let violation =
+            supports.variabilityViolation.map {
+                " The solved supports do not satisfy support variability (every solved support containing feature \($0.feature) also contains feature \($0.alsoInEverySupport)); it is claimed for the true supports only."
+            } ?? ""
+        var b = CertificateBuilder(
+            description: """
+                Seed 003 (MATH.md sec. 12): \(T) tasks with sparse lasso heads on one shared, disentangled representation X \
+                (\(n) samples x \(p) features, seed \(seed)), true supports of \(sparsity) features each from a \(sparsity)-regular \
+                graph on the tasks, lambda = \(lambda). Per task: the lasso gap (Lemma LD) and the features zero in every optimal \
+                head (Lemma LS); the supports, their fractions and union, and a bound on every optimal head's support; support \
+                variability; the group lasso across tasks (Lemmas GL, PD, GS).
+                """ + violation)
+        b.object(
+            "X", kind: .matrix,
+            Self.matrixFields(
+                inst.x, rows: n, columns: p, exponent: Self.featureExponent,
+                source: "synthetic representation: splitmix64 seed \(seed), each entry a sum of three uniform draws on the grid 2^-15"))
+        b.object(
+            "Y", kind: .matrix,
+            Self.matrixFields(
+                inst.y, rows: n, columns: T, exponent: Self.targetExponent,
+                source: "targets y_t = X w_t + noise (sd about 1/8), one column per task"))
+        b.object(
+            "W-true", kind: .matrix,
+            Self.matrixFields(
+                inst.trueHeads, rows: T, columns: p, exponent: Self.weightExponent,
+                source: "the true heads that generated Y, one row per task"))
+        b.object(
+            "W", kind: .matrix,
+            Self.matrixFields(
+                headMantissas, rows: T, columns: p, exponent: headExponent,
+                source: "lasso heads by coordinate descent in float64, rounded to the grid 2^-\(headExponent)"))
 
         // Dual points: theta_t = s (y_t - X w_t) / n, s <= 1 scaling into |x_j . theta| <= lambda.
         var gapClaims: [(id: String, result: Lasso.GapResult)] = []
@@ -241,23 +271,34 @@ public struct SparseHeadsScenario {
             var dual: (mantissas: [Int64], exponent: Int) = ([], 0)
             for _ in 0..<64 {
                 dual = Self.grid(theta)
-                let candidate = try Lasso.checkGap(features: x, targets: yExact.column(t), head: heads.row(t),
-                                                   dual: Self.exactColumn(dual.mantissas, exponent: dual.exponent), lambda: lambda, delta: .zero)
-                if case .dualInfeasible = candidate.violation { theta = theta.map { $0 * (1 - 0x1p-20) }; continue }
+                let candidate = try Lasso.checkGap(
+                    features: x, targets: yExact.column(t), head: heads.row(t),
+                    dual: Self.exactColumn(dual.mantissas, exponent: dual.exponent), lambda: lambda, delta: .zero)
+                if case .dualInfeasible = candidate.violation {
+                    theta = theta.map { $0 * (1 - 0x1p-20) }
+                    continue
+                }
                 result = candidate
                 break
             }
             guard let result else { throw GeneratorError("task \(t): no feasible dual point found") }
             let name = "theta\(t)"
-            b.object(name, kind: .matrix, Self.matrixFields(dual.mantissas, rows: n, columns: 1, exponent: dual.exponent,
-                                                           source: "dual point of task \(t): the residual / n, scaled into feasibility"))
+            b.object(
+                name, kind: .matrix,
+                Self.matrixFields(
+                    dual.mantissas, rows: n, columns: 1, exponent: dual.exponent,
+                    source: "dual point of task \(t): the residual / n, scaled into feasibility"))
             gapClaims.append(("gap\(t)", result))
         }
         for (t, (id, result)) in gapClaims.enumerated() {
-            b.claim(id, rule: .lassoGap, description: "Task \(t): the head is within delta of the lasso optimum (exact gap \(result.gap.approximateDouble)).",
-                    inputs: [("features", .string("X")), ("targets", .string("Y")), ("heads", .string("W")), ("task", V.number(t)),
-                             ("dual", .string("theta\(t)")), ("lambda", V.number(lambda))],
-                    statement: [("delta", V.number(Self.roundedUp(result.gap)))])
+            b.claim(
+                id, rule: .lassoGap,
+                description: "Task \(t): the head is within delta of the lasso optimum (exact gap \(result.gap.approximateDouble)).",
+                inputs: [
+                    ("features", .string("X")), ("targets", .string("Y")), ("heads", .string("W")), ("task", V.number(t)),
+                    ("dual", .string("theta\(t)")), ("lambda", V.number(lambda)),
+                ],
+                statement: [("delta", V.number(Self.roundedUp(result.gap)))])
         }
         // Screening (Lemma LS) with the exact gap, as the kernel does.
         var screens: [String] = []
@@ -273,27 +314,43 @@ public struct SparseHeadsScenario {
             optimalUpper[t] = p - screened.count
             let screenID = "screen\(t)"
             screens.append(screenID)
-            b.claim(screenID, rule: .lassoScreen, description: "\(screened.count) of the \(p) features are zero in every optimal head of task \(t).",
-                    uses: [id], inputs: [("features", V.numbers(screened)), ("gap", .string(id))], statement: [("screened", V.number(screened.count))])
+            b.claim(
+                screenID, rule: .lassoScreen,
+                description: "\(screened.count) of the \(p) features are zero in every optimal head of task \(t).",
+                uses: [id], inputs: [("features", V.numbers(screened)), ("gap", .string(id))],
+                statement: [("screened", V.number(screened.count))])
         }
-        b.claim("supports", rule: .support,
-                description: "The supports of the solved heads, their fractions of the \(p) features and their union (\(supports.union.count) features); every optimal head of task t uses at most optimal-upper[t] features.",
-                uses: screens, inputs: [("heads", .string("W"))] + (screens.isEmpty ? [] : [("screens", V.names(screens))]),
-                statement: [("sizes", V.numbers(supports.supports.map(\.count))), ("union", V.number(supports.union.count)),
-                            ("fractions", V.numbers(supports.fractions))] + (screens.isEmpty ? [] : [("optimal-upper", V.numbers(optimalUpper))]))
+        b.claim(
+            "supports", rule: .support,
+            description:
+                "The supports of the solved heads, their fractions of the \(p) features and their union (\(supports.union.count) features); every optimal head of task t uses at most optimal-upper[t] features.",
+            uses: screens, inputs: [("heads", .string("W"))] + (screens.isEmpty ? [] : [("screens", V.names(screens))]),
+            statement: [
+                ("sizes", V.numbers(supports.supports.map(\.count))), ("union", V.number(supports.union.count)),
+                ("fractions", V.numbers(supports.fractions)),
+            ] + (screens.isEmpty ? [] : [("optimal-upper", V.numbers(optimalUpper))]))
         let trueHeads = try Self.exact(inst.trueHeads, rows: T, columns: p, exponent: Self.weightExponent)
         let trueSupports = Supports(heads: trueHeads)
-        b.claim("true-supports", rule: .support, description: "The true supports: \(sparsity) features per task, \(trueSupports.union.count) in all.",
-                inputs: [("heads", .string("W-true"))],
-                statement: [("sizes", V.numbers(trueSupports.supports.map(\.count))), ("union", V.number(trueSupports.union.count)),
-                            ("fractions", V.numbers(trueSupports.fractions))])
-        guard trueSupports.variabilityViolation == nil else { throw GeneratorError("internal: the true supports violate support variability") }
-        b.claim("true-variability", rule: .supportVariability,
-                description: "The true supports satisfy support variability: each feature is shared by two tasks whose supports have only it in common.",
-                inputs: [("heads", .string("W-true"))], statement: [("holds", .string("yes"))])
+        b.claim(
+            "true-supports", rule: .support,
+            description: "The true supports: \(sparsity) features per task, \(trueSupports.union.count) in all.",
+            inputs: [("heads", .string("W-true"))],
+            statement: [
+                ("sizes", V.numbers(trueSupports.supports.map(\.count))), ("union", V.number(trueSupports.union.count)),
+                ("fractions", V.numbers(trueSupports.fractions)),
+            ])
+        guard trueSupports.variabilityViolation == nil else {
+            throw GeneratorError("internal: the true supports violate support variability")
+        }
+        b.claim(
+            "true-variability", rule: .supportVariability,
+            description:
+                "The true supports satisfy support variability: each feature is shared by two tasks whose supports have only it in common.",
+            inputs: [("heads", .string("W-true"))], statement: [("holds", .string("yes"))])
         if supports.variabilityViolation == nil {
-            b.claim("variability", rule: .supportVariability, description: "The supports of the solved heads satisfy support variability.",
-                    inputs: [("heads", .string("W"))], statement: [("holds", .string("yes"))])
+            b.claim(
+                "variability", rule: .supportVariability, description: "The supports of the solved heads satisfy support variability.",
+                inputs: [("heads", .string("W"))], statement: [("holds", .string("yes"))])
         }
 
         try groupLasso(&b, design: design, ys: ys, x: x, y: yExact)
@@ -312,7 +369,8 @@ public struct SparseHeadsScenario {
     /// The group lasso across tasks: heads WG (T x p), the dual point ThetaG (T x n,
     /// group-lasso units) = s (Y - X WG^T)^T / n scaled into ||ThetaG x_j|| <= lambda_G,
     /// unit bounds u_j >= ||WG[:, j]||; `penalised-mtl-gap`, `mtl-screen` and `support`.
-    func groupLasso(_ b: inout CertificateBuilder, design: LassoSolver.Design, ys: [[Double]], x: RationalMatrix, y: RationalMatrix) throws {
+    func groupLasso(_ b: inout CertificateBuilder, design: LassoSolver.Design, ys: [[Double]], x: RationalMatrix, y: RationalMatrix) throws
+    {
         let n = samples, p = features, T = tasks
         let lambdaG = groupLambda, lambdaFloat = lambdaG.approximateDouble
         let floatHeads = LassoSolver.solveGroup(design, targets: ys, lambda: lambdaFloat)
@@ -323,7 +381,10 @@ public struct SparseHeadsScenario {
         var largest = 0.0
         for j in 0..<p {
             var s = 0.0
-            for t in 0..<T { let c = design.dot(j, theta[t]); s += c * c }
+            for t in 0..<T {
+                let c = design.dot(j, theta[t])
+                s += c * c
+            }
             largest = max(largest, s.squareRoot())
         }
         if largest > lambdaFloat * (1 - 0x1p-36) { theta = theta.map { $0.map { $0 * (lambdaFloat * (1 - 0x1p-36) / largest) } } }
@@ -334,10 +395,15 @@ public struct SparseHeadsScenario {
             let dual = Self.grid(theta.flatMap { $0 })
             // Theta = n ThetaG in multi-task units (Lemma GL).
             let scaled = try Self.exact(dual.mantissas.map { $0 }, rows: T, columns: n, exponent: dual.exponent, factor: BigInt(n))
-            let result = try MultiTaskLasso.checkPenalised(features: phi, targets: psi, weights: heads, dual: scaled,
-                                                           lambda: lambdaG * Rational(n), unitBounds: unitBounds, delta: .zero)
-            if case .dualInfeasible = result.violation { theta = theta.map { $0.map { $0 * (1 - 0x1p-20) } }; continue }
-            if let v = result.violation, case .gapTooLarge = v {} else if let v = result.violation {
+            let result = try MultiTaskLasso.checkPenalised(
+                features: phi, targets: psi, weights: heads, dual: scaled,
+                lambda: lambdaG * Rational(n), unitBounds: unitBounds, delta: .zero)
+            if case .dualInfeasible = result.violation {
+                theta = theta.map { $0.map { $0 * (1 - 0x1p-20) } }
+                continue
+            }
+            if let v = result.violation, case .gapTooLarge = v {
+            } else if let v = result.violation {
                 throw GeneratorError("internal: the group-lasso certificate fails: \(v)")
             }
             found = (result, dual)
@@ -345,32 +411,50 @@ public struct SparseHeadsScenario {
         }
         guard let found else { throw GeneratorError("group lasso: no feasible dual point found") }
         let (result, dual) = found
-        b.object("WG", kind: .matrix, Self.matrixFields(headMantissas, rows: T, columns: p, exponent: headExponent,
-                                                       source: "group-lasso heads by block coordinate descent in float64, rounded to the grid 2^-\(headExponent)"))
-        b.object("ThetaG", kind: .matrix, Self.matrixFields(dual.mantissas, rows: T, columns: n, exponent: dual.exponent,
-                                                           source: "group-lasso dual point (tasks x samples, group-lasso units): the residual / n, scaled into feasibility"))
+        b.object(
+            "WG", kind: .matrix,
+            Self.matrixFields(
+                headMantissas, rows: T, columns: p, exponent: headExponent,
+                source: "group-lasso heads by block coordinate descent in float64, rounded to the grid 2^-\(headExponent)"))
+        b.object(
+            "ThetaG", kind: .matrix,
+            Self.matrixFields(
+                dual.mantissas, rows: T, columns: n, exponent: dual.exponent,
+                source: "group-lasso dual point (tasks x samples, group-lasso units): the residual / n, scaled into feasibility"))
         // The gap in group-lasso units is the multi-task gap / n.
         let gap = result.gapBound / Rational(n)
-        b.claim("group", rule: .penalisedMtlGap,
-                description: "The group lasso across the \(T) tasks at lambda_G = \(lambdaG) in group-lasso units (Lemma GL: the kernel checks n P_G with lambda_MTL = n lambda_G and Theta = n ThetaG); exact gap \(gap.approximateDouble).",
-                inputs: [("features", .string("X")), ("targets", .string("Y")), ("heads", .string("WG")), ("dual", .string("ThetaG")),
-                         ("unit-bounds", V.numbers(unitBounds)), ("lambda", V.number(lambdaG))],
-                statement: [("delta", V.number(Self.roundedUp(gap)))])
+        b.claim(
+            "group", rule: .penalisedMtlGap,
+            description:
+                "The group lasso across the \(T) tasks at lambda_G = \(lambdaG) in group-lasso units (Lemma GL: the kernel checks n P_G with lambda_MTL = n lambda_G and Theta = n ThetaG); exact gap \(gap.approximateDouble).",
+            inputs: [
+                ("features", .string("X")), ("targets", .string("Y")), ("heads", .string("WG")), ("dual", .string("ThetaG")),
+                ("unit-bounds", V.numbers(unitBounds)), ("lambda", V.number(lambdaG)),
+            ],
+            statement: [("delta", V.number(Self.roundedUp(gap)))])
         // Lemma GS in multi-task units, with the exact multi-task gap (the kernel uses n G, G the exact group gap).
         let units = (0..<p).filter { j in
             (0..<T).allSatisfy { heads.isZero($0, j) }
-                && SquareRootSum.isLess(sqrtOf: result.dualSquaredNorms[j], plusSqrtOf: 2 * result.gapBound * result.featureSquaredNorms[j], than: result.lambda)
+                && SquareRootSum.isLess(
+                    sqrtOf: result.dualSquaredNorms[j], plusSqrtOf: 2 * result.gapBound * result.featureSquaredNorms[j], than: result.lambda
+                )
         }
         if !units.isEmpty {
-            b.claim("group-screen", rule: .mtlScreen, description: "\(units.count) of the \(p) features are zero in every group-lasso optimum.",
-                    uses: ["group"], inputs: [("units", V.numbers(units)), ("gap", .string("group"))], statement: [("screened", V.number(units.count))])
+            b.claim(
+                "group-screen", rule: .mtlScreen, description: "\(units.count) of the \(p) features are zero in every group-lasso optimum.",
+                uses: ["group"], inputs: [("units", V.numbers(units)), ("gap", .string("group"))],
+                statement: [("screened", V.number(units.count))])
         }
         let supports = Supports(heads: heads)
-        b.claim("group-supports", rule: .support,
-                description: "The supports of the group-lasso heads and their union (\(supports.union.count) features): the heads share features by construction.",
-                inputs: [("heads", .string("WG"))],
-                statement: [("sizes", V.numbers(supports.supports.map(\.count))), ("union", V.number(supports.union.count)),
-                            ("fractions", V.numbers(supports.fractions))])
+        b.claim(
+            "group-supports", rule: .support,
+            description:
+                "The supports of the group-lasso heads and their union (\(supports.union.count) features): the heads share features by construction.",
+            inputs: [("heads", .string("WG"))],
+            statement: [
+                ("sizes", V.numbers(supports.supports.map(\.count))), ("union", V.number(supports.union.count)),
+                ("fractions", V.numbers(supports.fractions)),
+            ])
     }
 }
 
@@ -384,9 +468,12 @@ extension SizeEstimate {
     /// that in base64).
     public static func sparseHeads(tasks T: Int, features p: Int, samples n: Int) -> SizeEstimate {
         SizeEstimate(items: [
-            Item(limit: .cells, value: sum(product(n, p), product(n, T), product(3, T, p), product(2, T, n)),
-                 what: "the entries of X, Y, the three head matrices and the dual points, n p + n T + 3 T p + 2 T n"),
-            Item(limit: .work, value: sum(product(3, T, n, p), product(2, T, p, n)), what: "the work of the gap claims, 5 T n p (a lower bound)"),
+            Item(
+                limit: .cells, value: sum(product(n, p), product(n, T), product(3, T, p), product(2, T, n)),
+                what: "the entries of X, Y, the three head matrices and the dual points, n p + n T + 3 T p + 2 T n"),
+            Item(
+                limit: .work, value: sum(product(3, T, n, p), product(2, T, p, n)),
+                what: "the work of the gap claims, 5 T n p (a lower bound)"),
             Item(limit: .fileSize, value: product(n, p, 32) / 3, what: "the file size in bytes (a lower bound: X's base64 mantissas)"),
         ])
     }

@@ -12,46 +12,55 @@ public struct TriangleScenario {
     public let units: Int
 
     public init(teeth: Int, units: Int) throws {
-        guard teeth >= 1, teeth <= 1 << 16, teeth & (teeth - 1) == 0 else { throw GeneratorError("--teeth must be a power of two up to 65536") }
+        guard teeth >= 1, teeth <= 1 << 16, teeth & (teeth - 1) == 0 else {
+            throw GeneratorError("--teeth must be a power of two up to 65536")
+        }
         guard (0...(1 << 20)).contains(units) else { throw GeneratorError("--units must be between 0 and 2^20") }
         self.teeth = teeth
         self.units = units
     }
 
     public func certificate() throws -> CertificateBuilder {
-        let n = teeth.trailingZeroBitCount + 1          // T^(n) has 2^(n-1) teeth
-        let segments = 1 << n                           // monotone segments of height 1
+        let n = teeth.trailingZeroBitCount + 1 // T^(n) has 2^(n-1) teeth
+        let segments = 1 << n // monotone segments of height 1
         let g = try PiecewiseLinear.triangleWave(n)
         let P = units
-        let k = (P + 1) / segments + 1                  // strict greedy at t = 1/k: k * 2^n > P + 1 intervals
+        let k = (P + 1) / segments + 1 // strict greedy at t = 1/k: k * 2^n > P + 1 intervals
         let t = try Rational(1, k)
         let lowerCount = try GreedyPartition.strict(g, threshold: t).intervalCount
         guard lowerCount > P + 1 else { throw GeneratorError("internal: strict greedy count \(lowerCount) <= P + 1") }
-        let kPrime = P / segments + 1                   // non-strict greedy at t' = 1/k' has (k' - 1) 2^n breakpoints
+        let kPrime = P / segments + 1 // non-strict greedy at t' = 1/k' has (k' - 1) 2^n breakpoints
         let tPrime = try Rational(1, kPrime)
         let s = try GreedyPartition.nonStrict(g, threshold: tPrime).stepFunction
-        guard s.breakpointCount <= P else { throw GeneratorError("internal: the greedy approximation has \(s.breakpointCount) > \(P) breakpoints") }
+        guard s.breakpointCount <= P else {
+            throw GeneratorError("internal: the greedy approximation has \(s.breakpointCount) > \(P) breakpoints")
+        }
         let upper = g.supDistance(to: s).value
         let lower = t.timesPowerOfTwo(-1)
         // A constant approximation needs no network (and a network has at least one unit).
         let network = s.breakpointCount > 0 ? try NetworkBuilder.oneLayer(realising: [s]) : nil
 
-        var b = CertificateBuilder(description: """
-            The triangle wave T^(\(n)) (\(teeth) teeth, slopes +-2^\(n)) against Heaviside networks with at most P = \(P) \
-            first-layer units: every step function with at most \(P) breakpoints is at least \(lower) away (Lemma T; by Lemma N1 \
-            this covers every such network), and \(network == nil ? "the constant 1/2" : "an explicit one-layer network with \(s.breakpointCount) first-layer units") \
-            reaches \(upper).
-            """)
+        var b = CertificateBuilder(
+            description: """
+                The triangle wave T^(\(n)) (\(teeth) teeth, slopes +-2^\(n)) against Heaviside networks with at most P = \(P) \
+                first-layer units: every step function with at most \(P) breakpoints is at least \(lower) away (Lemma T; by Lemma N1 \
+                this covers every such network), and \(network == nil ? "the constant 1/2" : "an explicit one-layer network with \(s.breakpointCount) first-layer units") \
+                reaches \(upper).
+                """)
         b.object("g", kind: .triangleWave, [("order", V.number(n))])
         b.object("s", kind: .stepFunction, [("breakpoints", V.numbers(s.breakpoints)), ("values", V.numbers(s.values))])
-        b.claim("lower", rule: .stepApproxLower,
-                description: "The strict greedy at t = \(t) makes \(lowerCount) intervals > P + 1 = \(P + 1): no step function with <= \(P) breakpoints (no network with <= \(P) first-layer units) is within \(lower).",
-                inputs: [("function", .string("g")), ("max-breakpoints", V.number(P)), ("threshold", V.number(t))],
-                statement: [("distance-at-least", V.number(lower))])
-        b.claim("upper", rule: .supDistance,
-                description: "The non-strict greedy at t' = \(tPrime) gives a step function with \(s.breakpointCount) breakpoints, (max + min)/2 on each piece.",
-                inputs: [("f", .string("g")), ("g", .string("s"))],
-                statement: [("relation", .string("<=")), ("bound", V.number(upper))])
+        b.claim(
+            "lower", rule: .stepApproxLower,
+            description:
+                "The strict greedy at t = \(t) makes \(lowerCount) intervals > P + 1 = \(P + 1): no step function with <= \(P) breakpoints (no network with <= \(P) first-layer units) is within \(lower).",
+            inputs: [("function", .string("g")), ("max-breakpoints", V.number(P)), ("threshold", V.number(t))],
+            statement: [("distance-at-least", V.number(lower))])
+        b.claim(
+            "upper", rule: .supDistance,
+            description:
+                "The non-strict greedy at t' = \(tPrime) gives a step function with \(s.breakpointCount) breakpoints, (max + min)/2 on each piece.",
+            inputs: [("f", .string("g")), ("g", .string("s"))],
+            statement: [("relation", .string("<=")), ("bound", V.number(upper))])
         let withinBudget = network.map { addNetwork($0, to: &b, n: n, upper: upper, P: P) } ?? false
         // The bracket needs an approximant with at most P units: the explicit network, whose
         // first-layer width the kernel counts (network-bits), held against P. Without codes
@@ -59,14 +68,27 @@ public struct TriangleScenario {
         if network == nil || withinBudget {
             let approximant = network == nil ? "upper" : "network-upper"
             let meaning = network == nil ? [String]() : ["network-upper", "network-within-budget"]
-            b.claim("bracket", rule: .bits,
-                    description: (lower == upper ? "Upper and lower bound meet: \(upper) is the optimal error with at most \(P) units" : "The optimal error with at most \(P) units lies in [\(lower), \(upper)]")
-                        + (network == nil ? " (the constant needs no units)." : ": the explicit network has at most \(P) first-layer units and is within \(upper), no network with at most \(P) is within less than \(lower)."),
-                    uses: (meaning.isEmpty ? ["upper"] : meaning) + ["lower"],
-                    inputs: [("terms", .array([V.term(approximant, "distance", 1,
-                                                      measure: "sup-distance", subject: network == nil ? ["g", "s"] : ["g", "net-output"]),
-                                               V.term("lower", "distance", -1, measure: "step-approximation-error", subject: ["g"], maxBreakpoints: P)]))],
-                    statement: [("relation", .string("<=")), ("bound", V.number(upper - lower))])
+            b.claim(
+                "bracket", rule: .bits,
+                description: (lower == upper
+                    ? "Upper and lower bound meet: \(upper) is the optimal error with at most \(P) units"
+                    : "The optimal error with at most \(P) units lies in [\(lower), \(upper)]")
+                    + (network == nil
+                        ? " (the constant needs no units)."
+                        : ": the explicit network has at most \(P) first-layer units and is within \(upper), no network with at most \(P) is within less than \(lower)."),
+                uses: (meaning.isEmpty ? ["upper"] : meaning) + ["lower"],
+                inputs: [
+                    (
+                        "terms",
+                        .array([
+                            V.term(
+                                approximant, "distance", 1,
+                                measure: "sup-distance", subject: network == nil ? ["g", "s"] : ["g", "net-output"]),
+                            V.term("lower", "distance", -1, measure: "step-approximation-error", subject: ["g"], maxBreakpoints: P),
+                        ])
+                    )
+                ],
+                statement: [("relation", .string("<=")), ("bound", V.number(upper - lower))])
         }
         return b
     }
@@ -81,43 +103,62 @@ public struct TriangleScenario {
         for (l, layer) in network.layers.enumerated() {
             for unit in layer { bits += (codes?.weight[l].bitLength ?? 0) * BigInt(unit.weights.count) + (codes?.bias[l].bitLength ?? 0) }
         }
-        b.object("net", kind: .heavisideNetwork, [("layers", .array(network.layers.enumerated().map { l, layer in
-            var members: [(key: String, value: JSONValue)] = [
-                ("units", .array(layer.map { unit in
-                    .object(JSONObject([
-                        ("activation", .string(unit.activation.rawValue)),
-                        ("inputs", V.numbers(unit.inputs)),
-                        ("weights", V.numbers(unit.weights)),
-                        ("bias", V.number(unit.bias)),
-                    ]))
-                })),
-            ]
-            if let codes {
-                members.append(("weight-code", .string(codes.weight[l].text)))
-                members.append(("bias-code", .string(codes.bias[l].text)))
-            }
-            return .object(JSONObject(members))
-        }))])
+        b.object(
+            "net", kind: .heavisideNetwork,
+            [
+                (
+                    "layers",
+                    .array(
+                        network.layers.enumerated().map { l, layer in
+                            var members: [(key: String, value: JSONValue)] = [
+                                (
+                                    "units",
+                                    .array(
+                                        layer.map { unit in
+                                            .object(
+                                                JSONObject([
+                                                    ("activation", .string(unit.activation.rawValue)),
+                                                    ("inputs", V.numbers(unit.inputs)),
+                                                    ("weights", V.numbers(unit.weights)),
+                                                    ("bias", V.number(unit.bias)),
+                                                ]))
+                                        })
+                                )
+                            ]
+                            if let codes {
+                                members.append(("weight-code", .string(codes.weight[l].text)))
+                                members.append(("bias-code", .string(codes.bias[l].text)))
+                            }
+                            return .object(JSONObject(members))
+                        })
+                )
+            ])
         b.object("net-output", kind: .networkOutput, [("network", .string("net")), ("output", .string("0"))])
-        b.claim("network-computes-s", rule: .networkRealises,
-                description: "The network s(0) + sum_i (s_i - s_{i-1}) H(x - t_i) computes s exactly.",
-                inputs: [("network", .string("net")), ("functions", V.names(["s"]))],
-                statement: [("outputs", .string("1"))])
-        b.claim("network-upper", rule: .supDistance,
-                description: "So the network with \(network.firstLayerWidth) first-layer units is within \(upper) of T^(\(n)).",
-                uses: ["network-computes-s"],
-                inputs: [("f", .string("g")), ("g", .string("net-output"))],
-                statement: [("relation", .string("<=")), ("bound", V.number(upper))])
+        b.claim(
+            "network-computes-s", rule: .networkRealises,
+            description: "The network s(0) + sum_i (s_i - s_{i-1}) H(x - t_i) computes s exactly.",
+            inputs: [("network", .string("net")), ("functions", V.names(["s"]))],
+            statement: [("outputs", .string("1"))])
+        b.claim(
+            "network-upper", rule: .supDistance,
+            description: "So the network with \(network.firstLayerWidth) first-layer units is within \(upper) of T^(\(n)).",
+            uses: ["network-computes-s"],
+            inputs: [("f", .string("g")), ("g", .string("net-output"))],
+            statement: [("relation", .string("<=")), ("bound", V.number(upper))])
         guard codes != nil else { return false }
-        b.claim("network-size", rule: .networkBits,
-                description: "Per layer one code for all weights and one for all biases.",
-                inputs: [("network", .string("net"))],
-                statement: [("bits", V.number(bits)), ("units", V.number(network.unitCount)), ("first-layer-units", V.number(network.firstLayerWidth))])
-        b.claim("network-within-budget", rule: .bits,
-                description: "The explicit network has at most P = \(P) first-layer units (the kernel counts them).",
-                uses: ["network-size"],
-                inputs: [("terms", .array([V.term("network-size", "first-layer-units", 1, measure: "first-layer-units", subject: ["net"])]))],
-                statement: [("relation", .string("<=")), ("bound", V.number(P))])
+        b.claim(
+            "network-size", rule: .networkBits,
+            description: "Per layer one code for all weights and one for all biases.",
+            inputs: [("network", .string("net"))],
+            statement: [
+                ("bits", V.number(bits)), ("units", V.number(network.unitCount)), ("first-layer-units", V.number(network.firstLayerWidth)),
+            ])
+        b.claim(
+            "network-within-budget", rule: .bits,
+            description: "The explicit network has at most P = \(P) first-layer units (the kernel counts them).",
+            uses: ["network-size"],
+            inputs: [("terms", .array([V.term("network-size", "first-layer-units", 1, measure: "first-layer-units", subject: ["net"])]))],
+            statement: [("relation", .string("<=")), ("bound", V.number(P))])
         return true
     }
 
@@ -126,7 +167,9 @@ public struct TriangleScenario {
     static func uniformCodes(_ network: HeavisideNetwork) -> (weight: [CodeChoice], bias: [CodeChoice])? {
         var weights: [CodeChoice] = [], biases: [CodeChoice] = []
         for layer in network.layers {
-            guard let w = CodeChoice.smallest(for: layer.flatMap(\.weights)), let b = CodeChoice.smallest(for: layer.map(\.bias)) else { return nil }
+            guard let w = CodeChoice.smallest(for: layer.flatMap(\.weights)), let b = CodeChoice.smallest(for: layer.map(\.bias)) else {
+                return nil
+            }
             weights.append(w)
             biases.append(b)
         }

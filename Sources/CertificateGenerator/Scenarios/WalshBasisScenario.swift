@@ -17,17 +17,20 @@ public struct WalshBasisScenario {
         let J = levels
         var diagonal: [Rational] = [1]
         for j in 0..<J { diagonal += Array(repeating: Dyadic.inversePowerOfTwo(j).rational, count: 1 << j) }
-        var b = CertificateBuilder(description: """
-            At level J = \(J): the \(1 << J) Walsh functions w_m, m < 2^\(J), in Paley order are orthonormal, and the \(1 << J) \
-            functions 1, psi(j,k) (j < \(J)) of the Haar system are orthogonal with squared norms 1 and 2^-j (MATH.md sec. 4). \
-            All \(2 << (2 * J)) Gram entries are decided exactly: the kernel checks that each function is a signed character (Walsh) or a multiple of one Haar function, and computes the entries between equal ones (MATH.md sec. 4).
-            """)
+        var b = CertificateBuilder(
+            description: """
+                At level J = \(J): the \(1 << J) Walsh functions w_m, m < 2^\(J), in Paley order are orthonormal, and the \(1 << J) \
+                functions 1, psi(j,k) (j < \(J)) of the Haar system are orthogonal with squared norms 1 and 2^-j (MATH.md sec. 4). \
+                All \(2 << (2 * J)) Gram entries are decided exactly: the kernel checks that each function is a signed character (Walsh) or a multiple of one Haar function, and computes the entries between equal ones (MATH.md sec. 4).
+                """)
         b.object("W", kind: .walshBasis, [("levels", V.number(J))])
         b.object("H", kind: .haarBasis, [("levels", V.number(J))])
-        b.claim("walsh-orthonormal", rule: .gram, description: "<w_m, w_m'> = [m = m'] for all m, m' < 2^\(J).",
-                inputs: [("functions", V.names(["W"]))], statement: [("matrix", .string("identity"))])
-        b.claim("haar-orthogonal", rule: .gram, description: "<psi(j,k), psi(j',k')> = 2^-j [(j,k) = (j',k')], and <1, psi(j,k)> = 0.",
-                inputs: [("functions", V.names(["H"]))], statement: [("diagonal", V.numbers(diagonal))])
+        b.claim(
+            "walsh-orthonormal", rule: .gram, description: "<w_m, w_m'> = [m = m'] for all m, m' < 2^\(J).",
+            inputs: [("functions", V.names(["W"]))], statement: [("matrix", .string("identity"))])
+        b.claim(
+            "haar-orthogonal", rule: .gram, description: "<psi(j,k), psi(j',k')> = 2^-j [(j,k) = (j',k')], and <1, psi(j,k)> = 0.",
+            inputs: [("functions", V.names(["H"]))], statement: [("diagonal", V.numbers(diagonal))])
         return b
     }
 }

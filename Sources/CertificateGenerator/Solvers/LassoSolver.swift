@@ -69,8 +69,10 @@ public enum LassoSolver {
     /// moves by more than `tolerance` (relative to max(1, |w_j|)), repeated until a full sweep moves nothing. Each
     /// step is the exact minimiser over w_j with the others fixed:
     /// w_j <- S(w_j + x_j . r / ||x_j||^2, n lambda / ||x_j||^2), r = y - X w.
-    public static func solve(_ x: Design, target y: [Double], lambda: Double,
-                             maximumSweeps: Int = 10_000, tolerance: Double = 1e-15) -> [Double] {
+    public static func solve(
+        _ x: Design, target y: [Double], lambda: Double,
+        maximumSweeps: Int = 10_000, tolerance: Double = 1e-15
+    ) -> [Double] {
         let n = x.samples, p = x.features
         precondition(y.count == n, "LassoSolver.solve: the target has \(y.count) entries, not \(n)")
         var w = [Double](repeating: 0, count: p)
@@ -108,8 +110,10 @@ public enum LassoSolver {
     /// W[j, :] <- z (1 - n lambda / (||x_j||^2 ||z||))_+, R = Y - X W.
     ///
     /// - Returns: the heads, `heads[t][j]` = W[j][t].
-    public static func solveGroup(_ x: Design, targets: [[Double]], lambda: Double,
-                                  maximumSweeps: Int = 10_000, tolerance: Double = 1e-15) -> [[Double]] {
+    public static func solveGroup(
+        _ x: Design, targets: [[Double]], lambda: Double,
+        maximumSweeps: Int = 10_000, tolerance: Double = 1e-15
+    ) -> [[Double]] {
         let n = x.samples, p = x.features, T = targets.count
         precondition(targets.allSatisfy { $0.count == n }, "LassoSolver.solveGroup: every target has \(n) entries")
         var w = [[Double]](repeating: [Double](repeating: 0, count: p), count: T)

@@ -24,17 +24,22 @@ public enum MultiTaskLassoSolver {
     /// the solver stops after `maximumSweeps` sweeps over all units or when one moves no
     /// weight by more than `tolerance` times the largest weight (at least 1). Features and residual are flat row-major arrays, so K = 2000,
     /// N = 1000, D = 10 takes a few hundredths of a second per full sweep (release).
-    public static func solve(features phi: [[Double]], targets psi: [[Double]], lambda: Double,
-                             maximumSweeps: Int = 2000, tolerance: Double = 1e-13) -> FloatSolution {
+    public static func solve(
+        features phi: [[Double]], targets psi: [[Double]], lambda: Double,
+        maximumSweeps: Int = 2000, tolerance: Double = 1e-13
+    ) -> FloatSolution {
         let K = phi.count, D = psi.count, N = psi.first?.count ?? 0
-        return solve(flatFeatures: phi.flatMap { $0 }, units: K, flatTargets: psi.flatMap { $0 }, outputs: D, points: N,
-                     lambda: lambda, maximumSweeps: maximumSweeps, tolerance: tolerance)
+        return solve(
+            flatFeatures: phi.flatMap { $0 }, units: K, flatTargets: psi.flatMap { $0 }, outputs: D, points: N,
+            lambda: lambda, maximumSweeps: maximumSweeps, tolerance: tolerance)
     }
 
     /// ``solve(features:targets:lambda:maximumSweeps:tolerance:)`` on flat arrays:
     /// `flatFeatures[k * N + i]` = Phi[k][i], `flatTargets[d * N + i]` = Psi[d][i].
-    public static func solve(flatFeatures phi: [Double], units K: Int, flatTargets psi: [Double], outputs D: Int, points N: Int,
-                             lambda: Double, maximumSweeps: Int = 2000, tolerance: Double = 1e-13, initial: [Double]? = nil) -> FloatSolution {
+    public static func solve(
+        flatFeatures phi: [Double], units K: Int, flatTargets psi: [Double], outputs D: Int, points N: Int,
+        lambda: Double, maximumSweeps: Int = 2000, tolerance: Double = 1e-13, initial: [Double]? = nil
+    ) -> FloatSolution {
         precondition(phi.count == K * N && psi.count == D * N, "MultiTaskLassoSolver.solve: shapes")
         // A warm start (D x K, row-major), e.g. the solution at a larger lambda.
         var v = initial ?? [Double](repeating: 0, count: D * K)
@@ -46,7 +51,11 @@ public enum MultiTaskLassoSolver {
             }
         }
         var phiSquared = [Double](repeating: 0, count: K)
-        for k in 0..<K { var s = 0.0; for i in 0..<N { s += phi[k * N + i] * phi[k * N + i] }; phiSquared[k] = s }
+        for k in 0..<K {
+            var s = 0.0
+            for i in 0..<N { s += phi[k * N + i] * phi[k * N + i] }
+            phiSquared[k] = s
+        }
         var z = [Double](repeating: 0, count: D)
         var sweeps = 0
         /// One sweep over `units`; returns the largest move.
@@ -194,8 +203,10 @@ public enum MultiTaskLassoSolver {
     /// Repairs a float solution: V exactly as given, Theta the exact residual scaled by
     /// a dyadic s <= lambda / max_k ||R phi_k|| (checked exactly, halved until it holds),
     /// rational u_k >= ||v_k||.
-    public static func repair(_ solution: FloatSolution, features phi: RationalMatrix, targets psi: RationalMatrix,
-                              lambda: Rational) throws -> Repaired {
+    public static func repair(
+        _ solution: FloatSolution, features phi: RationalMatrix, targets psi: RationalMatrix,
+        lambda: Rational
+    ) throws -> Repaired {
         let D = solution.outputs, K = solution.units
         let v = try RationalMatrix(rows: D, columns: K, entries: solution.weights.map(exact))
         let residual = try psi.subtracting(v.multiplied(by: phi))

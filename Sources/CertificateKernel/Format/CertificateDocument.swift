@@ -29,11 +29,14 @@ struct CertificateDocument {
     /// Reads the top level and the shape of every claim; objects and rule inputs are
     /// read later by the object builder and the rules.
     init(_ root: JSONValue, context: ReadingContext) throws(KernelError) {
-        let top = try Fields(root, at: JSONPointer(), context: context, what: "a certificate object with the fields \"format\" and \"claims\"")
+        let top = try Fields(
+            root, at: JSONPointer(), context: context, what: "a certificate object with the fields \"format\" and \"claims\"")
         try top.allowOnly(["format", "description", "objects", "claims"])
         let format = try top.string("format")
         guard format == CertificateDocument.format else {
-            throw .malformed(pointer: JSONPointer().appending("format"), expected: "\"\(CertificateDocument.format)\"", found: "\"\(Fields.shorten(format))\"")
+            throw .malformed(
+                pointer: JSONPointer().appending("format"), expected: "\"\(CertificateDocument.format)\"",
+                found: "\"\(Fields.shorten(format))\"")
         }
         description = try top.optionalString("description")
 
@@ -43,7 +46,9 @@ struct CertificateDocument {
             for key in table.object.keys {
                 let at = table.pointer.appending(key)
                 guard Fields.isIdentifier(key) else {
-                    throw .malformed(pointer: at, expected: "an object name (a letter or _, then letters, digits, _ . : -; at most 64 characters)", found: "\"\(Fields.shorten(key))\"")
+                    throw .malformed(
+                        pointer: at, expected: "an object name (a letter or _, then letters, digits, _ . : -; at most 64 characters)",
+                        found: "\"\(Fields.shorten(key))\"")
                 }
                 objects.append(ObjectEntry(id: key, fields: try table.fields(key, what: "an object definition with a \"kind\"")))
             }
@@ -62,16 +67,19 @@ struct CertificateDocument {
             try claim.allowOnly(["id", "rule", "description", "uses", "inputs", "statement"])
             let id = try claim.identifier("id")
             if let first = seen[id] {
-                throw .malformed(pointer: at.appending("id"), expected: "a claim name not used before", found: "\"\(id)\", already the name of claim \(first)")
+                throw .malformed(
+                    pointer: at.appending("id"), expected: "a claim name not used before",
+                    found: "\"\(id)\", already the name of claim \(first)")
             }
             seen[id] = i
             let rule: RuleName = try claim.word("rule")
             let uses = claim.has("uses") ? try claim.identifiers("uses") : []
-            claims.append(ClaimEntry(
-                index: i, id: id, rule: rule, description: try claim.optionalString("description"), uses: uses,
-                inputs: try claim.fields("inputs", what: "an object with the rule's inputs"),
-                statement: try claim.fields("statement", what: "an object with the claim's statement"),
-                pointer: at, json: item))
+            claims.append(
+                ClaimEntry(
+                    index: i, id: id, rule: rule, description: try claim.optionalString("description"), uses: uses,
+                    inputs: try claim.fields("inputs", what: "an object with the rule's inputs"),
+                    statement: try claim.fields("statement", what: "an object with the claim's statement"),
+                    pointer: at, json: item))
         }
         self.claims = claims
     }

@@ -22,8 +22,10 @@ struct Fields {
     /// Rejects every member whose key is not in `allowed`.
     func allowOnly(_ allowed: [String]) throws(KernelError) {
         for key in object.keys where !allowed.contains(key) {
-            throw .malformed(pointer: pointer.appending(key), expected: allowed.isEmpty ? "no fields here" : "one of the fields \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))",
-                             found: "the unknown field \"\(key)\"")
+            throw .malformed(
+                pointer: pointer.appending(key),
+                expected: allowed.isEmpty ? "no fields here" : "one of the fields \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))",
+                found: "the unknown field \"\(key)\"")
         }
     }
 
@@ -96,7 +98,6 @@ struct Fields {
         try Fields(try value(key), at: pointer.appending(key), context: context, what: what)
     }
 
-
     /// A required word of a closed set (relation, coding, measure, ...).
     func word<W: FormatWord>(_ key: String, _ type: W.Type = W.self) throws(KernelError) -> W {
         try Fields.word(try value(key), at: pointer.appending(key))
@@ -108,7 +109,9 @@ struct Fields {
     static func word<W: FormatWord>(_ value: JSONValue, at pointer: JSONPointer, _ type: W.Type = W.self) throws(KernelError) -> W {
         let text = try string(value, at: pointer)
         guard let word = W.allCases.first(where: { $0.rawValue == text }) else {
-            throw .malformed(pointer: pointer, expected: "one of \(W.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))", found: "\"\(shorten(text))\"")
+            throw .malformed(
+                pointer: pointer, expected: "one of \(W.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))",
+                found: "\"\(shorten(text))\"")
         }
         return word
     }
@@ -125,7 +128,9 @@ struct Fields {
     static func identifier(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> String {
         let text = try string(value, at: pointer)
         guard isIdentifier(text) else {
-            throw .malformed(pointer: pointer, expected: "a name (a letter or _, then letters, digits, _ . : -; at most 64 characters)", found: "\"\(shorten(text))\"")
+            throw .malformed(
+                pointer: pointer, expected: "a name (a letter or _, then letters, digits, _ . : -; at most 64 characters)",
+                found: "\"\(shorten(text))\"")
         }
         return text
     }
@@ -156,7 +161,9 @@ struct Fields {
         }
     }
 
-    static func integer(_ value: JSONValue, at pointer: JSONPointer, in range: ClosedRange<Int>, limit: LimitKind?, context: ReadingContext) throws(KernelError) -> Int {
+    static func integer(_ value: JSONValue, at pointer: JSONPointer, in range: ClosedRange<Int>, limit: LimitKind?, context: ReadingContext)
+        throws(KernelError) -> Int
+    {
         let number = try bigInteger(value, at: pointer, context: context)
         guard let n = number.intValue, range.contains(n) else {
             if let limit, number > BigInt(range.upperBound) {
@@ -165,7 +172,9 @@ struct Fields {
                 let maximum = min(range.upperBound, context.limits.value(of: limit))
                 throw .limitExceeded(pointer: pointer, limit: limit, value: shorten(number.description), maximum: String(maximum))
             }
-            throw .malformed(pointer: pointer, expected: "an integer from \(range.lowerBound) to \(range.upperBound)", found: shorten(number.description))
+            throw .malformed(
+                pointer: pointer, expected: "an integer from \(range.lowerBound) to \(range.upperBound)", found: shorten(number.description)
+            )
         }
         return n
     }
@@ -174,17 +183,22 @@ struct Fields {
         switch value {
         case .string(let text): return text
         case .number(let raw):
-            throw .malformed(pointer: pointer, expected: "a number written as a string, e.g. \"\(shorten(raw))\"", found: "the JSON number \(shorten(raw))")
+            throw .malformed(
+                pointer: pointer, expected: "a number written as a string, e.g. \"\(shorten(raw))\"",
+                found: "the JSON number \(shorten(raw))")
         default:
             throw .malformed(pointer: pointer, expected: "a number written as a string", found: describe(value))
         }
     }
 
-    private static func numberError(_ error: NumberSyntaxError, text: String, at pointer: JSONPointer, context: ReadingContext, expected: String) -> KernelError {
+    private static func numberError(
+        _ error: NumberSyntaxError, text: String, at pointer: JSONPointer, context: ReadingContext, expected: String
+    ) -> KernelError {
         if case .tooManyDigits(let limit) = error.reason {
             return .limitExceeded(pointer: pointer, limit: .digits, value: "more than \(limit)", maximum: String(limit))
         }
-        return .malformed(pointer: pointer, expected: expected, found: "\"\(shorten(text))\" (\(error.explanation), at character \(error.position))")
+        return .malformed(
+            pointer: pointer, expected: expected, found: "\"\(shorten(text))\" (\(error.explanation), at character \(error.position))")
     }
 
     /// A short description of a JSON value for messages.

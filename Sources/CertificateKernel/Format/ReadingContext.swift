@@ -42,7 +42,9 @@ final class ReadingContext: Sendable {
             return nil
         }
         if let before {
-            let value = steps == Int.max ? "more than \(maximum)" : before > Int.max - max(steps, 0) ? "more than \(maximum)" : String(before + max(steps, 0))
+            let value =
+                steps == Int.max
+                ? "more than \(maximum)" : before > Int.max - max(steps, 0) ? "more than \(maximum)" : String(before + max(steps, 0))
             throw .limitExceeded(pointer: pointer, limit: .work, value: value, maximum: String(maximum))
         }
     }

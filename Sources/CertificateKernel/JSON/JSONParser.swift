@@ -311,8 +311,9 @@ struct _JSONParserState {
     mutating func skipWhitespace() {
         while position < count {
             let next = bytes[position]
-            guard next == _ASCII.space || next == _ASCII.lineFeed
-                || next == _ASCII.carriageReturn || next == _ASCII.tab
+            guard
+                next == _ASCII.space || next == _ASCII.lineFeed
+                    || next == _ASCII.carriageReturn || next == _ASCII.tab
             else { return }
             position += 1
         }
@@ -390,7 +391,8 @@ struct _JSONParserState {
                     let control = (word &- 0x2020_2020_2020_2020) & ~word
                     let quotes = word ^ 0x2222_2222_2222_2222
                     let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
-                    let special = word | control
+                    let special =
+                        word | control
                         | ((quotes &- ones) & ~quotes)
                         | ((backslashes &- ones) & ~backslashes)
                     if special & high != 0 { break }

@@ -34,4 +34,5 @@ public enum JSONValue: Equatable, Sendable {
         case .object, .array: false
         case .string, .number, .bool, .null: true
         }
-    }}
+    }
+}

@@ -100,7 +100,8 @@ enum ClassElements {
     static func all(_ k: KernelClass, limits: VerificationLimits, at pointer: JSONPointer) throws(KernelError) -> [[KernelFunction]] {
         let n = count(k)
         guard n <= BigInt(limits.maximumEnumeration), let elementCount = n.intValue else {
-            throw .limitExceeded(pointer: pointer, limit: .enumeration, value: countDescription(k), maximum: String(limits.maximumEnumeration))
+            throw .limitExceeded(
+                pointer: pointer, limit: .enumeration, value: countDescription(k), maximum: String(limits.maximumEnumeration))
         }
         switch k {
         case .finite(let elements):
@@ -109,7 +110,9 @@ enum ClassElements {
             // The enumerated elements are all held at once: bound their cells too.
             let (cells, overflow) = elementCount.multipliedReportingOverflow(by: cellsPerElement(k))
             guard !overflow, cells <= limits.maximumCells else {
-                throw .limitExceeded(pointer: pointer, limit: .cells, value: overflow ? "more than \(Int.max)" : String(cells), maximum: String(limits.maximumCells))
+                throw .limitExceeded(
+                    pointer: pointer, limit: .cells, value: overflow ? "more than \(Int.max)" : String(cells),
+                    maximum: String(limits.maximumCells))
             }
             var result: [[KernelFunction]] = []
             do {

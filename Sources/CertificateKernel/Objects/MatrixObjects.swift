@@ -28,8 +28,9 @@ struct KernelReLUData: Sendable {
 /// decimal digits), and one product at most `--max-work` word multiply-adds.
 extension VerificationLimits {
     var matrixLimits: MatrixLimits {
-        MatrixLimits(maximumEntries: maximumCells, maximumEntryBits: ReadingContext.product(maximumDigits, 10) / 3 + 1,
-                     maximumWork: maximumWork)
+        MatrixLimits(
+            maximumEntries: maximumCells, maximumEntryBits: ReadingContext.product(maximumDigits, 10) / 3 + 1,
+            maximumWork: maximumWork)
     }
 }
 
@@ -60,20 +61,24 @@ enum MatrixObjectReader {
         let columns = try f.integer("columns", in: 0...maximumDimension, limit: .cells)
         let count = ReadingContext.product(rows, columns)
         guard count <= context.limits.maximumCells else {
-            throw .limitExceeded(pointer: p, limit: .cells, value: "\(rows) x \(columns) = \(count) matrix entries", maximum: String(context.limits.maximumCells))
+            throw .limitExceeded(
+                pointer: p, limit: .cells, value: "\(rows) x \(columns) = \(count) matrix entries",
+                maximum: String(context.limits.maximumCells))
         }
         try context.chargeCells(count: count, at: p)
         var sha: String? = nil
         if f.has("sha256") {
             let text = try f.string("sha256")
             guard text.utf8.count == 64, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else {
-                throw .malformed(pointer: p.appending("sha256"), expected: "64 lowercase hexadecimal digits", found: "\"\(Fields.shorten(text))\"")
+                throw .malformed(
+                    pointer: p.appending("sha256"), expected: "64 lowercase hexadecimal digits", found: "\"\(Fields.shorten(text))\"")
             }
             sha = text
         }
         let source = try f.optionalString("source")
         guard f.has("entries") != f.has("dyadic") else {
-            throw .malformed(pointer: p, expected: "exactly one of the fields \"entries\" and \"dyadic\"", found: f.has("entries") ? "both" : "neither")
+            throw .malformed(
+                pointer: p, expected: "exactly one of the fields \"entries\" and \"dyadic\"", found: f.has("entries") ? "both" : "neither")
         }
         let limits = context.limits.matrixLimits
         let matrix: RationalMatrix
@@ -86,9 +91,13 @@ enum MatrixObjectReader {
             entries.reserveCapacity(count)
             for (i, item) in items.enumerated() {
                 let at = p.appending("entries").appending(i)
-                guard case .array(let row) = item else { throw .malformed(pointer: at, expected: "a row: an array of \(columns) numbers", found: Fields.describe(item)) }
+                guard case .array(let row) = item else {
+                    throw .malformed(pointer: at, expected: "a row: an array of \(columns) numbers", found: Fields.describe(item))
+                }
                 guard row.count == columns else {
-                    throw .malformed(pointer: at, expected: "\(columns) entries (the matrix has \(columns) columns)", found: "row \(i) with \(row.count) entries")
+                    throw .malformed(
+                        pointer: at, expected: "\(columns) entries (the matrix has \(columns) columns)",
+                        found: "row \(i) with \(row.count) entries")
                 }
                 for (j, value) in row.enumerated() {
                     entries.append(try Fields.rational(value, at: at.appending(j), context: context))
@@ -109,7 +118,9 @@ enum MatrixObjectReader {
         let at = f.pointer.appending(key)
         let range = -bound...bound
         if case .array(let items) = value {
-            guard items.count == count else { throw .malformed(pointer: at, expected: "\(count) exponents (or one for all)", found: "\(items.count) exponents") }
+            guard items.count == count else {
+                throw .malformed(pointer: at, expected: "\(count) exponents (or one for all)", found: "\(items.count) exponents")
+            }
             var result: [Int] = []
             for (i, item) in items.enumerated() {
                 result.append(try Fields.integer(item, at: at.appending(i), in: range, limit: .digits, context: f.context))
@@ -128,7 +139,9 @@ enum MatrixObjectReader {
         let e = try exponents(f, "row-exponents", count: rows, bound: bound)
         let g = try exponents(f, "column-exponents", count: columns, bound: bound)
         guard f.has("mantissas") != f.has("wide-mantissas") else {
-            throw .malformed(pointer: f.pointer, expected: "exactly one of the fields \"mantissas\" and \"wide-mantissas\"", found: f.has("mantissas") ? "both" : "neither")
+            throw .malformed(
+                pointer: f.pointer, expected: "exactly one of the fields \"mantissas\" and \"wide-mantissas\"",
+                found: f.has("mantissas") ? "both" : "neither")
         }
         let count = rows * columns
         var mantissas: [BigInt] = []
@@ -139,17 +152,22 @@ enum MatrixObjectReader {
             let bytes = 8 * count
             let expectedLength = (bytes + 2) / 3 * 4
             guard text.utf8.count == expectedLength else {
-                throw .malformed(pointer: at, expected: "\(expectedLength) base64 characters (\(count) signed 64-bit mantissas)", found: "\(text.utf8.count) characters")
+                throw .malformed(
+                    pointer: at, expected: "\(expectedLength) base64 characters (\(count) signed 64-bit mantissas)",
+                    found: "\(text.utf8.count) characters")
             }
             guard let decoded = Base64.decode(text), decoded.count == bytes else {
-                throw .malformed(pointer: at, expected: "base64 (RFC 4648, with padding, no line breaks) of \(bytes) bytes", found: "invalid base64")
+                throw .malformed(
+                    pointer: at, expected: "base64 (RFC 4648, with padding, no line breaks) of \(bytes) bytes", found: "invalid base64")
             }
             for k in 0..<count {
                 var word: UInt64 = 0
                 for b in 0..<8 { word |= UInt64(decoded[8 * k + b]) << (8 * b) }
                 let m = Int64(bitPattern: word)
                 guard m != Int64.min else {
-                    throw .malformed(pointer: at, expected: "mantissas of magnitude below 2^63 (use \"wide-mantissas\")", found: "-2^63 at row \(k / max(columns, 1)), column \(k % max(columns, 1))")
+                    throw .malformed(
+                        pointer: at, expected: "mantissas of magnitude below 2^63 (use \"wide-mantissas\")",
+                        found: "-2^63 at row \(k / max(columns, 1)), column \(k % max(columns, 1))")
                 }
                 mantissas.append(BigInt(Int(m)))
             }
@@ -159,11 +177,17 @@ enum MatrixObjectReader {
             guard items.count == rows else { throw .malformed(pointer: at, expected: "\(rows) rows", found: "\(items.count) rows") }
             for (i, item) in items.enumerated() {
                 let rowAt = at.appending(i)
-                guard case .array(let row) = item else { throw .malformed(pointer: rowAt, expected: "a row: an array of \(columns) integers", found: Fields.describe(item)) }
-                guard row.count == columns else {
-                    throw .malformed(pointer: rowAt, expected: "\(columns) entries (the matrix has \(columns) columns)", found: "row \(i) with \(row.count) entries")
+                guard case .array(let row) = item else {
+                    throw .malformed(pointer: rowAt, expected: "a row: an array of \(columns) integers", found: Fields.describe(item))
                 }
-                for (j, value) in row.enumerated() { mantissas.append(try Fields.bigInteger(value, at: rowAt.appending(j), context: context)) }
+                guard row.count == columns else {
+                    throw .malformed(
+                        pointer: rowAt, expected: "\(columns) entries (the matrix has \(columns) columns)",
+                        found: "row \(i) with \(row.count) entries")
+                }
+                for (j, value) in row.enumerated() {
+                    mantissas.append(try Fields.bigInteger(value, at: rowAt.appending(j), context: context))
+                }
             }
         }
         do {
@@ -184,20 +208,27 @@ enum MatrixObjectReader {
         let c = try objects.matrix(try f.value("output-bias"), at: p.appending("output-bias")).matrix
         let K = w.rows, D = v.rows
         guard b.rows == K, b.columns == 1 else {
-            throw .malformed(pointer: p.appending("biases"), expected: "a \(K) x 1 matrix (input-weights has \(K) rows: the network has \(K) units)", found: "a \(b.shape) matrix")
+            throw .malformed(
+                pointer: p.appending("biases"), expected: "a \(K) x 1 matrix (input-weights has \(K) rows: the network has \(K) units)",
+                found: "a \(b.shape) matrix")
         }
         guard v.columns == K else {
-            throw .malformed(pointer: p.appending("output-weights"), expected: "a \(D) x \(K) matrix (the network has \(K) units)", found: "a \(v.shape) matrix")
+            throw .malformed(
+                pointer: p.appending("output-weights"), expected: "a \(D) x \(K) matrix (the network has \(K) units)",
+                found: "a \(v.shape) matrix")
         }
         guard c.rows == D, c.columns == 1 else {
-            throw .malformed(pointer: p.appending("output-bias"), expected: "a \(D) x 1 matrix (output-weights has \(D) rows: the network has \(D) outputs)", found: "a \(c.shape) matrix")
+            throw .malformed(
+                pointer: p.appending("output-bias"),
+                expected: "a \(D) x 1 matrix (output-weights has \(D) rows: the network has \(D) outputs)", found: "a \(c.shape) matrix")
         }
         let size = ReadingContext.product(K, w.columns + D + 1) &+ D
         guard size >= 0, size <= f.context.limits.maximumNetworkSize else {
             throw .limitExceeded(pointer: p, limit: .networkSize, value: String(size), maximum: String(f.context.limits.maximumNetworkSize))
         }
         do {
-            return KernelReLUNetwork(network: try ShallowReLUNetwork(inputWeights: w, biases: b.column(0), outputWeights: v, outputBias: c.column(0)))
+            return KernelReLUNetwork(
+                network: try ShallowReLUNetwork(inputWeights: w, biases: b.column(0), outputWeights: v, outputBias: c.column(0)))
         } catch {
             throw kernelError(error, at: p, limits: f.context.limits)
         }
@@ -210,7 +241,9 @@ enum MatrixObjectReader {
         let x = try objects.matrix(try f.value("inputs"), at: p.appending("inputs")).matrix
         let y = try objects.matrix(try f.value("targets"), at: p.appending("targets")).matrix
         guard y.columns == x.columns else {
-            throw .malformed(pointer: p.appending("targets"), expected: "a matrix with \(x.columns) columns (inputs has \(x.columns) points)", found: "a \(y.shape) matrix")
+            throw .malformed(
+                pointer: p.appending("targets"), expected: "a matrix with \(x.columns) columns (inputs has \(x.columns) points)",
+                found: "a \(y.shape) matrix")
         }
         return KernelReLUData(inputs: x, targets: y)
     }
@@ -239,7 +272,10 @@ enum Base64 {
             let pad = last ? (input[index + 3] == 61 ? (input[index + 2] == 61 ? 2 : 1) : 0) : 0
             var word: UInt32 = 0
             for k in 0..<4 {
-                if k >= 4 - pad { word <<= 6; continue }
+                if k >= 4 - pad {
+                    word <<= 6
+                    continue
+                }
                 guard let v = value(input[index + k]) else { return nil }
                 word = word << 6 | v
             }

@@ -16,10 +16,15 @@ enum NetworkReader {
         var layers: [[HeavisideNetwork.Unit]] = []
         var codes = ParameterCodeTable<ParameterCode?>()
         for (l, layerValue) in layerValues.enumerated() {
-            let layer = try Fields(layerValue, at: f.pointer.appending("layers").appending(l), context: context, what: "a layer object with \"units\"")
+            let layer = try Fields(
+                layerValue, at: f.pointer.appending("layers").appending(l), context: context, what: "a layer object with \"units\"")
             try layer.allowOnly(["units", "weight-code", "bias-code"])
-            let defaultWeightCode = layer.has("weight-code") ? try code(try layer.value("weight-code"), at: layer.pointer.appending("weight-code"), context: context) : nil
-            let defaultBiasCode = layer.has("bias-code") ? try code(try layer.value("bias-code"), at: layer.pointer.appending("bias-code"), context: context) : nil
+            let defaultWeightCode =
+                layer.has("weight-code")
+                ? try code(try layer.value("weight-code"), at: layer.pointer.appending("weight-code"), context: context) : nil
+            let defaultBiasCode =
+                layer.has("bias-code")
+                ? try code(try layer.value("bias-code"), at: layer.pointer.appending("bias-code"), context: context) : nil
             var units: [HeavisideNetwork.Unit] = []
             for (u, unitValue) in try layer.array("units", what: "an array of units").enumerated() {
                 let unit = try Fields(unitValue, at: layer.pointer.appending("units").appending(u), context: context, what: "a unit object")
@@ -28,24 +33,35 @@ enum NetworkReader {
                 let inputs = try unit.integers("inputs", in: 0...Int(Int32.max))
                 let weights = try unit.rationals("weights")
                 guard inputs.count == weights.count else {
-                    throw .malformed(pointer: unit.pointer.appending("weights"), expected: "one weight per input (\(inputs.count))", found: "\(weights.count) weights")
+                    throw .malformed(
+                        pointer: unit.pointer.appending("weights"), expected: "one weight per input (\(inputs.count))",
+                        found: "\(weights.count) weights")
                 }
                 size += weights.count + 2
                 guard size <= context.limits.maximumNetworkSize else {
-                    throw .limitExceeded(pointer: unit.pointer, limit: .networkSize, value: "more than \(context.limits.maximumNetworkSize)", maximum: String(context.limits.maximumNetworkSize))
+                    throw .limitExceeded(
+                        pointer: unit.pointer, limit: .networkSize, value: "more than \(context.limits.maximumNetworkSize)",
+                        maximum: String(context.limits.maximumNetworkSize))
                 }
                 var weightCodes: [ParameterCode?] = Array(repeating: defaultWeightCode, count: weights.count)
                 if unit.has("weight-codes") {
                     let values = try unit.array("weight-codes", what: "an array of codes, one per weight")
                     guard values.count == weights.count else {
-                        throw .malformed(pointer: unit.pointer.appending("weight-codes"), expected: "one code per weight (\(weights.count))", found: "\(values.count) codes")
+                        throw .malformed(
+                            pointer: unit.pointer.appending("weight-codes"), expected: "one code per weight (\(weights.count))",
+                            found: "\(values.count) codes")
                     }
                     for (k, value) in values.enumerated() {
                         weightCodes[k] = try code(value, at: unit.pointer.appending("weight-codes").appending(k), context: context)
                     }
                 }
-                units.append(HeavisideNetwork.Unit(activation: activation == .heaviside ? .heaviside : .linear, inputs: inputs, weights: weights, bias: try unit.rational("bias")))
-                let biasCode = unit.has("bias-code") ? try code(try unit.value("bias-code"), at: unit.pointer.appending("bias-code"), context: context) : defaultBiasCode
+                units.append(
+                    HeavisideNetwork.Unit(
+                        activation: activation == .heaviside ? .heaviside : .linear, inputs: inputs, weights: weights,
+                        bias: try unit.rational("bias")))
+                let biasCode =
+                    unit.has("bias-code")
+                    ? try code(try unit.value("bias-code"), at: unit.pointer.appending("bias-code"), context: context) : defaultBiasCode
                 codes.appendUnit(weights: weightCodes, bias: biasCode)
             }
             layers.append(units)
@@ -54,7 +70,8 @@ enum NetworkReader {
             let network = try HeavisideNetwork(layers: layers)
             return KernelNetwork(network: network, codes: codes, recipe: nil)
         } catch {
-            throw ObjectStore.invalid(error, at: f.pointer.appending("layers"), what: "a network following the conventions of MATH.md sec. 8")
+            throw ObjectStore.invalid(
+                error, at: f.pointer.appending("layers"), what: "a network following the conventions of MATH.md sec. 8")
         }
     }
 
@@ -72,12 +89,15 @@ enum NetworkReader {
                 let b = try BigInt(parsing: parts[1], digitLimit: context.limits.maximumDigits)
                 if prefix == "int[" {
                     guard a <= b else {
-                        throw KernelError.malformed(pointer: pointer, expected: "an integer range with LO <= HI", found: "\"\(Fields.shorten(text))\"")
+                        throw KernelError.malformed(
+                            pointer: pointer, expected: "an integer range with LO <= HI", found: "\"\(Fields.shorten(text))\"")
                     }
                     return .integer(lowerBound: a, upperBound: b)
                 }
-                guard let bits = a.intValue, let exponent = b.intValue, (0...1_000_000).contains(bits), (0...1_000_000).contains(exponent) else {
-                    throw KernelError.malformed(pointer: pointer, expected: "dyadic[B,E] with 0 <= B, E <= 1000000", found: "\"\(Fields.shorten(text))\"")
+                guard let bits = a.intValue, let exponent = b.intValue, (0...1_000_000).contains(bits), (0...1_000_000).contains(exponent)
+                else {
+                    throw KernelError.malformed(
+                        pointer: pointer, expected: "dyadic[B,E] with 0 <= B, E <= 1000000", found: "\"\(Fields.shorten(text))\"")
                 }
                 return .dyadic(mantissaBits: bits, maximumExponent: exponent)
             } catch let error as KernelError {

@@ -4,8 +4,34 @@ import ExactArithmetic
 /// definition may hold, in canonical order. FORMAT.md and dyadcert-1.schema.json are
 /// tested against this declaration.
 public enum ObjectKind: String, FormatWord {
-    case stepFunction = "step-function", cellFunction = "cell-function", signFunction = "sign-function", haarFunction = "haar-function", rademacherFunction = "rademacher-function", walshFunction = "walsh-function", feature, featureShift = "feature-shift", taskOutput = "task-output", networkOutput = "network-output", taskOutputs = "task-outputs", walshBasis = "walsh-basis", haarBasis = "haar-basis", functionList = "function-list", piecewiseLinear = "piecewise-linear", triangleWave = "triangle-wave", sawtooth, signTree = "sign-tree", heavisideNetwork = "heaviside-network", jointNetwork = "joint-network", signCodedNetwork = "sign-coded-network", oneLayerNetwork = "one-layer-network", readoutClass = "readout-class", haarClass = "haar-class", finiteClass = "finite-class"
-    case matrix, reluNetwork = "relu-network", reluData = "relu-data"
+    case stepFunction = "step-function"
+    case cellFunction = "cell-function"
+    case signFunction = "sign-function"
+    case haarFunction = "haar-function"
+    case rademacherFunction = "rademacher-function"
+    case walshFunction = "walsh-function"
+    case feature
+    case featureShift = "feature-shift"
+    case taskOutput = "task-output"
+    case networkOutput = "network-output"
+    case taskOutputs = "task-outputs"
+    case walshBasis = "walsh-basis"
+    case haarBasis = "haar-basis"
+    case functionList = "function-list"
+    case piecewiseLinear = "piecewise-linear"
+    case triangleWave = "triangle-wave"
+    case sawtooth
+    case signTree = "sign-tree"
+    case heavisideNetwork = "heaviside-network"
+    case jointNetwork = "joint-network"
+    case signCodedNetwork = "sign-coded-network"
+    case oneLayerNetwork = "one-layer-network"
+    case readoutClass = "readout-class"
+    case haarClass = "haar-class"
+    case finiteClass = "finite-class"
+    case matrix
+    case reluNetwork = "relu-network"
+    case reluData = "relu-data"
 
     /// Every key a definition of this kind may hold (some kinds have alternatives,
     /// such as the two forms of `piecewise-linear`; the builder checks which).

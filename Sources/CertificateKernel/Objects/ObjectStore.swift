@@ -56,8 +56,9 @@ struct ObjectStore: Sendable {
             if case .functionList(let list) = try resolve(value, at: at) {
                 // Lists of lists multiply: bound the spliced length before copying.
                 guard list.count <= maximumListLength - result.count else {
-                    throw .limitExceeded(pointer: at, limit: .enumeration, value: "more than \(maximumListLength) functions (lists spliced in)",
-                                         maximum: String(maximumListLength))
+                    throw .limitExceeded(
+                        pointer: at, limit: .enumeration, value: "more than \(maximumListLength) functions (lists spliced in)",
+                        maximum: String(maximumListLength))
                 }
                 result += list
             } else {
@@ -68,14 +69,18 @@ struct ObjectStore: Sendable {
     }
 
     /// The object a reference names, if it is of the kind `extract` accepts.
-    private func typed<T>(_ value: JSONValue, at pointer: JSONPointer, _ expected: String, _ extract: (KernelObject) -> T?) throws(KernelError) -> T {
+    private func typed<T>(_ value: JSONValue, at pointer: JSONPointer, _ expected: String, _ extract: (KernelObject) -> T?)
+        throws(KernelError) -> T
+    {
         let object = try resolve(value, at: pointer)
         guard let result = extract(object) else { throw wrongKind(object, at: pointer, expected: "a reference to \(expected)") }
         return result
     }
 
     func piecewiseLinear(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> PiecewiseLinear {
-        try typed(value, at: pointer, "a piecewise-linear function") { if case .piecewiseLinear(let g) = $0 { return g } else { return nil } }
+        try typed(value, at: pointer, "a piecewise-linear function") {
+            if case .piecewiseLinear(let g) = $0 { return g } else { return nil }
+        }
     }
 
     func signTree(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> SignTree {
@@ -166,7 +171,8 @@ struct ObjectStore: Sendable {
         var seen: [Int: Int] = [:]
         for (i, m) in readouts.enumerated() {
             if let first = seen[m] {
-                throw .malformed(pointer: pointer.appending(i), expected: "distinct readout indices", found: "\(m), already readout \(first)")
+                throw .malformed(
+                    pointer: pointer.appending(i), expected: "distinct readout indices", found: "\(m), already readout \(first)")
             }
             seen[m] = i
         }

@@ -29,8 +29,9 @@ enum BinaryClassRule: TypedRule {
         let eps = try ClassInputs.epsilon(claim.inputs)
         let coding = try ClassInputs.coding(claim.inputs)
         let stated = try claim.statement.bigInteger("bits")
-        return Claim(className: name, k: Located(value: k, pointer: claim.inputs.pointer.appending("class")), eps: eps, coding: coding,
-                     bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")), uses: claim.pointer.appending("uses"))
+        return Claim(
+            className: name, k: Located(value: k, pointer: claim.inputs.pointer.appending("class")), eps: eps, coding: coding,
+            bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")), uses: claim.pointer.appending("uses"))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -38,7 +39,7 @@ enum BinaryClassRule: TypedRule {
         let summary = "\(coding) description length of \(name) at eps = \(eps) is \(stated) bits"
         // Every element must be +-1 valued in every coordinate.
         switch claim.k.value {
-        case .readout: break  // Walsh readouts take only the values +1 and -1.
+        case .readout: break // Walsh readouts take only the values +1 and -1.
         case .haar:
             return .fails(summary, "the Haar class is not +-1 valued, so Lemma B does not apply", at: claim.k.pointer)
         case .finite(let elements):
@@ -50,22 +51,25 @@ enum BinaryClassRule: TypedRule {
         }
         let computed: BigInt
         if eps >= Rational.one {
-            computed = 0  // one ball of radius eps >= 1 around 0 covers every +-1 function
+            computed = 0 // one ball of radius eps >= 1 around 0 covers every +-1 function
         } else {
             // Only an exact ceil(log2 |K|) of this class and coding qualifies (a covering
             // number's bits may be smaller than the size's).
             let wanted = Meaning(measure: .sizeBits, subject: [name], coding: coding)
             let facts = context.usedInOrder.lazy.flatMap(\.facts)
             guard let fact = facts.first(where: { $0.meaning == wanted && $0.bound.isExact }), let value = fact.bound.lower else {
-                return .fails(summary, "no claim in \"uses\" establishes the \(coding) size of \(name) (use readout-count or enumerate first)",
-                              at: claim.uses)
+                return .fails(
+                    summary, "no claim in \"uses\" establishes the \(coding) size of \(name) (use readout-count or enumerate first)",
+                    at: claim.uses)
             }
             computed = value.numerator
         }
         guard stated == computed else {
-            return .fails(summary, "Lemma B gives \(computed) bits here", expected: "bits = \(stated)", computed: "bits = \(computed)",
-                          at: claim.bits.pointer)
+            return .fails(
+                summary, "Lemma B gives \(computed) bits here", expected: "bits = \(stated)", computed: "bits = \(computed)",
+                at: claim.bits.pointer)
         }
-        return .holds(summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: coding), .exact(computed))])
+        return .holds(
+            summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: coding), .exact(computed))])
     }
 }

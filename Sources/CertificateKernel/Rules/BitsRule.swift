@@ -51,14 +51,21 @@ enum BitsRule: TypedRule {
         // claim is not available is written as claim.quantity).
         var terms: [Term] = []
         for (i, item) in items.enumerated() {
-            let term = try Fields(item, at: termsPointer.appending(i), context: claim.inputs.context, what: "a term {\"claim\", \"quantity\", \"coefficient\"}")
+            let term = try Fields(
+                item, at: termsPointer.appending(i), context: claim.inputs.context,
+                what: "a term {\"claim\", \"quantity\", \"coefficient\"}")
             try term.allowOnly(termKeys)
-            let declared = term.has("meaning") ? try meaning(try term.fields("meaning", what: "a meaning {\"measure\", \"subject\", ...}")) : nil
-            terms.append(Term(claim: try term.identifier("claim"), quantity: try term.string("quantity"), coefficient: try term.rational("coefficient"),
-                              declared: declared, pointer: term.pointer))
+            let declared =
+                term.has("meaning") ? try meaning(try term.fields("meaning", what: "a meaning {\"measure\", \"subject\", ...}")) : nil
+            terms.append(
+                Term(
+                    claim: try term.identifier("claim"), quantity: try term.string("quantity"),
+                    coefficient: try term.rational("coefficient"),
+                    declared: declared, pointer: term.pointer))
         }
-        return Claim(id: claim.id, terms: terms, constant: constant, relation: relation,
-                     bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")))
+        return Claim(
+            id: claim.id, terms: terms, constant: constant, relation: relation,
+            bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -74,27 +81,35 @@ enum BitsRule: TypedRule {
         }
         for (i, t) in terms.enumerated() {
             guard let source = context.used[t.claim] else {
-                return .fails(text(), "term \(i) refers to claim \(t.claim), which is not listed in \"uses\"", at: t.pointer.appending("claim"))
+                return .fails(
+                    text(), "term \(i) refers to claim \(t.claim), which is not listed in \"uses\"", at: t.pointer.appending("claim"))
             }
             guard let fact = source.fact(named: t.quantity) else {
                 let known = source.facts.map(\.name.rawValue).joined(separator: ", ")
-                return .fails(text(), "claim \(t.claim) (\(source.rule)) establishes no quantity \"\(t.quantity)\" (it establishes: \(known.isEmpty ? "none" : known))",
-                              at: t.pointer.appending("quantity"))
+                return .fails(
+                    text(),
+                    "claim \(t.claim) (\(source.rule)) establishes no quantity \"\(t.quantity)\" (it establishes: \(known.isEmpty ? "none" : known))",
+                    at: t.pointer.appending("quantity"))
             }
             if let declared = t.declared, declared != fact.meaning {
                 let differ = declared.differences(from: fact.meaning).joined(separator: ", ")
-                return .fails(text(), "term \(i) states the meaning \(declared), but \(t.claim).\(t.quantity) is \(fact.meaning) (they differ in \(differ))",
-                              expected: declared.description, computed: fact.meaning.description, at: t.pointer.appending("meaning"))
+                return .fails(
+                    text(),
+                    "term \(i) states the meaning \(declared), but \(t.claim).\(t.quantity) is \(fact.meaning) (they differ in \(differ))",
+                    expected: declared.description, computed: fact.meaning.description, at: t.pointer.appending("meaning"))
             }
             total = total + fact.bound.scaled(by: t.coefficient)
             rendered.append(render(t.coefficient, fact.meaning.description, first: rendered.isEmpty))
         }
         let text = summary(rendered, constant, relation, bound)
         guard relation.holds(for: total, bound) else {
-            return .fails(text, "the established quantities only give a value \(total)", expected: "\(relation.rawValue) \(bound)", computed: "value \(total)",
-                          at: claim.bound.pointer)
+            return .fails(
+                text, "the established quantities only give a value \(total)", expected: "\(relation.rawValue) \(bound)",
+                computed: "value \(total)",
+                at: claim.bound.pointer)
         }
-        return .holds(text, [Fact(.value, Meaning(measure: .value, subject: [claim.id]), relation.quantity(bound: bound, nonNegative: false))])
+        return .holds(
+            text, [Fact(.value, Meaning(measure: .value, subject: [claim.id]), relation.quantity(bound: bound, nonNegative: false))])
     }
 
     /// One term as written in a verdict line: its sign, its coefficient unless 1, its text.

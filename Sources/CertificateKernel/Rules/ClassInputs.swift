@@ -26,7 +26,9 @@ enum ClassInputs {
 
     /// One class element given by its parameters: for a sign-tree class, the name of a
     /// sign-tree object or an inline {"bits": HEX}; for a finite class, an index.
-    static func element(_ value: JSONValue, at pointer: JSONPointer, of k: KernelClass, _ context: CheckContext) throws(KernelError) -> [KernelFunction] {
+    static func element(_ value: JSONValue, at pointer: JSONPointer, of k: KernelClass, _ context: CheckContext) throws(KernelError)
+        -> [KernelFunction]
+    {
         switch k {
         case .finite(let elements):
             let i = try Fields.integer(value, at: pointer, in: 0...max(elements.count - 1, 0), limit: nil, context: context.readingContext)
@@ -43,7 +45,9 @@ enum ClassInputs {
             } else {
                 signs = try context.objects.signTree(value, at: pointer)
                 guard signs.levels == levels else {
-                    throw .malformed(pointer: pointer, expected: "a sign tree of depth \(levels) (the class's depth)", found: "a sign tree of depth \(signs.levels)")
+                    throw .malformed(
+                        pointer: pointer, expected: "a sign tree of depth \(levels) (the class's depth)",
+                        found: "a sign tree of depth \(signs.levels)")
                 }
             }
             try context.readingContext.chargeCells(level: levels, at: pointer)

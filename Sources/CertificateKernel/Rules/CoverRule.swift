@@ -33,31 +33,44 @@ enum CoverRule: TypedRule {
         for (i, item) in try claim.inputs.array("centres", what: "an array of centres").enumerated() {
             let at = centresPointer.appending(i)
             let centre: [KernelFunction]
-            if case .array(let names) = item { centre = try context.objects.functions(names, at: at) } else { centre = [try context.objects.function(item, at: at)] }
+            if case .array(let names) = item {
+                centre = try context.objects.functions(names, at: at)
+            } else {
+                centre = [try context.objects.function(item, at: at)]
+            }
             guard centre.count == k.arity else {
-                throw .malformed(pointer: at, expected: "a centre with \(k.arity) coordinates (the class's arity)", found: "\(centre.count) coordinates")
+                throw .malformed(
+                    pointer: at, expected: "a centre with \(k.arity) coordinates (the class's arity)", found: "\(centre.count) coordinates")
             }
             centres.append(centre)
         }
-        return Claim(className: name, k: Located(value: k, pointer: claim.inputs.pointer.appending("class")), eps: eps,
-                     centres: Located(value: centres, pointer: centresPointer),
-                     count: Located(value: count, pointer: claim.statement.pointer.appending("count")))
+        return Claim(
+            className: name, k: Located(value: k, pointer: claim.inputs.pointer.appending("class")), eps: eps,
+            centres: Located(value: centres, pointer: centresPointer),
+            count: Located(value: count, pointer: claim.statement.pointer.appending("count")))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (eps, centres, count) = (claim.eps, claim.centres.value, claim.count.value)
         let summary = "N(\(eps), K) <= \(count): every element within \(eps) of one of \(centres.count) centres"
         guard centres.count == count else {
-            return .fails(summary, "the statement counts \(count) centres but \(centres.count) are listed",
-                          expected: "count = \(centres.count)", computed: "\(centres.count) centres", at: claim.count.pointer)
+            return .fails(
+                summary, "the statement counts \(count) centres but \(centres.count) are listed",
+                expected: "count = \(centres.count)", computed: "\(centres.count) centres", at: claim.count.pointer)
         }
         let elements = try ClassElements.all(claim.k.value, limits: context.limits, at: claim.k.pointer)
-        let perPair = 2 * max(1, (elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1) + (centres.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1))
+        let perPair =
+            2
+            * max(
+                1,
+                (elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
+                    + (centres.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1))
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, centres.count, perPair), at: claim.centres.pointer)
         let work = elements.count * max(centres.count, 1)
         guard work <= context.limits.maximumEnumeration * pairsPerEnumeratedElement else {
-            throw .limitExceeded(pointer: claim.centres.pointer, limit: .enumeration, value: "\(work) element-centre pairs",
-                                 maximum: String(context.limits.maximumEnumeration * pairsPerEnumeratedElement))
+            throw .limitExceeded(
+                pointer: claim.centres.pointer, limit: .enumeration, value: "\(work) element-centre pairs",
+                maximum: String(context.limits.maximumEnumeration * pairsPerEnumeratedElement))
         }
         for (e, element) in elements.enumerated() {
             var nearest: Rational? = nil
@@ -67,12 +80,21 @@ enum CoverRule: TypedRule {
                 if distance <= eps { break }
             }
             if let nearest, nearest > eps {
-                return .fails(summary, "class element \(e) is \(nearest) from the nearest centre, more than eps = \(eps)",
-                              expected: "every element within \(eps) of a centre", computed: "element \(e) at distance \(nearest)",
-                              at: claim.centres.pointer)
+                return .fails(
+                    summary, "class element \(e) is \(nearest) from the nearest centre, more than eps = \(eps)",
+                    expected: "every element within \(eps) of a centre", computed: "element \(e) at distance \(nearest)",
+                    at: claim.centres.pointer)
             }
         }
-        return .holds(summary, [Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [claim.className], eps: eps, coding: .joint), .atMost(Rational(count))),
-                                Fact(.bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint), .atMost(Rational(BigInt(count).ceilLog2)))])
+        return .holds(
+            summary,
+            [
+                Fact(
+                    .coveringNumber, Meaning(measure: .coveringNumber, subject: [claim.className], eps: eps, coding: .joint),
+                    .atMost(Rational(count))),
+                Fact(
+                    .bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint),
+                    .atMost(Rational(BigInt(count).ceilLog2))),
+            ])
     }
 }

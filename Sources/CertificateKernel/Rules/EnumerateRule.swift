@@ -17,7 +17,8 @@ import ExactArithmetic
 enum EnumerateRule: TypedRule {
     /// What an enumerate claim counts.
     enum Counted: String, FormatWord {
-        case size, coveringNumber = "covering-number"
+        case size
+        case coveringNumber = "covering-number"
     }
 
     static let declaration = RuleDeclaration(
@@ -27,7 +28,10 @@ enum EnumerateRule: TypedRule {
     /// `--max-enumeration`: 3^n <= 64 * the limit (n = 16 by default), and at most 24.
     static func maximumCliqueSearch(_ limits: VerificationLimits) -> Int {
         var n = 0, power = 1
-        while n < 24 && power <= 64 * limits.maximumEnumeration / 3 { power *= 3; n += 1 }
+        while n < 24 && power <= 64 * limits.maximumEnumeration / 3 {
+            power *= 3
+            n += 1
+        }
         return n
     }
 
@@ -65,8 +69,9 @@ enum EnumerateRule: TypedRule {
         let perElement = max(1, elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
         let pairs = eps == nil ? 1 : ReadingContext.product(elements.count, 2 * perElement)
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: classPointer)
-        return Claim(className: name, elements: elements, arity: k.arity, coding: coding, eps: eps, classPointer: classPointer,
-                     stated: Result { () throws(KernelError) in try statedValues(claim.statement, coding, arity: k.arity) })
+        return Claim(
+            className: name, elements: elements, arity: k.arity, coding: coding, eps: eps, classPointer: classPointer,
+            stated: Result { () throws(KernelError) in try statedValues(claim.statement, coding, arity: k.arity) })
     }
 
     /// The statement: `value` (joint coding) or `values` (one per coordinate, separate).
@@ -82,7 +87,9 @@ enum EnumerateRule: TypedRule {
             throw .malformed(pointer: statedPointer, expected: "\(arity) values (one per coordinate)", found: "\(items.count)")
         }
         var values: [BigInt] = []
-        for (d, item) in items.enumerated() { values.append(try Fields.bigInteger(item, at: statedPointer.appending(d), context: statement.context)) }
+        for (d, item) in items.enumerated() {
+            values.append(try Fields.bigInteger(item, at: statedPointer.appending(d), context: statement.context))
+        }
         return Located(value: values, pointer: statedPointer)
     }
 
@@ -94,17 +101,20 @@ enum EnumerateRule: TypedRule {
         for set in sets {
             let distinct = distinctElements(set)
             if let eps {
-                computed.append(BigInt(try coveringNumber(distinct, eps: eps, maximum: maximumCliqueSearch(context.limits), at: claim.classPointer)))
+                computed.append(
+                    BigInt(try coveringNumber(distinct, eps: eps, maximum: maximumCliqueSearch(context.limits), at: claim.classPointer)))
             } else {
                 computed.append(BigInt(distinct.count))
             }
         }
         let statedAt = try claim.stated.get(), stated = statedAt.value
         let what = eps.map { "N(\($0), \(name))" } ?? "|\(name)|"
-        let summary = "\(coding) \(what) = \(stated.map(\.description).joined(separator: ", ")) by enumeration of \(elements.count) elements"
+        let summary =
+            "\(coding) \(what) = \(stated.map(\.description).joined(separator: ", ")) by enumeration of \(elements.count) elements"
         for d in 0..<computed.count where stated[d] != computed[d] {
-            return .fails(summary, "enumeration gives \(computed[d])", expected: "\(stated[d])", computed: "\(computed[d])",
-                          at: coding == .joint ? statedAt.pointer : statedAt.pointer.appending(d))
+            return .fails(
+                summary, "enumeration gives \(computed[d])", expected: "\(stated[d])", computed: "\(computed[d])",
+                at: coding == .joint ? statedAt.pointer : statedAt.pointer.appending(d))
         }
         let bits = computed.reduce(BigInt.zero) { $0 + BigInt($1.ceilLog2) }
         // The bits are those of sizes or of covering numbers: the meaning says which
@@ -112,8 +122,11 @@ enum EnumerateRule: TypedRule {
         let bitsMeaning = Meaning(measure: eps == nil ? .sizeBits : .descriptionBits, subject: [name], eps: eps, coding: coding)
         var facts = [Fact(.descriptionBits, bitsMeaning, .exact(bits))]
         if coding == .joint {
-            facts.append(eps == nil ? Fact(.size, Meaning(measure: .size, subject: [name], coding: .joint), .exact(computed[0]))
-                                    : Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .exact(computed[0])))
+            facts.append(
+                eps == nil
+                    ? Fact(.size, Meaning(measure: .size, subject: [name], coding: .joint), .exact(computed[0]))
+                    : Fact(
+                        .coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .exact(computed[0])))
         }
         if eps == nil { facts.append(Fact(.sizeBits, bitsMeaning, .exact(bits))) }
         return .holds(summary, facts)
@@ -129,8 +142,16 @@ enum EnumerateRule: TypedRule {
         var comparable = true
         for element in set where comparable {
             for (d, f) in element.enumerated() {
-                guard case .packed(let p) = f else { comparable = false; break }
-                if d == levels.count { levels.append(p.level) } else if levels[d] != p.level { comparable = false; break }
+                guard case .packed(let p) = f else {
+                    comparable = false
+                    break
+                }
+                if d == levels.count {
+                    levels.append(p.level)
+                } else if levels[d] != p.level {
+                    comparable = false
+                    break
+                }
             }
         }
         var result: [[KernelFunction]] = []
@@ -150,7 +171,9 @@ enum EnumerateRule: TypedRule {
     }
 
     /// The least number of sets of pairwise distance <= 2 eps covering `elements`.
-    static func coveringNumber(_ elements: [[KernelFunction]], eps: Rational, maximum maximumCliqueSearch: Int, at pointer: JSONPointer) throws(KernelError) -> Int {
+    static func coveringNumber(_ elements: [[KernelFunction]], eps: Rational, maximum maximumCliqueSearch: Int, at pointer: JSONPointer)
+        throws(KernelError) -> Int
+    {
         let n = elements.count
         let twoEps = eps * 2
         var adjacent = [Int](repeating: 0, count: n)
@@ -165,7 +188,9 @@ enum EnumerateRule: TypedRule {
         }
         if !anyEdge { return n }
         guard n <= maximumCliqueSearch else {
-            throw .limitExceeded(pointer: pointer, limit: .enumeration, value: "\(n) distinct elements for an exact covering number", maximum: String(maximumCliqueSearch))
+            throw .limitExceeded(
+                pointer: pointer, limit: .enumeration, value: "\(n) distinct elements for an exact covering number",
+                maximum: String(maximumCliqueSearch))
         }
         let full = (1 << n) - 1
         var isClique = [Bool](repeating: false, count: 1 << n)

@@ -32,9 +32,10 @@ enum EpsTransferRule: TypedRule {
         let eps1 = try ClassInputs.epsilon(claim.inputs)
         let relation: Relation = try claim.statement.word("relation")
         let bound = try claim.statement.rational("bound")
-        return Claim(source: Located(value: id, pointer: claim.inputs.pointer.appending("claim")),
-                     quantity: Located(value: name, pointer: claim.inputs.pointer.appending("quantity")), eps: eps1, relation: relation,
-                     bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")))
+        return Claim(
+            source: Located(value: id, pointer: claim.inputs.pointer.appending("claim")),
+            quantity: Located(value: name, pointer: claim.inputs.pointer.appending("quantity")), eps: eps1, relation: relation,
+            bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -44,7 +45,8 @@ enum EpsTransferRule: TypedRule {
             return .fails(stated, "refers to claim \(id), which is not listed in \"uses\"", at: claim.source.pointer)
         }
         guard let fact = source.fact(named: name), fact.meaning.measure.isMonotoneInEps, let eps0 = fact.meaning.eps else {
-            return .fails(stated, "claim \(id) establishes no covering number or description length named \"\(name)\"", at: claim.quantity.pointer)
+            return .fails(
+                stated, "claim \(id) establishes no covering number or description length named \"\(name)\"", at: claim.quantity.pointer)
         }
         var moved = fact.meaning
         moved.eps = eps1
@@ -53,8 +55,9 @@ enum EpsTransferRule: TypedRule {
         let transferred = Quantity(lower: eps1 <= eps0 ? fact.bound.lower : nil, upper: eps1 >= eps0 ? fact.bound.upper : nil)
         guard relation.holds(for: transferred, bound) else {
             let direction = "Lemma E carries lower bounds to smaller eps and upper bounds to larger eps"
-            return .fails(summary, "\(fact) transfers to eps = \(eps1) only as a value \(transferred) (\(direction))",
-                          expected: "\(relation.rawValue) \(bound)", computed: "value \(transferred)", at: claim.bound.pointer)
+            return .fails(
+                summary, "\(fact) transfers to eps = \(eps1) only as a value \(transferred) (\(direction))",
+                expected: "\(relation.rawValue) \(bound)", computed: "value \(transferred)", at: claim.bound.pointer)
         }
         return .holds(summary, [Fact(fact.name, moved, relation.quantity(bound: bound, nonNegative: true))])
     }

@@ -43,11 +43,14 @@ enum GramRule: TypedRule {
         try claim.inputs.allowOnly(declaration.inputs)
         try claim.statement.allowOnly(claim.statement.has("diagonal") ? ["diagonal"] : ["matrix"])
         let functionsPointer = claim.inputs.pointer.appending("functions")
-        let functions = try context.objects.functions(try claim.inputs.array("functions", what: "an array of function names"), at: functionsPointer)
+        let functions = try context.objects.functions(
+            try claim.inputs.array("functions", what: "an array of function names"), at: functionsPointer)
         let D = functions.count
         guard D >= 1 else { throw .malformed(pointer: functionsPointer, expected: "at least one function", found: "none") }
         guard D <= maximumFunctions, D * D <= context.limits.maximumCells else {
-            throw .limitExceeded(pointer: functionsPointer, limit: .cells, value: "\(D * D) Gram entries", maximum: String(min(context.limits.maximumCells, maximumFunctions * maximumFunctions)))
+            throw .limitExceeded(
+                pointer: functionsPointer, limit: .cells, value: "\(D * D) Gram entries",
+                maximum: String(min(context.limits.maximumCells, maximumFunctions * maximumFunctions)))
         }
         // Every entry takes one pass over two functions (words for packed ones).
         let perEntry = 2 * max(1, functions.reduce(0) { $0 + $1.workSize } / D)
@@ -71,7 +74,9 @@ enum GramRule: TypedRule {
             _ = try statement.word("matrix", GramWord.self)
             return .identity(matrixPointer)
         case .array(let rows):
-            guard rows.count == D else { throw .malformed(pointer: matrixPointer, expected: "\(D) rows (one per function)", found: "\(rows.count) rows") }
+            guard rows.count == D else {
+                throw .malformed(pointer: matrixPointer, expected: "\(D) rows (one per function)", found: "\(rows.count) rows")
+            }
             var entries: [[Rational]] = []
             for (i, row) in rows.enumerated() {
                 guard case .array(let cells) = row, cells.count == D else {
@@ -85,7 +90,8 @@ enum GramRule: TypedRule {
             }
             return .matrix(Located(value: entries, pointer: matrixPointer))
         default:
-            throw .malformed(pointer: matrixPointer, expected: "\"identity\" or an array of rows", found: Fields.describe(try statement.value("matrix")))
+            throw .malformed(
+                pointer: matrixPointer, expected: "\"identity\" or an array of rows", found: Fields.describe(try statement.value("matrix")))
         }
     }
 
@@ -108,8 +114,9 @@ enum GramRule: TypedRule {
         case .identity(let pointer): at = pointer
         case .matrix(let matrix): at = matrix.pointer.appending(i).appending(j)
         }
-        return .fails(summary, "entry (\(i), \(j)) of the Gram matrix differs",
-                      expected: "<f_\(i), f_\(j)> = \(stated.entry(i, j))", computed: "<f_\(i), f_\(j)> = \(computed)", at: at)
+        return .fails(
+            summary, "entry (\(i), \(j)) of the Gram matrix differs",
+            expected: "<f_\(i), f_\(j)> = \(stated.entry(i, j))", computed: "<f_\(i), f_\(j)> = \(computed)", at: at)
     }
 
     /// The first (row-major) entry whose exact value differs from `stated`, if any.

@@ -33,33 +33,45 @@ enum HaarPackingRule: TypedRule {
         let (levels, amplitudes, eps, L, stated) = (claim.levels, claim.amplitudes, claim.eps.value, claim.level.value, claim.stated.value)
         let summary = "log2 N(\(eps), H_\(levels)(a)) >= \(stated) (packing at level \(L))"
         guard L >= 1 && L <= levels else {
-            return .fails(summary, "the packing corollary needs 1 <= L <= J = \(levels)", expected: "1 <= L <= \(levels)", computed: "L = \(L)", at: claim.level.pointer)
+            return .fails(
+                summary, "the packing corollary needs 1 <= L <= J = \(levels)", expected: "1 <= L <= \(levels)", computed: "L = \(L)",
+                at: claim.level.pointer)
         }
         if let j = (0..<L).first(where: { !(eps < amplitudes[$0]) }) {
-            return .fails(summary, "eps = \(eps) is not below a_\(j) = \(amplitudes[j]); the corollary needs eps < min_{j<L} a_j",
-                          expected: "eps < \(amplitudes[j])", computed: "eps = \(eps)", at: claim.eps.pointer)
+            return .fails(
+                summary, "eps = \(eps) is not below a_\(j) = \(amplitudes[j]); the corollary needs eps < min_{j<L} a_j",
+                expected: "eps < \(amplitudes[j])", computed: "eps = \(eps)", at: claim.eps.pointer)
         }
         let bound = HaarCoveringBounds.bits(truncationLevel: L)
         guard stated <= bound else {
-            return .fails(summary, "the corollary gives log2 N >= 2^L - 1 = \(bound), not \(stated)",
-                          expected: "bits-at-least <= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.stated.pointer)
+            return .fails(
+                summary, "the corollary gives log2 N >= 2^L - 1 = \(bound), not \(stated)",
+                expected: "bits-at-least <= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.stated.pointer)
         }
-        return .holds(summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint), .atLeast(Rational(stated)))])
+        return .holds(
+            summary,
+            [
+                Fact(
+                    .bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint),
+                    .atLeast(Rational(stated)))
+            ])
     }
 
     /// Reads the class (a haar-class), `eps`, `level` and the statement's `key`.
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext, stated key: String) throws(KernelError) -> Claim {
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         guard case .haar(let levels, let amplitudes) = k else {
-            throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a haar-class", found: "another kind of class")
+            throw .malformed(
+                pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a haar-class", found: "another kind of class")
         }
         let eps = try ClassInputs.epsilon(claim.inputs)
         let L = try claim.inputs.integer("level", in: 0...62)
         let stated = try claim.statement.bigInteger(key)
-        return Claim(className: name, levels: levels, amplitudes: amplitudes,
-                     eps: Located(value: eps, pointer: claim.inputs.pointer.appending("eps")),
-                     level: Located(value: L, pointer: claim.inputs.pointer.appending("level")),
-                     stated: Located(value: stated, pointer: claim.statement.pointer.appending(key)))
+        return Claim(
+            className: name, levels: levels, amplitudes: amplitudes,
+            eps: Located(value: eps, pointer: claim.inputs.pointer.appending("eps")),
+            level: Located(value: L, pointer: claim.inputs.pointer.appending("level")),
+            stated: Located(value: stated, pointer: claim.statement.pointer.appending(key)))
     }
 }
 
@@ -81,18 +93,28 @@ enum HaarCoverRule: TypedRule {
         let (levels, eps, L, stated) = (claim.levels, claim.eps.value, claim.level.value, claim.stated.value)
         let summary = "log2 N(\(eps), H_\(levels)(a)) <= \(stated) (truncation below level \(L))"
         guard L <= levels else {
-            return .fails(summary, "Lemma H2 needs 0 <= L <= J = \(levels)", expected: "L <= \(levels)", computed: "L = \(L)", at: claim.level.pointer)
+            return .fails(
+                summary, "Lemma H2 needs 0 <= L <= J = \(levels)", expected: "L <= \(levels)", computed: "L = \(L)", at: claim.level.pointer
+            )
         }
         let tail = Rational.sum(claim.amplitudes.dropFirst(L))
         guard eps >= tail else {
-            return .fails(summary, "eps = \(eps) is below the tail sum_{L<=j<J} a_j = \(tail)",
-                          expected: "eps >= \(tail)", computed: "eps = \(eps)", at: claim.eps.pointer)
+            return .fails(
+                summary, "eps = \(eps) is below the tail sum_{L<=j<J} a_j = \(tail)",
+                expected: "eps >= \(tail)", computed: "eps = \(eps)", at: claim.eps.pointer)
         }
         let bound = HaarCoveringBounds.bits(truncationLevel: L)
         guard stated >= bound else {
-            return .fails(summary, "Lemma H2 gives log2 N <= 2^L - 1 = \(bound), which does not imply <= \(stated)",
-                          expected: "bits-at-most >= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.stated.pointer)
+            return .fails(
+                summary, "Lemma H2 gives log2 N <= 2^L - 1 = \(bound), which does not imply <= \(stated)",
+                expected: "bits-at-most >= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.stated.pointer)
         }
-        return .holds(summary, [Fact(.bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint), .atMost(Rational(stated)))])
+        return .holds(
+            summary,
+            [
+                Fact(
+                    .bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint),
+                    .atMost(Rational(stated)))
+            ])
     }
 }

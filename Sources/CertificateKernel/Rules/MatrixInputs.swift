@@ -39,7 +39,8 @@ struct MatrixInputs {
     /// name), with that lambda and its upper bound G. nil when there is none.
     func gap(_ id: String, measure: Measure) -> (fact: Fact, lambda: Rational, bound: Rational)? {
         guard let fact = context.used[id]?.facts.first(where: { $0.meaning.measure == measure && $0.meaning.lambda != nil }),
-              let lambda = fact.meaning.lambda, let bound = fact.bound.upper else { return nil }
+            let lambda = fact.meaning.lambda, let bound = fact.bound.upper
+        else { return nil }
         return (fact, lambda, bound)
     }
 
@@ -72,12 +73,16 @@ struct MatrixInputs {
     /// A list of exactly `count` rationals (per-unit bounds), each non-negative when asked.
     func rationals(_ key: String, count: Int, what: String, nonNegative: Bool = false) throws(KernelError) -> [Rational] {
         let items = try fields.array(key, what: "an array of \(count) numbers (\(what))")
-        guard items.count == count else { throw .malformed(pointer: at(key), expected: "\(count) numbers (\(what))", found: "\(items.count) numbers") }
+        guard items.count == count else {
+            throw .malformed(pointer: at(key), expected: "\(count) numbers (\(what))", found: "\(items.count) numbers")
+        }
         var result: [Rational] = []
         result.reserveCapacity(count)
         for (i, item) in items.enumerated() {
             let value = try Fields.rational(item, at: at(key).appending(i), context: fields.context)
-            if nonNegative, value.signum < 0 { throw .malformed(pointer: at(key).appending(i), expected: "a non-negative number", found: value.description) }
+            if nonNegative, value.signum < 0 {
+                throw .malformed(pointer: at(key).appending(i), expected: "a non-negative number", found: value.description)
+            }
             result.append(value)
         }
         return result
@@ -87,7 +92,9 @@ struct MatrixInputs {
     func indices(_ key: String, below count: Int, what: String) throws(KernelError) -> [Int] {
         guard count > 0 else {
             let items = try fields.array(key)
-            guard items.isEmpty else { throw .malformed(pointer: at(key), expected: "no \(what) (there are none)", found: "\(items.count) indices") }
+            guard items.isEmpty else {
+                throw .malformed(pointer: at(key), expected: "no \(what) (there are none)", found: "\(items.count) indices")
+            }
             return []
         }
         let list = try fields.integers(key, in: 0...(count - 1))
@@ -115,7 +122,9 @@ struct MatrixInputs {
 
     /// Phi = r(W X + b 1^T) (K x N), recomputed from the network and the data; the
     /// input dimensions must conform.
-    func features(_ network: ShallowReLUNetwork, on data: KernelReLUData, networkKey: String = "network") throws(KernelError) -> RationalMatrix {
+    func features(_ network: ShallowReLUNetwork, on data: KernelReLUData, networkKey: String = "network") throws(KernelError)
+        -> RationalMatrix
+    {
         try chargeFeatures(network, on: data, networkKey: networkKey)
         return try run { () throws(MatrixError) in try network.features(on: data.inputs, limits: limits) }
     }
@@ -124,8 +133,10 @@ struct MatrixInputs {
     /// computing its features Phi on the data (done later by a pure check).
     func chargeFeatures(_ network: ShallowReLUNetwork, on data: KernelReLUData, networkKey: String = "network") throws(KernelError) {
         guard data.inputs.rows == network.inputDimension else {
-            throw .malformed(pointer: at(networkKey), expected: "a network with \(data.inputs.rows) inputs (the data's points have dimension \(data.inputs.rows))",
-                             found: "a network with \(network.inputDimension) inputs")
+            throw .malformed(
+                pointer: at(networkKey),
+                expected: "a network with \(data.inputs.rows) inputs (the data's points have dimension \(data.inputs.rows))",
+                found: "a network with \(network.inputDimension) inputs")
         }
         try charge(network.units, network.inputDimension, data.inputs.columns)
     }
@@ -139,8 +150,10 @@ struct MatrixInputs {
     /// Checks that the network's outputs match the data's targets in number.
     func checkOutputs(_ network: ShallowReLUNetwork, _ data: KernelReLUData, networkKey: String = "network") throws(KernelError) {
         guard data.targets.rows == network.outputDimension else {
-            throw .malformed(pointer: at(networkKey), expected: "a network with \(data.targets.rows) outputs (the data's targets have \(data.targets.rows) rows)",
-                             found: "a network with \(network.outputDimension) outputs")
+            throw .malformed(
+                pointer: at(networkKey),
+                expected: "a network with \(data.targets.rows) outputs (the data's targets have \(data.targets.rows) rows)",
+                found: "a network with \(network.outputDimension) outputs")
         }
     }
 }
@@ -202,7 +215,9 @@ enum Holds: String, FormatWord {
 }
 
 /// Where (output d, point i) two D x N matrices first differ, with both values.
-func firstDifference(_ a: RationalMatrix, _ b: RationalMatrix, limits: MatrixLimits) throws(MatrixError) -> (output: Int, point: Int, left: Rational, right: Rational)? {
+func firstDifference(_ a: RationalMatrix, _ b: RationalMatrix, limits: MatrixLimits) throws(MatrixError) -> (
+    output: Int, point: Int, left: Rational, right: Rational
+)? {
     let difference = try a.subtracting(b, limits: limits)
     for d in 0..<difference.rows {
         for i in 0..<difference.columns where !difference.isZero(d, i) { return (d, i, a[d, i], b[d, i]) }

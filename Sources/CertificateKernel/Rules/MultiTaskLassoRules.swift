@@ -36,9 +36,18 @@ struct MultiTaskProblem {
             let (_, w) = try m.matrix("heads"), (dualName, dual) = try m.matrix("dual")
             let n = x.rows, p = x.columns, T = y.columns
             guard n > 0 else { throw .malformed(pointer: m.at("features"), expected: "at least one sample (row)", found: "0 rows") }
-            guard y.rows == n else { throw .malformed(pointer: m.at("targets"), expected: "an \(n) x T matrix (features has \(n) samples)", found: "a \(y.shape) matrix") }
-            guard w.rows == T, w.columns == p else { throw .malformed(pointer: m.at("heads"), expected: "a \(T) x \(p) matrix (one head per task, one weight per feature)", found: "a \(w.shape) matrix") }
-            guard dual.rows == T, dual.columns == n else { throw .malformed(pointer: m.at("dual"), expected: "a \(T) x \(n) matrix (tasks x samples)", found: "a \(dual.shape) matrix") }
+            guard y.rows == n else {
+                throw .malformed(
+                    pointer: m.at("targets"), expected: "an \(n) x T matrix (features has \(n) samples)", found: "a \(y.shape) matrix")
+            }
+            guard w.rows == T, w.columns == p else {
+                throw .malformed(
+                    pointer: m.at("heads"), expected: "a \(T) x \(p) matrix (one head per task, one weight per feature)",
+                    found: "a \(w.shape) matrix")
+            }
+            guard dual.rows == T, dual.columns == n else {
+                throw .malformed(pointer: m.at("dual"), expected: "a \(T) x \(n) matrix (tasks x samples)", found: "a \(dual.shape) matrix")
+            }
             let scale = Rational(n)
             phi = x.transposed
             psi = y.transposed
@@ -55,16 +64,27 @@ struct MultiTaskProblem {
         phi = try m.features(network, on: data)
         if m.fields.has("targets") {
             let (targetsName, t) = try m.matrix("targets")
-            guard t.rows == D, t.columns == N else { throw .malformed(pointer: m.at("targets"), expected: "a \(D) x \(N) matrix Psi (outputs x points)", found: "a \(t.shape) matrix") }
+            guard t.rows == D, t.columns == N else {
+                throw .malformed(
+                    pointer: m.at("targets"), expected: "a \(D) x \(N) matrix Psi (outputs x points)", found: "a \(t.shape) matrix")
+            }
             psi = t
             subject = [networkName, dataName, dualName, targetsName]
         } else {
             try m.checkOutputs(network, data)
-            psi = try m.run { () throws(MatrixError) in try data.targets.addingToEveryColumn(network.outputBias.map { -$0 }, limits: m.limits) }
+            psi = try m.run { () throws(MatrixError) in
+                try data.targets.addingToEveryColumn(network.outputBias.map { -$0 }, limits: m.limits)
+            }
             subject = [networkName, dataName, dualName]
         }
-        guard v.rows == D, v.columns == K else { throw .malformed(pointer: m.at("weights"), expected: "a \(D) x \(K) matrix (outputs x units of \(networkName))", found: "a \(v.shape) matrix") }
-        guard dual.rows == D, dual.columns == N else { throw .malformed(pointer: m.at("dual"), expected: "a \(D) x \(N) matrix (outputs x points)", found: "a \(dual.shape) matrix") }
+        guard v.rows == D, v.columns == K else {
+            throw .malformed(
+                pointer: m.at("weights"), expected: "a \(D) x \(K) matrix (outputs x units of \(networkName))", found: "a \(v.shape) matrix"
+            )
+        }
+        guard dual.rows == D, dual.columns == N else {
+            throw .malformed(pointer: m.at("dual"), expected: "a \(D) x \(N) matrix (outputs x points)", found: "a \(dual.shape) matrix")
+        }
         weights = v
         self.dual = dual
         unitBounds = try m.rationals("unit-bounds", count: K, what: "one bound u_k per unit")
@@ -107,37 +127,50 @@ enum MultiTaskGapRule: TypedRule {
         let delta = try claim.statement.rational("delta")
         let problem = try MultiTaskProblem(m, allowGroupForm: false)
         try problem.charge(m)
-        return Claim(problem: problem, delta: Located(value: delta, pointer: claim.statement.pointer.appending("delta")), inputs: claim.inputs.pointer)
+        return Claim(
+            problem: problem, delta: Located(value: delta, pointer: claim.statement.pointer.appending("delta")),
+            inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (problem, delta, limits) = (claim.problem, claim.delta.value, context.limits.matrixLimits)
         let r = try context.matrixWork(at: claim.inputs) { () throws(MatrixError) in
-            try MultiTaskLasso.checkConstrained(features: problem.phi, targets: problem.psi, weights: problem.weights, dual: problem.dual,
-                                                unitBounds: problem.unitBounds, delta: delta, limits: limits)
+            try MultiTaskLasso.checkConstrained(
+                features: problem.phi, targets: problem.psi, weights: problem.weights, dual: problem.dual,
+                unitBounds: problem.unitBounds, delta: delta, limits: limits)
         }
         let summary = "sum_k ||v_k|| - p* <= \(delta) (\(problem.subject.joined(separator: ", ")))"
         if let failure = violation(r.violation, summary, inputs: claim.inputs, delta: claim.delta.pointer) { return failure }
-        return .holds(summary, [Fact(.mtlGap, Meaning(measure: .dualityGap, subject: problem.subject), Quantity(lower: .zero, upper: r.gapBound))])
+        return .holds(
+            summary, [Fact(.mtlGap, Meaning(measure: .dualityGap, subject: problem.subject), Quantity(lower: .zero, upper: r.gapBound))])
     }
 
     /// The failed verdict of a violation, located at the input (under `inputs`) or the
     /// statement's `delta` at fault; values are divided by `scale` (group-lasso units).
-    static func violation(_ v: MultiTaskLasso.Violation?, _ summary: String, inputs i: JSONPointer, delta deltaPointer: JSONPointer, scale: Rational = .one) -> RuleResult? {
+    static func violation(
+        _ v: MultiTaskLasso.Violation?, _ summary: String, inputs i: JSONPointer, delta deltaPointer: JSONPointer, scale: Rational = .one
+    ) -> RuleResult? {
         guard let v else { return nil }
         switch v {
         case .notFeasible(let d, let point, let value, let target):
-            return .fails(summary, "V Phi != Psi at output \(d), point \(point): \(value) != \(target)", expected: target.description, computed: value.description, at: i.appending("weights"))
+            return .fails(
+                summary, "V Phi != Psi at output \(d), point \(point): \(value) != \(target)", expected: target.description,
+                computed: value.description, at: i.appending("weights"))
         case .dualInfeasible(let k, let squaredNorm, let bound):
             let s2 = scale * scale
-            return .fails(summary, "dual point infeasible at unit \(k): ||Lambda phi_k||^2 = \(squaredNorm / s2) > \(bound / s2)",
-                          expected: "||Lambda phi_k||^2 <= \(bound / s2)", computed: (squaredNorm / s2).description, at: i.appending("dual"))
+            return .fails(
+                summary, "dual point infeasible at unit \(k): ||Lambda phi_k||^2 = \(squaredNorm / s2) > \(bound / s2)",
+                expected: "||Lambda phi_k||^2 <= \(bound / s2)", computed: (squaredNorm / s2).description, at: i.appending("dual"))
         case .unitBoundTooSmall(let k, let bound, let squaredNorm):
-            return .fails(summary, "u_\(k) = \(bound) is not an upper bound on ||v_k||: ||v_k||^2 = \(squaredNorm)",
-                          expected: "u_k >= 0 and u_k^2 >= \(squaredNorm)", computed: "u_k^2 = \(bound * bound)", at: i.appending("unit-bounds").appending(k))
+            return .fails(
+                summary, "u_\(k) = \(bound) is not an upper bound on ||v_k||: ||v_k||^2 = \(squaredNorm)",
+                expected: "u_k >= 0 and u_k^2 >= \(squaredNorm)", computed: "u_k^2 = \(bound * bound)",
+                at: i.appending("unit-bounds").appending(k))
         case .gapTooLarge(let gap, let delta):
-            return .fails(summary, "the certified gap bound is \(gap / scale) > \(delta / scale)", expected: "<= \(delta / scale)", computed: (gap / scale).description,
-                          at: deltaPointer)
+            return .fails(
+                summary, "the certified gap bound is \(gap / scale) > \(delta / scale)", expected: "<= \(delta / scale)",
+                computed: (gap / scale).description,
+                at: deltaPointer)
         }
     }
 }
@@ -180,18 +213,25 @@ enum PenalisedMultiTaskGapRule: TypedRule {
         let delta = try claim.statement.rational("delta")
         let problem = try MultiTaskProblem(m, allowGroupForm: true)
         try problem.charge(m)
-        return Claim(problem: problem, lambda: lambda, delta: Located(value: delta, pointer: claim.statement.pointer.appending("delta")),
-                     isGroupForm: MultiTaskProblem.isGroupForm(claim.inputs), inputs: claim.inputs.pointer)
+        return Claim(
+            problem: problem, lambda: lambda, delta: Located(value: delta, pointer: claim.statement.pointer.appending("delta")),
+            isGroupForm: MultiTaskProblem.isGroupForm(claim.inputs), inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (problem, lambda, delta, limits) = (claim.problem, claim.lambda, claim.delta.value, context.limits.matrixLimits)
         let r = try context.matrixWork(at: claim.inputs) { () throws(MatrixError) in
-            try MultiTaskLasso.checkPenalised(features: problem.phi, targets: problem.psi, weights: problem.weights, dual: problem.dual,
-                                              lambda: lambda * problem.scale, unitBounds: problem.unitBounds, delta: delta * problem.scale, limits: limits)
+            try MultiTaskLasso.checkPenalised(
+                features: problem.phi, targets: problem.psi, weights: problem.weights, dual: problem.dual,
+                lambda: lambda * problem.scale, unitBounds: problem.unitBounds, delta: delta * problem.scale, limits: limits)
         }
-        let summary = "P(V) - D(Theta) <= \(delta) at lambda = \(lambda) (\(problem.subject.joined(separator: ", "))\(claim.isGroupForm ? ", group lasso" : ""))"
-        if let failure = MultiTaskGapRule.violation(r.violation, summary, inputs: claim.inputs, delta: claim.delta.pointer, scale: problem.scale) { return failure }
+        let summary =
+            "P(V) - D(Theta) <= \(delta) at lambda = \(lambda) (\(problem.subject.joined(separator: ", "))\(claim.isGroupForm ? ", group lasso" : ""))"
+        if let failure = MultiTaskGapRule.violation(
+            r.violation, summary, inputs: claim.inputs, delta: claim.delta.pointer, scale: problem.scale)
+        {
+            return failure
+        }
         var meaning = Meaning(measure: .dualityGap, subject: problem.subject)
         meaning.lambda = lambda
         return .holds(summary, [Fact(.mtlGap, meaning, Quantity(lower: .zero, upper: r.gapBound / problem.scale))])
@@ -277,10 +317,15 @@ enum MultiTaskScreenRule: TypedRule {
         let dual = try m.gapMatrix(names[2])
         let units = try m.indices("units", below: features.units, what: "units")
         guard stated == units.count else {
-            throw .malformed(pointer: claim.statement.pointer.appending("screened"), expected: "the number of listed units, \(units.count)", found: String(stated))
+            throw .malformed(
+                pointer: claim.statement.pointer.appending("screened"), expected: "the number of listed units, \(units.count)",
+                found: String(stated))
         }
         try m.charge(dual.rows, dual.columns, features.units)
-        return .screening(Screening(gap: gap, features: features, dual: dual, factor: factor, units: Located(value: units, pointer: m.at("units")), inputs: claim.inputs.pointer))
+        return .screening(
+            Screening(
+                gap: gap, features: features, dual: dual, factor: factor, units: Located(value: units, pointer: m.at("units")),
+                inputs: claim.inputs.pointer))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -292,23 +337,30 @@ enum MultiTaskScreenRule: TypedRule {
         let (dual, units, lambda, limits) = (s.dual, s.units.value, s.gap.lambda, context.limits.matrixLimits)
         let phi = try context.matrixWork(at: s.inputs) { () throws(MatrixError) in try s.features.phi(limits: limits) }
         let (a, b) = try context.matrixWork(at: s.inputs) { () throws(MatrixError) in
-            (try dual.multiplied(by: phi.transposed, limits: limits).columnSquaredNorms(limits: limits), try phi.rowSquaredNorms(limits: limits))
+            (
+                try dual.multiplied(by: phi.transposed, limits: limits).columnSquaredNorms(limits: limits),
+                try phi.rowSquaredNorms(limits: limits)
+            )
         }
         let summary = "\(units.count) units are zero in every minimiser (\(s.gap.names.joined(separator: ", ")), lambda = \(lambda))"
         for (position, k) in units.enumerated() {
             let bk = s.factor * b[k]
             if !SquareRootSum.isLess(sqrtOf: a[k], plusSqrtOf: bk, than: lambda) {
-                return .fails(summary, "unit \(k) cannot be screened: sqrt(A) + sqrt(B) >= lambda with A = ||Theta phi_k||^2 = \(a[k]), B = 2G ||phi_k||^2 = \(bk)",
-                              expected: "sqrt(A) + sqrt(B) < \(lambda)", computed: "A = \(a[k]), B = \(bk)", at: s.units.pointer.appending(position))
+                return .fails(
+                    summary,
+                    "unit \(k) cannot be screened: sqrt(A) + sqrt(B) >= lambda with A = ||Theta phi_k||^2 = \(a[k]), B = 2G ||phi_k||^2 = \(bk)",
+                    expected: "sqrt(A) + sqrt(B) < \(lambda)", computed: "A = \(a[k]), B = \(bk)", at: s.units.pointer.appending(position))
             }
         }
         var meaning = Meaning(measure: .screenedUnits, subject: s.gap.names)
         meaning.lambda = lambda
         var width = meaning
         width.measure = .optimalWidth
-        return .holds(summary, [
-            Fact(.screenedUnits, meaning, .exact(units.count)),
-            Fact(.optimalWidthUpper, width, Quantity(lower: .zero, upper: Rational(phi.rows - units.count))),
-        ])
+        return .holds(
+            summary,
+            [
+                Fact(.screenedUnits, meaning, .exact(units.count)),
+                Fact(.optimalWidthUpper, width, Quantity(lower: .zero, upper: Rational(phi.rows - units.count))),
+            ])
     }
 }

@@ -14,7 +14,8 @@ enum NetworkBitsRule: TypedRule {
         inputs: ["network"], statement: ["bits", "units", "hidden-units", "parameters", "first-layer-units", "layers"])
     /// The counts a statement may add: their names, measures, and values.
     static let counts: [(name: QuantityName, measure: Measure, of: @Sendable (HeavisideNetwork) -> Int)] = [
-        (.units, .units, { $0.unitCount }), (.hiddenUnits, .hiddenUnits, { $0.hiddenUnitCount }), (.parameters, .parameters, { $0.parameterCount }),
+        (.units, .units, { $0.unitCount }), (.hiddenUnits, .hiddenUnits, { $0.hiddenUnitCount }),
+        (.parameters, .parameters, { $0.parameterCount }),
         (.firstLayerUnits, .firstLayerUnits, { $0.firstLayerWidth }), (.layers, .layers, { $0.layerCount }),
     ]
 
@@ -35,10 +36,12 @@ enum NetworkBitsRule: TypedRule {
         var statedCounts: [(index: Int, value: Result<BigInt, KernelError>, pointer: JSONPointer)] = []
         for (i, count) in counts.enumerated() where claim.statement.has(count.name.rawValue) {
             let key = count.name.rawValue
-            statedCounts.append((i, Result { () throws(KernelError) in try claim.statement.bigInteger(key) }, claim.statement.pointer.appending(key)))
+            statedCounts.append(
+                (i, Result { () throws(KernelError) in try claim.statement.bigInteger(key) }, claim.statement.pointer.appending(key)))
         }
-        return Claim(network: Located(value: net, pointer: networkPointer), name: try claim.inputs.identifier("network"),
-                     bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")), counts: statedCounts)
+        return Claim(
+            network: Located(value: net, pointer: networkPointer), name: try claim.inputs.identifier("network"),
+            bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")), counts: statedCounts)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -47,7 +50,9 @@ enum NetworkBitsRule: TypedRule {
         let summary = "the network (\(network.unitCount) units, \(network.parameterCount) parameters) is described in \(stated) bits"
         guard let total = codeBits(net) else { return firstFailure(net, summary, at: claim.network.pointer) }
         guard stated == total else {
-            return .fails(summary, "the declared codes add up to \(total) bits", expected: "bits = \(stated)", computed: "bits = \(total)", at: claim.bits.pointer)
+            return .fails(
+                summary, "the declared codes add up to \(total) bits", expected: "bits = \(stated)", computed: "bits = \(total)",
+                at: claim.bits.pointer)
         }
         var facts = [Fact(.bits, Meaning(measure: .codeBits, subject: [name]), .exact(total))]
         for (i, read, pointer) in claim.counts {
@@ -55,7 +60,9 @@ enum NetworkBitsRule: TypedRule {
             let value = try read.get()
             let computed = BigInt(count.of(network))
             guard value == computed else {
-                return .fails(summary, "the network has \(computed) \(key)", expected: "\(key) = \(value)", computed: "\(key) = \(computed)", at: pointer)
+                return .fails(
+                    summary, "the network has \(computed) \(key)", expected: "\(key) = \(value)", computed: "\(key) = \(computed)",
+                    at: pointer)
             }
             facts.append(Fact(count.name, Meaning(measure: count.measure, subject: [name]), .exact(computed)))
         }
@@ -77,7 +84,7 @@ enum NetworkBitsRule: TypedRule {
                 guard let code = codes.palette[slot] else { return false }
                 if case .derived = code {
                     guard net.recipe != nil else { return false }
-                    continue    // 0 bits; the kernel computed the values itself
+                    continue // 0 bits; the kernel computed the values itself
                 }
                 guard code.bitLength != nil else { return false }
                 for k in range where !code.admits(value(k)) { return false }
@@ -104,20 +111,24 @@ enum NetworkBitsRule: TypedRule {
         for i in 0..<network.unitCount {
             let weights = network.weightRange(ofUnit: i)
             for j in weights.lowerBound...weights.upperBound {
-                let k: Int? = j < weights.upperBound ? j : nil     // nil: the bias
+                let k: Int? = j < weights.upperBound ? j : nil // nil: the bias
                 guard let code = k.map(codes.weightCode) ?? codes.biasCode(ofUnit: i) else {
                     return .fails(summary, "the parameter at \(place(i, weight: k)) has no code", at: networkPointer)
                 }
                 if case .derived = code {
                     guard net.recipe != nil else {
-                        return .fails(summary, "the parameter at \(place(i, weight: k)) claims a derived code, but only recipe networks have derived parameters", at: networkPointer)
+                        return .fails(
+                            summary,
+                            "the parameter at \(place(i, weight: k)) claims a derived code, but only recipe networks have derived parameters",
+                            at: networkPointer)
                     }
                     continue
                 }
                 let value = k.map(network.weight) ?? network.bias(ofUnit: i)
                 guard code.admits(value), code.bitLength != nil else {
-                    return .fails(summary, "the parameter at \(place(i, weight: k)) is \(value), which does not fit its code \(code)",
-                                  expected: "a value fitting \(code)", computed: value.description, at: networkPointer)
+                    return .fails(
+                        summary, "the parameter at \(place(i, weight: k)) is \(value), which does not fit its code \(code)",
+                        expected: "a value fitting \(code)", computed: value.description, at: networkPointer)
                 }
             }
         }

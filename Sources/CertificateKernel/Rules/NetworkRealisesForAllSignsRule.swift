@@ -46,52 +46,73 @@ enum NetworkRealisesForAllSignsRule: TypedRule {
         }
         let outputs = try claim.statement.integer("outputs", in: 0...Int(Int32.max))
         let stated = try claim.statement.bigInteger("bits")
-        return Claim(network: Located(value: net, pointer: networkPointer), networkName: networkName, className: className, levels: J, readouts: readouts,
-                     classPointer: classPointer, outputs: Located(value: outputs, pointer: claim.statement.pointer.appending("outputs")),
-                     bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")))
+        return Claim(
+            network: Located(value: net, pointer: networkPointer), networkName: networkName, className: className, levels: J,
+            readouts: readouts,
+            classPointer: classPointer, outputs: Located(value: outputs, pointer: claim.statement.pointer.appending("outputs")),
+            bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        let (net, networkName, J, readouts, classPointer, stated) = (claim.network.value, claim.networkName, claim.levels, claim.readouts, claim.classPointer, claim.bits.value)
-        let summary = "for all sign trees of depth \(J): \(networkName)'s family computes F_sigma for readouts \(abbreviate(readouts)) with \(stated) code bits"
+        let (net, networkName, J, readouts, classPointer, stated) = (
+            claim.network.value, claim.networkName, claim.levels, claim.readouts, claim.classPointer, claim.bits.value
+        )
+        let summary =
+            "for all sign trees of depth \(J): \(networkName)'s family computes F_sigma for readouts \(abbreviate(readouts)) with \(stated) code bits"
         guard let family = net.signCodedFamily, net.recipe == "sign-coded-network" else {
-            return .fails(summary, "\(networkName) is not a member of the sign-coded family (an object of kind sign-coded-network, built by the kernel)",
-                          at: claim.network.pointer)
+            return .fails(
+                summary,
+                "\(networkName) is not a member of the sign-coded family (an object of kind sign-coded-network, built by the kernel)",
+                at: claim.network.pointer)
         }
         if let failure = classMismatch(family, levels: J, readouts: readouts, summary, at: classPointer) { return failure }
         guard claim.outputs.value == readouts.count, net.network.outputCount == readouts.count else {
-            return .fails(summary, "the family has \(net.network.outputCount) outputs, one per readout", expected: "outputs = \(claim.outputs.value)",
-                          computed: "\(net.network.outputCount) outputs", at: claim.outputs.pointer)
+            return .fails(
+                summary, "the family has \(net.network.outputCount) outputs, one per readout", expected: "outputs = \(claim.outputs.value)",
+                computed: "\(net.network.outputCount) outputs", at: claim.outputs.pointer)
         }
         guard let signs = signCodedParameters(net) else { return firstVaryingParameter(net, summary, at: claim.network.pointer) }
         let total = BigInt(signs)
         guard total == BigInt.powerOfTwo(J) - 1 else {
-            return .fails(summary, "the family has \(total) sign-coded parameters, not one per node of the sign tree (2^J - 1)", at: claim.network.pointer)
+            return .fails(
+                summary, "the family has \(total) sign-coded parameters, not one per node of the sign tree (2^J - 1)",
+                at: claim.network.pointer)
         }
         guard stated == total else {
-            return .fails(summary, "the family's sign codes add up to \(total) bits (2^J - 1)", expected: "bits = \(stated)", computed: "bits = \(total)",
-                          at: claim.bits.pointer)
+            return .fails(
+                summary, "the family's sign codes add up to \(total) bits (2^J - 1)", expected: "bits = \(stated)",
+                computed: "bits = \(total)",
+                at: claim.bits.pointer)
         }
         let className = claim.className
-        return .holds(summary, [
-            Fact(.bits, Meaning(measure: .realisingNetworkBits, subject: [className], coding: .joint), .atMost(Rational(total))),
-            // K_M is the image of the 2^(2^J - 1) sign trees.
-            Fact(.log2Size, Meaning(measure: .log2Size, subject: [className], coding: .joint), .atMost(Rational(total))),
-            Fact(.firstLayerUnits, Meaning(measure: .firstLayerUnits, subject: [networkName]), .exact(net.network.firstLayerWidth)),
-        ])
+        return .holds(
+            summary,
+            [
+                Fact(.bits, Meaning(measure: .realisingNetworkBits, subject: [className], coding: .joint), .atMost(Rational(total))),
+                // K_M is the image of the 2^(2^J - 1) sign trees.
+                Fact(.log2Size, Meaning(measure: .log2Size, subject: [className], coding: .joint), .atMost(Rational(total))),
+                Fact(.firstLayerUnits, Meaning(measure: .firstLayerUnits, subject: [networkName]), .exact(net.network.firstLayerWidth)),
+            ])
     }
 
     /// Lemma NF's side conditions on the class: the family's depth and readouts, distinct
     /// and in 1..<2^J. nil when they hold.
-    static func classMismatch(_ family: SignCodedFamilyParameters, levels J: Int, readouts: [Int], _ summary: String, at classPointer: JSONPointer) -> RuleResult? {
+    static func classMismatch(
+        _ family: SignCodedFamilyParameters, levels J: Int, readouts: [Int], _ summary: String, at classPointer: JSONPointer
+    ) -> RuleResult? {
         guard family.levels == J else {
-            return .fails(summary, "the class has depth \(J), the family depth \(family.levels)", expected: "levels = \(family.levels)",
-                          computed: "levels = \(J)", at: classPointer)
+            return .fails(
+                summary, "the class has depth \(J), the family depth \(family.levels)", expected: "levels = \(family.levels)",
+                computed: "levels = \(J)", at: classPointer)
         }
         guard family.readouts == readouts else {
-            let d = (0..<min(family.readouts.count, readouts.count)).first { family.readouts[$0] != readouts[$0] } ?? min(family.readouts.count, readouts.count)
-            return .fails(summary, "the class's readouts \(abbreviate(readouts)) are not the family's \(abbreviate(family.readouts)) (they differ at readout \(d))",
-                          expected: "readouts \(abbreviate(family.readouts))", computed: "readouts \(abbreviate(readouts))", at: classPointer)
+            let d =
+                (0..<min(family.readouts.count, readouts.count)).first { family.readouts[$0] != readouts[$0] }
+                ?? min(family.readouts.count, readouts.count)
+            return .fails(
+                summary,
+                "the class's readouts \(abbreviate(readouts)) are not the family's \(abbreviate(family.readouts)) (they differ at readout \(d))",
+                expected: "readouts \(abbreviate(family.readouts))", computed: "readouts \(abbreviate(readouts))", at: classPointer)
         }
         var seen = Set<Int>()
         for (d, m) in readouts.enumerated() {
@@ -130,14 +151,16 @@ enum NetworkRealisesForAllSignsRule: TypedRule {
         for i in 0..<network.unitCount {
             let weights = network.weightRange(ofUnit: i)
             for j in weights.lowerBound...weights.upperBound {
-                let k = j < weights.upperBound ? j : -1     // -1: the bias
+                let k = j < weights.upperBound ? j : -1 // -1: the bias
                 let code = k >= 0 ? codes.weightCode(k) : codes.biasCode(ofUnit: i)
                 if case .derived? = code { continue }
                 let value = k >= 0 ? network.weight(k) : network.bias(ofUnit: i)
                 guard case .sign? = code, ParameterCode.sign.admits(value) else {
                     let l = network.layer(ofUnit: i), u = i - network.layerRange(l).lowerBound
-                    return .fails(summary, "a parameter of layer \(l) unit \(u) is \(value) with code \(code.map { "\($0)" } ?? "none"): only sign-coded parameters may vary in the family",
-                                  at: networkPointer)
+                    return .fails(
+                        summary,
+                        "a parameter of layer \(l) unit \(u) is \(value) with code \(code.map { "\($0)" } ?? "none"): only sign-coded parameters may vary in the family",
+                        at: networkPointer)
                 }
             }
         }

@@ -53,7 +53,8 @@ enum NetworkWidthLowerRule: TypedRule {
         try claim.statement.allowOnly(declaration.statement)
         let mode: Coding = try claim.inputs.word("mode")
         if claim.inputs.has("eps") && claim.inputs.has("eps-below") {
-            throw .malformed(pointer: claim.inputs.pointer.appending("eps-below"), expected: "either \"eps\" or \"eps-below\", not both", found: "both")
+            throw .malformed(
+                pointer: claim.inputs.pointer.appending("eps-below"), expected: "either \"eps\" or \"eps-below\", not both", found: "both")
         }
         let eps = claim.inputs.has("eps") ? try ClassInputs.epsilon(claim.inputs) : nil
         let epsBelow = claim.inputs.has("eps-below") ? try positive(claim.inputs, "eps-below") : nil
@@ -62,17 +63,22 @@ enum NetworkWidthLowerRule: TypedRule {
         if usesClass {
             let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
             guard case .readout(_, let readouts) = k else {
-                throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class", found: "another kind of class")
+                throw .malformed(
+                    pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class",
+                    found: "another kind of class")
             }
             targets = .readoutClass(name: name, readouts: readouts)
         } else {
             let references = try claim.inputs.array("functions", what: "an array of function names")
             let functions = try context.objects.functions(references, at: claim.inputs.pointer.appending("functions"))
-            let names = try references.enumerated().map { (i, value) throws(KernelError) in try Fields.identifier(value, at: claim.inputs.pointer.appending("functions").appending(i)) }
+            let names = try references.enumerated().map { (i, value) throws(KernelError) in
+                try Fields.identifier(value, at: claim.inputs.pointer.appending("functions").appending(i))
+            }
             targets = .functions(functions, names: names)
         }
-        return Claim(mode: mode, eps: eps, epsBelow: epsBelow, targets: targets,
-                     stated: Located(value: stated, pointer: claim.statement.pointer.appending("first-layer-units-at-least")))
+        return Claim(
+            mode: mode, eps: eps, epsBelow: epsBelow, targets: targets,
+            stated: Located(value: stated, pointer: claim.statement.pointer.appending("first-layer-units-at-least")))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -95,12 +101,20 @@ enum NetworkWidthLowerRule: TypedRule {
         let summary = "\(mode) networks \(accuracy) \(subject) need >= \(stated) first-layer units"
         guard stated <= bound else {
             let lemma = eps == nil && epsBelow == nil ? "Corollary N2" : "Lemma N2e"
-            let counted = eps.map { "breakpoints with jump > \(2 * $0)" } ?? epsBelow.map { "breakpoints with jump >= \(2 * $0)" } ?? "breakpoints"
-            return .fails(summary, "\(lemma) gives at least \(bound) first-layer units, not \(stated)",
-                          expected: "first-layer-units-at-least <= \(bound)", computed: "\(counted): \(bound)", at: claim.stated.pointer)
+            let counted =
+                eps.map { "breakpoints with jump > \(2 * $0)" } ?? epsBelow.map { "breakpoints with jump >= \(2 * $0)" } ?? "breakpoints"
+            return .fails(
+                summary, "\(lemma) gives at least \(bound) first-layer units, not \(stated)",
+                expected: "first-layer-units-at-least <= \(bound)", computed: "\(counted): \(bound)", at: claim.stated.pointer)
         }
-        return .holds(summary, [Fact(.firstLayerUnits, Meaning(measure: .realisingFirstLayerUnits, subject: subjectNames, eps: eps, epsBelow: epsBelow, coding: mode),
-                                     .atLeast(Rational(stated)))])
+        return .holds(
+            summary,
+            [
+                Fact(
+                    .firstLayerUnits,
+                    Meaning(measure: .realisingFirstLayerUnits, subject: subjectNames, eps: eps, epsBelow: epsBelow, coding: mode),
+                    .atLeast(Rational(stated)))
+            ])
     }
 
     /// The number of breakpoints that count (Corollary N2, Lemma N2e): summed over the
@@ -111,15 +125,17 @@ enum NetworkWidthLowerRule: TypedRule {
             // The outputs are +-1 valued: every jump is 2.
             guard counts(Rational(2)) else { return .zero }
             let tops = readouts.map(Bits.top)
-            return mode == .separate ? tops.reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
+            return mode == .separate
+                ? tops.reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
                 : Set(tops).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
         case .functions(let functions, _):
             if mode == .separate {
-                return BigInt(functions.reduce(0) { count, f in
-                    // A +-1 function jumps by 2 at each breakpoint: the count needs no pass.
-                    if f.isSignValued { return count + (counts(Rational(2)) ? f.breakpointCount : 0) }
-                    return count + countingBreakpoints(f.stepFunction, counts).count
-                })
+                return BigInt(
+                    functions.reduce(0) { count, f in
+                        // A +-1 function jumps by 2 at each breakpoint: the count needs no pass.
+                        if f.isSignValued { return count + (counts(Rational(2)) ? f.breakpointCount : 0) }
+                        return count + countingBreakpoints(f.stepFunction, counts).count
+                    })
             }
             return BigInt(Set(functions.flatMap { countingBreakpoints($0.stepFunction, counts) }).count)
         }

@@ -32,12 +32,14 @@ enum OrthonormalForAllSignsRule: TypedRule {
         var seen: [Int: Int] = [:]
         for (d, m) in readouts.enumerated() {
             guard m >= 1 && m < 1 << J else {
-                return .fails(summary, "readout \(d) is \(m), outside 1..<2^\(J); Theorem O needs 1 <= m_d < 2^J",
-                              expected: "1 <= m_\(d) < \(1 << J)", computed: "m_\(d) = \(m)", at: at.appending(d))
+                return .fails(
+                    summary, "readout \(d) is \(m), outside 1..<2^\(J); Theorem O needs 1 <= m_d < 2^J",
+                    expected: "1 <= m_\(d) < \(1 << J)", computed: "m_\(d) = \(m)", at: at.appending(d))
             }
             if let e = seen[m] {
-                return .fails(summary, "readouts \(e) and \(d) are both \(m): equal outputs have inner product 1, not 0",
-                              expected: "distinct readouts", computed: "m_\(e) = m_\(d) = \(m)", at: at.appending(d))
+                return .fails(
+                    summary, "readouts \(e) and \(d) are both \(m): equal outputs have inner product 1, not 0",
+                    expected: "distinct readouts", computed: "m_\(e) = m_\(d) = \(m)", at: at.appending(d))
             }
             seen[m] = d
         }
@@ -47,6 +49,7 @@ enum OrthonormalForAllSignsRule: TypedRule {
 
 /// A short rendering of an index list for verdict lines.
 func abbreviate(_ values: [Int]) -> String {
-    values.count <= 6 ? "[" + values.map(String.init).joined(separator: ",") + "]"
+    values.count <= 6
+        ? "[" + values.map(String.init).joined(separator: ",") + "]"
         : "[\(values[0]),\(values[1]),...,\(values[values.count - 1])] (\(values.count))"
 }

@@ -30,7 +30,8 @@ enum PackingRule: TypedRule {
         let elementsPointer = claim.inputs.pointer.appending("elements")
         let pairs = items.count * max(items.count - 1, 0) / 2
         guard pairs <= context.limits.maximumEnumeration else {
-            throw .limitExceeded(pointer: elementsPointer, limit: .enumeration, value: "\(pairs) pairs", maximum: String(context.limits.maximumEnumeration))
+            throw .limitExceeded(
+                pointer: elementsPointer, limit: .enumeration, value: "\(pairs) pairs", maximum: String(context.limits.maximumEnumeration))
         }
         let countAt = Located(value: count, pointer: claim.statement.pointer.appending("count"))
         guard items.count == count else {
@@ -42,29 +43,40 @@ enum PackingRule: TypedRule {
         }
         let perPair = 2 * max(1, elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
         try context.readingContext.chargeWork(ReadingContext.product(pairs, perPair), at: elementsPointer)
-        return Claim(className: name, eps: eps, count: countAt, listed: items.count, elements: Located(value: elements, pointer: elementsPointer))
+        return Claim(
+            className: name, eps: eps, count: countAt, listed: items.count, elements: Located(value: elements, pointer: elementsPointer))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (eps, count, twoEps) = (claim.eps, claim.count.value, claim.eps * 2)
         let summary = "N(\(eps), K) >= \(count): \(claim.listed) elements pairwise more than \(twoEps) apart"
         guard let located = claim.elements, claim.listed == count else {
-            return .fails(summary, "the statement counts \(count) elements but \(claim.listed) are listed",
-                          expected: "count = \(claim.listed)", computed: "\(claim.listed) elements", at: claim.count.pointer)
+            return .fails(
+                summary, "the statement counts \(count) elements but \(claim.listed) are listed",
+                expected: "count = \(claim.listed)", computed: "\(claim.listed) elements", at: claim.count.pointer)
         }
         let elements = located.value
         for a in 0..<elements.count {
             for b in (a + 1)..<max(elements.count, a + 1) {
                 let distance = vectorSupDistance(elements[a], elements[b])
                 if !(distance > twoEps) {
-                    return .fails(summary, "elements \(a) and \(b) are only \(distance) apart, not more than 2 eps = \(twoEps)",
-                                  expected: "||e_\(a) - e_\(b)||_inf > \(twoEps)", computed: "||e_\(a) - e_\(b)||_inf = \(distance)",
-                                  at: located.pointer.appending(b))
+                    return .fails(
+                        summary, "elements \(a) and \(b) are only \(distance) apart, not more than 2 eps = \(twoEps)",
+                        expected: "||e_\(a) - e_\(b)||_inf > \(twoEps)", computed: "||e_\(a) - e_\(b)||_inf = \(distance)",
+                        at: located.pointer.appending(b))
                 }
             }
         }
         let name = claim.className
-        return .holds(summary, [Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .atLeast(Rational(count))),
-                                Fact(.bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint), .atLeast(Rational(BigInt(count).ceilLog2)))])
+        return .holds(
+            summary,
+            [
+                Fact(
+                    .coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .atLeast(Rational(count))
+                ),
+                Fact(
+                    .bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint),
+                    .atLeast(Rational(BigInt(count).ceilLog2))),
+            ])
     }
 }

@@ -26,16 +26,22 @@ enum ReLUInterpolatesRule: TypedRule {
         let m = MatrixInputs(claim.inputs, context)
         let network = try m.network(), data = try m.data()
         let tolerance = claim.inputs.has("tolerance") ? try claim.inputs.rational("tolerance") : Rational.zero
-        guard tolerance.signum >= 0 else { throw .malformed(pointer: m.at("tolerance"), expected: "a non-negative number", found: tolerance.description) }
+        guard tolerance.signum >= 0 else {
+            throw .malformed(pointer: m.at("tolerance"), expected: "a non-negative number", found: tolerance.description)
+        }
         let stated = claim.statement.has("sup-error") ? try claim.statement.rational("sup-error") : nil
         try m.checkOutputs(network.value, data.value)
         guard data.value.inputs.rows == network.value.inputDimension else {
-            throw .malformed(pointer: m.at("network"), expected: "a network with \(data.value.inputs.rows) inputs (the data's points have dimension \(data.value.inputs.rows))",
-                             found: "a network with \(network.value.inputDimension) inputs")
+            throw .malformed(
+                pointer: m.at("network"),
+                expected: "a network with \(data.value.inputs.rows) inputs (the data's points have dimension \(data.value.inputs.rows))",
+                found: "a network with \(network.value.inputDimension) inputs")
         }
         try m.charge(network.value.units, network.value.inputDimension + network.value.outputDimension, data.value.inputs.columns)
-        return Claim(network: Located(value: network, pointer: m.at("network")), data: data, tolerance: tolerance,
-                     statedSupError: stated.map { Located(value: $0, pointer: claim.statement.pointer.appending("sup-error")) }, inputs: claim.inputs.pointer)
+        return Claim(
+            network: Located(value: network, pointer: m.at("network")), data: data, tolerance: tolerance,
+            statedSupError: stated.map { Located(value: $0, pointer: claim.statement.pointer.appending("sup-error")) },
+            inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -44,14 +50,18 @@ enum ReLUInterpolatesRule: TypedRule {
             try Interpolation.check(network: network, data: data.inputs, targets: data.targets, tolerance: tolerance, limits: limits)
         }
         let (networkName, dataName) = (claim.network.value.name, claim.data.name)
-        let summary = tolerance.isZero ? "\(networkName) interpolates \(dataName) exactly" : "\(networkName) fits \(dataName) within \(tolerance)"
+        let summary =
+            tolerance.isZero ? "\(networkName) interpolates \(dataName) exactly" : "\(networkName) fits \(dataName) within \(tolerance)"
         if !result.holds, let d = result.worstOutput, let i = result.worstPoint, let f = result.networkValue, let y = result.targetValue {
-            return .fails(summary, "output \(d) at point \(i): network \(f), target \(y); sup error \(result.supError) > \(tolerance)",
-                          expected: "sup error <= \(tolerance)", computed: "sup error \(result.supError)", at: claim.network.pointer)
+            return .fails(
+                summary, "output \(d) at point \(i): network \(f), target \(y); sup error \(result.supError) > \(tolerance)",
+                expected: "sup error <= \(tolerance)", computed: "sup error \(result.supError)", at: claim.network.pointer)
         }
         if let stated = claim.statedSupError, stated.value != result.supError {
-            return .fails(summary, "the sup error is \(result.supError), not \(stated.value)", expected: stated.value.description, computed: result.supError.description,
-                          at: stated.pointer)
+            return .fails(
+                summary, "the sup error is \(result.supError), not \(stated.value)", expected: stated.value.description,
+                computed: result.supError.description,
+                at: stated.pointer)
         }
         return .holds(summary)
     }
@@ -69,7 +79,8 @@ enum ReLUInterpolatesRule: TypedRule {
 enum WeightDecayRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .weightDecay, lemma: "Lemmas RS and WD (MATH.md sec. 11)",
-        inputs: ["network", "path-norm-upper", "path-norm-lower"], statement: ["weight-decay", "balanced", "path-norm-upper-bound", "path-norm-lower-bound"])
+        inputs: ["network", "path-norm-upper", "path-norm-lower"],
+        statement: ["weight-decay", "balanced", "path-norm-upper-bound", "path-norm-lower-bound"])
 
     struct Claim {
         let network: (name: String, value: ShallowReLUNetwork)
@@ -94,13 +105,26 @@ enum WeightDecayRule: TypedRule {
         let statedBalanced = try claim.statement.optionalYesNo("balanced")
         let statedUpper = claim.statement.has("path-norm-upper-bound") ? try claim.statement.rational("path-norm-upper-bound") : nil
         let statedLower = claim.statement.has("path-norm-lower-bound") ? try claim.statement.rational("path-norm-lower-bound") : nil
-        if statedUpper != nil, upper == nil { throw .malformed(pointer: s.appending("path-norm-upper-bound"), expected: "no path-norm-upper-bound without the input path-norm-upper", found: "a bound") }
-        if statedLower != nil, lower == nil { throw .malformed(pointer: s.appending("path-norm-lower-bound"), expected: "no path-norm-lower-bound without the input path-norm-lower", found: "a bound") }
+        if statedUpper != nil, upper == nil {
+            throw .malformed(
+                pointer: s.appending("path-norm-upper-bound"), expected: "no path-norm-upper-bound without the input path-norm-upper",
+                found: "a bound")
+        }
+        if statedLower != nil, lower == nil {
+            throw .malformed(
+                pointer: s.appending("path-norm-lower-bound"), expected: "no path-norm-lower-bound without the input path-norm-lower",
+                found: "a bound")
+        }
         try m.charge(K, network.value.inputDimension + network.value.outputDimension)
-        func located<V>(_ value: V?, _ key: String, _ base: JSONPointer) -> Located<V>? { value.map { Located(value: $0, pointer: base.appending(key)) } }
-        return Claim(network: network, upper: located(upper, "path-norm-upper", m.fields.pointer), lower: located(lower, "path-norm-lower", m.fields.pointer),
-                     weightDecay: Located(value: statedWD, pointer: s.appending("weight-decay")), balanced: located(statedBalanced, "balanced", s),
-                     upperBound: located(statedUpper, "path-norm-upper-bound", s), lowerBound: located(statedLower, "path-norm-lower-bound", s), inputs: claim.inputs.pointer)
+        func located<V>(_ value: V?, _ key: String, _ base: JSONPointer) -> Located<V>? {
+            value.map { Located(value: $0, pointer: base.appending(key)) }
+        }
+        return Claim(
+            network: network, upper: located(upper, "path-norm-upper", m.fields.pointer),
+            lower: located(lower, "path-norm-lower", m.fields.pointer),
+            weightDecay: Located(value: statedWD, pointer: s.appending("weight-decay")), balanced: located(statedBalanced, "balanced", s),
+            upperBound: located(statedUpper, "path-norm-upper-bound", s), lowerBound: located(statedLower, "path-norm-lower-bound", s),
+            inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -112,42 +136,61 @@ enum WeightDecayRule: TypedRule {
         let summary = "WD(\(name)) = \(statedWD)"
         if let failure = boundViolation(r, summary, upper: claim.upper, lower: claim.lower) { return failure }
         guard statedWD == r.weightDecay else {
-            return .fails(summary, "the weight decay is \(r.weightDecay)", expected: statedWD.description, computed: r.weightDecay.description, at: claim.weightDecay.pointer)
+            return .fails(
+                summary, "the weight decay is \(r.weightDecay)", expected: statedWD.description, computed: r.weightDecay.description,
+                at: claim.weightDecay.pointer)
         }
         if let stated = claim.balanced, stated.value != r.isBalanced {
-            let why = r.firstUnbalancedUnit.map { "unit \($0) has ||v_k||^2 = \(r.outputWeightSquaredNorms[$0]) and ||w_k||^2 = \(r.inputWeightSquaredNorms[$0])" } ?? "||v_k||^2 = ||w_k||^2 for every unit"
-            return .fails(summary, "the network is \(r.isBalanced ? "" : "not ")balanced: \(why)", expected: stated.value ? "yes" : "no", computed: r.isBalanced ? "yes" : "no",
-                          at: stated.pointer)
+            let why =
+                r.firstUnbalancedUnit.map {
+                    "unit \($0) has ||v_k||^2 = \(r.outputWeightSquaredNorms[$0]) and ||w_k||^2 = \(r.inputWeightSquaredNorms[$0])"
+                } ?? "||v_k||^2 = ||w_k||^2 for every unit"
+            return .fails(
+                summary, "the network is \(r.isBalanced ? "" : "not ")balanced: \(why)", expected: stated.value ? "yes" : "no",
+                computed: r.isBalanced ? "yes" : "no",
+                at: stated.pointer)
         }
         if let stated = claim.upperBound, let computed = r.pathNormUpperBound, stated.value != computed {
-            return .fails(summary, "sum_k u_k is \(computed)", expected: stated.value.description, computed: computed.description, at: stated.pointer)
+            return .fails(
+                summary, "sum_k u_k is \(computed)", expected: stated.value.description, computed: computed.description, at: stated.pointer)
         }
         if let stated = claim.lowerBound, let computed = r.pathNormLowerBound, stated.value != computed {
-            return .fails(summary, "sum_k l_k is \(computed)", expected: stated.value.description, computed: computed.description, at: stated.pointer)
+            return .fails(
+                summary, "sum_k l_k is \(computed)", expected: stated.value.description, computed: computed.description, at: stated.pointer)
         }
         // Lemma WD: R <= WD, with equality when balanced; R >= 0.
         var high = r.weightDecay
         if let u = r.pathNormUpperBound, u < high { high = u }
         var low = r.isBalanced ? r.weightDecay : Rational.zero
         if let l = r.pathNormLowerBound, l > low { low = l }
-        return .holds(summary + (r.isBalanced ? " (balanced: R = WD)" : ""), [
-            Fact(.weightDecay, Meaning(measure: .weightDecay, subject: [name]), .exact(r.weightDecay)),
-            Fact(.pathNorm, Meaning(measure: .pathNorm, subject: [name]), Quantity(lower: low, upper: high)),
-        ])
+        return .holds(
+            summary + (r.isBalanced ? " (balanced: R = WD)" : ""),
+            [
+                Fact(.weightDecay, Meaning(measure: .weightDecay, subject: [name]), .exact(r.weightDecay)),
+                Fact(.pathNorm, Meaning(measure: .pathNorm, subject: [name]), Quantity(lower: low, upper: high)),
+            ])
     }
 
     /// The failed verdict when a given u_k is not an upper bound or l_k not a lower bound
     /// on ||v_k|| ||w_k|| (decided on squares), at that bound.
-    static func boundViolation(_ r: WeightDecay.Result, _ summary: String, upper: Located<[Rational]>?, lower: Located<[Rational]>?) -> RuleResult? {
+    static func boundViolation(_ r: WeightDecay.Result, _ summary: String, upper: Located<[Rational]>?, lower: Located<[Rational]>?)
+        -> RuleResult?
+    {
         if let v = r.upperViolation, let upper {
-            return .fails(summary, "u_\(v.unit) = \(v.bound) is not an upper bound on ||v_k|| ||w_k||: ||v_k||^2 = \(v.outputWeightSquaredNorm), ||w_k||^2 = \(v.inputWeightSquaredNorm)",
-                          expected: "u_k >= 0 and u_k^2 >= \(v.outputWeightSquaredNorm * v.inputWeightSquaredNorm)", computed: "u_k^2 = \(v.bound * v.bound)",
-                          at: upper.pointer.appending(v.unit))
+            return .fails(
+                summary,
+                "u_\(v.unit) = \(v.bound) is not an upper bound on ||v_k|| ||w_k||: ||v_k||^2 = \(v.outputWeightSquaredNorm), ||w_k||^2 = \(v.inputWeightSquaredNorm)",
+                expected: "u_k >= 0 and u_k^2 >= \(v.outputWeightSquaredNorm * v.inputWeightSquaredNorm)",
+                computed: "u_k^2 = \(v.bound * v.bound)",
+                at: upper.pointer.appending(v.unit))
         }
         if let v = r.lowerViolation, let lower {
-            return .fails(summary, "l_\(v.unit) = \(v.bound) is not a lower bound on ||v_k|| ||w_k||: ||v_k||^2 = \(v.outputWeightSquaredNorm), ||w_k||^2 = \(v.inputWeightSquaredNorm)",
-                          expected: "l_k <= 0 or l_k^2 <= \(v.outputWeightSquaredNorm * v.inputWeightSquaredNorm)", computed: "l_k^2 = \(v.bound * v.bound)",
-                          at: lower.pointer.appending(v.unit))
+            return .fails(
+                summary,
+                "l_\(v.unit) = \(v.bound) is not a lower bound on ||v_k|| ||w_k||: ||v_k||^2 = \(v.outputWeightSquaredNorm), ||w_k||^2 = \(v.inputWeightSquaredNorm)",
+                expected: "l_k <= 0 or l_k^2 <= \(v.outputWeightSquaredNorm * v.inputWeightSquaredNorm)",
+                computed: "l_k^2 = \(v.bound * v.bound)",
+                at: lower.pointer.appending(v.unit))
         }
         return nil
     }
@@ -185,13 +228,15 @@ enum NeuronSharingRule: TypedRule {
         let activeList = claim.statement.has("active") ? try claim.statement.integers("active", in: 0...Int.max) : nil
         try m.charge(network.value.units, network.value.inputDimension + network.value.outputDimension)
         let D = network.value.outputDimension, perOutputAt = s.appending("units-per-output")
-        return Claim(network: network, activeUnits: Located(value: statedActive, pointer: s.appending("active-units")),
-                     sharedUnits: Located(value: statedShared, pointer: s.appending("shared-units")),
-                     unitsPerOutput: perOutput.map { counts in
-                         counts.count == D ? .success(Located(value: counts, pointer: perOutputAt))
-                                           : .failure(.malformed(pointer: perOutputAt, expected: "\(D) counts (one per output)", found: "\(counts.count) counts"))
-                     },
-                     active: activeList.map { Located(value: $0, pointer: s.appending("active")) })
+        return Claim(
+            network: network, activeUnits: Located(value: statedActive, pointer: s.appending("active-units")),
+            sharedUnits: Located(value: statedShared, pointer: s.appending("shared-units")),
+            unitsPerOutput: perOutput.map { counts in
+                counts.count == D
+                    ? .success(Located(value: counts, pointer: perOutputAt))
+                    : .failure(.malformed(pointer: perOutputAt, expected: "\(D) counts (one per output)", found: "\(counts.count) counts"))
+            },
+            active: activeList.map { Located(value: $0, pointer: s.appending("active")) })
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -199,28 +244,39 @@ enum NeuronSharingRule: TypedRule {
         let sharing = NeuronSharing(network: claim.network.value)
         let summary = "\(name): \(statedActive) active units, \(statedShared) shared"
         guard statedActive == sharing.activeCount else {
-            return .fails(summary, "\(sharing.activeCount) units are active", expected: String(statedActive), computed: String(sharing.activeCount), at: claim.activeUnits.pointer)
+            return .fails(
+                summary, "\(sharing.activeCount) units are active", expected: String(statedActive), computed: String(sharing.activeCount),
+                at: claim.activeUnits.pointer)
         }
         guard statedShared == sharing.sharedCount else {
-            return .fails(summary, "\(sharing.sharedCount) units are used by two or more outputs", expected: String(statedShared), computed: String(sharing.sharedCount),
-                          at: claim.sharedUnits.pointer)
+            return .fails(
+                summary, "\(sharing.sharedCount) units are used by two or more outputs", expected: String(statedShared),
+                computed: String(sharing.sharedCount),
+                at: claim.sharedUnits.pointer)
         }
         if let perOutput = try claim.unitsPerOutput?.get() {
             let counts = sharing.unitsUsedByOutput.map(\.count)
             if let d = counts.indices.first(where: { counts[$0] != perOutput.value[$0] }) {
-                return .fails(summary, "output \(d) uses \(counts[d]) units", expected: String(perOutput.value[d]), computed: String(counts[d]), at: perOutput.pointer.appending(d))
+                return .fails(
+                    summary, "output \(d) uses \(counts[d]) units", expected: String(perOutput.value[d]), computed: String(counts[d]),
+                    at: perOutput.pointer.appending(d))
             }
         }
         if let stated = claim.active, stated.value != sharing.activeUnits {
             let activeList = stated.value
-            let first = zip(activeList, sharing.activeUnits).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(activeList.count, sharing.activeUnits.count)
-            return .fails(summary, "the active units differ at position \(first)", expected: activeList.map(String.init).joined(separator: ","),
-                          computed: sharing.activeUnits.map(String.init).joined(separator: ","), at: stated.pointer)
+            let first =
+                zip(activeList, sharing.activeUnits).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(activeList.count, sharing.activeUnits.count)
+            return .fails(
+                summary, "the active units differ at position \(first)", expected: activeList.map(String.init).joined(separator: ","),
+                computed: sharing.activeUnits.map(String.init).joined(separator: ","), at: stated.pointer)
         }
-        return .holds(summary, [
-            Fact(.units, Meaning(measure: .activeUnits, subject: [name]), .exact(sharing.activeCount)),
-            Fact(.sharedUnits, Meaning(measure: .sharedUnits, subject: [name]), .exact(sharing.sharedCount)),
-        ])
+        return .holds(
+            summary,
+            [
+                Fact(.units, Meaning(measure: .activeUnits, subject: [name]), .exact(sharing.activeCount)),
+                Fact(.sharedUnits, Meaning(measure: .sharedUnits, subject: [name]), .exact(sharing.sharedCount)),
+            ])
     }
 }
 
@@ -259,47 +315,62 @@ enum WidthFromRankRule: TypedRule {
         let statedWidth = try claim.statement.integer("width-lower", in: 0...Int.max)
         let statedCentred = try claim.statement.optionalCount("centred-rank")
         guard (network == nil) == (statedCentred == nil) else {
-            throw .malformed(pointer: s, expected: "\"centred-rank\" exactly when the inputs name a network", found: network == nil ? "a centred rank without a network" : "a network without a centred rank")
+            throw .malformed(
+                pointer: s, expected: "\"centred-rank\" exactly when the inputs name a network",
+                found: network == nil ? "a centred rank without a network" : "a network without a centred rank")
         }
         var centring: Centring? = nil
         if let network, let statedCentred {
             try m.checkOutputs(network.value, data.value)
-            centring = Centring(network: Located(value: network, pointer: m.at("network")), centredRank: Located(value: statedCentred, pointer: s.appending("centred-rank")))
+            centring = Centring(
+                network: Located(value: network, pointer: m.at("network")),
+                centredRank: Located(value: statedCentred, pointer: s.appending("centred-rank")))
         }
         let Y = data.value.targets
         try m.charge(Y.rows, Y.columns, min(Y.rows, Y.columns), network == nil ? 1 : 2)
-        return Claim(data: data, centring: centring, rank: Located(value: statedRank, pointer: s.appending("rank")),
-                     widthLower: Located(value: statedWidth, pointer: s.appending("width-lower")), inputs: claim.inputs.pointer)
+        return Claim(
+            data: data, centring: centring, rank: Located(value: statedRank, pointer: s.appending("rank")),
+            widthLower: Located(value: statedWidth, pointer: s.appending("width-lower")), inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (dataName, Y, limits) = (claim.data.name, claim.data.value.targets, context.limits.matrixLimits)
         let (statedRank, statedWidth) = (claim.rank.value, claim.widthLower.value)
         let network = claim.centring?.network.value
-        let w = try context.matrixWork(at: claim.inputs) { () throws(MatrixError) in try WidthFromRank(targets: Y, outputBias: network?.value.outputBias, limits: limits) }
+        let w = try context.matrixWork(at: claim.inputs) { () throws(MatrixError) in
+            try WidthFromRank(targets: Y, outputBias: network?.value.outputBias, limits: limits)
+        }
         let summary = "rank(Y of \(dataName)) = \(statedRank): every interpolating shallow ReLU network has >= \(statedWidth) units"
         guard statedRank == w.targetRank else {
-            return .fails(summary, "rank(Y) is \(w.targetRank)", expected: String(statedRank), computed: String(w.targetRank), at: claim.rank.pointer)
+            return .fails(
+                summary, "rank(Y) is \(w.targetRank)", expected: String(statedRank), computed: String(w.targetRank), at: claim.rank.pointer)
         }
         guard statedWidth == w.universalLowerBound else {
-            return .fails(summary, "Lemma RW gives max(rank(Y) - 1, 0) = \(w.universalLowerBound)", expected: String(statedWidth), computed: String(w.universalLowerBound),
-                          at: claim.widthLower.pointer)
+            return .fails(
+                summary, "Lemma RW gives max(rank(Y) - 1, 0) = \(w.universalLowerBound)", expected: String(statedWidth),
+                computed: String(w.universalLowerBound),
+                at: claim.widthLower.pointer)
         }
         if let centring = claim.centring, let centred = w.centredRank {
             let (network, statedCentred) = (centring.network.value, centring.centredRank.value)
             guard statedCentred == centred else {
-                return .fails(summary, "rank(Y - c 1^T) is \(centred)", expected: String(statedCentred), computed: String(centred), at: centring.centredRank.pointer)
+                return .fails(
+                    summary, "rank(Y - c 1^T) is \(centred)", expected: String(statedCentred), computed: String(centred),
+                    at: centring.centredRank.pointer)
             }
             let active = NeuronSharing(network: network.value).activeCount
             guard active >= centred else {
-                return .fails(summary, "\(network.name) has \(active) active units < rank(Y - c 1^T) = \(centred): it cannot interpolate \(dataName)",
-                              expected: ">= \(centred) active units", computed: "\(active)", at: centring.network.pointer)
+                return .fails(
+                    summary, "\(network.name) has \(active) active units < rank(Y - c 1^T) = \(centred): it cannot interpolate \(dataName)",
+                    expected: ">= \(centred) active units", computed: "\(active)", at: centring.network.pointer)
             }
         }
-        return .holds(summary, [
-            Fact(.rank, Meaning(measure: .rank, subject: [dataName]), .exact(w.targetRank)),
-            Fact(.widthLower, Meaning(measure: .interpolatingWidth, subject: [dataName]), .atLeast(Rational(w.universalLowerBound))),
-        ])
+        return .holds(
+            summary,
+            [
+                Fact(.rank, Meaning(measure: .rank, subject: [dataName]), .exact(w.targetRank)),
+                Fact(.widthLower, Meaning(measure: .interpolatingWidth, subject: [dataName]), .atLeast(Rational(w.universalLowerBound))),
+            ])
     }
 }
 
@@ -333,19 +404,25 @@ enum CompressPreservesRule: TypedRule {
         let before = try claim.statement.integer("units-before", in: 0...Int.max)
         let after = try claim.statement.integer("units-after", in: 0...Int.max)
         guard compressed.value.outputDimension == original.value.outputDimension else {
-            throw .malformed(pointer: m.at("compressed"), expected: "a network with \(original.value.outputDimension) outputs (as the original)", found: "\(compressed.value.outputDimension) outputs")
+            throw .malformed(
+                pointer: m.at("compressed"), expected: "a network with \(original.value.outputDimension) outputs (as the original)",
+                found: "\(compressed.value.outputDimension) outputs")
         }
         for (key, network) in [("original", original.value), ("compressed", compressed.value)] {
             try m.chargeFeatures(network, on: data.value, networkKey: key)
             try m.chargeOutputs(network, points: data.value.inputs.columns)
         }
-        return Claim(original: original, compressed: Located(value: compressed, pointer: m.at("compressed")), data: data,
-                     unitsBefore: Located(value: before, pointer: s.appending("units-before")), unitsAfter: Located(value: after, pointer: s.appending("units-after")),
-                     inputs: claim.inputs.pointer)
+        return Claim(
+            original: original, compressed: Located(value: compressed, pointer: m.at("compressed")), data: data,
+            unitsBefore: Located(value: before, pointer: s.appending("units-before")),
+            unitsAfter: Located(value: after, pointer: s.appending("units-after")),
+            inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        let (original, compressed, X, limits) = (claim.original, claim.compressed.value, claim.data.value.inputs, context.limits.matrixLimits)
+        let (original, compressed, X, limits) = (
+            claim.original, claim.compressed.value, claim.data.value.inputs, context.limits.matrixLimits
+        )
         let diff = try context.matrixWork(at: claim.inputs) { () throws(MatrixError) in
             let f = try original.value.outputs(features: try original.value.features(on: X, limits: limits), limits: limits)
             let g = try compressed.value.outputs(features: try compressed.value.features(on: X, limits: limits), limits: limits)
@@ -354,15 +431,21 @@ enum CompressPreservesRule: TypedRule {
         let (before, after) = (claim.unitsBefore.value, claim.unitsAfter.value)
         let summary = "\(compressed.name) (\(after) units) computes \(original.name) (\(before) units) on \(claim.data.name)"
         if let diff {
-            return .fails(summary, "output \(diff.output) at point \(diff.point): original \(diff.left), compressed \(diff.right)",
-                          expected: diff.left.description, computed: diff.right.description, at: claim.compressed.pointer)
+            return .fails(
+                summary, "output \(diff.output) at point \(diff.point): original \(diff.left), compressed \(diff.right)",
+                expected: diff.left.description, computed: diff.right.description, at: claim.compressed.pointer)
         }
-        let unitsBefore = NeuronSharing(network: original.value).activeCount, unitsAfter = NeuronSharing(network: compressed.value).activeCount
+        let unitsBefore = NeuronSharing(network: original.value).activeCount,
+            unitsAfter = NeuronSharing(network: compressed.value).activeCount
         guard before == unitsBefore else {
-            return .fails(summary, "\(original.name) has \(unitsBefore) active units", expected: String(before), computed: String(unitsBefore), at: claim.unitsBefore.pointer)
+            return .fails(
+                summary, "\(original.name) has \(unitsBefore) active units", expected: String(before), computed: String(unitsBefore),
+                at: claim.unitsBefore.pointer)
         }
         guard after == unitsAfter else {
-            return .fails(summary, "\(compressed.name) has \(unitsAfter) active units", expected: String(after), computed: String(unitsAfter), at: claim.unitsAfter.pointer)
+            return .fails(
+                summary, "\(compressed.name) has \(unitsAfter) active units", expected: String(after), computed: String(unitsAfter),
+                at: claim.unitsAfter.pointer)
         }
         return .holds(summary, [Fact(.units, Meaning(measure: .activeUnits, subject: [compressed.name]), .exact(unitsAfter))])
     }

@@ -44,13 +44,16 @@ enum ReadoutCountRule: TypedRule {
         try claim.inputs.allowOnly(declaration.inputs)
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         guard case .readout(let J, let readouts) = k else {
-            throw .malformed(pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class", found: "another kind of class")
+            throw .malformed(
+                pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class", found: "another kind of class"
+            )
         }
         let coding = try ClassInputs.coding(claim.inputs)
         let stated: Stated
         if coding == .joint {
             try claim.statement.allowOnly(["log2-size"])
-            stated = .joint(Located(value: try claim.statement.bigInteger("log2-size"), pointer: claim.statement.pointer.appending("log2-size")))
+            stated = .joint(
+                Located(value: try claim.statement.bigInteger("log2-size"), pointer: claim.statement.pointer.appending("log2-size")))
         } else {
             try claim.statement.allowOnly(["log2-sizes", "total"])
             let sizesPointer = claim.statement.pointer.appending("log2-sizes")
@@ -60,9 +63,13 @@ enum ReadoutCountRule: TypedRule {
             }
             let total = try claim.statement.bigInteger("total")
             let sizes = items.enumerated().map { d, item in
-                Result { () throws(KernelError) in try Fields.bigInteger(item, at: sizesPointer.appending(d), context: claim.statement.context) }
+                Result { () throws(KernelError) in
+                    try Fields.bigInteger(item, at: sizesPointer.appending(d), context: claim.statement.context)
+                }
             }
-            stated = .separate(sizes: Located(value: sizes, pointer: sizesPointer), total: Located(value: total, pointer: claim.statement.pointer.appending("total")))
+            stated = .separate(
+                sizes: Located(value: sizes, pointer: sizesPointer),
+                total: Located(value: total, pointer: claim.statement.pointer.appending("total")))
         }
         return Claim(className: name, levels: J, readouts: readouts, inputs: claim.inputs.pointer, stated: stated)
     }
@@ -74,8 +81,9 @@ enum ReadoutCountRule: TypedRule {
             let computed = try count(claim) { () throws(DyadicFunctionError) in try ReadoutCount.jointLog2(readouts: readouts, levels: J) }
             let summary = "log2 |K_M| = \(stated.value) for readouts \(abbreviate(readouts)) at depth \(J) (Lemma J)"
             guard stated.value == computed else {
-                return .fails(summary, "the span recursion of Lemma J gives log2 |K_M| = \(computed)",
-                              expected: "log2-size = \(stated.value)", computed: "log2 |K_M| = \(computed)", at: stated.pointer)
+                return .fails(
+                    summary, "the span recursion of Lemma J gives log2 |K_M| = \(computed)",
+                    expected: "log2-size = \(stated.value)", computed: "log2 |K_M| = \(computed)", at: stated.pointer)
             }
             return .holds(summary, sizeFacts(claim.className, .joint, computed))
         case .separate(let sizes, let total):
@@ -85,13 +93,16 @@ enum ReadoutCountRule: TypedRule {
                 let stated = try sizes.value[d].get()
                 let computed = try count(claim) { () throws(DyadicFunctionError) in try ReadoutCount.separateLog2(readout: m) }
                 guard stated == computed else {
-                    return .fails(summary, "Lemma S gives log2 |K_\(m)| = 2^top(\(m)) = \(computed)",
-                                  expected: "log2 |K_\(m)| = \(stated)", computed: "log2 |K_\(m)| = \(computed)", at: sizes.pointer.appending(d))
+                    return .fails(
+                        summary, "Lemma S gives log2 |K_\(m)| = 2^top(\(m)) = \(computed)",
+                        expected: "log2 |K_\(m)| = \(stated)", computed: "log2 |K_\(m)| = \(computed)", at: sizes.pointer.appending(d))
                 }
                 sum += computed
             }
             guard total.value == sum else {
-                return .fails(summary, "the sizes add up to \(sum)", expected: "total = \(total.value)", computed: "total = \(sum)", at: total.pointer)
+                return .fails(
+                    summary, "the sizes add up to \(sum)", expected: "total = \(total.value)", computed: "total = \(sum)", at: total.pointer
+                )
             }
             return .holds(summary, sizeFacts(claim.className, .separate, sum))
         }
@@ -105,7 +116,9 @@ enum ReadoutCountRule: TypedRule {
     /// log2 |K| (an integer: readout classes have power-of-two sizes), which is also
     /// ceil(log2 |K|); the legacy name `description-bits` refers to the latter.
     static func sizeFacts(_ name: String, _ coding: Coding, _ log2Size: BigInt) -> [Fact] {
-        [Fact(.log2Size, Meaning(measure: .log2Size, subject: [name], coding: coding), .exact(log2Size)),
-         Fact(.descriptionBits, Meaning(measure: .sizeBits, subject: [name], coding: coding), .exact(log2Size))]
+        [
+            Fact(.log2Size, Meaning(measure: .log2Size, subject: [name], coding: coding), .exact(log2Size)),
+            Fact(.descriptionBits, Meaning(measure: .sizeBits, subject: [name], coding: coding), .exact(log2Size)),
+        ]
     }
 }

@@ -22,21 +22,43 @@ struct RuleResult {
         RuleResult(summary: summary, failure: nil, facts: facts)
     }
 
-    static func fails(_ summary: String, _ reason: String, expected: String? = nil, computed: String? = nil, at pointer: JSONPointer) -> RuleResult {
+    static func fails(_ summary: String, _ reason: String, expected: String? = nil, computed: String? = nil, at pointer: JSONPointer)
+        -> RuleResult
+    {
         RuleResult(summary: summary, failure: ClaimFailure(reason: reason, expected: expected, computed: computed, pointer: pointer))
     }
 }
 
 /// The rules of MATH.md sec. 10 by their names in certificates (format dyadcert/1).
 public enum RuleName: String, FormatWord {
-    case gram, supDistance = "sup-distance", orthonormalForAllSigns = "orthonormal-for-all-signs", packing, cover
-    case haarPacking = "haar-packing", haarCover = "haar-cover", binaryClass = "binary-class", readoutCount = "readout-count"
-    case enumerate, networkRealises = "network-realises", networkWidthLower = "network-width-lower", networkBits = "network-bits"
-    case stepApproxLower = "step-approx-lower", bits, epsTransfer = "eps-transfer"
+    case gram
+    case supDistance = "sup-distance"
+    case orthonormalForAllSigns = "orthonormal-for-all-signs"
+    case packing, cover
+    case haarPacking = "haar-packing"
+    case haarCover = "haar-cover"
+    case binaryClass = "binary-class"
+    case readoutCount = "readout-count"
+    case enumerate
+    case networkRealises = "network-realises"
+    case networkWidthLower = "network-width-lower"
+    case networkBits = "network-bits"
+    case stepApproxLower = "step-approx-lower"
+    case bits
+    case epsTransfer = "eps-transfer"
     case networkRealisesForAllSigns = "network-realises-for-all-signs"
-    case reluInterpolates = "relu-interpolates", weightDecay = "weight-decay", neuronSharing = "neuron-sharing", widthFromRank = "width-from-rank"
-    case mtlGap = "mtl-gap", penalisedMtlGap = "penalised-mtl-gap", mtlScreen = "mtl-screen", compressPreserves = "compress-preserves"
-    case lassoGap = "lasso-gap", lassoScreen = "lasso-screen", support, supportVariability = "support-variability"
+    case reluInterpolates = "relu-interpolates"
+    case weightDecay = "weight-decay"
+    case neuronSharing = "neuron-sharing"
+    case widthFromRank = "width-from-rank"
+    case mtlGap = "mtl-gap"
+    case penalisedMtlGap = "penalised-mtl-gap"
+    case mtlScreen = "mtl-screen"
+    case compressPreserves = "compress-preserves"
+    case lassoGap = "lasso-gap"
+    case lassoScreen = "lasso-screen"
+    case support
+    case supportVariability = "support-variability"
 
     /// The rule's checker.
     var rule: any Rule.Type {

@@ -30,10 +30,13 @@ enum StepApproxLowerRule: TypedRule {
         let P = try claim.inputs.bigInteger("max-breakpoints")
         let t = try claim.inputs.rational("threshold")
         let stated = try claim.statement.rational("distance-at-least")
-        guard P.signum >= 0 else { throw .malformed(pointer: claim.inputs.pointer.appending("max-breakpoints"), expected: "P >= 0", found: P.description) }
+        guard P.signum >= 0 else {
+            throw .malformed(pointer: claim.inputs.pointer.appending("max-breakpoints"), expected: "P >= 0", found: P.description)
+        }
         guard t.signum > 0 else { throw .malformed(pointer: thresholdPointer, expected: "t > 0", found: t.description) }
         guard g.pieceCount <= context.limits.maximumCells else {
-            throw .limitExceeded(pointer: functionPointer, limit: .cells, value: String(g.pieceCount), maximum: String(context.limits.maximumCells))
+            throw .limitExceeded(
+                pointer: functionPointer, limit: .cells, value: String(g.pieceCount), maximum: String(context.limits.maximumCells))
         }
         // The strict greedy's intervals, all but the last, each have oscillation t, so there
         // are at most TV(g)/t + 1 of them: bound that before running it (a tiny t would
@@ -45,14 +48,16 @@ enum StepApproxLowerRule: TypedRule {
         }
         let intervals = quotient.floor + BigInt(1)
         guard let bound = intervals.intValue, bound <= context.limits.maximumCells else {
-            throw .limitExceeded(pointer: thresholdPointer, limit: .cells,
-                                 value: "up to \(Fields.shorten(intervals.description)) greedy intervals", maximum: String(context.limits.maximumCells))
+            throw .limitExceeded(
+                pointer: thresholdPointer, limit: .cells,
+                value: "up to \(Fields.shorten(intervals.description)) greedy intervals", maximum: String(context.limits.maximumCells))
         }
         try context.readingContext.chargeCells(count: bound, at: thresholdPointer)
         try context.readingContext.chargeWork(ReadingContext.product(4, g.pieceCount + bound), at: thresholdPointer)
-        return Claim(g: Located(value: g, pointer: functionPointer), name: try claim.inputs.identifier("function"),
-                     maxBreakpoints: Located(value: P, pointer: claim.inputs.pointer.appending("max-breakpoints")), threshold: t,
-                     stated: Located(value: stated, pointer: claim.statement.pointer.appending("distance-at-least")))
+        return Claim(
+            g: Located(value: g, pointer: functionPointer), name: try claim.inputs.identifier("function"),
+            maxBreakpoints: Located(value: P, pointer: claim.inputs.pointer.appending("max-breakpoints")), threshold: t,
+            stated: Located(value: stated, pointer: claim.statement.pointer.appending("distance-at-least")))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -64,16 +69,22 @@ enum StepApproxLowerRule: TypedRule {
         }
         let count = BigInt(partition.intervalCount)
         guard count > P + 1 else {
-            return .fails(summary, "the strict greedy makes n_<(t) = \(count) intervals, not more than P + 1 = \(P + 1)",
-                          expected: "n_<(\(t)) > \(P + 1)", computed: "n_<(\(t)) = \(count)", at: claim.maxBreakpoints.pointer)
+            return .fails(
+                summary, "the strict greedy makes n_<(t) = \(count) intervals, not more than P + 1 = \(P + 1)",
+                expected: "n_<(\(t)) > \(P + 1)", computed: "n_<(\(t)) = \(count)", at: claim.maxBreakpoints.pointer)
         }
         let half = t.timesPowerOfTwo(-1)
         guard stated <= half else {
-            return .fails(summary, "Lemma T gives distance >= t/2 = \(half), not \(stated)",
-                          expected: "distance-at-least <= \(half)", computed: "t/2 = \(half)", at: claim.stated.pointer)
+            return .fails(
+                summary, "Lemma T gives distance >= t/2 = \(half), not \(stated)",
+                expected: "distance-at-least <= \(half)", computed: "t/2 = \(half)", at: claim.stated.pointer)
         }
         let subject = [claim.name]
-        return .holds(summary, [Fact(.distance, Meaning(measure: .stepApproximationError, subject: subject, maxBreakpoints: P), .atLeast(stated)),
-                                Fact(.greedyIntervals, Meaning(measure: .greedyIntervals, subject: subject, threshold: t), .exact(count))])
+        return .holds(
+            summary,
+            [
+                Fact(.distance, Meaning(measure: .stepApproximationError, subject: subject, maxBreakpoints: P), .atLeast(stated)),
+                Fact(.greedyIntervals, Meaning(measure: .greedyIntervals, subject: subject, threshold: t), .exact(count)),
+            ])
     }
 }

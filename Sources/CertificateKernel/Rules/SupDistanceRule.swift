@@ -32,8 +32,9 @@ enum SupDistanceRule: TypedRule {
         let relation: Relation = try claim.statement.word("relation")
         let bound = try claim.statement.rational("bound")
         let pair = try functions(claim, context)
-        return Claim(relation: relation, bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")), pair: pair,
-                     subject: [try claim.inputs.identifier("f"), try claim.inputs.identifier("g")])
+        return Claim(
+            relation: relation, bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")), pair: pair,
+            subject: [try claim.inputs.identifier("f"), try claim.inputs.identifier("g")])
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -45,9 +46,10 @@ enum SupDistanceRule: TypedRule {
         }
         let summary = "||f - g||_inf \(relation.rawValue) \(bound)"
         guard relation.holds(distance.value, bound) else {
-            return .fails(summary, "the sup distance is \(distance.value), attained on the piece starting at \(distance.witness)",
-                          expected: "||f - g||_inf \(relation.rawValue) \(bound)", computed: "||f - g||_inf = \(distance.value)",
-                          at: claim.bound.pointer)
+            return .fails(
+                summary, "the sup distance is \(distance.value), attained on the piece starting at \(distance.witness)",
+                expected: "||f - g||_inf \(relation.rawValue) \(bound)", computed: "||f - g||_inf = \(distance.value)",
+                at: claim.bound.pointer)
         }
         let meaning = Meaning(measure: .supDistance, subject: claim.subject)
         return .holds(summary, [Fact(.distance, meaning, relation.quantity(bound: bound, nonNegative: true))])
@@ -74,7 +76,8 @@ enum SupDistanceRule: TypedRule {
         try context.readingContext.chargeWork(size(f) + size(g), at: claim.inputs.pointer)
         switch (f, g) {
         case (.piecewiseLinear, .piecewiseLinear):
-            throw .malformed(pointer: gPointer, expected: "a step function (one side must be a step function)", found: "a piecewise-linear function")
+            throw .malformed(
+                pointer: gPointer, expected: "a step function (one side must be a step function)", found: "a piecewise-linear function")
         case (.piecewiseLinear(let a), _):
             return .linear(a, try context.objects.function(gValue, at: gPointer).stepFunction)
         case (_, .piecewiseLinear(let b)):

@@ -1,6 +1,5 @@
 import ExactArithmetic
 
-
 /// Joint coding describes the tuple class; separate coding describes each coordinate
 /// class on its own and adds up (MATH.md sec. 7). Also the `mode` of
 /// `network-width-lower` (one network for all outputs, or one network per output).
@@ -24,7 +23,11 @@ public enum Measure: String, FormatWord {
     /// The total code length of a network's parameters (MATH.md sec. 8).
     case codeBits = "code-bits"
     /// Unit, hidden-unit, parameter, first-layer-unit and layer counts of one network.
-    case units, hiddenUnits = "hidden-units", parameters, firstLayerUnits = "first-layer-units", layers
+    case units
+    case hiddenUnits = "hidden-units"
+    case parameters
+    case firstLayerUnits = "first-layer-units"
+    case layers
     /// The least number of first-layer units of Heaviside networks (one for all, or one
     /// per function, by coding) that realise the subject functions (Corollary N2).
     case realisingFirstLayerUnits = "realising-first-layer-units"
@@ -46,12 +49,19 @@ public enum Measure: String, FormatWord {
     /// network interpolating the data (Lemma RW); a multi-task or lasso duality gap
     /// bound; the number of units or features zero in every minimiser (Lemmas GS, LS)
     /// and the units of every minimiser; support sizes of heads.
-    case weightDecay = "weight-decay", pathNorm = "path-norm"
-    case activeUnits = "active-units", sharedUnits = "shared-units"
-    case rank, interpolatingWidth = "interpolating-width"
-    case dualityGap = "duality-gap", screenedUnits = "screened-units", optimalWidth = "optimal-width"
-    case lassoGap = "lasso-gap", screenedFeatures = "screened-features"
-    case supportSize = "support-size", unionSize = "union-size"
+    case weightDecay = "weight-decay"
+    case pathNorm = "path-norm"
+    case activeUnits = "active-units"
+    case sharedUnits = "shared-units"
+    case rank
+    case interpolatingWidth = "interpolating-width"
+    case dualityGap = "duality-gap"
+    case screenedUnits = "screened-units"
+    case optimalWidth = "optimal-width"
+    case lassoGap = "lasso-gap"
+    case screenedFeatures = "screened-features"
+    case supportSize = "support-size"
+    case unionSize = "union-size"
 
     /// Whether the measure is about a class at an accuracy eps and non-increasing in
     /// eps, so that Lemma E transfers its bounds to other eps.
@@ -133,13 +143,30 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
 /// sec. 5.0). A name alone does not say what the number means: the fact's ``Meaning``
 /// does; the name only keeps format dyadcert/1's references working.
 public enum QuantityName: String, FormatWord {
-    case distance, greedyIntervals = "greedy-intervals", coveringNumber = "covering-number", bits
-    case log2Size = "log2-size", descriptionBits = "description-bits", sizeBits = "size-bits", size
-    case firstLayerUnits = "first-layer-units", units, hiddenUnits = "hidden-units", parameters, layers, value
-    case weightDecay = "weight-decay", pathNorm = "path-norm", sharedUnits = "shared-units", rank
-    case widthLower = "width-lower", mtlGap = "mtl-gap", screenedUnits = "screened-units"
-    case optimalWidthUpper = "optimal-width-upper", lassoGap = "lasso-gap", screenedFeatures = "screened-features"
-    case supportSize = "support-size", unionSize = "union-size"
+    case distance
+    case greedyIntervals = "greedy-intervals"
+    case coveringNumber = "covering-number"
+    case bits
+    case log2Size = "log2-size"
+    case descriptionBits = "description-bits"
+    case sizeBits = "size-bits"
+    case size
+    case firstLayerUnits = "first-layer-units"
+    case units
+    case hiddenUnits = "hidden-units"
+    case parameters, layers, value
+    case weightDecay = "weight-decay"
+    case pathNorm = "path-norm"
+    case sharedUnits = "shared-units"
+    case rank
+    case widthLower = "width-lower"
+    case mtlGap = "mtl-gap"
+    case screenedUnits = "screened-units"
+    case optimalWidthUpper = "optimal-width-upper"
+    case lassoGap = "lasso-gap"
+    case screenedFeatures = "screened-features"
+    case supportSize = "support-size"
+    case unionSize = "union-size"
 }
 
 /// A verified number with its meaning: the bound [lower, upper] is sound for the

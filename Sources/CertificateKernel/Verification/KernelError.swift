@@ -25,7 +25,8 @@ public enum KernelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformed(let pointer, let expected, let found):
             return "at \(pointer.display): expected \(expected), found \(found)"
         case .limitExceeded(let pointer, let limit, let value, let maximum):
-            return "at \(pointer.display): \(limit.title) \(value) exceeds the limit \(maximum) (\(Int(maximum).map { limit.hint(current: $0) } ?? limit.hint))"
+            return
+                "at \(pointer.display): \(limit.title) \(value) exceeds the limit \(maximum) (\(Int(maximum).map { limit.hint(current: $0) } ?? limit.hint))"
         }
     }
 }

@@ -27,8 +27,9 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
 
     /// [a, b] + [c, d] = [a + c, b + d].
     static func + (x: Quantity, y: Quantity) -> Quantity {
-        Quantity(lower: x.lower.flatMap { a in y.lower.map { a + $0 } },
-                 upper: x.upper.flatMap { b in y.upper.map { b + $0 } })
+        Quantity(
+            lower: x.lower.flatMap { a in y.lower.map { a + $0 } },
+            upper: x.upper.flatMap { b in y.upper.map { b + $0 } })
     }
 
     public var description: String {
@@ -39,7 +40,11 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
 
 /// The comparison a statement makes.
 public enum Relation: String, FormatWord {
-    case lessOrEqual = "<=", less = "<", greaterOrEqual = ">=", greater = ">", equal = "="
+    case lessOrEqual = "<="
+    case less = "<"
+    case greaterOrEqual = ">="
+    case greater = ">"
+    case equal = "="
 
     /// Whether `value relation bound` holds.
     func holds(_ value: Rational, _ bound: Rational) -> Bool {

@@ -20,18 +20,22 @@ public struct Verifier: Sendable {
     /// Verifies a certificate given as bytes; `path` only names it in the verdict.
     public func verify(bytes: [UInt8], path: String, progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> FileVerdict {
         guard bytes.count <= limits.maximumFileSize else {
-            return FileVerdict(path: path, description: nil, claims: [],
-                               error: .limitExceeded(pointer: JSONPointer(), limit: .fileSize, value: String(bytes.count), maximum: String(limits.maximumFileSize)))
+            return FileVerdict(
+                path: path, description: nil, claims: [],
+                error: .limitExceeded(
+                    pointer: JSONPointer(), limit: .fileSize, value: String(bytes.count), maximum: String(limits.maximumFileSize)))
         }
         var jsonLimits = JSONLimits()
         jsonLimits.maximumBytes = limits.maximumFileSize
-        jsonLimits.maximumStringBytes = limits.maximumFileSize  // so --max-file-size governs both
+        jsonLimits.maximumStringBytes = limits.maximumFileSize // so --max-file-size governs both
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes, limits: jsonLimits)
         } catch {
-            let kernelError: KernelError = error.isLimit
-                ? .limitExceeded(pointer: error.pointer, limit: .fileSize, value: error.description, maximum: String(limits.maximumFileSize))
+            let kernelError: KernelError =
+                error.isLimit
+                ? .limitExceeded(
+                    pointer: error.pointer, limit: .fileSize, value: error.description, maximum: String(limits.maximumFileSize))
                 : .malformed(pointer: error.pointer, expected: "well-formed JSON (RFC 8259)", found: error.description)
             return FileVerdict(path: path, description: nil, claims: [], error: kernelError)
         }
@@ -63,8 +67,10 @@ public struct Verifier: Sendable {
         return result
     }
 
-    private func check(_ document: CertificateDocument, objects: ObjectStore, context: ReadingContext, path: String,
-                       progress: (@Sendable (Int, Int, String) -> Void)?) -> FileVerdict {
+    private func check(
+        _ document: CertificateDocument, objects: ObjectStore, context: ReadingContext, path: String,
+        progress: (@Sendable (Int, Int, String) -> Void)?
+    ) -> FileVerdict {
         let claims = document.claims
         let slots = VerdictSlots(count: claims.count)
         var index: [String: Int] = [:]
@@ -74,7 +80,9 @@ public struct Verifier: Sendable {
         for wave in waves(claims) {
             let work: @Sendable (Int) -> Void = { k in
                 let claim = claims[wave[k]]
-                slots.set(claim.index, self.checkClaim(claim, claims: claims, index: claimIndex, objects: objects, context: context, slots: slots))
+                slots.set(
+                    claim.index, self.checkClaim(claim, claims: claims, index: claimIndex, objects: objects, context: context, slots: slots)
+                )
                 progress?(done.increment(), claims.count, claim.id)
             }
             if jobs == 1 || wave.count == 1 {
@@ -100,16 +108,19 @@ public struct Verifier: Sendable {
         return FileVerdict(path: path, description: document.description, claims: verdicts, error: nil)
     }
 
-    private func checkClaim(_ claim: CertificateDocument.ClaimEntry, claims: [CertificateDocument.ClaimEntry], index: [String: Int],
-                            objects: ObjectStore, context: ReadingContext, slots: VerdictSlots) -> VerdictSlots.Entry {
+    private func checkClaim(
+        _ claim: CertificateDocument.ClaimEntry, claims: [CertificateDocument.ClaimEntry], index: [String: Int],
+        objects: ObjectStore, context: ReadingContext, slots: VerdictSlots
+    ) -> VerdictSlots.Entry {
         let clock = ContinuousClock()
         let start = clock.now
         let rule = claim.rule.rule
         func verdict(_ summary: String, _ failure: ClaimFailure?) -> ClaimVerdict {
             let elapsed = clock.now - start
-            return ClaimVerdict(id: claim.id, rule: claim.rule.rawValue, lemma: rule.lemma, summary: summary, json: claim.json,
-                                outcome: failure.map { .failed($0) } ?? .passed,
-                                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            return ClaimVerdict(
+                id: claim.id, rule: claim.rule.rawValue, lemma: rule.lemma, summary: summary, json: claim.json,
+                outcome: failure.map { .failed($0) } ?? .passed,
+                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
         // Dependencies: earlier claims only, and all of them verified. A dependency
         // problem makes the claim fail, but its inputs are still read, so that malformed
@@ -119,11 +130,15 @@ public struct Verifier: Sendable {
         for (k, id) in claim.uses.enumerated() where dependencyFailure == nil {
             let at = claim.pointer.appending("uses").appending(k)
             guard let j = index[id] else {
-                dependencyFailure = ClaimFailure(reason: "uses \(id), but no claim has that name", expected: nil, computed: nil, pointer: at)
+                dependencyFailure = ClaimFailure(
+                    reason: "uses \(id), but no claim has that name", expected: nil, computed: nil, pointer: at)
                 continue
             }
             guard j < claim.index else {
-                let reason = j == claim.index ? "uses \(id), which is this claim itself" : "uses \(id), which is not an earlier claim (claim \(j) comes after claim \(claim.index))"
+                let reason =
+                    j == claim.index
+                    ? "uses \(id), which is this claim itself"
+                    : "uses \(id), which is not an earlier claim (claim \(j) comes after claim \(claim.index))"
                 dependencyFailure = ClaimFailure(reason: reason, expected: nil, computed: nil, pointer: at)
                 continue
             }
@@ -170,5 +185,10 @@ final class VerdictSlots: Sendable {
 /// A thread-safe counter for progress reports.
 final class Counter: Sendable {
     private let value = Mutex(0)
-    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        value.withLock {
+            $0 += 1
+            return $0
+        }
+    }
 }

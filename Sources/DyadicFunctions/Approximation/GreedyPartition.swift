@@ -33,8 +33,8 @@ public struct GreedyPartition: Sendable, Equatable {
         var ends: [Rational] = [], centres: [Rational] = []
         var high = g.startValues[0], low = g.startValues[0]
         var piece = 0
-        var position = Rational.zero          // where the current scan resumes
-        var value = g.startValues[0]          // g(position)
+        var position = Rational.zero // where the current scan resumes
+        var value = g.startValues[0] // g(position)
         while piece < g.pieceCount {
             let end = g.knots[piece + 1]
             let target = g.endValues[piece]

@@ -25,10 +25,18 @@ public struct HaarFunction: Hashable, Sendable {
         let middle = Dyadic(mantissa: BigInt(2 * index + 1), exponent: level + 1).rational
         let right = Dyadic(mantissa: BigInt(2 * index + 2), exponent: level + 1).rational
         var breakpoints: [Rational] = [0], values: [Rational] = []
-        if left.signum > 0 { breakpoints.append(left); values.append(0) }
-        breakpoints.append(middle); values.append(1)
-        breakpoints.append(right); values.append(-1)
-        if right < Rational.one { breakpoints.append(1); values.append(0) }
+        if left.signum > 0 {
+            breakpoints.append(left)
+            values.append(0)
+        }
+        breakpoints.append(middle)
+        values.append(1)
+        breakpoints.append(right)
+        values.append(-1)
+        if right < Rational.one {
+            breakpoints.append(1)
+            values.append(0)
+        }
         return StepFunction(canonicalBreakpoints: breakpoints, values: values)
     }
 

@@ -40,7 +40,10 @@ public struct DenseDyadicFunction: Hashable, Sendable {
         var words: [Int] = []
         words.reserveCapacity(mantissas.count)
         for m in mantissas {
-            guard let w = m.intValue else { wordMantissas = nil; return }
+            guard let w = m.intValue else {
+                wordMantissas = nil
+                return
+            }
             words.append(w)
         }
         wordMantissas = words
@@ -89,7 +92,10 @@ public struct DenseDyadicFunction: Hashable, Sendable {
                 b.withUnsafeBufferPointer { b in
                     for i in 0..<a.count {
                         let (s, o) = total.addingReportingOverflow(Int128(a[i]) * Int128(b[i]))
-                        if o { overflowed = true; break }
+                        if o {
+                            overflowed = true
+                            break
+                        }
                         total = s
                     }
                 }

@@ -33,12 +33,16 @@ public enum GramMatrix {
 
     /// The first entry (in row-major order) whose exact value differs from
     /// `expected(i, j)`, or nil when the whole matrix matches.
-    public static func firstMismatch(_ functions: [StepFunction], expected: @escaping @Sendable (Int, Int) -> Rational) -> (row: Int, column: Int, value: Rational)? {
+    public static func firstMismatch(_ functions: [StepFunction], expected: @escaping @Sendable (Int, Int) -> Rational) -> (
+        row: Int, column: Int, value: Rational
+    )? {
         firstMismatch(functions, stated: .entries(expected))
     }
 
     /// `firstMismatch` for +-1 functions of one level.
-    public static func firstMismatch(_ functions: [PackedSignFunction], expected: @escaping @Sendable (Int, Int) -> Rational) -> (row: Int, column: Int, value: Rational)? {
+    public static func firstMismatch(_ functions: [PackedSignFunction], expected: @escaping @Sendable (Int, Int) -> Rational) -> (
+        row: Int, column: Int, value: Rational
+    )? {
         firstMismatch(functions, stated: .entries(expected))
     }
 
@@ -141,11 +145,13 @@ public enum GramMatrix {
         guard level <= DenseDyadicFunction.maximumLevel else { return general }
         let averagePieces = functions.reduce(0) { $0 + $1.pieceCount } / functions.count
         if functions.allSatisfy(\.isSignValued), averagePieces * 512 >= 1 << level,
-           let packed = try? functions.map({ f throws(DyadicFunctionError) in try PackedSignFunction(f, level: level) }) {
+            let packed = try? functions.map({ f throws(DyadicFunctionError) in try PackedSignFunction(f, level: level) })
+        {
             return .packed(packed)
         }
         if averagePieces * 16 >= 1 << level,
-           let dense = try? functions.map({ f throws(DyadicFunctionError) in try DenseDyadicFunction(f, level: level) }) {
+            let dense = try? functions.map({ f throws(DyadicFunctionError) in try DenseDyadicFunction(f, level: level) })
+        {
             return .dense(dense)
         }
         return general
@@ -154,7 +160,9 @@ public enum GramMatrix {
     /// <f_i, f_j> = <f_j, f_i> exactly on every path, so only the entries with j >= i
     /// are computed and the others mirrored.
     static func matrix(_ path: Path, count: Int) -> [[Rational]] {
-        let upper = Parallel.map(count: count, work: count * (count + 1) / 2 * path.workPerEntry) { i in (i..<count).map { path.entry(i, $0) } }
+        let upper = Parallel.map(count: count, work: count * (count + 1) / 2 * path.workPerEntry) { i in
+            (i..<count).map { path.entry(i, $0) }
+        }
         return (0..<count).map { i in (0..<count).map { j in j >= i ? upper[i][j - i] : upper[j][i - j] } }
     }
 
@@ -219,8 +227,14 @@ struct Supports: Sendable {
         }
         var list: [(start: Int, end: Int)] = []
         for support in exact {
-            guard let support else { list.append((Int.max, Int.min)); continue }   // empty: overlaps nothing
-            guard let a = integer(support.start), let b = integer(support.end) else { self.scaled = nil; return }
+            guard let support else {
+                list.append((Int.max, Int.min))
+                continue
+            } // empty: overlaps nothing
+            guard let a = integer(support.start), let b = integer(support.end) else {
+                self.scaled = nil
+                return
+            }
             list.append((a, b))
         }
         self.scaled = list

@@ -32,7 +32,8 @@ extension StepFunction {
         let a = breakpoints[first], m = breakpoints[first + 1], b = breakpoints[last + 1]
         let length = b - a
         guard m - a == b - m, length.numerator == 1, length.denominator.isPowerOfTwo,
-              (a / length).isInteger else { return nil }
+            (a / length).isInteger
+        else { return nil }
         return .wavelet(start: a, length: length)
     }
 }

@@ -26,7 +26,7 @@ struct MidpointPlanes {
         planes.reserveCapacity(J)
         for b in 0..<J {
             let j = J - 1 - b, firstNode = (1 << j) - 1, nodesAtLevel = 1 << j
-            let run = 1 << (b + 1)  // cells under one level-j node
+            let run = 1 << (b + 1) // cells under one level-j node
             var plane = [UInt64](repeating: 0, count: wordCount)
             for w in 0..<wordCount {
                 let firstCell = w << 6

@@ -25,7 +25,8 @@ public struct WalshReadout: Hashable, Sendable {
 public enum TaskOutput {
     /// The packed fast path: from the midpoint indices m(c) of u_sigma,
     /// f(c) = (-1)^popcount(m & reverse_J(m(c))) (digit n of u is bit J-1-n of m(c)).
-    public static func packed(midpointIndices: [Int], level J: Int, readout: WalshReadout) throws(DyadicFunctionError) -> PackedSignFunction {
+    public static func packed(midpointIndices: [Int], level J: Int, readout: WalshReadout) throws(DyadicFunctionError) -> PackedSignFunction
+    {
         guard readout.index < 1 << J else { throw .indexOutOfRange(what: "readout index", index: readout.index, range: 1..<(1 << J)) }
         guard midpointIndices.count == 1 << J else {
             throw .countMismatch(what: "midpoint indices", expected: 1 << J, found: midpointIndices.count)
@@ -41,7 +42,12 @@ public enum TaskOutput {
                     var word: UInt64 = 0
                     for i in 0..<min(64, indices.count - base) {
                         var x = UInt64(truncatingIfNeeded: indices[base + i] & reversed)
-                        x ^= x >> 32; x ^= x >> 16; x ^= x >> 8; x ^= x >> 4; x ^= x >> 2; x ^= x >> 1
+                        x ^= x >> 32
+                        x ^= x >> 16
+                        x ^= x >> 8
+                        x ^= x >> 4
+                        x ^= x >> 2
+                        x ^= x >> 1
                         word |= (x & 1) << UInt64(i)
                     }
                     words[w] = word
@@ -63,7 +69,9 @@ public enum TaskOutput {
     /// The outputs of several readouts at once, by bit planes: f(c) = (-1)^popcount(m &
     /// reverse_J(m(c))) is the XOR, over the set bits b of reverse_J(m), of bit b of m(c).
     /// Plane b packs bit b of every m(c) (J passes over the cells, shared by all readouts).
-    public static func packed(midpointIndices: [Int], level J: Int, readouts: [WalshReadout]) throws(DyadicFunctionError) -> [PackedSignFunction] {
+    public static func packed(midpointIndices: [Int], level J: Int, readouts: [WalshReadout]) throws(DyadicFunctionError)
+        -> [PackedSignFunction]
+    {
         guard midpointIndices.count == 1 << J else {
             throw .countMismatch(what: "midpoint indices", expected: 1 << J, found: midpointIndices.count)
         }

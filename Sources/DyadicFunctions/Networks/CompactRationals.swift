@@ -42,7 +42,9 @@ struct CompactRationals: Hashable, Sendable {
             }
         }
         // The index of q in `others`: 2^31 of them (64 GB) cannot be held in memory anyway.
-        guard let index = Int32(exactly: others.count) else { preconditionFailure("CompactRationals: more than 2^31 values that are not small dyadics") }
+        guard let index = Int32(exactly: others.count) else {
+            preconditionFailure("CompactRationals: more than 2^31 values that are not small dyadics")
+        }
         mantissas.append(index)
         exponents.append(Self.other)
         others.append(q)

@@ -103,11 +103,16 @@ public struct HeavisideNetwork: Hashable, Sendable {
         }
 
         /// Appends act(sum_k weights[k] z[inputs[k]] + bias) to the current layer.
-        public mutating func append<I: Collection<Int>, W: Collection<Rational>>(activation: Activation, inputs: I, weights: W, bias: Rational) {
+        public mutating func append<I: Collection<Int>, W: Collection<Rational>>(
+            activation: Activation, inputs: I, weights: W, bias: Rational
+        ) {
             let l = layerStarts.count - 1
             let u = activations.count - layerStarts[l]
-            if firstError == nil, let error = Self.violation(l, u, activation, inputs, weights,
-                                                              width: l == 0 ? 1 : layerStarts[l] - layerStarts[l - 1]) {
+            if firstError == nil,
+                let error = Self.violation(
+                    l, u, activation, inputs, weights,
+                    width: l == 0 ? 1 : layerStarts[l] - layerStarts[l - 1])
+            {
                 firstError = (l, u, error)
             }
             activations.append(activation)
@@ -126,7 +131,8 @@ public struct HeavisideNetwork: Hashable, Sendable {
 
         /// The conventions of one unit that do not depend on later layers.
         private static func violation<I: Collection<Int>, W: Collection<Rational>>(
-            _ l: Int, _ u: Int, _ activation: Activation, _ inputs: I, _ weights: W, width: Int) -> DyadicFunctionError? {
+            _ l: Int, _ u: Int, _ activation: Activation, _ inputs: I, _ weights: W, width: Int
+        ) -> DyadicFunctionError? {
             guard inputs.count == weights.count else {
                 return .malformedNetwork("layer \(l) unit \(u): \(inputs.count) inputs but \(weights.count) weights")
             }
@@ -162,7 +168,8 @@ public struct HeavisideNetwork: Hashable, Sendable {
                 guard end > start else { throw .malformedNetwork("layer \(l) has no units") }
                 let errorUnit = firstError.flatMap { $0.layer == l ? $0.unit : nil }
                 if l == L - 1, let u = (start..<end).first(where: { activations[$0] != .linear }).map({ $0 - start }),
-                   u < (errorUnit ?? Int.max) {
+                    u < (errorUnit ?? Int.max)
+                {
                     throw .malformedNetwork("layer \(l) unit \(u): output units must be linear")
                 }
                 if errorUnit != nil, let error = firstError?.error { throw error }
@@ -181,8 +188,9 @@ public struct HeavisideNetwork: Hashable, Sendable {
 
     /// Unit i (units numbered layer by layer).
     public func unit(_ i: Int) -> Unit {
-        Unit(activation: activations[i], inputs: (inputStarts[i]..<inputStarts[i + 1]).map { Int(inputIndices[$0]) },
-             weights: (inputStarts[i]..<inputStarts[i + 1]).map { weightValues[$0] }, bias: biasValues[i])
+        Unit(
+            activation: activations[i], inputs: (inputStarts[i]..<inputStarts[i + 1]).map { Int(inputIndices[$0]) },
+            weights: (inputStarts[i]..<inputStarts[i + 1]).map { weightValues[$0] }, bias: biasValues[i])
     }
 
     /// The units of layer l, numbered layer by layer.

@@ -34,8 +34,9 @@ public enum NetworkBuilder {
     /// ``digitUnits(digit:source:)`` one at a time.
     static func digitUnitSequence(digit n: Int, source: Int) -> LazyMapSequence<Range<Int>, HeavisideNetwork.Unit> {
         (1..<(1 << (n + 1))).lazy.map { i in
-            HeavisideNetwork.Unit(activation: .heaviside, inputs: [source], weights: [1],
-                                  bias: -Dyadic(mantissa: BigInt(i), exponent: n + 1).rational)
+            HeavisideNetwork.Unit(
+                activation: .heaviside, inputs: [source], weights: [1],
+                bias: -Dyadic(mantissa: BigInt(i), exponent: n + 1).rational)
         }
     }
 
@@ -43,7 +44,8 @@ public enum NetworkBuilder {
     /// their alternating sum sum_t (-1)^(t-1) H(...) is c_1 xor ... xor c_k for bits c.
     public static func parityUnits(sources: [Int]) -> [HeavisideNetwork.Unit] {
         (1...max(sources.count, 1)).map { t in
-            HeavisideNetwork.Unit(activation: .heaviside, inputs: sources, weights: Array(repeating: 1, count: sources.count), bias: Rational(-t))
+            HeavisideNetwork.Unit(
+                activation: .heaviside, inputs: sources, weights: Array(repeating: 1, count: sources.count), bias: Rational(-t))
         }
     }
 
@@ -66,9 +68,10 @@ public enum NetworkBuilder {
         layers.addTrunk(levels: J, weights: .derived(recipe: "trunk-weight"), bias: .derived(recipe: "trunk-threshold"))
         // u = u_sigma(0) + sum_i (u(i) - u(i-1)) H(x - i/2^J).
         let jumps = (1..<cells).map { u($0) - u($0 - 1) }
-        layers.add([HeavisideNetwork.Unit(activation: .linear, inputs: Array(0..<(cells - 1)), weights: jumps, bias: u(0))],
-                   weights: .dyadic(mantissaBits: J, maximumExponent: J),
-                   bias: .dyadic(mantissaBits: J + 1, maximumExponent: J + 1))
+        layers.add(
+            [HeavisideNetwork.Unit(activation: .linear, inputs: Array(0..<(cells - 1)), weights: jumps, bias: u(0))],
+            weights: .dyadic(mantissaBits: J, maximumExponent: J),
+            bias: .dyadic(mantissaBits: J + 1, maximumExponent: J + 1))
         ReadoutHead.add(to: &layers, levels: J, readouts: readouts)
         return try layers.network()
     }

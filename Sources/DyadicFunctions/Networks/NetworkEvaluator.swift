@@ -121,8 +121,9 @@ public struct NetworkEvaluator: Sendable {
             }
         }
         guard let found else { return nil }
-        return Mismatch(piece: found.piece, output: found.output, start: structure.cuts[found.piece],
-                        end: structure.cuts[found.piece + 1], value: found.value)
+        return Mismatch(
+            piece: found.piece, output: found.output, start: structure.cuts[found.piece],
+            end: structure.cuts[found.piece + 1], value: found.value)
     }
 }
 

@@ -156,7 +156,8 @@ struct SweepStructure: Sendable {
             for k in network.weightRange(ofUnit: i) {
                 let input = source(l, k)
                 if grouped[input] && sumOf[input] >= 0 {
-                    terms[Int(id[Int(sumOf[input])]), default: []].append(SweepNumbers.Term(unit: Int32(input), weight: Int32(k), viaSum: true))
+                    terms[Int(id[Int(sumOf[input])]), default: []].append(
+                        SweepNumbers.Term(unit: Int32(input), weight: Int32(k), viaSum: true))
                 } else if grouped[input] {
                     let g = Int(id[source(l - 1, network.inputStarts[input])])
                     terms[g, default: []].append(SweepNumbers.Term(unit: Int32(input), weight: Int32(k), viaSum: false))
@@ -184,7 +185,10 @@ struct SweepStructure: Sendable {
         }
         func bySource<S: Collection>(_ sources: S, _ starts: [Int]) -> [Int32] where S.Element: BinaryInteger {
             var next = starts, order = [Int32](repeating: 0, count: sources.count)
-            for (i, v) in sources.enumerated() { order[next[Int(v)]] = Int32(i); next[Int(v)] += 1 }
+            for (i, v) in sources.enumerated() {
+                order[next[Int(v)]] = Int32(i)
+                next[Int(v)] += 1
+            }
             return order
         }
         let edgeStarts = starts(edgeSources)
@@ -201,7 +205,10 @@ struct SweepStructure: Sendable {
         for p in flipPiece { flipStarts[p + 1] += 1 }
         for p in 0...pieces { flipStarts[p + 1] += flipStarts[p] }
         var next = flipStarts, flipUnits = [Int32](repeating: 0, count: thresholds.count)
-        for (k, p) in flipPiece.enumerated() { flipUnits[next[p]] = Int32(k); next[p] += 1 }
+        for (k, p) in flipPiece.enumerated() {
+            flipUnits[next[p]] = Int32(k)
+            next[p] += 1
+        }
         let firstLayerEdges = edgeStarts[network.firstLayerWidth]
         cost += (firstLayerEdges + pieces - 1) / max(pieces, 1) + 1
 
@@ -215,9 +222,10 @@ struct SweepStructure: Sendable {
             groupStarts: groupStarts, groupConsumers: groupOrder.map { groupTerms[Int($0)].consumer },
             flipStarts: flipStarts, flipUnits: flipUnits, flipPiece: flipPiece.map { Int32($0) },
             outputs: outputStart..<count, costPerPiece: cost)
-        let numbers = SweepNumbers(network: network, unitOf: unitOf, isSum: isSum, edgeWeights: edgeOrder.map { edgeWeights[Int($0)] },
-                                   groupSources: groupOrder.map { groupTerms[Int($0)].source },
-                                   groups: groupOrder.map { groupTerms[Int($0)].terms })
+        let numbers = SweepNumbers(
+            network: network, unitOf: unitOf, isSum: isSum, edgeWeights: edgeOrder.map { edgeWeights[Int($0)] },
+            groupSources: groupOrder.map { groupTerms[Int($0)].source },
+            groups: groupOrder.map { groupTerms[Int($0)].terms })
         return (structure, numbers)
     }
 }
@@ -293,7 +301,7 @@ struct ThresholdGroup<N: SweepScalar>: Sendable {
     /// G(s): rising units with threshold <= s plus falling units with threshold >= s.
     @inline(__always)
     func value(at s: N) -> N {
-        var low = 0, high = rising.count            // first index with threshold > s
+        var low = 0, high = rising.count // first index with threshold > s
         if let grid = risingGrid {
             low = s.gridCount(first: grid.first, step: grid.step, count: high, strict: false)
         } else {
@@ -304,7 +312,8 @@ struct ThresholdGroup<N: SweepScalar>: Sendable {
         }
         var total = risingPrefix[low]
         guard !falling.isEmpty else { return total }
-        low = 0; high = falling.count               // first index with threshold >= s
+        low = 0
+        high = falling.count // first index with threshold >= s
         if let grid = fallingGrid {
             low = s.gridCount(first: grid.first, step: grid.step, count: high, strict: true)
         } else {

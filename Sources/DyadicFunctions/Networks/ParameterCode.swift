@@ -80,7 +80,7 @@ public struct SlotRuns: Hashable, Sendable {
 
     /// The slot at index i (binary search over the runs).
     public subscript(i: Int) -> UInt32 {
-        slots[lastIndex(in: starts, through: starts.count - 1, atMost: i)]   // the last run starting at or before i
+        slots[lastIndex(in: starts, through: starts.count - 1, atMost: i)] // the last run starting at or before i
     }
 }
 

@@ -65,8 +65,10 @@ enum ReadoutHead {
     static func size(levels J: Int, readouts: [WalshReadout]) -> (units: Int, weights: Int) {
         let digitUnits = digits(levels: J, readouts: readouts).reduce(0) { $0 + (1 << ($1 + 1)) - 1 }
         let k = readouts.map { r in (0..<J).filter { r.index >> $0 & 1 == 1 }.count }
-        return (digitUnits + digits(levels: J, readouts: readouts).count + k.reduce(0, +) + readouts.count,
-                2 * digitUnits + k.reduce(0) { $0 + $1 * $1 + $1 })
+        return (
+            digitUnits + digits(levels: J, readouts: readouts).count + k.reduce(0, +) + readouts.count,
+            2 * digitUnits + k.reduce(0) { $0 + $1 * $1 + $1 }
+        )
     }
 
     /// Appends the head's four layers; the previous layer's unit 0 must compute u.
@@ -78,11 +80,14 @@ enum ReadoutHead {
             let start = digitRanges.last?.upperBound ?? 0
             digitRanges.append(start..<(start + (1 << (n + 1)) - 1))
         }
-        layers.add(digits.lazy.flatMap { n in NetworkBuilder.digitUnitSequence(digit: n, source: 0) }, weights: .derived(recipe: "digit-weight"), bias: .derived(recipe: "digit-threshold"))
+        layers.add(
+            digits.lazy.flatMap { n in NetworkBuilder.digitUnitSequence(digit: n, source: 0) }, weights: .derived(recipe: "digit-weight"),
+            bias: .derived(recipe: "digit-threshold"))
         // c_n as linear units.
         let digitValues = digitRanges.map { range in
-            HeavisideNetwork.Unit(activation: .linear, inputs: Array(range),
-                                  weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? 1 : -1 }, bias: 0)
+            HeavisideNetwork.Unit(
+                activation: .linear, inputs: Array(range),
+                weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? 1 : -1 }, bias: 0)
         }
         layers.add(digitValues, weights: .derived(recipe: "digit-sum-weight"), bias: .derived(recipe: "digit-sum-bias"))
         // Parity units per task, over the slots of its digits.
@@ -98,8 +103,9 @@ enum ReadoutHead {
         layers.add(parityLayer, weights: .derived(recipe: "parity-weight"), bias: .derived(recipe: "parity-threshold"))
         // Outputs 1 - 2 sum_t (-1)^(t-1) P_t.
         let outputs = parityRanges.map { range in
-            HeavisideNetwork.Unit(activation: .linear, inputs: Array(range),
-                                  weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? -2 : 2 }, bias: 1)
+            HeavisideNetwork.Unit(
+                activation: .linear, inputs: Array(range),
+                weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? -2 : 2 }, bias: 1)
         }
         layers.add(outputs, weights: .derived(recipe: "output-weight"), bias: .derived(recipe: "output-bias"))
     }

@@ -49,9 +49,13 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
         layers.addTrunk(levels: J, weights: .derived(recipe: "trunk-weight"), bias: .derived(recipe: "trunk-threshold"))
         layers.add(haarLayer(), weights: .derived(recipe: "haar-weight"), bias: .derived(recipe: "haar-bias"))
         let signWeights = (0..<J).flatMap { j in (0..<(1 << j)).map { k in Rational(signs.isNegative(level: j, index: k) ? -1 : 1) } }
-        layers.add([HeavisideNetwork.Unit(activation: .linear, inputs: Array(0..<signBits), weights: signWeights,
-                                          bias: Dyadic(mantissa: 1, exponent: 1).rational)],
-                   weights: .sign, bias: .derived(recipe: "u-bias"))
+        layers.add(
+            [
+                HeavisideNetwork.Unit(
+                    activation: .linear, inputs: Array(0..<signBits), weights: signWeights,
+                    bias: Dyadic(mantissa: 1, exponent: 1).rational)
+            ],
+            weights: .sign, bias: .derived(recipe: "u-bias"))
         ReadoutHead.add(to: &layers, levels: J, readouts: readouts)
         return try layers.network()
     }
@@ -66,9 +70,16 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
             return (0..<(1 << j)).lazy.map { k in
                 let left = k * step, middle = left + step / 2, right = left + step
                 var inputs: [Int] = [], weights: [Rational] = []
-                if left > 0 { inputs.append(left - 1); weights.append(c) }
-                inputs.append(middle - 1); weights.append(middleWeight)
-                if right < cells { inputs.append(right - 1); weights.append(c) }
+                if left > 0 {
+                    inputs.append(left - 1)
+                    weights.append(c)
+                }
+                inputs.append(middle - 1)
+                weights.append(middleWeight)
+                if right < cells {
+                    inputs.append(right - 1)
+                    weights.append(c)
+                }
                 return HeavisideNetwork.Unit(activation: .linear, inputs: inputs, weights: weights, bias: left == 0 ? c : 0)
             }
         }

@@ -155,7 +155,10 @@ struct SweepPlan<N: SweepScalar>: Sendable {
 
     func rows(pieces: Range<Int>) -> [[Rational]] {
         var rows: [[Rational]] = []
-        sweep(pieces: pieces) { _, state in rows.append(outputs(state)); return true }
+        sweep(pieces: pieces) { _, state in
+            rows.append(outputs(state))
+            return true
+        }
         return rows
     }
 
@@ -230,7 +233,10 @@ struct SweepPlan<N: SweepScalar>: Sendable {
                             } else {
                                 same = false
                             }
-                            if !same { found = (p, d, v.rational(scale: outputScales[d])); return false }
+                            if !same {
+                                found = (p, d, v.rational(scale: outputScales[d]))
+                                return false
+                            }
                         }
                         return true
                     }
@@ -307,9 +313,10 @@ extension SweepPlan where N == Int {
     static func scaledThreshold(_ network: HeavisideNetwork, unit: Int, viaSum: Bool, _ e: Int, rising: Bool) -> Int {
         let k = network.inputStarts[unit]
         if viaSum || network.weightValues.dyadic(k).map({ $0 == (1, 0) }) == true,
-           let (m, x) = network.biasValues.dyadic(unit), m != Int.min, m != 0 {
+            let (m, x) = network.biasValues.dyadic(unit), m != Int.min, m != 0
+        {
             let limit = 1 << 62
-            let t = -m     // theta = t / 2^x
+            let t = -m // theta = t / 2^x
             if e >= x {
                 let shift = e - x
                 guard shift < 62, t.magnitude < UInt(limit) >> shift else { return t > 0 ? limit : -limit }

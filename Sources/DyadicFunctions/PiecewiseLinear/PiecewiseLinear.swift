@@ -18,7 +18,8 @@ public struct PiecewiseLinear: Hashable, Sendable {
     /// pieces).
     public init(knots: [Rational], values: [Rational]) throws(DyadicFunctionError) {
         guard values.count == knots.count else {
-            throw .countMismatch(what: "values of a continuous piecewise-linear function (one per knot)", expected: knots.count, found: values.count)
+            throw .countMismatch(
+                what: "values of a continuous piecewise-linear function (one per knot)", expected: knots.count, found: values.count)
         }
         try self.init(knots: knots, startValues: Array(values.dropLast()), endValues: Array(values.dropFirst()))
     }
@@ -102,6 +103,7 @@ public struct PiecewiseLinear: Hashable, Sendable {
         guard (0...24).contains(n) else { throw .invalidParameter("sawtooth order \(n) is outside 0...24") }
         let pieces = 1 << n
         let knots = (0...pieces).map { Dyadic(mantissa: BigInt($0), exponent: n).rational }
-        return PiecewiseLinear(uncheckedKnots: knots, startValues: Array(repeating: 0, count: pieces), endValues: Array(repeating: 1, count: pieces))
+        return PiecewiseLinear(
+            uncheckedKnots: knots, startValues: Array(repeating: 0, count: pieces), endValues: Array(repeating: 1, count: pieces))
     }
 }

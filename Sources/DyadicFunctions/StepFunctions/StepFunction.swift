@@ -55,9 +55,9 @@ public struct StepFunction: Hashable, Sendable {
         self.breakpoints = canonicalBreakpoints
         self.values = values
         #if DYADCERT_INVARIANTS
-        precondition(breakpoints.count == values.count + 1 && breakpoints.first == 0 && breakpoints.last == 1)
-        for i in 1..<breakpoints.count { precondition(breakpoints[i - 1] < breakpoints[i]) }
-        for i in 1..<values.count { precondition(values[i - 1] != values[i]) }
+            precondition(breakpoints.count == values.count + 1 && breakpoints.first == 0 && breakpoints.last == 1)
+            for i in 1..<breakpoints.count { precondition(breakpoints[i - 1] < breakpoints[i]) }
+            for i in 1..<values.count { precondition(values[i - 1] != values[i]) }
         #endif
     }
 

@@ -50,7 +50,8 @@ public struct RunningMaximum {
 
     mutating func offer(_ a: Rational, _ b: Rational, at x: Rational) {
         if exact == nil, let p = a.numerator.intValue, let q = a.denominator.intValue,
-           let r = b.numerator.intValue, let s = b.denominator.intValue {
+            let r = b.numerator.intValue, let s = b.denominator.intValue
+        {
             // |p/q - r/s| = |p s - r q| / (q s); |p s|, |r q| < 2^126.
             let difference = Int128(p) * Int128(s) - Int128(r) * Int128(q)
             let n = difference.magnitude, d = UInt128(q) * UInt128(s)

@@ -39,7 +39,10 @@ extension BigInt {
     public static func += (lhs: inout BigInt, rhs: BigInt) {
         if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
             let (r, overflow) = a.addingReportingOverflow(b)
-            if !overflow { lhs.representation = .small(r); return }
+            if !overflow {
+                lhs.representation = .small(r)
+                return
+            }
         }
         lhs.formWithGMP(rhs, { __gmpz_add($0, $1, $2) })
     }
@@ -48,7 +51,10 @@ extension BigInt {
     public static func -= (lhs: inout BigInt, rhs: BigInt) {
         if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
             let (r, overflow) = a.subtractingReportingOverflow(b)
-            if !overflow { lhs.representation = .small(r); return }
+            if !overflow {
+                lhs.representation = .small(r)
+                return
+            }
         }
         lhs.formWithGMP(rhs, { __gmpz_sub($0, $1, $2) })
     }
@@ -57,7 +63,10 @@ extension BigInt {
     public static func *= (lhs: inout BigInt, rhs: BigInt) {
         if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
             let (r, overflow) = a.multipliedReportingOverflow(by: b)
-            if !overflow { lhs.representation = .small(r); return }
+            if !overflow {
+                lhs.representation = .small(r)
+                return
+            }
         }
         lhs.formWithGMP(rhs, { __gmpz_mul($0, $1, $2) })
     }
@@ -66,11 +75,15 @@ extension BigInt {
     @inlinable
     public mutating func addProduct(_ a: BigInt, _ b: BigInt) {
         if case .small(let s) = representation, case .small(let x) = a.representation,
-           case .small(let y) = b.representation {
+            case .small(let y) = b.representation
+        {
             let (p, o1) = x.multipliedReportingOverflow(by: y)
             if !o1 {
                 let (r, o2) = s.addingReportingOverflow(p)
-                if !o2 { representation = .small(r); return }
+                if !o2 {
+                    representation = .small(r)
+                    return
+                }
             }
         }
         fusedWithGMP(a, b, subtract: false)
@@ -81,11 +94,15 @@ extension BigInt {
     @inlinable
     public mutating func subtractProduct(_ a: BigInt, _ b: BigInt) {
         if case .small(let s) = representation, case .small(let x) = a.representation,
-           case .small(let y) = b.representation {
+            case .small(let y) = b.representation
+        {
             let (p, o1) = x.multipliedReportingOverflow(by: y)
             if !o1 {
                 let (r, o2) = s.subtractingReportingOverflow(p)
-                if !o2 { representation = .small(r); return }
+                if !o2 {
+                    representation = .small(r)
+                    return
+                }
             }
         }
         fusedWithGMP(a, b, subtract: true)

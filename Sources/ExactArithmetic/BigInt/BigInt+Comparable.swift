@@ -6,7 +6,7 @@ extension BigInt: Equatable {
         switch (lhs.representation, rhs.representation) {
         case (.small(let a), .small(let b)): return a == b
         case (.large(let a), .large(let b)): return a === b || __gmpz_cmp(a.mpz, b.mpz) == 0
-        default: return false  // canonical: a large value never fits in Int
+        default: return false // canonical: a large value never fits in Int
         }
     }
 }

@@ -88,7 +88,8 @@ extension BigInt {
     @inlinable
     public static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
         if case .small(let x) = a.representation, case .small(let y) = b.representation,
-           x != Int.min, y != Int.min {
+            x != Int.min, y != Int.min
+        {
             return BigInt(Int(bitPattern: binaryGCD(x.magnitude, y.magnitude)))
         }
         return computeWithGMP(a, b, { __gmpz_gcd($0, $1, $2) })

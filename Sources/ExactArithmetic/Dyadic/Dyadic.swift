@@ -24,7 +24,7 @@ public struct Dyadic: Sendable {
         _mantissa = mantissa
         _exponent = exponent
         #if DYADCERT_INVARIANTS
-        precondition(exponent >= 0 && (exponent == 0 || mantissa.isOdd), "Dyadic invariant violated")
+            precondition(exponent >= 0 && (exponent == 0 || mantissa.isOdd), "Dyadic invariant violated")
         #endif
     }
 

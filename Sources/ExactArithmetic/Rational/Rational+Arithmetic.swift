@@ -45,7 +45,8 @@ extension Rational {
     @inlinable
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
         if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-           case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation {
+            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation
+        {
             return addSmall(a, b, c, d)
         }
         return computeWithGMP(lhs, rhs, { __gmpq_add($0, $1, $2) })
@@ -54,8 +55,9 @@ extension Rational {
     @inlinable
     public static func - (lhs: Rational, rhs: Rational) -> Rational {
         if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-           case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation,
-           c != Int.min {
+            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation,
+            c != Int.min
+        {
             return addSmall(a, b, -c, d)
         }
         return computeWithGMP(lhs, rhs, { __gmpq_sub($0, $1, $2) })
@@ -64,7 +66,8 @@ extension Rational {
     @inlinable
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
         if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-           case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation {
+            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation
+        {
             return multiplySmall(a, b, c, d)
         }
         return computeWithGMP(lhs, rhs, { __gmpq_mul($0, $1, $2) })
@@ -76,8 +79,9 @@ extension Rational {
     public static func / (lhs: Rational, rhs: Rational) -> Rational {
         precondition(!rhs.isZero, "Rational division by zero")
         if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-           case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation,
-           c != Int.min {
+            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation,
+            c != Int.min
+        {
             return c > 0 ? multiplySmall(a, b, d, c) : multiplySmall(a, b, -d, -c)
         }
         return computeWithGMP(lhs, rhs, { __gmpq_div($0, $1, $2) })
@@ -86,7 +90,8 @@ extension Rational {
     @inlinable
     public static func += (lhs: inout Rational, rhs: Rational) {
         if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-           case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation {
+            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation
+        {
             lhs = addSmall(a, b, c, d)
             return
         }
@@ -96,8 +101,9 @@ extension Rational {
     @inlinable
     public static func -= (lhs: inout Rational, rhs: Rational) {
         if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-           case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation,
-           c != Int.min {
+            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation,
+            c != Int.min
+        {
             lhs = addSmall(a, b, -c, d)
             return
         }
@@ -107,7 +113,8 @@ extension Rational {
     @inlinable
     public static func *= (lhs: inout Rational, rhs: Rational) {
         if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-           case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation {
+            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation
+        {
             lhs = multiplySmall(a, b, c, d)
             return
         }

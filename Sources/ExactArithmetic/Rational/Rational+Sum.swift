@@ -14,7 +14,7 @@ extension Rational {
             let half = count / 2
             for i in 0..<half {
                 var accumulator = Rational.zero
-                swap(&accumulator, &values[2 * i])   // move out, so the storage is unique
+                swap(&accumulator, &values[2 * i]) // move out, so the storage is unique
                 accumulator += values[2 * i + 1]
                 values[i] = accumulator
             }

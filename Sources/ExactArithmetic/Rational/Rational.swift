@@ -28,8 +28,9 @@ public struct Rational: Sendable {
         _numerator = numerator
         _denominator = denominator
         #if DYADCERT_INVARIANTS
-        precondition(denominator.signum > 0 && BigInt.gcd(numerator, denominator) == 1,
-                      "Rational invariant violated: \(numerator)/\(denominator)")
+            precondition(
+                denominator.signum > 0 && BigInt.gcd(numerator, denominator) == 1,
+                "Rational invariant violated: \(numerator)/\(denominator)")
         #endif
     }
 
@@ -51,14 +52,21 @@ public struct Rational: Sendable {
     public init(numerator: BigInt, denominator: BigInt) throws(ArithmeticError) {
         guard !denominator.isZero else { throw .divisionByZero }
         if let n = numerator.int128Value, let d = denominator.int128Value,
-           n.magnitude < UInt128(1) << 126, d.magnitude < UInt128(1) << 126 {
+            n.magnitude < UInt128(1) << 126, d.magnitude < UInt128(1) << 126
+        {
             self = Rational.reducing(n, d)
             return
         }
         var n = numerator, d = denominator
-        if d.signum < 0 { n.negate(); d.negate() }
+        if d.signum < 0 {
+            n.negate()
+            d.negate()
+        }
         let g = BigInt.gcd(n, d)
-        if g != 1 { n = n.exactlyDivided(by: g); d = d.exactlyDivided(by: g) }
+        if g != 1 {
+            n = n.exactlyDivided(by: g)
+            d = d.exactlyDivided(by: g)
+        }
         self.init(uncheckedNumerator: n, denominator: d)
     }
 
@@ -74,10 +82,16 @@ public struct Rational: Sendable {
     @inlinable
     internal static func reducing(_ n: Int128, _ d: Int128) -> Rational {
         var n = n, d = d
-        if d < 0 { n = -n; d = -d }
+        if d < 0 {
+            n = -n
+            d = -d
+        }
         if n == 0 { return .zero }
         let g = binaryGCD(n.magnitude, d.magnitude)
-        if g != 1 { n /= Int128(g); d /= Int128(g) }
+        if g != 1 {
+            n /= Int128(g)
+            d /= Int128(g)
+        }
         return Rational(uncheckedNumerator: BigInt(n), denominator: BigInt(d))
     }
 

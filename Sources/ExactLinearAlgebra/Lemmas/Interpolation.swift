@@ -23,11 +23,15 @@ public enum Interpolation {
     ///
     /// - Throws: on non-conforming shapes or over a limit (never for a false claim:
     ///   that is a result whose `holds` is false, with its witness).
-    public static func check(network: ShallowReLUNetwork, data: RationalMatrix, targets: RationalMatrix,
-                             tolerance: Rational = .zero, limits: MatrixLimits = .standard) throws(MatrixError) -> Result {
+    public static func check(
+        network: ShallowReLUNetwork, data: RationalMatrix, targets: RationalMatrix,
+        tolerance: Rational = .zero, limits: MatrixLimits = .standard
+    ) throws(MatrixError) -> Result {
         guard tolerance.signum >= 0 else { throw .invalidArgument("interpolation: the tolerance must be non-negative, not \(tolerance)") }
         guard targets.rows == network.outputDimension, targets.columns == data.columns else {
-            throw .dimensionMismatch(operation: "interpolation: targets are D x N", left: MatrixShape(rows: network.outputDimension, columns: data.columns), right: targets.shape)
+            throw .dimensionMismatch(
+                operation: "interpolation: targets are D x N", left: MatrixShape(rows: network.outputDimension, columns: data.columns),
+                right: targets.shape)
         }
         let outputs = try network.outputs(on: data, limits: limits)
         let residual = try outputs.subtracting(targets, limits: limits)
@@ -36,11 +40,15 @@ public enum Interpolation {
         for d in 0..<residual.rows {
             for i in 0..<residual.columns where !residual.isZero(d, i) {
                 let e = residual[d, i].magnitude
-                if e > supError { supError = e; worst = (d, i) }
+                if e > supError {
+                    supError = e
+                    worst = (d, i)
+                }
             }
         }
-        return Result(supError: supError, worstOutput: worst?.0, worstPoint: worst?.1,
-                      networkValue: worst.map { outputs[$0.0, $0.1] }, targetValue: worst.map { targets[$0.0, $0.1] },
-                      tolerance: tolerance)
+        return Result(
+            supError: supError, worstOutput: worst?.0, worstPoint: worst?.1,
+            networkValue: worst.map { outputs[$0.0, $0.1] }, targetValue: worst.map { targets[$0.0, $0.1] },
+            tolerance: tolerance)
     }
 }

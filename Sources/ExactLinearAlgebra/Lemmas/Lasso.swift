@@ -35,13 +35,16 @@ public enum Lasso {
     ///
     /// - Throws: on non-conforming shapes, a lambda that is not positive, or over a limit.
     /// `featureNorms: false` leaves out ||x_j||^2, which only screening needs (a pass over X).
-    public static func checkGap(features x: RationalMatrix, targets y: [Rational], head w: [Rational], dual theta: [Rational],
-                                lambda: Rational, delta: Rational, featureNorms: Bool = true, limits: MatrixLimits = .standard) throws(MatrixError) -> GapResult {
+    public static func checkGap(
+        features x: RationalMatrix, targets y: [Rational], head w: [Rational], dual theta: [Rational],
+        lambda: Rational, delta: Rational, featureNorms: Bool = true, limits: MatrixLimits = .standard
+    ) throws(MatrixError) -> GapResult {
         guard lambda.signum > 0 else { throw .invalidArgument("lasso: lambda must be positive, not \(lambda)") }
         let n = x.rows, p = x.columns
         guard y.count == n, theta.count == n, w.count == p else {
-            throw .dimensionMismatch(operation: "lasso: X is n x p, y and theta have n entries, w has p",
-                                     left: x.shape, right: MatrixShape(rows: y.count, columns: w.count))
+            throw .dimensionMismatch(
+                operation: "lasso: X is n x p, y and theta have n entries, w has p",
+                left: x.shape, right: MatrixShape(rows: y.count, columns: w.count))
         }
         guard n > 0 else { throw .invalidShape(rows: n, columns: p, entryCount: 0) }
         // X w, X^T theta and (when asked) ||x_j||^2: in one pass over X when its entries
@@ -66,8 +69,9 @@ public enum Lasso {
         } else if primal - dual > delta {
             violation = .gapTooLarge(gap: primal - dual, delta: delta)
         }
-        return GapResult(samples: n, lambda: lambda, primalValue: primal, dualValue: dual, delta: delta,
-                         correlations: correlations, featureSquaredNorms: norms, violation: violation)
+        return GapResult(
+            samples: n, lambda: lambda, primalValue: primal, dualValue: dual, delta: delta,
+            correlations: correlations, featureSquaredNorms: norms, violation: violation)
     }
 
     /// The outcome of Lemma LS.
@@ -86,7 +90,9 @@ public enum Lasso {
         let scale = 2 * gap.gap / Rational(gap.samples)
         for j in features {
             // A feature that does not exist cannot be screened.
-            guard j >= 0 && j < gap.correlations.count && j < gap.featureSquaredNorms.count else { return Screening(screenedFeatures: [], failingFeature: j, gapEstablished: true) }
+            guard j >= 0 && j < gap.correlations.count && j < gap.featureSquaredNorms.count else {
+                return Screening(screenedFeatures: [], failingFeature: j, gapEstablished: true)
+            }
             let slack = gap.lambda - gap.correlations[j].magnitude
             if !(slack.signum > 0 && scale * gap.featureSquaredNorms[j] < slack * slack) {
                 return Screening(screenedFeatures: [], failingFeature: j, gapEstablished: true)
@@ -99,9 +105,12 @@ public enum Lasso {
     /// by column for the word kernel instead of being transposed as a matrix of BigInts.
     ///
     /// - Throws: unless theta is an n x 1 column, or over a limit.
-    public static func correlations(_ x: RationalMatrix, _ theta: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
+    public static func correlations(_ x: RationalMatrix, _ theta: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError)
+        -> [Rational]
+    {
         guard theta.rows == x.rows, theta.columns == 1 else {
-            throw .dimensionMismatch(operation: "lasso: X^T theta needs theta with one entry per row of X", left: x.shape, right: theta.shape)
+            throw .dimensionMismatch(
+                operation: "lasso: X^T theta needs theta with one entry per row of X", left: x.shape, right: theta.shape)
         }
         return try theta.transposed.multiplied(by: x, limits: limits).row(0)
     }
@@ -158,12 +167,15 @@ public enum Lasso {
     /// of once per product.
     ///
     /// - Throws: over a limit (the bits of the sums and denominators).
-    public static func fusedPass(_ x: RationalMatrix, head w: [Rational]?, dual theta: [Rational], norms wantNorms: Bool,
-                                 limits: MatrixLimits = .standard) throws(MatrixError) -> FusedProducts? {
+    public static func fusedPass(
+        _ x: RationalMatrix, head w: [Rational]?, dual theta: [Rational], norms wantNorms: Bool,
+        limits: MatrixLimits = .standard
+    ) throws(MatrixError) -> FusedProducts? {
         let n = x.rows, p = x.columns
         guard n > 0, p > 0, theta.count == n, (w?.count ?? p) == p,
-              let r = x.rowDenominators.first, x.rowDenominators.allSatisfy({ $0 == r }),
-              let c = x.columnDenominators.first, x.columnDenominators.allSatisfy({ $0 == c }) else { return nil }
+            let r = x.rowDenominators.first, x.rowDenominators.allSatisfy({ $0 == r }),
+            let c = x.columnDenominators.first, x.columnDenominators.allSatisfy({ $0 == c })
+        else { return nil }
         guard let (b, dTheta) = try wordNumerators(theta, limits: limits) else { return nil }
         var head: (numerators: [Int64], denominator: BigInt)? = nil
         if let w {
@@ -197,7 +209,10 @@ public enum Lasso {
                     if bi != 0 { add(&cLow[j], &cHigh[j], v, bi) }
                     if wantNorms { add(&nLow[j], &nHigh[j], v, v) }
                 }
-                if hasHead { xwLow[i] = rowLow; xwHigh[i] = rowHigh }
+                if hasHead {
+                    xwLow[i] = rowLow
+                    xwHigh[i] = rowHigh
+                }
             }
             return true
         }
@@ -211,7 +226,9 @@ public enum Lasso {
 
     /// The numerators of `values` on their least common denominator D, when every one
     /// fits a machine word; nil otherwise.
-    static func wordNumerators(_ values: [Rational], limits: MatrixLimits) throws(MatrixError) -> (numerators: [Int64], denominator: BigInt)? {
+    static func wordNumerators(_ values: [Rational], limits: MatrixLimits) throws(MatrixError) -> (
+        numerators: [Int64], denominator: BigInt
+    )? {
         let d = try leastCommonMultiple(values.map(\.denominator), limits: limits)
         var result = [Int64]()
         result.reserveCapacity(values.count)

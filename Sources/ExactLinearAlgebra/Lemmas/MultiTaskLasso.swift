@@ -56,11 +56,24 @@ public enum MultiTaskLasso {
         public var holds: Bool { violation == nil }
     }
 
-    static func checkShapes(_ phi: RationalMatrix, _ psi: RationalMatrix, _ v: RationalMatrix, _ dual: RationalMatrix, _ u: [Rational]) throws(MatrixError) {
-        guard psi.columns == phi.columns else { throw .dimensionMismatch(operation: "multi-task lasso: Phi is K x N and Psi is D x N", left: phi.shape, right: psi.shape) }
-        guard v.rows == psi.rows, v.columns == phi.rows else { throw .dimensionMismatch(operation: "multi-task lasso: V is D x K", left: MatrixShape(rows: psi.rows, columns: phi.rows), right: v.shape) }
-        guard dual.shape == psi.shape else { throw .dimensionMismatch(operation: "multi-task lasso: the dual point is D x N", left: psi.shape, right: dual.shape) }
-        guard u.count == phi.rows else { throw .dimensionMismatch(operation: "multi-task lasso: one bound u_k per unit", left: MatrixShape(rows: phi.rows, columns: 1), right: MatrixShape(rows: u.count, columns: 1)) }
+    static func checkShapes(_ phi: RationalMatrix, _ psi: RationalMatrix, _ v: RationalMatrix, _ dual: RationalMatrix, _ u: [Rational])
+        throws(MatrixError)
+    {
+        guard psi.columns == phi.columns else {
+            throw .dimensionMismatch(operation: "multi-task lasso: Phi is K x N and Psi is D x N", left: phi.shape, right: psi.shape)
+        }
+        guard v.rows == psi.rows, v.columns == phi.rows else {
+            throw .dimensionMismatch(
+                operation: "multi-task lasso: V is D x K", left: MatrixShape(rows: psi.rows, columns: phi.rows), right: v.shape)
+        }
+        guard dual.shape == psi.shape else {
+            throw .dimensionMismatch(operation: "multi-task lasso: the dual point is D x N", left: psi.shape, right: dual.shape)
+        }
+        guard u.count == phi.rows else {
+            throw .dimensionMismatch(
+                operation: "multi-task lasso: one bound u_k per unit", left: MatrixShape(rows: phi.rows, columns: 1),
+                right: MatrixShape(rows: u.count, columns: 1))
+        }
     }
 
     /// The first unit whose bound fails u_k >= 0, u_k^2 >= ||v_k||^2.
@@ -79,9 +92,11 @@ public enum MultiTaskLasso {
 
     /// Lemma MD: V Phi = Psi exactly, ||Lambda phi_k|| <= 1, u_k >= ||v_k||, and
     /// sum_k u_k - <Lambda, Psi> <= delta; then V is within delta of p*.
-    public static func checkConstrained(features phi: RationalMatrix, targets psi: RationalMatrix, weights v: RationalMatrix,
-                                        dual lambda: RationalMatrix, unitBounds u: [Rational], delta: Rational,
-                                        limits: MatrixLimits = .standard) throws(MatrixError) -> ConstrainedResult {
+    public static func checkConstrained(
+        features phi: RationalMatrix, targets psi: RationalMatrix, weights v: RationalMatrix,
+        dual lambda: RationalMatrix, unitBounds u: [Rational], delta: Rational,
+        limits: MatrixLimits = .standard
+    ) throws(MatrixError) -> ConstrainedResult {
         try checkShapes(phi, psi, v, lambda, u)
         let residual = try v.multiplied(by: phi, limits: limits).subtracting(psi, limits: limits)
         var violation: Violation? = nil
@@ -104,9 +119,11 @@ public enum MultiTaskLasso {
 
     /// Lemma PD: ||Theta phi_k|| <= lambda, u_k >= ||v_k||, and
     /// (1/2) ||V Phi - Psi||_F^2 + lambda sum_k u_k - D(Theta) <= delta.
-    public static func checkPenalised(features phi: RationalMatrix, targets psi: RationalMatrix, weights v: RationalMatrix,
-                                      dual theta: RationalMatrix, lambda: Rational, unitBounds u: [Rational], delta: Rational,
-                                      limits: MatrixLimits = .standard) throws(MatrixError) -> PenalisedResult {
+    public static func checkPenalised(
+        features phi: RationalMatrix, targets psi: RationalMatrix, weights v: RationalMatrix,
+        dual theta: RationalMatrix, lambda: Rational, unitBounds u: [Rational], delta: Rational,
+        limits: MatrixLimits = .standard
+    ) throws(MatrixError) -> PenalisedResult {
         guard lambda.signum > 0 else { throw .invalidArgument("penalised multi-task lasso: lambda must be positive, not \(lambda)") }
         try checkShapes(phi, psi, v, theta, u)
         let half = Rational.one.timesPowerOfTwo(-1)
@@ -121,9 +138,10 @@ public enum MultiTaskLasso {
         let primal = half * (try residual.squaredFrobeniusNorm(limits: limits)) + lambda * Rational.sum(u)
         let dual = (try theta.frobeniusInnerProduct(psi, limits: limits)) - half * (try theta.squaredFrobeniusNorm(limits: limits))
         if violation == nil, primal - dual > delta { violation = .gapTooLarge(gapBound: primal - dual, delta: delta) }
-        return PenalisedResult(lambda: lambda, primalBound: primal, dualValue: dual, delta: delta,
-                               dualSquaredNorms: norms, featureSquaredNorms: try phi.rowSquaredNorms(limits: limits),
-                               violation: violation)
+        return PenalisedResult(
+            lambda: lambda, primalBound: primal, dualValue: dual, delta: delta,
+            dualSquaredNorms: norms, featureSquaredNorms: try phi.rowSquaredNorms(limits: limits),
+            violation: violation)
     }
 
     /// The outcome of gap-safe screening.

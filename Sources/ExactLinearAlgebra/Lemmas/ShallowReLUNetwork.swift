@@ -20,15 +20,19 @@ public struct ShallowReLUNetwork: Sendable {
     ///
     /// - Throws: ``MatrixError/dimensionMismatch(operation:left:right:)`` unless W is
     ///   K x d, b has K entries, V is D x K and c has D entries.
-    public init(inputWeights: RationalMatrix, biases: [Rational], outputWeights: RationalMatrix, outputBias: [Rational]) throws(MatrixError) {
+    public init(inputWeights: RationalMatrix, biases: [Rational], outputWeights: RationalMatrix, outputBias: [Rational]) throws(MatrixError)
+    {
         guard biases.count == inputWeights.rows else {
-            throw .dimensionMismatch(operation: "network: one bias per unit", left: inputWeights.shape, right: MatrixShape(rows: biases.count, columns: 1))
+            throw .dimensionMismatch(
+                operation: "network: one bias per unit", left: inputWeights.shape, right: MatrixShape(rows: biases.count, columns: 1))
         }
         guard outputWeights.columns == inputWeights.rows else {
             throw .dimensionMismatch(operation: "network: V has one column per unit", left: outputWeights.shape, right: inputWeights.shape)
         }
         guard outputBias.count == outputWeights.rows else {
-            throw .dimensionMismatch(operation: "network: one output bias per output", left: outputWeights.shape, right: MatrixShape(rows: outputBias.count, columns: 1))
+            throw .dimensionMismatch(
+                operation: "network: one output bias per output", left: outputWeights.shape,
+                right: MatrixShape(rows: outputBias.count, columns: 1))
         }
         self.inputWeights = inputWeights
         self.biases = biases

@@ -44,4 +44,5 @@ public struct Supports: Sendable, Equatable {
             if let j = (0..<featureCount).first(where: { $0 != i && common[$0] }) { return (i, j) }
         }
         return nil
-    }}
+    }
+}

@@ -42,12 +42,16 @@ public enum WeightDecay {
     /// Computes WD and checks the per-unit bounds (either list may be absent).
     ///
     /// - Throws: when a bound list does not have one entry per unit, or over a limit.
-    public static func check(network: ShallowReLUNetwork, upperBounds: [Rational]? = nil, lowerBounds: [Rational]? = nil,
-                             limits: MatrixLimits = .standard) throws(MatrixError) -> Result {
+    public static func check(
+        network: ShallowReLUNetwork, upperBounds: [Rational]? = nil, lowerBounds: [Rational]? = nil,
+        limits: MatrixLimits = .standard
+    ) throws(MatrixError) -> Result {
         let K = network.units
         for list in [upperBounds, lowerBounds] {
             if let list, list.count != K {
-                throw .dimensionMismatch(operation: "weight decay: one bound per unit", left: MatrixShape(rows: K, columns: 1), right: MatrixShape(rows: list.count, columns: 1))
+                throw .dimensionMismatch(
+                    operation: "weight decay: one bound per unit", left: MatrixShape(rows: K, columns: 1),
+                    right: MatrixShape(rows: list.count, columns: 1))
             }
         }
         let v2 = try network.outputWeightSquaredNorms(limits: limits)
@@ -72,10 +76,11 @@ public enum WeightDecay {
                 }
             }
         }
-        return Result(weightDecay: weightDecay, outputWeightSquaredNorms: v2, inputWeightSquaredNorms: w2,
-                      pathNormUpperBound: upperBounds.map { Rational.sum($0) },
-                      pathNormLowerBound: lowerBounds.map { Rational.sum($0) },
-                      upperViolation: upperViolation, lowerViolation: lowerViolation,
-                      firstUnbalancedUnit: (0..<K).first { v2[$0] != w2[$0] })
+        return Result(
+            weightDecay: weightDecay, outputWeightSquaredNorms: v2, inputWeightSquaredNorms: w2,
+            pathNormUpperBound: upperBounds.map { Rational.sum($0) },
+            pathNormLowerBound: lowerBounds.map { Rational.sum($0) },
+            upperViolation: upperViolation, lowerViolation: lowerViolation,
+            firstUnbalancedUnit: (0..<K).first { v2[$0] != w2[$0] })
     }
 }

@@ -45,7 +45,8 @@ enum CertificateFiles {
     static func nothingFound(paths: [String], otherJSON: Int, shard: String?, allowEmptyHint: Bool = true) -> String {
         var text = "no certificate found: searched \(paths.map { "'\($0)'" }.joined(separator: ", ")) recursively for *\(suffix)"
         if otherJSON > 0 {
-            text += " and passed over \(otherJSON) other *.json file\(otherJSON == 1 ? "" : "s") (name a file explicitly to verify it whatever its name)"
+            text +=
+                " and passed over \(otherJSON) other *.json file\(otherJSON == 1 ? "" : "s") (name a file explicitly to verify it whatever its name)"
         }
         if let shard { text += "; shard \(shard) holds none of them" }
         return allowEmptyHint ? text + "; pass --allow-empty to accept a run that checks nothing" : text
@@ -85,13 +86,15 @@ enum CertificateFiles {
         let results = VerdictList(count: files.count)
         let gate = DispatchSemaphore(value: max(1, min(jobs, files.count)))
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            gate.wait(); defer { gate.signal() }
+            gate.wait()
+            defer { gate.signal() }
             let path = files[i], name = displayName(path)
             switch read(path, limit: verifier.limits.maximumFileSize) {
             case .failure(let error):
                 results.set(i, FileVerdict(path: name, description: nil, claims: [], error: error))
             case .success(let bytes):
-                results.set(i, verifier.verify(bytes: bytes, path: name) { done, total, claim in progress.update(name, done, total, claim) })
+                results.set(
+                    i, verifier.verify(bytes: bytes, path: name) { done, total, claim in progress.update(name, done, total, claim) })
             }
         }
         return results.values
@@ -107,7 +110,8 @@ enum CertificateFiles {
             case .failure(let error): return .failure(CollectError("\(path): \(error.description)"))
             case .success(let found):
                 if found.files.isEmpty {
-                    return .failure(CollectError(nothingFound(paths: [path], otherJSON: found.otherJSON, shard: nil, allowEmptyHint: false)))
+                    return .failure(
+                        CollectError(nothingFound(paths: [path], otherJSON: found.otherJSON, shard: nil, allowEmptyHint: false)))
                 }
                 files += found.files
             }
@@ -120,13 +124,23 @@ final class VerdictList: @unchecked Sendable {
     private var items: [FileVerdict?]
     private let lock = NSLock()
     init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: FileVerdict) { lock.lock(); items[i] = v; lock.unlock() }
-    var values: [FileVerdict] { lock.lock(); defer { lock.unlock() }; return items.compactMap { $0 } }
+    func set(_ i: Int, _ v: FileVerdict) {
+        lock.lock()
+        items[i] = v
+        lock.unlock()
+    }
+    var values: [FileVerdict] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items.compactMap { $0 }
+    }
 }
 
 extension FileVerdict {
     /// The verdict for a path that could not be read at all.
     static func unreadable(path: String, message: CustomStringConvertible) -> FileVerdict {
-        FileVerdict(path: path, description: nil, claims: [], error: .malformed(pointer: JSONPointer(), expected: "a readable certificate file or directory", found: message.description))
+        FileVerdict(
+            path: path, description: nil, claims: [],
+            error: .malformed(pointer: JSONPointer(), expected: "a readable certificate file or directory", found: message.description))
     }
 }

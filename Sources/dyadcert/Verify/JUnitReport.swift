@@ -12,23 +12,27 @@ enum JUnitReport {
         let failures = all.filter { !$0.passed }.count
         let errors = verdicts.filter { $0.error != nil }.count
         let total = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18
-        out += "<testsuites name=\"dyadcert verify\" tests=\"\(all.count + errors)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(format(total))\">\n"
+        out +=
+            "<testsuites name=\"dyadcert verify\" tests=\"\(all.count + errors)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(format(total))\">\n"
         for verdict in verdicts {
             let suiteFailures = verdict.claims.filter { !$0.passed }.count
             let time = verdict.claims.reduce(0.0) { $0 + $1.seconds }
-            out += "  <testsuite name=\"\(escape(verdict.path))\" tests=\"\(verdict.claims.count + (verdict.error == nil ? 0 : 1))\" failures=\"\(suiteFailures)\" errors=\"\(verdict.error == nil ? 0 : 1)\" time=\"\(format(time))\">\n"
+            out +=
+                "  <testsuite name=\"\(escape(verdict.path))\" tests=\"\(verdict.claims.count + (verdict.error == nil ? 0 : 1))\" failures=\"\(suiteFailures)\" errors=\"\(verdict.error == nil ? 0 : 1)\" time=\"\(format(time))\">\n"
             if let error = verdict.error {
                 out += "    <testcase classname=\"\(escape(verdict.path))\" name=\"(certificate)\">\n"
                 out += "      <error type=\"\(verdict.status.rawValue)\" message=\"\(escape(error.description))\"/>\n"
                 out += "    </testcase>\n"
             }
             for claim in verdict.claims {
-                out += "    <testcase classname=\"\(escape(verdict.path))\" name=\"\(escape(claim.id)) (\(escape(claim.rule)))\" time=\"\(format(claim.seconds))\">"
+                out +=
+                    "    <testcase classname=\"\(escape(verdict.path))\" name=\"\(escape(claim.id)) (\(escape(claim.rule)))\" time=\"\(format(claim.seconds))\">"
                 if case .failed(let failure) = claim.outcome {
                     var message = failure.reason
                     if let expected = failure.expected { message += "; stated: \(expected)" }
                     if let computed = failure.computed { message += "; computed: \(computed)" }
-                    out += "\n      <failure type=\"false-claim\" message=\"\(escape(message))\">at \(escape(failure.pointer.display)): \(escape(claim.summary))</failure>\n    "
+                    out +=
+                        "\n      <failure type=\"false-claim\" message=\"\(escape(message))\">at \(escape(failure.pointer.display)): \(escape(claim.summary))</failure>\n    "
                 }
                 out += "</testcase>\n"
             }

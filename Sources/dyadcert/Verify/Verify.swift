@@ -8,14 +8,14 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verify certificates: one line per claim, then 'N passed, M failed'.",
         discussion: """
-        PATH may be a certificate file (read whatever its name), '-' for standard input, or a directory, \
-        searched recursively for *.dyadcert.json. A run that finds no certificate fails (exit 2, naming \
-        what was searched) unless --allow-empty. \
-        Exit status: 0 every claim verified; 1 some claim is false; 2 unreadable or malformed input, \
-        or no certificate found (with the file, the JSON pointer and what was expected); 3 a resource \
-        limit was exceeded (raise it with the flag named in the message); 64 a usage error (bad \
-        options). With several files, 2 wins over 3, and 3 over 1.
-        """
+            PATH may be a certificate file (read whatever its name), '-' for standard input, or a directory, \
+            searched recursively for *.dyadcert.json. A run that finds no certificate fails (exit 2, naming \
+            what was searched) unless --allow-empty. \
+            Exit status: 0 every claim verified; 1 some claim is false; 2 unreadable or malformed input, \
+            or no certificate found (with the file, the JSON pointer and what was expected); 3 a resource \
+            limit was exceeded (raise it with the flag named in the message); 64 a usage error (bad \
+            options). With several files, 2 wins over 3, and 3 over 1.
+            """
     )
 
     @Argument(help: "Certificate files, directories, or '-' for standard input.")
@@ -147,7 +147,8 @@ final class Progress: @unchecked Sendable {
 
     func update(_ file: String, _ done: Int, _ total: Int, _ claim: String) {
         guard enabled else { return }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let text = "\r\u{1B}[K[\(done)/\(total)] \(URL(fileURLWithPath: file).lastPathComponent): \(claim)"
         FileHandle.standardError.write(Data(text.utf8))
         shown = true

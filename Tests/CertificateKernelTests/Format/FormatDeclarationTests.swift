@@ -14,7 +14,8 @@ struct FormatDeclarationTests {
     static let formatText: String = (try? String(contentsOf: root.appendingPathComponent("Certificates/FORMAT.md"), encoding: .utf8)) ?? ""
     static var schema: [String: Any] {
         guard let data = try? Data(contentsOf: root.appendingPathComponent("Certificates/dyadcert-1.schema.json")),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
         return object
     }
     static var definitions: [String: Any] { schema["$defs"] as? [String: Any] ?? [:] }
@@ -40,7 +41,10 @@ struct FormatDeclarationTests {
         while i < lines.count {
             if lines[i] == "<!-- \(marker) -->", i + 1 < lines.count, lines[i + 1] == "```json" {
                 var j = i + 2, block: [Substring] = []
-                while j < lines.count, lines[j] != "```" { block.append(lines[j]); j += 1 }
+                while j < lines.count, lines[j] != "```" {
+                    block.append(lines[j])
+                    j += 1
+                }
                 result.append(block.joined(separator: "\n"))
                 i = j
             }
@@ -115,7 +119,8 @@ struct FormatDeclarationTests {
             for example in Self.examples("claim", in: lines) {
                 let claim = Self.json(example) as? [String: Any]
                 #expect(claim?["rule"] as? String == name.rawValue, "an example of sec. 5.\(n + 1)")
-                let inputs = Set((claim?["inputs"] as? [String: Any] ?? [:]).keys), statement = Set((claim?["statement"] as? [String: Any] ?? [:]).keys)
+                let inputs = Set((claim?["inputs"] as? [String: Any] ?? [:]).keys),
+                    statement = Set((claim?["statement"] as? [String: Any] ?? [:]).keys)
                 #expect(inputs.isSubset(of: name.declaration.inputs), "example inputs of \(name.rawValue): \(inputs)")
                 #expect(statement.isSubset(of: name.declaration.statement), "example statement of \(name.rawValue): \(statement)")
             }
@@ -157,10 +162,11 @@ struct FormatDeclarationTests {
         #expect(Self.enumValues("measure") == Measure.allCases.map(\.rawValue))
         // The measure column (the third) of the table of facts in FORMAT.md sec. 5.0.
         let rows = Self.section(from: "**Established facts.**", to: "`gram`, `orthonormal").filter { $0.hasPrefix("| `") }
-        let formatMeasures = Set(rows.flatMap { row in
-            let columns = row.split(separator: "|", omittingEmptySubsequences: false)
-            return columns.count > 3 ? Self.quoted(columns[3]) : []
-        })
+        let formatMeasures = Set(
+            rows.flatMap { row in
+                let columns = row.split(separator: "|", omittingEmptySubsequences: false)
+                return columns.count > 3 ? Self.quoted(columns[3]) : []
+            })
         #expect(formatMeasures == Set(Measure.allCases.map(\.rawValue)), "FORMAT.md sec. 5.0 measures")
     }
 
@@ -168,11 +174,14 @@ struct FormatDeclarationTests {
     /// lists exactly that order.
     @Test func canonicalKeyOrderCoversTheDeclarations() {
         let order = CanonicalCertificate.keyOrder
-        let declared = RuleName.allCases.flatMap { $0.declaration.inputs + $0.declaration.statement }
+        let declared =
+            RuleName.allCases.flatMap { $0.declaration.inputs + $0.declaration.statement }
             + ObjectKind.allCases.flatMap(\.keys) + BitsRule.termKeys + BitsRule.meaningKeys
         for key in declared { #expect(order.contains(key), "\(key) has no canonical rank") }
         // Each declaration lists its keys in canonical order.
-        func ranked(_ keys: [String]) -> Bool { keys.compactMap { order.firstIndex(of: $0) } == keys.compactMap { order.firstIndex(of: $0) }.sorted() }
+        func ranked(_ keys: [String]) -> Bool {
+            keys.compactMap { order.firstIndex(of: $0) } == keys.compactMap { order.firstIndex(of: $0) }.sorted()
+        }
         for name in RuleName.allCases {
             #expect(ranked(name.declaration.inputs) && ranked(name.declaration.statement), "\(name.rawValue) keys in canonical order")
         }

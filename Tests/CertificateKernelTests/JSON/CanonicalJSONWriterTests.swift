@@ -7,20 +7,28 @@ import Testing
 struct CanonicalJSONWriterTests {
     @Test("nested objects and arrays take the canonical layout")
     func layout() throws {
-        let value: JSONValue = .object(JSONObject([
-            (key: "id", value: .string("c1")),
-            (key: "numbers", value: .array([.string("1/2"), .string("-3"), .number("7"), .bool(true), .null])),
-            (key: "empty object", value: .object(JSONObject())),
-            (key: "empty array", value: .array([])),
-            (key: "nested", value: .object(JSONObject([
-                (key: "rows", value: .array([
-                    .array([.string("a")]),
-                    .object(JSONObject([(key: "k", value: .bool(false))])),
-                    .array([]),
-                    .object(JSONObject()),
-                ])),
-            ]))),
-        ]))
+        let value: JSONValue = .object(
+            JSONObject([
+                (key: "id", value: .string("c1")),
+                (key: "numbers", value: .array([.string("1/2"), .string("-3"), .number("7"), .bool(true), .null])),
+                (key: "empty object", value: .object(JSONObject())),
+                (key: "empty array", value: .array([])),
+                (
+                    key: "nested",
+                    value: .object(
+                        JSONObject([
+                            (
+                                key: "rows",
+                                value: .array([
+                                    .array([.string("a")]),
+                                    .object(JSONObject([(key: "k", value: .bool(false))])),
+                                    .array([]),
+                                    .object(JSONObject()),
+                                ])
+                            )
+                        ]))
+                ),
+            ]))
         let expected = """
             {
               "id": "c1",

@@ -18,14 +18,16 @@ struct JSONFuzzTests {
     ]
 
     /// Bytes that tend to matter to a JSON parser.
-    static let interesting: [UInt8] = Array(#"{}[],:"\/0123456789-+.eEtfnulraxbu "#.utf8)
+    static let interesting: [UInt8] =
+        Array(#"{}[],:"\/0123456789-+.eEtfnulraxbu "#.utf8)
         + [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
 
     static func mutate(_ input: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var bytes = input
         for _ in 0...Int(rng.next() % 3) {
             let position = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count))
-            let byte = rng.next() % 2 == 0
+            let byte =
+                rng.next() % 2 == 0
                 ? interesting[Int(rng.next() % UInt64(interesting.count))]
                 : UInt8(truncatingIfNeeded: rng.next())
             switch rng.next() % 6 {

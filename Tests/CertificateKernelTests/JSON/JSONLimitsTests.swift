@@ -105,7 +105,8 @@ struct JSONLimitsTests {
         let limits = JSONLimits(maximumStringBytes: 4)
         #expect(try parseJSON(#"["abcd", ""]"#, limits: limits) == .array([.string("abcd"), .string("")]))
         let error = jsonSyntaxError(#"["ok", "abcde"]"#, limits: limits)
-        #expect(error == JSONSyntaxError(kind: .stringTooLong(limit: 4), offset: 7, line: 1, column: 8, pointer: JSONPointer(tokens: ["1"])))
+        #expect(
+            error == JSONSyntaxError(kind: .stringTooLong(limit: 4), offset: 7, line: 1, column: 8, pointer: JSONPointer(tokens: ["1"])))
         #expect(error?.isLimit == true)
         // Keys are strings too.
         let key = jsonSyntaxError(#"{"abcde": 1}"#, limits: limits)
@@ -141,7 +142,10 @@ struct JSONLimitsTests {
         let start = clock.now
         let error = jsonSyntaxError(bytes)
         let elapsed = clock.now - start
-        #expect(error == JSONSyntaxError(kind: .stringTooLong(limit: 64 * 1024 * 1024), offset: 1, line: 1, column: 2, pointer: JSONPointer(tokens: ["0"])))
+        #expect(
+            error
+                == JSONSyntaxError(
+                    kind: .stringTooLong(limit: 64 * 1024 * 1024), offset: 1, line: 1, column: 2, pointer: JSONPointer(tokens: ["0"])))
         // Generous: a linear scan of 64 MiB takes well under this even in debug builds.
         #expect(elapsed < .seconds(30))
     }
@@ -152,7 +156,7 @@ struct JSONLimitsTests {
         var bytes = [UInt8](repeating: UInt8(ascii: "f"), count: length + 2)
         bytes[0] = UInt8(ascii: "\"")
         bytes[length + 1] = UInt8(ascii: "\"")
-        bytes[1000] = 0xC3  // é in the middle
+        bytes[1000] = 0xC3 // é in the middle
         bytes[1001] = 0xA9
         #expect(jsonSyntaxError(bytes)?.kind == .stringTooLong(limit: 64 * 1024 * 1024))
         let value = try JSONParser.parse(bytes, limits: JSONLimits(maximumStringBytes: 128 * 1024 * 1024))

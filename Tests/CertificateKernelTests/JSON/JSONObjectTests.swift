@@ -51,13 +51,14 @@ struct JSONObjectTests {
     @Test("literals build the values they spell")
     func literals() {
         let value: JSONValue = ["n": 7, "neg": -12, "t": true, "a": ["x", false], "o": [:]]
-        let expected = JSONValue.object(JSONObject([
-            (key: "n", value: .number("7")),
-            (key: "neg", value: .number("-12")),
-            (key: "t", value: .bool(true)),
-            (key: "a", value: .array([.string("x"), .bool(false)])),
-            (key: "o", value: .object(JSONObject())),
-        ]))
+        let expected = JSONValue.object(
+            JSONObject([
+                (key: "n", value: .number("7")),
+                (key: "neg", value: .number("-12")),
+                (key: "t", value: .bool(true)),
+                (key: "a", value: .array([.string("x"), .bool(false)])),
+                (key: "o", value: .object(JSONObject())),
+            ]))
         #expect(value == expected)
     }
 }

@@ -51,22 +51,33 @@ struct JSONParserAcceptTests {
         // Whitespace of all four kinds around and between tokens.
         AcceptCase(" \t\r\n 0 \n", .number("0")),
         AcceptCase("[\n\t1\r\n,\t2 ]", .array([.number("1"), .number("2")])),
-        AcceptCase("{ \"a\" \t:\n1 , \"b\"\r:2 }", .object(JSONObject([(key: "a", value: .number("1")), (key: "b", value: .number("2"))]))),
+        AcceptCase(
+            "{ \"a\" \t:\n1 , \"b\"\r:2 }", .object(JSONObject([(key: "a", value: .number("1")), (key: "b", value: .number("2"))]))),
         // Containers.
         AcceptCase("[]", .array([])),
         AcceptCase("[ ]", .array([])),
         AcceptCase("{}", .object(JSONObject())),
         AcceptCase("{ \n}", .object(JSONObject())),
-        AcceptCase(#"[1,"a",true,false,null,[],{}]"#, .array([
-            .number("1"), .string("a"), .bool(true), .bool(false), .null, .array([]), .object(JSONObject()),
-        ])),
-        AcceptCase(#"{"a":{"b":[1,{"c":null}]}}"#, .object(JSONObject([
-            (key: "a", value: .object(JSONObject([
-                (key: "b", value: .array([.number("1"), .object(JSONObject([(key: "c", value: .null)]))])),
-            ]))),
-        ]))),
+        AcceptCase(
+            #"[1,"a",true,false,null,[],{}]"#,
+            .array([
+                .number("1"), .string("a"), .bool(true), .bool(false), .null, .array([]), .object(JSONObject()),
+            ])),
+        AcceptCase(
+            #"{"a":{"b":[1,{"c":null}]}}"#,
+            .object(
+                JSONObject([
+                    (
+                        key: "a",
+                        value: .object(
+                            JSONObject([
+                                (key: "b", value: .array([.number("1"), .object(JSONObject([(key: "c", value: .null)]))]))
+                            ]))
+                    )
+                ]))),
         AcceptCase(#"[[[]],[[1]]]"#, .array([.array([.array([])]), .array([.array([.number("1")])])])),
-        AcceptCase(#"{"":"","a b":"\u00e9"}"#, .object(JSONObject([(key: "", value: .string("")), (key: "a b", value: .string("\u{E9}"))]))),
+        AcceptCase(
+            #"{"":"","a b":"\u00e9"}"#, .object(JSONObject([(key: "", value: .string("")), (key: "a b", value: .string("\u{E9}"))]))),
         AcceptCase(#"["1/2","-3/8","0"]"#, .array([.string("1/2"), .string("-3/8"), .string("0")])),
         AcceptCase(#"{"a":"x","A":"y"}"#, .object(JSONObject([(key: "a", value: .string("x")), (key: "A", value: .string("y"))]))),
     ]
@@ -163,7 +174,9 @@ struct JSONParserAcceptTests {
         for valid in ["0", "-0", "1", "-1", "10", "1.5", "0.0", "1e5", "1E+5", "1e-5", "-1.25E-10", "99999999999999999999"] {
             #expect(JSONValue.isValidNumber(valid), "\(valid)")
         }
-        for invalid in ["", "-", "+1", "01", "-01", "1.", ".5", "1e", "1e+", "1.e5", "0x10", "1 ", " 1", "NaN", "Infinity", "1/2", "1,5", "١"] {
+        for invalid in [
+            "", "-", "+1", "01", "-01", "1.", ".5", "1e", "1e+", "1.e5", "0x10", "1 ", " 1", "NaN", "Infinity", "1/2", "1,5", "١",
+        ] {
             #expect(!JSONValue.isValidNumber(invalid), "\(invalid)")
         }
     }

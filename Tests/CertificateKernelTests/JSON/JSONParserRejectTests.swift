@@ -52,8 +52,10 @@ struct JSONParserRejectTests {
         RejectCase("comma first in object", "{,}", .unexpectedCharacter(",", expected: .keyOrObjectEnd), offset: 1, column: 2),
         RejectCase("number key", #"{"a":1,2:3}"#, .unexpectedCharacter("2", expected: .key), offset: 7, column: 8),
         RejectCase("missing comma", "[1 2]", .unexpectedCharacter("2", expected: .commaOrArrayEnd), offset: 3, column: 4),
-        RejectCase("missing comma between literals", "[true false]", .unexpectedCharacter("f", expected: .commaOrArrayEnd), offset: 6, column: 7),
-        RejectCase("missing comma in object", #"{"a":1 "b":2}"#, .unexpectedCharacter("\"", expected: .commaOrObjectEnd), offset: 7, column: 8),
+        RejectCase(
+            "missing comma between literals", "[true false]", .unexpectedCharacter("f", expected: .commaOrArrayEnd), offset: 6, column: 7),
+        RejectCase(
+            "missing comma in object", #"{"a":1 "b":2}"#, .unexpectedCharacter("\"", expected: .commaOrObjectEnd), offset: 7, column: 8),
         RejectCase("mismatched bracket", "[}", .unexpectedCharacter("}", expected: .valueOrArrayEnd), offset: 1, column: 2, pointer: "/0"),
         RejectCase("mismatched brace", #"{"a":1]"#, .unexpectedCharacter("]", expected: .commaOrObjectEnd), offset: 6, column: 7),
         RejectCase("two documents", "{} {}", .trailingContent, offset: 3, column: 4),
@@ -66,8 +68,12 @@ struct JSONParserRejectTests {
         RejectCase("comment after value", "[1] // c", .trailingContent, offset: 4, column: 5),
         RejectCase("block comment", "[1 /* c */]", .unexpectedCharacter("/", expected: .commaOrArrayEnd), offset: 3, column: 4),
         RejectCase("single quotes", "'x'", .unexpectedCharacter("'", expected: .value), offset: 0, column: 1),
-        RejectCase("pointer escaping", #"{"a/b":{"m~n":[x]}}"#, .unexpectedCharacter("x", expected: .valueOrArrayEnd), offset: 15, column: 16, pointer: "/a~1b/m~0n/0"),
-        RejectCase("error on a later line", "{\n  \"a\": [\n    1,\n    tru\n  ]\n}", .unexpectedCharacter("\n", expected: .literal("true")), offset: 25, line: 4, column: 8, pointer: "/a/1"),
+        RejectCase(
+            "pointer escaping", #"{"a/b":{"m~n":[x]}}"#, .unexpectedCharacter("x", expected: .valueOrArrayEnd), offset: 15, column: 16,
+            pointer: "/a~1b/m~0n/0"),
+        RejectCase(
+            "error on a later line", "{\n  \"a\": [\n    1,\n    tru\n  ]\n}", .unexpectedCharacter("\n", expected: .literal("true")),
+            offset: 25, line: 4, column: 8, pointer: "/a/1"),
         // Literals.
         RejectCase("truncated true", "tru", .unexpectedEnd(expected: .literal("true")), offset: 3, column: 4),
         RejectCase("truncated null", "nul", .unexpectedEnd(expected: .literal("null")), offset: 3, column: 4),
@@ -110,11 +116,15 @@ struct JSONParserRejectTests {
         RejectCase("raw newline in string", "[\"a\nb\"]", .controlCharacterInString(0x0A), offset: 3, column: 4, pointer: "/0"),
         RejectCase("raw tab in string", "\"a\tb\"", .controlCharacterInString(0x09), offset: 2, column: 3),
         RejectCase("raw NUL in string", bytes: [quote, 0x00, quote], .controlCharacterInString(0x00), offset: 1, column: 2),
-        RejectCase("raw U+001F in key", bytes: Array("{\"".utf8) + [0x1F] + Array("\":1}".utf8), .controlCharacterInString(0x1F), offset: 2, column: 3),
+        RejectCase(
+            "raw U+001F in key", bytes: Array("{\"".utf8) + [0x1F] + Array("\":1}".utf8), .controlCharacterInString(0x1F), offset: 2,
+            column: 3),
         // Encoding.
         RejectCase("byte order mark", bytes: [0xEF, 0xBB, 0xBF] + Array("{}".utf8), .byteOrderMark, offset: 0, column: 1),
         RejectCase("byte order mark alone", bytes: [0xEF, 0xBB, 0xBF], .byteOrderMark, offset: 0, column: 1),
-        RejectCase("U+FEFF between tokens", bytes: Array("[1,".utf8) + [0xEF, 0xBB, 0xBF] + Array("2]".utf8), .unexpectedCharacter("\u{FEFF}", expected: .value), offset: 3, column: 4, pointer: "/1"),
+        RejectCase(
+            "U+FEFF between tokens", bytes: Array("[1,".utf8) + [0xEF, 0xBB, 0xBF] + Array("2]".utf8),
+            .unexpectedCharacter("\u{FEFF}", expected: .value), offset: 3, column: 4, pointer: "/1"),
         RejectCase("0xff alone", bytes: [0xFF], .invalidUTF8, offset: 0, column: 1),
         RejectCase("0xff in string", bytes: [quote, 0x61, 0xFF, quote], .invalidUTF8, offset: 2, column: 3),
         RejectCase("overlong NUL", bytes: [quote, 0xC0, 0x80, quote], .invalidUTF8, offset: 1, column: 2),
@@ -127,17 +137,25 @@ struct JSONParserRejectTests {
         RejectCase("truncated 3-byte sequence", bytes: [quote, 0xE2, 0x82, quote], .invalidUTF8, offset: 1, column: 2),
         RejectCase("truncated at end of input", bytes: [quote, 0xE2, 0x82], .invalidUTF8, offset: 1, column: 2),
         RejectCase("stray continuation byte", bytes: [quote, 0x61, 0x80, quote], .invalidUTF8, offset: 2, column: 3),
-        RejectCase("invalid UTF-8 outside strings", bytes: [UInt8(ascii: "["), 0xC3, 0x28], .invalidUTF8, offset: 1, column: 2, pointer: "/0"),
-        RejectCase("non-ASCII letter outside strings", "[\u{E9}]", .unexpectedCharacter("\u{E9}", expected: .valueOrArrayEnd), offset: 1, column: 2, pointer: "/0"),
-        RejectCase("no-break space as whitespace", "[\u{A0}1]", .unexpectedCharacter("\u{A0}", expected: .valueOrArrayEnd), offset: 1, column: 2, pointer: "/0"),
+        RejectCase(
+            "invalid UTF-8 outside strings", bytes: [UInt8(ascii: "["), 0xC3, 0x28], .invalidUTF8, offset: 1, column: 2, pointer: "/0"),
+        RejectCase(
+            "non-ASCII letter outside strings", "[\u{E9}]", .unexpectedCharacter("\u{E9}", expected: .valueOrArrayEnd), offset: 1,
+            column: 2, pointer: "/0"),
+        RejectCase(
+            "no-break space as whitespace", "[\u{A0}1]", .unexpectedCharacter("\u{A0}", expected: .valueOrArrayEnd), offset: 1, column: 2,
+            pointer: "/0"),
         RejectCase("form feed as whitespace", "\u{0C}1", .unexpectedCharacter("\u{0C}", expected: .value), offset: 0, column: 1),
         RejectCase("NUL outside strings", bytes: [0x00], .unexpectedCharacter("\u{0}", expected: .value), offset: 0, column: 1),
         RejectCase("NUL after value", bytes: [UInt8(ascii: "1"), 0x00], .trailingContent, offset: 1, column: 2),
         // Duplicate keys, reported at the repeated key with its member's pointer.
         RejectCase("duplicate key", #"{"a":1,"a":2}"#, .duplicateKey("a"), offset: 7, column: 8, pointer: "/a"),
         RejectCase("nested duplicate key", #"{"a":[0,{"b":1,"b":2}]}"#, .duplicateKey("b"), offset: 15, column: 16, pointer: "/a/1/b"),
-        RejectCase("duplicate key on a later line", "{\n  \"a\": 1,\n  \"a\": 2\n}", .duplicateKey("a"), offset: 14, line: 3, column: 3, pointer: "/a"),
-        RejectCase("duplicate key written with an escape", #"{"ab":1,"a\u0062":2}"#, .duplicateKey("ab"), offset: 8, column: 9, pointer: "/ab"),
+        RejectCase(
+            "duplicate key on a later line", "{\n  \"a\": 1,\n  \"a\": 2\n}", .duplicateKey("a"), offset: 14, line: 3, column: 3,
+            pointer: "/a"),
+        RejectCase(
+            "duplicate key written with an escape", #"{"ab":1,"a\u0062":2}"#, .duplicateKey("ab"), offset: 8, column: 9, pointer: "/ab"),
         RejectCase("duplicate empty key", #"{"":1,"":2}"#, .duplicateKey(""), offset: 6, column: 7, pointer: "/"),
     ]
 
@@ -198,7 +216,8 @@ struct JSONParserRejectTests {
             for after in [0, 1, 8, 15] {
                 for (badBytes, kind) in bad {
                     // ["aaa...<bad>bbb..."]
-                    let bytes = Array("[\"".utf8) + [UInt8](repeating: 0x61, count: before) + badBytes
+                    let bytes =
+                        Array("[\"".utf8) + [UInt8](repeating: 0x61, count: before) + badBytes
                         + [UInt8](repeating: 0x62, count: after) + Array("\"]".utf8)
                     let error = jsonSyntaxError(bytes)
                     #expect(error?.kind == kind, "\(bytes)")

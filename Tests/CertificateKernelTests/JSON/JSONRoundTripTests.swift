@@ -146,9 +146,10 @@ struct JSONRoundTripTests {
         case (.array(let a), .array(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { identical($0, $1) }
         case (.object(let a), .object(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy {
-                Array($0.key.unicodeScalars) == Array($1.key.unicodeScalars) && identical($0.value, $1.value)
-            }
+            return a.count == b.count
+                && zip(a, b).allSatisfy {
+                    Array($0.key.unicodeScalars) == Array($1.key.unicodeScalars) && identical($0.value, $1.value)
+                }
         default:
             return lhs == rhs
         }

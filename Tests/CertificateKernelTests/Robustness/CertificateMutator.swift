@@ -17,7 +17,8 @@ struct CertificateMutator {
 
     // MARK: - Bytes
 
-    static let interestingBytes: [UInt8] = Array(#"{}[],:"\/0123456789-+.eEtfnulraxb "#.utf8)
+    static let interestingBytes: [UInt8] =
+        Array(#"{}[],:"\/0123456789-+.eEtfnulraxb "#.utf8)
         + [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
 
     /// One to three byte-level edits.
@@ -109,7 +110,10 @@ struct CertificateMutator {
         case 0, 1, 2:
             guard let (at, value) = pick(numbers) else { return nil }
             let (changed, how) = nudge(value)
-            return (Robustness.edit(root, at: at[...], to: .string(changed.description)), "number at \(pointer(at)) \(how): \(value) -> \(changed)")
+            return (
+                Robustness.edit(root, at: at[...], to: .string(changed.description)),
+                "number at \(pointer(at)) \(how): \(value) -> \(changed)"
+            )
         case 3:
             guard let (at, old) = pick(strings), let (_, other) = pick(strings), old != other else { return nil }
             return (Robustness.edit(root, at: at[...], to: .string(other)), "string at \(pointer(at)): \"\(old)\" -> \"\(other)\"")
@@ -140,7 +144,11 @@ struct CertificateMutator {
             claims.swapAt(i, j)
             return (Robustness.edit(root, at: "/claims", to: .array(claims)), "swap claims \(i) and \(j)")
         case 7:
-            let members = all.filter { !$0.0.isEmpty && Robustness.value(at: $0.0.dropLast(), in: root).map { if case .object = $0 { return true } else { return false } } == true }
+            let members = all.filter {
+                !$0.0.isEmpty
+                    && Robustness.value(at: $0.0.dropLast(), in: root).map { if case .object = $0 { return true } else { return false } }
+                        == true
+            }
             guard let (at, _) = pick(members) else { return nil }
             return (Robustness.edit(root, at: at[...], to: nil), "delete member \(pointer(at))")
         case 8:
@@ -152,7 +160,10 @@ struct CertificateMutator {
             return (Robustness.edit(root, at: (at + [key])[...], to: value), "add member \(key) to \(pointer(at))")
         case 9:
             // Rename one reference to another object's name.
-            let references = strings.filter { objectNames.contains($0.1) && $0.0.first == "claims" || (objectNames.contains($0.1) && $0.0.count > 2 && $0.0[0] == "objects") }
+            let references = strings.filter {
+                objectNames.contains($0.1) && $0.0.first == "claims"
+                    || (objectNames.contains($0.1) && $0.0.count > 2 && $0.0[0] == "objects")
+            }
             guard let (at, old) = pick(references), let other = pick(objectNames), other != old else { return nil }
             return (Robustness.edit(root, at: at[...], to: .string(other)), "reference at \(pointer(at)): \(old) -> \(other)")
         case 10:
@@ -160,7 +171,8 @@ struct CertificateMutator {
             guard let old = pick(objectNames) else { return nil }
             let new = "renamed-" + old
             var value = Robustness.rename(root, at: JSONPointer(tokens: ["objects", old]).description, to: new)
-            for (at, text) in strings where text == old && (at.first == "claims" || (at.first == "objects" && at.count > 2)) && at.last != "coding" {
+            for (at, text) in strings
+            where text == old && (at.first == "claims" || (at.first == "objects" && at.count > 2)) && at.last != "coding" {
                 value = Robustness.edit(value, at: at[...], to: .string(new))
             }
             return (value, "rename object \(old) -> \(new) everywhere")

@@ -90,16 +90,26 @@ struct CommandLineRobustnessTests {
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cases: [(String, JSONValue, String, String)] = [
-            ("number.dyadcert.json", Robustness.edit(Robustness.base, at: "/objects/s/values/0", to: .number("5")), "/objects/s/values/0", #"e.g. "5""#),
+            (
+                "number.dyadcert.json", Robustness.edit(Robustness.base, at: "/objects/s/values/0", to: .number("5")),
+                "/objects/s/values/0", #"e.g. "5""#
+            ),
             ("format.dyadcert.json", Robustness.edit(Robustness.base, at: "/format", to: "dyadcert/2"), "/format", #""dyadcert/1""#),
-            ("fraction.dyadcert.json", Robustness.edit(Robustness.base, at: "/objects/s/values/0", to: "2/4"), "/objects/s/values/0", "write 1/2"),
-            ("reference.dyadcert.json", Robustness.edit(Robustness.base, at: "/claims/1/inputs/functions/0", to: "nope"), "/claims/1/inputs/functions/0", "defined earlier"),
+            (
+                "fraction.dyadcert.json", Robustness.edit(Robustness.base, at: "/objects/s/values/0", to: "2/4"), "/objects/s/values/0",
+                "write 1/2"
+            ),
+            (
+                "reference.dyadcert.json", Robustness.edit(Robustness.base, at: "/claims/1/inputs/functions/0", to: "nope"),
+                "/claims/1/inputs/functions/0", "defined earlier"
+            ),
         ]
         for (name, value, pointer, words) in cases {
             let path = try Self.write(Robustness.bytes(value), name, in: directory)
             let run = try Self.run(["verify", path])
             #expect(run.status == 2, "\(name): \(run.stderr)")
-            #expect(run.stderr.contains(path) && run.stderr.contains("at \(pointer):") && run.stderr.contains(words), "\(name): \(run.stderr)")
+            #expect(
+                run.stderr.contains(path) && run.stderr.contains("at \(pointer):") && run.stderr.contains(words), "\(name): \(run.stderr)")
             // The closing line is still printed (claims checked before the error count as passed).
             #expect(run.stdout.split(separator: "\n").last?.hasSuffix(" passed, 0 failed") == true, "\(name): \(run.stdout)")
         }
@@ -115,7 +125,10 @@ struct CommandLineRobustnessTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let deep = Robustness.certificate(
             objects: [("K", Robustness.json(#"{"kind": "readout-class", "levels": "40", "readouts": ["2", "3"]}"#))],
-            claims: [Robustness.json(#"{"id": "j", "rule": "readout-count", "inputs": {"class": "K", "coding": "joint"}, "statement": {"log2-size": "3"}}"#)])
+            claims: [
+                Robustness.json(
+                    #"{"id": "j", "rule": "readout-count", "inputs": {"class": "K", "coding": "joint"}, "statement": {"log2-size": "3"}}"#)
+            ])
         let path = try Self.write(Robustness.bytes(deep), "deep.dyadcert.json", in: directory)
         let limited = try Self.run(["verify", path])
         #expect(limited.status == 3)
@@ -127,7 +140,11 @@ struct CommandLineRobustnessTests {
         // Enumerating a depth-40 class with the level limit raised to 40: exit 3 at once, no trap.
         let enumerate = Robustness.certificate(
             objects: [("K", Robustness.json(#"{"kind": "readout-class", "levels": "40", "readouts": ["1"]}"#))],
-            claims: [Robustness.json(#"{"id": "n", "rule": "enumerate", "inputs": {"class": "K", "quantity": "size", "coding": "joint"}, "statement": {"value": "2"}}"#)])
+            claims: [
+                Robustness.json(
+                    #"{"id": "n", "rule": "enumerate", "inputs": {"class": "K", "quantity": "size", "coding": "joint"}, "statement": {"value": "2"}}"#
+                )
+            ])
         let enumeratePath = try Self.write(Robustness.bytes(enumerate), "enumerate.dyadcert.json", in: directory)
         let run = try Self.run(["verify", "--max-level", "40", enumeratePath])
         #expect(run.status == 3, "\(run.stderr)")
@@ -158,9 +175,13 @@ struct CommandLineRobustnessTests {
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         _ = try Self.write(Robustness.bytes(Robustness.base), "a-true.dyadcert.json", in: directory)
-        _ = try Self.write(Robustness.bytes(Robustness.edit(Robustness.base, at: "/claims/6/statement/bound", to: "1")), "b-false.dyadcert.json", in: directory)
-        _ = try Self.write(Robustness.bytes(Robustness.edit(Robustness.base, at: "/claims", to: .array([]))), "c-malformed.dyadcert.json", in: directory)
-        _ = try Self.write(Robustness.bytes(Robustness.edit(Robustness.base, at: "/objects/K/levels", to: "21")), "d-limit.dyadcert.json", in: directory)
+        _ = try Self.write(
+            Robustness.bytes(Robustness.edit(Robustness.base, at: "/claims/6/statement/bound", to: "1")), "b-false.dyadcert.json",
+            in: directory)
+        _ = try Self.write(
+            Robustness.bytes(Robustness.edit(Robustness.base, at: "/claims", to: .array([]))), "c-malformed.dyadcert.json", in: directory)
+        _ = try Self.write(
+            Robustness.bytes(Robustness.edit(Robustness.base, at: "/objects/K/levels", to: "21")), "d-limit.dyadcert.json", in: directory)
         let run = try Self.run(["verify", "--jobs", "2", directory.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("c-malformed.dyadcert.json: at /claims:"), "\(run.stderr)")
@@ -177,7 +198,8 @@ struct CommandLineRobustnessTests {
     func jsonReport() throws {
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = try Self.write(Robustness.bytes(Robustness.edit(Robustness.base, at: "/objects/sigma/bits", to: "A")), "hex.dyadcert.json", in: directory)
+        let path = try Self.write(
+            Robustness.bytes(Robustness.edit(Robustness.base, at: "/objects/sigma/bits", to: "A")), "hex.dyadcert.json", in: directory)
         let run = try Self.run(["verify", "--report", "json", path])
         #expect(run.status == 2)
         let report = try JSONParser.parse(Array(run.stdout.utf8))

@@ -26,7 +26,9 @@ enum IndependentOracle {
     // MARK: - Identity
 
     /// The keys whose string values (directly or inside arrays) name objects.
-    static let referenceKeys: Set<String> = ["f", "g", "function", "functions", "class", "network", "centres", "elements", "items", "signs", "feature", "subject"]
+    static let referenceKeys: Set<String> = [
+        "f", "g", "function", "functions", "class", "network", "centres", "elements", "items", "signs", "feature", "subject",
+    ]
 
     struct Document {
         let objects: [(name: String, value: JSONValue)]
@@ -72,7 +74,11 @@ enum IndependentOracle {
         case .array(let items):
             return .array(items.map { expandReferences($0, key: key, doc, before: before, depth: depth + 1) })
         case .object(let object):
-            return .object(JSONObject(object.members.map { (key: $0.key, value: expandReferences($0.value, key: $0.key, doc, before: before, depth: depth + 1)) }))
+            return .object(
+                JSONObject(
+                    object.members.map {
+                        (key: $0.key, value: expandReferences($0.value, key: $0.key, doc, before: before, depth: depth + 1))
+                    }))
         default:
             return value
         }
@@ -167,7 +173,8 @@ enum IndependentOracle {
         func function(_ ref: JSONValue) throws -> StepFunction {
             switch try object(try string(ref)) {
             case .function(let f): return f
-            case .feature(let J, let negative, let amplitudes): return try IndependentOracle.step(cells: featureCells(J, negative, amplitudes))
+            case .feature(let J, let negative, let amplitudes):
+                return try IndependentOracle.step(cells: featureCells(J, negative, amplitudes))
             default: throw Unsupported(reason: "not a function")
             }
         }
@@ -202,16 +209,25 @@ enum IndependentOracle {
             case "feature":
                 let (J, negative) = try signTree(o["signs"] ?? .null)
                 let amplitudes: [Rational]
-                if case .string("balanced")? = o["amplitudes"] { amplitudes = IndependentOracle.balanced(J) } else { amplitudes = try rationals(o["amplitudes"]) }
+                if case .string("balanced")? = o["amplitudes"] {
+                    amplitudes = IndependentOracle.balanced(J)
+                } else {
+                    amplitudes = try rationals(o["amplitudes"])
+                }
                 return .feature(levels: J, negative: negative, amplitudes: amplitudes)
             case "feature-shift":
-                guard case .feature(let J, let negative, let amplitudes) = try object(try string(o["feature"])) else { throw Unsupported(reason: "not a feature") }
+                guard case .feature(let J, let negative, let amplitudes) = try object(try string(o["feature"])) else {
+                    throw Unsupported(reason: "not a feature")
+                }
                 let half = try Rational(1, 2)
-                return .function(try IndependentOracle.step(cells: featureCells(J, negative, amplitudes).map { ($0 + Rational.one) * half }))
+                return .function(
+                    try IndependentOracle.step(cells: featureCells(J, negative, amplitudes).map { ($0 + Rational.one) * half }))
             case "task-output", "task-outputs":
                 let (J, negative) = try signTree(o["signs"] ?? .null)
                 let readouts = kind == "task-output" ? [try integer(o["readout"])] : try list(o["readouts"]).map { try integer($0) }
-                let outputs = try readouts.map { try IndependentOracle.step(cells: IndependentOracle.readoutCells(J, negative, $0).map { Rational($0) }) }
+                let outputs = try readouts.map {
+                    try IndependentOracle.step(cells: IndependentOracle.readoutCells(J, negative, $0).map { Rational($0) })
+                }
                 return kind == "task-output" ? .function(outputs[0]) : .functions(outputs)
             case "function-list":
                 return .functions(try functions(try list(o["items"])))
@@ -222,10 +238,17 @@ enum IndependentOracle {
             case "sawtooth":
                 let n = try integer(o["order"])
                 let knots = (0...(1 << n)).map { IndependentOracle.dyadic($0, n) }
-                return .piecewiseLinear(try PiecewiseLinear(knots: knots, startValues: Array(repeating: 0, count: 1 << n), endValues: Array(repeating: 1, count: 1 << n)))
+                return .piecewiseLinear(
+                    try PiecewiseLinear(
+                        knots: knots, startValues: Array(repeating: 0, count: 1 << n), endValues: Array(repeating: 1, count: 1 << n)))
             case "piecewise-linear":
-                if o["values"] != nil { return .piecewiseLinear(try PiecewiseLinear(knots: try rationals(o["knots"]), values: try rationals(o["values"]))) }
-                return .piecewiseLinear(try PiecewiseLinear(knots: try rationals(o["knots"]), startValues: try rationals(o["start-values"]), endValues: try rationals(o["end-values"])))
+                if o["values"] != nil {
+                    return .piecewiseLinear(try PiecewiseLinear(knots: try rationals(o["knots"]), values: try rationals(o["values"])))
+                }
+                return .piecewiseLinear(
+                    try PiecewiseLinear(
+                        knots: try rationals(o["knots"]), startValues: try rationals(o["start-values"]),
+                        endValues: try rationals(o["end-values"])))
             case "readout-class":
                 return .readoutClass(levels: try integer(o["levels"]), readouts: try list(o["readouts"]).map { try integer($0) })
             case "haar-class":
@@ -233,30 +256,39 @@ enum IndependentOracle {
                 if case .string("balanced")? = o["amplitudes"] { return .haarClass(levels: J, amplitudes: IndependentOracle.balanced(J)) }
                 return .haarClass(levels: J, amplitudes: try rationals(o["amplitudes"]))
             case "finite-class":
-                return .finiteClass(try list(o["elements"]).map { item in
-                    if case .array(let names) = item { return try functions(names) }
-                    return [try function(item)]
-                })
+                return .finiteClass(
+                    try list(o["elements"]).map { item in
+                        if case .array(let names) = item { return try functions(names) }
+                        return [try function(item)]
+                    })
             case "heaviside-network":
                 return try explicitNetwork(o)
             case "joint-network":
                 let (J, negative) = try signTree(o["signs"] ?? .null)
                 let hex = IndependentOracle.encodeHex(negative)
-                let coded = try NetworkBuilder.joint(signs: try SignTree(levels: J, hex: hex), readouts: try list(o["readouts"]).map { try WalshReadout(index: try integer($0)) })
-                return .network(coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { Optional(String(describing: $0)) } } },
-                                biasCodes: coded.biasCodes.map { $0.map { Optional(String(describing: $0)) } }, recipe: true)
+                let coded = try NetworkBuilder.joint(
+                    signs: try SignTree(levels: J, hex: hex),
+                    readouts: try list(o["readouts"]).map { try WalshReadout(index: try integer($0)) })
+                return .network(
+                    coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { Optional(String(describing: $0)) } } },
+                    biasCodes: coded.biasCodes.map { $0.map { Optional(String(describing: $0)) } }, recipe: true)
             case "sign-coded-network":
                 let (J, negative) = try signTree(o["signs"] ?? .null)
-                let family = try SignCodedNetworkFamily(levels: J, readouts: try list(o["readouts"]).map { try WalshReadout(index: try integer($0)) })
+                let family = try SignCodedNetworkFamily(
+                    levels: J, readouts: try list(o["readouts"]).map { try WalshReadout(index: try integer($0)) })
                 let coded = try family.member(signs: try SignTree(levels: J, hex: IndependentOracle.encodeHex(negative)))
-                return .network(coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { Optional(String(describing: $0)) } } },
-                                biasCodes: coded.biasCodes.map { $0.map { Optional(String(describing: $0)) } }, recipe: true)
+                return .network(
+                    coded.network, weightCodes: coded.weightCodes.map { $0.map { $0.map { Optional(String(describing: $0)) } } },
+                    biasCodes: coded.biasCodes.map { $0.map { Optional(String(describing: $0)) } }, recipe: true)
             case "one-layer-network":
                 let network = try NetworkBuilder.oneLayer(realising: try functions(try list(o["functions"])))
-                return .network(network, weightCodes: network.layers.map { $0.map { Array(repeating: nil, count: $0.weights.count) } },
-                                biasCodes: network.layers.map { Array(repeating: nil, count: $0.count) }, recipe: false)
+                return .network(
+                    network, weightCodes: network.layers.map { $0.map { Array(repeating: nil, count: $0.weights.count) } },
+                    biasCodes: network.layers.map { Array(repeating: nil, count: $0.count) }, recipe: false)
             case "network-output":
-                guard case .network(let network, _, _, _) = try object(try string(o["network"])) else { throw Unsupported(reason: "not a network") }
+                guard case .network(let network, _, _, _) = try object(try string(o["network"])) else {
+                    throw Unsupported(reason: "not a network")
+                }
                 let d = try integer(o["output"])
                 return .function(try IndependentOracle.realised(network, output: d))
             default:
@@ -274,12 +306,20 @@ enum IndependentOracle {
                 for unitValue in try list(layer["units"]) {
                     guard case .object(let unit) = unitValue else { throw Unsupported(reason: "unit") }
                     let weights = try rationals(unit["weights"])
-                    units.append(HeavisideNetwork.Unit(activation: try string(unit["activation"]) == "heaviside" ? .heaviside : .linear,
-                                                       inputs: try list(unit["inputs"]).map { try integer($0) }, weights: weights, bias: try rational(unit["bias"])))
-                    if let codes = unit["weight-codes"] { wc.append(try list(codes).map { try string($0) }) } else { wc.append(Array(repeating: defaultWeight, count: weights.count)) }
+                    units.append(
+                        HeavisideNetwork.Unit(
+                            activation: try string(unit["activation"]) == "heaviside" ? .heaviside : .linear,
+                            inputs: try list(unit["inputs"]).map { try integer($0) }, weights: weights, bias: try rational(unit["bias"])))
+                    if let codes = unit["weight-codes"] {
+                        wc.append(try list(codes).map { try string($0) })
+                    } else {
+                        wc.append(Array(repeating: defaultWeight, count: weights.count))
+                    }
                     bc.append(unit["bias-code"].flatMap { try? string($0) } ?? defaultBias)
                 }
-                layers.append(units); weightCodes.append(wc); biasCodes.append(bc)
+                layers.append(units)
+                weightCodes.append(wc)
+                biasCodes.append(bc)
             }
             return .network(try HeavisideNetwork(layers: layers), weightCodes: weightCodes, biasCodes: biasCodes, recipe: false)
         }
@@ -293,7 +333,9 @@ enum IndependentOracle {
             case .readoutClass(let J, let readouts):
                 guard J <= 3 else { throw Unsupported(reason: "readout class of depth \(J) is too large to enumerate here") }
                 return try IndependentOracle.allTrees(J).map { negative in
-                    try readouts.map { try IndependentOracle.step(cells: IndependentOracle.readoutCells(J, negative, $0).map { Rational($0) }) }
+                    try readouts.map {
+                        try IndependentOracle.step(cells: IndependentOracle.readoutCells(J, negative, $0).map { Rational($0) })
+                    }
                 }
             case .haarClass(let J, let amplitudes):
                 guard J <= 3 else { throw Unsupported(reason: "haar class of depth \(J) is too large to enumerate here") }
@@ -310,7 +352,9 @@ enum IndependentOracle {
                 return elements[try integer(item)]
             case .readoutClass(let J, let readouts):
                 let negative = try parameters(item, J)
-                return try readouts.map { try IndependentOracle.step(cells: IndependentOracle.readoutCells(J, negative, $0).map { Rational($0) }) }
+                return try readouts.map {
+                    try IndependentOracle.step(cells: IndependentOracle.readoutCells(J, negative, $0).map { Rational($0) })
+                }
             case .haarClass(let J, let amplitudes):
                 return [try IndependentOracle.step(cells: featureCells(J, try parameters(item, J), amplitudes))]
             default:
@@ -409,10 +453,17 @@ enum IndependentOracle {
     static func haar(_ j: Int, _ k: Int) throws -> StepFunction {
         var breakpoints: [Rational] = [], values: [Rational] = []
         let a = dyadic(2 * k, j + 1), m = dyadic(2 * k + 1, j + 1), b = dyadic(2 * k + 2, j + 1)
-        if a.signum > 0 { breakpoints.append(0); values.append(0) }
-        breakpoints += [a, m]; values += [1, -1]
+        if a.signum > 0 {
+            breakpoints.append(0)
+            values.append(0)
+        }
+        breakpoints += [a, m]
+        values += [1, -1]
         breakpoints.append(b)
-        if b < Rational.one { values.append(0); breakpoints.append(1) }
+        if b < Rational.one {
+            values.append(0)
+            breakpoints.append(1)
+        }
         return try StepFunction(breakpoints: breakpoints, values: values)
     }
 
@@ -592,7 +643,8 @@ extension IndependentOracle {
     /// The quantities a true claim establishes (by its statement), for the bits rule.
     static func quantities(_ i: Int, _ model: Model) throws -> [String: Interval] {
         guard case .object(let claim) = model.doc.claims[i], case .string(let rule)? = claim["rule"],
-              case .object(let statement)? = claim["statement"], case .object(let inputs)? = claim["inputs"] else { throw Unsupported(reason: "claim shape") }
+            case .object(let statement)? = claim["statement"], case .object(let inputs)? = claim["inputs"]
+        else { throw Unsupported(reason: "claim shape") }
         func r(_ key: String) throws -> Rational { try model.rational(statement[key]) }
         switch rule {
         case "sup-distance":
@@ -605,10 +657,14 @@ extension IndependentOracle {
             return ["bits": Interval(lower: nil, upper: try r("bits-at-most"))]
         case "packing":
             let m = try model.integer(statement["count"])
-            return ["covering-number": Interval(lower: Rational(m), upper: nil), "bits": Interval(lower: Rational(ceilLog2(m)), upper: nil)]
+            return [
+                "covering-number": Interval(lower: Rational(m), upper: nil), "bits": Interval(lower: Rational(ceilLog2(m)), upper: nil),
+            ]
         case "cover":
             let m = try model.integer(statement["count"])
-            return ["covering-number": Interval(lower: nil, upper: Rational(m)), "bits": Interval(lower: nil, upper: Rational(ceilLog2(m)))]
+            return [
+                "covering-number": Interval(lower: nil, upper: Rational(m)), "bits": Interval(lower: nil, upper: Rational(ceilLog2(m))),
+            ]
         case "binary-class":
             return ["bits": .exact(try r("bits"))]
         case "readout-count":
@@ -618,7 +674,9 @@ extension IndependentOracle {
             let quantity = try model.string(inputs["quantity"])
             if let value = statement["value"] {
                 let v = try model.integer(value)
-                return [quantity == "size" ? "size" : "covering-number": .exact(Rational(v)), "description-bits": .exact(Rational(ceilLog2(v)))]
+                return [
+                    quantity == "size" ? "size" : "covering-number": .exact(Rational(v)), "description-bits": .exact(Rational(ceilLog2(v))),
+                ]
             }
             let total = try model.list(statement["values"]).reduce(0) { $0 + ceilLog2(try model.integer($1)) }
             return ["description-bits": .exact(Rational(total))]
@@ -629,9 +687,13 @@ extension IndependentOracle {
         case "network-width-lower":
             return ["first-layer-units": Interval(lower: try r("first-layer-units-at-least"), upper: nil)]
         case "network-realises-for-all-signs":
-            guard case .network(let network, _, _, _) = try model.object(try model.string(inputs["network"])) else { throw Unsupported(reason: "not a network") }
-            return ["bits": Interval(lower: nil, upper: try r("bits")), "log2-size": Interval(lower: nil, upper: try r("bits")),
-                    "first-layer-units": .exact(Rational(network.layers[0].count))]
+            guard case .network(let network, _, _, _) = try model.object(try model.string(inputs["network"])) else {
+                throw Unsupported(reason: "not a network")
+            }
+            return [
+                "bits": Interval(lower: nil, upper: try r("bits")), "log2-size": Interval(lower: nil, upper: try r("bits")),
+                "first-layer-units": .exact(Rational(network.layers[0].count)),
+            ]
         case "step-approx-lower":
             let g = try model.function(pl: inputs["function"])
             guard let n = strictGreedyCount(g, try model.rational(inputs["threshold"])) else { throw Unsupported(reason: "greedy") }
@@ -643,7 +705,8 @@ extension IndependentOracle {
 
     static func checkThrowing(_ i: Int, _ model: Model, depth: Int) throws -> Answer {
         guard depth < 16, case .object(let claim) = model.doc.claims[i], case .string(let rule)? = claim["rule"],
-              case .object(let inputs)? = claim["inputs"], case .object(let statement)? = claim["statement"] else { throw Unsupported(reason: "claim shape") }
+            case .object(let inputs)? = claim["inputs"], case .object(let statement)? = claim["statement"]
+        else { throw Unsupported(reason: "claim shape") }
         func input(_ key: String) -> JSONValue { inputs[key] ?? .null }
         func fail(_ why: String) -> Answer { .isFalse("\(rule): \(why)") }
 
@@ -675,7 +738,9 @@ extension IndependentOracle {
                 guard rows.count == D, rows.allSatisfy({ $0.count == D }) else { return fail("matrix shape") }
                 stated = { a, b in rows[a][b] }
             }
-            for a in 0..<D { for b in 0..<D where innerProduct(functions[a], functions[b]) != stated(a, b) { return fail("entry (\(a), \(b))") } }
+            for a in 0..<D {
+                for b in 0..<D where innerProduct(functions[a], functions[b]) != stated(a, b) { return fail("entry (\(a), \(b))") }
+            }
             return .holds
 
         case "orthonormal-for-all-signs":
@@ -738,7 +803,9 @@ extension IndependentOracle {
                 if quantity == "size" {
                     computed.append(distinct.count)
                 } else {
-                    guard let n = coveringNumber(distinct, eps: try model.rational(input("eps"))) else { throw Unsupported(reason: "covering number too large") }
+                    guard let n = coveringNumber(distinct, eps: try model.rational(input("eps"))) else {
+                        throw Unsupported(reason: "covering number too large")
+                    }
                     computed.append(n)
                 }
             }
@@ -757,7 +824,9 @@ extension IndependentOracle {
                 bits = joint ? parityRank(J, readouts) : readouts.reduce(0) { $0 + parityRank(J, [$1]) }
             } else {
                 let elements = try model.elements(k)
-                guard elements.allSatisfy({ $0.allSatisfy { $0.values.allSatisfy { $0 == 1 || $0 == -1 } } }) else { return fail("not +-1 valued") }
+                guard elements.allSatisfy({ $0.allSatisfy { $0.values.allSatisfy { $0 == 1 || $0 == -1 } } }) else {
+                    return fail("not +-1 valued")
+                }
                 if joint {
                     bits = ceilLog2(Set(elements).count)
                 } else {
@@ -831,13 +900,16 @@ extension IndependentOracle {
                 return [try model.function(item)]
             }
             guard try model.integer(statement["count"]) == centres.count else { return fail("count") }
-            for element in try model.elements(k) where !centres.contains(where: { $0.count == element.count && supDistance(element, $0) <= eps }) {
+            for element in try model.elements(k)
+            where !centres.contains(where: { $0.count == element.count && supDistance(element, $0) <= eps }) {
                 return fail("an element is farther than eps from every centre")
             }
             return .holds
 
         case "network-realises":
-            guard case .network(let network, _, _, _) = try model.object(try model.string(input("network"))) else { return fail("not a network") }
+            guard case .network(let network, _, _, _) = try model.object(try model.string(input("network"))) else {
+                return fail("not a network")
+            }
             let targets = try model.functions(try model.list(input("functions")))
             let outputs = network.layers[network.layers.count - 1].count
             guard try model.integer(statement["outputs"]) == outputs, targets.count == outputs else { return fail("output count") }
@@ -851,23 +923,30 @@ extension IndependentOracle {
             return .holds
 
         case "network-bits":
-            guard case .network(let network, let weightCodes, let biasCodes, let recipe) = try model.object(try model.string(input("network"))) else {
+            guard
+                case .network(let network, let weightCodes, let biasCodes, let recipe) = try model.object(
+                    try model.string(input("network")))
+            else {
                 return fail("not a network")
             }
             var total = 0
             for (l, layer) in network.layers.enumerated() {
                 for (u, unit) in layer.enumerated() {
                     for (value, code) in zip(unit.weights + [unit.bias], weightCodes[l][u] + [biasCodes[l][u]]) {
-                        guard let code, let bits = codeBits(code, value, recipe: recipe) else { return fail("parameter \(value) does not fit \(String(describing: code))") }
+                        guard let code, let bits = codeBits(code, value, recipe: recipe) else {
+                            return fail("parameter \(value) does not fit \(String(describing: code))")
+                        }
                         total += bits
                     }
                 }
             }
             guard try model.integer(statement["bits"]) == total else { return fail("codes add up to \(total)") }
             let units = network.layers.reduce(0) { $0 + $1.count }
-            let actual = ["units": units, "hidden-units": units - network.layers[network.layers.count - 1].count,
-                          "parameters": network.layers.reduce(0) { $0 + $1.reduce(0) { $0 + $1.weights.count + 1 } },
-                          "first-layer-units": network.layers[0].count, "layers": network.layers.count]
+            let actual = [
+                "units": units, "hidden-units": units - network.layers[network.layers.count - 1].count,
+                "parameters": network.layers.reduce(0) { $0 + $1.reduce(0) { $0 + $1.weights.count + 1 } },
+                "first-layer-units": network.layers[0].count, "layers": network.layers.count,
+            ]
             for (key, value) in statement where key != "bits" {
                 guard let a = actual[key], try model.integer(value) == a else { return fail("\(key)") }
             }
@@ -894,7 +973,9 @@ extension IndependentOracle {
                         let cells = readoutCells(J, negative, m), w = 1 << (J - t), h = w / 2
                         for start in stride(from: 0, to: cells.count, by: w) {
                             let left = cells[start], right = cells[start + h]
-                            guard left != right, cells[start..<(start + h)].allSatisfy({ $0 == left }), cells[(start + h)..<(start + w)].allSatisfy({ $0 == right }) else {
+                            guard left != right, cells[start..<(start + h)].allSatisfy({ $0 == left }),
+                                cells[(start + h)..<(start + w)].allSatisfy({ $0 == right })
+                            else {
                                 return fail("output \(m) does not change sign exactly at the midpoint of a level-\(t) cell")
                             }
                         }
@@ -915,7 +996,8 @@ extension IndependentOracle {
                 }
             }
             // The least number of first-layer units over all elements: the large jumps of the canonical forms.
-            let least = tuples.map { tuple in separate ? tuple.reduce(0) { $0 + large($1).count } : Set(tuple.flatMap(large)).count }.min() ?? 0
+            let least =
+                tuples.map { tuple in separate ? tuple.reduce(0) { $0 + large($1).count } : Set(tuple.flatMap(large)).count }.min() ?? 0
             return stated <= Rational(least) ? .holds : fail("only \(least) first-layer units are needed")
 
         case "network-realises-for-all-signs":
@@ -924,14 +1006,21 @@ extension IndependentOracle {
             // midpoint against the outputs computed from the definitions.
             let name = try model.string(input("network"))
             guard let index = model.doc.objectIndex[name], case .object(let definition) = model.doc.objects[index].value,
-                  case .string("sign-coded-network")? = definition["kind"] else { return fail("not a sign-coded network") }
-            guard case .readoutClass(let J, let readouts) = try model.object(try model.string(input("class"))) else { return fail("not a readout class") }
+                case .string("sign-coded-network")? = definition["kind"]
+            else { return fail("not a sign-coded network") }
+            guard case .readoutClass(let J, let readouts) = try model.object(try model.string(input("class"))) else {
+                return fail("not a readout class")
+            }
             let (levels, _) = try model.signTree(definition["signs"] ?? .null)
             let familyReadouts = try model.list(definition["readouts"]).map { try model.integer($0) }
-            guard levels == J, familyReadouts == readouts, Set(readouts).count == readouts.count, readouts.allSatisfy({ $0 >= 1 && $0 < 1 << J }) else {
+            guard levels == J, familyReadouts == readouts, Set(readouts).count == readouts.count,
+                readouts.allSatisfy({ $0 >= 1 && $0 < 1 << J })
+            else {
                 return fail("the class is not the family's")
             }
-            guard try model.integer(statement["outputs"]) == readouts.count, try model.integer(statement["bits"]) == (1 << J) - 1 else { return fail("outputs or bits") }
+            guard try model.integer(statement["outputs"]) == readouts.count, try model.integer(statement["bits"]) == (1 << J) - 1 else {
+                return fail("outputs or bits")
+            }
             guard case .network(_, let weightCodes, let biasCodes, _) = try model.object(name) else { return fail("not a network") }
             let signs = (weightCodes.flatMap { $0.flatMap { $0 } } + biasCodes.flatMap { $0 }).filter { $0 == "sign" }.count
             guard signs == (1 << J) - 1 else { return fail("\(signs) sign-coded parameters") }
@@ -944,7 +1033,9 @@ extension IndependentOracle {
                     let cells = readouts.map { readoutCells(J, negative, $0) }
                     for c in 0..<(1 << J) {
                         let y = forward(member, at: try Rational(2 * c + 1, 1 << (J + 1)))
-                        for d in readouts.indices where y[d] != Rational(cells[d][c]) { return fail("member differs from F_sigma on cell \(c)") }
+                        for d in readouts.indices where y[d] != Rational(cells[d][c]) {
+                            return fail("member differs from F_sigma on cell \(c)")
+                        }
                     }
                 }
             }
@@ -956,7 +1047,8 @@ extension IndependentOracle {
             let stated = try model.rational(statement["distance-at-least"])
             guard let n = strictGreedyCount(g, t) else { throw Unsupported(reason: "greedy too long") }
             if stated <= .zero { return .holds }
-            return Rational(n) > P + Rational.one && stated <= t * dyadic(1, 1) ? .holds : fail("greedy count \(n), P \(P), t \(t), stated \(stated)")
+            return Rational(n) > P + Rational.one && stated <= t * dyadic(1, 1)
+                ? .holds : fail("greedy count \(n), P \(P), t \(t), stated \(stated)")
 
         case "bits":
             let relation = try model.string(statement["relation"]), bound = try model.rational(statement["bound"])
@@ -973,7 +1065,8 @@ extension IndependentOracle {
                 let used = check(j, model, depth: depth + 1)
                 guard used == .holds else { return .unknown("used claim \(id): \(used)") }
                 guard let q = try quantities(j, model)[name] else { return fail("claim \(id) has no quantity \(name)") }
-                let (a, b) = c.signum >= 0 ? (q.lower.map { $0 * c }, q.upper.map { $0 * c }) : (q.upper.map { $0 * c }, q.lower.map { $0 * c })
+                let (a, b) =
+                    c.signum >= 0 ? (q.lower.map { $0 * c }, q.upper.map { $0 * c }) : (q.upper.map { $0 * c }, q.lower.map { $0 * c })
                 if c.isZero { continue }
                 lower = lower.flatMap { x in a.map { x + $0 } }
                 upper = upper.flatMap { x in b.map { x + $0 } }
@@ -1032,7 +1125,9 @@ extension IndependentOracle {
         func bounds(_ prefix: String, _ open: String, _ close: String) -> (BigInt, BigInt)? {
             guard code.hasPrefix(prefix + open), code.hasSuffix(close) else { return nil }
             let inner = code.dropFirst(prefix.count + open.count).dropLast(close.count)
-            let parts = inner.split(separator: ",").map { $0.replacingOccurrences(of: "B=", with: "").replacingOccurrences(of: "E=", with: "") }
+            let parts = inner.split(separator: ",").map {
+                $0.replacingOccurrences(of: "B=", with: "").replacingOccurrences(of: "E=", with: "")
+            }
             guard parts.count == 2, let a = try? BigInt(parsing: parts[0]), let b = try? BigInt(parsing: parts[1]) else { return nil }
             return (a, b)
         }
@@ -1042,7 +1137,9 @@ extension IndependentOracle {
         }
         if let (b, e) = bounds("dyadic", "[", "]") ?? bounds("dyadic", "(", ")"), let B = b.intValue, let E = e.intValue {
             // value = p / 2^k with |p| < 2^B and k <= E, in lowest terms.
-            guard value.denominator.isPowerOfTwo, value.denominator.bitLength - 1 <= E, value.numerator.magnitude.bitLength <= B else { return nil }
+            guard value.denominator.isPowerOfTwo, value.denominator.bitLength - 1 <= E, value.numerator.magnitude.bitLength <= B else {
+                return nil
+            }
             return 1 + B + ceilLog2(E + 1)
         }
         return nil
@@ -1081,7 +1178,9 @@ extension IndependentOracle {
 
 extension IndependentOracle.Model {
     func function(pl ref: JSONValue?) throws -> PiecewiseLinear {
-        guard case .piecewiseLinear(let g) = try object(try string(ref)) else { throw IndependentOracle.Unsupported(reason: "not piecewise linear") }
+        guard case .piecewiseLinear(let g) = try object(try string(ref)) else {
+            throw IndependentOracle.Unsupported(reason: "not piecewise linear")
+        }
         return g
     }
 }

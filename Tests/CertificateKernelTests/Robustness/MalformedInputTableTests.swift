@@ -16,26 +16,35 @@ struct MalformedCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     /// The base certificate with the value at `at` replaced (nil: removed).
-    static func edit(_ name: String, _ at: String, _ value: JSONValue?, _ status: FileVerdict.Status = .malformed,
-                     pointer: String? = nil, message: [String] = []) -> MalformedCase {
-        MalformedCase(name: name, input: { Robustness.bytes(Robustness.edit(Robustness.base, at: at, to: value)) },
-                      status: status, pointer: pointer ?? at, message: message)
+    static func edit(
+        _ name: String, _ at: String, _ value: JSONValue?, _ status: FileVerdict.Status = .malformed,
+        pointer: String? = nil, message: [String] = []
+    ) -> MalformedCase {
+        MalformedCase(
+            name: name, input: { Robustness.bytes(Robustness.edit(Robustness.base, at: at, to: value)) },
+            status: status, pointer: pointer ?? at, message: message)
     }
 
     /// The base certificate with the value at `at` replaced by the JSON text `text`.
-    static func edit(_ name: String, _ at: String, json text: String, _ status: FileVerdict.Status = .malformed,
-                     pointer: String? = nil, message: [String] = []) -> MalformedCase {
+    static func edit(
+        _ name: String, _ at: String, json text: String, _ status: FileVerdict.Status = .malformed,
+        pointer: String? = nil, message: [String] = []
+    ) -> MalformedCase {
         edit(name, at, Robustness.json(text), status, pointer: pointer, message: message)
     }
 
     /// The base certificate's text transformed (for inputs that are not a JSON value).
-    static func text(_ name: String, _ transform: @escaping @Sendable (String) -> String, _ status: FileVerdict.Status = .malformed,
-                     pointer: String, message: [String] = []) -> MalformedCase {
+    static func text(
+        _ name: String, _ transform: @escaping @Sendable (String) -> String, _ status: FileVerdict.Status = .malformed,
+        pointer: String, message: [String] = []
+    ) -> MalformedCase {
         MalformedCase(name: name, input: { Array(transform(Robustness.baseText).utf8) }, status: status, pointer: pointer, message: message)
     }
 
     /// Raw bytes.
-    static func bytes(_ name: String, _ bytes: [UInt8], _ status: FileVerdict.Status = .malformed, pointer: String, message: [String] = []) -> MalformedCase {
+    static func bytes(_ name: String, _ bytes: [UInt8], _ status: FileVerdict.Status = .malformed, pointer: String, message: [String] = [])
+        -> MalformedCase
+    {
         MalformedCase(name: name, input: { bytes }, status: status, pointer: pointer, message: message)
     }
 
@@ -58,8 +67,10 @@ struct MalformedInputTableTests {
         #expect(verdict.claims.count == 13)
     }
 
-    static let nonCanonicalNumbers = ["2/4", "0.5", "+1", "007", "-0", "1/0", " 1", "1 ", "1/1", "0/3", "1/-2", "-1/2/3", "", "1e3",
-                                      "0x1", "1_000", "٣", "1/", "/2", "--1", "NaN", "Infinity", "4/2", "-00", "00"]
+    static let nonCanonicalNumbers = [
+        "2/4", "0.5", "+1", "007", "-0", "1/0", " 1", "1 ", "1/1", "0/3", "1/-2", "-1/2/3", "", "1e3",
+        "0x1", "1_000", "٣", "1/", "/2", "--1", "NaN", "Infinity", "4/2", "-00", "00",
+    ]
 
     static let topLevel: [MalformedCase] = [
         // The top level.
@@ -78,8 +89,12 @@ struct MalformedInputTableTests {
         .bytes("empty file", [], pointer: "", message: ["well-formed JSON"]),
         .bytes("byte order mark", [0xEF, 0xBB, 0xBF] + Array(Robustness.baseText.utf8), pointer: "", message: ["byte order mark"]),
         .text("trailing content", { $0 + "x" }, pointer: "", message: ["after the JSON value"]),
-        .text("trailing comma", Robustness.replacingFirst("\"values\": [\"1\", \"-1\"]", with: "\"values\": [\"1\", \"-1\",]"), pointer: "/objects/s/values/2", message: ["well-formed JSON"]),
-        .text("raw control character in a string", Robustness.replacingFirst("\"dyadcert/1\"", with: "\"dyadcert/1\u{0}\""), pointer: "/format", message: ["control character"]),
+        .text(
+            "trailing comma", Robustness.replacingFirst("\"values\": [\"1\", \"-1\"]", with: "\"values\": [\"1\", \"-1\",]"),
+            pointer: "/objects/s/values/2", message: ["well-formed JSON"]),
+        .text(
+            "raw control character in a string", Robustness.replacingFirst("\"dyadcert/1\"", with: "\"dyadcert/1\u{0}\""),
+            pointer: "/format", message: ["control character"]),
     ]
 
     static let objectShapes: [MalformedCase] = [
@@ -90,16 +105,20 @@ struct MalformedInputTableTests {
         .edit("unknown object field", "/objects/s/colour", "red", message: ["unknown field \"colour\""]),
         .edit("object definition as a string", "/objects/s", "step-function", message: ["object definition"]),
         .edit("object values missing", "/objects/s/values", nil, message: ["required field \"values\""]),
-        MalformedCase(name: "object name that is not a name", input: { Robustness.bytes(Robustness.rename(Robustness.base, at: "/objects/s", to: "1s")) },
-                      status: .malformed, pointer: "/objects/1s", message: ["an object name"]),
-        MalformedCase(name: "object name with a slash", input: { Robustness.bytes(Robustness.rename(Robustness.base, at: "/objects/s", to: "a/b")) },
-                      status: .malformed, pointer: "/objects/a~1b", message: ["an object name"]),
+        MalformedCase(
+            name: "object name that is not a name",
+            input: { Robustness.bytes(Robustness.rename(Robustness.base, at: "/objects/s", to: "1s")) },
+            status: .malformed, pointer: "/objects/1s", message: ["an object name"]),
+        MalformedCase(
+            name: "object name with a slash", input: { Robustness.bytes(Robustness.rename(Robustness.base, at: "/objects/s", to: "a/b")) },
+            status: .malformed, pointer: "/objects/a~1b", message: ["an object name"]),
     ]
 
     static let wrongTypes: [MalformedCase] = [
         // Wrong types: numbers where strings are expected (with the hint to quote them),
         // arrays for strings, objects for arrays.
-        .edit("JSON number for a value", "/objects/s/values/0", json: "5", message: ["written as a string, e.g. \"5\"", "the JSON number 5"]),
+        .edit(
+            "JSON number for a value", "/objects/s/values/0", json: "5", message: ["written as a string, e.g. \"5\"", "the JSON number 5"]),
         .edit("JSON number for a level", "/objects/u-expected/level", json: "2", message: ["e.g. \"2\""]),
         .edit("JSON fraction for a bound", "/claims/0/statement/bound", json: "0.5", message: ["e.g. \"0.5\""]),
         .edit("JSON number for a count", "/claims/8/statement/count", json: "4", message: ["e.g. \"4\""]),
@@ -115,7 +134,9 @@ struct MalformedInputTableTests {
         .edit("array for a string", "/claims/0/statement/relation", json: #"["="]"#, message: ["a string"]),
         .edit("array for a reference", "/claims/0/inputs/f", json: #"["u"]"#, message: ["a string"]),
         .edit("array for a claim id", "/claims/0/id", json: #"["c"]"#, message: ["a string"]),
-        .edit("object for an array of numbers", "/objects/s/values", json: #"{"a": "1"}"#, message: ["an array of numbers written as strings"]),
+        .edit(
+            "object for an array of numbers", "/objects/s/values", json: #"{"a": "1"}"#, message: ["an array of numbers written as strings"]
+        ),
         .edit("object for an array of names", "/claims/1/inputs/functions", json: #"{"F": "F"}"#, message: ["an array of function names"]),
         .edit("object for the layers", "/objects/net/layers", json: "{}", message: ["an array of layers"]),
         .edit("string for an array of numbers", "/objects/s/breakpoints", "0", message: ["an array of numbers written as strings"]),
@@ -163,31 +184,55 @@ struct MalformedInputTableTests {
         .edit("reference to an undefined object in an object", "/objects/h/signs", "nope", message: ["defined earlier"]),
         .edit("reference to a later object", "/objects/h/signs", "psi", message: ["defined earlier", "\"psi\""]),
         .edit("reference from an object to itself", "/objects/u/feature", "u", message: ["defined earlier"]),
-        .edit("reference to a class where a function is needed", "/claims/1/inputs/functions/0", "K",
-              message: ["a reference to a function", "a function class"]),
-        .edit("reference to a sign tree where a function is needed", "/claims/0/inputs/f", "sigma", message: ["a reference to a function", "a sign tree"]),
-        .edit("reference to a feature where a sign tree is needed", "/objects/F/signs", "h", message: ["a reference to a sign tree", "a feature"]),
-        .edit("reference to a function where a class is needed", "/claims/2/inputs/class", "s", message: ["a reference to a function class"]),
-        .edit("reference to a haar class where a readout class is needed", "/claims/2/inputs/class", "H2", message: ["a reference to a readout-class"]),
-        .edit("reference to a function where a network is needed", "/claims/5/inputs/network", "psi", message: ["a reference to a network"]),
-        .edit("reference to a function where a piecewise-linear function is needed", "/claims/9/inputs/function", "s",
-              message: ["a reference to a piecewise-linear function"]),
+        .edit(
+            "reference to a class where a function is needed", "/claims/1/inputs/functions/0", "K",
+            message: ["a reference to a function", "a function class"]),
+        .edit(
+            "reference to a sign tree where a function is needed", "/claims/0/inputs/f", "sigma",
+            message: ["a reference to a function", "a sign tree"]),
+        .edit(
+            "reference to a feature where a sign tree is needed", "/objects/F/signs", "h",
+            message: ["a reference to a sign tree", "a feature"]),
+        .edit(
+            "reference to a function where a class is needed", "/claims/2/inputs/class", "s", message: ["a reference to a function class"]),
+        .edit(
+            "reference to a haar class where a readout class is needed", "/claims/2/inputs/class", "H2",
+            message: ["a reference to a readout-class"]),
+        .edit(
+            "reference to a function where a network is needed", "/claims/5/inputs/network", "psi", message: ["a reference to a network"]),
+        .edit(
+            "reference to a function where a piecewise-linear function is needed", "/claims/9/inputs/function", "s",
+            message: ["a reference to a piecewise-linear function"]),
         .edit("reference to a sign tree where a feature is needed", "/objects/u/feature", "sigma", message: ["a reference to a feature"]),
         .edit("empty reference", "/claims/0/inputs/g", "", message: ["a name"]),
     ]
 
     static let objectContents: [MalformedCase] = [
         // Object contents.
-        .edit("step-function with equal breakpoints", "/objects/s/breakpoints", json: #"["0", "1/2", "1/2", "1"]"#, pointer: "/objects/s",
-              message: ["a valid step function", "not greater"]),
-        .edit("step-function with decreasing breakpoints", "/objects/s/breakpoints", json: #"["0", "1/2", "1/3", "1"]"#, pointer: "/objects/s",
-              message: ["a valid step function"]),
-        .edit("step-function not starting at 0", "/objects/s/breakpoints", json: #"["1/4", "1/2", "1"]"#, pointer: "/objects/s", message: ["a valid step function"]),
-        .edit("step-function not ending at 1", "/objects/s/breakpoints", json: #"["0", "1/2", "3/4"]"#, pointer: "/objects/s", message: ["a valid step function"]),
-        .edit("step-function with too few values", "/objects/s/values", json: #"["1"]"#, pointer: "/objects/s", message: ["a valid step function"]),
-        .edit("step-function with no breakpoints", "/objects/s/breakpoints", json: "[]", pointer: "/objects/s", message: ["a valid step function"]),
-        .edit("cell-function with too few values", "/objects/u-expected/values", json: #"["1", "2", "3"]"#, message: ["4 values", "found 3"]),
-        .edit("cell-function with too many values", "/objects/u-expected/values", json: #"["1", "2", "3", "4", "5"]"#, message: ["4 values", "found 5"]),
+        .edit(
+            "step-function with equal breakpoints", "/objects/s/breakpoints", json: #"["0", "1/2", "1/2", "1"]"#, pointer: "/objects/s",
+            message: ["a valid step function", "not greater"]),
+        .edit(
+            "step-function with decreasing breakpoints", "/objects/s/breakpoints", json: #"["0", "1/2", "1/3", "1"]"#,
+            pointer: "/objects/s",
+            message: ["a valid step function"]),
+        .edit(
+            "step-function not starting at 0", "/objects/s/breakpoints", json: #"["1/4", "1/2", "1"]"#, pointer: "/objects/s",
+            message: ["a valid step function"]),
+        .edit(
+            "step-function not ending at 1", "/objects/s/breakpoints", json: #"["0", "1/2", "3/4"]"#, pointer: "/objects/s",
+            message: ["a valid step function"]),
+        .edit(
+            "step-function with too few values", "/objects/s/values", json: #"["1"]"#, pointer: "/objects/s",
+            message: ["a valid step function"]),
+        .edit(
+            "step-function with no breakpoints", "/objects/s/breakpoints", json: "[]", pointer: "/objects/s",
+            message: ["a valid step function"]),
+        .edit(
+            "cell-function with too few values", "/objects/u-expected/values", json: #"["1", "2", "3"]"#, message: ["4 values", "found 3"]),
+        .edit(
+            "cell-function with too many values", "/objects/u-expected/values", json: #"["1", "2", "3", "4", "5"]"#,
+            message: ["4 values", "found 5"]),
         .edit("cell-function with a negative level", "/objects/u-expected/level", "-1", message: ["an integer from 0"]),
         .edit("sign-tree hex too long", "/objects/sigma/bits", "aa", message: ["1 lowercase hex digits"]),
         .edit("sign-tree hex too short", "/objects/sigma/bits", "", message: ["1 lowercase hex digits"]),
@@ -199,59 +244,88 @@ struct MalformedInputTableTests {
         .edit("inline sign tree too long", "/claims/8/inputs/elements/0/bits", "00", message: ["hex"]),
         .edit("inline sign tree with an unknown field", "/claims/8/inputs/elements/0/level", "2", message: ["unknown field \"level\""]),
         .edit("class element as a number", "/claims/8/inputs/elements/0", json: "5", message: ["a string"]),
-        .edit("duplicate readouts", "/objects/F/readouts", json: #"["2", "2"]"#, pointer: "/objects/F/readouts/1", message: ["distinct readout indices"]),
+        .edit(
+            "duplicate readouts", "/objects/F/readouts", json: #"["2", "2"]"#, pointer: "/objects/F/readouts/1",
+            message: ["distinct readout indices"]),
         .edit("readout out of range", "/objects/K/readouts/0", "4", message: ["an integer from 1 to 3"]),
         .edit("readout zero", "/objects/K/readouts/0", "0", message: ["an integer from 1 to 3"]),
         .edit("readout-class with no readouts", "/objects/K/readouts", json: "[]", message: ["at least one readout"]),
         .edit("haar-class with too few amplitudes", "/objects/H2/amplitudes", json: #"["1/2"]"#, message: ["2 amplitudes"]),
-        .edit("haar-class with a zero amplitude", "/objects/H2/amplitudes", json: #"["1/2", "0"]"#, pointer: "/objects/H2/amplitudes/1",
-              message: ["a positive amplitude"]),
+        .edit(
+            "haar-class with a zero amplitude", "/objects/H2/amplitudes", json: #"["1/2", "0"]"#, pointer: "/objects/H2/amplitudes/1",
+            message: ["a positive amplitude"]),
         .edit("haar-class with unknown amplitude recipe", "/objects/H2/amplitudes", "uniform", message: ["\"balanced\""]),
         .edit("haar-function index out of range", "/objects/psi/index", "1", message: ["an integer from 0 to 0"]),
         .edit("triangle-wave of order 0", "/objects/T/order", "0", message: ["an integer from 1"]),
-        .edit("first layer with a linear unit", "/objects/net/layers/0/units/0/activation", "linear", pointer: "/objects/net/layers",
-              message: ["the first layer must consist of Heaviside units"]),
+        .edit(
+            "first layer with a linear unit", "/objects/net/layers/0/units/0/activation", "linear", pointer: "/objects/net/layers",
+            message: ["the first layer must consist of Heaviside units"]),
         .edit("unknown activation", "/objects/net/layers/0/units/0/activation", "relu", message: ["\"heaviside\""]),
         .edit("more weights than inputs", "/objects/net/layers/0/units/0/weights", json: #"["1", "2"]"#, message: ["one weight per input"]),
-        .edit("network input out of range", "/objects/net/layers/1/units/0/inputs/0", "1", pointer: "/objects/net/layers", message: ["outside"]),
+        .edit(
+            "network input out of range", "/objects/net/layers/1/units/0/inputs/0", "1", pointer: "/objects/net/layers",
+            message: ["outside"]),
         .edit("network with one layer", "/objects/net/layers/1", nil, pointer: "/objects/net/layers", message: ["a network following"]),
         .edit("empty integer code range", "/objects/net/layers/0/units/0/bias-code", "int[4,1]", message: ["LO <= HI"]),
         .edit("negative dyadic code size", "/objects/net/layers/0/units/0/bias-code", "dyadic[-1,2]", message: ["dyadic[B,E]"]),
         .edit("unknown code", "/objects/net/layers/0/units/0/bias-code", "float32", message: ["a code"]),
         .edit("code with a non-canonical bound", "/objects/net/layers/0/units/0/bias-code", "int[-04,4]", message: ["a code"]),
         .edit("derived code in an explicit network", "/objects/net/layers/0/units/0/bias-code", "derived", message: ["a code"]),
-        .edit("wrong number of weight codes", "/objects/net/layers/0/units/0/weight-codes", json: #"["sign", "sign"]"#, message: ["one code per weight"]),
+        .edit(
+            "wrong number of weight codes", "/objects/net/layers/0/units/0/weight-codes", json: #"["sign", "sign"]"#,
+            message: ["one code per weight"]),
     ]
 
     static let statements: [MalformedCase] = [
         // Statements.
         .edit("Gram matrix with too few rows", "/claims/1/statement/matrix", json: #"[["1", "0"]]"#, message: ["2 rows"]),
-        .edit("Gram matrix with a short row", "/claims/1/statement/matrix", json: #"[["1", "0"], ["0"]]"#, pointer: "/claims/1/statement/matrix/1",
-              message: ["a row of 2 numbers"]),
+        .edit(
+            "Gram matrix with a short row", "/claims/1/statement/matrix", json: #"[["1", "0"], ["0"]]"#,
+            pointer: "/claims/1/statement/matrix/1",
+            message: ["a row of 2 numbers"]),
         .edit("Gram matrix as a number", "/claims/1/statement/matrix", json: "1", message: ["\"identity\" or an array of rows"]),
-        .edit("Gram matrix with a non-canonical entry", "/claims/1/statement/matrix", json: #"[["1", "0"], ["0", "1/1"]]"#,
-              pointer: "/claims/1/statement/matrix/1/1", message: ["canonical"]),
+        .edit(
+            "Gram matrix with a non-canonical entry", "/claims/1/statement/matrix", json: #"[["1", "0"], ["0", "1/1"]]"#,
+            pointer: "/claims/1/statement/matrix/1/1", message: ["canonical"]),
         .edit("non-positive eps", "/claims/3/inputs/eps", "0", message: ["a positive accuracy"]),
         .edit("negative eps", "/claims/3/inputs/eps", "-1/2", message: ["a positive accuracy"]),
         .edit("zero greedy threshold", "/claims/9/inputs/threshold", "0", message: ["t > 0"]),
         .edit("negative breakpoint count", "/claims/9/inputs/max-breakpoints", "-1", message: ["P >= 0"]),
-        .edit("statement fields of the other coding", "/claims/2/statement", json: #"{"log2-sizes": ["2"], "total": "2"}"#, pointer: "/claims/2/statement/log2-sizes",
-              message: ["unknown field \"log2-sizes\""]),
+        .edit(
+            "statement fields of the other coding", "/claims/2/statement", json: #"{"log2-sizes": ["2"], "total": "2"}"#,
+            pointer: "/claims/2/statement/log2-sizes",
+            message: ["unknown field \"log2-sizes\""]),
     ]
 
     static let jsonSyntax: [MalformedCase] = [
         // JSON syntax: duplicate keys, duplicate object names, nesting.
-        .text("duplicate JSON key", Robustness.replacingFirst(#""s": {"kind": "step-function","#, with: #""s": {"kind": "step-function", "kind": "step-function","#),
-              pointer: "/objects/s/kind", message: ["duplicate key \"kind\""]),
-        .text("duplicate object name", Robustness.replacingFirst(#""T": {"kind": "triangle-wave", "order": "2"},"#,
-                                                           with: #""T": {"kind": "triangle-wave", "order": "2"}, "T": {"kind": "triangle-wave", "order": "3"},"#),
-              pointer: "/objects/T", message: ["duplicate key \"T\""]),
-        .text("duplicate claim member", Robustness.replacingFirst(#"{"id": "c-gram", "rule": "gram","#, with: #"{"id": "c-gram", "id": "c-gram2", "rule": "gram","#),
-              pointer: "/claims/1/id", message: ["duplicate key \"id\""]),
-        .text("arrays nested beyond the depth limit", Robustness.replacingFirst(#""matrix": "identity""#, with: #""matrix": "# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)),
-              pointer: "/claims/1/statement/matrix" + String(repeating: "/0", count: 60), message: ["nested more than 64 levels"]),
-        .text("objects nested beyond the depth limit", Robustness.replacingFirst(#""description": "Robustness"#, with: #""x": "# + String(repeating: #"{"a": "#, count: 200) + "1" + String(repeating: "}", count: 200) + #", "description": "Robustness"#),
-              pointer: "/x" + String(repeating: "/a", count: 63), message: ["nested more than 64 levels"]),
+        .text(
+            "duplicate JSON key",
+            Robustness.replacingFirst(
+                #""s": {"kind": "step-function","#, with: #""s": {"kind": "step-function", "kind": "step-function","#),
+            pointer: "/objects/s/kind", message: ["duplicate key \"kind\""]),
+        .text(
+            "duplicate object name",
+            Robustness.replacingFirst(
+                #""T": {"kind": "triangle-wave", "order": "2"},"#,
+                with: #""T": {"kind": "triangle-wave", "order": "2"}, "T": {"kind": "triangle-wave", "order": "3"},"#),
+            pointer: "/objects/T", message: ["duplicate key \"T\""]),
+        .text(
+            "duplicate claim member",
+            Robustness.replacingFirst(#"{"id": "c-gram", "rule": "gram","#, with: #"{"id": "c-gram", "id": "c-gram2", "rule": "gram","#),
+            pointer: "/claims/1/id", message: ["duplicate key \"id\""]),
+        .text(
+            "arrays nested beyond the depth limit",
+            Robustness.replacingFirst(
+                #""matrix": "identity""#, with: #""matrix": "# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)),
+            pointer: "/claims/1/statement/matrix" + String(repeating: "/0", count: 60), message: ["nested more than 64 levels"]),
+        .text(
+            "objects nested beyond the depth limit",
+            Robustness.replacingFirst(
+                #""description": "Robustness"#,
+                with: #""x": "# + String(repeating: #"{"a": "#, count: 200) + "1" + String(repeating: "}", count: 200)
+                    + #", "description": "Robustness"#),
+            pointer: "/x" + String(repeating: "/a", count: 63), message: ["nested more than 64 levels"]),
     ]
 
     static let resourceLimits: [MalformedCase] = [
@@ -263,47 +337,107 @@ struct MalformedInputTableTests {
         .edit("haar-function level 21", "/objects/psi/level", "21", .limitExceeded, message: ["--max-level"]),
         .edit("triangle-wave order 21", "/objects/T/order", "21", .limitExceeded, message: ["--max-level"]),
         .edit("haar-class levels 21", "/objects/H2/levels", "21", .limitExceeded, message: ["--max-level"]),
-        .edit("a number of 10,001 digits", "/objects/s/values/0", .string("1" + String(repeating: "0", count: 10_000)), .limitExceeded,
-              message: ["number of digits", "--max-digits"]),
-        .edit("a fraction of 10,001 digits", "/objects/s/values/0", .string("1/3" + String(repeating: "0", count: 9_999)), .limitExceeded,
-              message: ["--max-digits"]),
-        .edit("a level of 10,001 digits", "/objects/K/levels", .string("1" + String(repeating: "0", count: 10_000)), .limitExceeded,
-              message: ["--max-digits"]),
-        .edit("a code bound of 10,001 digits", "/objects/net/layers/0/units/0/bias-code", .string("int[0," + String(repeating: "9", count: 10_001) + "]"),
-              .limitExceeded, message: ["number of digits", "--max-digits"]),
-        MalformedCase(name: "enumerating a readout class of depth 5",
-                      input: { Robustness.bytes(Robustness.certificate(
-                          objects: [("K5", Robustness.json(#"{"kind": "readout-class", "levels": "5", "readouts": ["16", "17"]}"#))],
-                          claims: [Robustness.json(#"{"id": "n", "rule": "enumerate", "inputs": {"class": "K5", "quantity": "size", "coding": "joint"}, "statement": {"value": "1024"}}"#)])) },
-                      status: .limitExceeded, pointer: "/claims/0/inputs/class", message: ["enumeration size", "2147483648", "--max-enumeration"]),
-        MalformedCase(name: "covering a haar class of depth 6 by enumeration",
-                      input: { Robustness.bytes(Robustness.certificate(
-                          objects: [("H6", Robustness.json(#"{"kind": "haar-class", "levels": "6", "amplitudes": "balanced"}"#)),
-                                    ("zero", Robustness.json(#"{"kind": "step-function", "breakpoints": ["0", "1"], "values": ["0"]}"#))],
-                          claims: [Robustness.json(#"{"id": "c", "rule": "cover", "inputs": {"class": "H6", "eps": "2", "centres": ["zero"]}, "statement": {"count": "1"}}"#)])) },
-                      status: .limitExceeded, pointer: "/claims/0/inputs/class", message: ["--max-enumeration"]),
-        MalformedCase(name: "a Gram claim over too many functions",
-                      input: { Robustness.bytes(Robustness.edit(Robustness.base, at: "/claims/1/inputs/functions",
-                                                                to: .array(Array(repeating: "s", count: (1 << 14) + 1)))) },
-                      status: .limitExceeded, pointer: "/claims/1/inputs/functions", message: ["--max-cells"]),
-        MalformedCase(name: "a network exceeding the network size limit",
-                      input: { Robustness.bytes(Robustness.base) }, status: .limitExceeded,
-                      pointer: "/objects/net/layers/1/units/0", message: ["network size", "--max-network-size"])
-            .with(limits: { var l = VerificationLimits(); l.maximumNetworkSize = 4; return l }()),
-        MalformedCase(name: "a joint network exceeding the network size limit",
-                      input: { Robustness.bytes(Robustness.edit(Robustness.base, at: "/objects/net", to: nil)) }, status: .limitExceeded,
-                      pointer: "/objects/joint", message: ["--max-network-size"])
-            .with(limits: { var l = VerificationLimits(); l.maximumNetworkSize = 40; return l }()),
-        MalformedCase(name: "a walsh basis beyond the cell limit",
-                      input: { Robustness.bytes(Robustness.edit(Robustness.base, at: "/objects/W", to: Robustness.json(#"{"kind": "walsh-basis", "levels": "15"}"#))) },
-                      status: .limitExceeded, pointer: "/objects/W/levels", message: ["number of cells", "--max-cells"]),
-        MalformedCase(name: "cells beyond the certificate's budget",
-                      input: { Robustness.bytes(Robustness.base) }, status: .limitExceeded,
-                      pointer: "/objects/h/signs", message: ["--max-cells"])
-            .with(limits: { var l = VerificationLimits(); l.maximumCells = 4; return l }()),
-        MalformedCase(name: "a file larger than the file size limit",
-                      input: { Robustness.bytes(Robustness.base) }, status: .limitExceeded, pointer: "", message: ["file size", "--max-file-size"])
-            .with(limits: { var l = VerificationLimits(); l.maximumFileSize = 1000; return l }()),
+        .edit(
+            "a number of 10,001 digits", "/objects/s/values/0", .string("1" + String(repeating: "0", count: 10_000)), .limitExceeded,
+            message: ["number of digits", "--max-digits"]),
+        .edit(
+            "a fraction of 10,001 digits", "/objects/s/values/0", .string("1/3" + String(repeating: "0", count: 9_999)), .limitExceeded,
+            message: ["--max-digits"]),
+        .edit(
+            "a level of 10,001 digits", "/objects/K/levels", .string("1" + String(repeating: "0", count: 10_000)), .limitExceeded,
+            message: ["--max-digits"]),
+        .edit(
+            "a code bound of 10,001 digits", "/objects/net/layers/0/units/0/bias-code",
+            .string("int[0," + String(repeating: "9", count: 10_001) + "]"),
+            .limitExceeded, message: ["number of digits", "--max-digits"]),
+        MalformedCase(
+            name: "enumerating a readout class of depth 5",
+            input: {
+                Robustness.bytes(
+                    Robustness.certificate(
+                        objects: [("K5", Robustness.json(#"{"kind": "readout-class", "levels": "5", "readouts": ["16", "17"]}"#))],
+                        claims: [
+                            Robustness.json(
+                                #"{"id": "n", "rule": "enumerate", "inputs": {"class": "K5", "quantity": "size", "coding": "joint"}, "statement": {"value": "1024"}}"#
+                            )
+                        ]))
+            },
+            status: .limitExceeded, pointer: "/claims/0/inputs/class", message: ["enumeration size", "2147483648", "--max-enumeration"]),
+        MalformedCase(
+            name: "covering a haar class of depth 6 by enumeration",
+            input: {
+                Robustness.bytes(
+                    Robustness.certificate(
+                        objects: [
+                            ("H6", Robustness.json(#"{"kind": "haar-class", "levels": "6", "amplitudes": "balanced"}"#)),
+                            ("zero", Robustness.json(#"{"kind": "step-function", "breakpoints": ["0", "1"], "values": ["0"]}"#)),
+                        ],
+                        claims: [
+                            Robustness.json(
+                                #"{"id": "c", "rule": "cover", "inputs": {"class": "H6", "eps": "2", "centres": ["zero"]}, "statement": {"count": "1"}}"#
+                            )
+                        ]))
+            },
+            status: .limitExceeded, pointer: "/claims/0/inputs/class", message: ["--max-enumeration"]),
+        MalformedCase(
+            name: "a Gram claim over too many functions",
+            input: {
+                Robustness.bytes(
+                    Robustness.edit(
+                        Robustness.base, at: "/claims/1/inputs/functions",
+                        to: .array(Array(repeating: "s", count: (1 << 14) + 1))))
+            },
+            status: .limitExceeded, pointer: "/claims/1/inputs/functions", message: ["--max-cells"]),
+        MalformedCase(
+            name: "a network exceeding the network size limit",
+            input: { Robustness.bytes(Robustness.base) }, status: .limitExceeded,
+            pointer: "/objects/net/layers/1/units/0", message: ["network size", "--max-network-size"]
+        )
+        .with(
+            limits: {
+                var l = VerificationLimits()
+                l.maximumNetworkSize = 4
+                return l
+            }()),
+        MalformedCase(
+            name: "a joint network exceeding the network size limit",
+            input: { Robustness.bytes(Robustness.edit(Robustness.base, at: "/objects/net", to: nil)) }, status: .limitExceeded,
+            pointer: "/objects/joint", message: ["--max-network-size"]
+        )
+        .with(
+            limits: {
+                var l = VerificationLimits()
+                l.maximumNetworkSize = 40
+                return l
+            }()),
+        MalformedCase(
+            name: "a walsh basis beyond the cell limit",
+            input: {
+                Robustness.bytes(
+                    Robustness.edit(Robustness.base, at: "/objects/W", to: Robustness.json(#"{"kind": "walsh-basis", "levels": "15"}"#)))
+            },
+            status: .limitExceeded, pointer: "/objects/W/levels", message: ["number of cells", "--max-cells"]),
+        MalformedCase(
+            name: "cells beyond the certificate's budget",
+            input: { Robustness.bytes(Robustness.base) }, status: .limitExceeded,
+            pointer: "/objects/h/signs", message: ["--max-cells"]
+        )
+        .with(
+            limits: {
+                var l = VerificationLimits()
+                l.maximumCells = 4
+                return l
+            }()),
+        MalformedCase(
+            name: "a file larger than the file size limit",
+            input: { Robustness.bytes(Robustness.base) }, status: .limitExceeded, pointer: "", message: ["file size", "--max-file-size"]
+        )
+        .with(
+            limits: {
+                var l = VerificationLimits()
+                l.maximumFileSize = 1000
+                return l
+            }()),
     ]
 
     static let numberCases: [MalformedCase] = nonCanonicalNumbers.map { text in

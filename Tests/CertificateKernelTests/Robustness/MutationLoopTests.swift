@@ -103,14 +103,14 @@ struct MutationLoopTests {
         #expect(checked >= 50)
         // False variants of true claims: the oracle must say so.
         let falseEdits: [(String, String, JSONValue)] = [
-            ("separation-depth-2", "/claims/8/statement/bound", "2"),          // gap >= 2 (it is 1)
-            ("separation-depth-2", "/claims/0/statement/bound", "1/8"),        // u = u-expected up to 1/8 (it is 0, and "=")
-            ("haar-system", "/claims/0/statement/matrix/2/2", "1"),            // <psi10, psi10> = 1 (it is 1/2)
-            ("haar-system", "/claims/2/statement/bound", "1"),                 // ||f - g|| < 1 (it is 1)
+            ("separation-depth-2", "/claims/8/statement/bound", "2"), // gap >= 2 (it is 1)
+            ("separation-depth-2", "/claims/0/statement/bound", "1/8"), // u = u-expected up to 1/8 (it is 0, and "=")
+            ("haar-system", "/claims/0/statement/matrix/2/2", "1"), // <psi10, psi10> = 1 (it is 1/2)
+            ("haar-system", "/claims/2/statement/bound", "1"), // ||f - g|| < 1 (it is 1)
             ("triangle-wave-order-3", "/claims/1/statement/distance-at-least", "1/2"),
             ("triangle-wave-order-3", "/claims/7/statement/first-layer-units-at-least", "9"),
             ("triangle-wave-order-3", "/claims/10/statement/bits", "15"),
-            ("triangle-wave-order-3", "/claims/6/statement/bound", "7"),         // at most 7 first-layer units (it has 8)
+            ("triangle-wave-order-3", "/claims/6/statement/bound", "7"), // at most 7 first-layer units (it has 8)
             ("lemma-j-table", "/claims/0/statement/log2-size", "6"),
             ("lemma-j-table", "/claims/2/statement/value", "31"),
             ("haar-class-bounds", "/claims/0/statement/bits-at-least", "4"),
@@ -131,14 +131,17 @@ struct MutationLoopTests {
                 continue
             }
             // And the kernel agrees that it is false.
-            #expect(Verifier(limits: Self.limits).verify(bytes: Robustness.bytes(edited), path: name).status == .failed, "\(name) \(pointer)")
+            #expect(
+                Verifier(limits: Self.limits).verify(bytes: Robustness.bytes(edited), path: name).status == .failed, "\(name) \(pointer)")
         }
     }
 
     @Test("renaming an object everywhere keeps every claim identical for the oracle")
     func renamingIsIdentity() throws {
         for original in Self.originals() where original.verifies {
-            guard case .object(let top) = original.root, case .object(let objects)? = top["objects"], let name = objects.keys.first else { continue }
+            guard case .object(let top) = original.root, case .object(let objects)? = top["objects"], let name = objects.keys.first else {
+                continue
+            }
             var value = Robustness.rename(original.root, at: JSONPointer(tokens: ["objects", name]).description, to: "renamed")
             var places: [([String], JSONValue)] = []
             CertificateMutator.places(original.root, into: &places)
@@ -208,14 +211,19 @@ struct MutationLoopTests {
             }
             recomputedClaims += judgement.recomputed
             for problem in judgement.unsound {
-                problems.append("UNSOUND ACCEPTANCE: mutant \(n) of \(original.name) (\(description)): \(problem)\n\(String(decoding: bytes, as: UTF8.self))")
+                problems.append(
+                    "UNSOUND ACCEPTANCE: mutant \(n) of \(original.name) (\(description)): \(problem)\n\(String(decoding: bytes, as: UTF8.self))"
+                )
             }
             for problem in judgement.undecided {
-                problems.append("UNDECIDED (the oracle cannot recompute it; lead, please look): mutant \(n) of \(original.name) (\(description)): \(problem)\n\(String(decoding: bytes, as: UTF8.self))")
+                problems.append(
+                    "UNDECIDED (the oracle cannot recompute it; lead, please look): mutant \(n) of \(original.name) (\(description)): \(problem)\n\(String(decoding: bytes, as: UTF8.self))"
+                )
             }
         }
         let elapsed = clock.now - start
-        print("""
+        print(
+            """
             mutation loop: \(total) mutants (\(kinds["bytes"] ?? 0) byte-level, \(kinds["structure"] ?? 0) structure-aware) in \(elapsed): \
             accepted \(statuses[.verified] ?? 0) (\(identicalMutants) with every claim identical to the original's, \(recomputedMutants) with \
             \(recomputedClaims) changed claims recomputed true), failed \(statuses[.failed] ?? 0), malformed \(statuses[.malformed] ?? 0), \
@@ -225,6 +233,8 @@ struct MutationLoopTests {
             """)
         #expect(statuses.values.reduce(0, +) == total)
         #expect((statuses[.verified] ?? 0) > 0 && (statuses[.failed] ?? 0) > 0 && (statuses[.malformed] ?? 0) > 0)
-        #expect(problems.isEmpty, "\(problems.count) accepted mutants are not known to be true:\n\(problems.prefix(3).joined(separator: "\n\n"))")
+        #expect(
+            problems.isEmpty,
+            "\(problems.count) accepted mutants are not known to be true:\n\(problems.prefix(3).joined(separator: "\n\n"))")
     }
 }

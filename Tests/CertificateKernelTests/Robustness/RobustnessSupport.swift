@@ -18,7 +18,8 @@ enum Robustness {
         var found: [(String, [UInt8])] = []
         while let item = walker.nextObject() as? String {
             guard item.hasSuffix(".dyadcert.json"),
-                  let data = FileManager.default.contents(atPath: directory.appendingPathComponent(item).path) else { continue }
+                let data = FileManager.default.contents(atPath: directory.appendingPathComponent(item).path)
+            else { continue }
             found.append((item, [UInt8](data)))
         }
         return found.sorted { $0.0 < $1.0 }
@@ -27,43 +28,43 @@ enum Robustness {
     /// A valid certificate (every claim true) with one object of most kinds and one
     /// claim of most rules; the table of malformed inputs edits it.
     static let baseText = #"""
-    {
-      "format": "dyadcert/1",
-      "description": "Robustness base: one object of most kinds and one claim of most rules.",
-      "objects": {
-        "sigma": {"kind": "sign-tree", "levels": "2", "bits": "a"},
-        "h": {"kind": "feature", "signs": "sigma", "amplitudes": "balanced"},
-        "u": {"kind": "feature-shift", "feature": "h"},
-        "u-expected": {"kind": "cell-function", "level": "2", "values": ["3/8", "1/8", "5/8", "7/8"]},
-        "F": {"kind": "task-outputs", "signs": "sigma", "readouts": ["2", "3"]},
-        "K": {"kind": "readout-class", "levels": "2", "readouts": ["2", "3"]},
-        "H2": {"kind": "haar-class", "levels": "2", "amplitudes": ["1/2", "1/4"]},
-        "s": {"kind": "step-function", "breakpoints": ["0", "1/2", "1"], "values": ["1", "-1"]},
-        "psi": {"kind": "haar-function", "level": "0", "index": "0"},
-        "T": {"kind": "triangle-wave", "order": "2"},
-        "net": {"kind": "heaviside-network", "layers": [
-          {"units": [{"activation": "heaviside", "inputs": ["0"], "weights": ["1"], "bias": "-1/2", "weight-codes": ["sign"], "bias-code": "dyadic[2,2]"}]},
-          {"units": [{"activation": "linear", "inputs": ["0"], "weights": ["-2"], "bias": "1", "weight-codes": ["int[-4,4]"], "bias-code": "int[-4,4]"}]}
-        ]},
-        "joint": {"kind": "joint-network", "signs": "sigma", "readouts": ["2", "3"]}
-      },
-      "claims": [
-        {"id": "c-feature", "rule": "sup-distance", "inputs": {"f": "u", "g": "u-expected"}, "statement": {"relation": "=", "bound": "0"}},
-        {"id": "c-gram", "rule": "gram", "inputs": {"functions": ["F"]}, "statement": {"matrix": "identity"}},
-        {"id": "c-joint", "rule": "readout-count", "inputs": {"class": "K", "coding": "joint"}, "statement": {"log2-size": "3"}},
-        {"id": "c-bits", "rule": "binary-class", "uses": ["c-joint"], "inputs": {"class": "K", "eps": "1/2", "coding": "joint"}, "statement": {"bits": "3"}},
-        {"id": "c-sum", "rule": "bits", "uses": ["c-bits"], "inputs": {"terms": [{"claim": "c-bits", "quantity": "bits", "coefficient": "1"}]}, "statement": {"relation": ">=", "bound": "3"}},
-        {"id": "c-net", "rule": "network-realises", "inputs": {"network": "net", "functions": ["psi"]}, "statement": {"outputs": "1"}},
-        {"id": "c-psi", "rule": "sup-distance", "inputs": {"f": "psi", "g": "s"}, "statement": {"relation": "=", "bound": "0"}},
-        {"id": "c-enum", "rule": "enumerate", "inputs": {"class": "H2", "quantity": "size", "coding": "joint"}, "statement": {"value": "8"}},
-        {"id": "c-pack", "rule": "packing", "inputs": {"class": "H2", "eps": "1/5", "elements": [{"bits": "0"}, {"bits": "2"}, {"bits": "4"}, {"bits": "6"}]}, "statement": {"count": "4"}},
-        {"id": "c-lower", "rule": "step-approx-lower", "inputs": {"function": "T", "max-breakpoints": "2", "threshold": "1"}, "statement": {"distance-at-least": "1/2"}},
-        {"id": "c-width", "rule": "network-width-lower", "inputs": {"mode": "separate", "class": "K"}, "statement": {"first-layer-units-at-least": "4"}},
-        {"id": "c-netbits", "rule": "network-bits", "inputs": {"network": "net"}, "statement": {"bits": "14"}},
-        {"id": "c-joint-net", "rule": "network-realises", "inputs": {"network": "joint", "functions": ["F"]}, "statement": {"outputs": "2"}}
-      ]
-    }
-    """#
+        {
+          "format": "dyadcert/1",
+          "description": "Robustness base: one object of most kinds and one claim of most rules.",
+          "objects": {
+            "sigma": {"kind": "sign-tree", "levels": "2", "bits": "a"},
+            "h": {"kind": "feature", "signs": "sigma", "amplitudes": "balanced"},
+            "u": {"kind": "feature-shift", "feature": "h"},
+            "u-expected": {"kind": "cell-function", "level": "2", "values": ["3/8", "1/8", "5/8", "7/8"]},
+            "F": {"kind": "task-outputs", "signs": "sigma", "readouts": ["2", "3"]},
+            "K": {"kind": "readout-class", "levels": "2", "readouts": ["2", "3"]},
+            "H2": {"kind": "haar-class", "levels": "2", "amplitudes": ["1/2", "1/4"]},
+            "s": {"kind": "step-function", "breakpoints": ["0", "1/2", "1"], "values": ["1", "-1"]},
+            "psi": {"kind": "haar-function", "level": "0", "index": "0"},
+            "T": {"kind": "triangle-wave", "order": "2"},
+            "net": {"kind": "heaviside-network", "layers": [
+              {"units": [{"activation": "heaviside", "inputs": ["0"], "weights": ["1"], "bias": "-1/2", "weight-codes": ["sign"], "bias-code": "dyadic[2,2]"}]},
+              {"units": [{"activation": "linear", "inputs": ["0"], "weights": ["-2"], "bias": "1", "weight-codes": ["int[-4,4]"], "bias-code": "int[-4,4]"}]}
+            ]},
+            "joint": {"kind": "joint-network", "signs": "sigma", "readouts": ["2", "3"]}
+          },
+          "claims": [
+            {"id": "c-feature", "rule": "sup-distance", "inputs": {"f": "u", "g": "u-expected"}, "statement": {"relation": "=", "bound": "0"}},
+            {"id": "c-gram", "rule": "gram", "inputs": {"functions": ["F"]}, "statement": {"matrix": "identity"}},
+            {"id": "c-joint", "rule": "readout-count", "inputs": {"class": "K", "coding": "joint"}, "statement": {"log2-size": "3"}},
+            {"id": "c-bits", "rule": "binary-class", "uses": ["c-joint"], "inputs": {"class": "K", "eps": "1/2", "coding": "joint"}, "statement": {"bits": "3"}},
+            {"id": "c-sum", "rule": "bits", "uses": ["c-bits"], "inputs": {"terms": [{"claim": "c-bits", "quantity": "bits", "coefficient": "1"}]}, "statement": {"relation": ">=", "bound": "3"}},
+            {"id": "c-net", "rule": "network-realises", "inputs": {"network": "net", "functions": ["psi"]}, "statement": {"outputs": "1"}},
+            {"id": "c-psi", "rule": "sup-distance", "inputs": {"f": "psi", "g": "s"}, "statement": {"relation": "=", "bound": "0"}},
+            {"id": "c-enum", "rule": "enumerate", "inputs": {"class": "H2", "quantity": "size", "coding": "joint"}, "statement": {"value": "8"}},
+            {"id": "c-pack", "rule": "packing", "inputs": {"class": "H2", "eps": "1/5", "elements": [{"bits": "0"}, {"bits": "2"}, {"bits": "4"}, {"bits": "6"}]}, "statement": {"count": "4"}},
+            {"id": "c-lower", "rule": "step-approx-lower", "inputs": {"function": "T", "max-breakpoints": "2", "threshold": "1"}, "statement": {"distance-at-least": "1/2"}},
+            {"id": "c-width", "rule": "network-width-lower", "inputs": {"mode": "separate", "class": "K"}, "statement": {"first-layer-units-at-least": "4"}},
+            {"id": "c-netbits", "rule": "network-bits", "inputs": {"network": "net"}, "statement": {"bits": "14"}},
+            {"id": "c-joint-net", "rule": "network-realises", "inputs": {"network": "joint", "functions": ["F"]}, "statement": {"outputs": "2"}}
+          ]
+        }
+        """#
 
     static let base: JSONValue = {
         guard let value = try? JSONParser.parse(Array(baseText.utf8)) else { fatalError("the base certificate is not JSON") }
@@ -84,7 +85,9 @@ enum Robustness {
 
     /// Verifies bytes and checks the answer's shape: an exit status in 0...3 that agrees
     /// with the error, and an error message that names what was expected.
-    static func verify(_ bytes: [UInt8], limits: VerificationLimits = VerificationLimits(), path: String = "test.dyadcert.json") -> FileVerdict {
+    static func verify(_ bytes: [UInt8], limits: VerificationLimits = VerificationLimits(), path: String = "test.dyadcert.json")
+        -> FileVerdict
+    {
         let verdict = Verifier(limits: limits).verify(bytes: bytes, path: path)
         #expect((0...3).contains(verdict.status.exitCode))
         if let error = verdict.error {

@@ -56,8 +56,9 @@ struct TruncationAndSizeTests {
                 #expect(error.description.contains("unexpected end of input"), "\(name) cut at \(offset): \(error)")
                 // The pointer names a value of the complete document, or a member about to be added to one.
                 let tokens = error.pointer.tokens
-                #expect(Robustness.value(at: tokens[...], in: full) != nil || Robustness.value(at: tokens.dropLast(), in: full) != nil,
-                        "\(name) cut at \(offset): pointer \(error.pointer.display) is not in the document")
+                #expect(
+                    Robustness.value(at: tokens[...], in: full) != nil || Robustness.value(at: tokens.dropLast(), in: full) != nil,
+                    "\(name) cut at \(offset): pointer \(error.pointer.display) is not in the document")
             }
         }
         #expect(checked > 1000)
@@ -74,7 +75,9 @@ struct TruncationAndSizeTests {
             let status = Robustness.verify(cut, path: name).status
             statuses[status, default: 0] += 1
             // Deleting whitespace between tokens changes nothing.
-            if bytes[i] == 0x0A || (bytes[i] == 0x20 && i > 0 && bytes[i - 1] == 0x20) { whitespaceKept = whitespaceKept && status == .verified }
+            if bytes[i] == 0x0A || (bytes[i] == 0x20 && i > 0 && bytes[i - 1] == 0x20) {
+                whitespaceKept = whitespaceKept && status == .verified
+            }
         }
         #expect(whitespaceKept)
         #expect((statuses[.malformed] ?? 0) > 100)
@@ -147,8 +150,15 @@ struct TruncationAndSizeTests {
         var objects: [(String, JSONValue)] = []
         var claims: [JSONValue] = []
         for i in 0..<300 {
-            objects.append(("f\(i)", Robustness.json(#"{"kind": "step-function", "breakpoints": ["0", "1/\#(i + 2)", "1"], "values": ["\#(i)", "0"]}"#)))
-            claims.append(Robustness.json(#"{"id": "c\#(i)", "rule": "sup-distance", "inputs": {"f": "f\#(i)", "g": "f0"}, "statement": {"relation": "<=", "bound": "\#(i)"}}"#))
+            objects.append(
+                (
+                    "f\(i)",
+                    Robustness.json(#"{"kind": "step-function", "breakpoints": ["0", "1/\#(i + 2)", "1"], "values": ["\#(i)", "0"]}"#)
+                ))
+            claims.append(
+                Robustness.json(
+                    #"{"id": "c\#(i)", "rule": "sup-distance", "inputs": {"f": "f\#(i)", "g": "f0"}, "statement": {"relation": "<=", "bound": "\#(i)"}}"#
+                ))
         }
         let verdict = Robustness.verify(Robustness.certificate(objects: objects, claims: claims))
         #expect(verdict.status == .verified, "\(String(describing: verdict.error)) \(verdict.claims.filter { !$0.passed }.map(\.id))")

@@ -12,19 +12,23 @@ struct WorkBudgetTests {
     static func wideNetwork(_ n: Int) -> String {
         var first: [String] = [], second: [String] = []
         for i in 1...n {
-            let threshold = (try? Rational(i, n + 1)) ?? .zero   // canonical text, e.g. 2/4 -> 1/2
+            let threshold = (try? Rational(i, n + 1)) ?? .zero // canonical text, e.g. 2/4 -> 1/2
             first.append("{\"activation\": \"heaviside\", \"inputs\": [\"0\"], \"weights\": [\"1\"], \"bias\": \"\(-threshold)\"}")
         }
-        for i in 0..<n { second.append("{\"activation\": \"heaviside\", \"inputs\": [\"\(i)\", \"\((i + 1) % n == 0 ? 0 : (i + 1) % n)\"], \"weights\": [\"1\", \"1\"], \"bias\": \"-2\"}") }
+        for i in 0..<n {
+            second.append(
+                "{\"activation\": \"heaviside\", \"inputs\": [\"\(i)\", \"\((i + 1) % n == 0 ? 0 : (i + 1) % n)\"], \"weights\": [\"1\", \"1\"], \"bias\": \"-2\"}"
+            )
+        }
         // Inputs must increase: fix the wrap-around unit to read (0, n-1).
         second[n - 1] = "{\"activation\": \"heaviside\", \"inputs\": [\"0\", \"\(n - 1)\"], \"weights\": [\"1\", \"1\"], \"bias\": \"-2\"}"
         let output = "{\"activation\": \"linear\", \"inputs\": [\"0\"], \"weights\": [\"1\"], \"bias\": \"0\"}"
         return """
-        {"format": "dyadcert/1", "objects": {
-          "net": {"kind": "heaviside-network", "layers": [{"units": [\(first.joined(separator: ","))]}, {"units": [\(second.joined(separator: ","))]}, {"units": [\(output)]}]},
-          "zero": {"kind": "step-function", "breakpoints": ["0", "1"], "values": ["0"]}},
-         "claims": [{"id": "r", "rule": "network-realises", "inputs": {"network": "net", "functions": ["zero"]}, "statement": {"outputs": "1"}}]}
-        """
+            {"format": "dyadcert/1", "objects": {
+              "net": {"kind": "heaviside-network", "layers": [{"units": [\(first.joined(separator: ","))]}, {"units": [\(second.joined(separator: ","))]}, {"units": [\(output)]}]},
+              "zero": {"kind": "step-function", "breakpoints": ["0", "1"], "values": ["0"]}},
+             "claims": [{"id": "r", "rule": "network-realises", "inputs": {"network": "net", "functions": ["zero"]}, "statement": {"outputs": "1"}}]}
+            """
     }
 
     @Test("a wide network is refused under a small work budget, with the flag, before evaluating")
@@ -53,11 +57,11 @@ struct WorkBudgetTests {
     func cumulative() throws {
         // Two Gram claims of 64 Walsh functions at level 12 (64 * 64 * 128 steps each).
         let text = """
-        {"format": "dyadcert/1", "objects": {"W": {"kind": "walsh-basis", "levels": "6"}},
-         "claims": [
-          {"id": "a", "rule": "gram", "inputs": {"functions": ["W"]}, "statement": {"matrix": "identity"}},
-          {"id": "b", "rule": "gram", "inputs": {"functions": ["W"]}, "statement": {"matrix": "identity"}}]}
-        """
+            {"format": "dyadcert/1", "objects": {"W": {"kind": "walsh-basis", "levels": "6"}},
+             "claims": [
+              {"id": "a", "rule": "gram", "inputs": {"functions": ["W"]}, "statement": {"matrix": "identity"}},
+              {"id": "b", "rule": "gram", "inputs": {"functions": ["W"]}, "statement": {"matrix": "identity"}}]}
+            """
         // One claim costs 64 * 64 * 2 = 8192 steps: a budget of 10000 admits one, not two.
         var limits = VerificationLimits()
         limits.maximumWork = 10_000

@@ -10,14 +10,19 @@ struct DependencyTests {
 
     /// A sup-distance claim between 0 and 1 (true iff "1 relation bound" holds):
     /// `distance(base, id, "1")` states "= 1", `distance(base, id, "<", "1")` states "< 1".
-    static func distance(_ base: RuleCertificate, _ id: String, uses: [String]? = nil, _ first: String, _ second: String? = nil) -> RuleCertificate {
+    static func distance(_ base: RuleCertificate, _ id: String, uses: [String]? = nil, _ first: String, _ second: String? = nil)
+        -> RuleCertificate
+    {
         let relation = second == nil ? "=" : first, bound = second ?? first
-        return base.claim(id, "sup-distance", uses: uses, inputs: #"{"f":"zero","g":"one"}"#, statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}")
+        return base.claim(
+            id, "sup-distance", uses: uses, inputs: #"{"f":"zero","g":"one"}"#,
+            statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}")
     }
 
     @Test func laterClaimInUses() {
         let v = Self.distance(Self.distance(Self.objects, "a", uses: ["b"], "1"), "b", "1").verify(jobs: 1)
-        let f = RT.expectFailed(v, claim: 0, at: "/claims/0/uses/0", reason: ["uses b, which is not an earlier claim", "claim 1 comes after claim 0"])
+        let f = RT.expectFailed(
+            v, claim: 0, at: "/claims/0/uses/0", reason: ["uses b, which is not an earlier claim", "claim 1 comes after claim 0"])
         #expect(f?.expected == nil && f?.computed == nil)
         RT.expectPassed(v, claim: 1)
     }
@@ -45,12 +50,12 @@ struct DependencyTests {
     /// D, which uses only a true claim, passes. The same with parallel checking.
     @Test func failureChain() {
         for jobs in [1, 2, 4] {
-            var cert = Self.distance(Self.objects, "A", "<", "1")          // false: the distance is 1
-            cert = Self.distance(cert, "B", uses: ["A"], "1")            // true by itself
-            cert = Self.distance(cert, "C", uses: ["B"], "1")            // true by itself
-            cert = Self.distance(cert, "T", "<=", "1")                   // true
-            cert = Self.distance(cert, "D", uses: ["T"], ">=", "1")      // true, uses a true claim
-            cert = Self.distance(cert, "E", uses: ["T", "C"], "1")       // uses a failed claim
+            var cert = Self.distance(Self.objects, "A", "<", "1") // false: the distance is 1
+            cert = Self.distance(cert, "B", uses: ["A"], "1") // true by itself
+            cert = Self.distance(cert, "C", uses: ["B"], "1") // true by itself
+            cert = Self.distance(cert, "T", "<=", "1") // true
+            cert = Self.distance(cert, "D", uses: ["T"], ">=", "1") // true, uses a true claim
+            cert = Self.distance(cert, "E", uses: ["T", "C"], "1") // uses a failed claim
             let v = cert.verify(jobs: jobs)
             RT.expectFailed(v, claim: 0, at: "/claims/0/statement/bound")
             #expect(RT.failure(v, 1)?.reason == "depends on failed claim A")
@@ -67,9 +72,10 @@ struct DependencyTests {
     /// Quantities of a claim that failed are never available, even to a bits claim that
     /// would otherwise hold.
     @Test func bitsOverAFailedClaim() {
-        let cert = Self.distance(Self.objects, "A", ">=", "2")  // false, would establish distance >= 2
-            .claim("B", "bits", uses: ["A"], inputs: #"{"terms":[{"claim":"A","quantity":"distance","coefficient":"1"}]}"#,
-                   statement: #"{"relation":">=","bound":"2"}"#)
+        let cert = Self.distance(Self.objects, "A", ">=", "2") // false, would establish distance >= 2
+            .claim(
+                "B", "bits", uses: ["A"], inputs: #"{"terms":[{"claim":"A","quantity":"distance","coefficient":"1"}]}"#,
+                statement: #"{"relation":">=","bound":"2"}"#)
         let v = cert.verify()
         RT.expectFailed(v, claim: 0, at: "/claims/0/statement/bound")
         #expect(RT.failure(v, 1)?.reason == "depends on failed claim A")
@@ -79,9 +85,11 @@ struct DependencyTests {
     /// one as written (claim.quantity), the rest by their meanings.
     @Test func bitsOverAFailedClaimKeepsEveryTerm() {
         let cert = Self.distance(Self.distance(Self.objects, "A", ">=", "2"), "T", "<=", "1")
-            .claim("B", "bits", uses: ["A", "T"],
-                   inputs: #"{"terms":[{"claim":"A","quantity":"distance","coefficient":"1"},{"claim":"T","quantity":"distance","coefficient":"-2"}]}"#,
-                   statement: #"{"relation":">=","bound":"0"}"#)
+            .claim(
+                "B", "bits", uses: ["A", "T"],
+                inputs:
+                    #"{"terms":[{"claim":"A","quantity":"distance","coefficient":"1"},{"claim":"T","quantity":"distance","coefficient":"-2"}]}"#,
+                statement: #"{"relation":">=","bound":"0"}"#)
         let v = cert.verify()
         RT.expectFailed(v, claim: 0, at: "/claims/0/statement/bound")
         RT.expectPassed(v, claim: 1)

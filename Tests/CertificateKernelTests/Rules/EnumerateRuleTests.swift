@@ -5,12 +5,16 @@ import Testing
 @Suite("Rule enumerate")
 struct EnumerateRuleTests {
     static func size(_ base: RuleCertificate, _ cls: String, coding: String = "joint", _ statement: String) -> FileVerdict {
-        base.claim("e", "enumerate", inputs: "{\"class\":\"\(cls)\",\"quantity\":\"size\",\"coding\":\"\(coding)\"}", statement: statement).verify()
+        base.claim("e", "enumerate", inputs: "{\"class\":\"\(cls)\",\"quantity\":\"size\",\"coding\":\"\(coding)\"}", statement: statement)
+            .verify()
     }
 
-    static func covering(_ base: RuleCertificate, _ cls: String, eps: String, coding: String = "joint", _ statement: String) -> FileVerdict {
-        base.claim("e", "enumerate", inputs: "{\"class\":\"\(cls)\",\"quantity\":\"covering-number\",\"coding\":\"\(coding)\",\"eps\":\"\(eps)\"}",
-                   statement: statement).verify()
+    static func covering(_ base: RuleCertificate, _ cls: String, eps: String, coding: String = "joint", _ statement: String) -> FileVerdict
+    {
+        base.claim(
+            "e", "enumerate", inputs: "{\"class\":\"\(cls)\",\"quantity\":\"covering-number\",\"coding\":\"\(coding)\",\"eps\":\"\(eps)\"}",
+            statement: statement
+        ).verify()
     }
 
     /// Sizes of every readout class at J <= 2 and of the J = 3 table, joint and separate,
@@ -24,18 +28,20 @@ struct EnumerateRuleTests {
             let base = RuleCertificate().object("K", RT.readoutClass(levels: J, readouts))
             RT.expectVerified(Self.size(base, "K", "{\"value\":\"\(sizes.joint)\"}"))
             RT.expectVerified(Self.size(base, "K", coding: "separate", "{\"values\":\(RT.ints(sizes.separate))}"))
-            let f = RT.expectFailed(Self.size(base, "K", "{\"value\":\"\(sizes.joint + 1)\"}"), at: "/claims/0/statement/value",
-                                    reason: ["enumeration gives \(sizes.joint)"])
+            let f = RT.expectFailed(
+                Self.size(base, "K", "{\"value\":\"\(sizes.joint + 1)\"}"), at: "/claims/0/statement/value",
+                reason: ["enumeration gives \(sizes.joint)"])
             #expect(f?.computed == "\(sizes.joint)")
             RT.expectFailed(Self.size(base, "K", "{\"value\":\"\(sizes.joint - 1)\"}"), at: "/claims/0/statement/value")
             var wrong = sizes.separate
             wrong[wrong.count - 1] *= 2
-            RT.expectFailed(Self.size(base, "K", coding: "separate", "{\"values\":\(RT.ints(wrong))}"),
-                            at: "/claims/0/statement/values/\(wrong.count - 1)")
+            RT.expectFailed(
+                Self.size(base, "K", coding: "separate", "{\"values\":\(RT.ints(wrong))}"),
+                at: "/claims/0/statement/values/\(wrong.count - 1)")
             // +-1 classes: N(eps, K) = |K| for eps < 1 (Lemma B), 1 for eps >= 1.
             RT.expectVerified(Self.covering(base, "K", eps: "999/1000", "{\"value\":\"\(sizes.joint)\"}"))
             RT.expectVerified(Self.covering(base, "K", eps: "1/2", coding: "separate", "{\"values\":\(RT.ints(sizes.separate))}"))
-            if sizes.joint <= 8 {  // exact clique cover: keep the search small
+            if sizes.joint <= 8 { // exact clique cover: keep the search small
                 RT.expectVerified(Self.covering(base, "K", eps: "1", "{\"value\":\"1\"}"))
                 if sizes.joint > 1 {
                     RT.expectFailed(Self.covering(base, "K", eps: "1", "{\"value\":\"\(sizes.joint)\"}"), at: "/claims/0/statement/value")
@@ -61,9 +67,11 @@ struct EnumerateRuleTests {
         let base = RuleCertificate().object("H", RT.haarClass(levels: 2, amplitudes: ["1/2", "1/4"]))
         RT.expectVerified(Self.size(base, "H", #"{"value":"8"}"#))
         RT.expectVerified(Self.covering(base, "H", eps: "1/4", #"{"value":"2"}"#))
-        RT.expectFailed(Self.covering(base, "H", eps: "1/4", #"{"value":"1"}"#), at: "/claims/0/statement/value", reason: ["enumeration gives 2"])
+        RT.expectFailed(
+            Self.covering(base, "H", eps: "1/4", #"{"value":"1"}"#), at: "/claims/0/statement/value", reason: ["enumeration gives 2"])
         RT.expectVerified(Self.covering(base, "H", eps: "249/1000", #"{"value":"8"}"#))
-        RT.expectFailed(Self.covering(base, "H", eps: "249/1000", #"{"value":"2"}"#), at: "/claims/0/statement/value", reason: ["enumeration gives 8"])
+        RT.expectFailed(
+            Self.covering(base, "H", eps: "249/1000", #"{"value":"2"}"#), at: "/claims/0/statement/value", reason: ["enumeration gives 8"])
         RT.expectVerified(Self.covering(base, "H", eps: "3/4", #"{"value":"1"}"#))
         RT.expectFailed(Self.covering(base, "H", eps: "3/4", #"{"value":"2"}"#), at: "/claims/0/statement/value")
     }
@@ -76,7 +84,9 @@ struct EnumerateRuleTests {
         base = base.object("K", RT.finiteClass(["c0", "c1", "c2", "c3"]))
         for (eps, n) in [("499/1000", 4), ("1/2", 2), ("1", 2), ("1499/1000", 2), ("3/2", 1)] {
             RT.expectVerified(Self.covering(base, "K", eps: eps, "{\"value\":\"\(n)\"}"))
-            RT.expectFailed(Self.covering(base, "K", eps: eps, "{\"value\":\"\(n - 1)\"}"), at: "/claims/0/statement/value", reason: ["enumeration gives \(n)"])
+            RT.expectFailed(
+                Self.covering(base, "K", eps: eps, "{\"value\":\"\(n - 1)\"}"), at: "/claims/0/statement/value",
+                reason: ["enumeration gives \(n)"])
             RT.expectFailed(Self.covering(base, "K", eps: eps, "{\"value\":\"\(n + 1)\"}"), at: "/claims/0/statement/value")
         }
     }
@@ -108,9 +118,9 @@ struct EnumerateRuleTests {
     /// function, or packed at two different levels, is one element: psi(0,0) = w_1 = r_0.
     @Test func packedAndStepFormsOfOneFunctionAreOneElement() {
         let base = RuleCertificate()
-            .object("psi", RT.haarFunction(level: 0, index: 0))                       // step form
-            .object("w1", RT.walshFunction(1))                                         // packed, level 1
-            .object("r0", RT.signFunction(level: 2, negativeCells: [2, 3]))            // packed, level 2
+            .object("psi", RT.haarFunction(level: 0, index: 0)) // step form
+            .object("w1", RT.walshFunction(1)) // packed, level 1
+            .object("r0", RT.signFunction(level: 2, negativeCells: [2, 3])) // packed, level 2
             .object("K1", RT.finiteClass(["psi", "w1"]))
             .object("K2", RT.finiteClass(["w1", "r0"]))
             .object("K3", RT.finiteClass(["psi", "w1", "r0"]))
@@ -147,19 +157,27 @@ struct EnumerateRuleTests {
         base = base.object("K", RT.finiteClass((0..<5).map { "c\($0)" }))
             .claim("e", "enumerate", inputs: #"{"class":"K","quantity":"size","coding":"joint"}"#, statement: #"{"value":"5"}"#)
         func bits(_ quantity: String, _ relation: String, _ bound: String) -> FileVerdict {
-            base.claim("b", "bits", uses: ["e"], inputs: "{\"terms\":[{\"claim\":\"e\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
-                       statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}").verify()
+            base.claim(
+                "b", "bits", uses: ["e"], inputs: "{\"terms\":[{\"claim\":\"e\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
+                statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}"
+            ).verify()
         }
         RT.expectVerified(bits("description-bits", "=", "3"))
         RT.expectFailed(bits("description-bits", "=", "2"), claim: 1, at: "/claims/1/statement/bound")
         RT.expectVerified(bits("size", "=", "5"))
-        RT.expectFailed(bits("covering-number", "=", "5"), claim: 1, at: "/claims/1/inputs/terms/0/quantity", reason: ["establishes no quantity \"covering-number\""])
+        RT.expectFailed(
+            bits("covering-number", "=", "5"), claim: 1, at: "/claims/1/inputs/terms/0/quantity",
+            reason: ["establishes no quantity \"covering-number\""])
         RT.expectVerified(bits("size-bits", "=", "3"))
         // A covering number establishes its description-bits, but not size-bits.
-        let covering = base.claim("n", "enumerate", inputs: #"{"class":"K","quantity":"covering-number","coding":"joint","eps":"1/2"}"#, statement: #"{"value":"3"}"#)
+        let covering = base.claim(
+            "n", "enumerate", inputs: #"{"class":"K","quantity":"covering-number","coding":"joint","eps":"1/2"}"#,
+            statement: #"{"value":"3"}"#)
         func coveringBits(_ quantity: String, _ bound: String) -> FileVerdict {
-            covering.claim("b", "bits", uses: ["n"], inputs: "{\"terms\":[{\"claim\":\"n\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
-                           statement: "{\"relation\":\"=\",\"bound\":\"\(bound)\"}").verify()
+            covering.claim(
+                "b", "bits", uses: ["n"], inputs: "{\"terms\":[{\"claim\":\"n\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
+                statement: "{\"relation\":\"=\",\"bound\":\"\(bound)\"}"
+            ).verify()
         }
         RT.expectVerified(coveringBits("description-bits", "2"))
         RT.expectVerified(coveringBits("covering-number", "3"))
@@ -177,11 +195,19 @@ struct EnumerateRuleTests {
     @Test func malformedInputs() {
         let base = RuleCertificate().object("K", RT.readoutClass(levels: 2, [1]))
         // eps belongs to covering numbers only.
-        RT.expectMalformed(base.claim("e", "enumerate", inputs: #"{"class":"K","quantity":"size","coding":"joint","eps":"1/2"}"#, statement: #"{"value":"2"}"#).verify(),
-                           at: "/claims/0/inputs/eps")
-        RT.expectMalformed(base.claim("e", "enumerate", inputs: #"{"class":"K","quantity":"covering-number","coding":"joint"}"#, statement: #"{"value":"2"}"#).verify(),
-                           at: "/claims/0/inputs/eps")
-        RT.expectMalformed(base.claim("e", "enumerate", inputs: #"{"class":"K","quantity":"volume","coding":"joint"}"#, statement: #"{"value":"2"}"#).verify(),
-                           at: "/claims/0/inputs/quantity")
+        RT.expectMalformed(
+            base.claim(
+                "e", "enumerate", inputs: #"{"class":"K","quantity":"size","coding":"joint","eps":"1/2"}"#, statement: #"{"value":"2"}"#
+            ).verify(),
+            at: "/claims/0/inputs/eps")
+        RT.expectMalformed(
+            base.claim(
+                "e", "enumerate", inputs: #"{"class":"K","quantity":"covering-number","coding":"joint"}"#, statement: #"{"value":"2"}"#
+            ).verify(),
+            at: "/claims/0/inputs/eps")
+        RT.expectMalformed(
+            base.claim("e", "enumerate", inputs: #"{"class":"K","quantity":"volume","coding":"joint"}"#, statement: #"{"value":"2"}"#)
+                .verify(),
+            at: "/claims/0/inputs/quantity")
     }
 }

@@ -13,25 +13,37 @@ struct FactMeaningTests {
         .object("K", RT.readoutClass(levels: 2, [2, 3]))
         .object("L", RT.readoutClass(levels: 2, [1, 3]))
         .claim("joint-size", "readout-count", inputs: #"{"class":"K","coding":"joint"}"#, statement: #"{"log2-size":"3"}"#)
-        .claim("separate-size", "readout-count", inputs: #"{"class":"K","coding":"separate"}"#, statement: #"{"log2-sizes":["2","2"],"total":"4"}"#)
-        .claim("separate-bits", "binary-class", uses: ["separate-size"], inputs: #"{"class":"K","eps":"1/2","coding":"separate"}"#, statement: #"{"bits":"4"}"#)
+        .claim(
+            "separate-size", "readout-count", inputs: #"{"class":"K","coding":"separate"}"#,
+            statement: #"{"log2-sizes":["2","2"],"total":"4"}"#
+        )
+        .claim(
+            "separate-bits", "binary-class", uses: ["separate-size"], inputs: #"{"class":"K","eps":"1/2","coding":"separate"}"#,
+            statement: #"{"bits":"4"}"#
+        )
         .claim("joint-bits-1", "binary-class", inputs: #"{"class":"K","eps":"1","coding":"joint"}"#, statement: #"{"bits":"0"}"#)
 
     static func term(_ claim: String, _ quantity: String = "bits", _ coefficient: String = "1", meaning: String? = nil) -> String {
-        "{\"claim\":\"\(claim)\",\"quantity\":\"\(quantity)\",\"coefficient\":\"\(coefficient)\"" + (meaning.map { ",\"meaning\":\($0)" } ?? "") + "}"
+        "{\"claim\":\"\(claim)\",\"quantity\":\"\(quantity)\",\"coefficient\":\"\(coefficient)\""
+            + (meaning.map { ",\"meaning\":\($0)" } ?? "") + "}"
     }
 
-    static func meaning(_ measure: String = "description-bits", subject: [String] = ["K"], eps: String? = "1/2", coding: String? = "separate",
-                        extra: String = "") -> String {
+    static func meaning(
+        _ measure: String = "description-bits", subject: [String] = ["K"], eps: String? = "1/2", coding: String? = "separate",
+        extra: String = ""
+    ) -> String {
         var members = ["\"measure\":\"\(measure)\"", "\"subject\":\(RT.a(subject))"]
         if let eps { members.append("\"eps\":\"\(eps)\"") }
         if let coding { members.append("\"coding\":\"\(coding)\"") }
         return "{" + members.joined(separator: ",") + extra + "}"
     }
 
-    static func bits(_ base: RuleCertificate = base, uses: [String], _ terms: [String], _ relation: String, _ bound: String) -> FileVerdict {
-        base.claim("b", "bits", uses: uses, inputs: "{\"terms\":[\(terms.joined(separator: ","))]}",
-                   statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}").verify()
+    static func bits(_ base: RuleCertificate = base, uses: [String], _ terms: [String], _ relation: String, _ bound: String) -> FileVerdict
+    {
+        base.claim(
+            "b", "bits", uses: uses, inputs: "{\"terms\":[\(terms.joined(separator: ","))]}",
+            statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}"
+        ).verify()
     }
 
     @Test func sizesFromBruteForce() {
@@ -43,9 +55,15 @@ struct FactMeaningTests {
 
     @Test func matchingDeclaredMeaningAccepted() {
         RT.expectVerified(Self.bits(uses: ["separate-bits"], [Self.term("separate-bits", meaning: Self.meaning())], "=", "4"))
-        RT.expectVerified(Self.bits(uses: ["joint-size"], [Self.term("joint-size", "log2-size", meaning: Self.meaning("log2-size", eps: nil, coding: "joint"))], "=", "3"))
+        RT.expectVerified(
+            Self.bits(
+                uses: ["joint-size"], [Self.term("joint-size", "log2-size", meaning: Self.meaning("log2-size", eps: nil, coding: "joint"))],
+                "=", "3"))
         // readout-count's `description-bits` are the bits of a size, not of a covering number.
-        RT.expectVerified(Self.bits(uses: ["joint-size"], [Self.term("joint-size", "description-bits", meaning: Self.meaning("size-bits", eps: nil, coding: "joint"))], "=", "3"))
+        RT.expectVerified(
+            Self.bits(
+                uses: ["joint-size"],
+                [Self.term("joint-size", "description-bits", meaning: Self.meaning("size-bits", eps: nil, coding: "joint"))], "=", "3"))
     }
 
     /// Each part of a meaning, off by the smallest step, is rejected, naming both meanings.
@@ -53,13 +71,16 @@ struct FactMeaningTests {
         let pointer = "/claims/4/inputs/terms/0/meaning"
         let actual = "ceil log2 N(1/2, K, separate)"
         func check(_ declared: String, _ rendered: String, differ: String) {
-            let f = RT.expectFailed(Self.bits(uses: ["separate-bits"], [Self.term("separate-bits", meaning: declared)], "=", "4"), claim: 4, at: pointer,
-                                    reason: [rendered, actual, "differ in \(differ)"])
+            let f = RT.expectFailed(
+                Self.bits(uses: ["separate-bits"], [Self.term("separate-bits", meaning: declared)], "=", "4"), claim: 4, at: pointer,
+                reason: [rendered, actual, "differ in \(differ)"])
             #expect(f?.expected == rendered)
             #expect(f?.computed == actual)
         }
         check(Self.meaning(eps: "1"), "ceil log2 N(1, K, separate)", differ: "eps")
-        check(Self.meaning(eps: "576460752303423489/1152921504606846976"), "ceil log2 N(576460752303423489/1152921504606846976, K, separate)", differ: "eps")
+        check(
+            Self.meaning(eps: "576460752303423489/1152921504606846976"), "ceil log2 N(576460752303423489/1152921504606846976, K, separate)",
+            differ: "eps")
         check(Self.meaning(coding: "joint"), "ceil log2 N(1/2, K, joint)", differ: "coding")
         check(Self.meaning(subject: ["L"]), "ceil log2 N(1/2, L, separate)", differ: "subject")
         check(Self.meaning("covering-number"), "N(1/2, K, separate)", differ: "measure")
@@ -69,7 +90,9 @@ struct FactMeaningTests {
     }
 
     @Test func malformedDeclaredMeanings() {
-        func v(_ meaning: String) -> FileVerdict { Self.bits(uses: ["separate-bits"], [Self.term("separate-bits", meaning: meaning)], "=", "4") }
+        func v(_ meaning: String) -> FileVerdict {
+            Self.bits(uses: ["separate-bits"], [Self.term("separate-bits", meaning: meaning)], "=", "4")
+        }
         RT.expectMalformed(v(#"{"measure":"bits","subject":["K"]}"#), at: "/claims/4/inputs/terms/0/meaning/measure")
         RT.expectMalformed(v(#"{"measure":"size","subject":"K"}"#), at: "/claims/4/inputs/terms/0/meaning/subject")
         RT.expectMalformed(v(#"{"measure":"size","subject":["K"],"coding":"both"}"#), at: "/claims/4/inputs/terms/0/meaning/coding")
@@ -82,19 +105,25 @@ struct FactMeaningTests {
     /// Separate bits at eps 1/2 minus joint bits at eps 1: interval arithmetic accepts it
     /// (4 - 0 >= 4), and the verdict line shows both eps.
     @Test func mixedEpsBitsClaimShowsBothEps() {
-        let v = Self.bits(uses: ["separate-bits", "joint-bits-1"], [Self.term("separate-bits"), Self.term("joint-bits-1", "bits", "-1")], ">=", "4")
+        let v = Self.bits(
+            uses: ["separate-bits", "joint-bits-1"], [Self.term("separate-bits"), Self.term("joint-bits-1", "bits", "-1")], ">=", "4")
         RT.expectVerified(v)
         #expect(v.claims.last?.summary == "ceil log2 N(1/2, K, separate) - ceil log2 N(1, K, joint) >= 4")
-        let f = RT.expectFailed(Self.bits(uses: ["separate-bits", "joint-bits-1"], [Self.term("separate-bits"), Self.term("joint-bits-1", "bits", "-1")], ">=", "5"),
-                                claim: 4, at: "/claims/4/statement/bound")
+        let f = RT.expectFailed(
+            Self.bits(
+                uses: ["separate-bits", "joint-bits-1"], [Self.term("separate-bits"), Self.term("joint-bits-1", "bits", "-1")], ">=", "5"),
+            claim: 4, at: "/claims/4/statement/bound")
         #expect(f != nil)
     }
 
     @Test func constantsAndMultiplesAreShown() {
         let v = Self.base
-            .claim("b", "bits", uses: ["separate-bits", "joint-size"],
-                   inputs: "{\"terms\":[\(Self.term("separate-bits", "bits", "2")),\(Self.term("joint-size", "log2-size", "-1"))],\"constant\":\"-1\"}",
-                   statement: #"{"relation":"=","bound":"4"}"#).verify()
+            .claim(
+                "b", "bits", uses: ["separate-bits", "joint-size"],
+                inputs:
+                    "{\"terms\":[\(Self.term("separate-bits", "bits", "2")),\(Self.term("joint-size", "log2-size", "-1"))],\"constant\":\"-1\"}",
+                statement: #"{"relation":"=","bound":"4"}"#
+            ).verify()
         RT.expectVerified(v)
         #expect(v.claims.last?.summary == "2 * ceil log2 N(1/2, K, separate) - log2 |K| (joint) - 1 = 4")
     }
@@ -107,19 +136,35 @@ struct FactMeaningTests {
         // Sign trees 0 and 1 differ only at the root; output 3 uses the root sign (brute force).
         #expect(Brute.output(0, levels: 2, readout: 3) != Brute.output(1, levels: 2, readout: 3))
         let base = Self.base
-            .claim("pack", "packing", inputs: "{\"class\":\"K\",\"eps\":\"1/2\",\"elements\":[{\"bits\":\"\(RT.treeHex(levels: 2, number: 0))\"},{\"bits\":\"\(RT.treeHex(levels: 2, number: 1))\"}]}",
-                   statement: #"{"count":"2"}"#)
-        let binary = base.claim("b", "binary-class", uses: ["pack"], inputs: #"{"class":"K","eps":"1/2","coding":"joint"}"#, statement: #"{"bits":"1"}"#).verify()
+            .claim(
+                "pack", "packing",
+                inputs:
+                    "{\"class\":\"K\",\"eps\":\"1/2\",\"elements\":[{\"bits\":\"\(RT.treeHex(levels: 2, number: 0))\"},{\"bits\":\"\(RT.treeHex(levels: 2, number: 1))\"}]}",
+                statement: #"{"count":"2"}"#)
+        let binary = base.claim(
+            "b", "binary-class", uses: ["pack"], inputs: #"{"class":"K","eps":"1/2","coding":"joint"}"#, statement: #"{"bits":"1"}"#
+        ).verify()
         RT.expectPassed(binary, claim: 4)
         RT.expectFailed(binary, claim: 5, at: "/claims/5/uses", reason: ["establishes the joint size of K"])
         // The size of another class, or of the other coding, does not serve either.
         let other = Self.base.claim("l", "readout-count", inputs: #"{"class":"L","coding":"joint"}"#, statement: #"{"log2-size":"3"}"#)
-        RT.expectFailed(other.claim("b", "binary-class", uses: ["l"], inputs: #"{"class":"K","eps":"1/2","coding":"joint"}"#, statement: #"{"bits":"3"}"#).verify(),
-                        claim: 5, at: "/claims/5/uses")
-        RT.expectFailed(Self.base.claim("b", "binary-class", uses: ["separate-size"], inputs: #"{"class":"K","eps":"1/2","coding":"joint"}"#, statement: #"{"bits":"4"}"#).verify(),
-                        claim: 4, at: "/claims/4/uses")
+        RT.expectFailed(
+            other.claim(
+                "b", "binary-class", uses: ["l"], inputs: #"{"class":"K","eps":"1/2","coding":"joint"}"#, statement: #"{"bits":"3"}"#
+            ).verify(),
+            claim: 5, at: "/claims/5/uses")
+        RT.expectFailed(
+            Self.base.claim(
+                "b", "binary-class", uses: ["separate-size"], inputs: #"{"class":"K","eps":"1/2","coding":"joint"}"#,
+                statement: #"{"bits":"4"}"#
+            ).verify(),
+            claim: 4, at: "/claims/4/uses")
         // The same claim's size serves once the meaning matches.
-        RT.expectVerified(Self.base.claim("b", "binary-class", uses: ["joint-size"], inputs: #"{"class":"K","eps":"1/2","coding":"joint"}"#, statement: #"{"bits":"3"}"#).verify())
+        RT.expectVerified(
+            Self.base.claim(
+                "b", "binary-class", uses: ["joint-size"], inputs: #"{"class":"K","eps":"1/2","coding":"joint"}"#,
+                statement: #"{"bits":"3"}"#
+            ).verify())
     }
 
     // MARK: eps-transfer (Lemma E)
@@ -131,9 +176,13 @@ struct FactMeaningTests {
         .claim("lower", "haar-packing", inputs: #"{"class":"H","eps":"1/8","level":"2"}"#, statement: #"{"bits-at-least":"3"}"#)
         .claim("upper", "haar-cover", inputs: #"{"class":"H","eps":"1/4","level":"1"}"#, statement: #"{"bits-at-most":"1"}"#)
 
-    static func transfer(_ claim: String, eps: String, _ relation: String, _ bound: String, quantity: String = "bits", uses: [String]? = nil) -> FileVerdict {
-        haar.claim("t", "eps-transfer", uses: uses ?? [claim], inputs: "{\"claim\":\"\(claim)\",\"quantity\":\"\(quantity)\",\"eps\":\"\(eps)\"}",
-                   statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}").verify()
+    static func transfer(
+        _ claim: String, eps: String, _ relation: String, _ bound: String, quantity: String = "bits", uses: [String]? = nil
+    ) -> FileVerdict {
+        haar.claim(
+            "t", "eps-transfer", uses: uses ?? [claim], inputs: "{\"claim\":\"\(claim)\",\"quantity\":\"\(quantity)\",\"eps\":\"\(eps)\"}",
+            statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}"
+        ).verify()
     }
 
     @Test func lowerBoundsMoveToSmallerEps() {
@@ -141,7 +190,10 @@ struct FactMeaningTests {
         RT.expectVerified(Self.transfer("lower", eps: "1/8", ">=", "3"))
         RT.expectVerified(Self.transfer("lower", eps: "144115188075855871/1152921504606846976", ">", "2"))
         // The same bound, computed another way: haar-packing directly at eps = 1/16.
-        RT.expectVerified(Self.haar.claim("direct", "haar-packing", inputs: #"{"class":"H","eps":"1/16","level":"2"}"#, statement: #"{"bits-at-least":"3"}"#).verify())
+        RT.expectVerified(
+            Self.haar.claim(
+                "direct", "haar-packing", inputs: #"{"class":"H","eps":"1/16","level":"2"}"#, statement: #"{"bits-at-least":"3"}"#
+            ).verify())
         // One unit too much.
         RT.expectFailed(Self.transfer("lower", eps: "1/16", ">=", "4"), claim: 2, at: "/claims/2/statement/bound")
         let v = Self.transfer("lower", eps: "1/16", ">=", "3")
@@ -150,8 +202,9 @@ struct FactMeaningTests {
 
     /// A lower bound at eps0 says nothing at eps1 > eps0, however close.
     @Test func lowerBoundToLargerEpsRejected() {
-        let f = RT.expectFailed(Self.transfer("lower", eps: "144115188075855873/1152921504606846976", ">=", "3"), claim: 2, at: "/claims/2/statement/bound",
-                                reason: ["Lemma E carries lower bounds to smaller eps"])
+        let f = RT.expectFailed(
+            Self.transfer("lower", eps: "144115188075855873/1152921504606846976", ">=", "3"), claim: 2, at: "/claims/2/statement/bound",
+            reason: ["Lemma E carries lower bounds to smaller eps"])
         #expect(f?.computed == "value in [-inf, +inf]")
         RT.expectFailed(Self.transfer("lower", eps: "1/4", ">=", "1"), claim: 2, at: "/claims/2/statement/bound")
         RT.expectFailed(Self.transfer("lower", eps: "1/16", "<=", "100"), claim: 2, at: "/claims/2/statement/bound")
@@ -162,19 +215,29 @@ struct FactMeaningTests {
         RT.expectVerified(Self.transfer("upper", eps: "1/4", "<=", "1"))
         RT.expectFailed(Self.transfer("upper", eps: "1/2", "<=", "0"), claim: 2, at: "/claims/2/statement/bound")
         // Wrong direction: an upper bound at 1/4 says nothing at 1/4 - 2^-60.
-        RT.expectFailed(Self.transfer("upper", eps: "288230376151711743/1152921504606846976", "<=", "1"), claim: 2, at: "/claims/2/statement/bound",
-                        reason: ["upper bounds to larger eps"])
+        RT.expectFailed(
+            Self.transfer("upper", eps: "288230376151711743/1152921504606846976", "<=", "1"), claim: 2, at: "/claims/2/statement/bound",
+            reason: ["upper bounds to larger eps"])
         RT.expectFailed(Self.transfer("upper", eps: "1/2", ">=", "0"), claim: 2, at: "/claims/2/statement/bound")
     }
 
     /// A transferred fact keeps its meaning at the new eps, and later claims see it so.
     @Test func transferredFactsHaveTheNewEps() {
         let v = Self.haar
-            .claim("t", "eps-transfer", uses: ["lower"], inputs: #"{"claim":"lower","quantity":"bits","eps":"1/16"}"#, statement: #"{"relation":">=","bound":"3"}"#)
-            .claim("b", "bits", uses: ["t"], inputs: "{\"terms\":[\(Self.term("t", meaning: Self.meaning(subject: ["H"], eps: "1/16", coding: "joint")))]}",
-                   statement: #"{"relation":">=","bound":"3"}"#)
-            .claim("c", "bits", uses: ["t"], inputs: "{\"terms\":[\(Self.term("t", meaning: Self.meaning(subject: ["H"], eps: "1/8", coding: "joint")))]}",
-                   statement: #"{"relation":">=","bound":"3"}"#)
+            .claim(
+                "t", "eps-transfer", uses: ["lower"], inputs: #"{"claim":"lower","quantity":"bits","eps":"1/16"}"#,
+                statement: #"{"relation":">=","bound":"3"}"#
+            )
+            .claim(
+                "b", "bits", uses: ["t"],
+                inputs: "{\"terms\":[\(Self.term("t", meaning: Self.meaning(subject: ["H"], eps: "1/16", coding: "joint")))]}",
+                statement: #"{"relation":">=","bound":"3"}"#
+            )
+            .claim(
+                "c", "bits", uses: ["t"],
+                inputs: "{\"terms\":[\(Self.term("t", meaning: Self.meaning(subject: ["H"], eps: "1/8", coding: "joint")))]}",
+                statement: #"{"relation":">=","bound":"3"}"#
+            )
             .verify()
         RT.expectPassed(v, claim: 2)
         RT.expectPassed(v, claim: 3)
@@ -185,10 +248,16 @@ struct FactMeaningTests {
         let base = Self.haar
             .object("zero", RT.constant("0")).object("one", RT.constant("1"))
             .claim("d", "sup-distance", inputs: #"{"f":"zero","g":"one"}"#, statement: #"{"relation":"=","bound":"1"}"#)
-        RT.expectFailed(base.claim("t", "eps-transfer", uses: ["d"], inputs: #"{"claim":"d","quantity":"distance","eps":"1"}"#,
-                                   statement: #"{"relation":"<=","bound":"1"}"#).verify(), claim: 3, at: "/claims/3/inputs/quantity")
-        RT.expectFailed(Self.transfer("lower", eps: "1/16", ">=", "3", quantity: "covering-number"), claim: 2, at: "/claims/2/inputs/quantity")
-        RT.expectFailed(Self.transfer("lower", eps: "1/16", ">=", "3", uses: ["upper"]), claim: 2, at: "/claims/2/inputs/claim", reason: ["not listed in \"uses\""])
+        RT.expectFailed(
+            base.claim(
+                "t", "eps-transfer", uses: ["d"], inputs: #"{"claim":"d","quantity":"distance","eps":"1"}"#,
+                statement: #"{"relation":"<=","bound":"1"}"#
+            ).verify(), claim: 3, at: "/claims/3/inputs/quantity")
+        RT.expectFailed(
+            Self.transfer("lower", eps: "1/16", ">=", "3", quantity: "covering-number"), claim: 2, at: "/claims/2/inputs/quantity")
+        RT.expectFailed(
+            Self.transfer("lower", eps: "1/16", ">=", "3", uses: ["upper"]), claim: 2, at: "/claims/2/inputs/claim",
+            reason: ["not listed in \"uses\""])
         RT.expectMalformed(Self.transfer("lower", eps: "0", ">=", "3"), at: "/claims/2/inputs/eps")
         RT.expectMalformed(Self.transfer("lower", eps: "1/16", "=>", "3"), at: "/claims/2/statement/relation")
     }

@@ -13,8 +13,9 @@ struct GramRuleTests {
         .object("psi11", RT.haarFunction(level: 1, index: 1))
 
     static func haarClaim(_ rows: [[String]]) -> RuleCertificate {
-        haar.claim("g", "gram", inputs: #"{"functions":["one","psi00","psi10","psi11"]}"#,
-                   statement: "{\"matrix\":[" + rows.map(RT.a).joined(separator: ",") + "]}")
+        haar.claim(
+            "g", "gram", inputs: #"{"functions":["one","psi00","psi10","psi11"]}"#,
+            statement: "{\"matrix\":[" + rows.map(RT.a).joined(separator: ",") + "]}")
     }
 
     static let haarGram = [["1", "0", "0", "0"], ["0", "1", "0", "0"], ["0", "0", "1/2", "0"], ["0", "0", "0", "1/2"]]
@@ -35,7 +36,9 @@ struct GramRuleTests {
 
     @Test func haarIdentityRejectedAtFirstDifferingEntry() {
         // psi(1,0) has squared norm 1/2, not 1: the identity fails first at (2, 2).
-        let v = Self.haar.claim("g", "gram", inputs: #"{"functions":["one","psi00","psi10","psi11"]}"#, statement: #"{"matrix":"identity"}"#).verify()
+        let v = Self.haar.claim(
+            "g", "gram", inputs: #"{"functions":["one","psi00","psi10","psi11"]}"#, statement: #"{"matrix":"identity"}"#
+        ).verify()
         let f = RT.expectFailed(v, at: "/claims/0/statement/matrix", reason: ["entry (2, 2)"])
         #expect(f?.computed == "<f_2, f_2> = 1/2")
     }
@@ -57,8 +60,9 @@ struct GramRuleTests {
         RuleCertificate()
             .object("f", RT.step(["0", "1/3", "1"], ["1/2", "-1/4"]))
             .object("g", RT.step(["0", "1/2", "1"], ["3/4", "-1/2"]))
-            .claim("g", "gram", inputs: #"{"functions":["f","g"]}"#,
-                   statement: "{\"matrix\":[" + rows.map(RT.a).joined(separator: ",") + "]}")
+            .claim(
+                "g", "gram", inputs: #"{"functions":["f","g"]}"#,
+                statement: "{\"matrix\":[" + rows.map(RT.a).joined(separator: ",") + "]}")
     }
 
     @Test func rationalBreakpointsAccepted() {
@@ -103,9 +107,9 @@ struct GramRuleTests {
     /// sec. 4). A repeated or negated function, and a near-Haar function on a
     /// non-dyadic interval, must still be found.
     @Test func structuredDiagonalChecks() {
-        let w1 = RT.signFunction(level: 2, negativeCells: [2, 3])        // chi_2
-        let w1neg = RT.signFunction(level: 2, negativeCells: [0, 1])     // -chi_2
-        let w2 = RT.signFunction(level: 2, negativeCells: [1, 3])        // chi_1
+        let w1 = RT.signFunction(level: 2, negativeCells: [2, 3]) // chi_2
+        let w1neg = RT.signFunction(level: 2, negativeCells: [0, 1]) // -chi_2
+        let w2 = RT.signFunction(level: 2, negativeCells: [1, 3]) // chi_1
         let base = RuleCertificate().object("w1", w1).object("w1neg", w1neg).object("w2", w2)
             .object("one", RT.constant("1")).object("psi00", RT.haarFunction(level: 0, index: 0))
             .object("psi10", RT.haarFunction(level: 1, index: 0))
@@ -115,12 +119,19 @@ struct GramRuleTests {
             // A level-6 Haar function makes the lists fine enough for the general path
             // (Haar indices, then supports) rather than dense cell arrays.
             .object("psi65", RT.haarFunction(level: 6, index: 5))
-        let v = base
+        let v =
+            base
             .claim("negated", "gram", inputs: #"{"functions":["w2","w1neg"]}"#, statement: #"{"matrix":"identity"}"#)
             .claim("repeated", "gram", inputs: #"{"functions":["w2","w1","w1neg"]}"#, statement: #"{"matrix":"identity"}"#)
-            .claim("multiple", "gram", inputs: #"{"functions":["one","psi00","psi10","psi00x2","psi65"]}"#, statement: #"{"diagonal":["1","1","1/2","4","1/64"]}"#)
+            .claim(
+                "multiple", "gram", inputs: #"{"functions":["one","psi00","psi10","psi00x2","psi65"]}"#,
+                statement: #"{"diagonal":["1","1","1/2","4","1/64"]}"#
+            )
             .claim("shifted", "gram", inputs: #"{"functions":["psi00","shifted","psi65"]}"#, statement: #"{"diagonal":["1","1/2","1/64"]}"#)
-            .claim("shifted-true", "gram", inputs: #"{"functions":["psi10","shifted"]}"#, statement: #"{"matrix":[["1/2","-1/4"],["-1/4","1/2"]]}"#)
+            .claim(
+                "shifted-true", "gram", inputs: #"{"functions":["psi10","shifted"]}"#,
+                statement: #"{"matrix":[["1/2","-1/4"],["-1/4","1/2"]]}"#
+            )
             .verify()
         RT.expectPassed(v, claim: 0)
         // <chi_2, -chi_2> = -1 at (1, 2).
@@ -153,13 +164,15 @@ struct GramRuleTests {
             for i in 0..<D {
                 rows.append((0..<D).map { j in Q((0..<16).reduce(0) { $0 + signs[i][$1] * signs[j][$1] }, 16).description })
             }
-            let good = cert.claim("g", "gram", inputs: "{\"functions\":\(names)}", statement: "{\"matrix\":[" + rows.map(RT.a).joined(separator: ",") + "]}")
+            let good = cert.claim(
+                "g", "gram", inputs: "{\"functions\":\(names)}", statement: "{\"matrix\":[" + rows.map(RT.a).joined(separator: ",") + "]}")
             RT.expectVerified(good.verify())
             // Off by the smallest step a +-1 Gram entry can take at level 4 (2/16).
             let i = rng.int(0...(D - 1)), j = rng.int(0...(D - 1))
             var wrong = rows
             wrong[i][j] = (Q((0..<16).reduce(0) { $0 + signs[i][$1] * signs[j][$1] }, 16) + Q(round % 2 == 0 ? 1 : -1, 8)).description
-            let bad = cert.claim("g", "gram", inputs: "{\"functions\":\(names)}", statement: "{\"matrix\":[" + wrong.map(RT.a).joined(separator: ",") + "]}")
+            let bad = cert.claim(
+                "g", "gram", inputs: "{\"functions\":\(names)}", statement: "{\"matrix\":[" + wrong.map(RT.a).joined(separator: ",") + "]}")
             RT.expectFailed(bad.verify(), at: "/claims/0/statement/matrix/\(i)/\(j)")
 
             // Rational cell functions, level 3, values k/6.
@@ -198,11 +211,17 @@ struct GramRuleTests {
             .object("s0", RT.signTree(levels: J, number: 0)).object("s1", RT.signTree(levels: J, number: 1))
             .object("a", #"{"kind":"task-output","signs":"s0","readout":"4"}"#)
             .object("b", #"{"kind":"task-output","signs":"s1","readout":"4"}"#)
-        RT.expectVerified(cert.claim("g", "gram", inputs: #"{"functions":["a","b"]}"#,
-                                     statement: "{\"matrix\":[[\"1\",\"\(ip)\"],[\"\(ip)\",\"1\"]]}").verify())
-        RT.expectFailed(cert.claim("g", "gram", inputs: #"{"functions":["a","b"]}"#,
-                                   statement: "{\"matrix\":[[\"1\",\"\(ip + Q(1, 4))\"],[\"\(ip)\",\"1\"]]}").verify(),
-                        at: "/claims/0/statement/matrix/0/1")
+        RT.expectVerified(
+            cert.claim(
+                "g", "gram", inputs: #"{"functions":["a","b"]}"#,
+                statement: "{\"matrix\":[[\"1\",\"\(ip)\"],[\"\(ip)\",\"1\"]]}"
+            ).verify())
+        RT.expectFailed(
+            cert.claim(
+                "g", "gram", inputs: #"{"functions":["a","b"]}"#,
+                statement: "{\"matrix\":[[\"1\",\"\(ip + Q(1, 4))\"],[\"\(ip)\",\"1\"]]}"
+            ).verify(),
+            at: "/claims/0/statement/matrix/0/1")
     }
 
     /// Disjoint and overlapping supports with a non-dyadic breakpoint (the general path):
@@ -215,7 +234,10 @@ struct GramRuleTests {
             .object("h", RT.step(["0", "1/4", "1/2", "1"], ["0", "1", "0"]))
         let rows = [["1/3", "0", "1/12"], ["0", "8/3", "1/3"], ["1/12", "1/3", "1/4"]]
         func claim(_ rows: [[String]]) -> FileVerdict {
-            base.claim("g", "gram", inputs: #"{"functions":["f","g","h"]}"#, statement: "{\"matrix\":[" + rows.map(RT.a).joined(separator: ",") + "]}").verify()
+            base.claim(
+                "g", "gram", inputs: #"{"functions":["f","g","h"]}"#,
+                statement: "{\"matrix\":[" + rows.map(RT.a).joined(separator: ",") + "]}"
+            ).verify()
         }
         RT.expectVerified(claim(rows))
         var wrong = rows
@@ -238,20 +260,25 @@ struct GramRuleTests {
             RT.expectVerified(cert.claim("g", "gram", inputs: #"{"functions":["c0","c1","c2","c3"]}"#, statement: matrix(gram)).verify())
             var wrong = gram
             wrong[3][0] = wrong[3][0] + Q(1, 1024)
-            RT.expectFailed(cert.claim("g", "gram", inputs: #"{"functions":["c0","c1","c2","c3"]}"#, statement: matrix(wrong)).verify(),
-                            at: "/claims/0/statement/matrix/3/0")
+            RT.expectFailed(
+                cert.claim("g", "gram", inputs: #"{"functions":["c0","c1","c2","c3"]}"#, statement: matrix(wrong)).verify(),
+                at: "/claims/0/statement/matrix/3/0")
         }
     }
 
     @Test func malformedMatrixShapes() {
         let base = RuleCertificate().object("f", RT.constant("1")).object("g", RT.constant("2"))
-        RT.expectMalformed(base.claim("g", "gram", inputs: #"{"functions":["f","g"]}"#, statement: #"{"matrix":[["1","2"]]}"#).verify(),
-                           at: "/claims/0/statement/matrix")
-        RT.expectMalformed(base.claim("g", "gram", inputs: #"{"functions":["f","g"]}"#, statement: #"{"matrix":[["1","2"],["2"]]}"#).verify(),
-                           at: "/claims/0/statement/matrix/1")
-        RT.expectMalformed(base.claim("g", "gram", inputs: #"{"functions":["f","g"]}"#, statement: #"{"matrix":"zero"}"#).verify(),
-                           at: "/claims/0/statement/matrix")
-        RT.expectMalformed(base.claim("g", "gram", inputs: #"{"functions":[]}"#, statement: #"{"matrix":"identity"}"#).verify(),
-                           at: "/claims/0/inputs/functions")
+        RT.expectMalformed(
+            base.claim("g", "gram", inputs: #"{"functions":["f","g"]}"#, statement: #"{"matrix":[["1","2"]]}"#).verify(),
+            at: "/claims/0/statement/matrix")
+        RT.expectMalformed(
+            base.claim("g", "gram", inputs: #"{"functions":["f","g"]}"#, statement: #"{"matrix":[["1","2"],["2"]]}"#).verify(),
+            at: "/claims/0/statement/matrix/1")
+        RT.expectMalformed(
+            base.claim("g", "gram", inputs: #"{"functions":["f","g"]}"#, statement: #"{"matrix":"zero"}"#).verify(),
+            at: "/claims/0/statement/matrix")
+        RT.expectMalformed(
+            base.claim("g", "gram", inputs: #"{"functions":[]}"#, statement: #"{"matrix":"identity"}"#).verify(),
+            at: "/claims/0/inputs/functions")
     }
 }

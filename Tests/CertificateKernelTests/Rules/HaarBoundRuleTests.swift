@@ -9,11 +9,17 @@ struct HaarBoundRuleTests {
     }
 
     static func packing(_ base: RuleCertificate = base(), eps: String, level: String, bits: String) -> FileVerdict {
-        base.claim("p", "haar-packing", inputs: "{\"class\":\"H\",\"eps\":\"\(eps)\",\"level\":\"\(level)\"}", statement: "{\"bits-at-least\":\"\(bits)\"}").verify()
+        base.claim(
+            "p", "haar-packing", inputs: "{\"class\":\"H\",\"eps\":\"\(eps)\",\"level\":\"\(level)\"}",
+            statement: "{\"bits-at-least\":\"\(bits)\"}"
+        ).verify()
     }
 
     static func cover(_ base: RuleCertificate = base(), eps: String, level: String, bits: String) -> FileVerdict {
-        base.claim("c", "haar-cover", inputs: "{\"class\":\"H\",\"eps\":\"\(eps)\",\"level\":\"\(level)\"}", statement: "{\"bits-at-most\":\"\(bits)\"}").verify()
+        base.claim(
+            "c", "haar-cover", inputs: "{\"class\":\"H\",\"eps\":\"\(eps)\",\"level\":\"\(level)\"}",
+            statement: "{\"bits-at-most\":\"\(bits)\"}"
+        ).verify()
     }
 
     // MARK: haar-packing
@@ -22,13 +28,14 @@ struct HaarBoundRuleTests {
     @Test func packingAcceptedBelowMinimumAmplitude() {
         RT.expectVerified(Self.packing(eps: "1/5", level: "2", bits: "3"))
         RT.expectVerified(Self.packing(eps: "249/1000", level: "2", bits: "3"))
-        RT.expectVerified(Self.packing(eps: "1/5", level: "2", bits: "2"))   // weaker
+        RT.expectVerified(Self.packing(eps: "1/5", level: "2", bits: "2")) // weaker
         RT.expectVerified(Self.packing(eps: "1/9", level: "3", bits: "7"))
         RT.expectVerified(Self.packing(eps: "1/3", level: "1", bits: "1"))
     }
 
     @Test func packingBitsOffByOneRejected() {
-        let f = RT.expectFailed(Self.packing(eps: "1/5", level: "2", bits: "4"), at: "/claims/0/statement/bits-at-least", reason: ["2^L - 1 = 3"])
+        let f = RT.expectFailed(
+            Self.packing(eps: "1/5", level: "2", bits: "4"), at: "/claims/0/statement/bits-at-least", reason: ["2^L - 1 = 3"])
         #expect(f?.computed == "2^2 - 1 = 3")
         RT.expectFailed(Self.packing(eps: "1/9", level: "3", bits: "8"), at: "/claims/0/statement/bits-at-least", reason: ["2^L - 1 = 7"])
     }
@@ -60,7 +67,7 @@ struct HaarBoundRuleTests {
     /// that are +1 at level 2 are pairwise more than 2 eps apart for eps < 1/3.
     @Test func corollaryHoldsByBruteForce() {
         let amplitudes = [Q(1, 2), Q(1, 3), Q(1, 5)]
-        let trees = (0..<8).map { $0 }  // nodes 0..2 free, nodes 3..6 (level 2) +1
+        let trees = (0..<8).map { $0 } // nodes 0..2 free, nodes 3..6 (level 2) +1
         var least = Q(100)
         for a in trees {
             for b in trees where b > a {
@@ -75,7 +82,10 @@ struct HaarBoundRuleTests {
         RT.expectFailed(Self.packing(base, eps: "1/3", level: "2", bits: "3"), at: "/claims/0/inputs/eps")
         // The explicit packing of the same trees agrees (rule packing).
         let elements = "[" + trees.map { "{\"bits\":\"\(RT.treeHex(levels: 3, number: $0))\"}" }.joined(separator: ",") + "]"
-        RT.expectVerified(base.claim("p", "packing", inputs: "{\"class\":\"H\",\"eps\":\"83/250\",\"elements\":\(elements)}", statement: #"{"count":"8"}"#).verify())
+        RT.expectVerified(
+            base.claim(
+                "p", "packing", inputs: "{\"class\":\"H\",\"eps\":\"83/250\",\"elements\":\(elements)}", statement: #"{"count":"8"}"#
+            ).verify())
     }
 
     @Test func packingNeedsAHaarClass() {
@@ -88,16 +98,17 @@ struct HaarBoundRuleTests {
     /// Balanced a = (1/2, 1/4, 1/8): L = 2 needs eps >= a_2 = 1/8 and gives 3 bits.
     @Test func coverAcceptedAtTheTail() {
         RT.expectVerified(Self.cover(eps: "1/8", level: "2", bits: "3"))
-        RT.expectVerified(Self.cover(eps: "1/8", level: "2", bits: "4"))  // weaker
+        RT.expectVerified(Self.cover(eps: "1/8", level: "2", bits: "4")) // weaker
         RT.expectVerified(Self.cover(eps: "3/8", level: "1", bits: "1"))
         RT.expectVerified(Self.cover(eps: "7/8", level: "0", bits: "0"))
-        RT.expectVerified(Self.cover(eps: "1/1000000", level: "3", bits: "7"))  // no tail at L = J
+        RT.expectVerified(Self.cover(eps: "1/1000000", level: "3", bits: "7")) // no tail at L = J
     }
 
     @Test func coverEpsBelowTheTailRejected() {
-        let f = RT.expectFailed(Self.cover(eps: "31/250", level: "2", bits: "3"), at: "/claims/0/inputs/eps", reason: ["below the tail", "1/8"])
+        let f = RT.expectFailed(
+            Self.cover(eps: "31/250", level: "2", bits: "3"), at: "/claims/0/inputs/eps", reason: ["below the tail", "1/8"])
         #expect(f?.expected == "eps >= 1/8")
-        RT.expectVerified(Self.cover(eps: "7/8", level: "1", bits: "1"))  // any eps above the tail is fine
+        RT.expectVerified(Self.cover(eps: "7/8", level: "1", bits: "1")) // any eps above the tail is fine
     }
 
     @Test func coverTailSumsAllUpperLevels() {
@@ -112,7 +123,8 @@ struct HaarBoundRuleTests {
     }
 
     @Test func coverBitsOffByOneRejected() {
-        let f = RT.expectFailed(Self.cover(eps: "1/8", level: "2", bits: "2"), at: "/claims/0/statement/bits-at-most", reason: ["2^L - 1 = 3"])
+        let f = RT.expectFailed(
+            Self.cover(eps: "1/8", level: "2", bits: "2"), at: "/claims/0/statement/bits-at-most", reason: ["2^L - 1 = 3"])
         #expect(f?.computed == "2^2 - 1 = 3")
         RT.expectFailed(Self.cover(eps: "7/8", level: "0", bits: "-1"), at: "/claims/0/statement/bits-at-most")
     }
@@ -125,13 +137,20 @@ struct HaarBoundRuleTests {
     /// (rule enumerate): truncation at L = 1 gives <= 1 bit; N = 2 exactly.
     @Test func coverAgreesWithEnumeration() {
         let base = Self.base(["1/2", "1/4"], levels: 2)
-        let v = base
+        let v =
+            base
             .claim("c", "haar-cover", inputs: #"{"class":"H","eps":"1/4","level":"1"}"#, statement: #"{"bits-at-most":"1"}"#)
-            .claim("n", "enumerate", inputs: #"{"class":"H","quantity":"covering-number","coding":"joint","eps":"1/4"}"#, statement: #"{"value":"2"}"#)
+            .claim(
+                "n", "enumerate", inputs: #"{"class":"H","quantity":"covering-number","coding":"joint","eps":"1/4"}"#,
+                statement: #"{"value":"2"}"#
+            )
             .claim("p", "haar-packing", inputs: #"{"class":"H","eps":"1/5","level":"1"}"#, statement: #"{"bits-at-least":"1"}"#)
-            .claim("meet", "bits", uses: ["c", "p"],
-                   inputs: #"{"terms":[{"claim":"c","quantity":"bits","coefficient":"1"},{"claim":"p","quantity":"bits","coefficient":"-1"}]}"#,
-                   statement: #"{"relation":"<=","bound":"0"}"#)
+            .claim(
+                "meet", "bits", uses: ["c", "p"],
+                inputs:
+                    #"{"terms":[{"claim":"c","quantity":"bits","coefficient":"1"},{"claim":"p","quantity":"bits","coefficient":"-1"}]}"#,
+                statement: #"{"relation":"<=","bound":"0"}"#
+            )
             .verify()
         RT.expectVerified(v)
     }

@@ -22,11 +22,16 @@ struct LassoLocatedErrorTests {
             .object("W4", MX.matrix([["3/4", "3/4", "0", "0"], ["0", "3/4", "0", "0"]]))
     }
 
-    static func gap(features: String = "X", targets: String = "Y", heads: String = "W", task: String = "0", dual: String = "theta",
-                    lambda: String = "1/4", delta: String = "1") -> FileVerdict {
-        Self.base.claim("g", "lasso-gap",
-                   inputs: "{\"features\":\"\(features)\",\"targets\":\"\(targets)\",\"heads\":\"\(heads)\",\"task\":\"\(task)\",\"dual\":\"\(dual)\",\"lambda\":\"\(lambda)\"}",
-                   statement: "{\"delta\":\"\(delta)\"}").verify()
+    static func gap(
+        features: String = "X", targets: String = "Y", heads: String = "W", task: String = "0", dual: String = "theta",
+        lambda: String = "1/4", delta: String = "1"
+    ) -> FileVerdict {
+        Self.base.claim(
+            "g", "lasso-gap",
+            inputs:
+                "{\"features\":\"\(features)\",\"targets\":\"\(targets)\",\"heads\":\"\(heads)\",\"task\":\"\(task)\",\"dual\":\"\(dual)\",\"lambda\":\"\(lambda)\"}",
+            statement: "{\"delta\":\"\(delta)\"}"
+        ).verify()
     }
 
     @Test("the reference instance verifies (P_0 - D_0 = 1/192 by hand)")
@@ -41,12 +46,16 @@ struct LassoLocatedErrorTests {
     func supportJudgesSizesFirst() {
         // W has supports {0, 1} and {1}: sizes 2 and 1, union 2.
         func support(sizes: String, upper: String) -> FileVerdict {
-            Self.base.claim("s", "support", inputs: "{\"heads\":\"W\",\"screens\":[]}",
-                            statement: "{\"sizes\":\(sizes),\"union\":\"2\",\"optimal-upper\":\(upper)}").verify()
+            Self.base.claim(
+                "s", "support", inputs: "{\"heads\":\"W\",\"screens\":[]}",
+                statement: "{\"sizes\":\(sizes),\"union\":\"2\",\"optimal-upper\":\(upper)}"
+            ).verify()
         }
         RT.expectVerified(support(sizes: "[\"2\",\"1\"]", upper: "[\"3\",\"3\"]"))
         RT.expectFailed(support(sizes: "[\"2\",\"2\"]", upper: "[\"3\"]"), at: "/claims/0/statement/sizes/1")
-        RT.expectMalformed(support(sizes: "[\"2\",\"1\"]", upper: "[\"3\"]"), at: "/claims/0/statement/optimal-upper", mentioning: ["2 counts (one per task)"])
+        RT.expectMalformed(
+            support(sizes: "[\"2\",\"1\"]", upper: "[\"3\"]"), at: "/claims/0/statement/optimal-upper",
+            mentioning: ["2 counts (one per task)"])
     }
 
     @Test("shapes that do not conform are malformed at the input that is wrong")
@@ -70,22 +79,34 @@ struct LassoLocatedErrorTests {
     func dualInfeasibleByFeature() {
         // x_1 . theta = 2 theta_1; theta_1 = 1/8 + 2^-60 gives 1/4 + 2^-59 > 1/4 at feature 1 only.
         let v = Self.base.object("t1", MX.column(["0", MX.plusTiny(try! Rational(1, 8)), "0"]))
-            .claim("g", "lasso-gap", inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"W\",\"task\":\"0\",\"dual\":\"t1\",\"lambda\":\"1/4\"}",
-                   statement: "{\"delta\":\"100\"}").verify()
+            .claim(
+                "g", "lasso-gap",
+                inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"W\",\"task\":\"0\",\"dual\":\"t1\",\"lambda\":\"1/4\"}",
+                statement: "{\"delta\":\"100\"}"
+            ).verify()
         RT.expectFailed(v, at: "/claims/0/inputs/dual", reason: ["feature 1"])
         // Exactly on the boundary it is feasible.
         let w = Self.base.object("t1", MX.column(["0", "1/8", "0"]))
-            .claim("g", "lasso-gap", inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"W\",\"task\":\"0\",\"dual\":\"t1\",\"lambda\":\"1/4\"}",
-                   statement: "{\"delta\":\"100\"}").verify()
+            .claim(
+                "g", "lasso-gap",
+                inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"W\",\"task\":\"0\",\"dual\":\"t1\",\"lambda\":\"1/4\"}",
+                statement: "{\"delta\":\"100\"}"
+            ).verify()
         RT.expectVerified(w)
     }
 
     @Test("screening: features out of range or repeated, a count that differs, a gap claim not in uses")
     func screening() {
         func screen(_ features: String, _ screened: String, uses: [String] = ["g"]) -> FileVerdict {
-            Self.base.claim("g", "lasso-gap", inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"W\",\"task\":\"0\",\"dual\":\"theta\",\"lambda\":\"1/4\"}",
-                       statement: "{\"delta\":\"1/192\"}")
-                .claim("s", "lasso-screen", uses: uses, inputs: "{\"gap\":\"g\",\"features\":\(features)}", statement: "{\"screened\":\"\(screened)\"}").verify()
+            Self.base.claim(
+                "g", "lasso-gap",
+                inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"W\",\"task\":\"0\",\"dual\":\"theta\",\"lambda\":\"1/4\"}",
+                statement: "{\"delta\":\"1/192\"}"
+            )
+            .claim(
+                "s", "lasso-screen", uses: uses, inputs: "{\"gap\":\"g\",\"features\":\(features)}",
+                statement: "{\"screened\":\"\(screened)\"}"
+            ).verify()
         }
         // Feature 2: |x_2 . theta| = 0, (2G/n) ||x_2||^2 = (2/192/3) 4 = 1/72 < 1/16: screened.
         RT.expectVerified(screen("[\"2\"]", "1"))
@@ -101,7 +122,9 @@ struct LassoLocatedErrorTests {
     func supportCounts() {
         let v = Self.base.claim("s", "support", inputs: "{\"heads\":\"W\"}", statement: "{\"sizes\":[\"2\"],\"union\":\"2\"}").verify()
         RT.expectMalformed(v, at: "/claims/0/statement/sizes")
-        let w = Self.base.claim("s", "support", inputs: "{\"heads\":\"W\"}", statement: "{\"sizes\":[\"2\",\"1\"],\"union\":\"2\",\"fractions\":[\"2/3\"]}").verify()
+        let w = Self.base.claim(
+            "s", "support", inputs: "{\"heads\":\"W\"}", statement: "{\"sizes\":[\"2\",\"1\"],\"union\":\"2\",\"fractions\":[\"2/3\"]}"
+        ).verify()
         RT.expectMalformed(w, at: "/claims/0/statement/fractions")
     }
 
@@ -112,10 +135,13 @@ struct LassoLocatedErrorTests {
             try Lasso.checkGap(features: x, targets: [Rational(1)], head: [Rational(0)], dual: [Rational(0)], lambda: .zero, delta: .zero)
         }
         #expect(throws: MatrixError.self) {
-            try Lasso.checkGap(features: x, targets: [Rational(1), Rational(1)], head: [Rational(0)], dual: [Rational(0)], lambda: Rational(1), delta: .zero)
+            try Lasso.checkGap(
+                features: x, targets: [Rational(1), Rational(1)], head: [Rational(0)], dual: [Rational(0)], lambda: Rational(1),
+                delta: .zero)
         }
         #expect(throws: MatrixError.self) { try Lasso.correlations(x, try RationalMatrix([[Rational(1), Rational(1)]], columns: 2)) }
-        let r = try Lasso.checkGap(features: x, targets: [Rational(1)], head: [Rational(0)], dual: [Rational(0)], lambda: Rational(1), delta: Rational(1))
+        let r = try Lasso.checkGap(
+            features: x, targets: [Rational(1)], head: [Rational(0)], dual: [Rational(0)], lambda: Rational(1), delta: Rational(1))
         // A feature that does not exist is reported as not screenable.
         #expect(Lasso.screen(r, features: [5]).failingFeature == 5)
         #expect(Lasso.screen(r, features: [-1]).failingFeature == -1)

@@ -59,12 +59,15 @@ struct LassoRuleTests {
     @Test func penalisedDualInfeasible() {
         let base = TwoUnits().base
             .object("Vp", MX.matrix([["43/100", "0"], ["43/100", "0"]]))
-            .object("T", MX.matrix([["4", "0", "0"], ["0", "0", "0"]]))       // ||T phi_1|| = 4 = lambda: feasible at the boundary
+            .object("T", MX.matrix([["4", "0", "0"], ["0", "0", "0"]])) // ||T phi_1|| = 4 = lambda: feasible at the boundary
             .object("T2", MX.matrix([[MX.plusTiny(Rational(4)), "0", "0"], ["0", "0", "0"]]))
         func claim(_ dual: String) -> FileVerdict {
-            base.claim("pd", "penalised-mtl-gap",
-                       inputs: "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"Vp\",\"dual\":\"\(dual)\",\"unit-bounds\":[\"61/100\",\"0\"],\"lambda\":\"4\"}",
-                       statement: "{\"delta\":\"1000\"}").verify()
+            base.claim(
+                "pd", "penalised-mtl-gap",
+                inputs:
+                    "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"Vp\",\"dual\":\"\(dual)\",\"unit-bounds\":[\"61/100\",\"0\"],\"lambda\":\"4\"}",
+                statement: "{\"delta\":\"1000\"}"
+            ).verify()
         }
         RT.expectVerified(claim("T"))
         RT.expectFailed(claim("T2"), at: "/claims/0/inputs/dual", reason: ["unit 1", "||Lambda phi_k||^2"])
@@ -80,35 +83,49 @@ struct LassoRuleTests {
         // w = 1/4, theta = (-1/2, 1/2, -7/12): x . theta = 7/12 <= 5/4, G = 1/6.
         let ex = RuleCertificate().object("X", MX.column(["-2", "-2", "-1"])).object("Y", MX.column(["-2", "1", "-2"]))
             .object("w", MX.matrix([["1/4"]])).object("theta", MX.column(["-1/2", "1/2", "-7/12"]))
-            .object("far", MX.column(["-2", "2", "-7/3"]))    // 4 theta: |x . far| = 7/3 > 5/4
+            .object("far", MX.column(["-2", "2", "-7/3"])) // 4 theta: |x . far| = 7/3 > 5/4
         func gap(_ dual: String, _ delta: String) -> RuleCertificate {
-            ex.claim("g", "lasso-gap", inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"w\",\"task\":\"0\",\"dual\":\"\(dual)\",\"lambda\":\"5/4\"}",
-                     statement: "{\"delta\":\"\(delta)\"}")
+            ex.claim(
+                "g", "lasso-gap",
+                inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"w\",\"task\":\"0\",\"dual\":\"\(dual)\",\"lambda\":\"5/4\"}",
+                statement: "{\"delta\":\"\(delta)\"}")
         }
         RT.expectVerified(gap("theta", "1/6").verify())
         RT.expectFailed(gap("theta", MX.minusTiny(try! Rational(1, 6))).verify(), at: "/claims/0/statement/delta")
         RT.expectFailed(gap("far", "100").verify(), at: "/claims/0/inputs/dual", reason: ["feature 0"])
         // Lemma LS: 7/12 + 3 sqrt(1/9) = 19/12 >= 5/4, so feature 0 cannot be screened
         // (the minimiser is w* = 1/36 != 0).
-        RT.expectFailed(gap("theta", "1/6").claim("s", "lasso-screen", uses: ["g"], inputs: "{\"gap\":\"g\",\"features\":[\"0\"]}",
-                                                  statement: "{\"screened\":\"1\"}").verify(), claim: 1, at: "/claims/1/inputs/features/0")
+        RT.expectFailed(
+            gap("theta", "1/6").claim(
+                "s", "lasso-screen", uses: ["g"], inputs: "{\"gap\":\"g\",\"features\":[\"0\"]}",
+                statement: "{\"screened\":\"1\"}"
+            ).verify(), claim: 1, at: "/claims/1/inputs/features/0")
         // The same through the group-lasso form (T = p = 1): the gap is 1/6 in group units,
         // and Lemma GS with the scaling of Lemma GL must refuse the screen too.
         let group = ex.object("Th", MX.matrix([["-1/2", "1/2", "-7/12"]]))
-            .claim("pg", "penalised-mtl-gap", inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"w\",\"dual\":\"Th\",\"unit-bounds\":[\"1/4\"],\"lambda\":\"5/4\"}",
-                   statement: "{\"delta\":\"1/6\"}")
+            .claim(
+                "pg", "penalised-mtl-gap",
+                inputs:
+                    "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"w\",\"dual\":\"Th\",\"unit-bounds\":[\"1/4\"],\"lambda\":\"5/4\"}",
+                statement: "{\"delta\":\"1/6\"}")
         RT.expectVerified(group.verify())
-        RT.expectFailed(group.claim("s", "mtl-screen", uses: ["pg"], inputs: "{\"gap\":\"pg\",\"units\":[\"0\"]}", statement: "{\"screened\":\"1\"}").verify(),
-                        claim: 1, at: "/claims/1/inputs/units/0")
+        RT.expectFailed(
+            group.claim("s", "mtl-screen", uses: ["pg"], inputs: "{\"gap\":\"pg\",\"units\":[\"0\"]}", statement: "{\"screened\":\"1\"}")
+                .verify(),
+            claim: 1, at: "/claims/1/inputs/units/0")
         let tooSmall = ex.object("Th", MX.matrix([["-1/2", "1/2", "-7/12"]]))
-            .claim("pg", "penalised-mtl-gap", inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"w\",\"dual\":\"Th\",\"unit-bounds\":[\"1/4\"],\"lambda\":\"5/4\"}",
-                   statement: "{\"delta\":\"\(MX.minusTiny(try! Rational(1, 6)))\"}")
+            .claim(
+                "pg", "penalised-mtl-gap",
+                inputs:
+                    "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"w\",\"dual\":\"Th\",\"unit-bounds\":[\"1/4\"],\"lambda\":\"5/4\"}",
+                statement: "{\"delta\":\"\(MX.minusTiny(try! Rational(1, 6)))\"}")
         RT.expectFailed(tooSmall.verify(), at: "/claims/0/statement/delta")
     }
 
     @Test func lassoScreenOfAnActiveFeatureFails() {
         // Feature 0 is active in the optimum of task 0 (w*_0 = 3/4).
-        let t = Handwritten.replacing("sparse-heads-small", "\"features\": [\"3\"],\n        \"gap\": \"gap0\"", "\"features\": [\"0\"],\n        \"gap\": \"gap0\"")
+        let t = Handwritten.replacing(
+            "sparse-heads-small", "\"features\": [\"3\"],\n        \"gap\": \"gap0\"", "\"features\": [\"0\"],\n        \"gap\": \"gap0\"")
         let v = RT.verify(t)
         RT.expectFailed(v, claim: Handwritten.claimIndex(v, "screen0"), at: "/claims/3/inputs/features/0", reason: ["feature 0"])
     }
@@ -120,13 +137,16 @@ struct LassoRuleTests {
     static let heads = [["3/4", "3/4", "0", "0"], ["0", "3/4", "3/4", "0"], ["3/4", "0", "3/4", "0"]]
 
     @Test func supportsOffByOneFeature() {
-        RT.expectVerified(Self.supports(Self.heads, "{\"sizes\":[\"2\",\"2\",\"2\"],\"union\":\"3\",\"fractions\":[\"1/2\",\"1/2\",\"1/2\"]}"))
+        RT.expectVerified(
+            Self.supports(Self.heads, "{\"sizes\":[\"2\",\"2\",\"2\"],\"union\":\"3\",\"fractions\":[\"1/2\",\"1/2\",\"1/2\"]}"))
         RT.expectFailed(Self.supports(Self.heads, "{\"sizes\":[\"1\",\"2\",\"2\"],\"union\":\"3\"}"), at: "/claims/0/statement/sizes/0")
         RT.expectFailed(Self.supports(Self.heads, "{\"sizes\":[\"2\",\"2\",\"2\"],\"union\":\"4\"}"), at: "/claims/0/statement/union")
         var h = Self.heads
-        h[1][3] = MX.tiny   // one more feature, by 2^-60
+        h[1][3] = MX.tiny // one more feature, by 2^-60
         RT.expectFailed(Self.supports(h, "{\"sizes\":[\"2\",\"2\",\"2\"],\"union\":\"3\"}"), at: "/claims/0/statement/sizes/1")
-        RT.expectFailed(Self.supports(Self.heads, "{\"sizes\":[\"2\",\"2\",\"2\"],\"union\":\"3\",\"fractions\":[\"1/2\",\"1/2\",\"1/4\"]}"), at: "/claims/0/statement/fractions/2")
+        RT.expectFailed(
+            Self.supports(Self.heads, "{\"sizes\":[\"2\",\"2\",\"2\"],\"union\":\"3\",\"fractions\":[\"1/2\",\"1/2\",\"1/4\"]}"),
+            at: "/claims/0/statement/fractions/2")
         // Optimal-upper needs the screening claims: one per task screens feature 3.
         let t = Handwritten.replacing("sparse-heads-small", "\"optimal-upper\": [\"3\",", "\"optimal-upper\": [\"2\",")
         let v = RT.verify(t)
@@ -134,7 +154,9 @@ struct LassoRuleTests {
     }
 
     static func variability(_ heads: [[String]]) -> FileVerdict {
-        RuleCertificate().object("H", MX.matrix(heads)).claim("v", "support-variability", inputs: "{\"heads\":\"H\"}", statement: "{\"holds\":\"yes\"}").verify()
+        RuleCertificate().object("H", MX.matrix(heads)).claim(
+            "v", "support-variability", inputs: "{\"heads\":\"H\"}", statement: "{\"holds\":\"yes\"}"
+        ).verify()
     }
 
     /// Supports {0,1}, {1,2}, {0,2}: each feature is singled out. Adding feature 1 to head 2

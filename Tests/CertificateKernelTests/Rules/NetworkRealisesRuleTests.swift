@@ -13,7 +13,10 @@ struct NetworkRealisesRuleTests {
     }
 
     static func realises(_ base: RuleCertificate, _ functions: [String], outputs: Int) -> FileVerdict {
-        base.claim("r", "network-realises", inputs: "{\"network\":\"net\",\"functions\":\(RT.a(functions))}", statement: "{\"outputs\":\"\(outputs)\"}").verify()
+        base.claim(
+            "r", "network-realises", inputs: "{\"network\":\"net\",\"functions\":\(RT.a(functions))}",
+            statement: "{\"outputs\":\"\(outputs)\"}"
+        ).verify()
     }
 
     static func psiBase(_ net: String) -> RuleCertificate {
@@ -37,28 +40,36 @@ struct NetworkRealisesRuleTests {
 
     /// The smallest changes of one parameter that change an output.
     @Test func oneParameterChangedRejected() {
-        var f = RT.expectFailed(Self.realises(Self.psiBase(Self.psiNet(weight: "-1999/1000")), ["psi"], outputs: 1),
-                                at: "/claims/0/inputs/functions/0", reason: ["output 0 differs from function 0 on the piece [1/2, 1)", "piece 1"])
+        var f = RT.expectFailed(
+            Self.realises(Self.psiBase(Self.psiNet(weight: "-1999/1000")), ["psi"], outputs: 1),
+            at: "/claims/0/inputs/functions/0", reason: ["output 0 differs from function 0 on the piece [1/2, 1)", "piece 1"])
         #expect(f?.computed == "network output 0 = -999/1000")
         #expect(f?.expected == "f_0 = -1 on [1/2, 1)")
-        f = RT.expectFailed(Self.realises(Self.psiBase(Self.psiNet(bias: "1001/1000")), ["psi"], outputs: 1),
-                            at: "/claims/0/inputs/functions/0", reason: ["on the piece [0, 1/2)", "piece 0"])
+        f = RT.expectFailed(
+            Self.realises(Self.psiBase(Self.psiNet(bias: "1001/1000")), ["psi"], outputs: 1),
+            at: "/claims/0/inputs/functions/0", reason: ["on the piece [0, 1/2)", "piece 0"])
         #expect(f?.computed == "network output 0 = 1001/1000")
         // The sign of the output weight flipped: 1 + 2 H = 1, 3.
-        RT.expectFailed(Self.realises(Self.psiBase(Self.psiNet(weight: "2")), ["psi"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[1/2, 1)"])
+        RT.expectFailed(
+            Self.realises(Self.psiBase(Self.psiNet(weight: "2")), ["psi"], outputs: 1), at: "/claims/0/inputs/functions/0",
+            reason: ["[1/2, 1)"])
     }
 
     /// A threshold moved by 1/1024 either way leaves a sliver where the network is wrong.
     @Test func thresholdMovedRejected() {
-        RT.expectFailed(Self.realises(Self.psiBase(Self.psiNet(threshold: "-513/1024")), ["psi"], outputs: 1),
-                        at: "/claims/0/inputs/functions/0", reason: ["on the piece [0, 513/1024)"])
-        RT.expectFailed(Self.realises(Self.psiBase(Self.psiNet(threshold: "-511/1024")), ["psi"], outputs: 1),
-                        at: "/claims/0/inputs/functions/0", reason: ["on the piece [511/1024, 1)"])
+        RT.expectFailed(
+            Self.realises(Self.psiBase(Self.psiNet(threshold: "-513/1024")), ["psi"], outputs: 1),
+            at: "/claims/0/inputs/functions/0", reason: ["on the piece [0, 513/1024)"])
+        RT.expectFailed(
+            Self.realises(Self.psiBase(Self.psiNet(threshold: "-511/1024")), ["psi"], outputs: 1),
+            at: "/claims/0/inputs/functions/0", reason: ["on the piece [511/1024, 1)"])
         // Moved out of (0, 1): the output is constant.
-        RT.expectFailed(Self.realises(Self.psiBase(Self.psiNet(threshold: "-1")), ["psi"], outputs: 1), at: "/claims/0/inputs/functions/0",
-                        reason: ["on the piece [0, 1)"])
+        RT.expectFailed(
+            Self.realises(Self.psiBase(Self.psiNet(threshold: "-1")), ["psi"], outputs: 1), at: "/claims/0/inputs/functions/0",
+            reason: ["on the piece [0, 1)"])
         // Against a packed target: the sliver lies inside cell 3 of level 3.
-        let packed = RuleCertificate().object("p", RT.signFunction(level: 3, negativeCells: [4, 5, 6, 7])).object("net", Self.psiNet(threshold: "-7/16"))
+        let packed = RuleCertificate().object("p", RT.signFunction(level: 3, negativeCells: [4, 5, 6, 7])).object(
+            "net", Self.psiNet(threshold: "-7/16"))
         RT.expectFailed(Self.realises(packed, ["p"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[7/16, 1)"])
     }
 
@@ -73,48 +84,65 @@ struct NetworkRealisesRuleTests {
             ])
         }
         let step = RT.step(["0", "1/2", "1"], ["0", "1"]), back = RT.step(["0", "1/2", "1"], ["1", "0"])
-        func base(_ second: String) -> RuleCertificate { RuleCertificate().object("up", step).object("down", back).object("net", net(second)) }
+        func base(_ second: String) -> RuleCertificate {
+            RuleCertificate().object("up", step).object("down", back).object("net", net(second))
+        }
         RT.expectVerified(Self.realises(base(RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1")), ["up"], outputs: 1))
-        RT.expectFailed(Self.realises(base(RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1001/1000")), ["up"], outputs: 1),
-                        at: "/claims/0/inputs/functions/0", reason: ["[1/2, 1)"])
+        RT.expectFailed(
+            Self.realises(base(RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1001/1000")), ["up"], outputs: 1),
+            at: "/claims/0/inputs/functions/0", reason: ["[1/2, 1)"])
         RT.expectVerified(Self.realises(base(RT.unit("heaviside", inputs: [0], weights: ["-1"], bias: "0")), ["down"], outputs: 1))
-        RT.expectFailed(Self.realises(base(RT.unit("heaviside", inputs: [0], weights: ["-1"], bias: "-1/1000")), ["down"], outputs: 1),
-                        at: "/claims/0/inputs/functions/0", reason: ["[0, 1/2)"])
+        RT.expectFailed(
+            Self.realises(base(RT.unit("heaviside", inputs: [0], weights: ["-1"], bias: "-1/1000")), ["down"], outputs: 1),
+            at: "/claims/0/inputs/functions/0", reason: ["[0, 1/2)"])
     }
 
     /// The same with units of several inputs (AND of two thresholds, H(z0 + z1 - 2)) and a
     /// Heaviside unit reading a linear unit (H(u - 1) with u = z0 + z1).
     @Test func heavisideAtZeroWithSeveralInputs() {
-        let first = RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/4"), RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-3/4")])
+        let first = RT.layer([
+            RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/4"),
+            RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-3/4"),
+        ])
         func and(_ bias: String) -> String {
-            RT.network([first, RT.layer([RT.unit("heaviside", inputs: [0, 1], weights: ["1", "1"], bias: bias)]),
-                        RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0")])])
+            RT.network([
+                first, RT.layer([RT.unit("heaviside", inputs: [0, 1], weights: ["1", "1"], bias: bias)]),
+                RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0")]),
+            ])
         }
         func or(_ bias: String) -> String {
-            RT.network([first, RT.layer([RT.unit("linear", inputs: [0, 1], weights: ["1", "1"], bias: "0")]),
-                        RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: bias)]),
-                        RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0")])])
+            RT.network([
+                first, RT.layer([RT.unit("linear", inputs: [0, 1], weights: ["1", "1"], bias: "0")]),
+                RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: bias)]),
+                RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0")]),
+            ])
         }
         let late = RT.step(["0", "3/4", "1"], ["0", "1"]), early = RT.step(["0", "1/4", "1"], ["0", "1"])
         func base(_ net: String) -> RuleCertificate { RuleCertificate().object("late", late).object("early", early).object("net", net) }
         RT.expectVerified(Self.realises(base(and("-2")), ["late"], outputs: 1))
-        RT.expectFailed(Self.realises(base(and("-2001/1000")), ["late"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[3/4, 1)"])
+        RT.expectFailed(
+            Self.realises(base(and("-2001/1000")), ["late"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[3/4, 1)"])
         RT.expectVerified(Self.realises(base(or("-1")), ["early"], outputs: 1))
-        RT.expectFailed(Self.realises(base(or("-1001/1000")), ["early"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[1/4, 3/4)"])
+        RT.expectFailed(
+            Self.realises(base(or("-1001/1000")), ["early"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[1/4, 3/4)"])
     }
 
     @Test func outputCountsMustMatch() {
         let base = Self.psiBase(Self.psiNet())
         RT.expectFailed(Self.realises(base, ["psi"], outputs: 2), at: "/claims/0/statement/outputs", reason: ["the network has 1 outputs"])
         RT.expectFailed(Self.realises(base, ["psi"], outputs: 0), at: "/claims/0/statement/outputs")
-        RT.expectFailed(Self.realises(base, ["psi", "psi"], outputs: 1), at: "/claims/0/inputs/functions", reason: ["2 functions are given for 1 outputs"])
+        RT.expectFailed(
+            Self.realises(base, ["psi", "psi"], outputs: 1), at: "/claims/0/inputs/functions",
+            reason: ["2 functions are given for 1 outputs"])
     }
 
     /// The joint network of MATH.md sec. 8 against the brute-force outputs (given as
     /// explicit cell functions), for every sign tree at J = 2 and a sample at J = 3; with
     /// the outputs of a tree with one sign flipped it must fail on the first differing cell.
     @Test func jointNetworkAgainstBruteForce() {
-        for (J, readouts, trees) in [(2, [2, 3], Array(0..<8)), (2, [1, 2, 3], [0, 5]), (3, [4, 5, 6, 7], [0, 1, 42, 77, 127]), (3, [3, 5, 6], [9, 100])] {
+        for (J, readouts, trees) in [
+            (2, [2, 3], Array(0..<8)), (2, [1, 2, 3], [0, 5]), (3, [4, 5, 6, 7], [0, 1, 42, 77, 127]), (3, [3, 5, 6], [9, 100]),
+        ] {
             for tree in trees {
                 var base = RuleCertificate().object("sigma", RT.signTree(levels: J, number: tree))
                     .object("net", "{\"kind\":\"joint-network\",\"signs\":\"sigma\",\"readouts\":\(RT.ints(readouts))}")
@@ -131,14 +159,18 @@ struct NetworkRealisesRuleTests {
                         flipped = flipped.object("g\(m)", RT.cells(level: J, Brute.output(other, levels: J, readout: m).map(String.init)))
                     }
                     let mismatch = (0..<(1 << J)).lazy.compactMap { c in
-                        readouts.indices.first { Brute.output(tree, levels: J, readout: readouts[$0])[c] != Brute.output(other, levels: J, readout: readouts[$0])[c] }
-                            .map { (c, $0) }
+                        readouts.indices.first {
+                            Brute.output(tree, levels: J, readout: readouts[$0])[c]
+                                != Brute.output(other, levels: J, readout: readouts[$0])[c]
+                        }
+                        .map { (c, $0) }
                     }.first
                     let v = Self.realises(flipped, readouts.map { "g\($0)" }, outputs: readouts.count)
                     if let (c, d) = mismatch {
-                        RT.expectFailed(v, at: "/claims/0/inputs/functions/\(d)", reason: ["on the piece [\(Q(c, 1 << J)), \(Q(c + 1, 1 << J)))"])
+                        RT.expectFailed(
+                            v, at: "/claims/0/inputs/functions/\(d)", reason: ["on the piece [\(Q(c, 1 << J)), \(Q(c + 1, 1 << J)))"])
                     } else {
-                        RT.expectVerified(v)  // the flip does not change these outputs
+                        RT.expectVerified(v) // the flip does not change these outputs
                     }
                 }
             }
@@ -146,14 +178,22 @@ struct NetworkRealisesRuleTests {
     }
 
     @Test func malformedNetworksRejected() {
-        let linearFirst = RT.network([RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0")]),
-                                      RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0")])])
-        let heavisideLast = RT.network([RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/2")]),
-                                        RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "0")])])
-        let zeroWeight = RT.network([RT.layer([RT.unit("heaviside", inputs: [0], weights: ["0"], bias: "-1/2")]),
-                                     RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0")])])
-        let badInput = RT.network([RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/2")]),
-                                   RT.layer([RT.unit("linear", inputs: [1], weights: ["1"], bias: "0")])])
+        let linearFirst = RT.network([
+            RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0")]),
+            RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0")]),
+        ])
+        let heavisideLast = RT.network([
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/2")]),
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "0")]),
+        ])
+        let zeroWeight = RT.network([
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["0"], bias: "-1/2")]),
+            RT.layer([RT.unit("linear", inputs: [0], weights: ["1"], bias: "0")]),
+        ])
+        let badInput = RT.network([
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/2")]),
+            RT.layer([RT.unit("linear", inputs: [1], weights: ["1"], bias: "0")]),
+        ])
         let oneLayer = RT.network([RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/2")])])
         for net in [linearFirst, heavisideLast, zeroWeight, badInput, oneLayer] {
             RT.expectMalformed(Self.realises(Self.psiBase(net), ["psi"], outputs: 1), at: "/objects/net/layers")
@@ -178,10 +218,11 @@ struct NetworkRealisesRandomTests {
     static func randomNetwork(_ rng: inout RTRandom) -> [[Unit]] {
         var layers: [[Unit]] = []
         let width = rng.int(1...5)
-        layers.append((0..<width).map { _ in
-            let w = [1, -1, 2, -2][rng.int(0...3)]
-            return Unit(heaviside: true, inputs: [0], weights: [w], bias: Q(-w * rng.int(0...8), 8))
-        })
+        layers.append(
+            (0..<width).map { _ in
+                let w = [1, -1, 2, -2][rng.int(0...3)]
+                return Unit(heaviside: true, inputs: [0], weights: [w], bias: Q(-w * rng.int(0...8), 8))
+            })
         for _ in 0..<rng.int(0...2) {
             let previous = layers[layers.count - 1].count
             layers.append((0..<rng.int(1...4)).map { _ in Self.randomUnit(&rng, previous: previous, heaviside: rng.int(0...2) > 0) })
@@ -210,9 +251,15 @@ struct NetworkRealisesRandomTests {
     }
 
     static func json(_ layers: [[Unit]]) -> String {
-        RT.network(layers.map { layer in
-            RT.layer(layer.map { RT.unit($0.heaviside ? "heaviside" : "linear", inputs: $0.inputs, weights: $0.weights.map(String.init), bias: $0.bias.description) })
-        })
+        RT.network(
+            layers.map { layer in
+                RT.layer(
+                    layer.map {
+                        RT.unit(
+                            $0.heaviside ? "heaviside" : "linear", inputs: $0.inputs, weights: $0.weights.map(String.init),
+                            bias: $0.bias.description)
+                    })
+            })
     }
 
     @Test func randomNetworksAgainstPlainEvaluation() {
@@ -235,8 +282,9 @@ struct NetworkRealisesRandomTests {
             let bad = base.object("g", target(d, wrong))
             var badNames = names
             badNames[d] = "g"
-            RT.expectFailed(NetworkRealisesRuleTests.realises(bad, badNames, outputs: outputs), at: "/claims/0/inputs/functions/\(d)",
-                            reason: ["output \(d) differs", "on the piece [\(cuts[p]), \(cuts[p + 1]))"])
+            RT.expectFailed(
+                NetworkRealisesRuleTests.realises(bad, badNames, outputs: outputs), at: "/claims/0/inputs/functions/\(d)",
+                reason: ["output \(d) differs", "on the piece [\(cuts[p]), \(cuts[p + 1]))"])
             _ = round
         }
     }

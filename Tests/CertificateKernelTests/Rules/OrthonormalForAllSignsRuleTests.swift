@@ -6,7 +6,10 @@ import Testing
 struct OrthonormalForAllSignsRuleTests {
     static func verify(levels: String, _ readouts: [String], gram: String = "identity") -> FileVerdict {
         RuleCertificate()
-            .claim("o", "orthonormal-for-all-signs", inputs: "{\"levels\":\"\(levels)\",\"readouts\":\(RT.a(readouts))}", statement: "{\"gram\":\"\(gram)\"}")
+            .claim(
+                "o", "orthonormal-for-all-signs", inputs: "{\"levels\":\"\(levels)\",\"readouts\":\(RT.a(readouts))}",
+                statement: "{\"gram\":\"\(gram)\"}"
+            )
             .verify()
     }
 
@@ -29,7 +32,7 @@ struct OrthonormalForAllSignsRuleTests {
             let all = Array(1..<(1 << J))
             for subset in 1..<(1 << all.count) {
                 let readouts = all.indices.filter { subset >> $0 & 1 == 1 }.map { all[$0] }
-                if J == 3 && readouts.count > 3 && subset % 7 != 0 { continue }  // a sample of the large sets at J = 3
+                if J == 3 && readouts.count > 3 && subset % 7 != 0 { continue } // a sample of the large sets at J = 3
                 RT.expectVerified(Self.verify(levels: String(J), readouts.map(String.init)))
                 #expect(Self.orthonormalForAllTrees(levels: J, readouts), "Theorem O fails by brute force for J=\(J), \(readouts)")
             }
@@ -41,7 +44,8 @@ struct OrthonormalForAllSignsRuleTests {
     @Test func readoutTooLargeForLevelRejected() {
         #expect(!Self.orthonormalForAllTrees(levels: 2, [1, 5]))
         RT.expectFailed(Self.verify(levels: "2", ["1", "5"]), at: "/claims/0/inputs/readouts/1", reason: ["outside 1..<2^2"])
-        let f = RT.expectFailed(Self.verify(levels: "2", ["1", "4"]), at: "/claims/0/inputs/readouts/1", reason: ["readout 1 is 4", "outside 1..<2^2"])
+        let f = RT.expectFailed(
+            Self.verify(levels: "2", ["1", "4"]), at: "/claims/0/inputs/readouts/1", reason: ["readout 1 is 4", "outside 1..<2^2"])
         #expect(f?.computed == "m_1 = 4")
         // The same readouts at a level one too small.
         RT.expectFailed(Self.verify(levels: "2", ["4", "5", "6", "7"]), at: "/claims/0/inputs/readouts/0", reason: ["outside 1..<2^2"])
@@ -55,7 +59,8 @@ struct OrthonormalForAllSignsRuleTests {
     /// Equal readouts give equal outputs with inner product 1, not 0.
     @Test func duplicateReadoutsRejected() {
         #expect(!Self.orthonormalForAllTrees(levels: 2, [3, 1, 3]))
-        let f = RT.expectFailed(Self.verify(levels: "2", ["3", "1", "3"]), at: "/claims/0/inputs/readouts/2", reason: ["readouts 0 and 2 are both 3"])
+        let f = RT.expectFailed(
+            Self.verify(levels: "2", ["3", "1", "3"]), at: "/claims/0/inputs/readouts/2", reason: ["readouts 0 and 2 are both 3"])
         #expect(f?.computed == "m_0 = m_2 = 3")
     }
 

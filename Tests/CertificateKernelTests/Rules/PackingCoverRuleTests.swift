@@ -15,7 +15,10 @@ struct PackingRuleTests {
     }
 
     static func packing(_ base: RuleCertificate, _ cls: String, eps: String, elements: String, count: Int) -> FileVerdict {
-        base.claim("p", "packing", inputs: "{\"class\":\"\(cls)\",\"eps\":\"\(eps)\",\"elements\":\(elements)}", statement: "{\"count\":\"\(count)\"}").verify()
+        base.claim(
+            "p", "packing", inputs: "{\"class\":\"\(cls)\",\"eps\":\"\(eps)\",\"elements\":\(elements)}",
+            statement: "{\"count\":\"\(count)\"}"
+        ).verify()
     }
 
     /// The four trees that are +1 at the root (nodes 1 and 2 free) are pairwise exactly
@@ -27,15 +30,17 @@ struct PackingRuleTests {
         RT.expectVerified(Self.packing(Self.h2, "H2", eps: "1/5", elements: Self.inline(trees), count: 4))
         RT.expectVerified(Self.packing(Self.h2, "H2", eps: "249/1000", elements: Self.inline(trees), count: 4))
         // Exactly 2 eps apart: Lemma P needs more than 2 eps.
-        let f = RT.expectFailed(Self.packing(Self.h2, "H2", eps: "1/4", elements: Self.inline(trees), count: 4),
-                                at: "/claims/0/inputs/elements/1", reason: ["elements 0 and 1 are only 1/2 apart", "2 eps = 1/2"])
+        let f = RT.expectFailed(
+            Self.packing(Self.h2, "H2", eps: "1/4", elements: Self.inline(trees), count: 4),
+            at: "/claims/0/inputs/elements/1", reason: ["elements 0 and 1 are only 1/2 apart", "2 eps = 1/2"])
         #expect(f?.computed == "||e_0 - e_1||_inf = 1/2")
     }
 
     @Test func countDifferentFromListedElementsRejected() {
         for count in [3, 5] {
-            RT.expectFailed(Self.packing(Self.h2, "H2", eps: "1/5", elements: Self.inline([0, 2, 4, 6]), count: count),
-                            at: "/claims/0/statement/count", reason: ["counts \(count) elements but 4 are listed"])
+            RT.expectFailed(
+                Self.packing(Self.h2, "H2", eps: "1/5", elements: Self.inline([0, 2, 4, 6]), count: count),
+                at: "/claims/0/statement/count", reason: ["counts \(count) elements but 4 are listed"])
         }
     }
 
@@ -47,12 +52,14 @@ struct PackingRuleTests {
         for a in 0..<8 { for b in (a + 1)..<8 { least = min(least, distance(features[a], features[b])) } }
         #expect(least == Q(1, 2))
         RT.expectVerified(Self.packing(Self.h2, "H2", eps: "1/5", elements: Self.inline(Array(0..<8)), count: 8))
-        RT.expectFailed(Self.packing(Self.h2, "H2", eps: "1/5", elements: Self.inline([0, 1, 2, 3, 4, 5, 6, 7, 3]), count: 9),
-                        at: "/claims/0/inputs/elements/8", reason: ["elements 3 and 8 are only 0 apart"])
+        RT.expectFailed(
+            Self.packing(Self.h2, "H2", eps: "1/5", elements: Self.inline([0, 1, 2, 3, 4, 5, 6, 7, 3]), count: 9),
+            at: "/claims/0/inputs/elements/8", reason: ["elements 3 and 8 are only 0 apart"])
         // The same tree as an object and inline.
         let base = Self.h2.object("t", RT.signTree(levels: 2, number: 5))
-        RT.expectFailed(Self.packing(base, "H2", eps: "1/100", elements: "[\"t\",{\"bits\":\"\(RT.treeHex(levels: 2, number: 5))\"}]", count: 2),
-                        at: "/claims/0/inputs/elements/1", reason: ["only 0 apart"])
+        RT.expectFailed(
+            Self.packing(base, "H2", eps: "1/100", elements: "[\"t\",{\"bits\":\"\(RT.treeHex(levels: 2, number: 5))\"}]", count: 2),
+            at: "/claims/0/inputs/elements/1", reason: ["only 0 apart"])
     }
 
     /// For readout m = 2 at J = 2 the output does not depend on the root sign (Lemma S:
@@ -61,7 +68,9 @@ struct PackingRuleTests {
         #expect(Brute.output(0, levels: 2, readout: 2) == Brute.output(1, levels: 2, readout: 2))
         #expect(Brute.output(0, levels: 2, readout: 2) != Brute.output(2, levels: 2, readout: 2))
         let base = RuleCertificate().object("K", RT.readoutClass(levels: 2, [2]))
-        RT.expectFailed(Self.packing(base, "K", eps: "1/2", elements: Self.inline([0, 1]), count: 2), at: "/claims/0/inputs/elements/1", reason: ["only 0 apart"])
+        RT.expectFailed(
+            Self.packing(base, "K", eps: "1/2", elements: Self.inline([0, 1]), count: 2), at: "/claims/0/inputs/elements/1",
+            reason: ["only 0 apart"])
         RT.expectVerified(Self.packing(base, "K", eps: "1/2", elements: Self.inline([0, 2]), count: 2))
     }
 
@@ -73,12 +82,13 @@ struct PackingRuleTests {
             let key = [2, 3].map { Brute.outputMask(tree, levels: 2, readout: $0) }
             if seen.insert(key).inserted { trees.append(tree) }
         }
-        #expect(trees.count == 8)  // |K_M| = 2^3 (Lemma J: 2 + 1)
+        #expect(trees.count == 8) // |K_M| = 2^3 (Lemma J: 2 + 1)
         let base = RuleCertificate().object("K", RT.readoutClass(levels: 2, [2, 3]))
         RT.expectVerified(Self.packing(base, "K", eps: "1/2", elements: Self.inline(trees), count: trees.count))
         RT.expectVerified(Self.packing(base, "K", eps: "999/1000", elements: Self.inline(trees), count: trees.count))
-        RT.expectFailed(Self.packing(base, "K", eps: "1", elements: Self.inline(trees), count: trees.count),
-                        at: "/claims/0/inputs/elements/1", reason: ["only 2 apart", "2 eps = 2"])
+        RT.expectFailed(
+            Self.packing(base, "K", eps: "1", elements: Self.inline(trees), count: trees.count),
+            at: "/claims/0/inputs/elements/1", reason: ["only 2 apart", "2 eps = 2"])
     }
 
     /// Finite class of constants 0, 2, 4, 6, 8 (pairwise >= 2 apart): packs 5 for eps < 1,
@@ -87,10 +97,13 @@ struct PackingRuleTests {
         var base = RuleCertificate()
         for c in 0..<5 { base = base.object("c\(c)", RT.constant(String(2 * c))) }
         base = base.object("K", RT.finiteClass(["c0", "c1", "c2", "c3", "c4"]))
-        let packed = base.claim("p", "packing", inputs: #"{"class":"K","eps":"999/1000","elements":["0","1","2","3","4"]}"#, statement: #"{"count":"5"}"#)
+        let packed = base.claim(
+            "p", "packing", inputs: #"{"class":"K","eps":"999/1000","elements":["0","1","2","3","4"]}"#, statement: #"{"count":"5"}"#)
         func bits(_ quantity: String, _ relation: String, _ bound: String) -> FileVerdict {
-            packed.claim("b", "bits", uses: ["p"], inputs: "{\"terms\":[{\"claim\":\"p\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
-                          statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}").verify()
+            packed.claim(
+                "b", "bits", uses: ["p"], inputs: "{\"terms\":[{\"claim\":\"p\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
+                statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}"
+            ).verify()
         }
         RT.expectVerified(bits("bits", ">=", "3"))
         RT.expectFailed(bits("bits", ">=", "4"), claim: 1, at: "/claims/1/statement/bound")
@@ -98,18 +111,24 @@ struct PackingRuleTests {
         RT.expectVerified(bits("covering-number", ">=", "5"))
         RT.expectFailed(bits("covering-number", ">=", "6"), claim: 1, at: "/claims/1/statement/bound")
         // eps = 1: the constants 0 and 2 are exactly 2 eps apart.
-        RT.expectFailed(base.claim("p", "packing", inputs: #"{"class":"K","eps":"1","elements":["0","1","2","3","4"]}"#, statement: #"{"count":"5"}"#).verify(),
-                        at: "/claims/0/inputs/elements/1")
-        RT.expectFailed(base.claim("p", "packing", inputs: #"{"class":"K","eps":"1/2","elements":["2","2"]}"#, statement: #"{"count":"2"}"#).verify(),
-                        at: "/claims/0/inputs/elements/1", reason: ["only 0 apart"])
+        RT.expectFailed(
+            base.claim("p", "packing", inputs: #"{"class":"K","eps":"1","elements":["0","1","2","3","4"]}"#, statement: #"{"count":"5"}"#)
+                .verify(),
+            at: "/claims/0/inputs/elements/1")
+        RT.expectFailed(
+            base.claim("p", "packing", inputs: #"{"class":"K","eps":"1/2","elements":["2","2"]}"#, statement: #"{"count":"2"}"#).verify(),
+            at: "/claims/0/inputs/elements/1", reason: ["only 0 apart"])
     }
 
     @Test func malformedElements() {
         RT.expectMalformed(Self.packing(Self.h2, "H2", eps: "0", elements: Self.inline([0, 2]), count: 2), at: "/claims/0/inputs/eps")
         RT.expectMalformed(Self.packing(Self.h2, "H2", eps: "-1/5", elements: Self.inline([0, 2]), count: 2), at: "/claims/0/inputs/eps")
-        RT.expectMalformed(Self.packing(Self.h2, "H2", eps: "1/5", elements: "[{\"bits\":\"1\"}]", count: 1), at: "/claims/0/inputs/elements/0/bits")
+        RT.expectMalformed(
+            Self.packing(Self.h2, "H2", eps: "1/5", elements: "[{\"bits\":\"1\"}]", count: 1), at: "/claims/0/inputs/elements/0/bits")
         let base = Self.h2.object("deep", RT.signTree(levels: 3, number: 0))
-        RT.expectMalformed(Self.packing(base, "H2", eps: "1/5", elements: "[\"deep\"]", count: 1), at: "/claims/0/inputs/elements/0", mentioning: ["depth 2"])
+        RT.expectMalformed(
+            Self.packing(base, "H2", eps: "1/5", elements: "[\"deep\"]", count: 1), at: "/claims/0/inputs/elements/0",
+            mentioning: ["depth 2"])
         let finite = RuleCertificate().object("c", RT.constant("0")).object("K", RT.finiteClass(["c"]))
         RT.expectMalformed(Self.packing(finite, "K", eps: "1/5", elements: "[\"1\"]", count: 1), at: "/claims/0/inputs/elements/0")
     }
@@ -126,7 +145,9 @@ struct CoverRuleTests {
         .object("down", RT.step(["0", "1/2", "1"], ["-1/2", "1/2"]))
 
     static func cover(_ base: RuleCertificate, _ cls: String, eps: String, centres: String, count: Int) -> FileVerdict {
-        base.claim("c", "cover", inputs: "{\"class\":\"\(cls)\",\"eps\":\"\(eps)\",\"centres\":\(centres)}", statement: "{\"count\":\"\(count)\"}").verify()
+        base.claim(
+            "c", "cover", inputs: "{\"class\":\"\(cls)\",\"eps\":\"\(eps)\",\"centres\":\(centres)}", statement: "{\"count\":\"\(count)\"}"
+        ).verify()
     }
 
     @Test func truncationCentresCoverWithinTail() {
@@ -138,8 +159,9 @@ struct CoverRuleTests {
         }
         #expect(worst == Q(1, 4))
         RT.expectVerified(Self.cover(Self.base, "H2", eps: "1/4", centres: #"["up","down"]"#, count: 2))
-        let f = RT.expectFailed(Self.cover(Self.base, "H2", eps: "249/1000", centres: #"["up","down"]"#, count: 2),
-                                at: "/claims/0/inputs/centres", reason: ["class element 0 is 1/4 from the nearest centre", "eps = 249/1000"])
+        let f = RT.expectFailed(
+            Self.cover(Self.base, "H2", eps: "249/1000", centres: #"["up","down"]"#, count: 2),
+            at: "/claims/0/inputs/centres", reason: ["class element 0 is 1/4 from the nearest centre", "eps = 249/1000"])
         #expect(f?.computed == "element 0 at distance 1/4")
     }
 
@@ -148,22 +170,26 @@ struct CoverRuleTests {
     @Test func missingCentreRejected() {
         let up = [Q(1, 2), Q(1, 2), Q(-1, 2), Q(-1, 2)]
         let d = distance(Brute.feature(1, levels: 2, amplitudes: Self.amplitudes), up)
-        RT.expectFailed(Self.cover(Self.base, "H2", eps: "1/4", centres: #"["up"]"#, count: 1),
-                        at: "/claims/0/inputs/centres", reason: ["class element 1 is \(d) from the nearest centre"])
+        RT.expectFailed(
+            Self.cover(Self.base, "H2", eps: "1/4", centres: #"["up"]"#, count: 1),
+            at: "/claims/0/inputs/centres", reason: ["class element 1 is \(d) from the nearest centre"])
     }
 
     @Test func countDifferentFromListedCentresRejected() {
-        RT.expectFailed(Self.cover(Self.base, "H2", eps: "1/4", centres: #"["up","down"]"#, count: 1),
-                        at: "/claims/0/statement/count", reason: ["counts 1 centres but 2 are listed"])
-        RT.expectFailed(Self.cover(Self.base, "H2", eps: "1/4", centres: #"["up","down"]"#, count: 3),
-                        at: "/claims/0/statement/count")
+        RT.expectFailed(
+            Self.cover(Self.base, "H2", eps: "1/4", centres: #"["up","down"]"#, count: 1),
+            at: "/claims/0/statement/count", reason: ["counts 1 centres but 2 are listed"])
+        RT.expectFailed(
+            Self.cover(Self.base, "H2", eps: "1/4", centres: #"["up","down"]"#, count: 3),
+            at: "/claims/0/statement/count")
     }
 
     /// K = {+-r_0} (J = 1, readout 1): the zero function covers it at eps = 1 exactly.
     @Test func readoutClassCoveredByZero() {
         let base = RuleCertificate().object("K", RT.readoutClass(levels: 1, [1])).object("zero", RT.constant("0"))
         RT.expectVerified(Self.cover(base, "K", eps: "1", centres: #"["zero"]"#, count: 1))
-        RT.expectFailed(Self.cover(base, "K", eps: "999/1000", centres: #"["zero"]"#, count: 1), at: "/claims/0/inputs/centres", reason: ["is 1 from"])
+        RT.expectFailed(
+            Self.cover(base, "K", eps: "999/1000", centres: #"["zero"]"#, count: 1), at: "/claims/0/inputs/centres", reason: ["is 1 from"])
     }
 
     /// Constants 0..5 with centres 1/2, 5/2, 9/2 at eps = 1/2: establishes
@@ -174,10 +200,13 @@ struct CoverRuleTests {
         base = base.object("K", RT.finiteClass((0..<6).map { "c\($0)" }))
             .object("m0", RT.constant("1/2")).object("m1", RT.constant("5/2")).object("m2", RT.constant("9/2"))
         RT.expectFailed(Self.cover(base, "K", eps: "499/1000", centres: #"["m0","m1","m2"]"#, count: 3), at: "/claims/0/inputs/centres")
-        let covered = base.claim("c", "cover", inputs: #"{"class":"K","eps":"1/2","centres":["m0","m1","m2"]}"#, statement: #"{"count":"3"}"#)
+        let covered = base.claim(
+            "c", "cover", inputs: #"{"class":"K","eps":"1/2","centres":["m0","m1","m2"]}"#, statement: #"{"count":"3"}"#)
         func bits(_ quantity: String, _ relation: String, _ bound: String) -> FileVerdict {
-            covered.claim("b", "bits", uses: ["c"], inputs: "{\"terms\":[{\"claim\":\"c\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
-                          statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}").verify()
+            covered.claim(
+                "b", "bits", uses: ["c"], inputs: "{\"terms\":[{\"claim\":\"c\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
+                statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}"
+            ).verify()
         }
         RT.expectVerified(bits("bits", "<=", "2"))
         RT.expectFailed(bits("bits", "<=", "1"), claim: 1, at: "/claims/1/statement/bound")

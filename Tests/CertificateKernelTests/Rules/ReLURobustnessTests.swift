@@ -8,53 +8,78 @@ import ExactArithmetic
 @Suite("Seed-004 rules: located errors for bad input")
 struct ReLURobustnessTests {
     static func gap(_ t: RuleCertificate, weights: String = "V", dual: String = "Lambda", bounds: [String] = ["3/2", "2"]) -> FileVerdict {
-        t.claim("g", "mtl-gap", inputs: "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"\(weights)\",\"dual\":\"\(dual)\",\"unit-bounds\":\(RT.a(bounds))}",
-                statement: "{\"delta\":\"1/10\"}").verify()
+        t.claim(
+            "g", "mtl-gap",
+            inputs:
+                "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"\(weights)\",\"dual\":\"\(dual)\",\"unit-bounds\":\(RT.a(bounds))}",
+            statement: "{\"delta\":\"1/10\"}"
+        ).verify()
     }
 
     @Test func nonConformingDimensionsAreMalformedAtTheirInput() {
-        let t = TwoUnits().base.object("V3", MX.matrix([["1", "2", "0"], ["1", "0", "0"]])).object("L2", MX.matrix([["1", "0"], ["0", "1"]]))
+        let t = TwoUnits().base.object("V3", MX.matrix([["1", "2", "0"], ["1", "0", "0"]])).object(
+            "L2", MX.matrix([["1", "0"], ["0", "1"]]))
         RT.expectVerified(Self.gap(t))
         RT.expectMalformed(Self.gap(t, weights: "V3"), at: "/claims/0/inputs/weights", mentioning: ["2 x 2"])
         RT.expectMalformed(Self.gap(t, dual: "L2"), at: "/claims/0/inputs/dual", mentioning: ["2 x 3"])
         RT.expectMalformed(Self.gap(t, bounds: ["3/2"]), at: "/claims/0/inputs/unit-bounds")
         // The penalised form with the same shapes.
-        RT.expectMalformed(t.claim("p", "penalised-mtl-gap", inputs: "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"V3\",\"dual\":\"Lambda\",\"unit-bounds\":[\"2\",\"2\"],\"lambda\":\"4\"}",
-                                   statement: "{\"delta\":\"100\"}").verify(), at: "/claims/0/inputs/weights")
+        RT.expectMalformed(
+            t.claim(
+                "p", "penalised-mtl-gap",
+                inputs:
+                    "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"V3\",\"dual\":\"Lambda\",\"unit-bounds\":[\"2\",\"2\"],\"lambda\":\"4\"}",
+                statement: "{\"delta\":\"100\"}"
+            ).verify(), at: "/claims/0/inputs/weights")
     }
 
     @Test func anUnknownFieldOfAPenalisedGapNamesTheFieldsOfItsForm() {
         // penalised-mtl-gap accepts the network form or the group-lasso form; an unknown
         // field's message lists the fields of the claim's form, not the union of both.
         let t = TwoUnits().base
-        let network = "\"network\":\"net\",\"data\":\"data\",\"weights\":\"V\",\"dual\":\"Lambda\",\"unit-bounds\":[\"3/2\",\"2\"],\"lambda\":\"4\""
+        let network =
+            "\"network\":\"net\",\"data\":\"data\",\"weights\":\"V\",\"dual\":\"Lambda\",\"unit-bounds\":[\"3/2\",\"2\"],\"lambda\":\"4\""
         let formFields = "one of the fields \"network\", \"data\", \"targets\", \"weights\", \"dual\", \"unit-bounds\", \"lambda\""
         for extra in ["\"bogus\":\"1\"", "\"heads\":\"V\""] {
             let key = extra.split(separator: "\"")[0]
-            RT.expectMalformed(t.claim("p", "penalised-mtl-gap", inputs: "{\(network),\(extra)}", statement: "{\"delta\":\"100\"}").verify(),
-                               at: "/claims/0/inputs/\(key)", mentioning: [formFields, "the unknown field \"\(key)\""])
+            RT.expectMalformed(
+                t.claim("p", "penalised-mtl-gap", inputs: "{\(network),\(extra)}", statement: "{\"delta\":\"100\"}").verify(),
+                at: "/claims/0/inputs/\(key)", mentioning: [formFields, "the unknown field \"\(key)\""])
         }
     }
 
     @Test func aFalseActiveCountFailsBeforeAUnitsPerOutputListOfTheWrongLength() {
         // net: both units active, unit 0 used by both outputs (D = 2).
         func sharing(active: String, perOutput: String) -> FileVerdict {
-            TwoUnits().base.claim("s", "neuron-sharing", inputs: "{\"network\":\"net\"}",
-                                  statement: "{\"active-units\":\"\(active)\",\"shared-units\":\"1\",\"units-per-output\":\(perOutput)}").verify()
+            TwoUnits().base.claim(
+                "s", "neuron-sharing", inputs: "{\"network\":\"net\"}",
+                statement: "{\"active-units\":\"\(active)\",\"shared-units\":\"1\",\"units-per-output\":\(perOutput)}"
+            ).verify()
         }
         RT.expectVerified(sharing(active: "2", perOutput: "[\"2\",\"1\"]"))
         RT.expectFailed(sharing(active: "3", perOutput: "[\"2\"]"), at: "/claims/0/statement/active-units")
-        RT.expectMalformed(sharing(active: "2", perOutput: "[\"2\"]"), at: "/claims/0/statement/units-per-output", mentioning: ["2 counts (one per output)"])
+        RT.expectMalformed(
+            sharing(active: "2", perOutput: "[\"2\"]"), at: "/claims/0/statement/units-per-output",
+            mentioning: ["2 counts (one per output)"])
     }
 
     @Test func lambdaMustBePositiveAndToleranceNonNegative() {
         let t = TwoUnits().base
         for lambda in ["0", "-1", "-1/1152921504606846976"] {
-            RT.expectMalformed(t.claim("p", "penalised-mtl-gap", inputs: "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"V\",\"dual\":\"Lambda\",\"unit-bounds\":[\"3/2\",\"2\"],\"lambda\":\"\(lambda)\"}",
-                                       statement: "{\"delta\":\"100\"}").verify(), at: "/claims/0/inputs/lambda", mentioning: ["positive"])
+            RT.expectMalformed(
+                t.claim(
+                    "p", "penalised-mtl-gap",
+                    inputs:
+                        "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"V\",\"dual\":\"Lambda\",\"unit-bounds\":[\"3/2\",\"2\"],\"lambda\":\"\(lambda)\"}",
+                    statement: "{\"delta\":\"100\"}"
+                ).verify(), at: "/claims/0/inputs/lambda", mentioning: ["positive"])
         }
-        RT.expectMalformed(t.claim("i", "relu-interpolates", inputs: "{\"network\":\"net\",\"data\":\"data\",\"tolerance\":\"-1/1152921504606846976\"}", statement: "{}").verify(),
-                           at: "/claims/0/inputs/tolerance")
+        RT.expectMalformed(
+            t.claim(
+                "i", "relu-interpolates", inputs: "{\"network\":\"net\",\"data\":\"data\",\"tolerance\":\"-1/1152921504606846976\"}",
+                statement: "{}"
+            ).verify(),
+            at: "/claims/0/inputs/tolerance")
     }
 
     @Test func screeningAUnitOutOfRangeIsMalformed() {
@@ -62,20 +87,33 @@ struct ReLURobustnessTests {
         let t = TwoUnits().base
             .object("Vp", MX.matrix([["43/100", "0"], ["43/100", "0"]]))
             .object("Theta", MX.matrix([["380000/191929", "108300/191929", "216600/191929"], ["0", "108300/191929", "216600/191929"]]))
-            .claim("pd", "penalised-mtl-gap", inputs: "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"Vp\",\"dual\":\"Theta\",\"unit-bounds\":[\"61/100\",\"0\"],\"lambda\":\"4\"}",
-                   statement: "{\"delta\":\"1031438086289/73673482082000\"}")
-        RT.expectVerified(t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"1\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"1\"}").verify())
-        RT.expectMalformed(t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"2\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"1\"}").verify(),
-                           at: "/claims/1/inputs/units/0")
-        RT.expectMalformed(t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"1\",\"1\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"2\"}").verify(),
-                           at: "/claims/1/inputs/units/1")
+            .claim(
+                "pd", "penalised-mtl-gap",
+                inputs:
+                    "{\"network\":\"net\",\"data\":\"data\",\"weights\":\"Vp\",\"dual\":\"Theta\",\"unit-bounds\":[\"61/100\",\"0\"],\"lambda\":\"4\"}",
+                statement: "{\"delta\":\"1031438086289/73673482082000\"}")
+        RT.expectVerified(
+            t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"1\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"1\"}")
+                .verify())
+        RT.expectMalformed(
+            t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"2\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"1\"}")
+                .verify(),
+            at: "/claims/1/inputs/units/0")
+        RT.expectMalformed(
+            t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"1\",\"1\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"2\"}")
+                .verify(),
+            at: "/claims/1/inputs/units/1")
         // Unit 0 carries weight in the minimiser: it cannot be screened (a false claim).
-        RT.expectFailed(t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"0\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"1\"}").verify(),
-                        claim: 1, at: "/claims/1/inputs/units/0", reason: ["unit 0"])
+        RT.expectFailed(
+            t.claim("s", "mtl-screen", uses: ["pd"], inputs: "{\"units\":[\"0\"],\"gap\":\"pd\"}", statement: "{\"screened\":\"1\"}")
+                .verify(),
+            claim: 1, at: "/claims/1/inputs/units/0", reason: ["unit 0"])
     }
 
     @Test func aRankClaimOverTheWorkLimitIsExitThree() {
-        let text = TwoUnits().base.claim("r", "width-from-rank", inputs: "{\"data\":\"data\"}", statement: "{\"rank\":\"2\",\"width-lower\":\"1\"}").text
+        let text = TwoUnits().base.claim(
+            "r", "width-from-rank", inputs: "{\"data\":\"data\"}", statement: "{\"rank\":\"2\",\"width-lower\":\"1\"}"
+        ).text
         var limits = VerificationLimits()
         RT.expectVerified(Verifier(limits: limits, jobs: 1).verify(bytes: Array(text.utf8), path: "test"))
         limits.maximumWork = 8

@@ -22,16 +22,22 @@ struct ReadoutCountRuleTests {
 
     /// The table of MATH.md sec. 7 (J = 3), by brute force and by the kernel.
     @Test func mathTableAtDepth3() {
-        let table: [([Int], Int, Int)] = [([4, 5], 5, 8), ([4, 5, 6, 7], 7, 16), ([5, 6], 6, 8), ([3, 5, 6], 6, 10), ([1, 2, 4], 7, 7)]
+        let table: [([Int], Int, Int)] = [
+            ([4, 5], 5, 8), ([4, 5, 6, 7], 7, 16), ([5, 6], 6, 8), ([3, 5, 6], 6, 10), ([1, 2, 4], 7, 7),
+        ]
         var cert = RuleCertificate()
         for (i, (readouts, joint, separate)) in table.enumerated() {
             let sizes = Brute.readoutSizes(levels: 3, readouts)
             #expect(Brute.log2(sizes.joint) == joint)
             #expect(sizes.separate.map(Brute.log2).reduce(0, +) == separate)
             cert = cert.object("K\(i)", RT.readoutClass(levels: 3, readouts))
-                .claim("j\(i)", "readout-count", inputs: "{\"class\":\"K\(i)\",\"coding\":\"joint\"}", statement: "{\"log2-size\":\"\(joint)\"}")
-                .claim("s\(i)", "readout-count", inputs: "{\"class\":\"K\(i)\",\"coding\":\"separate\"}",
-                       statement: "{\"log2-sizes\":\(RT.ints(sizes.separate.map(Brute.log2))),\"total\":\"\(separate)\"}")
+                .claim(
+                    "j\(i)", "readout-count", inputs: "{\"class\":\"K\(i)\",\"coding\":\"joint\"}",
+                    statement: "{\"log2-size\":\"\(joint)\"}"
+                )
+                .claim(
+                    "s\(i)", "readout-count", inputs: "{\"class\":\"K\(i)\",\"coding\":\"separate\"}",
+                    statement: "{\"log2-sizes\":\(RT.ints(sizes.separate.map(Brute.log2))),\"total\":\"\(separate)\"}")
         }
         RT.expectVerified(cert.verify())
     }
@@ -51,13 +57,15 @@ struct ReadoutCountRuleTests {
             #expect(separate == readouts.map { 1 << (Int.bitWidth - 1 - $0.leadingZeroBitCount) }, "Lemma S by brute force for \(readouts)")
             cert = cert.object("K\(i)", RT.readoutClass(levels: J, readouts))
             func addJoint(_ value: Int, _ pointer: String?) {
-                cert = cert.claim("c\(expectations.count)", "readout-count", inputs: "{\"class\":\"K\(i)\",\"coding\":\"joint\"}",
-                                  statement: "{\"log2-size\":\"\(value)\"}")
+                cert = cert.claim(
+                    "c\(expectations.count)", "readout-count", inputs: "{\"class\":\"K\(i)\",\"coding\":\"joint\"}",
+                    statement: "{\"log2-size\":\"\(value)\"}")
                 expectations.append((expectations.count, pointer))
             }
             func addSeparate(_ values: [Int], _ total: Int, _ pointer: String?) {
-                cert = cert.claim("c\(expectations.count)", "readout-count", inputs: "{\"class\":\"K\(i)\",\"coding\":\"separate\"}",
-                                  statement: "{\"log2-sizes\":\(RT.ints(values)),\"total\":\"\(total)\"}")
+                cert = cert.claim(
+                    "c\(expectations.count)", "readout-count", inputs: "{\"class\":\"K\(i)\",\"coding\":\"separate\"}",
+                    statement: "{\"log2-sizes\":\(RT.ints(values)),\"total\":\"\(total)\"}")
                 expectations.append((expectations.count, pointer))
             }
             let k = expectations.count
@@ -91,14 +99,21 @@ struct ReadoutCountRuleTests {
 
     @Test func messagesNameTheLemma() {
         let base = RuleCertificate().object("K", RT.readoutClass(levels: 3, [4, 5]))
-        var f = RT.expectFailed(base.claim("j", "readout-count", inputs: #"{"class":"K","coding":"joint"}"#, statement: #"{"log2-size":"8"}"#).verify(),
-                                at: "/claims/0/statement/log2-size", reason: ["Lemma J gives log2 |K_M| = 5"])
+        var f = RT.expectFailed(
+            base.claim("j", "readout-count", inputs: #"{"class":"K","coding":"joint"}"#, statement: #"{"log2-size":"8"}"#).verify(),
+            at: "/claims/0/statement/log2-size", reason: ["Lemma J gives log2 |K_M| = 5"])
         #expect(f?.computed == "log2 |K_M| = 5")
-        f = RT.expectFailed(base.claim("s", "readout-count", inputs: #"{"class":"K","coding":"separate"}"#, statement: #"{"log2-sizes":["4","2"],"total":"6"}"#).verify(),
-                            at: "/claims/0/statement/log2-sizes/1", reason: ["Lemma S gives log2 |K_5| = 2^top(5) = 4"])
+        f = RT.expectFailed(
+            base.claim(
+                "s", "readout-count", inputs: #"{"class":"K","coding":"separate"}"#, statement: #"{"log2-sizes":["4","2"],"total":"6"}"#
+            ).verify(),
+            at: "/claims/0/statement/log2-sizes/1", reason: ["Lemma S gives log2 |K_5| = 2^top(5) = 4"])
         #expect(f?.expected == "log2 |K_5| = 2")
-        RT.expectFailed(base.claim("s", "readout-count", inputs: #"{"class":"K","coding":"separate"}"#, statement: #"{"log2-sizes":["4","4"],"total":"9"}"#).verify(),
-                        at: "/claims/0/statement/total", reason: ["add up to 8"])
+        RT.expectFailed(
+            base.claim(
+                "s", "readout-count", inputs: #"{"class":"K","coding":"separate"}"#, statement: #"{"log2-sizes":["4","4"],"total":"9"}"#
+            ).verify(),
+            at: "/claims/0/statement/total", reason: ["add up to 8"])
     }
 
     /// Established quantities: separate total minus joint size for {4, 5} is 8 - 5 = 3.
@@ -107,9 +122,12 @@ struct ReadoutCountRuleTests {
             .claim("j", "readout-count", inputs: #"{"class":"K","coding":"joint"}"#, statement: #"{"log2-size":"5"}"#)
             .claim("s", "readout-count", inputs: #"{"class":"K","coding":"separate"}"#, statement: #"{"log2-sizes":["4","4"],"total":"8"}"#)
         func gap(_ quantity: String, _ relation: String, _ bound: String) -> FileVerdict {
-            base.claim("g", "bits", uses: ["j", "s"],
-                       inputs: "{\"terms\":[{\"claim\":\"s\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"},{\"claim\":\"j\",\"quantity\":\"\(quantity)\",\"coefficient\":\"-1\"}]}",
-                       statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}").verify()
+            base.claim(
+                "g", "bits", uses: ["j", "s"],
+                inputs:
+                    "{\"terms\":[{\"claim\":\"s\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"},{\"claim\":\"j\",\"quantity\":\"\(quantity)\",\"coefficient\":\"-1\"}]}",
+                statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}"
+            ).verify()
         }
         for quantity in ["log2-size", "description-bits"] {
             RT.expectVerified(gap(quantity, "=", "3"))
@@ -118,22 +136,31 @@ struct ReadoutCountRuleTests {
             RT.expectFailed(gap(quantity, ">", "3"), claim: 2, at: "/claims/2/statement/bound")
             RT.expectFailed(gap(quantity, "=", "2"), claim: 2, at: "/claims/2/statement/bound")
             // The coefficients' signs flipped: joint - separate = -3.
-            RT.expectFailed(base.claim("g", "bits", uses: ["j", "s"],
-                                       inputs: "{\"terms\":[{\"claim\":\"s\",\"quantity\":\"\(quantity)\",\"coefficient\":\"-1\"},{\"claim\":\"j\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
-                                       statement: #"{"relation":">=","bound":"3"}"#).verify(), claim: 2, at: "/claims/2/statement/bound", reason: ["= -3"])
+            RT.expectFailed(
+                base.claim(
+                    "g", "bits", uses: ["j", "s"],
+                    inputs:
+                        "{\"terms\":[{\"claim\":\"s\",\"quantity\":\"\(quantity)\",\"coefficient\":\"-1\"},{\"claim\":\"j\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
+                    statement: #"{"relation":">=","bound":"3"}"#
+                ).verify(), claim: 2, at: "/claims/2/statement/bound", reason: ["= -3"])
         }
     }
 
     @Test func malformedInputs() {
         let base = RuleCertificate().object("K", RT.readoutClass(levels: 3, [4, 5])).object("H", RT.haarClass(levels: 2))
-        RT.expectMalformed(base.claim("s", "readout-count", inputs: #"{"class":"K","coding":"separate"}"#, statement: #"{"log2-sizes":["4"],"total":"4"}"#).verify(),
-                           at: "/claims/0/statement/log2-sizes")
-        RT.expectMalformed(base.claim("s", "readout-count", inputs: #"{"class":"H","coding":"joint"}"#, statement: #"{"log2-size":"3"}"#).verify(),
-                           at: "/claims/0/inputs/class")
-        RT.expectMalformed(base.claim("s", "readout-count", inputs: #"{"class":"K","coding":"joint"}"#, statement: #"{"total":"5"}"#).verify(),
-                           at: "/claims/0/statement/total")
-        RT.expectMalformed(base.claim("s", "readout-count", inputs: #"{"class":"K","coding":"both"}"#, statement: #"{"log2-size":"5"}"#).verify(),
-                           at: "/claims/0/inputs/coding")
+        RT.expectMalformed(
+            base.claim("s", "readout-count", inputs: #"{"class":"K","coding":"separate"}"#, statement: #"{"log2-sizes":["4"],"total":"4"}"#)
+                .verify(),
+            at: "/claims/0/statement/log2-sizes")
+        RT.expectMalformed(
+            base.claim("s", "readout-count", inputs: #"{"class":"H","coding":"joint"}"#, statement: #"{"log2-size":"3"}"#).verify(),
+            at: "/claims/0/inputs/class")
+        RT.expectMalformed(
+            base.claim("s", "readout-count", inputs: #"{"class":"K","coding":"joint"}"#, statement: #"{"total":"5"}"#).verify(),
+            at: "/claims/0/statement/total")
+        RT.expectMalformed(
+            base.claim("s", "readout-count", inputs: #"{"class":"K","coding":"both"}"#, statement: #"{"log2-size":"5"}"#).verify(),
+            at: "/claims/0/inputs/coding")
         // A readout must be below 2^J: 4 is not a readout at depth 2; nor are 0 or a repeat.
         for (readouts, bad) in [([1, 4], 1), ([0, 1], 0), ([3, 3], 1)] {
             let v = RuleCertificate().object("K", RT.readoutClass(levels: 2, readouts))

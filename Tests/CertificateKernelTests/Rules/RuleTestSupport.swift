@@ -147,9 +147,13 @@ enum RT {
     // MARK: Network snippets
 
     /// One unit of an explicit network; codes are optional.
-    static func unit(_ activation: String, inputs: [Int], weights: [String], bias: String,
-                     weightCodes: [String]? = nil, biasCode: String? = nil) -> String {
-        var members: [(String, String)] = [("activation", s(activation)), ("inputs", ints(inputs)), ("weights", a(weights)), ("bias", s(bias))]
+    static func unit(
+        _ activation: String, inputs: [Int], weights: [String], bias: String,
+        weightCodes: [String]? = nil, biasCode: String? = nil
+    ) -> String {
+        var members: [(String, String)] = [
+            ("activation", s(activation)), ("inputs", ints(inputs)), ("weights", a(weights)), ("bias", s(bias)),
+        ]
         if let weightCodes { members.append(("weight-codes", a(weightCodes))) }
         if let biasCode { members.append(("bias-code", s(biasCode))) }
         return o(members)
@@ -180,8 +184,9 @@ enum RT {
         #expect(v.status == .verified, sourceLocation: sourceLocation)
         for (i, c) in v.claims.enumerated() {
             if case .failed(let f) = c.outcome {
-                Issue.record("claim \(i) (\(c.id)) failed: \(f.reason) [expected \(f.expected ?? "-"), computed \(f.computed ?? "-") at \(f.pointer)]",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "claim \(i) (\(c.id)) failed: \(f.reason) [expected \(f.expected ?? "-"), computed \(f.computed ?? "-") at \(f.pointer)]",
+                    sourceLocation: sourceLocation)
             }
         }
     }
@@ -201,13 +206,16 @@ enum RT {
     /// Claim `index` failed (so the file failed) at `pointer`, with a reason containing
     /// every string of `reason`.
     @discardableResult
-    static func expectFailed(_ v: FileVerdict, claim index: Int = 0, at pointer: String, reason: [String] = [],
-                             sourceLocation: SourceLocation = #_sourceLocation) -> ClaimFailure? {
+    static func expectFailed(
+        _ v: FileVerdict, claim index: Int = 0, at pointer: String, reason: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> ClaimFailure? {
         #expect(v.error == nil, "unexpected error: \(v.error.map(\.description) ?? "")", sourceLocation: sourceLocation)
         #expect(v.status == .failed, sourceLocation: sourceLocation)
         guard let f = failure(v, index) else {
-            Issue.record("claim \(index) was not rejected (verdicts: \(v.claims.map { "\($0.id): \($0.passed ? "passed" : "failed")" }))",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "claim \(index) was not rejected (verdicts: \(v.claims.map { "\($0.id): \($0.passed ? "passed" : "failed")" }))",
+                sourceLocation: sourceLocation)
             return nil
         }
         #expect(f.pointer.description == pointer, "pointer \(f.pointer) for reason: \(f.reason)", sourceLocation: sourceLocation)
@@ -218,8 +226,10 @@ enum RT {
     }
 
     /// The file is rejected as malformed input (exit code 2) at `pointer`.
-    static func expectMalformed(_ v: FileVerdict, at pointer: String? = nil, mentioning: [String] = [],
-                                sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectMalformed(
+        _ v: FileVerdict, at pointer: String? = nil, mentioning: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(v.status == .malformed, sourceLocation: sourceLocation)
         guard let error = v.error else {
             Issue.record("no error; verdicts: \(v.claims.map { "\($0.id): \($0.passed)" })", sourceLocation: sourceLocation)

@@ -7,8 +7,10 @@ import Testing
 struct StepApproxLowerRuleTests {
     static func claim(_ g: String, P: String, t: String, distance: String, object: String? = nil) -> FileVerdict {
         RuleCertificate().object("g", object ?? g)
-            .claim("l", "step-approx-lower", inputs: "{\"function\":\"g\",\"max-breakpoints\":\"\(P)\",\"threshold\":\"\(t)\"}",
-                   statement: "{\"distance-at-least\":\"\(distance)\"}").verify()
+            .claim(
+                "l", "step-approx-lower", inputs: "{\"function\":\"g\",\"max-breakpoints\":\"\(P)\",\"threshold\":\"\(t)\"}",
+                statement: "{\"distance-at-least\":\"\(distance)\"}"
+            ).verify()
     }
 
     static func triangle(_ n: Int) -> String { "{\"kind\":\"triangle-wave\",\"order\":\"\(n)\"}" }
@@ -23,9 +25,10 @@ struct StepApproxLowerRuleTests {
                 let t = Q(1, k), half = Q(1, 2 * k)
                 RT.expectVerified(Self.claim(Self.triangle(n), P: String(count - 2), t: t.description, distance: half.description))
                 RT.expectVerified(Self.claim(Self.triangle(n), P: "0", t: t.description, distance: "0"))
-                let f = RT.expectFailed(Self.claim(Self.triangle(n), P: String(count - 1), t: t.description, distance: half.description),
-                                        at: "/claims/0/inputs/max-breakpoints",
-                                        reason: ["n_<(t) = \(count) intervals, not more than P + 1 = \(count)"])
+                let f = RT.expectFailed(
+                    Self.claim(Self.triangle(n), P: String(count - 1), t: t.description, distance: half.description),
+                    at: "/claims/0/inputs/max-breakpoints",
+                    reason: ["n_<(t) = \(count) intervals, not more than P + 1 = \(count)"])
                 #expect(f?.computed == "n_<(\(t)) = \(count)")
                 #expect(f?.expected == "n_<(\(t)) > \(count)")
             }
@@ -42,15 +45,17 @@ struct StepApproxLowerRuleTests {
         // oscillation on [4/5, 1] is only 2/5: n_< = 3. So P = 1 holds and P = 2 is rejected,
         // and indeed three pieces reach error 1/4 < 3/10 (pieces [0,1/4), [1/4,3/4), [3/4,1)).
         RT.expectVerified(Self.claim(tent, P: "1", t: "3/5", distance: "3/10"))
-        RT.expectFailed(Self.claim(tent, P: "2", t: "3/5", distance: "3/10"), at: "/claims/0/inputs/max-breakpoints", reason: ["n_<(t) = 3"])
+        RT.expectFailed(
+            Self.claim(tent, P: "2", t: "3/5", distance: "3/10"), at: "/claims/0/inputs/max-breakpoints", reason: ["n_<(t) = 3"])
         let s = RuleCertificate().object("T", tent).object("s", RT.step(["0", "1/4", "3/4", "1"], ["1/4", "3/4", "1/4"]))
             .claim("d", "sup-distance", inputs: #"{"f":"T","g":"s"}"#, statement: #"{"relation":"<","bound":"3/10"}"#).verify()
         RT.expectVerified(s)
     }
 
     @Test func statedDistanceAboveHalfTheThresholdRejected() {
-        let f = RT.expectFailed(Self.claim(Self.triangle(3), P: "14", t: "1/2", distance: "251/1000"), at: "/claims/0/statement/distance-at-least",
-                                reason: ["t/2 = 1/4"])
+        let f = RT.expectFailed(
+            Self.claim(Self.triangle(3), P: "14", t: "1/2", distance: "251/1000"), at: "/claims/0/statement/distance-at-least",
+            reason: ["t/2 = 1/4"])
         #expect(f?.computed == "t/2 = 1/4")
         RT.expectFailed(Self.claim(Self.triangle(3), P: "6", t: "1", distance: "1"), at: "/claims/0/statement/distance-at-least")
         RT.expectVerified(Self.claim(Self.triangle(3), P: "6", t: "1", distance: "1/2"))
@@ -61,14 +66,17 @@ struct StepApproxLowerRuleTests {
     /// the closure of each piece). The sawtooth S_1 is discontinuous at 1/2, and a
     /// piece-by-piece function with a jump is too: both are refused.
     @Test func discontinuousFunctionsRejected() {
-        let f = RT.expectFailed(Self.claim("", P: "0", t: "1/2", distance: "1/4", object: #"{"kind":"sawtooth","order":"1"}"#),
-                                at: "/claims/0/inputs/function", reason: ["needs a continuous g"])
+        let f = RT.expectFailed(
+            Self.claim("", P: "0", t: "1/2", distance: "1/4", object: #"{"kind":"sawtooth","order":"1"}"#),
+            at: "/claims/0/inputs/function", reason: ["needs a continuous g"])
         #expect(f != nil)
-        RT.expectFailed(Self.claim("", P: "0", t: "1/100", distance: "1/200", object: #"{"kind":"sawtooth","order":"3"}"#),
-                        at: "/claims/0/inputs/function", reason: ["continuous"])
+        RT.expectFailed(
+            Self.claim("", P: "0", t: "1/100", distance: "1/200", object: #"{"kind":"sawtooth","order":"3"}"#),
+            at: "/claims/0/inputs/function", reason: ["continuous"])
         // A jump written piece by piece: 0 -> 1/2 on [0, 1/2), then 1 -> 1/2 on [1/2, 1).
         let jump = #"{"kind":"piecewise-linear","knots":["0","1/2","1"],"start-values":["0","1"],"end-values":["1/2","1/2"]}"#
-        RT.expectFailed(Self.claim("", P: "0", t: "1/2", distance: "1/4", object: jump), at: "/claims/0/inputs/function", reason: ["continuous"])
+        RT.expectFailed(
+            Self.claim("", P: "0", t: "1/2", distance: "1/4", object: jump), at: "/claims/0/inputs/function", reason: ["continuous"])
         // The same data without the jump is accepted.
         let joined = #"{"kind":"piecewise-linear","knots":["0","1/2","1"],"start-values":["0","1/2"],"end-values":["1/2","1"]}"#
         RT.expectVerified(Self.claim("", P: "0", t: "1/2", distance: "1/4", object: joined))
@@ -80,17 +88,24 @@ struct StepApproxLowerRuleTests {
         RT.expectMalformed(Self.claim(Self.triangle(1), P: "1", t: "0", distance: "0"), at: "/claims/0/inputs/threshold")
         RT.expectMalformed(Self.claim(Self.triangle(1), P: "1", t: "-1/2", distance: "0"), at: "/claims/0/inputs/threshold")
         let step = RuleCertificate().object("g", RT.constant("0"))
-            .claim("l", "step-approx-lower", inputs: #"{"function":"g","max-breakpoints":"0","threshold":"1"}"#, statement: #"{"distance-at-least":"0"}"#).verify()
+            .claim(
+                "l", "step-approx-lower", inputs: #"{"function":"g","max-breakpoints":"0","threshold":"1"}"#,
+                statement: #"{"distance-at-least":"0"}"#
+            ).verify()
         RT.expectMalformed(step, at: "/claims/0/inputs/function")
     }
 
     /// Established: distance >= stated (and the greedy count exactly).
     @Test func establishedQuantities() {
         let base = RuleCertificate().object("T", Self.triangle(2))
-            .claim("l", "step-approx-lower", inputs: #"{"function":"T","max-breakpoints":"6","threshold":"1/2"}"#, statement: #"{"distance-at-least":"1/4"}"#)
+            .claim(
+                "l", "step-approx-lower", inputs: #"{"function":"T","max-breakpoints":"6","threshold":"1/2"}"#,
+                statement: #"{"distance-at-least":"1/4"}"#)
         func bits(_ quantity: String, _ relation: String, _ bound: String) -> FileVerdict {
-            base.claim("b", "bits", uses: ["l"], inputs: "{\"terms\":[{\"claim\":\"l\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
-                       statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}").verify()
+            base.claim(
+                "b", "bits", uses: ["l"], inputs: "{\"terms\":[{\"claim\":\"l\",\"quantity\":\"\(quantity)\",\"coefficient\":\"1\"}]}",
+                statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}"
+            ).verify()
         }
         RT.expectVerified(bits("distance", ">=", "1/4"))
         RT.expectFailed(bits("distance", ">", "1/4"), claim: 1, at: "/claims/1/statement/bound")
@@ -110,7 +125,7 @@ struct StepApproxLowerRandomTests {
     static func strictGreedyCount(knots: [Q], values: [Q], t: Q) -> Int {
         var count = 0
         var a = Q(0), ga = values[0]
-        var i = 0                       // a lies in [knots[i], knots[i+1])
+        var i = 0 // a lies in [knots[i], knots[i+1])
         while true {
             var high = ga, low = ga
             var found: (Q, Q, Int)? = nil

@@ -11,7 +11,10 @@ struct SupDistanceRuleTests {
         .object("g", RT.step(["0", "1/2", "1"], ["3/4", "-1/2"]))
 
     static func claim(_ base: RuleCertificate, f: String = "f", g: String = "g", _ relation: String, _ bound: String) -> FileVerdict {
-        base.claim("d", "sup-distance", inputs: "{\"f\":\"\(f)\",\"g\":\"\(g)\"}", statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}").verify()
+        base.claim(
+            "d", "sup-distance", inputs: "{\"f\":\"\(f)\",\"g\":\"\(g)\"}",
+            statement: "{\"relation\":\"\(relation)\",\"bound\":\"\(bound)\"}"
+        ).verify()
     }
 
     @Test func trueRelationsAccepted() {
@@ -22,9 +25,12 @@ struct SupDistanceRuleTests {
     }
 
     @Test func boundOffBySmallestStepRejected() {
-        for (relation, bound) in [("<", "1"), ("<=", "999/1000"), ("=", "1001/1000"), ("=", "999/1000"), (">", "1"), (">=", "1001/1000"), ("=", "-1")] {
-            let f = RT.expectFailed(Self.claim(Self.fg, relation, bound), at: "/claims/0/statement/bound",
-                                    reason: ["the sup distance is 1", "piece starting at 1/3"])
+        for (relation, bound) in [
+            ("<", "1"), ("<=", "999/1000"), ("=", "1001/1000"), ("=", "999/1000"), (">", "1"), (">=", "1001/1000"), ("=", "-1"),
+        ] {
+            let f = RT.expectFailed(
+                Self.claim(Self.fg, relation, bound), at: "/claims/0/statement/bound",
+                reason: ["the sup distance is 1", "piece starting at 1/3"])
             #expect(f?.computed == "||f - g||_inf = 1")
             #expect(f?.expected == "||f - g||_inf \(relation) \(bound)")
         }
@@ -43,7 +49,8 @@ struct SupDistanceRuleTests {
             .object("k", #"{"kind":"feature","signs":"tau","amplitudes":"balanced"}"#)
             .object("hand", RT.cells(level: 2, expected))
         RT.expectVerified(Self.claim(base, f: "h", g: "hand", "=", "0"))
-        let f = RT.expectFailed(Self.claim(base, f: "k", g: "hand", "=", "0"), at: "/claims/0/statement/bound", reason: ["is 1/2", "piece starting at 1/2"])
+        let f = RT.expectFailed(
+            Self.claim(base, f: "k", g: "hand", "=", "0"), at: "/claims/0/statement/bound", reason: ["is 1/2", "piece starting at 1/2"])
         #expect(f?.computed == "||f - g||_inf = 1/2")
         RT.expectVerified(Self.claim(base, f: "k", g: "hand", "=", "1/2"))
     }
@@ -62,17 +69,22 @@ struct SupDistanceRuleTests {
                     .object("h\(tree)", "{\"kind\":\"feature\",\"signs\":\"s\(tree)\",\"amplitudes\":\"balanced\"}")
                     .object("u\(tree)", "{\"kind\":\"feature-shift\",\"feature\":\"h\(tree)\"}")
                     .object("U\(tree)", RT.cells(level: J, Brute.scaledU(tree, levels: J).map { Q($0, 1 << (J + 1)).description }))
-                    .claim("c\(claims)", "sup-distance", inputs: "{\"f\":\"u\(tree)\",\"g\":\"U\(tree)\"}", statement: #"{"relation":"=","bound":"0"}"#)
+                    .claim(
+                        "c\(claims)", "sup-distance", inputs: "{\"f\":\"u\(tree)\",\"g\":\"U\(tree)\"}",
+                        statement: #"{"relation":"=","bound":"0"}"#)
                 claims += 1
                 for m in 1..<(1 << J) {
                     cert = cert.object("f\(tree).\(m)", "{\"kind\":\"task-output\",\"signs\":\"s\(tree)\",\"readout\":\"\(m)\"}")
                         .object("b\(tree).\(m)", RT.cells(level: J, Brute.output(tree, levels: J, readout: m).map(String.init)))
-                        .claim("c\(claims)", "sup-distance", inputs: "{\"f\":\"f\(tree).\(m)\",\"g\":\"b\(tree).\(m)\"}", statement: #"{"relation":"=","bound":"0"}"#)
+                        .claim(
+                            "c\(claims)", "sup-distance", inputs: "{\"f\":\"f\(tree).\(m)\",\"g\":\"b\(tree).\(m)\"}",
+                            statement: #"{"relation":"=","bound":"0"}"#)
                     claims += 1
                     if m > 1 {
                         // Against the previous readout's brute-force output: distance 2 (they differ).
-                        cert = cert.claim("c\(claims)", "sup-distance", inputs: "{\"f\":\"f\(tree).\(m)\",\"g\":\"b\(tree).\(m - 1)\"}",
-                                          statement: #"{"relation":"=","bound":"0"}"#)
+                        cert = cert.claim(
+                            "c\(claims)", "sup-distance", inputs: "{\"f\":\"f\(tree).\(m)\",\"g\":\"b\(tree).\(m - 1)\"}",
+                            statement: #"{"relation":"=","bound":"0"}"#)
                         #expect(Brute.output(tree, levels: J, readout: m) != Brute.output(tree, levels: J, readout: m - 1))
                         failing.append(claims)
                         claims += 1
@@ -174,7 +186,8 @@ struct SupDistanceRuleTests {
             .object("T", #"{"kind":"triangle-wave","order":"1"}"#)
             .object("s3", RT.step(["0", "1/4", "3/4", "1"], ["1/4", "3/4", "1/2"]))
         RT.expectVerified(Self.claim(base, f: "T", g: "s3", "=", "1/2"))
-        RT.expectFailed(Self.claim(base, f: "T", g: "s3", "<", "1/2"), at: "/claims/0/statement/bound", reason: ["1/2", "piece starting at 3/4"])
+        RT.expectFailed(
+            Self.claim(base, f: "T", g: "s3", "<", "1/2"), at: "/claims/0/statement/bound", reason: ["1/2", "piece starting at 3/4"])
     }
 
     /// The sawtooth S_1 (discontinuous) against 1/2 is 1/2 away (each tooth runs from 0 up

@@ -33,7 +33,7 @@ extension SplitMix64 {
         var value = BigInt.zero
         for i in 0..<wordCount {
             var word = next()
-            if i == 0 { word |= 1 << 63 }  // the top bit of the top word
+            if i == 0 { word |= 1 << 63 } // the top bit of the top word
             value = (value << 64) + BigInt(word)
         }
         return value >> (wordCount * 64 - bits)
@@ -109,9 +109,10 @@ enum Boundary {
 
     /// The Int values and the first values outside Int's range (|v| <= 2^63 + 1, so
     /// that every pairwise product fits in Int128).
-    static let int128Values: [Int128] = intValues.map { Int128($0) } + [
-        Int128(Int.max) + 1, Int128(Int.max) + 2, Int128(Int.min) - 1, -(Int128(Int.max) + 2),
-    ]
+    static let int128Values: [Int128] =
+        intValues.map { Int128($0) } + [
+            Int128(Int.max) + 1, Int128(Int.max) + 2, Int128(Int.min) - 1, -(Int128(Int.max) + 2),
+        ]
 
     /// The boundary values and `count` random Int64 values of random bit lengths.
     static func withRandomInts(count: Int, seed: UInt64) -> [Int128] {
@@ -136,7 +137,10 @@ func referenceGCD(_ a: Int128, _ b: Int128) -> UInt128 {
 /// Floored division on Int128 (Python's divmod), built from Swift's truncating one.
 func referenceFlooredDivision(_ a: Int128, _ b: Int128) -> (Int128, Int128) {
     var q = a / b, r = a % b
-    if r != 0 && (r < 0) != (b < 0) { q -= 1; r += b }
+    if r != 0 && (r < 0) != (b < 0) {
+        q -= 1
+        r += b
+    }
     return (q, r)
 }
 

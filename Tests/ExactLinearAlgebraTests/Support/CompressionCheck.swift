@@ -16,12 +16,15 @@ struct CompressionCheck: Sendable, Equatable {
     ///
     /// - Throws: when the networks' input or output dimensions differ from each other
     ///   or from the data, or over a limit.
-    init(original: ShallowReLUNetwork, compressed: ShallowReLUNetwork, data: RationalMatrix,
-                limits: MatrixLimits = .standard) throws(MatrixError) {
+    init(
+        original: ShallowReLUNetwork, compressed: ShallowReLUNetwork, data: RationalMatrix,
+        limits: MatrixLimits = .standard
+    ) throws(MatrixError) {
         guard original.inputDimension == compressed.inputDimension, original.outputDimension == compressed.outputDimension else {
-            throw .dimensionMismatch(operation: "compression: the same inputs and outputs",
-                                     left: MatrixShape(rows: original.outputDimension, columns: original.inputDimension),
-                                     right: MatrixShape(rows: compressed.outputDimension, columns: compressed.inputDimension))
+            throw .dimensionMismatch(
+                operation: "compression: the same inputs and outputs",
+                left: MatrixShape(rows: original.outputDimension, columns: original.inputDimension),
+                right: MatrixShape(rows: compressed.outputDimension, columns: compressed.inputDimension))
         }
         let before = try original.outputs(on: data, limits: limits)
         let after = try compressed.outputs(on: data, limits: limits)

@@ -9,8 +9,9 @@ import Testing
 enum Reference {
     nonisolated(unsafe) static let document: [String: Any] = {
         guard let url = Bundle.module.url(forResource: "Fixtures/reference", withExtension: "json"),
-              let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            let data = try? Data(contentsOf: url),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else {
             preconditionFailure("ExactLinearAlgebraTests: Fixtures/reference.json missing or malformed")
         }
         return object

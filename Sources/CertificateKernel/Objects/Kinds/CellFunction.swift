@@ -11,7 +11,9 @@ extension ObjectStore {
         try context.chargeCells(level: level, at: p.appending("level"))
         let values = try f.rationals("values")
         guard values.count == 1 << level else {
-            throw .malformed(pointer: p.appending("values"), expected: "\(1 << level) values (one per cell of level \(level))", found: "\(values.count) values")
+            throw .malformed(
+                pointer: p.appending("values"), expected: "\(1 << level) values (one per cell of level \(level))",
+                found: "\(values.count) values")
         }
         do { return .function(.step(try StepFunction(cellValues: values))) } catch { throw invalid(error, "a valid dyadic step function") }
     }

@@ -7,14 +7,17 @@ extension ObjectStore {
         let p = f.pointer
         try f.allowOnly(kind.keys)
         let items = try f.array("elements", what: "an array of elements (function names, or arrays of function names for tuples)")
-        guard !items.isEmpty else { throw .malformed(pointer: p.appending("elements"), expected: "at least one element", found: "an empty array") }
+        guard !items.isEmpty else {
+            throw .malformed(pointer: p.appending("elements"), expected: "at least one element", found: "an empty array")
+        }
         var elements: [[KernelFunction]] = []
         for (i, item) in items.enumerated() {
             let at = p.appending("elements").appending(i)
             let tuple: [KernelFunction]
             if case .array(let names) = item { tuple = try functions(names, at: at) } else { tuple = [try function(item, at: at)] }
             if let first = elements.first, first.count != tuple.count {
-                throw .malformed(pointer: at, expected: "a tuple of \(first.count) functions like the first element", found: "\(tuple.count) functions")
+                throw .malformed(
+                    pointer: at, expected: "a tuple of \(first.count) functions like the first element", found: "\(tuple.count) functions")
             }
             elements.append(tuple)
         }

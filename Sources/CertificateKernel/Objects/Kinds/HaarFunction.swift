@@ -10,6 +10,8 @@ extension ObjectStore {
         let level = try f.integer("level", in: 0...62, limit: .level)
         try context.checkLevel(level + 1, at: p.appending("level"))
         let index = try f.integer("index", in: 0...(1 << level) - 1)
-        do { return .function(.step(try HaarFunction(level: level, index: index).stepFunction)) } catch { throw invalid(error, "a Haar function") }
+        do { return .function(.step(try HaarFunction(level: level, index: index).stepFunction)) } catch {
+            throw invalid(error, "a Haar function")
+        }
     }
 }

@@ -13,11 +13,13 @@ extension ObjectStore {
         try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
         let size = ObjectStore.jointNetworkSize(levels: J, readouts: readouts.count)
         guard size <= context.limits.maximumNetworkSize else {
-            throw .limitExceeded(pointer: p, limit: .networkSize, value: "about \(size)", maximum: String(context.limits.maximumNetworkSize))
+            throw .limitExceeded(
+                pointer: p, limit: .networkSize, value: "about \(size)", maximum: String(context.limits.maximumNetworkSize))
         }
         try context.chargeCells(level: J, at: p)
         do {
-            let coded = try NetworkBuilder.joint(signs: signs, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
+            let coded = try NetworkBuilder.joint(
+                signs: signs, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
             return .network(KernelNetwork(network: coded.network, codes: coded.codes.map { $0 }, recipe: "joint-network"))
         } catch { throw invalid(error, "a joint network") }
     }

@@ -9,7 +9,9 @@ extension ObjectStore {
         if f.has("values") {
             try f.allowOnly(["kind", "knots", "values"])
             let values = try f.rationals("values")
-            do { return .piecewiseLinear(try PiecewiseLinear(knots: knots, values: values)) } catch { throw invalid(error, "a valid piecewise-linear function") }
+            do { return .piecewiseLinear(try PiecewiseLinear(knots: knots, values: values)) } catch {
+                throw invalid(error, "a valid piecewise-linear function")
+            }
         }
         try f.allowOnly(["kind", "knots", "start-values", "end-values"])
         let starts = try f.rationals("start-values"), ends = try f.rationals("end-values")

@@ -9,7 +9,9 @@ extension ObjectStore {
         let J = try f.integer("levels", in: 1...62, limit: .level)
         try context.checkLevel(J, at: p.appending("levels"))
         let readouts = try f.integers("readouts", in: 1...(1 << J) - 1)
-        guard !readouts.isEmpty else { throw .malformed(pointer: p.appending("readouts"), expected: "at least one readout", found: "an empty array") }
+        guard !readouts.isEmpty else {
+            throw .malformed(pointer: p.appending("readouts"), expected: "at least one readout", found: "an empty array")
+        }
         try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
         return .functionClass(.readout(levels: J, readouts: readouts))
     }

@@ -14,14 +14,18 @@ extension ObjectStore {
         try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
         let size = ObjectStore.signCodedNetworkSize(levels: J, readouts: readouts.count)
         guard size <= context.limits.maximumNetworkSize else {
-            throw .limitExceeded(pointer: p, limit: .networkSize, value: "about \(size)", maximum: String(context.limits.maximumNetworkSize))
+            throw .limitExceeded(
+                pointer: p, limit: .networkSize, value: "about \(size)", maximum: String(context.limits.maximumNetworkSize))
         }
         try context.chargeCells(level: J, at: p)
         do {
-            let family = try SignCodedNetworkFamily(levels: J, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
+            let family = try SignCodedNetworkFamily(
+                levels: J, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
             let coded = try family.member(signs: signs)
-            return .network(KernelNetwork(network: coded.network, codes: coded.codes.map { $0 }, recipe: "sign-coded-network",
-                                          signCodedFamily: SignCodedFamilyParameters(levels: J, readouts: readouts)))
+            return .network(
+                KernelNetwork(
+                    network: coded.network, codes: coded.codes.map { $0 }, recipe: "sign-coded-network",
+                    signCodedFamily: SignCodedFamilyParameters(levels: J, readouts: readouts)))
         } catch { throw ObjectStore.invalid(error, at: p, what: "a sign-coded network") }
     }
 }

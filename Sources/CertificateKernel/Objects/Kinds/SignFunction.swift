@@ -10,7 +10,8 @@ extension ObjectStore {
         try context.chargeCells(level: level, at: p.appending("level"))
         let bits = try f.string("bits")
         do { return .function(.packed(try PackedSignFunction(level: level, hex: bits))) } catch {
-            throw ObjectStore.invalid(error, at: p.appending("bits"), what: "\(1 << level) bits as \((1 << level + 3) / 4) lowercase hex digits")
+            throw ObjectStore.invalid(
+                error, at: p.appending("bits"), what: "\(1 << level) bits as \((1 << level + 3) / 4) lowercase hex digits")
         }
     }
 }

@@ -10,7 +10,8 @@ extension ObjectStore {
         try context.chargeCells(level: J, at: p.appending("levels"))
         let bits = try f.string("bits")
         do { return .signTree(try SignTree(levels: J, hex: bits)) } catch {
-            throw ObjectStore.invalid(error, at: p.appending("bits"), what: "\((1 << J) - 1) sign bits as \(((1 << J) + 2) / 4) lowercase hex digits")
+            throw ObjectStore.invalid(
+                error, at: p.appending("bits"), what: "\((1 << J) - 1) sign bits as \(((1 << J) + 2) / 4) lowercase hex digits")
         }
     }
 }

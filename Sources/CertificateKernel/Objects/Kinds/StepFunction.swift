@@ -7,6 +7,8 @@ extension ObjectStore {
         func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: f.pointer, what: what) }
         try f.allowOnly(kind.keys)
         let breakpoints = try f.rationals("breakpoints"), values = try f.rationals("values")
-        do { return .function(.step(try StepFunction(breakpoints: breakpoints, values: values))) } catch { throw invalid(error, "a valid step function") }
+        do { return .function(.step(try StepFunction(breakpoints: breakpoints, values: values))) } catch {
+            throw invalid(error, "a valid step function")
+        }
     }
 }

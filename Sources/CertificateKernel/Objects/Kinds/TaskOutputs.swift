@@ -9,7 +9,8 @@ extension ObjectStore {
         try f.allowOnly(kind.keys)
         let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
         let J = signs.levels
-        let readouts = kind == .taskOutput
+        let readouts =
+            kind == .taskOutput
             ? [try f.integer("readout", in: 1...(1 << J) - 1)]
             : try f.integers("readouts", in: 1...(1 << J) - 1)
         if kind == .taskOutputs {
@@ -17,7 +18,8 @@ extension ObjectStore {
         }
         for _ in readouts { try context.chargeCells(level: J, at: p) }
         do {
-            let outputs = try TaskOutput.packedOutputs(signs: signs, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
+            let outputs = try TaskOutput.packedOutputs(
+                signs: signs, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
             return kind == .taskOutput ? .function(.packed(outputs[0])) : .functionList(outputs.map { .packed($0) })
         } catch { throw invalid(error, "task outputs") }
     }

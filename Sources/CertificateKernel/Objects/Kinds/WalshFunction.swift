@@ -8,12 +8,17 @@ extension ObjectStore {
         func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: p, what: what) }
         try f.allowOnly(kind.keys)
         let m = try f.bigInteger("index")
-        guard m.signum >= 0 else { throw .malformed(pointer: p.appending("index"), expected: "a non-negative integer", found: m.description) }
+        guard m.signum >= 0 else {
+            throw .malformed(pointer: p.appending("index"), expected: "a non-negative integer", found: m.description)
+        }
         let level = max(m.bitLength, 1)
         try context.chargeCells(level: level, at: p.appending("index"))
-        guard let index = m.intValue else {  // unreachable: the level limit keeps m below 2^40
-            throw .limitExceeded(pointer: p.appending("index"), limit: .level, value: String(level), maximum: String(context.limits.maximumLevel))
+        guard let index = m.intValue else { // unreachable: the level limit keeps m below 2^40
+            throw .limitExceeded(
+                pointer: p.appending("index"), limit: .level, value: String(level), maximum: String(context.limits.maximumLevel))
         }
-        do { return .function(.packed(try WalshFunction(index: index).packed(level: level))) } catch { throw invalid(error, "a Walsh function") }
+        do { return .function(.packed(try WalshFunction(index: index).packed(level: level))) } catch {
+            throw invalid(error, "a Walsh function")
+        }
     }
 }
