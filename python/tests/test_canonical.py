@@ -277,8 +277,8 @@ def test_random_documents_against_dyadcert_format(binary, tmp_path):
 
 
 def test_key_order_is_the_kernels():
-    """KEY_ORDER mirrors CanonicalCertificate.keyOrder in the kernel (read from its source)."""
-    source = (Path(__file__).resolve().parents[2] / "Sources/CertificateKernel/Format/CanonicalCertificate.swift").read_text(encoding="utf-8")
+    """KEY_ORDER mirrors CanonicalCertificate.keyOrder (Sources/CanonicalJSON, read from its source)."""
+    source = (Path(__file__).resolve().parents[2] / "Sources/CanonicalJSON/CanonicalCertificate.swift").read_text(encoding="utf-8")
     start = source.index("keyOrder: [String] = [") + len("keyOrder: [String] = [")
     block = source[start:source.index("\n    ]", start)]
     assert list(dc.KEY_ORDER) == re.findall(r'"([^"]+)"', block)
