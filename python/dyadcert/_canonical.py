@@ -1,5 +1,5 @@
-"""The canonical text of FORMAT.md sec. 2.6, mirroring the kernel's
-CanonicalJSONWriter.swift and CanonicalCertificate.swift byte for byte."""
+"""The canonical text of FORMAT.md sec. 2.6, mirroring CanonicalJSONWriter.swift and
+CanonicalCertificate.swift (Sources/CanonicalJSON) byte for byte."""
 
 import re
 
