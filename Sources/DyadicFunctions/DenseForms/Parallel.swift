@@ -1,7 +1,16 @@
 import Dispatch
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Splitting independent work across the machine's cores.
 public enum Parallel {
+    /// The number of processors online (at least 1).
+    public static let processorCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
     /// `(0..<count).map(body)`, computed concurrently when `work` (a rough count of
     /// elementary operations) is large enough to pay for the threads.
     public static func map<T: Sendable>(count: Int, work: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
