@@ -63,10 +63,11 @@ enum ReadoutHead {
     /// 2^(n+1) - 1 digit units (one weight each) and their sum (as many weights); per
     /// readout with k digits, k parity units of k weights and an output of k weights.
     static func size(levels J: Int, readouts: [WalshReadout]) -> (units: Int, weights: Int) {
-        let digitUnits = digits(levels: J, readouts: readouts).reduce(0) { $0 + (1 << ($1 + 1)) - 1 }
+        let used = digits(levels: J, readouts: readouts)
+        let digitUnits = used.reduce(0) { $0 + (1 << ($1 + 1)) - 1 }
         let k = readouts.map { r in (0..<J).filter { r.index >> $0 & 1 == 1 }.count }
         return (
-            digitUnits + digits(levels: J, readouts: readouts).count + k.reduce(0, +) + readouts.count,
+            digitUnits + used.count + k.reduce(0, +) + readouts.count,
             2 * digitUnits + k.reduce(0) { $0 + $1 * $1 + $1 }
         )
     }
