@@ -5,26 +5,44 @@ import CertificateKernel
 /// of ``CanonicalJSONWriter``, and a final newline. Writing a parsed canonical file
 /// gives the same bytes.
 public enum CanonicalCertificate {
-    /// The fixed key order: a key's rank is its position here; keys not listed (which
-    /// the reader rejects anyway) come after, in code-point order.
-    public static let keyOrder: [String] = [
-        "format", "id", "rule", "kind", "activation", "description", "uses", "objects", "claims", "inputs", "statement",
-        "mode", "network", "class", "quantity", "measure", "subject", "f", "g", "function", "functions", "items", "elements", "centres",
-        "levels", "level", "index", "order", "output", "signs", "feature", "readout", "readouts", "amplitudes",
-        "eps", "eps-below", "coding", "max-breakpoints", "threshold", "terms", "claim", "coefficient", "meaning", "constant",
-        "breakpoints", "knots", "values", "start-values", "end-values",
-        "matrix", "diagonal", "gram", "relation", "bound", "log2-size", "log2-sizes", "total", "value", "count",
-        "bits-at-least", "bits-at-most", "first-layer-units-at-least", "distance-at-least", "outputs",
-        "bits", "units", "weights", "bias", "weight-codes", "weight-code", "bias-code",
-        "hidden-units", "parameters", "first-layer-units", "layers",
-        "rows", "columns", "entries", "dyadic", "row-exponents", "column-exponents", "mantissas", "wide-mantissas",
-        "sha256", "source", "input-weights", "biases", "output-weights", "output-bias", "data", "original",
-        "compressed", "features", "targets", "heads", "task", "dual", "unit-bounds", "lambda", "tolerance",
-        "path-norm-upper", "path-norm-lower", "gap", "screens", "sup-error", "weight-decay", "balanced",
-        "path-norm-upper-bound", "path-norm-lower-bound", "active-units", "shared-units", "units-per-output", "active",
-        "rank", "width-lower", "centred-rank", "delta", "screened", "units-before", "units-after", "sizes", "union",
-        "fractions", "optimal-upper", "holds",
-    ]
+    /// The canonical key order, derived from the format's declarations
+    /// (``FormatStructure/allKeyLists``): every declared list keeps its own order, so each
+    /// JSON object of a certificate has its members in the order its declaration lists
+    /// them. A key's rank is its position here; keys not declared (which the reader
+    /// rejects anyway) come after, in code-point order. FORMAT.md sec. 2.6 prints it.
+    public static let keyOrder: [String] = mergedOrder(FormatStructure.allKeyLists)
+
+    /// The one order of all keys of `lists` that keeps each list's order, choosing among
+    /// the keys free to come next the one that appears first in `lists` (Kahn's algorithm
+    /// on the edges between neighbours of a list). Stops the program when two lists
+    /// order two keys differently: a declaration out of order, which a test rules out.
+    static func mergedOrder(_ lists: [[String]]) -> [String] {
+        var keys: [String] = []
+        var position: [String: Int] = [:]
+        for key in lists.joined() where position[key] == nil {
+            position[key] = keys.count
+            keys.append(key)
+        }
+        var successors = Array(repeating: Set<Int>(), count: keys.count)
+        var predecessors = Array(repeating: 0, count: keys.count)
+        for list in lists {
+            let indices = list.compactMap { position[$0] } // every key has a position
+            for (i, j) in zip(indices, indices.dropFirst()) where successors[i].insert(j).inserted {
+                predecessors[j] += 1
+            }
+        }
+        var order: [String] = []
+        var placed = Array(repeating: false, count: keys.count)
+        while order.count < keys.count {
+            guard let next = keys.indices.first(where: { !placed[$0] && predecessors[$0] == 0 }) else {
+                preconditionFailure("the format's key lists order some keys differently")
+            }
+            placed[next] = true
+            order.append(keys[next])
+            for j in successors[next] { predecessors[j] -= 1 }
+        }
+        return order
+    }
 
     private static let rank: [String: Int] = Dictionary(uniqueKeysWithValues: keyOrder.enumerated().map { ($1, $0) })
 

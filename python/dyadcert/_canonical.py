@@ -1,27 +1,28 @@
 """The canonical text of FORMAT.md sec. 2.6, mirroring CanonicalJSONWriter.swift and
-CanonicalCertificate.swift (Sources/CanonicalJSON) byte for byte."""
+CanonicalCertificate.swift (Sources/CanonicalJSON) byte for byte; KEY_ORDER is the
+key order FORMAT.md sec. 2.6 prints, derived there from the kernel's declarations."""
 
 import re
 
 __all__ = ["KEY_ORDER", "canonical_text", "canonicalize"]
 
 KEY_ORDER = (
-    "format id rule kind activation description uses objects claims inputs statement "
-    "mode network class quantity measure subject f g function functions items "
-    "elements centres levels level index order output signs feature readout readouts "
-    "amplitudes eps eps-below coding max-breakpoints threshold terms claim coefficient meaning "
-    "constant breakpoints knots values start-values end-values matrix diagonal gram "
-    "relation bound log2-size log2-sizes total value count bits-at-least "
-    "bits-at-most first-layer-units-at-least distance-at-least outputs bits units "
-    "weights bias weight-codes weight-code bias-code hidden-units parameters "
-    "first-layer-units layers rows columns entries dyadic row-exponents "
-    "column-exponents mantissas wide-mantissas sha256 source input-weights biases "
-    "output-weights output-bias data original compressed features targets heads task "
-    "dual unit-bounds lambda tolerance path-norm-upper path-norm-lower gap screens "
-    "sup-error weight-decay balanced path-norm-upper-bound path-norm-lower-bound "
-    "active-units shared-units units-per-output active rank width-lower centred-rank "
-    "delta screened units-before units-after sizes union fractions optimal-upper "
-    "holds"
+    "format id rule description objects claims uses kind breakpoints signs feature "
+    "readout network output levels amplitudes readouts items knots order rows columns "
+    "entries dyadic sha256 source input-weights biases output-weights output-bias "
+    "activation inputs statement weights bias weight-codes matrix diagonal f g "
+    "relation bound gram count bits-at-least bits-at-most log2-size log2-sizes total "
+    "outputs mode class level values bits index start-values end-values functions "
+    "elements units weight-code bias-code centres quantity value "
+    "first-layer-units-at-least hidden-units parameters first-layer-units layers "
+    "function distance-at-least terms constant data tolerance sup-error "
+    "path-norm-upper path-norm-lower weight-decay balanced path-norm-upper-bound "
+    "path-norm-lower-bound active-units shared-units units-per-output active rank "
+    "width-lower centred-rank delta features targets heads gap screened original "
+    "compressed units-before units-after task dual unit-bounds lambda screens sizes "
+    "union fractions optimal-upper holds measure subject eps eps-below coding "
+    "max-breakpoints threshold claim coefficient meaning row-exponents "
+    "column-exponents mantissas wide-mantissas"
 ).split()
 
 _RANK = {k: i for i, k in enumerate(KEY_ORDER)}

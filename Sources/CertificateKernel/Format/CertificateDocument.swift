@@ -31,7 +31,7 @@ struct CertificateDocument {
     init(_ root: JSONValue, context: ReadingContext) throws(KernelError) {
         let top = try Fields(
             root, at: JSONPointer(), context: context, what: "a certificate object with the fields \"format\" and \"claims\"")
-        try top.allowOnly(["format", "description", "objects", "claims"])
+        try top.allowOnly(FormatStructure.certificate.keys)
         let format = try top.string("format")
         guard format == CertificateDocument.format else {
             throw .malformed(
@@ -64,7 +64,7 @@ struct CertificateDocument {
         for (i, item) in items.enumerated() {
             let at = JSONPointer().appending("claims").appending(i)
             let claim = try Fields(item, at: at, context: context, what: "a claim object")
-            try claim.allowOnly(["id", "rule", "description", "uses", "inputs", "statement"])
+            try claim.allowOnly(FormatStructure.claim.keys)
             let id = try claim.identifier("id")
             if let first = seen[id] {
                 throw .malformed(

@@ -56,7 +56,7 @@ enum MatrixObjectReader {
     /// allocated; every entry is exact (a float-like "0.5" is malformed).
     static func matrix(_ f: Fields, context: ReadingContext) throws(KernelError) -> KernelMatrix {
         let p = f.pointer
-        try f.allowOnly(["kind", "rows", "columns", "entries", "dyadic", "sha256", "source"])
+        try f.allowOnly(ObjectKind.matrix.keys)
         let rows = try f.integer("rows", in: 0...maximumDimension, limit: .cells)
         let columns = try f.integer("columns", in: 0...maximumDimension, limit: .cells)
         let count = ReadingContext.product(rows, columns)
@@ -133,7 +133,7 @@ enum MatrixObjectReader {
 
     /// The dyadic encoding: entry (i, j) = M[i][j] / 2^(e_i + f_j).
     private static func dyadic(_ f: Fields, rows: Int, columns: Int, context: ReadingContext) throws(KernelError) -> RationalMatrix {
-        try f.allowOnly(["row-exponents", "column-exponents", "mantissas", "wide-mantissas"])
+        try f.allowOnly(FormatStructure.dyadicMatrix.keys)
         let limits = context.limits.matrixLimits
         let bound = limits.maximumEntryBits
         let e = try exponents(f, "row-exponents", count: rows, bound: bound)
@@ -200,7 +200,7 @@ enum MatrixObjectReader {
 
     /// Reads a `relu-network`: W (K x d), b (K x 1), V (D x K), c (D x 1), all `matrix` names.
     static func network(_ f: Fields, objects: ObjectStore) throws(KernelError) -> KernelReLUNetwork {
-        try f.allowOnly(["kind", "input-weights", "biases", "output-weights", "output-bias"])
+        try f.allowOnly(ObjectKind.reluNetwork.keys)
         let p = f.pointer
         let w = try objects.matrix(try f.value("input-weights"), at: p.appending("input-weights")).matrix
         let b = try objects.matrix(try f.value("biases"), at: p.appending("biases")).matrix

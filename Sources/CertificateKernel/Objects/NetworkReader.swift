@@ -10,7 +10,7 @@ import ExactArithmetic
 /// parameter.
 enum NetworkReader {
     static func read(_ f: Fields, context: ReadingContext) throws(KernelError) -> KernelNetwork {
-        try f.allowOnly(["kind", "layers"])
+        try f.allowOnly(ObjectKind.heavisideNetwork.keys)
         let layerValues = try f.array("layers", what: "an array of layers")
         var size = 0
         var layers: [[HeavisideNetwork.Unit]] = []
@@ -18,7 +18,7 @@ enum NetworkReader {
         for (l, layerValue) in layerValues.enumerated() {
             let layer = try Fields(
                 layerValue, at: f.pointer.appending("layers").appending(l), context: context, what: "a layer object with \"units\"")
-            try layer.allowOnly(["units", "weight-code", "bias-code"])
+            try layer.allowOnly(FormatStructure.layer.keys)
             let defaultWeightCode =
                 layer.has("weight-code")
                 ? try code(try layer.value("weight-code"), at: layer.pointer.appending("weight-code"), context: context) : nil
@@ -28,7 +28,7 @@ enum NetworkReader {
             var units: [HeavisideNetwork.Unit] = []
             for (u, unitValue) in try layer.array("units", what: "an array of units").enumerated() {
                 let unit = try Fields(unitValue, at: layer.pointer.appending("units").appending(u), context: context, what: "a unit object")
-                try unit.allowOnly(["activation", "inputs", "weights", "bias", "weight-codes", "bias-code"])
+                try unit.allowOnly(FormatStructure.unit.keys)
                 let activation: Activation = try unit.word("activation")
                 let inputs = try unit.integers("inputs", in: 0...Int(Int32.max))
                 let weights = try unit.rationals("weights")

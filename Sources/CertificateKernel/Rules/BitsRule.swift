@@ -14,9 +14,6 @@ enum BitsRule: TypedRule {
     static let declaration = RuleDeclaration(
         name: .bits, lemma: "exact arithmetic on established quantities (interval arithmetic)",
         inputs: ["terms", "constant"], statement: ["relation", "bound"])
-    /// The keys of one term and of a stated meaning, in canonical order.
-    static let termKeys = ["quantity", "claim", "coefficient", "meaning"]
-    static let meaningKeys = ["measure", "subject", "eps", "eps-below", "coding", "max-breakpoints", "threshold"]
 
     /// One term: coefficient * (the fact `quantity` of the used claim `claim`).
     struct Term {
@@ -54,7 +51,7 @@ enum BitsRule: TypedRule {
             let term = try Fields(
                 item, at: termsPointer.appending(i), context: claim.inputs.context,
                 what: "a term {\"claim\", \"quantity\", \"coefficient\"}")
-            try term.allowOnly(termKeys)
+            try term.allowOnly(FormatStructure.bitsTerm.keys)
             let declared =
                 term.has("meaning") ? try meaning(try term.fields("meaning", what: "a meaning {\"measure\", \"subject\", ...}")) : nil
             terms.append(
@@ -128,7 +125,7 @@ enum BitsRule: TypedRule {
     /// measure (`eps` or `eps-below`, `coding`, `max-breakpoints`, `threshold`), all of them: it must
     /// equal the established fact's meaning exactly.
     static func meaning(_ fields: Fields) throws(KernelError) -> Meaning {
-        try fields.allowOnly(meaningKeys)
+        try fields.allowOnly(FormatStructure.meaning.keys)
         var meaning = Meaning(measure: try fields.word("measure"), subject: try fields.identifiers("subject"))
         if fields.has("eps") { meaning.eps = try fields.rational("eps") }
         if fields.has("eps-below") { meaning.epsBelow = try fields.rational("eps-below") }

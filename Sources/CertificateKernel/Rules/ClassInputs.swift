@@ -37,7 +37,7 @@ enum ClassInputs {
             let signs: SignTree
             if case .object = value {
                 let inline = try Fields(value, at: pointer, context: context.readingContext)
-                try inline.allowOnly(["bits"])
+                try inline.allowOnly(FormatStructure.inlineSigns.keys)
                 let bits = try inline.string("bits")
                 do { signs = try SignTree(levels: levels, hex: bits) } catch {
                     throw ObjectStore.invalid(error, at: pointer.appending("bits"), what: "\((1 << levels) - 1) sign bits in lowercase hex")

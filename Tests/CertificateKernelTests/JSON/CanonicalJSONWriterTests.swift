@@ -1,4 +1,4 @@
-import CanonicalJSON
+@testable import CanonicalJSON
 import Testing
 @testable import CertificateKernel
 
@@ -139,5 +139,17 @@ struct CanonicalJSONWriterTests {
             """
         let value = try parseJSON(input)
         #expect(CanonicalJSONWriter.write(value) == expected)
+    }
+
+    /// The merge behind the canonical key order, on lists small enough to order by hand.
+    @Test("the merged key order keeps every list's order and breaks ties by first appearance")
+    func mergedKeyOrder() {
+        #expect(CanonicalCertificate.mergedOrder([["a", "b"], ["b", "c"]]) == ["a", "b", "c"])
+        // x and a are both free at the start: x appears first.
+        #expect(CanonicalCertificate.mergedOrder([["x", "c"], ["a", "c"]]) == ["x", "a", "c"])
+        // c must wait for b although it appears before it.
+        #expect(CanonicalCertificate.mergedOrder([["c", "d"], ["a", "b", "c"]]) == ["a", "b", "c", "d"])
+        #expect(CanonicalCertificate.mergedOrder([["k"], [], ["k", "j"]]) == ["k", "j"])
+        #expect(CanonicalCertificate.mergedOrder([]) == [])
     }
 }
