@@ -284,3 +284,20 @@ def test_key_order_is_the_formats():
     start = section.index("code-point order:")
     listed = section[start:].split("`")[1]
     assert list(dc.KEY_ORDER) == listed.split()
+
+
+def test_the_digest_recipe_of_format_md():
+    """The Python digest recipe printed in FORMAT.md sec. 8.3 (run as written) gives the
+    kernel's claim digests on every shipped claim."""
+    text = (Path(__file__).resolve().parents[2] / "Certificates/FORMAT.md").read_text(encoding="utf-8")
+    section = text[text.index("**Digest.**") :]
+    code = section[section.index("```python\n") + len("```python\n") : section.index("\ncertificate = json.load")]
+    recipe = {}
+    exec(code, recipe)
+    checked = 0
+    for path in SHIPPED:
+        certificate = json.loads(path.read_text(encoding="utf-8"))
+        for claim in certificate["claims"]:
+            assert recipe["digest"](claim) == dc.claim_digest(claim)
+            checked += 1
+    assert checked > 400
