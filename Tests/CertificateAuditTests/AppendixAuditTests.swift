@@ -357,6 +357,21 @@ struct AppendixAuditTests {
         #expect(m.latex == "\\mbox{\\ttfamily a$<$b\\&\\texttt{\"}c\\texttt{\"}} < \\frac{1}{{2}^{3}}")
     }
 
+    @Test("XML escaping: a markup character followed by a combining mark is still escaped (one Character, two scalars)")
+    func combiningMarks() {
+        for special in ["\"", "<", ">", "&"] {
+            for mark in ["\u{301}", "\u{338}", "\u{20DD}"] {
+                let escaped = MarkupEscaping.xml("a" + special + mark + " b")
+                #expect(!escaped.unicodeScalars.contains { "\"<>".unicodeScalars.contains($0) }, "\(special) + U+\(mark)")
+                #expect(!escaped.contains(special + mark), "\(special) + U+\(mark)")
+            }
+        }
+        // Plain text as before: the four characters escaped, everything else kept.
+        #expect(MarkupEscaping.xml("x < y & \"z\" > é") == "x &lt; y &amp; &quot;z&quot; &gt; é")
+        let attribute = "<e a=\"" + MarkupEscaping.xml("q\"\u{301} b=\"1") + "\"/>"
+        #expect(Self.xmlError(attribute) == nil, "\(attribute)")
+    }
+
     @Test("hostile and malformed certificates: every format renders (no trap), HTML stays well-formed, LaTeX balanced")
     func hostileInputs() throws {
         let seeds = Self.certificates.deletingLastPathComponent().appendingPathComponent("Tests/FuzzCorpus/seeds")

@@ -145,16 +145,19 @@ extension Prose {
 
 /// Escaping for HTML, SVG and MathML (all parsed as XML-compatible markup here).
 enum MarkupEscaping {
+    /// Scalar by scalar, not character by character: a quote followed by a combining
+    /// mark is one Swift `Character` that is not `"`, yet a browser still ends an
+    /// attribute value at its quote.
     static func xml(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(c)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
