@@ -368,6 +368,9 @@ struct AppendixAuditTests {
         }
         // Plain text as before: the four characters escaped, everything else kept.
         #expect(MarkupEscaping.xml("x < y & \"z\" > é") == "x &lt; y &amp; &quot;z&quot; &gt; é")
+        // Strict (JUnit XML 1.0): apostrophes too, and C0 controls but tab and line feed as "?".
+        #expect(MarkupEscaping.xml("a'b\u{1}\r\n\t\u{1F}<", strict: true) == "a&apos;b??\n\t?&lt;")
+        #expect(MarkupEscaping.xml("a'b\u{1}\r\n\t\u{1F}<") == "a'b\u{1}\r\n\t\u{1F}&lt;")
         let attribute = "<e a=\"" + MarkupEscaping.xml("q\"\u{301} b=\"1") + "\"/>"
         #expect(Self.xmlError(attribute) == nil, "\(attribute)")
     }
