@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 import CertificateKernel
 import DyadicFunctions
@@ -533,10 +534,7 @@ enum AuditFigures {
         }
         // Haar brackets, one band per class.
         let packings = verified(document, rule: "haar-packing"), covers = verified(document, rule: "haar-cover")
-        var classes: [String] = []
-        for claim in packings + covers {
-            if let c = AuditValues.string(claim.inputs["class"]), !classes.contains(c) { classes.append(c) }
-        }
+        let classes = Array((packings + covers).compactMap { AuditValues.string($0.inputs["class"]) }.uniqued())
         guard !figures.isEmpty else { return figures }
         var bands: [SVGPlot.Series] = [], allX: [Double] = [], allY: [Double] = []
         var ratioTexts: [String] = []
