@@ -22,6 +22,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Untrusted targets only (generator, audit, benchmarks, CLI): the kernel and the
+        // libraries it imports stay free of both (see CONTRIBUTING.md).
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
     ],
     targets: [
         // GMP through pkg-config; shim.h is the only file that includes gmp.h.
@@ -94,12 +98,20 @@ let package = Package(
         // here can only produce certificates that fail verification.
         .target(
             name: "CertificateGenerator",
-            dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "DyadicFunctions", "DyadicConstructions", "CertificateKernel", "CanonicalJSON"]
+            dependencies: [
+                "ExactArithmetic", "ExactLinearAlgebra", "DyadicFunctions", "DyadicConstructions", "CertificateKernel", "CanonicalJSON",
+                .product(name: "Algorithms", package: "swift-algorithms"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // Human-readable audits (Markdown, HTML with inline SVG); untrusted, re-verifies.
         .target(
             name: "CertificateAudit",
-            dependencies: ["ExactArithmetic", "DyadicFunctions", "DyadicConstructions", "CertificateKernel", "CertificateDigest"]
+            dependencies: [
+                "ExactArithmetic", "DyadicFunctions", "DyadicConstructions", "CertificateKernel", "CertificateDigest",
+                .product(name: "Algorithms", package: "swift-algorithms"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // The benchmark workloads of ../shared/perf, on the library's own types.
         .target(
@@ -110,6 +122,7 @@ let package = Package(
                 "DyadicFunctions",
                 "DyadicConstructions",
                 "CertificateDigest",
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // The command-line tool.

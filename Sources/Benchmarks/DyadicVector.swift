@@ -1,4 +1,5 @@
 import ExactArithmetic
+import OrderedCollections
 
 /// A vector of exact dyadic numbers m_i / 2^e_i stored as a struct of arrays: one array
 /// of 64-bit mantissas and one of 8-bit exponents, so that a dot product runs over plain
@@ -11,15 +12,15 @@ public struct DyadicVector: Sendable {
     let exponents: [UInt8]
     /// The largest stored exponent (0 when there is none).
     let maximumExponent: Int
-    /// The entries not in the arrays, by index in increasing order.
-    let large: [(index: Int, value: Dyadic)]
+    /// The entries not in the arrays, by index (in increasing order).
+    let large: OrderedDictionary<Int, Dyadic>
 
     public var count: Int { mantissas.count }
 
     public init(_ values: [Dyadic]) {
         var mantissas = [Int64](repeating: 0, count: values.count)
         var exponents = [UInt8](repeating: 0, count: values.count)
-        var large: [(index: Int, value: Dyadic)] = []
+        var large: OrderedDictionary<Int, Dyadic> = [:]
         var maximum = 0
         for (i, v) in values.enumerated() {
             if let m = v.mantissa.intValue, v.exponent < 256 {
@@ -27,7 +28,7 @@ public struct DyadicVector: Sendable {
                 exponents[i] = UInt8(v.exponent)
                 maximum = max(maximum, v.exponent)
             } else {
-                large.append((i, v))
+                large[i] = v
             }
         }
         self.mantissas = mantissas
@@ -38,7 +39,7 @@ public struct DyadicVector: Sendable {
 
     /// The entry at index i.
     public subscript(i: Int) -> Dyadic {
-        if let k = large.firstIndex(where: { $0.index == i }) { return large[k].value }
+        if let value = large[i] { return value }
         return Dyadic(mantissa: BigInt(Int(mantissas[i])), exponent: Int(exponents[i]))
     }
 
@@ -78,13 +79,8 @@ public struct DyadicVector: Sendable {
             total += ((BigInt(high[k]) << 64) + lowValue) << (top - k)
         }
         var sum = Dyadic(mantissa: total, exponent: top)
-        var i = 0, j = 0
-        while i < a.large.count || j < b.large.count {
-            let k = min(i < a.large.count ? a.large[i].index : Int.max, j < b.large.count ? b.large[j].index : Int.max)
-            sum += a[k] * b[k]
-            if i < a.large.count && a.large[i].index == k { i += 1 }
-            if j < b.large.count && b.large[j].index == k { j += 1 }
-        }
+        // Each index where either entry is large once (exact sums: the order does not matter).
+        for k in a.large.keys.union(b.large.keys) { sum += a[k] * b[k] }
         return sum
     }
 }

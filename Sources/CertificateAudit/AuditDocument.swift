@@ -1,5 +1,6 @@
 import CertificateKernel
 import ExactArithmetic
+import OrderedCollections
 
 /// A certificate prepared for a human audit: its objects and claims as written, each
 /// claim with the kernel's verdict (the audit re-verifies; it never reports a claim as
@@ -19,8 +20,8 @@ public struct AuditDocument {
 
     public let path: String
     public let description: String?
-    /// The objects in definition order: name and fields.
-    public let objects: [(name: String, fields: JSONObject)]
+    /// The objects in definition order: fields by name.
+    public let objects: OrderedDictionary<String, JSONObject>
     public let claims: [Claim]
     /// The kernel's verdict on the whole file.
     public let verdict: FileVerdict
@@ -33,12 +34,16 @@ public struct AuditDocument {
         guard case .object(let top) = root else { throw AuditError("\(path): a certificate is a JSON object") }
         verdict = Verifier(limits: limits, jobs: 2).verify(bytes: bytes, path: path)
         if case .string(let text)? = top["description"] { description = text } else { description = nil }
-        var objects: [(String, JSONObject)] = []
+        var objects: OrderedDictionary<String, JSONObject> = [:]
         if case .object(let table)? = top["objects"] {
-            for (name, value) in table.members { if case .object(let fields) = value { objects.append((name, fields)) } }
+            // The first definition of a name counts (the parser rejects duplicate keys anyway).
+            for (name, value) in table.members where objects[name] == nil {
+                if case .object(let fields) = value { objects[name] = fields }
+            }
         }
         self.objects = objects
         var claims: [Claim] = []
+        let verdicts = Dictionary(verdict.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         if case .array(let items)? = top["claims"] {
             for (i, item) in items.enumerated() {
                 guard case .object(let c) = item, case .string(let id)? = c["id"], case .string(let rule)? = c["rule"] else { continue }
@@ -52,16 +57,14 @@ public struct AuditDocument {
                 claims.append(
                     Claim(
                         index: i, id: id, rule: rule, description: description, uses: uses, inputs: inputs,
-                        statement: statement, verdict: verdict.claims.first { $0.id == id }))
+                        statement: statement, verdict: verdicts[id]))
             }
         }
         self.claims = claims
     }
 
     /// The object named `name`.
-    func object(_ name: String) -> JSONObject? {
-        objects.first { $0.name == name }?.fields
-    }
+    func object(_ name: String) -> JSONObject? { objects[name] }
 }
 
 /// Why an audit could not be written.

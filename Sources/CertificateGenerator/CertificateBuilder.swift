@@ -1,12 +1,14 @@
 import CanonicalJSON
 import CertificateKernel
 import ExactArithmetic
+import OrderedCollections
 
 /// Assembles a certificate as a JSON value: named objects in definition order, then
 /// claims in order. Numbers are written in the canonical text form; the result is
 /// written with ``CanonicalCertificate`` so equal inputs give byte-identical files.
 public struct CertificateBuilder {
-    private var objects: [(key: String, value: JSONValue)] = []
+    /// The object definitions by name, in definition order.
+    private var objects: OrderedDictionary<String, JSONValue> = [:]
     private var claims: [JSONValue] = []
     public let description: String
 
@@ -21,7 +23,9 @@ public struct CertificateBuilder {
         for (key, _) in fields {
             precondition(key != "kind" && kind.keys.contains(key), "generator: \(kind.rawValue) declares no field \"\(key)\"")
         }
-        objects.append((name, .object(JSONObject([("kind", .string(kind.rawValue))] + fields.map { (key: $0.0, value: $0.1) }))))
+        let definition = JSONValue.object(JSONObject([("kind", .string(kind.rawValue))] + fields.map { (key: $0.0, value: $0.1) }))
+        let earlier = objects.updateValue(definition, forKey: name)
+        precondition(earlier == nil, "generator: object \"\(name)\" is defined twice")
     }
 
     /// Adds a claim of `rule`. The rule's declaration (``RuleDeclaration``) is the only
@@ -53,7 +57,7 @@ public struct CertificateBuilder {
             JSONObject([
                 ("format", .string("dyadcert/1")),
                 ("description", .string(description)),
-                ("objects", .object(JSONObject(objects))),
+                ("objects", .object(JSONObject(objects.map { (key: $0.key, value: $0.value) }))),
                 ("claims", .array(claims)),
             ]))
     }

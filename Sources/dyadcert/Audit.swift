@@ -43,13 +43,7 @@ struct Audit: ParsableCommand {
     }
 
     func run() throws {
-        let files: [String]
-        switch CertificateFiles.expand(paths) {
-        case .success(let found): files = found
-        case .failure(let error):
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let files = try CertificateFiles.expandOrExit(paths)
         let useHTML = html != nil || format == .html
         let destination = html ?? output
         let several = files.count > 1

@@ -49,13 +49,7 @@ struct Format: ParsableCommand {
 
     func run() throws {
         if check {
-            let files: [String]
-            switch CertificateFiles.expand(paths) {
-            case .success(let found): files = found
-            case .failure(let error):
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(2)
-            }
+            let files = try CertificateFiles.expandOrExit(paths)
             var code: Int32 = 0
             for file in files {
                 switch Format.canonicalText(file) {

@@ -41,6 +41,20 @@ struct Generate: ParsableCommand {
             throw ExitCode(3)
         }
 
+        /// Builds the scenario with `make` (a ``GeneratorError``, such as an option out of
+        /// range, is a usage error), refuses it when `estimate` (computed after `make`
+        /// accepted the options) exceeds a limit, then verifies (when asked) and writes
+        /// its certificate.
+        func generate(estimate: @autoclosure () -> SizeEstimate? = nil, _ make: () throws -> some Scenario) throws {
+            do {
+                let scenario = try make()
+                if let estimate = estimate() { try refuseOverLimit(estimate) }
+                try emit(try scenario.certificate())
+            } catch let error as GeneratorError {
+                throw ValidationError(error.description)
+            }
+        }
+
         /// Verifies (when asked) and writes the certificate text.
         func emit(_ builder: CertificateBuilder) throws {
             let text = builder.text
@@ -104,11 +118,8 @@ struct Generate: ParsableCommand {
                 try out.refuseOverLimit(SizeEstimate.separation(levels: levels, readouts: D, largestReadout: (1 << (levels - 1)) + D - 1))
                 list = SeparationScenario.defaultReadouts(levels: levels, tasks: D)
             }
-            do {
-                let scenario = try SeparationScenario(levels: levels, readouts: list, seed: seed)
-                try out.emit(try scenario.certificate())
-            } catch let error as GeneratorError {
-                throw ValidationError(error.description)
+            try out.generate {
+                try SeparationScenario(levels: levels, readouts: list, seed: seed)
             }
         }
     }
@@ -126,12 +137,8 @@ struct Generate: ParsableCommand {
 
         func run() throws {
             guard let rho = try? Rational(parsing: ratio) else { throw ValidationError("--ratio must be a canonical fraction such as 1/2") }
-            do {
-                let scenario = try HaarEntropyScenario(levels: levels, ratio: rho)
-                try out.refuseOverLimit(SizeEstimate.haarEntropy(levels: levels))
-                try out.emit(try scenario.certificate())
-            } catch let error as GeneratorError {
-                throw ValidationError(error.description)
+            try out.generate(estimate: SizeEstimate.haarEntropy(levels: levels)) {
+                try HaarEntropyScenario(levels: levels, ratio: rho)
             }
         }
     }
@@ -147,12 +154,8 @@ struct Generate: ParsableCommand {
         @OptionGroup var out: Output
 
         func run() throws {
-            do {
-                let scenario = try TriangleScenario(teeth: teeth, units: units)
-                try out.refuseOverLimit(SizeEstimate.triangle(teeth: teeth, units: units))
-                try out.emit(try scenario.certificate())
-            } catch let error as GeneratorError {
-                throw ValidationError(error.description)
+            try out.generate(estimate: SizeEstimate.triangle(teeth: teeth, units: units)) {
+                try TriangleScenario(teeth: teeth, units: units)
             }
         }
     }
@@ -167,12 +170,8 @@ struct Generate: ParsableCommand {
         @OptionGroup var out: Output
 
         func run() throws {
-            do {
-                let scenario = try WalshBasisScenario(levels: levels)
-                try out.refuseOverLimit(SizeEstimate.walshBasis(levels: levels))
-                try out.emit(try scenario.certificate())
-            } catch let error as GeneratorError {
-                throw ValidationError(error.description)
+            try out.generate(estimate: SizeEstimate.walshBasis(levels: levels)) {
+                try WalshBasisScenario(levels: levels)
             }
         }
     }
@@ -213,13 +212,9 @@ struct Generate: ParsableCommand {
                 }
                 list.append(rho)
             }
-            do {
-                let scenario = try RatesScenario(
+            try out.generate(estimate: SizeEstimate.rates(levels: levelRange, tasks: tasks, haarLevels: haarLevels)) {
+                try RatesScenario(
                     levels: levelRange, tasks: tasks, haarLevels: haarLevels, epsExponents: kRange, ratios: list, seed: seed)
-                try out.refuseOverLimit(SizeEstimate.rates(levels: levelRange, tasks: tasks, haarLevels: haarLevels))
-                try out.emit(try scenario.certificate())
-            } catch let error as GeneratorError {
-                throw ValidationError(error.description)
             }
         }
     }
@@ -253,13 +248,9 @@ struct Generate: ParsableCommand {
                 }
                 value = parsed
             }
-            do {
-                let scenario = try SparseHeadsScenario(
+            try out.generate(estimate: SizeEstimate.sparseHeads(tasks: tasks, features: features, samples: samples)) {
+                try SparseHeadsScenario(
                     tasks: tasks, features: features, samples: samples, sparsity: sparsity, lambda: value, seed: seed)
-                try out.refuseOverLimit(SizeEstimate.sparseHeads(tasks: tasks, features: features, samples: samples))
-                try out.emit(try scenario.certificate())
-            } catch let error as GeneratorError {
-                throw ValidationError(error.description)
             }
         }
     }
@@ -289,13 +280,9 @@ struct Generate: ParsableCommand {
             guard let ratio = try? Rational(parsing: lambda) else {
                 throw ValidationError("--lambda must be a canonical fraction such as 1/10")
             }
-            do {
-                let scenario = try MultitaskCompressionScenario(
+            try out.generate(estimate: SizeEstimate.multitaskCompression(points: points, inputs: inputs, outputs: outputs, units: units)) {
+                try MultitaskCompressionScenario(
                     points: points, inputs: inputs, outputs: outputs, units: units, lambdaRatio: ratio, seed: seed)
-                try out.refuseOverLimit(SizeEstimate.multitaskCompression(points: points, inputs: inputs, outputs: outputs, units: units))
-                try out.emit(try scenario.certificate())
-            } catch let error as GeneratorError {
-                throw ValidationError(error.description)
             }
         }
     }

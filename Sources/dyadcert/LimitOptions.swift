@@ -24,14 +24,13 @@ struct LimitOptions: ParsableArguments {
         guard (0...LimitKind.level.largestSetting).contains(maxLevel) else {
             throw ValidationError("--max-level must be between 0 and \(LimitKind.level.largestSetting)")
         }
-        for (name, value) in [
-            ("--max-digits", maxDigits), ("--max-cells", maxCells), ("--max-enumeration", maxEnumeration),
-            ("--max-network-size", maxNetworkSize), ("--max-file-size", maxFileSize),
-        ] where value < 1 || value > 1 << 40 {
-            throw ValidationError("\(name) must be between 1 and 2^40")
-        }
-        guard maxWork >= 1 && maxWork <= 1 << 50 else {
-            throw ValidationError("--max-work must be between 1 and 2^50")
+        // The ranges are the kernel's (LimitKind.largestSetting: 2^40, 2^50 for the work).
+        let settings: [(LimitKind, Int)] = [
+            (.digits, maxDigits), (.cells, maxCells), (.enumeration, maxEnumeration), (.networkSize, maxNetworkSize),
+            (.fileSize, maxFileSize), (.work, maxWork),
+        ]
+        for (kind, value) in settings where !(1...kind.largestSetting).contains(value) {
+            throw ValidationError("\(kind.flag) must be between 1 and 2^\(kind.largestSetting.trailingZeroBitCount)")
         }
     }
 

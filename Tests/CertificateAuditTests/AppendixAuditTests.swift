@@ -236,6 +236,34 @@ struct AppendixAuditTests {
         #expect(RasterImage.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
     }
 
+    @Test("zlib stored blocks: byte for byte as Python's zlib.compress(data, 0) for short data; at most 65,535 bytes a block")
+    func zlibStoredBlocks() {
+        // python3 -c "import zlib; print(zlib.compress(b'', 0).hex(), zlib.compress(b'abc', 0).hex())"
+        #expect(RasterImage.zlibStored([]) == [0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x01])
+        #expect(
+            RasterImage.zlibStored(Array("abc".utf8))
+                == [0x78, 0x01, 0x01, 0x03, 0x00, 0xFC, 0xFF, 0x61, 0x62, 0x63, 0x02, 0x4D, 0x01, 0x27])
+        for count in [65_534, 65_535, 65_536, 131_070, 131_071] {
+            let data = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 8) }
+            let z = RasterImage.zlibStored(data)
+            // Walk the blocks: BFINAL, LEN, NLEN, then LEN bytes.
+            var j = 2, lengths: [Int] = [], finals: [UInt8] = [], raw: [UInt8] = []
+            while j < z.count - 4 {
+                let length = Int(z[j + 1]) | Int(z[j + 2]) << 8
+                #expect(UInt16(length) == ~(UInt16(z[j + 3]) | UInt16(z[j + 4]) << 8))
+                finals.append(z[j])
+                lengths.append(length)
+                raw += z[(j + 5)..<(j + 5 + length)]
+                j += 5 + length
+            }
+            let full = count / 65_535, rest = count % 65_535
+            #expect(lengths == Array(repeating: 65_535, count: full) + (rest > 0 ? [rest] : []), "\(count) bytes")
+            #expect(finals == Array(repeating: 0, count: lengths.count - 1) + [1], "\(count) bytes")
+            #expect(raw == data, "\(count) bytes")
+            #expect(Array(z.suffix(4)) == RasterImage.bigEndian(RasterImage.adler32(data)))
+        }
+    }
+
     @Test("an output raster holds every cell of f_1, as the closed form gives it")
     func rasterPixels() throws {
         let J = 10, m = 512
@@ -247,8 +275,8 @@ struct AppendixAuditTests {
         let pixels = try Self.decodePNG([UInt8](try #require(Data(base64Encoded: uri))))
         #expect(pixels.count == 32 && pixels.allSatisfy { $0.count == 32 })
         let hex = try #require(
-            document.objects.first { AuditValues.string($0.fields["kind"]) == "sign-tree" }.flatMap {
-                AuditValues.string($0.fields["bits"])
+            document.objects.first { AuditValues.string($0.value["kind"]) == "sign-tree" }.flatMap {
+                AuditValues.string($0.value["bits"])
             })
         let f = try TaskOutput.byClosedForm(signs: try SignTree(levels: J, hex: hex), readout: try WalshReadout(index: m))
         var blue = 0
@@ -327,6 +355,24 @@ struct AppendixAuditTests {
         #expect(m.mathML.contains("<mtext class=\"code\">a&lt;b&amp;&quot;c&quot;</mtext>"))
         #expect(m.plain == "a<b&\"c\"<1/(2^3)")
         #expect(m.latex == "\\mbox{\\ttfamily a$<$b\\&\\texttt{\"}c\\texttt{\"}} < \\frac{1}{{2}^{3}}")
+    }
+
+    @Test("XML escaping: a markup character followed by a combining mark is still escaped (one Character, two scalars)")
+    func combiningMarks() {
+        for special in ["\"", "<", ">", "&"] {
+            for mark in ["\u{301}", "\u{338}", "\u{20DD}"] {
+                let escaped = MarkupEscaping.xml("a" + special + mark + " b")
+                #expect(!escaped.unicodeScalars.contains { "\"<>".unicodeScalars.contains($0) }, "\(special) + U+\(mark)")
+                #expect(!escaped.contains(special + mark), "\(special) + U+\(mark)")
+            }
+        }
+        // Plain text as before: the four characters escaped, everything else kept.
+        #expect(MarkupEscaping.xml("x < y & \"z\" > é") == "x &lt; y &amp; &quot;z&quot; &gt; é")
+        // Strict (JUnit XML 1.0): apostrophes too, and C0 controls but tab and line feed as "?".
+        #expect(MarkupEscaping.xml("a'b\u{1}\r\n\t\u{1F}<", strict: true) == "a&apos;b??\n\t?&lt;")
+        #expect(MarkupEscaping.xml("a'b\u{1}\r\n\t\u{1F}<") == "a'b\u{1}\r\n\t\u{1F}&lt;")
+        let attribute = "<e a=\"" + MarkupEscaping.xml("q\"\u{301} b=\"1") + "\"/>"
+        #expect(Self.xmlError(attribute) == nil, "\(attribute)")
     }
 
     @Test("hostile and malformed certificates: every format renders (no trap), HTML stays well-formed, LaTeX balanced")

@@ -63,7 +63,7 @@ struct MultiTaskLassoSolverTests {
     func constrained() throws {
         let (phi, psi) = try Self.instance(seed: 7, points: 10, units: 16)
         let kept = [0, 1, 2]
-        let vKept = try #require(MultiTaskLassoSolver.solveExactly(features: phi, targets: psi, kept: kept))
+        let vKept = try #require(MultiTaskLassoSolver.solveOnSupport(features: phi, targets: psi, kept: kept))
         let phiKept = phi.selectingRows(kept)
         #expect(try vKept.multiplied(by: phiKept).subtracting(psi).isZero)
         // A dual point: Theta / lambda from the penalised solution is feasible for ||.|| <= 1.

@@ -122,6 +122,33 @@ struct SparseHeadsScenarioTests {
         #expect((c["description"] as? String ?? "").contains("do not satisfy support variability"))
     }
 
+    @Test("seededShuffle is Fisher-Yates from the last position down: draws below n, n-1, ..., 2, traced by hand")
+    func seededShuffle() {
+        var asked: [Int] = []
+        var a = [0, 1, 2, 3]
+        a.seededShuffle { n in
+            asked.append(n)
+            return 0
+        }
+        // swap(3, 0): [3, 1, 2, 0]; swap(2, 0): [2, 1, 3, 0]; swap(1, 0): [1, 2, 3, 0].
+        #expect(asked == [4, 3, 2])
+        #expect(a == [1, 2, 3, 0])
+        var b = [0, 1, 2, 3]
+        b.seededShuffle { $0 - 1 } // every swap with itself
+        #expect(b == [0, 1, 2, 3])
+        var c = ["x"]
+        c.seededShuffle { _ in
+            Issue.record("no draw for one element")
+            return 0
+        }
+        var d: [Int] = []
+        d.seededShuffle { _ in
+            Issue.record("no draw for no element")
+            return 0
+        }
+        #expect(c == ["x"] && d.isEmpty)
+    }
+
     @Test("options that admit no instance are refused")
     func badOptions() {
         #expect(throws: GeneratorError.self) { try SparseHeadsScenario(tasks: 3, features: 10, samples: 10, sparsity: 3) } // s > T - 1

@@ -42,6 +42,26 @@ struct BadInputTests {
 
     // MARK: 1. The CI contract
 
+    @Test("limit flags: each range's ends accepted, one past either end a usage error naming the flag and its range")
+    func limitFlagRanges() throws {
+        // FORMAT.md sec. 7 and --help: --max-level 0...40, --max-work 1...2^50, the others 1...2^40.
+        let ranges: [(String, ClosedRange<Int>, String)] = [
+            ("--max-level", 0...40, "0 and 40"), ("--max-digits", 1...(1 << 40), "1 and 2^40"),
+            ("--max-cells", 1...(1 << 40), "1 and 2^40"), ("--max-enumeration", 1...(1 << 40), "1 and 2^40"),
+            ("--max-network-size", 1...(1 << 40), "1 and 2^40"), ("--max-file-size", 1...(1 << 40), "1 and 2^40"),
+            ("--max-work", 1...(1 << 50), "1 and 2^50"),
+        ]
+        for (flag, range, text) in ranges {
+            for bad in [range.lowerBound - 1, range.upperBound + 1] {
+                let run = try CLI.run(["verify", Self.small, "\(flag)=\(bad)"]) // "=": -1 is not read as a flag
+                #expect(run.status == 64, "\(flag) \(bad)")
+                #expect(run.stderr.contains("\(flag) must be between \(text)"), "\(flag) \(bad): \(run.stderr)")
+            }
+            let top = try CLI.run(["verify", Self.small, flag, String(range.upperBound)])
+            #expect(top.status == 0, "\(flag) \(range.upperBound): \(top.stderr)")
+        }
+    }
+
     @Test("verify of an empty directory fails with exit 2 naming what was searched; --allow-empty accepts it")
     func emptyDirectory() throws {
         let directory = try CLI.scratch()

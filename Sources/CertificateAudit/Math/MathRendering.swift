@@ -143,18 +143,26 @@ extension Prose {
     }
 }
 
-/// Escaping for HTML, SVG and MathML (all parsed as XML-compatible markup here).
-enum MarkupEscaping {
-    static func xml(_ text: String) -> String {
+/// Escaping for HTML, SVG and MathML (all parsed as XML-compatible markup here), and
+/// for the JUnit XML of `dyadcert verify --junit`.
+public enum MarkupEscaping {
+    /// `& < > "` as entities. Scalar by scalar, not character by character: a quote
+    /// followed by a combining mark is one Swift `Character` that is not `"`, yet a
+    /// browser still ends an attribute value at its quote. With `strict` (JUnit XML):
+    /// also `'`, and every control character but tab and line feed, which XML 1.0
+    /// cannot carry, becomes "?".
+    public static func xml(_ text: String, strict: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(c)
+            case "'" where strict: out += "&apos;"
+            case _ where strict && scalar.value < 0x20 && scalar != "\n" && scalar != "\t": out += "?"
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

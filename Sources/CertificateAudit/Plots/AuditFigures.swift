@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 import CertificateKernel
 import DyadicFunctions
@@ -60,7 +61,7 @@ enum AuditFigures {
     // MARK: - Feature, readouts, outputs
 
     static func featureFigures(_ document: AuditDocument) -> [AuditFigure] {
-        guard let (name, fields) = document.objects.first(where: { AuditValues.string($0.fields["kind"]) == "sign-tree" }),
+        guard let (name, fields) = document.objects.first(where: { AuditValues.string($0.value["kind"]) == "sign-tree" }),
             let J = AuditValues.int(fields["levels"]), J >= 1, J <= 16, let hex = AuditValues.string(fields["bits"]),
             let signs = try? SignTree(levels: J, hex: hex)
         else { return [] }
@@ -99,10 +100,10 @@ enum AuditFigures {
         // Every readout and every output of the first task-outputs object that uses this tree.
         guard
             let outputs = document.objects.first(where: {
-                AuditValues.string($0.fields["kind"]) == "task-outputs" && AuditValues.string($0.fields["signs"]) == name
+                AuditValues.string($0.value["kind"]) == "task-outputs" && AuditValues.string($0.value["signs"]) == name
             })
         else { return figures }
-        let allReadouts = AuditValues.ints(outputs.fields["readouts"]).filter { $0 >= 1 && $0 < 1 << J }
+        let allReadouts = AuditValues.ints(outputs.value["readouts"]).filter { $0 >= 1 && $0 < 1 << J }
         let readouts = Array(allReadouts.prefix(maximumPanels))
         let pmAxis = PlotAxis.dyadic(covering: -1, 1, label: "", maximumIntervals: 2)
         /// A ±1 function of level L on all of [0, 1) for L <= 8, else on its first 64
@@ -159,7 +160,7 @@ enum AuditFigures {
             AuditFigure(
                 id: "figure-outputs", title: "Task outputs (all \(outputPanels.count))",
                 caption:
-                    "The outputs \(math: .row(.sub(.i("f"), .i("d")), .o("="), .sub(.i("w"), .sub(.i("m"), .i("d"))), .o("∘"), .uSigma)) of \(math: .name(outputs.name)): values \(math: .row(.o("−"), .n(1))) and 1, and \(math: orthonormal) for every sign tree (Theorem O). \(windowNote(J))\(shownNote)",
+                    "The outputs \(math: .row(.sub(.i("f"), .i("d")), .o("="), .sub(.i("w"), .sub(.i("m"), .i("d"))), .o("∘"), .uSigma)) of \(math: .name(outputs.key)): values \(math: .row(.o("−"), .n(1))) and 1, and \(math: orthonormal) for every sign tree (Theorem O). \(windowNote(J))\(shownNote)",
                 svgs: outputPanels, smallMultiples: true))
         return figures
     }
@@ -533,10 +534,7 @@ enum AuditFigures {
         }
         // Haar brackets, one band per class.
         let packings = verified(document, rule: "haar-packing"), covers = verified(document, rule: "haar-cover")
-        var classes: [String] = []
-        for claim in packings + covers {
-            if let c = AuditValues.string(claim.inputs["class"]), !classes.contains(c) { classes.append(c) }
-        }
+        let classes = Array((packings + covers).compactMap { AuditValues.string($0.inputs["class"]) }.uniqued())
         guard !figures.isEmpty else { return figures }
         var bands: [SVGPlot.Series] = [], allX: [Double] = [], allY: [Double] = []
         var ratioTexts: [String] = []

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// A two-colour raster as an inline PNG (a `data:` URI: nothing is fetched at view time).
@@ -36,15 +37,14 @@ enum RasterImage {
     /// A zlib stream of stored (uncompressed) deflate blocks of at most 65,535 bytes.
     static func zlibStored(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x78, 0x01]
-        var start = 0
-        repeat {
-            let end = min(data.count, start + 65_535)
-            let length = UInt16(end - start)
-            out.append(end == data.count ? 1 : 0)
+        // No data is one empty final block.
+        let blocks = data.isEmpty ? [data[...]] : Array(data.chunks(ofCount: 65_535))
+        for block in blocks {
+            let length = UInt16(block.count)
+            out.append(block.endIndex == data.endIndex ? 1 : 0)
             out += [UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
-            out += data[start..<end]
-            start = end
-        } while start < data.count
+            out += block
+        }
         return out + bigEndian(adler32(data))
     }
 

@@ -8,7 +8,7 @@ import DyadicConstructions
 /// log2 N >= 2^L - 1 while eps < a_{L-1}, truncation (Lemma H2) gives log2 N <= 2^L - 1
 /// once eps >= the tail above L. The grid eps_k = rho^k (1 + rho)/2 shrinks by rho per
 /// step while the bounds double: log2 N(eps) grows like eps^(-1/alpha), alpha = log2(1/rho).
-public struct HaarEntropyScenario {
+public struct HaarEntropyScenario: Scenario {
     public let levels: Int
     public let ratio: Rational
 

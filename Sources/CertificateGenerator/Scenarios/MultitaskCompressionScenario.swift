@@ -36,7 +36,7 @@ import Foundation
 ///   scaled into ||Lambda phi_k|| <= 1 for the constrained problem (Lemma MD), and dyadic
 ///   u_k >= ||v_k||. Every stated figure is computed exactly here and re-checked by the
 ///   kernel.
-public struct MultitaskCompressionScenario {
+public struct MultitaskCompressionScenario: Scenario {
     public let points: Int
     public let inputs: Int
     public let outputs: Int
@@ -143,7 +143,7 @@ public struct MultitaskCompressionScenario {
             // Distinct scales, in a random order; positive shares alpha (multiples of 2^-8) summing to 1.
             var exps = Array(exponentChoices.prefix(min(n, exponentChoices.count)))
             while exps.count < n { exps.append(-exps.count) }
-            for a in stride(from: exps.count - 1, to: 0, by: -1) { exps.swapAt(a, draws.integer(below: a + 1)) }
+            exps.seededShuffle { draws.integer(below: $0) }
             var cuts = Set<Int>()
             while cuts.count < n - 1 { cuts.insert(1 + draws.integer(below: 255)) }
             let bounds = [0] + cuts.sorted() + [256]
@@ -159,7 +159,7 @@ public struct MultitaskCompressionScenario {
             wide.append(Unit(feature: t + p, exponent: e1, output: a.map { $0.timesPowerOfTwo(-e1) }, teacher: false))
             wide.append(Unit(feature: t + p, exponent: e2, output: a.map { -$0.timesPowerOfTwo(-e2) }, teacher: false))
         }
-        for a in stride(from: wide.count - 1, to: 0, by: -1) { wide.swapAt(a, draws.integer(below: a + 1)) }
+        wide.seededShuffle { draws.integer(below: $0) }
 
         let W = try RationalMatrix(wide.map { u in featureW[u.feature].map { $0.timesPowerOfTwo(u.exponent) } }, columns: d, limits: limits)
         let b = wide.map { featureB[$0.feature].timesPowerOfTwo($0.exponent) }

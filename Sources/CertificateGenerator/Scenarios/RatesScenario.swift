@@ -20,7 +20,7 @@ import DyadicConstructions
 /// claims: from each eps, the first grid eps at which the lower bound exceeds twice the
 /// upper bound at eps (log2 N more than doubles), and for eps/2 the upper bound against
 /// four times the lower bound at eps.
-public struct RatesScenario {
+public struct RatesScenario: Scenario {
     public let levels: ClosedRange<Int>
     public let tasks: Int
     public let haarLevels: Int

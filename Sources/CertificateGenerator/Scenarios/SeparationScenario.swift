@@ -9,7 +9,7 @@ import DyadicConstructions
 /// realising every F_sigma with 2^J - 1 bits (Lemma NF), the first-layer width that
 /// separate networks within eps need at every eps in (0, 1) (Lemma N2e, `eps-below`
 /// 1), and the network-level gaps.
-public struct SeparationScenario {
+public struct SeparationScenario: Scenario {
     public let levels: Int
     public let readouts: [Int]
     public let seed: UInt64

@@ -1,3 +1,4 @@
+import Algorithms
 import CertificateKernel
 import DyadicConstructions
 import ExactArithmetic
@@ -24,7 +25,7 @@ import Foundation
 /// supports (`support-variability`); the group lasso at lambda_G = ceil(sqrt(T)) lambda
 /// through `penalised-mtl-gap` and `mtl-screen` in group-lasso units (Lemma GL), and
 /// the group heads' supports. Deterministic: the same options give the same bytes.
-public struct SparseHeadsScenario {
+public struct SparseHeadsScenario: Scenario {
     public let tasks: Int
     public let features: Int
     public let samples: Int
@@ -118,7 +119,7 @@ public struct SparseHeadsScenario {
         let n = samples, p = features, T = tasks
         var rng = SplitMix64(seed: seed)
         var perm = Array(0..<p)
-        for i in stride(from: p - 1, to: 0, by: -1) { perm.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        perm.seededShuffle { Int(rng.next() % UInt64($0)) }
         let supports = Self.trueSupports(tasks: T, sparsity: sparsity, permutation: perm)
         var x = [Int64](repeating: 0, count: n * p)
         for k in x.indices { x[k] = Int64(Self.draw(&rng) + Self.draw(&rng) + Self.draw(&rng)) }
@@ -164,6 +165,16 @@ public struct SparseHeadsScenario {
     static func doubles(_ mantissas: [Int64], exponent e: Int) -> [Double] {
         let scale = Double(sign: .plus, exponent: -e, significand: 1)
         return mantissas.map { Double($0) * scale }
+    }
+
+    /// Float heads (one row of p weights per task) rounded to one shared grid 2^-E: the
+    /// mantissas (row-major) and E, the exact heads, and the rounded heads as floats.
+    static func gridHeads(_ heads: [[Double]], features p: Int) throws -> (
+        mantissas: [Int64], exponent: Int, exact: RationalMatrix, rounded: [[Double]]
+    ) {
+        let (mantissas, e) = grid(heads.flatMap { $0 })
+        let matrix = try exact(mantissas, rows: heads.count, columns: p, exponent: e)
+        return (mantissas, e, matrix, mantissas.chunks(ofCount: p).map { doubles(Array($0), exponent: e) })
     }
 
     /// The exact matrix c m / 2^E (rows x columns, row-major).
@@ -222,9 +233,7 @@ public struct SparseHeadsScenario {
 
         // Per-task lasso heads, rounded to one grid.
         let floatHeads = (0..<T).map { LassoSolver.solve(design, target: ys[$0], lambda: lambdaFloat) }
-        let (headMantissas, headExponent) = Self.grid(floatHeads.flatMap { $0 })
-        let heads = try Self.exact(headMantissas, rows: T, columns: p, exponent: headExponent)
-        let roundedHeads = (0..<T).map { t in Self.doubles(Array(headMantissas[(t * p)..<((t + 1) * p)]), exponent: headExponent) }
+        let (headMantissas, headExponent, heads, roundedHeads) = try Self.gridHeads(floatHeads, features: p)
 
         let supports = Supports(heads: heads)
         let violation =
@@ -374,9 +383,7 @@ public struct SparseHeadsScenario {
         let n = samples, p = features, T = tasks
         let lambdaG = groupLambda, lambdaFloat = lambdaG.approximateDouble
         let floatHeads = LassoSolver.solveGroup(design, targets: ys, lambda: lambdaFloat)
-        let (headMantissas, headExponent) = Self.grid(floatHeads.flatMap { $0 })
-        let heads = try Self.exact(headMantissas, rows: T, columns: p, exponent: headExponent)
-        let rounded = (0..<T).map { t in Self.doubles(Array(headMantissas[(t * p)..<((t + 1) * p)]), exponent: headExponent) }
+        let (headMantissas, headExponent, heads, rounded) = try Self.gridHeads(floatHeads, features: p)
         var theta = (0..<T).map { t in LassoSolver.residual(design, target: ys[t], head: rounded[t]).map { $0 / Double(n) } }
         var largest = 0.0
         for j in 0..<p {

@@ -7,7 +7,7 @@ import ExactArithmetic
 /// step function with at most P breakpoints (Lemma T: the strict greedy at t = 1/k makes
 /// k 2^n intervals), and an explicit one-layer network built from the non-strict greedy
 /// at t' = 1/k' whose sup distance is certified from above.
-public struct TriangleScenario {
+public struct TriangleScenario: Scenario {
     public let teeth: Int
     public let units: Int
 

@@ -5,7 +5,7 @@ import ExactArithmetic
 /// `walsh-basis`: the Walsh system {w_m : m < 2^J} is orthonormal, and the Haar system
 /// {1} and {psi(j,k) : j < J} is orthogonal with <psi(j,k), psi(j,k)> = 2^-j (MATH.md
 /// sec. 4), each checked by one exact Gram matrix.
-public struct WalshBasisScenario {
+public struct WalshBasisScenario: Scenario {
     public let levels: Int
 
     public init(levels: Int) throws {

@@ -78,7 +78,6 @@ public enum LassoSolver {
         var w = [Double](repeating: 0, count: p)
         var r = y
         let threshold = Double(n) * lambda
-        var sweeps = 0
         /// One sweep over `set`; returns the largest move.
         func sweep(_ set: [Int]) -> Double {
             var largest = 0.0
@@ -92,15 +91,9 @@ public enum LassoSolver {
                     largest = max(largest, abs(move) / max(1, abs(new)))
                 }
             }
-            sweeps += 1
             return largest
         }
-        let all = Array(0..<p)
-        while sweeps < maximumSweeps {
-            if sweep(all) <= tolerance { break }
-            let active = all.filter { w[$0] != 0 }
-            while sweeps < maximumSweeps, sweep(active) > tolerance {}
-        }
+        activeSetDescent(features: p, maximumSweeps: maximumSweeps, tolerance: tolerance, sweep: sweep) { w[$0] != 0 }
         return w
     }
 
@@ -119,7 +112,6 @@ public enum LassoSolver {
         var w = [[Double]](repeating: [Double](repeating: 0, count: p), count: T)
         var r = targets
         let threshold = Double(n) * lambda
-        var sweeps = 0
         func sweep(_ set: [Int]) -> Double {
             var largest = 0.0
             var z = [Double](repeating: 0, count: T)
@@ -140,16 +132,33 @@ public enum LassoSolver {
                     largest = max(largest, abs(move) / max(1, abs(new)))
                 }
             }
-            sweeps += 1
             return largest
+        }
+        activeSetDescent(features: p, maximumSweeps: maximumSweeps, tolerance: tolerance, sweep: sweep) { j in
+            (0..<T).contains { w[$0][j] != 0 }
+        }
+        return w
+    }
+
+    /// The active-set schedule of both solvers: a full sweep over all `features`, then
+    /// sweeps over the active ones (`isActive`, read after the full sweep) until none moves
+    /// a weight by more than `tolerance`, repeated until a full sweep moves nothing or
+    /// `maximumSweeps` sweeps (full or not) are done. `sweep` runs one sweep over a list
+    /// of features and returns its largest relative move.
+    static func activeSetDescent(
+        features p: Int, maximumSweeps: Int, tolerance: Double, sweep: ([Int]) -> Double, isActive: (Int) -> Bool
+    ) {
+        var sweeps = 0
+        func counted(_ set: [Int]) -> Double {
+            sweeps += 1
+            return sweep(set)
         }
         let all = Array(0..<p)
         while sweeps < maximumSweeps {
-            if sweep(all) <= tolerance { break }
-            let active = all.filter { j in (0..<T).contains { w[$0][j] != 0 } }
-            while sweeps < maximumSweeps, sweep(active) > tolerance {}
+            if counted(all) <= tolerance { break }
+            let active = all.filter(isActive)
+            while sweeps < maximumSweeps, counted(active) > tolerance {}
         }
-        return w
     }
 
     /// The residual y - X w.

@@ -224,34 +224,6 @@ public enum MultiTaskLassoSolver {
         return Repaired(weights: v, dual: dual, unitBounds: unitBounds, zeroUnits: zeroUnits)
     }
 
-    /// Solves V_S Phi_S = Psi exactly over Q on the kept units S (Gaussian elimination of
-    /// Phi_S^T X = Psi^T, free unknowns set to zero); nil when the system is inconsistent.
-    /// For the constrained problem (Lemma MD) after pruning; small instances only.
-    public static func solveExactly(features phi: RationalMatrix, targets psi: RationalMatrix, kept: [Int]) -> RationalMatrix? {
-        let s = kept.count, N = phi.columns, D = psi.rows
-        // Augmented rows i: [phi_{kept[0]}[i] ... phi_{kept[s-1]}[i] | psi[0][i] ... psi[D-1][i]].
-        var a: [[Rational]] = (0..<N).map { i in kept.map { phi[$0, i] } + (0..<D).map { psi[$0, i] } }
-        var pivots: [(row: Int, column: Int)] = []
-        var row = 0
-        for column in 0..<s where row < N {
-            guard let p = (row..<N).first(where: { !a[$0][column].isZero }) else { continue }
-            a.swapAt(row, p)
-            let inverse = Rational.one / a[row][column]
-            a[row] = a[row].map { $0 * inverse }
-            for i in 0..<N where i != row && !a[i][column].isZero {
-                let f = a[i][column]
-                for j in column..<(s + D) { a[i][j] -= f * a[row][j] }
-            }
-            pivots.append((row, column))
-            row += 1
-        }
-        // Consistency: rows without a pivot must have a zero right-hand side.
-        for i in row..<N where (0..<D).contains(where: { !a[i][s + $0].isZero }) { return nil }
-        var solution = Array(repeating: Array(repeating: Rational.zero, count: s), count: D)
-        for (r, c) in pivots { for d in 0..<D { solution[d][c] = a[r][s + d] } }
-        return try? RationalMatrix(solution, columns: s)
-    }
-
     /// A dyadic l <= sqrt(a) (a >= 0): the float square root rounded down, lowered by
     /// 2^-40 relative steps until l^2 <= a holds exactly; 0 when a = 0.
     public static func lowerSquareRoot(_ a: Rational) -> Rational {

@@ -84,24 +84,8 @@ enum MatrixObjectReader {
         let matrix: RationalMatrix
         if f.has("entries") {
             let items = try f.array("entries", what: "an array of \(rows) rows")
-            guard items.count == rows else {
-                throw .malformed(pointer: p.appending("entries"), expected: "\(rows) rows", found: "\(items.count) rows")
-            }
-            var entries: [Rational] = []
-            entries.reserveCapacity(count)
-            for (i, item) in items.enumerated() {
-                let at = p.appending("entries").appending(i)
-                guard case .array(let row) = item else {
-                    throw .malformed(pointer: at, expected: "a row: an array of \(columns) numbers", found: Fields.describe(item))
-                }
-                guard row.count == columns else {
-                    throw .malformed(
-                        pointer: at, expected: "\(columns) entries (the matrix has \(columns) columns)",
-                        found: "row \(i) with \(row.count) entries")
-                }
-                for (j, value) in row.enumerated() {
-                    entries.append(try Fields.rational(value, at: at.appending(j), context: context))
-                }
+            let entries = try rowByRow(items, at: p.appending("entries"), rows: rows, columns: columns, of: "numbers") {
+                value, at throws(KernelError) in try Fields.rational(value, at: at, context: context)
             }
             do { matrix = try RationalMatrix(rows: rows, columns: columns, entries: entries, limits: limits) } catch {
                 throw kernelError(error, at: p.appending("entries"), limits: context.limits)
@@ -110,6 +94,32 @@ enum MatrixObjectReader {
             matrix = try dyadic(try f.fields("dyadic"), rows: rows, columns: columns, context: context)
         }
         return KernelMatrix(matrix: matrix, sha256: sha, source: source)
+    }
+
+    /// The entries of a rows x columns matrix written as an array of rows (`entries`,
+    /// `wide-mantissas`), in row-major order, each read by `read` at its own pointer;
+    /// `entries` names what a row holds ("numbers", "integers"). The caller has charged
+    /// rows x columns cells.
+    private static func rowByRow<Entry>(
+        _ items: [JSONValue], at pointer: JSONPointer, rows: Int, columns: Int, of entries: String,
+        _ read: (JSONValue, JSONPointer) throws(KernelError) -> Entry
+    ) throws(KernelError) -> [Entry] {
+        guard items.count == rows else { throw .malformed(pointer: pointer, expected: "\(rows) rows", found: "\(items.count) rows") }
+        var result: [Entry] = []
+        result.reserveCapacity(rows * columns)
+        for (i, item) in items.enumerated() {
+            let at = pointer.appending(i)
+            guard case .array(let row) = item else {
+                throw .malformed(pointer: at, expected: "a row: an array of \(columns) \(entries)", found: Fields.describe(item))
+            }
+            guard row.count == columns else {
+                throw .malformed(
+                    pointer: at, expected: "\(columns) entries (the matrix has \(columns) columns)",
+                    found: "row \(i) with \(row.count) entries")
+            }
+            for (j, value) in row.enumerated() { result.append(try read(value, at.appending(j))) }
+        }
+        return result
     }
 
     /// Exponents: one integer for all, or one per row (column).
@@ -172,22 +182,9 @@ enum MatrixObjectReader {
                 mantissas.append(BigInt(Int(m)))
             }
         } else {
-            let at = f.pointer.appending("wide-mantissas")
             let items = try f.array("wide-mantissas", what: "an array of \(rows) rows of integers")
-            guard items.count == rows else { throw .malformed(pointer: at, expected: "\(rows) rows", found: "\(items.count) rows") }
-            for (i, item) in items.enumerated() {
-                let rowAt = at.appending(i)
-                guard case .array(let row) = item else {
-                    throw .malformed(pointer: rowAt, expected: "a row: an array of \(columns) integers", found: Fields.describe(item))
-                }
-                guard row.count == columns else {
-                    throw .malformed(
-                        pointer: rowAt, expected: "\(columns) entries (the matrix has \(columns) columns)",
-                        found: "row \(i) with \(row.count) entries")
-                }
-                for (j, value) in row.enumerated() {
-                    mantissas.append(try Fields.bigInteger(value, at: rowAt.appending(j), context: context))
-                }
+            mantissas = try rowByRow(items, at: f.pointer.appending("wide-mantissas"), rows: rows, columns: columns, of: "integers") {
+                value, at throws(KernelError) in try Fields.bigInteger(value, at: at, context: context)
             }
         }
         do {

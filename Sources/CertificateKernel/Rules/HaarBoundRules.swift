@@ -23,6 +23,9 @@ enum HaarPackingRule: TypedRule {
         /// L, the packing (or truncation) level.
         let level: Located<Int>
         let stated: Located<BigInt>
+
+        /// What both rules' facts are about: log2 N(eps, H_J(a)), the bits of a joint code.
+        var meaning: Meaning { Meaning(measure: .descriptionBits, subject: [className], eps: eps.value, coding: .joint) }
     }
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
@@ -48,13 +51,7 @@ enum HaarPackingRule: TypedRule {
                 summary, "the corollary gives log2 N >= 2^L - 1 = \(bound), not \(stated)",
                 expected: "bits-at-least <= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.stated.pointer)
         }
-        return .holds(
-            summary,
-            [
-                Fact(
-                    .bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint),
-                    .atLeast(Rational(stated)))
-            ])
+        return .holds(summary, [Fact(.bits, claim.meaning, .atLeast(Rational(stated)))])
     }
 
     /// Reads the class (a haar-class), `eps`, `level` and the statement's `key`.
@@ -109,12 +106,6 @@ enum HaarCoverRule: TypedRule {
                 summary, "Lemma H2 gives log2 N <= 2^L - 1 = \(bound), which does not imply <= \(stated)",
                 expected: "bits-at-most >= \(bound)", computed: "2^\(L) - 1 = \(bound)", at: claim.stated.pointer)
         }
-        return .holds(
-            summary,
-            [
-                Fact(
-                    .bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint),
-                    .atMost(Rational(stated)))
-            ])
+        return .holds(summary, [Fact(.bits, claim.meaning, .atMost(Rational(stated)))])
     }
 }

@@ -93,11 +93,7 @@ enum LassoScreenRule: TypedRule {
         name: .lassoScreen, lemma: "Lemma LS (MATH.md sec. 12)",
         inputs: ["features", "gap"], statement: ["screened"])
 
-    enum Claim {
-        /// The `gap` claim is not usable: the claim fails before anything else is read.
-        case unusableGap(UnusableGap)
-        case screening(Screening)
-    }
+    typealias Claim = ScreeningClaim<Screening>
 
     struct Screening {
         let gap: UsedGap
@@ -115,8 +111,8 @@ enum LassoScreenRule: TypedRule {
         let stated = try claim.statement.integer("screened", in: 0...Int.max)
         let gap: UsedGap
         switch m.screeningGap(id, measure: .lassoGap, subjectCounts: 4...4, rule: LassoGapRule.name) {
-        case .unusable(let unusable): return .unusableGap(unusable)
-        case .found(let found): gap = found
+        case .unusableGap(let unusable): return .unusableGap(unusable)
+        case .usable(let found): gap = found
         }
         let x = try m.gapMatrix(gap.names[0]), theta = try m.gapMatrix(gap.names[3])
         let features = try m.indices("features", below: x.columns, what: "features")
@@ -130,7 +126,7 @@ enum LassoScreenRule: TypedRule {
                 pointer: m.at("gap"), expected: "the dual point of claim \(id): an \(x.rows) x 1 matrix", found: "a \(theta.shape) matrix")
         }
         try m.charge(2, x.rows, x.columns)
-        return .screening(
+        return .usable(
             Screening(
                 gap: gap, x: x, theta: theta, features: Located(value: features, pointer: m.at("features")), inputs: claim.inputs.pointer))
     }
@@ -139,7 +135,7 @@ enum LassoScreenRule: TypedRule {
         let s: Screening
         switch claim {
         case .unusableGap(let unusable): return unusable.verdict
-        case .screening(let screening): s = screening
+        case .usable(let screening): s = screening
         }
         let (x, theta, features, limits) = (s.x, s.theta, s.features.value, context.limits.matrixLimits)
         let (correlations, norms) = try context.matrixWork(at: s.inputs) { () throws(MatrixError) in

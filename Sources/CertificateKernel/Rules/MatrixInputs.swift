@@ -48,14 +48,14 @@ struct MatrixInputs {
     /// certified gap it builds on, or why the claim cannot use it (not listed in `uses`,
     /// or not a claim of `rule` with a subject of `subjectCounts` names). The caller
     /// fails with that reason before it reads anything else.
-    func screeningGap(_ id: String, measure: Measure, subjectCounts: ClosedRange<Int>, rule: String) -> ScreeningGap {
+    func screeningGap(_ id: String, measure: Measure, subjectCounts: ClosedRange<Int>, rule: String) -> ScreeningClaim<UsedGap> {
         guard context.used[id] != nil else {
-            return .unusable(UnusableGap(id: id, reason: "refers to claim \(id), which is not listed in \"uses\"", pointer: at("gap")))
+            return .unusableGap(UnusableGap(id: id, reason: "refers to claim \(id), which is not listed in \"uses\"", pointer: at("gap")))
         }
         guard let (fact, lambda, bound) = gap(id, measure: measure), subjectCounts.contains(fact.meaning.subject.count) else {
-            return .unusable(UnusableGap(id: id, reason: "claim \(id) is not a \(rule) claim", pointer: at("gap")))
+            return .unusableGap(UnusableGap(id: id, reason: "claim \(id) is not a \(rule) claim", pointer: at("gap")))
         }
-        return .found(UsedGap(fact: fact, lambda: lambda, bound: bound))
+        return .usable(UsedGap(fact: fact, lambda: lambda, bound: bound))
     }
 
     /// The matrix object `name` that a used gap claim's fact names, located at `gap`.
@@ -158,10 +158,12 @@ struct MatrixInputs {
     }
 }
 
-/// A screening claim's `gap` input as decoded: the used gap, or why it cannot be used.
-enum ScreeningGap {
-    case unusable(UnusableGap)
-    case found(UsedGap)
+/// What a screening claim (`lasso-screen`, `mtl-screen`) decodes to: why its `gap`
+/// input cannot be used (the claim fails before anything else is read), or `Value`,
+/// the used gap (``UsedGap``) and then the whole decoded claim.
+enum ScreeningClaim<Value> {
+    case unusableGap(UnusableGap)
+    case usable(Value)
 }
 
 /// A `gap` input a screening claim cannot use; the claim fails with `reason` at `pointer`.

@@ -252,11 +252,7 @@ enum MultiTaskScreenRule: TypedRule {
         name: .mtlScreen, lemma: "Lemma GS (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads",
         inputs: ["units", "gap"], statement: ["screened"])
 
-    enum Claim {
-        /// The `gap` claim is not usable: the claim fails before anything else is read.
-        case unusableGap(UnusableGap)
-        case screening(Screening)
-    }
+    typealias Claim = ScreeningClaim<Screening>
 
     struct Screening {
         let gap: UsedGap
@@ -299,8 +295,8 @@ enum MultiTaskScreenRule: TypedRule {
         let stated = try claim.statement.integer("screened", in: 0...Int.max)
         let gap: UsedGap
         switch m.screeningGap(id, measure: .dualityGap, subjectCounts: 3...Int.max, rule: PenalisedMultiTaskGapRule.name) {
-        case .unusable(let unusable): return .unusableGap(unusable)
-        case .found(let found): gap = found
+        case .unusableGap(let unusable): return .unusableGap(unusable)
+        case .usable(let found): gap = found
         }
         let names = gap.names
         let features: FeatureSource, factor: Rational
@@ -322,7 +318,7 @@ enum MultiTaskScreenRule: TypedRule {
                 found: String(stated))
         }
         try m.charge(dual.rows, dual.columns, features.units)
-        return .screening(
+        return .usable(
             Screening(
                 gap: gap, features: features, dual: dual, factor: factor, units: Located(value: units, pointer: m.at("units")),
                 inputs: claim.inputs.pointer))
@@ -332,7 +328,7 @@ enum MultiTaskScreenRule: TypedRule {
         let s: Screening
         switch claim {
         case .unusableGap(let unusable): return unusable.verdict
-        case .screening(let screening): s = screening
+        case .usable(let screening): s = screening
         }
         let (dual, units, lambda, limits) = (s.dual, s.units.value, s.gap.lambda, context.limits.matrixLimits)
         let phi = try context.matrixWork(at: s.inputs) { () throws(MatrixError) in try s.features.phi(limits: limits) }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CertificateKernel
 import Dispatch
 import Foundation
@@ -117,6 +118,17 @@ enum CertificateFiles {
             }
         }
         return .success(files)
+    }
+
+    /// ``expand(_:)`` for a command (`format --check`, `audit`): the files, or the
+    /// message on standard error and exit code 2.
+    static func expandOrExit(_ paths: [String]) throws -> [String] {
+        switch expand(paths) {
+        case .success(let files): return files
+        case .failure(let error):
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
     }
 }
 

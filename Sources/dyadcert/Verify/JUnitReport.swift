@@ -1,3 +1,4 @@
+import CertificateAudit
 import CertificateKernel
 
 /// `--junit FILE`: one test suite per certificate, one test case per claim, and one
@@ -41,21 +42,9 @@ enum JUnitReport {
         return out + "</testsuites>\n"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { out += "?" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// XML text and attribute values: `& < > " '` as entities, other control characters
+    /// than tab and line feed as "?".
+    static func escape(_ text: String) -> String { MarkupEscaping.xml(text, strict: true) }
 
     static func format(_ seconds: Double) -> String {
         let millis = Int((seconds * 1000).rounded())

@@ -5,7 +5,6 @@ extension ObjectStore {
     /// A `cell-function`: one value per cell of level J (2^J cells charged).
     func buildCellFunction(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: p, what: what) }
         try f.allowOnly(kind.keys)
         let level = try f.integer("level", in: 0...62, limit: .level)
         try context.chargeCells(level: level, at: p.appending("level"))
@@ -15,6 +14,8 @@ extension ObjectStore {
                 pointer: p.appending("values"), expected: "\(1 << level) values (one per cell of level \(level))",
                 found: "\(values.count) values")
         }
-        do { return .function(.step(try StepFunction(cellValues: values))) } catch { throw invalid(error, "a valid dyadic step function") }
+        do { return .function(.step(try StepFunction(cellValues: values))) } catch {
+            throw ObjectStore.invalid(error, at: p, what: "a valid dyadic step function")
+        }
     }
 }

@@ -5,7 +5,6 @@ extension ObjectStore {
     /// A `one-layer-network` realising the given step functions.
     func buildOneLayerNetwork(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: p, what: what) }
         try f.allowOnly(kind.keys)
         let targets = try functions(try f.array("functions", what: "an array of function names"), at: p.appending("functions"))
         let steps = targets.map(\.stepFunction)
@@ -16,6 +15,6 @@ extension ObjectStore {
         do {
             let network = try NetworkBuilder.oneLayer(realising: steps)
             return .network(KernelNetwork(network: network, codes: ParameterCodeTable(uniform: nil, for: network), recipe: nil))
-        } catch { throw invalid(error, "functions a one-layer network can realise") }
+        } catch { throw ObjectStore.invalid(error, at: p, what: "functions a one-layer network can realise") }
     }
 }

@@ -7,17 +7,8 @@ extension ObjectStore {
     /// readouts) for `network-realises-for-all-signs`.
     func buildSignCodedNetwork(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
-        let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
+        let (signs, readouts) = try signsAndReadouts(f, kind, context, size: ObjectStore.signCodedNetworkSize)
         let J = signs.levels
-        let readouts = try f.integers("readouts", in: 1...(1 << J) - 1)
-        try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
-        let size = ObjectStore.signCodedNetworkSize(levels: J, readouts: readouts.count)
-        guard size <= context.limits.maximumNetworkSize else {
-            throw .limitExceeded(
-                pointer: p, limit: .networkSize, value: "about \(size)", maximum: String(context.limits.maximumNetworkSize))
-        }
-        try context.chargeCells(level: J, at: p)
         do {
             let family = try SignCodedNetworkFamily(
                 levels: J, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })

@@ -4,11 +4,10 @@ import ExactArithmetic
 extension ObjectStore {
     /// A `step-function`: explicit breakpoints and values (MATH.md sec. 2).
     func buildStepFunction(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
-        func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: f.pointer, what: what) }
         try f.allowOnly(kind.keys)
         let breakpoints = try f.rationals("breakpoints"), values = try f.rationals("values")
         do { return .function(.step(try StepFunction(breakpoints: breakpoints, values: values))) } catch {
-            throw invalid(error, "a valid step function")
+            throw ObjectStore.invalid(error, at: f.pointer, what: "a valid step function")
         }
     }
 }

@@ -5,7 +5,6 @@ extension ObjectStore {
     /// A `task-output` or `task-outputs`: w_m o u_sigma for readouts m (MATH.md sec. 6).
     func buildTaskOutputs(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: p, what: what) }
         try f.allowOnly(kind.keys)
         let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
         let J = signs.levels
@@ -21,6 +20,6 @@ extension ObjectStore {
             let outputs = try TaskOutput.packedOutputs(
                 signs: signs, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
             return kind == .taskOutput ? .function(.packed(outputs[0])) : .functionList(outputs.map { .packed($0) })
-        } catch { throw invalid(error, "task outputs") }
+        } catch { throw ObjectStore.invalid(error, at: p, what: "task outputs") }
     }
 }

@@ -5,7 +5,6 @@ extension ObjectStore {
     /// A `walsh-basis`: the 2^J Walsh functions of level J (4^J cells charged).
     func buildWalshBasis(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: p, what: what) }
         try f.allowOnly(kind.keys)
         let J = try f.integer("levels", in: 0...62, limit: .level)
         try context.checkLevel(J, at: p.appending("levels"))
@@ -14,6 +13,6 @@ extension ObjectStore {
             var list: [KernelFunction] = []
             for m in 0..<(1 << J) { list.append(.packed(try WalshFunction(index: m).packed(level: J))) }
             return .functionList(list)
-        } catch { throw invalid(error, "the Walsh basis") }
+        } catch { throw ObjectStore.invalid(error, at: p, what: "the Walsh basis") }
     }
 }

@@ -5,7 +5,6 @@ extension ObjectStore {
     /// A `walsh-function` w_m, packed at the level of m's top bit.
     func buildWalshFunction(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        func invalid(_ error: DyadicFunctionError, _ what: String) -> KernelError { ObjectStore.invalid(error, at: p, what: what) }
         try f.allowOnly(kind.keys)
         let m = try f.bigInteger("index")
         guard m.signum >= 0 else {
@@ -18,7 +17,7 @@ extension ObjectStore {
                 pointer: p.appending("index"), limit: .level, value: String(level), maximum: String(context.limits.maximumLevel))
         }
         do { return .function(.packed(try WalshFunction(index: index).packed(level: level))) } catch {
-            throw invalid(error, "a Walsh function")
+            throw ObjectStore.invalid(error, at: p, what: "a Walsh function")
         }
     }
 }
