@@ -44,7 +44,11 @@ enum NetworkRealisesRule: TypedRule {
         /// The target's value at the start of [a, b) (for messages).
         func value(at a: Rational) -> Rational {
             switch self {
-            case .packed(let p): return Rational(p.value(cell: a.timesPowerOfTwo(p.level).floor.intValue ?? 0))
+            case .packed(let p):
+                guard let cell = a.timesPowerOfTwo(p.level).floor.intValue else {
+                    preconditionFailure("a point of [0, 1) times 2^level (level <= 62) is a cell index")
+                }
+                return Rational(p.value(cell: cell))
             case .step(let f): return f.values[f.pieceIndex(containing: a)]
             }
         }
