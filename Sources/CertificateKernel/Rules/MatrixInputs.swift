@@ -120,15 +120,6 @@ struct MatrixInputs {
         try context.matrixWork(at: fields.pointer, body)
     }
 
-    /// Phi = r(W X + b 1^T) (K x N), recomputed from the network and the data; the
-    /// input dimensions must conform.
-    func features(_ network: ShallowReLUNetwork, on data: KernelReLUData, networkKey: String = "network") throws(KernelError)
-        -> RationalMatrix
-    {
-        try chargeFeatures(network, on: data, networkKey: networkKey)
-        return try run { () throws(MatrixError) in try network.features(on: data.inputs, limits: limits) }
-    }
-
     /// Checks that the network's input dimension is the data's and charges the work of
     /// computing its features Phi on the data (done later by a pure check).
     func chargeFeatures(_ network: ShallowReLUNetwork, on data: KernelReLUData, networkKey: String = "network") throws(KernelError) {

@@ -1,9 +1,10 @@
 import ExactArithmetic
 import ExactLinearAlgebra
 
-/// A multi-task lasso problem as a claim names it (MATH.md sec. 11-12): the features Phi
-/// (K x N), the targets Psi (D x N), weights V (D x K), a dual point (D x N) and per-unit
-/// bounds u_k, recomputed from the certificate's objects.
+/// A multi-task lasso problem as a claim names it (MATH.md sec. 11-12): where the features
+/// Phi (K x N) come from (a check computes them), the targets Psi (D x N), weights V
+/// (D x K), a dual point (D x N) and per-unit bounds u_k, read from the certificate's
+/// objects.
 ///
 /// Network form: `network`, `data` (Phi = r(W X + b 1^T) recomputed, Psi = Y - c 1^T,
 /// or `targets`: a D x N matrix Psi), `weights`, `dual`, `unit-bounds`.
@@ -14,7 +15,7 @@ import ExactLinearAlgebra
 /// lambda_MTL = n lambda, Theta = n dual and delta_MTL = n delta, and reports the gap
 /// in group-lasso units (G = G_MTL / n).
 struct MultiTaskProblem {
-    var phi: RationalMatrix
+    var features: FeatureSource
     var psi: RationalMatrix
     var weights: RationalMatrix
     var dual: RationalMatrix
@@ -49,7 +50,7 @@ struct MultiTaskProblem {
                 throw .malformed(pointer: m.at("dual"), expected: "a \(T) x \(n) matrix (tasks x samples)", found: "a \(dual.shape) matrix")
             }
             let scale = Rational(n)
-            phi = x.transposed
+            features = .transposed(x)
             psi = y.transposed
             weights = w
             self.dual = try m.run { () throws(MatrixError) in try dual.scaled(by: scale, limits: m.limits) }
@@ -61,7 +62,8 @@ struct MultiTaskProblem {
         let (networkName, network) = try m.network(), (dataName, data) = try m.data()
         let (_, v) = try m.matrix("weights"), (dualName, dual) = try m.matrix("dual")
         let K = network.units, D = network.outputDimension, N = data.inputs.columns
-        phi = try m.features(network, on: data)
+        try m.chargeFeatures(network, on: data)
+        features = .network(network, on: data)
         if m.fields.has("targets") {
             let (targetsName, t) = try m.matrix("targets")
             guard t.rows == D, t.columns == N else {
@@ -93,7 +95,38 @@ struct MultiTaskProblem {
 
     /// The work of the products a gap check does (V Phi and dual Phi^T).
     func charge(_ m: MatrixInputs) throws(KernelError) {
-        try m.charge(2 * psi.rows, phi.rows, phi.columns)
+        try m.charge(2 * psi.rows, features.units, features.points)
+    }
+}
+
+/// Where the features Phi (K x N) of a multi-task problem come from: recomputed from a
+/// network and data (Phi = r(W X + b 1^T)), or X^T (group-lasso form). The claims'
+/// decoding charges the work; their checks compute Phi.
+enum FeatureSource {
+    case network(ShallowReLUNetwork, on: KernelReLUData)
+    case transposed(RationalMatrix)
+
+    /// K, the number of units (rows of Phi).
+    var units: Int {
+        switch self {
+        case .network(let network, _): network.units
+        case .transposed(let x): x.columns
+        }
+    }
+
+    /// N, the number of points (columns of Phi).
+    var points: Int {
+        switch self {
+        case .network(_, let data): data.inputs.columns
+        case .transposed(let x): x.rows
+        }
+    }
+
+    func phi(limits: MatrixLimits) throws(MatrixError) -> RationalMatrix {
+        switch self {
+        case .network(let network, let data): try network.features(on: data.inputs, limits: limits)
+        case .transposed(let x): x.transposed
+        }
     }
 }
 
@@ -136,7 +169,7 @@ enum MultiTaskGapRule: TypedRule {
         let (problem, delta, limits) = (claim.problem, claim.delta.value, context.limits.matrixLimits)
         let r = try context.matrixWork(at: claim.inputs) { () throws(MatrixError) in
             try MultiTaskLasso.checkConstrained(
-                features: problem.phi, targets: problem.psi, weights: problem.weights, dual: problem.dual,
+                features: try problem.features.phi(limits: limits), targets: problem.psi, weights: problem.weights, dual: problem.dual,
                 unitBounds: problem.unitBounds, delta: delta, limits: limits)
         }
         let summary = "sum_k ||v_k|| - p* <= \(delta) (\(problem.subject.joined(separator: ", ")))"
@@ -222,7 +255,7 @@ enum PenalisedMultiTaskGapRule: TypedRule {
         let (problem, lambda, delta, limits) = (claim.problem, claim.lambda, claim.delta.value, context.limits.matrixLimits)
         let r = try context.matrixWork(at: claim.inputs) { () throws(MatrixError) in
             try MultiTaskLasso.checkPenalised(
-                features: problem.phi, targets: problem.psi, weights: problem.weights, dual: problem.dual,
+                features: try problem.features.phi(limits: limits), targets: problem.psi, weights: problem.weights, dual: problem.dual,
                 lambda: lambda * problem.scale, unitBounds: problem.unitBounds, delta: delta * problem.scale, limits: limits)
         }
         let summary =
@@ -266,27 +299,6 @@ enum MultiTaskScreenRule: TypedRule {
         let units: Located<[Int]>
         /// Where matrix-work errors are located (the claim's inputs).
         let inputs: JSONPointer
-    }
-
-    /// The features Phi (K x N) of a used gap claim.
-    enum FeatureSource {
-        case network(ShallowReLUNetwork, on: KernelReLUData)
-        case transposed(RationalMatrix)
-
-        /// K, the number of units (rows of Phi).
-        var units: Int {
-            switch self {
-            case .network(let network, _): network.units
-            case .transposed(let x): x.columns
-            }
-        }
-
-        func phi(limits: MatrixLimits) throws(MatrixError) -> RationalMatrix {
-            switch self {
-            case .network(let network, let data): try network.features(on: data.inputs, limits: limits)
-            case .transposed(let x): x.transposed
-            }
-        }
     }
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
