@@ -80,7 +80,7 @@ public struct SlotRuns: Hashable, Sendable {
 
     /// The slot at index i (binary search over the runs).
     public subscript(i: Int) -> UInt32 {
-        slots[lastIndex(in: starts, through: starts.count - 1, atMost: i)] // the last run starting at or before i
+        slots[max(partitioningIndex(0, starts.count) { starts[$0] > i } - 1, 0)] // the last run starting at or before i
     }
 }
 
