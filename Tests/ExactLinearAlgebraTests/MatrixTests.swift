@@ -62,12 +62,12 @@ struct MatrixProductTests {
             let a = rng.rows(m, k) { $0.floatLike(zeroOneIn: 4) }
             let b = rng.rows(k, n) { $0.floatLike(zeroOneIn: 4) }
             let expected = naiveProduct(a, b)
-            let sharings: [(DyadicMatrix.Sharing, DyadicMatrix.Sharing)] = [
+            let sharings: [(WordDyadicMatrix.Sharing, WordDyadicMatrix.Sharing)] = [
                 (.perRow, .perColumn), (.perRow, .perRow), (.perColumn, .perRow), (.perColumn, .perColumn),
             ]
             let (sa, sb) = sharings[trial % 4]
-            let left = try DyadicMatrix(rows: m, columns: k, entries: a.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: sa)
-            let right = try DyadicMatrix(rows: k, columns: n, entries: b.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: sb)
+            let left = try WordDyadicMatrix(rows: m, columns: k, entries: a.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: sa)
+            let right = try WordDyadicMatrix(rows: k, columns: n, entries: b.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: sb)
             let c = try left.multiplied(by: right)
             #expect(c.entries.map(\.rational) == expected.flatMap { $0 })
             #expect(toRows(try c.rational()) == expected)
@@ -88,8 +88,9 @@ struct MatrixProductTests {
                 ? Rational(Dyadic(mantissa: BigInt.powerOfTwo(70) + 1, exponent: 3))
                 : Rational(Dyadic(mantissa: 3, exponent: 200))
             let expected = naiveProduct(a, b)
-            let left = try DyadicMatrix(rows: m, columns: k, entries: a.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: .perRow)
-            let right = try DyadicMatrix(
+            let left = try WordDyadicMatrix(
+                rows: m, columns: k, entries: a.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: .perRow)
+            let right = try WordDyadicMatrix(
                 rows: k, columns: n, entries: b.flatMap { $0 }.map { try Dyadic(exactly: $0) }, sharing: .perColumn)
             #expect(try left.multiplied(by: right).entries.map(\.rational) == expected.flatMap { $0 })
             #expect(left.transposed.transposed.entries == left.entries)
@@ -101,7 +102,6 @@ struct MatrixProductTests {
     func negativeExponents() throws {
         let m = try IntegerMatrix(rows: 1, columns: 2, entries: [3, -5])
         let d = try DyadicMatrix(mantissas: m, rowExponents: [-2], columnExponents: [0, 3])
-        #expect(d.entries.map(\.rational) == [Rational(12), try Rational(-5, 2)])
         #expect(try d.rational().row(0) == [Rational(12), try Rational(-5, 2)])
     }
 

@@ -96,7 +96,8 @@ public enum Lasso {
         let numerators = x.numerators
         let n = x.rows, p = x.columns
         let bits = numerators.maximumBitLength
-        guard n > 0, p > 0, bits <= digitBits, let r = x.rowDenominators.first, x.rowDenominators.allSatisfy({ $0 == r }) else {
+        guard n > 0, p > 0, bits <= IntegerMatrix.digitBits, let r = x.rowDenominators.first, x.rowDenominators.allSatisfy({ $0 == r })
+        else {
             return try x.columnSquaredNorms(limits: limits)
         }
         try limits.checkBits(2 * (bits + r.bitLength) + Int.bitWidth - n.leadingZeroBitCount)
