@@ -163,15 +163,6 @@ public struct CodedHeavisideNetwork: Hashable, Sendable {
     /// The code of every parameter.
     public let codes: ParameterCodeTable<ParameterCode>
 
-    /// weightCodes[l][u][k] is the code of layers[l][u].weights[k] (built on demand).
-    public var weightCodes: [[[ParameterCode]]] {
-        (0..<network.layerCount).map { l in network.layerRange(l).map { i in network.weightRange(ofUnit: i).map(codes.weightCode) } }
-    }
-    /// biasCodes[l][u] is the code of layers[l][u].bias (built on demand).
-    public var biasCodes: [[ParameterCode]] {
-        (0..<network.layerCount).map { l in network.layerRange(l).map(codes.biasCode) }
-    }
-
     public init(network: HeavisideNetwork, weightCodes: [[[ParameterCode]]], biasCodes: [[ParameterCode]]) throws(DyadicFunctionError) {
         guard weightCodes.count == network.layerCount, biasCodes.count == network.layerCount else {
             throw .malformedNetwork("one list of codes per layer is required")
