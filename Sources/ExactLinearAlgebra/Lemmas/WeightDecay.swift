@@ -62,8 +62,8 @@ public enum WeightDecay {
             guard let bounds, let k = (0..<K).first(where: { !holds(bounds[$0], v2[$0] * w2[$0]) }) else { return nil }
             return UnitViolation(unit: k, bound: bounds[k], outputWeightSquaredNorm: v2[k], inputWeightSquaredNorm: w2[k])
         }
-        let upperViolation = firstViolation(upperBounds) { u, product in u.signum >= 0 && product <= u * u }
-        let lowerViolation = firstViolation(lowerBounds) { l, product in l.signum <= 0 || l * l <= product }
+        let upperViolation = firstViolation(upperBounds) { u, product in SquareRootSum.isSquareRoot(of: product, atMost: u) }
+        let lowerViolation = firstViolation(lowerBounds) { l, product in SquareRootSum.isSquareRoot(of: product, atLeast: l) }
         return Result(
             weightDecay: weightDecay, outputWeightSquaredNorms: v2, inputWeightSquaredNorms: w2,
             pathNormUpperBound: upperBounds.map { Rational.sum($0) },
