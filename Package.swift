@@ -70,10 +70,11 @@ let package = Package(
         ),
         // Untrusted constructions on the exact types: seeded sign trees (SplitMix64), the
         // generator's level choices and separate networks, compositions and the pointwise
-        // algebra of step functions, display helpers. The kernel never imports it.
+        // algebra of step functions, gap-safe screening, display helpers. The kernel never
+        // imports it.
         .target(
             name: "DyadicConstructions",
-            dependencies: ["ExactArithmetic", "DyadicFunctions"]
+            dependencies: ["ExactArithmetic", "DyadicFunctions", "ExactLinearAlgebra"]
         ),
         // Exact rational and dyadic matrices (products on machine words, rank by
         // fraction-free elimination, squared norms, sums of square roots decided by

@@ -25,7 +25,7 @@ public enum ReLUVerificationScale {
 
     static func matrix(_ rows: Int, _ columns: Int, _ g: inout SplitMix64, scale: Double) throws -> RationalMatrix {
         let entries = (0..<(rows * columns)).map { _ in dyadic(draw(&g, scale: scale)) }
-        return try DyadicMatrix(rows: rows, columns: columns, entries: entries).rational()
+        return try WordDyadicMatrix(rows: rows, columns: columns, entries: entries).rational()
     }
 
     /// Runs every check once and returns (name, seconds) pairs.

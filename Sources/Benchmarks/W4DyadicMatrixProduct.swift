@@ -4,7 +4,7 @@ import ExactLinearAlgebra
 
 /// W4: the exact product of an m x k and a k x n matrix of random float-like dyadic
 /// rationals (../shared/perf/README.md). The timed part scales A to one exponent per
-/// row and B to one per column (``DyadicMatrix``), multiplies on machine words
+/// row and B to one per column (``WordDyadicMatrix``), multiplies on machine words
 /// (``IntegerMatrix``'s 63-bit digit kernel) and writes every entry of C in lowest terms.
 public enum W4DyadicMatrixProduct {
     /// Draws m x k then k x n entries p / 2^e, p = (x1 >> 11) - 2^52, e = x2 >> 58.
@@ -22,8 +22,8 @@ public enum W4DyadicMatrixProduct {
         let a = drawEntries(count: m * k, generator: &generator)
         let b = drawEntries(count: k * n, generator: &generator)
         let (c, elapsed) = try timed { () throws -> [Dyadic] in
-            let left = try DyadicMatrix(rows: m, columns: k, entries: a, sharing: .perRow)
-            let right = try DyadicMatrix(rows: k, columns: n, entries: b, sharing: .perColumn)
+            let left = try WordDyadicMatrix(rows: m, columns: k, entries: a, sharing: .perRow)
+            let right = try WordDyadicMatrix(rows: k, columns: n, entries: b, sharing: .perColumn)
             return try left.multiplied(by: right).entries
         }
         var digest = StreamingDigest()

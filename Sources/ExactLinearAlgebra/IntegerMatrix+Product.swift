@@ -12,15 +12,15 @@ import ExactArithmetic
 // whose entries fit in 63 bits need one digit pass; float-derived mantissas scaled to
 // a shared exponent typically two.
 
-/// Bits per digit: |digit| < 2^63 fits an Int64 with its sign.
-let digitBits = 63
-
 extension IntegerMatrix {
+    /// Bits per digit: |digit| < 2^63 fits an Int64 with its sign.
+    public static let digitBits = 63
+
     /// Digit `p` of every entry, laid out row-major for `rowMajor`, or column by column
     /// (the transpose) otherwise.
     func digitPlane(_ p: Int, rowMajor: Bool) -> [Int64] {
         var plane = [Int64](repeating: 0, count: entries.count)
-        let offset = p * digitBits
+        let offset = p * Self.digitBits
         let word = offset / 64, shift = offset % 64
         plane.withUnsafeMutableBufferPointer { plane in
             entries.withUnsafeBufferPointer { entries in
@@ -55,7 +55,7 @@ extension IntegerMatrix {
             throw .dimensionMismatch(operation: "matrix product", left: shape, right: other.shape)
         }
         let bitsA = maximumBitLength, bitsB = other.maximumBitLength
-        let pa = (bitsA + digitBits - 1) / digitBits, pb = (bitsB + digitBits - 1) / digitBits
+        let pa = (bitsA + Self.digitBits - 1) / Self.digitBits, pb = (bitsB + Self.digitBits - 1) / Self.digitBits
         try IntegerMatrix.checkProduct(m: rows, k: columns, n: other.columns, bitsA: bitsA, bitsB: bitsB, limits: limits)
         let planesA = (0..<pa).map { digitPlane($0, rowMajor: true) }
         let planesB = (0..<pb).map { other.digitPlane($0, rowMajor: false) }
@@ -63,17 +63,17 @@ extension IntegerMatrix {
     }
 
     /// Checks the shape, entry bits and work of an m x k by k x n product first.
-    static func checkProduct(m: Int, k: Int, n: Int, bitsA: Int, bitsB: Int, limits: MatrixLimits) throws(MatrixError) {
+    public static func checkProduct(m: Int, k: Int, n: Int, bitsA: Int, bitsB: Int, limits: MatrixLimits) throws(MatrixError) {
         try limits.checkShape(rows: m, columns: n)
         // |C_ij| <= k 2^bitsA 2^bitsB.
         try limits.checkBits(bitsA + bitsB + Int.bitWidth - k.leadingZeroBitCount)
-        let pa = (bitsA + digitBits - 1) / digitBits, pb = (bitsB + digitBits - 1) / digitBits
+        let pa = (bitsA + Self.digitBits - 1) / Self.digitBits, pb = (bitsB + Self.digitBits - 1) / Self.digitBits
         try limits.checkWork(m, n, k, pa, pb)
     }
 
     /// The product of two matrices given by their digit planes (A's row-major, m x k;
     /// B's column by column, n x k): sum_{p,q} 2^(63 (p+q)) A_p B_q as BigInt entries.
-    static func product(planesA: [[Int64]], planesB: [[Int64]], m: Int, k: Int, n: Int) -> IntegerMatrix {
+    public static func product(planesA: [[Int64]], planesB: [[Int64]], m: Int, k: Int, n: Int) -> IntegerMatrix {
         var result = IntegerMatrix.zeros(rows: m, columns: n)
         guard m > 0, n > 0, k > 0, !planesA.isEmpty, !planesB.isEmpty else { return result }
         var low = [Int128](repeating: 0, count: m * n)
@@ -89,7 +89,7 @@ extension IntegerMatrix {
                         }
                     }
                 }
-                let shift = digitBits * (p + q)
+                let shift = Self.digitBits * (p + q)
                 for index in 0..<(m * n) {
                     let partial = IntegerMatrix.combine(low: low[index], high: high[index])
                     if partial.isZero { continue }

@@ -63,12 +63,9 @@ extension RationalMatrix {
         try multiplied(by: RationalMatrix.column(vector, limits: limits), limits: limits).column(0)
     }
 
-    /// The entrywise combination `a * self + b * other` for integers a, b, on common
-    /// denominators lcm(r_i, r'_i) and lcm(c_j, c'_j).
-    func combined(_ a: BigInt, with other: RationalMatrix, _ b: BigInt, operation: String, limits: MatrixLimits) throws(MatrixError)
-        -> RationalMatrix
-    {
-        guard shape == other.shape else { throw .dimensionMismatch(operation: operation, left: shape, right: other.shape) }
+    /// self - other, on common denominators lcm(r_i, r'_i) and lcm(c_j, c'_j).
+    public func subtracting(_ other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
+        guard shape == other.shape else { throw .dimensionMismatch(operation: "matrix difference", left: shape, right: other.shape) }
         var rowsL = [BigInt](), columnsL = [BigInt]()
         for i in 0..<rows { rowsL.append(try leastCommonMultiple(rowDenominators[i], other.rowDenominators[i], limits: limits)) }
         for j in 0..<columns {
@@ -78,33 +75,25 @@ extension RationalMatrix {
         let rf = factors(rowsL, rowDenominators), cf = factors(columnsL, columnDenominators)
         let rg = factors(rowsL, other.rowDenominators), cg = factors(columnsL, other.columnDenominators)
         let growth = [rf, cf, rg, cg].map { $0.reduce(0) { max($0, $1.bitLength) } }.reduce(0, +)
-        try limits.checkBits(max(numerators.maximumBitLength, other.numerators.maximumBitLength) + growth + a.bitLength + b.bitLength + 1)
+        // One bit for the difference, and one for each coefficient of 1 self + (-1) other
+        // (the bound this check has always used).
+        try limits.checkBits(max(numerators.maximumBitLength, other.numerators.maximumBitLength) + growth + 3)
         var result = [BigInt]()
         result.reserveCapacity(rows * columns)
         for i in 0..<rows {
             for j in 0..<columns {
-                var x = numerators[i, j] * a
+                var x = numerators[i, j]
                 if rf[i] != 1 { x *= rf[i] }
                 if cf[j] != 1 { x *= cf[j] }
-                var y = other.numerators[i, j] * b
+                var y = other.numerators[i, j]
                 if rg[i] != 1 { y *= rg[i] }
                 if cg[j] != 1 { y *= cg[j] }
-                result.append(x + y)
+                result.append(x - y)
             }
         }
         return RationalMatrix(
             unchecked: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: result),
             rowDenominators: rowsL, columnDenominators: columnsL)
-    }
-
-    /// self + other.
-    public func adding(_ other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
-        try combined(1, with: other, 1, operation: "matrix sum", limits: limits)
-    }
-
-    /// self - other.
-    public func subtracting(_ other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
-        try combined(1, with: other, -1, operation: "matrix difference", limits: limits)
     }
 
     /// self + b 1^T: the column vector b (one entry per row) added to every column.

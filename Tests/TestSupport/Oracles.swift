@@ -1,4 +1,5 @@
 import ExactArithmetic
+import DyadicConstructions
 import DyadicFunctions
 
 // Reference computations by the definitions of MATH.md, slow and direct: the tests

@@ -1,4 +1,5 @@
 import CertificateKernel
+import DyadicConstructions
 import DyadicFunctions
 import ExactArithmetic
 

@@ -50,15 +50,7 @@ final class ReadingContext: Sendable {
     }
 
     /// a * b * c, saturating at Int.max (for work estimates).
-    static func product(_ factors: Int...) -> Int {
-        var result = 1
-        for f in factors {
-            let (p, overflow) = result.multipliedReportingOverflow(by: max(f, 0))
-            if overflow { return Int.max }
-            result = p
-        }
-        return result
-    }
+    static func product(_ factors: Int...) -> Int { Int.saturatingProduct(factors) }
 
     /// Checks a level J against the level limit.
     func checkLevel(_ level: Int, at pointer: JSONPointer) throws(KernelError) {

@@ -39,12 +39,4 @@ public struct HaarFunction: Hashable, Sendable {
         }
         return StepFunction(canonicalBreakpoints: breakpoints, values: values)
     }
-
-    /// The value on cell c of level J (J > j): +1, -1 or 0.
-    public func value(cell c: Int, level J: Int) -> Int {
-        precondition(J > level)
-        let shift = J - level
-        guard c >> shift == index else { return 0 }
-        return (c >> (shift - 1)) & 1 == 0 ? 1 : -1
-    }
 }

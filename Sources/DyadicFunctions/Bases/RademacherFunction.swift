@@ -14,12 +14,6 @@ public struct RademacherFunction: Hashable, Sendable {
         self.index = index
     }
 
-    /// The value on cell c of level J > n: (-1)^(digit n of c), digit 0 most significant.
-    @inlinable
-    public func value(cell c: Int, level J: Int) -> Int {
-        (c >> (J - 1 - index)) & 1 == 0 ? 1 : -1
-    }
-
     /// r_n as a packed +-1 function of level n+1.
     public var packed: PackedSignFunction {
         PackedSignFunction(level: index + 1) { $0 & 1 == 1 }

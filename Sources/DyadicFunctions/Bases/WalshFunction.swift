@@ -23,12 +23,6 @@ public struct WalshFunction: Hashable, Sendable {
     /// The least level J with m < 2^J (0 for w_0).
     public var minimumLevel: Int { Int.bitWidth - index.leadingZeroBitCount }
 
-    /// The value on cell c of level J (m < 2^J): (-1)^(sum over n in bits(m) of digit n of c).
-    @inlinable
-    public func value(cell c: Int, level J: Int) -> Int {
-        (index & Bits.reverse(c, width: J)).nonzeroBitCount & 1 == 0 ? 1 : -1
-    }
-
     /// w_m as a packed +-1 function of level J (m < 2^J).
     public func packed(level J: Int) throws(DyadicFunctionError) -> PackedSignFunction {
         guard J >= minimumLevel && J <= PackedSignFunction.maximumLevel else {

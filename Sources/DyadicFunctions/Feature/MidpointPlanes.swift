@@ -48,28 +48,6 @@ struct MidpointPlanes {
         self.planes = planes
     }
 
-    /// Planes of arbitrary indices m(c) < 2^J (one pass over the cells per plane).
-    init(midpointIndices indices: [Int], level J: Int) {
-        let wordCount = ((1 << J) + 63) / 64
-        var planes = [[UInt64]](repeating: [UInt64](repeating: 0, count: wordCount), count: J)
-        indices.withUnsafeBufferPointer { indices in
-            for b in 0..<J {
-                planes[b].withUnsafeMutableBufferPointer { plane in
-                    for w in 0..<wordCount {
-                        let base = w << 6
-                        var word: UInt64 = 0
-                        for i in 0..<min(64, indices.count - base) {
-                            word |= UInt64(truncatingIfNeeded: (indices[base + i] >> b) & 1) << UInt64(i)
-                        }
-                        plane[w] = word
-                    }
-                }
-            }
-        }
-        self.level = J
-        self.planes = planes
-    }
-
     /// The output f(c) = (-1)^popcount(m & reverse_J(m(c))) packed (1 = -1): the XOR of
     /// the planes b at the set bits of reverse_J(m).
     func output(_ readout: WalshReadout) -> PackedSignFunction {

@@ -180,19 +180,6 @@ public struct HeavisideNetwork: Hashable, Sendable {
 
     // MARK: Reading the network
 
-    /// The layers; `layers[0]` reads x, the last layer is the output layer (built on
-    /// demand: one array per unit, for small networks and tests).
-    public var layers: [[Unit]] {
-        (0..<layerCount).map { l in layerRange(l).map(unit) }
-    }
-
-    /// Unit i (units numbered layer by layer).
-    public func unit(_ i: Int) -> Unit {
-        Unit(
-            activation: activations[i], inputs: (inputStarts[i]..<inputStarts[i + 1]).map { Int(inputIndices[$0]) },
-            weights: (inputStarts[i]..<inputStarts[i + 1]).map { weightValues[$0] }, bias: biasValues[i])
-    }
-
     /// The units of layer l, numbered layer by layer.
     public func layerRange(_ l: Int) -> Range<Int> { layerStarts[l]..<layerStarts[l + 1] }
     /// The layer of unit i.

@@ -67,14 +67,6 @@ public struct NetworkEvaluator: Sendable {
         }
     }
 
-    /// The outputs on every piece of Lemma N1, in piece order.
-    public func outputsOnPieces() -> [[Rational]] {
-        switch plan {
-        case .scaled(let p): return p.inChunks { p.rows(pieces: $0) }.flatMap { $0 }
-        case .exact(let p): return p.inChunks { p.rows(pieces: $0) }.flatMap { $0 }
-        }
-    }
-
     /// The step functions the network computes (Lemma N1), one per output.
     public func realisedFunctions() -> [StepFunction] {
         let runs: [[[(piece: Int, value: Rational)]]]
@@ -128,17 +120,6 @@ public struct NetworkEvaluator: Sendable {
 }
 
 extension HeavisideNetwork {
-    /// The piece boundaries of Lemma N1: 0, the first-layer thresholds inside (0, 1)
-    /// in increasing order without repeats, and 1.
-    public var pieceBoundaries: [Rational] {
-        SweepStructure.cuts(firstLayerThresholds).cuts
-    }
-
-    /// The outputs on every piece of Lemma N1 (at the piece midpoints), in piece order.
-    public func outputsOnPieces(evaluator: NetworkEvaluator? = nil) -> [[Rational]] {
-        (evaluator ?? NetworkEvaluator(self)).outputsOnPieces()
-    }
-
     /// The step functions the network computes (Lemma N1): each output evaluated exactly
     /// on every piece between consecutive first-layer thresholds. An evaluator already
     /// built for this network may be passed in.

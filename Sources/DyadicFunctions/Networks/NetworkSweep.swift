@@ -238,8 +238,7 @@ struct SweepNumbers {
     /// (rising, w > 0) or s <= threshold; or (`viaSum`) a unit H(s + b) of a sum class,
     /// threshold -b, rising.
     struct Term {
-        let unit: Int32
-        let weight: Int32
+        let unit, weight: Int32
         let viaSum: Bool
     }
     let network: HeavisideNetwork
@@ -301,28 +300,21 @@ struct ThresholdGroup<N: SweepScalar>: Sendable {
     /// G(s): rising units with threshold <= s plus falling units with threshold >= s.
     @inline(__always)
     func value(at s: N) -> N {
-        var low = 0, high = rising.count // first index with threshold > s
+        let r: Int // the first rising threshold > s
         if let grid = risingGrid {
-            low = s.gridCount(first: grid.first, step: grid.step, count: high, strict: false)
+            r = s.gridCount(first: grid.first, step: grid.step, count: rising.count, strict: false)
         } else {
-            while low < high {
-                let mid = (low &+ high) >> 1
-                if rising[mid] <= s { low = mid + 1 } else { high = mid }
-            }
+            r = partitioningIndex(0, rising.count) { rising[$0] > s }
         }
-        var total = risingPrefix[low]
+        var total = risingPrefix[r]
         guard !falling.isEmpty else { return total }
-        low = 0
-        high = falling.count // first index with threshold >= s
+        let f: Int // the first falling threshold >= s
         if let grid = fallingGrid {
-            low = s.gridCount(first: grid.first, step: grid.step, count: high, strict: true)
+            f = s.gridCount(first: grid.first, step: grid.step, count: falling.count, strict: true)
         } else {
-            while low < high {
-                let mid = (low &+ high) >> 1
-                if falling[mid] < s { low = mid + 1 } else { high = mid }
-            }
+            f = partitioningIndex(0, falling.count) { falling[$0] >= s }
         }
-        total += fallingSuffix[low]
+        total += fallingSuffix[f]
         return total
     }
 }

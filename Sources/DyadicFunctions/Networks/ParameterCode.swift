@@ -80,7 +80,7 @@ public struct SlotRuns: Hashable, Sendable {
 
     /// The slot at index i (binary search over the runs).
     public subscript(i: Int) -> UInt32 {
-        slots[lastIndex(in: starts, through: starts.count - 1, atMost: i)] // the last run starting at or before i
+        slots[max(partitioningIndex(0, starts.count) { starts[$0] > i } - 1, 0)] // the last run starting at or before i
     }
 }
 
@@ -162,15 +162,6 @@ public struct CodedHeavisideNetwork: Hashable, Sendable {
     public let network: HeavisideNetwork
     /// The code of every parameter.
     public let codes: ParameterCodeTable<ParameterCode>
-
-    /// weightCodes[l][u][k] is the code of layers[l][u].weights[k] (built on demand).
-    public var weightCodes: [[[ParameterCode]]] {
-        (0..<network.layerCount).map { l in network.layerRange(l).map { i in network.weightRange(ofUnit: i).map(codes.weightCode) } }
-    }
-    /// biasCodes[l][u] is the code of layers[l][u].bias (built on demand).
-    public var biasCodes: [[ParameterCode]] {
-        (0..<network.layerCount).map { l in network.layerRange(l).map(codes.biasCode) }
-    }
 
     public init(network: HeavisideNetwork, weightCodes: [[[ParameterCode]]], biasCodes: [[ParameterCode]]) throws(DyadicFunctionError) {
         guard weightCodes.count == network.layerCount, biasCodes.count == network.layerCount else {

@@ -156,15 +156,6 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         structure.outputs.enumerated().map { d, u in state.value[u].rational(scale: outputScales[d]) }
     }
 
-    func rows(pieces: Range<Int>) -> [[Rational]] {
-        var rows: [[Rational]] = []
-        sweep(pieces: pieces) { _, state in
-            rows.append(outputs(state))
-            return true
-        }
-        return rows
-    }
-
     /// Per output, the pieces in `pieces` where its value changes (the first always), and the value.
     func runs(pieces: Range<Int>) -> [[(piece: Int, value: Rational)]] {
         let outputs = structure.outputs

@@ -105,7 +105,7 @@ public struct StepFunction: Hashable, Sendable {
     /// The index i with t_i <= x < t_{i+1} in a partition 0 = t_0 < ... < t_n = 1 of
     /// [0, 1), by binary search (x below t_1 gives 0, x at or above t_{n-1} gives n-1).
     public static func pieceIndex(of x: Rational, in t: [Rational]) -> Int {
-        lastIndex(in: t, through: t.count - 2, atMost: x)
+        max(partitioningIndex(0, t.count - 1) { t[$0] > x } - 1, 0)
     }
 
     /// Whether every value is +1 or -1.
@@ -155,15 +155,16 @@ extension StepFunction: CustomStringConvertible {
     }
 }
 
-/// The largest i in 0...high with a[i] <= x, or 0 when there is none, for a[0...high]
-/// ascending: the one binary search of the library (pieces of a partition, runs of
-/// parameter codes).
+/// The first index in low..<high at which `isAbove` holds, or `high` when it holds
+/// nowhere, for a predicate that is false and then true along the range: the one
+/// binary search of the trusted base (pieces of a partition, runs of parameter codes,
+/// the thresholds of the network sweep).
 @inline(__always)
-func lastIndex<T: Comparable>(in a: [T], through high: Int, atMost x: T) -> Int {
-    var low = 0, high = high
+func partitioningIndex(_ low: Int, _ high: Int, where isAbove: (Int) -> Bool) -> Int {
+    var low = low, high = high
     while low < high {
-        let mid = (low + high + 1) / 2
-        if a[mid] <= x { low = mid } else { high = mid - 1 }
+        let mid = (low &+ high) >> 1
+        if isAbove(mid) { high = mid } else { low = mid + 1 }
     }
     return low
 }

@@ -89,11 +89,7 @@ public struct RunningMaximum {
 
     /// n/d in canonical form (Rational's constructor reduces it).
     public static func reduce(_ n: UInt128, _ d: UInt128) -> Rational {
-        // Both parts are below 2^128; build them as BigInts from 64-bit halves.
-        func big(_ v: UInt128) -> BigInt {
-            (BigInt(UInt64(truncatingIfNeeded: v >> 64)) << 64) + BigInt(UInt64(truncatingIfNeeded: v))
-        }
-        guard let value = try? Rational(numerator: big(n), denominator: big(d)) else { preconditionFailure("d > 0") }
+        guard let value = try? Rational(numerator: BigInt(n), denominator: BigInt(d)) else { preconditionFailure("d > 0") }
         return value
     }
 }

@@ -74,38 +74,33 @@ extension BigInt {
     /// Adds `a * b` to `self` in place (GMP's `mpz_addmul`), without a temporary.
     @inlinable
     public mutating func addProduct(_ a: BigInt, _ b: BigInt) {
-        if case .small(let s) = representation, case .small(let x) = a.representation,
-            case .small(let y) = b.representation
-        {
-            let (p, o1) = x.multipliedReportingOverflow(by: y)
-            if !o1 {
-                let (r, o2) = s.addingReportingOverflow(p)
-                if !o2 {
-                    representation = .small(r)
-                    return
-                }
-            }
-        }
-        fusedWithGMP(a, b, subtract: false)
+        addProduct(a, b, subtract: false)
     }
 
     /// Subtracts `a * b` from `self` in place (GMP's `mpz_submul`), without a temporary
     /// (fraction-free elimination in ExactLinearAlgebra).
     @inlinable
     public mutating func subtractProduct(_ a: BigInt, _ b: BigInt) {
+        addProduct(a, b, subtract: true)
+    }
+
+    /// self += a * b, or self -= a * b when `subtract`: on machine words when nothing
+    /// overflows, otherwise in place in GMP.
+    @inlinable
+    internal mutating func addProduct(_ a: BigInt, _ b: BigInt, subtract: Bool) {
         if case .small(let s) = representation, case .small(let x) = a.representation,
             case .small(let y) = b.representation
         {
             let (p, o1) = x.multipliedReportingOverflow(by: y)
             if !o1 {
-                let (r, o2) = s.subtractingReportingOverflow(p)
+                let (r, o2) = subtract ? s.subtractingReportingOverflow(p) : s.addingReportingOverflow(p)
                 if !o2 {
                     representation = .small(r)
                     return
                 }
             }
         }
-        fusedWithGMP(a, b, subtract: true)
+        fusedWithGMP(a, b, subtract: subtract)
     }
 
     @usableFromInline

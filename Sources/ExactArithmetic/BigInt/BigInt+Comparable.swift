@@ -11,13 +11,7 @@ extension BigInt: Equatable {
     }
 }
 
-extension BigInt: Comparable {
-    @inlinable
-    public static func < (lhs: BigInt, rhs: BigInt) -> Bool {
-        compare(lhs, rhs) < 0
-    }
-
-    /// -1, 0 or +1 as `lhs` is less than, equal to or greater than `rhs`.
+extension BigInt: ThreeWayComparable {
     @inlinable
     public static func compare(_ lhs: BigInt, _ rhs: BigInt) -> Int {
         switch (lhs.representation, rhs.representation) {

@@ -54,27 +54,7 @@ extension BigInt: CustomStringConvertible {
     public var description: String { text(radix: 10) }
 }
 
-extension BigInt: LosslessStringConvertible {
-    /// Parses the canonical form with the default digit limit; nil on any deviation.
-    public init?(_ description: String) {
-        guard let value = try? BigInt(parsing: description) else { return nil }
-        self = value
-    }
-}
-
-extension BigInt: Codable {
-    /// Decodes the canonical decimal string (never a JSON number).
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        self = try BigInt(parsing: text)
-    }
-
-    /// Encodes the canonical decimal string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+extension BigInt: CanonicalText {}
 
 /// A strict left-to-right scanner for canonical numerals, over UTF-8 bytes.
 ///

@@ -1,5 +1,9 @@
 import CGMP
 
+/// A GMP integer operation z = op(x, y), as `mpz_add` (the slow paths of ``BigInt``).
+@usableFromInline
+typealias MPZOperation = (UnsafeMutablePointer<__mpz_struct>, UnsafePointer<__mpz_struct>, UnsafePointer<__mpz_struct>) -> Void
+
 /// The heap storage of a large ``BigInt``: one GMP integer, owned for life.
 ///
 /// The `mpz_t` lives behind a `let` pointer (not a stored `mpz_t` field), so that
@@ -87,10 +91,7 @@ extension BigInt {
     /// Applies an in-place GMP operation `z = op(z, rhs)` on the slow path.
     @usableFromInline
     @inline(never)
-    internal mutating func formWithGMP(
-        _ rhs: BigInt,
-        _ operation: (UnsafeMutablePointer<__mpz_struct>, UnsafePointer<__mpz_struct>, UnsafePointer<__mpz_struct>) -> Void
-    ) {
+    internal mutating func formWithGMP(_ rhs: BigInt, _ operation: MPZOperation) {
         let storage = takeUniqueStorage()
         rhs.withMPZ { operation(storage.mpz, storage.mpz, $0) }
         self = BigInt(normalizing: storage)
@@ -99,10 +100,7 @@ extension BigInt {
     /// Computes `op(lhs, rhs)` into a fresh GMP number on the slow path.
     @usableFromInline
     @inline(never)
-    internal static func computeWithGMP(
-        _ lhs: BigInt, _ rhs: BigInt,
-        _ operation: (UnsafeMutablePointer<__mpz_struct>, UnsafePointer<__mpz_struct>, UnsafePointer<__mpz_struct>) -> Void
-    ) -> BigInt {
+    internal static func computeWithGMP(_ lhs: BigInt, _ rhs: BigInt, _ operation: MPZOperation) -> BigInt {
         let result = BigIntStorage()
         lhs.withMPZ { a in rhs.withMPZ { b in operation(result.mpz, a, b) } }
         return BigInt(normalizing: result)

@@ -5,12 +5,7 @@ extension Dyadic: Equatable {
     }
 }
 
-extension Dyadic: Comparable {
-    @inlinable
-    public static func < (lhs: Dyadic, rhs: Dyadic) -> Bool {
-        compare(lhs, rhs) < 0
-    }
-
+extension Dyadic: ThreeWayComparable {
     /// -1, 0 or +1: compares the mantissas written over the larger exponent.
     @inlinable
     public static func compare(_ lhs: Dyadic, _ rhs: Dyadic) -> Int {

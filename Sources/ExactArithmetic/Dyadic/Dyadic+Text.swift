@@ -20,21 +20,4 @@ extension Dyadic {
     }
 }
 
-extension Dyadic: LosslessStringConvertible {
-    public init?(_ description: String) {
-        guard let value = try? Dyadic(parsing: description) else { return nil }
-        self = value
-    }
-}
-
-extension Dyadic: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        self = try Dyadic(parsing: text)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+extension Dyadic: CanonicalText {}

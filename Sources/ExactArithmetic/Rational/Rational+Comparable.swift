@@ -8,13 +8,7 @@ extension Rational: Equatable {
     }
 }
 
-extension Rational: Comparable {
-    @inlinable
-    public static func < (lhs: Rational, rhs: Rational) -> Bool {
-        compare(lhs, rhs) < 0
-    }
-
-    /// -1, 0 or +1 as `lhs` is less than, equal to or greater than `rhs`.
+extension Rational: ThreeWayComparable {
     @inlinable
     public static func compare(_ lhs: Rational, _ rhs: Rational) -> Int {
         if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,

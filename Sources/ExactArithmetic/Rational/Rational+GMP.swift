@@ -7,6 +7,10 @@ import CGMP
 // storages into a stack `__mpq_struct`, calls GMP, and writes the (possibly
 // reallocated) headers back. No limb is copied.
 
+/// A GMP rational operation q = op(x, y), as `mpq_add` (the slow paths of ``Rational``).
+@usableFromInline
+typealias MPQOperation = (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void
+
 extension Rational {
     /// Calls `body` with a read-only GMP view of the value.
     @inlinable
@@ -22,10 +26,7 @@ extension Rational {
     /// Computes `op(lhs, rhs)` into a fresh rational.
     @usableFromInline
     @inline(never)
-    internal static func computeWithGMP(
-        _ lhs: Rational, _ rhs: Rational,
-        _ operation: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void
-    ) -> Rational {
+    internal static func computeWithGMP(_ lhs: Rational, _ rhs: Rational, _ operation: MPQOperation) -> Rational {
         let numerator = BigIntStorage(), denominator = BigIntStorage()
         var result = __mpq_struct(_mp_num: numerator.mpz.pointee, _mp_den: denominator.mpz.pointee)
         lhs.withMPQ { a in rhs.withMPQ { b in operation(&result, a, b) } }
@@ -37,10 +38,7 @@ extension Rational {
     /// Applies `self = op(self, rhs)` in place, reusing uniquely referenced storage.
     @usableFromInline
     @inline(never)
-    internal mutating func formWithGMP(
-        _ rhs: Rational,
-        _ operation: (UnsafeMutablePointer<__mpq_struct>, UnsafePointer<__mpq_struct>, UnsafePointer<__mpq_struct>) -> Void
-    ) {
+    internal mutating func formWithGMP(_ rhs: Rational, _ operation: MPQOperation) {
         let numerator = _numerator.takeUniqueStorage()
         let denominator = _denominator.takeUniqueStorage()
         var value = __mpq_struct(_mp_num: numerator.mpz.pointee, _mp_den: denominator.mpz.pointee)

@@ -41,24 +41,4 @@ extension Rational: CustomStringConvertible {
     }
 }
 
-extension Rational: LosslessStringConvertible {
-    /// Parses the canonical form with the default digit limit; nil on any deviation.
-    public init?(_ description: String) {
-        guard let value = try? Rational(parsing: description) else { return nil }
-        self = value
-    }
-}
-
-extension Rational: Codable {
-    /// Decodes the canonical string (never a JSON number).
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        self = try Rational(parsing: text)
-    }
-
-    /// Encodes the canonical string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+extension Rational: CanonicalText {}

@@ -14,8 +14,7 @@ import CGMP
 /// ```
 @frozen
 public struct Rational: Sendable {
-    @usableFromInline internal var _numerator: BigInt
-    @usableFromInline internal var _denominator: BigInt
+    @usableFromInline internal var _numerator, _denominator: BigInt
 
     /// The numerator p (carries the sign).
     @inlinable public var numerator: BigInt { _numerator }

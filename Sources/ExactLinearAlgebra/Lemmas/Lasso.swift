@@ -74,33 +74,6 @@ public enum Lasso {
             correlations: correlations, featureSquaredNorms: norms, violation: violation)
     }
 
-    /// The outcome of Lemma LS.
-    public struct Screening: Sendable, Equatable {
-        public let screenedFeatures: [Int]
-        /// The first requested feature that cannot be screened, with |x_j . theta| and ||x_j||^2.
-        public let failingFeature: Int?
-        public let gapEstablished: Bool
-        public var holds: Bool { gapEstablished && failingFeature == nil }
-    }
-
-    /// Lemma LS: w*_j = 0 in every minimiser when lambda - |x_j . theta| > 0 and
-    /// (2G/n) ||x_j||^2 < (lambda - |x_j . theta|)^2, G the gap of `gap` (which must hold).
-    public static func screen(_ gap: GapResult, features: [Int]) -> Screening {
-        guard gap.holds else { return Screening(screenedFeatures: [], failingFeature: nil, gapEstablished: false) }
-        let scale = 2 * gap.gap / Rational(gap.samples)
-        for j in features {
-            // A feature that does not exist cannot be screened.
-            guard j >= 0 && j < gap.correlations.count && j < gap.featureSquaredNorms.count else {
-                return Screening(screenedFeatures: [], failingFeature: j, gapEstablished: true)
-            }
-            let slack = gap.lambda - gap.correlations[j].magnitude
-            if !(slack.signum > 0 && scale * gap.featureSquaredNorms[j] < slack * slack) {
-                return Screening(screenedFeatures: [], failingFeature: j, gapEstablished: true)
-            }
-        }
-        return Screening(screenedFeatures: features, failingFeature: nil, gapEstablished: true)
-    }
-
     /// x_j . theta for every feature j, as the 1 x p product theta^T X: X is read column
     /// by column for the word kernel instead of being transposed as a matrix of BigInts.
     ///
@@ -123,7 +96,8 @@ public enum Lasso {
         let numerators = x.numerators
         let n = x.rows, p = x.columns
         let bits = numerators.maximumBitLength
-        guard n > 0, p > 0, bits <= digitBits, let r = x.rowDenominators.first, x.rowDenominators.allSatisfy({ $0 == r }) else {
+        guard n > 0, p > 0, bits <= IntegerMatrix.digitBits, let r = x.rowDenominators.first, x.rowDenominators.allSatisfy({ $0 == r })
+        else {
             return try x.columnSquaredNorms(limits: limits)
         }
         try limits.checkBits(2 * (bits + r.bitLength) + Int.bitWidth - n.leadingZeroBitCount)

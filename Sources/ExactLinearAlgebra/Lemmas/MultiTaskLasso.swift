@@ -143,37 +143,4 @@ public enum MultiTaskLasso {
             dualSquaredNorms: norms, featureSquaredNorms: try phi.rowSquaredNorms(limits: limits),
             violation: violation)
     }
-
-    /// The outcome of gap-safe screening.
-    public struct Screening: Sendable, Equatable {
-        /// The units certified zero in every minimiser.
-        public let screenedUnits: [Int]
-        /// The first requested unit that cannot be screened: sqrt(A) + sqrt(B) >= lambda
-        /// with A = ||Theta phi_k||^2 and B = 2 G ||phi_k||^2.
-        public let failure: (unit: Int, a: Rational, b: Rational)?
-        /// False when the penalised gap itself was not established.
-        public let gapEstablished: Bool
-        public var holds: Bool { gapEstablished && failure == nil }
-
-        public static func == (l: Screening, r: Screening) -> Bool {
-            l.screenedUnits == r.screenedUnits && l.gapEstablished == r.gapEstablished
-                && l.failure?.unit == r.failure?.unit && l.failure?.a == r.failure?.a && l.failure?.b == r.failure?.b
-        }
-    }
-
-    /// Lemma GS: unit k is zero in every minimiser of P when
-    /// ||Theta phi_k|| + sqrt(2 G) ||phi_k|| < lambda, with G the certified gap bound of
-    /// `gap` (which must hold: a feasible Theta and valid u_k). Decided by squaring.
-    public static func screen(_ gap: PenalisedResult, units: [Int]) -> Screening {
-        guard gap.holds else { return Screening(screenedUnits: [], failure: nil, gapEstablished: false) }
-        let g = gap.gapBound
-        for k in units {
-            precondition(k >= 0 && k < gap.dualSquaredNorms.count, "screen: unit out of range")
-            let a = gap.dualSquaredNorms[k], b = 2 * g * gap.featureSquaredNorms[k]
-            if !SquareRootSum.isLess(sqrtOf: a, plusSqrtOf: b, than: gap.lambda) {
-                return Screening(screenedUnits: [], failure: (k, a, b), gapEstablished: true)
-            }
-        }
-        return Screening(screenedUnits: units, failure: nil, gapEstablished: true)
-    }
 }

@@ -57,25 +57,13 @@ public enum WeightDecay {
         let v2 = try network.outputWeightSquaredNorms(limits: limits)
         let w2 = try network.inputWeightSquaredNorms(limits: limits)
         let weightDecay = Rational.sum(v2 + w2).timesPowerOfTwo(-1)
-        var upperViolation: UnitViolation? = nil, lowerViolation: UnitViolation? = nil
-        if let upperBounds {
-            for k in 0..<K {
-                let u = upperBounds[k]
-                if !(u.signum >= 0 && v2[k] * w2[k] <= u * u) {
-                    upperViolation = UnitViolation(unit: k, bound: u, outputWeightSquaredNorm: v2[k], inputWeightSquaredNorm: w2[k])
-                    break
-                }
-            }
+        /// The first unit k whose bound b_k fails `holds(b_k, ||v_k||^2 ||w_k||^2)`.
+        func firstViolation(_ bounds: [Rational]?, _ holds: (Rational, Rational) -> Bool) -> UnitViolation? {
+            guard let bounds, let k = (0..<K).first(where: { !holds(bounds[$0], v2[$0] * w2[$0]) }) else { return nil }
+            return UnitViolation(unit: k, bound: bounds[k], outputWeightSquaredNorm: v2[k], inputWeightSquaredNorm: w2[k])
         }
-        if let lowerBounds {
-            for k in 0..<K {
-                let l = lowerBounds[k]
-                if !(l.signum <= 0 || l * l <= v2[k] * w2[k]) {
-                    lowerViolation = UnitViolation(unit: k, bound: l, outputWeightSquaredNorm: v2[k], inputWeightSquaredNorm: w2[k])
-                    break
-                }
-            }
-        }
+        let upperViolation = firstViolation(upperBounds) { u, product in SquareRootSum.isSquareRoot(of: product, atMost: u) }
+        let lowerViolation = firstViolation(lowerBounds) { l, product in SquareRootSum.isSquareRoot(of: product, atLeast: l) }
         return Result(
             weightDecay: weightDecay, outputWeightSquaredNorms: v2, inputWeightSquaredNorms: w2,
             pathNormUpperBound: upperBounds.map { Rational.sum($0) },

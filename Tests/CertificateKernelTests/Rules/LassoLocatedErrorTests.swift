@@ -6,6 +6,7 @@ import Testing
 import ExactArithmetic
 @testable import CertificateKernel
 import ExactLinearAlgebra
+import TestSupport
 
 @Suite("Lasso rules: located errors")
 struct LassoLocatedErrorTests {

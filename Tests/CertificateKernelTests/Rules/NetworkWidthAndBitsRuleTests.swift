@@ -2,6 +2,7 @@ import Testing
 @testable import CertificateKernel
 import DyadicFunctions
 import ExactArithmetic
+import TestSupport
 
 /// `network-width-lower`: any network realising the functions needs >= n first-layer
 /// units (Corollary N2).
