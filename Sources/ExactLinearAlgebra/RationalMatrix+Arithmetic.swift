@@ -5,7 +5,7 @@ func leastCommonMultiple(_ a: BigInt, _ b: BigInt, limits: MatrixLimits) throws(
     if a == b || b == 1 { return a }
     if a == 1 { return b }
     try limits.checkBits(a.bitLength + b.bitLength, "common denominator bits")
-    return a * b.exactlyDivided(by: BigInt.gcd(a, b))
+    return BigInt.lcm(a, b)
 }
 
 /// The least common multiple of positive integers (1 for none).

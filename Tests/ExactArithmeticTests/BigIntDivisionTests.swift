@@ -102,6 +102,21 @@ struct BigIntDivisionTests {
         #expect(BigInt.zero.isMultiple(of: 0))
     }
 
+    /// lcm against the smallest common multiple found by search (small values), and
+    /// against the prime factorisation max(exponents) on large powers.
+    @Test("lcm is the least common multiple")
+    func lcmByDefinition() {
+        for a in 1...40 {
+            for b in 1...40 {
+                let least = (1...(a * b)).first { $0 % a == 0 && $0 % b == 0 }
+                #expect(BigInt.lcm(BigInt(a), BigInt(b)) == BigInt(least ?? 0), "lcm(\(a), \(b))")
+            }
+        }
+        let two70 = BigInt(1) << 70, two65 = BigInt(1) << 65
+        #expect(BigInt.lcm(two70 * 3, two65 * 5) == two70 * 15)
+        #expect(BigInt.lcm(two65 * 9, two70 * 6) == two70 * 18) // 2^65 3^2 and 2^71 3
+    }
+
     @Test("gcd divides both, is maximal and non-negative")
     func gcdLaws() {
         var rng = SplitMix64(seed: 0xD1_0005)

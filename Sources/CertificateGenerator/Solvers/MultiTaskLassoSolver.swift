@@ -247,7 +247,7 @@ public enum MultiTaskLassoSolver {
         for i in 0..<N {
             let row = kept.map { phi[$0, i] } + (0..<D).map { psi[$0, i] }
             var l = BigInt(1)
-            for x in row where !x.isZero { l = l / BigInt.gcd(l, x.denominator) * x.denominator }
+            for x in row where !x.isZero { l = BigInt.lcm(l, x.denominator) }
             for (j, x) in row.enumerated() where !x.isZero { m[i * width + j] = x.numerator * (l / x.denominator) }
         }
         var previous = BigInt(1)

@@ -72,7 +72,7 @@ enum ClassElements {
         var denominator = BigInt(1)
         var numeratorBits = 0
         for a in amplitudes {
-            denominator = denominator / BigInt.gcd(denominator, a.denominator) * a.denominator
+            denominator = BigInt.lcm(denominator, a.denominator)
             numeratorBits = max(numeratorBits, a.numerator.bitLength)
         }
         return 1 + (2 * denominator.bitLength + numeratorBits + 8) / 64

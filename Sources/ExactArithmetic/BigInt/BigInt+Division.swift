@@ -94,6 +94,11 @@ extension BigInt {
         }
         return computeWithGMP(a, b, { __gmpz_gcd($0, $1, $2) })
     }
+
+    /// The least common multiple of positive `a` and `b`: a / gcd(a, b) * b.
+    public static func lcm(_ a: BigInt, _ b: BigInt) -> BigInt {
+        a.exactlyDivided(by: gcd(a, b)) * b
+    }
 }
 
 /// Binary GCD (Stein's algorithm) for unsigned fixed-width integers; `gcd(0, 0) = 0`.
