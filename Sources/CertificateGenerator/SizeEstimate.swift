@@ -1,4 +1,5 @@
 import CertificateKernel
+import ExactArithmetic
 
 /// What a certificate will ask of the verifier, estimated from the generator's options
 /// before anything is built, so that `dyadcert generate` can refuse a request the
@@ -33,16 +34,8 @@ public struct SizeEstimate: Sendable, Equatable {
             "\(item.what) = \(item.value == Int.max ? "more than \(Int.max)" : String(item.value)), above the \(item.limit.title) limit \(maximum) (\(item.limit.hint(current: maximum)))"
     }
 
-    /// a * b * ..., saturating at Int.max.
-    static func product(_ factors: Int...) -> Int {
-        var result = 1
-        for f in factors {
-            let (p, overflow) = result.multipliedReportingOverflow(by: max(f, 0))
-            if overflow { return Int.max }
-            result = p
-        }
-        return result
-    }
+    /// a * b * ..., saturating at Int.max (negative factors count as 0).
+    static func product(_ factors: Int...) -> Int { Int.saturatingProduct(factors) }
 
     /// a + b + ..., saturating at Int.max.
     static func sum(_ terms: Int...) -> Int {
