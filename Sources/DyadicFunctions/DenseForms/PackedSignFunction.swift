@@ -57,9 +57,7 @@ public struct PackedSignFunction: Hashable, Sendable {
         guard let own = f.dyadicLevel, own <= level else { throw .notDyadicOfLevel(level: level) }
         var words = [UInt64](repeating: 0, count: ((1 << level) + 63) / 64)
         for i in 0..<f.values.count where f.values[i] == -1 {
-            let start = f.breakpoints[i].timesPowerOfTwo(level).numerator.intValue ?? 0
-            let end = f.breakpoints[i + 1].timesPowerOfTwo(level).numerator.intValue ?? 0
-            for c in start..<end { words[c >> 6] |= 1 << UInt64(c & 63) }
+            for c in f.cellBoundary(i, level: level)..<f.cellBoundary(i + 1, level: level) { words[c >> 6] |= 1 << UInt64(c & 63) }
         }
         self.init(uncheckedLevel: level, words: words)
     }

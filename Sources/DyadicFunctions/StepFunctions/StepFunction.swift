@@ -131,11 +131,19 @@ public struct StepFunction: Hashable, Sendable {
         var cells = [Rational]()
         cells.reserveCapacity(1 << level)
         for i in 0..<values.count {
-            let start = breakpoints[i].timesPowerOfTwo(level).numerator.intValue ?? 0
-            let end = breakpoints[i + 1].timesPowerOfTwo(level).numerator.intValue ?? 0
-            cells.append(contentsOf: repeatElement(values[i], count: end - start))
+            cells.append(contentsOf: repeatElement(values[i], count: cellBoundary(i + 1, level: level) - cellBoundary(i, level: level)))
         }
         return cells
+    }
+
+    /// k with breakpoint i = k / 2^level, for a function of dyadic level <= `level` <= 62
+    /// (the callers check both, so k is an integer in 0...2^level).
+    func cellBoundary(_ i: Int, level: Int) -> Int {
+        let k = breakpoints[i].timesPowerOfTwo(level)
+        guard k.denominator == 1, let boundary = k.numerator.intValue else {
+            preconditionFailure("breakpoint \(i) is not a cell boundary at level \(level)")
+        }
+        return boundary
     }
 
     /// The composition g o f: the same breakpoints, values g(v_i) (MATH.md sec. 2).
