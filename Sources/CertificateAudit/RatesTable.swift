@@ -59,7 +59,8 @@ struct RatesTable {
     /// The accuracy of the width column, when every row has the same one.
     var widthHeading: String {
         let accuracies = Set(rows.compactMap(\.widthAccuracy))
-        return accuracies.count == 1 ? " (\(accuracies.first!))" : ""
+        guard accuracies.count == 1, let accuracy = accuracies.first else { return "" }
+        return " (\(accuracy))"
     }
 
     /// A Markdown table.

@@ -25,7 +25,7 @@ enum ClaimStatement {
         func eps() -> MathExpression { v(s(inputs, "eps")) }
         func cls() -> MathExpression { .name(s(inputs, "class") ?? "?") }
         func list(_ items: [String]) -> MathExpression {
-            let shown = items.count <= 6 ? items : Array(items.prefix(3)) + ["…"] + [items.last!]
+            let shown = items.count <= 6 ? items : Array(items.prefix(3)) + ["…"] + items.suffix(1)
             var parts: [MathExpression] = []
             for (i, item) in shown.enumerated() {
                 if i > 0 { parts.append(.o(",")) }

@@ -43,7 +43,7 @@ extension MathExpression {
         case .identifier(let name):
             if let command = Self.latexSymbols[name] { return command }
             if name == "log" { return "\\log" }
-            if name.count == 1, name.first!.isASCII { return name }
+            if name.count == 1, name.allSatisfy(\.isASCII) { return name }
             if name.allSatisfy({ $0.isASCII && $0.isLetter }) { return "\\mathrm{\(name)}" }
             return "\\mbox{\(LaTeXEscaping.text(name))}"
         case .number(let digits): return LaTeXEscaping.text(digits)

@@ -28,7 +28,7 @@ public struct RatesScenario: Scenario {
     public let ratios: [Rational]
     public let seed: UInt64
 
-    public static let defaultRatios: [Rational] = [try! Rational(1, 2), try! Rational(1, 3), try! Rational(2, 3)]
+    public static let defaultRatios: [Rational] = [Rational(1) / 2, Rational(1) / 3, Rational(2) / 3]
 
     public init(
         levels: ClosedRange<Int> = 2...14, tasks: Int = 8, haarLevels: Int = 20, epsExponents: ClosedRange<Int> = 1...10,
