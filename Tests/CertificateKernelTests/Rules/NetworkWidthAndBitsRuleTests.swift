@@ -17,6 +17,17 @@ struct NetworkWidthLowerRuleTests {
         ).verify()
     }
 
+    /// The separate and joint widths of class K in `base` are exactly `separate` and
+    /// `joint`: each verifies as stated and fails one unit higher, naming the bound.
+    static func expectTightWidths(_ base: RuleCertificate, separate: Int, joint: Int) {
+        for (mode, units) in [("separate", separate), ("joint", joint)] {
+            RT.expectVerified(Self.width(base, mode: mode, cls: "K", atLeast: String(units)))
+            RT.expectFailed(
+                Self.width(base, mode: mode, cls: "K", atLeast: String(units + 1)),
+                at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least \(units)"])
+        }
+    }
+
     /// s has 8 breakpoints (the midrange step function of T^(3)).
     static let functions = RuleCertificate()
         .object(
@@ -90,14 +101,7 @@ struct NetworkWidthLowerRuleTests {
             }
             let base = RuleCertificate().object("K", RT.readoutClass(levels: J, readouts))
             let separate = readouts.count << (J - 1), joint = 1 << (J - 1)
-            RT.expectVerified(Self.width(base, mode: "separate", cls: "K", atLeast: String(separate)))
-            RT.expectVerified(Self.width(base, mode: "joint", cls: "K", atLeast: String(joint)))
-            RT.expectFailed(
-                Self.width(base, mode: "separate", cls: "K", atLeast: String(separate + 1)),
-                at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least \(separate)"])
-            RT.expectFailed(
-                Self.width(base, mode: "joint", cls: "K", atLeast: String(joint + 1)),
-                at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least \(joint)"])
+            Self.expectTightWidths(base, separate: separate, joint: joint)
         }
     }
 
@@ -125,14 +129,7 @@ struct NetworkWidthLowerRuleTests {
             }
             #expect(leastSeparate >= separate && leastJoint >= joint)
             let base = RuleCertificate().object("K", RT.readoutClass(levels: J, readouts))
-            RT.expectVerified(Self.width(base, mode: "separate", cls: "K", atLeast: String(separate)))
-            RT.expectVerified(Self.width(base, mode: "joint", cls: "K", atLeast: String(joint)))
-            RT.expectFailed(
-                Self.width(base, mode: "separate", cls: "K", atLeast: String(separate + 1)),
-                at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least \(separate)"])
-            RT.expectFailed(
-                Self.width(base, mode: "joint", cls: "K", atLeast: String(joint + 1)),
-                at: "/claims/0/statement/first-layer-units-at-least", reason: ["at least \(joint)"])
+            Self.expectTightWidths(base, separate: separate, joint: joint)
         }
         let haar = RuleCertificate().object("H", RT.haarClass(levels: 2))
         RT.expectMalformed(Self.width(haar, mode: "joint", cls: "H", atLeast: "1"), at: "/claims/0/inputs/class")
