@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DyadicFunctions", targets: ["DyadicFunctions"]),
         .library(name: "ExactLinearAlgebra", targets: ["ExactLinearAlgebra"]),
         .library(name: "CertificateKernel", targets: ["CertificateKernel"]),
+        .library(name: "MatrixKernel", targets: ["MatrixKernel"]),
         .executable(name: "dyadcert", targets: ["dyadcert"]),
         .executable(name: "dyadcert-fuzz", targets: ["dyadcert-fuzz"]),
     ],
@@ -84,14 +85,27 @@ let package = Package(
             dependencies: ["ExactArithmetic"],
             swiftSettings: invariantChecks
         ),
-        // The trusted kernel: certificate format, strict parser, one checker per rule.
-        // It imports nothing from the generator.
+        // The trusted kernel: the certificate format dyadcert/1 (every rule's and object
+        // kind's keys), the strict parser, the verifier, and the checks of the core paper's
+        // rules (MATH.md sec. 2-10). It imports nothing from the generator.
         .target(
             name: "CertificateKernel",
             dependencies: [
                 "ExactArithmetic",
                 "DyadicFunctions",
+            ],
+            swiftSettings: invariantChecks
+        ),
+        // The trusted extension of the kernel for MATH.md sec. 11-12 (seeds 004 and 003):
+        // the `matrix`, `relu-network` and `relu-data` objects and the checks of the twelve
+        // ReLU, multi-task lasso and lasso rules, on exact linear algebra. A verifier
+        // checks them only when given `KernelExtension.matrices`.
+        .target(
+            name: "MatrixKernel",
+            dependencies: [
+                "ExactArithmetic",
                 "ExactLinearAlgebra",
+                "CertificateKernel",
             ],
             swiftSettings: invariantChecks
         ),
@@ -109,7 +123,7 @@ let package = Package(
         .target(
             name: "CertificateAudit",
             dependencies: [
-                "ExactArithmetic", "DyadicFunctions", "DyadicConstructions", "CertificateKernel", "CertificateDigest",
+                "ExactArithmetic", "DyadicFunctions", "DyadicConstructions", "CertificateKernel", "MatrixKernel", "CertificateDigest",
                 .product(name: "Algorithms", package: "swift-algorithms"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
@@ -132,6 +146,7 @@ let package = Package(
             dependencies: [
                 "ExactArithmetic",
                 "CertificateKernel",
+                "MatrixKernel",
                 "CertificateGenerator",
                 "CertificateAudit",
                 "Benchmarks",
@@ -145,7 +160,7 @@ let package = Package(
         // otherwise a replay tool for corpus and crash files (see README).
         .executableTarget(
             name: "dyadcert-fuzz",
-            dependencies: ["CertificateKernel", "CanonicalJSON"]
+            dependencies: ["CertificateKernel", "MatrixKernel", "CanonicalJSON"]
         ),
         // The one test-support target of all test targets: reference computations by the
         // definitions (oracles) and a re-export of DyadicConstructions.
@@ -174,14 +189,17 @@ let package = Package(
         ),
         .testTarget(
             name: "CertificateKernelTests",
-            dependencies: ["CertificateKernel", "CanonicalJSON", "DyadicFunctions", "ExactArithmetic", "TestSupport"],
+            dependencies: [
+                "CertificateKernel", "MatrixKernel", "CanonicalJSON", "DyadicFunctions", "ExactArithmetic", "ExactLinearAlgebra",
+                "TestSupport",
+            ],
             exclude: ["Reference"],   // Python references run by hand (their docstrings say how)
             resources: [.copy("Fixtures")],
             swiftSettings: invariantChecks
         ),
         .testTarget(
             name: "CertificateGeneratorTests",
-            dependencies: ["CertificateGenerator", "CertificateKernel", "CanonicalJSON", "DyadicFunctions", "ExactArithmetic", "ExactLinearAlgebra", "TestSupport"]
+            dependencies: ["CertificateGenerator", "CertificateKernel", "MatrixKernel", "CanonicalJSON", "DyadicFunctions", "ExactArithmetic", "ExactLinearAlgebra", "TestSupport"]
         ),
         .testTarget(
             name: "CertificateAuditTests",

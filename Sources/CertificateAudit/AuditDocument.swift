@@ -1,6 +1,7 @@
 import CertificateKernel
 import ExactArithmetic
 import OrderedCollections
+import MatrixKernel
 
 /// A certificate prepared for a human audit: its objects and claims as written, each
 /// claim with the kernel's verdict (the audit re-verifies; it never reports a claim as
@@ -32,7 +33,7 @@ public struct AuditDocument {
         let root: JSONValue
         do { root = try JSONParser.parse(bytes) } catch { throw AuditError("\(path): \(error)") }
         guard case .object(let top) = root else { throw AuditError("\(path): a certificate is a JSON object") }
-        verdict = Verifier(limits: limits, jobs: 2).verify(bytes: bytes, path: path)
+        verdict = Verifier(limits: limits, jobs: 2, extensions: [.matrices]).verify(bytes: bytes, path: path)
         if case .string(let text)? = top["description"] { description = text } else { description = nil }
         var objects: OrderedDictionary<String, JSONObject> = [:]
         if case .object(let table)? = top["objects"] {

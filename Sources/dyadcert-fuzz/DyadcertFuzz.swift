@@ -7,6 +7,7 @@
 // the crash file libFuzzer wrote). See README, "Fuzzing the kernel".
 import CanonicalJSON
 import CertificateKernel
+import MatrixKernel
 
 #if canImport(Glibc)
     import Glibc
@@ -73,7 +74,7 @@ func fuzzOne(_ bytes: [UInt8]) {
         require(!error.description.isEmpty, "empty syntax error message")
     }
 
-    let verdict = Verifier(limits: fuzzLimits, jobs: 1).verify(bytes: bytes, path: "fuzz-input")
+    let verdict = Verifier(limits: fuzzLimits, jobs: 1, extensions: [.matrices]).verify(bytes: bytes, path: "fuzz-input")
     let code = verdict.status.exitCode
     require((0...3).contains(code), "exit code \(code)")
     if let error = verdict.error {
@@ -149,7 +150,7 @@ public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
                         exit(2)
                     }
                     fuzzOne(bytes)
-                    let verdict = Verifier(limits: fuzzLimits, jobs: 1).verify(bytes: bytes, path: path)
+                    let verdict = Verifier(limits: fuzzLimits, jobs: 1, extensions: [.matrices]).verify(bytes: bytes, path: path)
                     print("\(verdict.status.rawValue)\t\(path)\(verdict.error.map { "\t\($0)" } ?? "")")
                     count += 1
                 }

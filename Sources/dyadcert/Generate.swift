@@ -3,6 +3,7 @@ import CertificateGenerator
 import CertificateKernel
 import ExactArithmetic
 import Foundation
+import MatrixKernel
 
 /// `dyadcert generate SCENARIO [options] -o FILE`: writes one canonical certificate.
 struct Generate: ParsableCommand {
@@ -59,8 +60,10 @@ struct Generate: ParsableCommand {
         func emit(_ builder: CertificateBuilder) throws {
             let text = builder.text
             if verify {
-                let verdict = Verifier(limits: limits.verificationLimits, jobs: ProcessInfo.processInfo.activeProcessorCount)
-                    .verify(bytes: Array(text.utf8), path: output ?? "<generated>")
+                let verdict = Verifier(
+                    limits: limits.verificationLimits, jobs: ProcessInfo.processInfo.activeProcessorCount, extensions: [.matrices]
+                )
+                .verify(bytes: Array(text.utf8), path: output ?? "<generated>")
                 switch verdict.status {
                 case .verified:
                     FileHandle.standardError.write(Data("verified: \(verdict.claims.count) claims\n".utf8))

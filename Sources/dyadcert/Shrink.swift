@@ -2,6 +2,7 @@ import CanonicalJSON
 import ArgumentParser
 import CertificateKernel
 import Foundation
+import MatrixKernel
 
 /// `dyadcert shrink FILE -o MIN`: the smallest certificate that still shows a failure.
 ///
@@ -38,7 +39,8 @@ struct Shrink: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        let verifier = Verifier(limits: limits.verificationLimits, jobs: ProcessInfo.processInfo.activeProcessorCount)
+        let verifier = Verifier(
+            limits: limits.verificationLimits, jobs: ProcessInfo.processInfo.activeProcessorCount, extensions: [.matrices])
         let bytes: [UInt8]
         switch CertificateFiles.read(file, limit: verifier.limits.maximumFileSize) {
         case .failure(let error): return try Shrink.fail("\(file): \(error)", code: error.isLimit ? 3 : 2)

@@ -5,6 +5,7 @@ import ExactArithmetic
 import Testing
 @testable import CertificateGenerator
 import TestSupport
+import MatrixKernel
 
 /// Generated certificates, over random small parameters, all verify with the kernel,
 /// are byte-for-byte deterministic, and are in canonical form.
@@ -12,7 +13,7 @@ import TestSupport
 struct GeneratorRoundTripTests {
     /// Verifies generated text with the kernel and returns the verdict.
     static func verify(_ text: String) -> FileVerdict {
-        Verifier(limits: VerificationLimits(), jobs: 2).verify(bytes: Array(text.utf8), path: "generated")
+        Verifier(limits: VerificationLimits(), jobs: 2, extensions: [.matrices]).verify(bytes: Array(text.utf8), path: "generated")
     }
 
     static func expectVerified(_ builder: CertificateBuilder, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {

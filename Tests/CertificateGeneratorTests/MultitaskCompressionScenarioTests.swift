@@ -5,13 +5,14 @@ import ExactLinearAlgebra
 import Testing
 @testable import CertificateGenerator
 import TestSupport
+import MatrixKernel
 
 /// `generate multitask-compression`: the certificate verifies for small sizes, is
 /// deterministic, and a one-step change of any claim's statement is rejected.
 @Suite("Multitask compression scenario")
 struct MultitaskCompressionScenarioTests {
     static func verify(_ text: String) -> FileVerdict {
-        Verifier(limits: VerificationLimits(), jobs: 2).verify(bytes: Array(text.utf8), path: "generated")
+        Verifier(limits: VerificationLimits(), jobs: 2, extensions: [.matrices]).verify(bytes: Array(text.utf8), path: "generated")
     }
 
     static func scenario(_ N: Int, _ d: Int, _ D: Int, _ K: Int, seed: UInt64 = 1) throws -> MultitaskCompressionScenario {

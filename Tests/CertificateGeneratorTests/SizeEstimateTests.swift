@@ -2,6 +2,7 @@ import CertificateKernel
 import ExactArithmetic
 import Testing
 @testable import CertificateGenerator
+import MatrixKernel
 
 /// `generate` refuses a request when ``SizeEstimate`` puts it above a limit. That
 /// refusal is sound only if every estimate is a lower bound of what the kernel charges:
@@ -22,7 +23,7 @@ struct SizeEstimateTests {
         case .work: limits.maximumWork = value
         case .fileSize: limits.maximumFileSize = value
         }
-        return Verifier(limits: limits, jobs: 1).verify(bytes: Array(builder.text.utf8), path: "estimate")
+        return Verifier(limits: limits, jobs: 1, extensions: [.matrices]).verify(bytes: Array(builder.text.utf8), path: "estimate")
     }
 
     /// One below each estimate, the kernel rejects the certificate with that limit.

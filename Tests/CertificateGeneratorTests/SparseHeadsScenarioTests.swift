@@ -4,6 +4,7 @@ import Foundation
 import Testing
 @testable import CertificateGenerator
 import TestSupport
+import MatrixKernel
 
 /// `generate sparse-heads` (MATH.md sec. 12): generated certificates verify, are
 /// deterministic, and every claim made false by one step is rejected. The figures are
@@ -345,7 +346,7 @@ struct SparseHeadsScenarioTests {
             default: continue
             }
             #expect(estimate.firstExceeded(limits)?.limit == item.limit)
-            let verdict = Verifier(limits: limits, jobs: 1).verify(bytes: Array(text.utf8), path: "generated")
+            let verdict = Verifier(limits: limits, jobs: 1, extensions: [.matrices]).verify(bytes: Array(text.utf8), path: "generated")
             #expect(verdict.status == .limitExceeded, "\(item.limit): \(verdict.status)")
         }
         // The scale of the README: within the default limits.

@@ -1,6 +1,6 @@
 /// A certificate after the structural checks of format dyadcert/1 (Certificates/FORMAT.md):
 /// the format tag, the named objects in order, and the claims in order.
-struct CertificateDocument {
+package struct CertificateDocument {
     /// The format tag this kernel reads.
     static let format = "dyadcert/1"
 
@@ -9,15 +9,15 @@ struct CertificateDocument {
         let fields: Fields
     }
 
-    struct ClaimEntry {
-        let index: Int
-        let id: String
-        let rule: RuleName
-        let description: String?
-        let uses: [String]
-        let inputs: Fields
-        let statement: Fields
-        let pointer: JSONPointer
+    package struct ClaimEntry {
+        package let index: Int
+        package let id: String
+        package let rule: RuleName
+        package let description: String?
+        package let uses: [String]
+        package let inputs: Fields
+        package let statement: Fields
+        package let pointer: JSONPointer
         /// The claim exactly as written (for its digest).
         let json: JSONValue
     }

@@ -5,12 +5,12 @@ import ExactArithmetic
 /// Every accessor names the JSON pointer of what it reads, so every error says where
 /// the problem is and what was expected. Numbers must be JSON strings in the one
 /// canonical form (`-12`, `3/8`); digits are counted before any conversion.
-struct Fields {
-    let object: JSONObject
-    let pointer: JSONPointer
-    let context: ReadingContext
+package struct Fields {
+    package let object: JSONObject
+    package let pointer: JSONPointer
+    package let context: ReadingContext
 
-    init(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext, what: String = "an object") throws(KernelError) {
+    package init(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext, what: String = "an object") throws(KernelError) {
         guard case .object(let object) = value else {
             throw .malformed(pointer: pointer, expected: what, found: Fields.describe(value))
         }
@@ -20,7 +20,7 @@ struct Fields {
     }
 
     /// Rejects every member whose key is not in `allowed`.
-    func allowOnly(_ allowed: [String]) throws(KernelError) {
+    package func allowOnly(_ allowed: [String]) throws(KernelError) {
         for key in object.keys where !allowed.contains(key) {
             throw .malformed(
                 pointer: pointer.appending(key),
@@ -29,40 +29,40 @@ struct Fields {
         }
     }
 
-    func has(_ key: String) -> Bool { object[key] != nil }
+    package func has(_ key: String) -> Bool { object[key] != nil }
 
-    func value(_ key: String) throws(KernelError) -> JSONValue {
+    package func value(_ key: String) throws(KernelError) -> JSONValue {
         guard let value = object[key] else {
             throw .malformed(pointer: pointer.appending(key), expected: "the required field \"\(key)\"", found: "nothing")
         }
         return value
     }
 
-    func string(_ key: String) throws(KernelError) -> String {
+    package func string(_ key: String) throws(KernelError) -> String {
         try Fields.string(try value(key), at: pointer.appending(key))
     }
 
-    func optionalString(_ key: String) throws(KernelError) -> String? {
+    package func optionalString(_ key: String) throws(KernelError) -> String? {
         has(key) ? try string(key) : nil
     }
 
-    func identifier(_ key: String) throws(KernelError) -> String {
+    package func identifier(_ key: String) throws(KernelError) -> String {
         try Fields.identifier(try value(key), at: pointer.appending(key))
     }
 
-    func rational(_ key: String) throws(KernelError) -> Rational {
+    package func rational(_ key: String) throws(KernelError) -> Rational {
         try Fields.rational(try value(key), at: pointer.appending(key), context: context)
     }
 
-    func integer(_ key: String, in range: ClosedRange<Int>, limit: LimitKind? = nil) throws(KernelError) -> Int {
+    package func integer(_ key: String, in range: ClosedRange<Int>, limit: LimitKind? = nil) throws(KernelError) -> Int {
         try Fields.integer(try value(key), at: pointer.appending(key), in: range, limit: limit, context: context)
     }
 
-    func bigInteger(_ key: String) throws(KernelError) -> BigInt {
+    package func bigInteger(_ key: String) throws(KernelError) -> BigInt {
         try Fields.bigInteger(try value(key), at: pointer.appending(key), context: context)
     }
 
-    func array(_ key: String, what: String = "an array") throws(KernelError) -> [JSONValue] {
+    package func array(_ key: String, what: String = "an array") throws(KernelError) -> [JSONValue] {
         let value = try value(key)
         guard case .array(let items) = value else {
             throw .malformed(pointer: pointer.appending(key), expected: what, found: Fields.describe(value))
@@ -70,7 +70,7 @@ struct Fields {
         return items
     }
 
-    func rationals(_ key: String) throws(KernelError) -> [Rational] {
+    package func rationals(_ key: String) throws(KernelError) -> [Rational] {
         var result: [Rational] = []
         for (i, item) in try array(key, what: "an array of numbers written as strings").enumerated() {
             result.append(try Fields.rational(item, at: pointer.appending(key).appending(i), context: context))
@@ -78,7 +78,7 @@ struct Fields {
         return result
     }
 
-    func integers(_ key: String, in range: ClosedRange<Int>) throws(KernelError) -> [Int] {
+    package func integers(_ key: String, in range: ClosedRange<Int>) throws(KernelError) -> [Int] {
         var result: [Int] = []
         for (i, item) in try array(key, what: "an array of integers written as strings").enumerated() {
             result.append(try Fields.integer(item, at: pointer.appending(key).appending(i), in: range, limit: nil, context: context))
@@ -86,7 +86,7 @@ struct Fields {
         return result
     }
 
-    func identifiers(_ key: String) throws(KernelError) -> [String] {
+    package func identifiers(_ key: String) throws(KernelError) -> [String] {
         var result: [String] = []
         for (i, item) in try array(key, what: "an array of names").enumerated() {
             result.append(try Fields.identifier(item, at: pointer.appending(key).appending(i)))
@@ -94,19 +94,19 @@ struct Fields {
         return result
     }
 
-    func fields(_ key: String, what: String = "an object") throws(KernelError) -> Fields {
+    package func fields(_ key: String, what: String = "an object") throws(KernelError) -> Fields {
         try Fields(try value(key), at: pointer.appending(key), context: context, what: what)
     }
 
     /// A required word of a closed set (relation, coding, measure, ...).
-    func word<W: FormatWord>(_ key: String, _ type: W.Type = W.self) throws(KernelError) -> W {
+    package func word<W: FormatWord>(_ key: String, _ type: W.Type = W.self) throws(KernelError) -> W {
         try Fields.word(try value(key), at: pointer.appending(key))
     }
 
     // MARK: - Values at a pointer
 
     /// The one reader of closed word sets: a string that is one of the words of W.
-    static func word<W: FormatWord>(_ value: JSONValue, at pointer: JSONPointer, _ type: W.Type = W.self) throws(KernelError) -> W {
+    package static func word<W: FormatWord>(_ value: JSONValue, at pointer: JSONPointer, _ type: W.Type = W.self) throws(KernelError) -> W {
         let text = try string(value, at: pointer)
         guard let word = W.allCases.first(where: { $0.rawValue == text }) else {
             throw .malformed(
@@ -116,7 +116,7 @@ struct Fields {
         return word
     }
 
-    static func string(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> String {
+    package static func string(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> String {
         guard case .string(let text) = value else {
             throw .malformed(pointer: pointer, expected: "a string", found: describe(value))
         }
@@ -125,7 +125,7 @@ struct Fields {
 
     /// Names of objects and claims: a letter or underscore, then letters, digits and
     /// `_ . : -`, at most 64 characters.
-    static func identifier(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> String {
+    package static func identifier(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> String {
         let text = try string(value, at: pointer)
         guard isIdentifier(text) else {
             throw .malformed(
@@ -135,7 +135,7 @@ struct Fields {
         return text
     }
 
-    static func isIdentifier(_ text: String) -> Bool {
+    package static func isIdentifier(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, bytes.count <= 64 else { return false }
         func letter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 }
@@ -143,7 +143,7 @@ struct Fields {
         return bytes.allSatisfy { letter($0) || ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 58 || $0 == 45 }
     }
 
-    static func rational(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext) throws(KernelError) -> Rational {
+    package static func rational(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext) throws(KernelError) -> Rational {
         let text = try numeral(value, at: pointer)
         do {
             return try Rational(parsing: text, digitLimit: context.limits.maximumDigits)
@@ -152,7 +152,7 @@ struct Fields {
         }
     }
 
-    static func bigInteger(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext) throws(KernelError) -> BigInt {
+    package static func bigInteger(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext) throws(KernelError) -> BigInt {
         let text = try numeral(value, at: pointer)
         do {
             return try BigInt(parsing: text, digitLimit: context.limits.maximumDigits)
@@ -161,7 +161,9 @@ struct Fields {
         }
     }
 
-    static func integer(_ value: JSONValue, at pointer: JSONPointer, in range: ClosedRange<Int>, limit: LimitKind?, context: ReadingContext)
+    package static func integer(
+        _ value: JSONValue, at pointer: JSONPointer, in range: ClosedRange<Int>, limit: LimitKind?, context: ReadingContext
+    )
         throws(KernelError) -> Int
     {
         let number = try bigInteger(value, at: pointer, context: context)
@@ -202,7 +204,7 @@ struct Fields {
     }
 
     /// A short description of a JSON value for messages.
-    static func describe(_ value: JSONValue) -> String {
+    package static func describe(_ value: JSONValue) -> String {
         switch value {
         case .object: return "an object"
         case .array(let items): return "an array of \(items.count) items"
@@ -214,7 +216,7 @@ struct Fields {
     }
 
     /// Text cut to 40 characters for messages.
-    static func shorten(_ text: String) -> String {
+    package static func shorten(_ text: String) -> String {
         text.count <= 40 ? text : String(text.prefix(37)) + "..."
     }
 }

@@ -4,23 +4,23 @@ import Synchronization
 /// Per-certificate state while reading and checking: the limits, and the budget of
 /// cells that dense objects have used so far (checked before each allocation). Claims
 /// may be checked concurrently, so the budget is behind a lock.
-final class ReadingContext: Sendable {
-    let limits: VerificationLimits
+package final class ReadingContext: Sendable {
+    package let limits: VerificationLimits
     private let used = Mutex(0)
     private let work = Mutex(0)
 
-    init(limits: VerificationLimits) {
+    package init(limits: VerificationLimits) {
         self.limits = limits
     }
 
     /// Charges 2^level cells to the certificate's budget, or throws the cell limit.
-    func chargeCells(level: Int, at pointer: JSONPointer) throws(KernelError) {
+    package func chargeCells(level: Int, at pointer: JSONPointer) throws(KernelError) {
         try checkLevel(level, at: pointer)
         try chargeCells(count: 1 << level, at: pointer)
     }
 
     /// Charges `count` cells (for objects that are not one dense level-J function).
-    func chargeCells(count: Int, at pointer: JSONPointer) throws(KernelError) {
+    package func chargeCells(count: Int, at pointer: JSONPointer) throws(KernelError) {
         let maximum = limits.maximumCells
         let before: Int? = used.withLock { total in
             guard count >= 0, count <= maximum - total else { return total }
@@ -34,7 +34,7 @@ final class ReadingContext: Sendable {
 
     /// Charges `steps` of work to the certificate's budget before doing them, or throws
     /// the work limit. Products of sizes are computed with saturation by the callers.
-    func chargeWork(_ steps: Int, at pointer: JSONPointer) throws(KernelError) {
+    package func chargeWork(_ steps: Int, at pointer: JSONPointer) throws(KernelError) {
         let maximum = limits.maximumWork
         let before: Int? = work.withLock { total in
             guard steps >= 0, steps <= maximum - total else { return total }
@@ -50,10 +50,10 @@ final class ReadingContext: Sendable {
     }
 
     /// a * b * c, saturating at Int.max (for work estimates).
-    static func product(_ factors: Int...) -> Int { Int.saturatingProduct(factors) }
+    package static func product(_ factors: Int...) -> Int { Int.saturatingProduct(factors) }
 
     /// Checks a level J against the level limit.
-    func checkLevel(_ level: Int, at pointer: JSONPointer) throws(KernelError) {
+    package func checkLevel(_ level: Int, at pointer: JSONPointer) throws(KernelError) {
         guard level <= limits.maximumLevel else {
             throw .limitExceeded(pointer: pointer, limit: .level, value: String(level), maximum: String(limits.maximumLevel))
         }

@@ -5,7 +5,7 @@ import ExactArithmetic
 /// to objects defined before it) from explicit data or from recipes, with the
 /// definitions of the DyadicFunctions library. Nothing an object states about itself
 /// is trusted: recipes are recomputed, explicit data is validated.
-struct ObjectStore: Sendable {
+package struct ObjectStore: Sendable {
     private(set) var objects: [String: KernelObject] = [:]
     /// Each feature's h_sigma as a step function, computed once when it is built (a feature
     /// referenced as a function many times must not be recomputed each time).
@@ -13,7 +13,13 @@ struct ObjectStore: Sendable {
     /// The longest list of functions a reference may expand to (lists are spliced in).
     private var maximumListLength = Int.max
 
-    init(_ entries: [CertificateDocument.ObjectEntry], context: ReadingContext) throws(KernelError) {
+    /// The extensions that build the object kinds the core does not.
+    private let extensions: [KernelExtension]
+
+    init(_ entries: [CertificateDocument.ObjectEntry], context: ReadingContext, extensions: [KernelExtension] = [])
+        throws(KernelError)
+    {
+        self.extensions = extensions
         maximumListLength = context.limits.maximumEnumeration
         for entry in entries {
             let object = try build(entry.fields, context: context)
@@ -24,7 +30,7 @@ struct ObjectStore: Sendable {
 
     // MARK: - References
 
-    func resolve(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelObject {
+    package func resolve(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelObject {
         let name = try Fields.identifier(value, at: pointer)
         guard let object = objects[name] else {
             throw .malformed(pointer: pointer, expected: "the name of an object defined earlier in \"objects\"", found: "\"\(name)\"")
@@ -69,7 +75,7 @@ struct ObjectStore: Sendable {
     }
 
     /// The object a reference names, if it is of the kind `extract` accepts.
-    private func typed<T>(_ value: JSONValue, at pointer: JSONPointer, _ expected: String, _ extract: (KernelObject) -> T?)
+    package func typed<T>(_ value: JSONValue, at pointer: JSONPointer, _ expected: String, _ extract: (KernelObject) -> T?)
         throws(KernelError) -> T
     {
         let object = try resolve(value, at: pointer)
@@ -93,18 +99,6 @@ struct ObjectStore: Sendable {
 
     func network(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelNetwork {
         try typed(value, at: pointer, "a network") { if case .network(let n) = $0 { return n } else { return nil } }
-    }
-
-    func matrix(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelMatrix {
-        try typed(value, at: pointer, "a matrix") { if case .matrix(let m) = $0 { return m } else { return nil } }
-    }
-
-    func reluNetwork(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelReLUNetwork {
-        try typed(value, at: pointer, "a ReLU network") { if case .reluNetwork(let n) = $0 { return n } else { return nil } }
-    }
-
-    func reluData(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelReLUData {
-        try typed(value, at: pointer, "ReLU data") { if case .reluData(let d) = $0 { return d } else { return nil } }
     }
 
     func functionClass(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelClass {
@@ -161,9 +155,11 @@ struct ObjectStore: Sendable {
         case .readoutClass: return try buildReadoutClass(f, kind, context)
         case .haarClass: return try buildHaarClass(f, kind, context)
         case .finiteClass: return try buildFiniteClass(f, kind, context)
-        case .matrix: return try buildMatrix(f, kind, context)
-        case .reluNetwork: return try buildReLUNetwork(f, kind, context)
-        case .reluData: return try buildReLUData(f, kind, context)
+        case .matrix, .reluNetwork, .reluData:
+            guard let builder = extensions.objectBuilder(kind) else {
+                throw [KernelExtension].unsupported(kind.rawValue, at: f.pointer.appending("kind"), what: "an object kind")
+            }
+            return try builder(self, f, context)
         }
     }
 

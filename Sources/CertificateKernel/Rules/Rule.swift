@@ -10,19 +10,21 @@ public struct ClaimFailure: Sendable, Equatable {
 }
 
 /// What checking one claim produced.
-struct RuleResult {
+package struct RuleResult {
     /// A short statement of the claim, for the verdict line.
-    var summary: String
+    package var summary: String
     /// nil when the claim holds.
-    var failure: ClaimFailure?
+    package var failure: ClaimFailure?
     /// The facts the claim establishes (only used when it holds).
-    var facts: [Fact] = []
+    package var facts: [Fact] = []
 
-    static func holds(_ summary: String, _ facts: [Fact] = []) -> RuleResult {
+    package static func holds(_ summary: String, _ facts: [Fact] = []) -> RuleResult {
         RuleResult(summary: summary, failure: nil, facts: facts)
     }
 
-    static func fails(_ summary: String, _ reason: String, expected: String? = nil, computed: String? = nil, at pointer: JSONPointer)
+    package static func fails(
+        _ summary: String, _ reason: String, expected: String? = nil, computed: String? = nil, at pointer: JSONPointer
+    )
         -> RuleResult
     {
         RuleResult(summary: summary, failure: ClaimFailure(reason: reason, expected: expected, computed: computed, pointer: pointer))
@@ -60,38 +62,53 @@ public enum RuleName: String, FormatWord {
     case support
     case supportVariability = "support-variability"
 
-    /// The rule's checker.
-    var rule: any Rule.Type {
+    /// Who checks the rule: a rule type of this target (the core paper, MATH.md sec. 2-10),
+    /// or the trusted extension `MatrixKernel` (sec. 11-12), which declares its rules here.
+    package enum Checker {
+        case core(any Rule.Type)
+        case matrixKernel(RuleDeclaration)
+    }
+
+    package var checker: Checker {
         switch self {
-        case .gram: GramRule.self
-        case .supDistance: SupDistanceRule.self
-        case .orthonormalForAllSigns: OrthonormalForAllSignsRule.self
-        case .packing: PackingRule.self
-        case .cover: CoverRule.self
-        case .haarPacking: HaarPackingRule.self
-        case .haarCover: HaarCoverRule.self
-        case .binaryClass: BinaryClassRule.self
-        case .readoutCount: ReadoutCountRule.self
-        case .enumerate: EnumerateRule.self
-        case .networkRealises: NetworkRealisesRule.self
-        case .networkWidthLower: NetworkWidthLowerRule.self
-        case .networkBits: NetworkBitsRule.self
-        case .stepApproxLower: StepApproxLowerRule.self
-        case .bits: BitsRule.self
-        case .epsTransfer: EpsTransferRule.self
-        case .networkRealisesForAllSigns: NetworkRealisesForAllSignsRule.self
-        case .reluInterpolates: ReLUInterpolatesRule.self
-        case .weightDecay: WeightDecayRule.self
-        case .neuronSharing: NeuronSharingRule.self
-        case .widthFromRank: WidthFromRankRule.self
-        case .mtlGap: MultiTaskGapRule.self
-        case .penalisedMtlGap: PenalisedMultiTaskGapRule.self
-        case .mtlScreen: MultiTaskScreenRule.self
-        case .compressPreserves: CompressPreservesRule.self
-        case .lassoGap: LassoGapRule.self
-        case .lassoScreen: LassoScreenRule.self
-        case .support: SupportRule.self
-        case .supportVariability: SupportVariabilityRule.self
+        case .gram: .core(GramRule.self)
+        case .supDistance: .core(SupDistanceRule.self)
+        case .orthonormalForAllSigns: .core(OrthonormalForAllSignsRule.self)
+        case .packing: .core(PackingRule.self)
+        case .cover: .core(CoverRule.self)
+        case .haarPacking: .core(HaarPackingRule.self)
+        case .haarCover: .core(HaarCoverRule.self)
+        case .binaryClass: .core(BinaryClassRule.self)
+        case .readoutCount: .core(ReadoutCountRule.self)
+        case .enumerate: .core(EnumerateRule.self)
+        case .networkRealises: .core(NetworkRealisesRule.self)
+        case .networkWidthLower: .core(NetworkWidthLowerRule.self)
+        case .networkBits: .core(NetworkBitsRule.self)
+        case .stepApproxLower: .core(StepApproxLowerRule.self)
+        case .bits: .core(BitsRule.self)
+        case .epsTransfer: .core(EpsTransferRule.self)
+        case .networkRealisesForAllSigns: .core(NetworkRealisesForAllSignsRule.self)
+        case .reluInterpolates: .matrixKernel(.reluInterpolates)
+        case .weightDecay: .matrixKernel(.weightDecay)
+        case .neuronSharing: .matrixKernel(.neuronSharing)
+        case .widthFromRank: .matrixKernel(.widthFromRank)
+        case .mtlGap: .matrixKernel(.mtlGap)
+        case .penalisedMtlGap: .matrixKernel(.penalisedMtlGap)
+        case .mtlScreen: .matrixKernel(.mtlScreen)
+        case .compressPreserves: .matrixKernel(.compressPreserves)
+        case .lassoGap: .matrixKernel(.lassoGap)
+        case .lassoScreen: .matrixKernel(.lassoScreen)
+        case .support: .matrixKernel(.support)
+        case .supportVariability: .matrixKernel(.supportVariability)
+        }
+    }
+
+    /// The rule's declaration: its lemma and keys, part of the format whichever kernel
+    /// checks the rule.
+    public var declaration: RuleDeclaration {
+        switch checker {
+        case .core(let rule): rule.declaration
+        case .matrixKernel(let declaration): declaration
         }
     }
 }
@@ -115,7 +132,7 @@ public struct RuleDeclaration: Sendable {
 /// of its claim (`gram`, `enumerate`, `readout-count`, `network-width-lower`,
 /// `penalised-mtl-gap`) implements this entry point itself, to reject keys outside the
 /// variant with the variant's list, and then decodes and checks.
-protocol Rule {
+package protocol Rule: SendableMetatype {
     static var declaration: RuleDeclaration { get }
     /// Checks one claim. Throws only for malformed input or exceeded limits.
     static func check(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult
@@ -125,7 +142,7 @@ protocol Rule {
 /// pure check"). `decode` reads every value once, with the JSON pointer a failure will
 /// name, and charges every resource; `check` is the rule's row of MATH.md on those
 /// values: it reads no JSON and returns the verdict and the facts the claim establishes.
-protocol TypedRule: Rule {
+package protocol TypedRule: Rule {
     associatedtype Claim
     /// Reads the claim's inputs and statement strictly. The verifier has already
     /// rejected keys the declaration does not list. Throws for malformed input or
@@ -136,7 +153,7 @@ protocol TypedRule: Rule {
 }
 
 extension TypedRule {
-    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+    package static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
         try entry.inputs.allowOnly(declaration.inputs)
         try entry.statement.allowOnly(declaration.statement)
         return try check(decode(entry, context), context)
@@ -145,44 +162,44 @@ extension TypedRule {
 
 /// A value read from a certificate together with where it was written, so a check can
 /// name the place of a false statement without reading JSON.
-struct Located<Value> {
-    let value: Value
-    let pointer: JSONPointer
+package struct Located<Value> {
+    package let value: Value
+    package let pointer: JSONPointer
+
+    package init(value: Value, pointer: JSONPointer) {
+        self.value = value
+        self.pointer = pointer
+    }
 }
 
 extension Rule {
-    static var name: String { declaration.name.rawValue }
-    static var lemma: String { declaration.lemma }
-}
-
-extension RuleName {
-    /// The rule's declaration.
-    public var declaration: RuleDeclaration { rule.declaration }
+    package static var name: String { declaration.name.rawValue }
+    package static var lemma: String { declaration.lemma }
 }
 
 /// What a rule may consult: the objects, the limits, and the claims it `uses`.
-struct CheckContext {
-    let objects: ObjectStore
-    let limits: VerificationLimits
-    let readingContext: ReadingContext
+package struct CheckContext {
+    package let objects: ObjectStore
+    package let limits: VerificationLimits
+    package let readingContext: ReadingContext
     /// The claims this claim lists in `uses` that are earlier and verified, in the
     /// order `uses` lists them.
-    let usedInOrder: [EstablishedClaim]
+    package let usedInOrder: [EstablishedClaim]
 
     /// The used claims by name.
-    var used: [String: EstablishedClaim] {
+    package var used: [String: EstablishedClaim] {
         Dictionary(usedInOrder.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
 /// A verified earlier claim as later claims see it: its facts, each with its meaning.
-struct EstablishedClaim: Sendable {
-    let id: String
-    let rule: String
-    let facts: [Fact]
+package struct EstablishedClaim: Sendable {
+    package let id: String
+    package let rule: String
+    package let facts: [Fact]
 
     /// The fact a `bits` term names by its quantity name, if the claim established one.
-    func fact(named name: String) -> Fact? {
+    package func fact(named name: String) -> Fact? {
         facts.first { $0.name.rawValue == name }
     }
 }

@@ -65,7 +65,7 @@ public enum Measure: String, FormatWord {
 
     /// Whether the measure is about a class at an accuracy eps and non-increasing in
     /// eps, so that Lemma E transfers its bounds to other eps.
-    var isMonotoneInEps: Bool { self == .coveringNumber || self == .descriptionBits }
+    package var isMonotoneInEps: Bool { self == .coveringNumber || self == .descriptionBits }
 }
 
 /// What an established number is about: the measure, its subject (object or claim
@@ -89,6 +89,21 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
     public var lambda: Rational? = nil
     /// The task t of a per-task lasso quantity (MATH.md sec. 12).
     public var task: Int? = nil
+
+    package init(
+        measure: Measure, subject: [String], eps: Rational? = nil, epsBelow: Rational? = nil, coding: Coding? = nil,
+        maxBreakpoints: BigInt? = nil, threshold: Rational? = nil, lambda: Rational? = nil, task: Int? = nil
+    ) {
+        self.measure = measure
+        self.subject = subject
+        self.eps = eps
+        self.epsBelow = epsBelow
+        self.coding = coding
+        self.maxBreakpoints = maxBreakpoints
+        self.threshold = threshold
+        self.lambda = lambda
+        self.task = task
+    }
 
     /// The meaning in the notation of MATH.md, e.g. `ceil log2 N(1/2, K, separate)`.
     public var description: String {
@@ -124,7 +139,7 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The differences from another meaning, for messages.
-    func differences(from other: Meaning) -> [String] {
+    package func differences(from other: Meaning) -> [String] {
         var result: [String] = []
         if measure != other.measure { result.append("measure") }
         if subject != other.subject { result.append("subject") }
@@ -176,7 +191,7 @@ public struct Fact: Sendable, Equatable, CustomStringConvertible {
     public let meaning: Meaning
     public let bound: Quantity
 
-    init(_ name: QuantityName, _ meaning: Meaning, _ bound: Quantity) {
+    package init(_ name: QuantityName, _ meaning: Meaning, _ bound: Quantity) {
         self.name = name
         self.meaning = meaning
         self.bound = bound

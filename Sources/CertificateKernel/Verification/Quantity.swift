@@ -9,6 +9,11 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     public var lower: Rational?
     public var upper: Rational?
 
+    package init(lower: Rational?, upper: Rational?) {
+        self.lower = lower
+        self.upper = upper
+    }
+
     public static func exact(_ value: Rational) -> Quantity { Quantity(lower: value, upper: value) }
     public static func exact(_ value: BigInt) -> Quantity { exact(Rational(value)) }
     public static func exact(_ value: Int) -> Quantity { exact(Rational(value)) }
@@ -19,14 +24,14 @@ public struct Quantity: Sendable, Equatable, CustomStringConvertible {
     public var isExact: Bool { lower != nil && lower == upper }
 
     /// c * [lower, upper] (ends swap for negative c).
-    func scaled(by c: Rational) -> Quantity {
+    package func scaled(by c: Rational) -> Quantity {
         if c.isZero { return .exact(Rational.zero) }
         let a = lower.map { $0 * c }, b = upper.map { $0 * c }
         return c.signum > 0 ? Quantity(lower: a, upper: b) : Quantity(lower: b, upper: a)
     }
 
     /// [a, b] + [c, d] = [a + c, b + d].
-    static func + (x: Quantity, y: Quantity) -> Quantity {
+    package static func + (x: Quantity, y: Quantity) -> Quantity {
         Quantity(
             lower: x.lower.flatMap { a in y.lower.map { a + $0 } },
             upper: x.upper.flatMap { b in y.upper.map { b + $0 } })
@@ -47,7 +52,7 @@ public enum Relation: String, FormatWord {
     case equal = "="
 
     /// Whether `value relation bound` holds.
-    func holds(_ value: Rational, _ bound: Rational) -> Bool {
+    package func holds(_ value: Rational, _ bound: Rational) -> Bool {
         switch self {
         case .lessOrEqual: return value <= bound
         case .less: return value < bound
@@ -58,7 +63,7 @@ public enum Relation: String, FormatWord {
     }
 
     /// Whether every value in the interval stands in this relation to `bound`.
-    func holds(for q: Quantity, _ bound: Rational) -> Bool {
+    package func holds(for q: Quantity, _ bound: Rational) -> Bool {
         switch self {
         case .lessOrEqual: return q.upper.map { $0 <= bound } ?? false
         case .less: return q.upper.map { $0 < bound } ?? false
@@ -69,7 +74,7 @@ public enum Relation: String, FormatWord {
     }
 
     /// What a true statement `x relation bound` tells about x (nonNegative: x >= 0).
-    func quantity(bound: Rational, nonNegative: Bool) -> Quantity {
+    package func quantity(bound: Rational, nonNegative: Bool) -> Quantity {
         let floor: Rational? = nonNegative ? Rational.zero : nil
         switch self {
         case .equal: return .exact(bound)

@@ -15,8 +15,6 @@ public struct ClaimVerdict: Sendable {
     /// canonical text and digest outside the kernel.
     public let json: JSONValue
     public let outcome: Outcome
-    /// Seconds spent checking this claim.
-    public let seconds: Double
 
     public var passed: Bool { outcome == .passed }
 }

@@ -11,14 +11,19 @@ public struct Verifier: Sendable {
     public var limits: VerificationLimits
     /// How many claims of one certificate may be checked at the same time.
     public var jobs: Int
+    /// The trusted extensions whose rules and object kinds this verifier checks besides the
+    /// core's (`[.matrices]` for MATH.md sec. 11-12); without them such claims are errors.
+    public var extensions: [KernelExtension]
 
-    public init(limits: VerificationLimits = VerificationLimits(), jobs: Int = 1) {
+    public init(limits: VerificationLimits = VerificationLimits(), jobs: Int = 1, extensions: [KernelExtension] = []) {
         self.limits = limits
         self.jobs = max(1, jobs)
+        self.extensions = extensions
     }
 
-    /// Verifies a certificate given as bytes; `path` only names it in the verdict.
-    public func verify(bytes: [UInt8], path: String, progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> FileVerdict {
+    /// Verifies a certificate given as bytes; `path` only names it in the verdict, and
+    /// `observer` hears each claim's check start and end.
+    public func verify(bytes: [UInt8], path: String, observer: (@Sendable (ClaimEvent) -> Void)? = nil) -> FileVerdict {
         guard bytes.count <= limits.maximumFileSize else {
             return FileVerdict(
                 path: path, description: nil, claims: [],
@@ -44,11 +49,11 @@ public struct Verifier: Sendable {
         let objects: ObjectStore
         do {
             document = try CertificateDocument(root, context: context)
-            objects = try ObjectStore(document.objects, context: context)
+            objects = try ObjectStore(document.objects, context: context, extensions: extensions)
         } catch {
             return FileVerdict(path: path, description: nil, claims: [], error: error)
         }
-        return check(document, objects: objects, context: context, path: path, progress: progress)
+        return check(document, objects: objects, context: context, path: path, observer: observer)
     }
 
     /// The claims' dependency depth: 0 for claims that use nothing valid.
@@ -69,7 +74,7 @@ public struct Verifier: Sendable {
 
     private func check(
         _ document: CertificateDocument, objects: ObjectStore, context: ReadingContext, path: String,
-        progress: (@Sendable (Int, Int, String) -> Void)?
+        observer: (@Sendable (ClaimEvent) -> Void)?
     ) -> FileVerdict {
         let claims = document.claims
         let slots = VerdictSlots(count: claims.count)
@@ -80,10 +85,11 @@ public struct Verifier: Sendable {
         for wave in waves(claims) {
             let work: @Sendable (Int) -> Void = { k in
                 let claim = claims[wave[k]]
+                observer?(.started(index: claim.index))
                 slots.set(
                     claim.index, self.checkClaim(claim, claims: claims, index: claimIndex, objects: objects, context: context, slots: slots)
                 )
-                progress?(done.increment(), claims.count, claim.id)
+                observer?(.finished(index: claim.index, id: claim.id, done: done.increment(), total: claims.count))
             }
             if jobs == 1 || wave.count == 1 {
                 for k in 0..<wave.count { work(k) }
@@ -112,15 +118,19 @@ public struct Verifier: Sendable {
         _ claim: CertificateDocument.ClaimEntry, claims: [CertificateDocument.ClaimEntry], index: [String: Int],
         objects: ObjectStore, context: ReadingContext, slots: VerdictSlots
     ) -> VerdictSlots.Entry {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let rule = claim.rule.rule
+        let rule: any Rule.Type
+        switch claim.rule.checker {
+        case .core(let coreRule): rule = coreRule
+        case .matrixKernel:
+            guard let extensionRule = extensions.rule(claim.rule) else {
+                return .error([KernelExtension].unsupported(claim.rule.rawValue, at: claim.pointer.appending("rule"), what: "a rule"))
+            }
+            rule = extensionRule
+        }
         func verdict(_ summary: String, _ failure: ClaimFailure?) -> ClaimVerdict {
-            let elapsed = clock.now - start
-            return ClaimVerdict(
+            ClaimVerdict(
                 id: claim.id, rule: claim.rule.rawValue, lemma: rule.lemma, summary: summary, json: claim.json,
-                outcome: failure.map { .failed($0) } ?? .passed,
-                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+                outcome: failure.map { .failed($0) } ?? .passed)
         }
         // Dependencies: earlier claims only, and all of them verified. A dependency
         // problem makes the claim fail, but its inputs are still read, so that malformed
@@ -159,6 +169,16 @@ public struct Verifier: Sendable {
             return .error(error)
         }
     }
+}
+
+/// What the verifier reports while it checks a certificate's claims, for progress displays
+/// and timings outside the kernel. No verdict depends on it.
+public enum ClaimEvent: Sendable {
+    /// The check of the claim at `index` (file order) starts.
+    case started(index: Int)
+    /// The check of the claim at `index` ended; `done` of the certificate's `total` claims
+    /// are checked.
+    case finished(index: Int, id: String, done: Int, total: Int)
 }
 
 /// Results of concurrently checked claims, each slot written once.

@@ -82,20 +82,25 @@ enum CertificateFiles {
     /// The name a path has in reports (`<stdin>` for `-`).
     static func displayName(_ path: String) -> String { path == standardInput ? "<stdin>" : path }
 
-    /// Verifies files, several at a time when `jobs` > 1, returning verdicts in order.
-    static func verifyAll(_ files: [String], verifier: Verifier, jobs: Int, progress: Progress) -> [FileVerdict] {
+    /// Verifies files, several at a time when `jobs` > 1, returning verdicts in order, each
+    /// with the seconds its claims' checks took (measured here, from the kernel's events).
+    static func verifyAll(_ files: [String], verifier: Verifier, jobs: Int, progress: Progress) -> [(FileVerdict, ClaimTimes)] {
         let results = VerdictList(count: files.count)
         let gate = DispatchSemaphore(value: max(1, min(jobs, files.count)))
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             gate.wait()
             defer { gate.signal() }
             let path = files[i], name = displayName(path)
+            let times = ClaimTimes()
             switch read(path, limit: verifier.limits.maximumFileSize) {
             case .failure(let error):
-                results.set(i, FileVerdict(path: name, description: nil, claims: [], error: error))
+                results.set(i, (FileVerdict(path: name, description: nil, claims: [], error: error), times))
             case .success(let bytes):
-                results.set(
-                    i, verifier.verify(bytes: bytes, path: name) { done, total, claim in progress.update(name, done, total, claim) })
+                let verdict = verifier.verify(bytes: bytes, path: name) { event in
+                    times.record(event)
+                    if case .finished(_, let id, let done, let total) = event { progress.update(name, done, total, id) }
+                }
+                results.set(i, (verdict, times))
             }
         }
         return results.values
@@ -133,18 +138,47 @@ enum CertificateFiles {
 }
 
 final class VerdictList: @unchecked Sendable {
-    private var items: [FileVerdict?]
+    private var items: [(FileVerdict, ClaimTimes)?]
     private let lock = NSLock()
     init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: FileVerdict) {
+    func set(_ i: Int, _ v: (FileVerdict, ClaimTimes)) {
         lock.lock()
         items[i] = v
         lock.unlock()
     }
-    var values: [FileVerdict] {
+    var values: [(FileVerdict, ClaimTimes)] {
         lock.lock()
         defer { lock.unlock() }
         return items.compactMap { $0 }
+    }
+}
+
+/// The wall-clock seconds each claim's check took, from the verifier's start and end
+/// events (for `--junit`); claims checked at the same time overlap.
+final class ClaimTimes: @unchecked Sendable {
+    private let clock = ContinuousClock()
+    private var started: [Int: ContinuousClock.Instant] = [:]
+    private var seconds: [Int: Double] = [:]
+    private let lock = NSLock()
+
+    func record(_ event: ClaimEvent) {
+        let now = clock.now
+        lock.lock()
+        defer { lock.unlock() }
+        switch event {
+        case .started(let index): started[index] = now
+        case .finished(let index, _, _, _):
+            guard let start = started[index] else { return }
+            let elapsed = now - start
+            seconds[index] = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        }
+    }
+
+    /// The seconds of the claim at `index` (0 if it was not checked).
+    func seconds(ofClaim index: Int) -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return seconds[index] ?? 0
     }
 }
 

@@ -6,8 +6,10 @@ import CertificateKernel
 /// `tests` count includes that error case, so `tests` is the number of `<testcase>`
 /// elements below it (as JUnit consumers expect).
 enum JUnitReport {
-    /// The report; `seconds` is the wall-clock time of the whole run (`<testsuites time>`).
-    static func render(_ verdicts: [FileVerdict], seconds: Duration) -> String {
+    /// The report; `seconds` is the wall-clock time of the whole run (`<testsuites time>`),
+    /// and each verdict comes with its claims' times.
+    static func render(_ timed: [(FileVerdict, ClaimTimes)], seconds: Duration) -> String {
+        let verdicts = timed.map(\.0)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let all = verdicts.flatMap(\.claims)
         let failures = all.filter { !$0.passed }.count
@@ -15,9 +17,10 @@ enum JUnitReport {
         let total = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18
         out +=
             "<testsuites name=\"dyadcert verify\" tests=\"\(all.count + errors)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(format(total))\">\n"
-        for verdict in verdicts {
+        for (verdict, times) in timed {
             let suiteFailures = verdict.claims.filter { !$0.passed }.count
-            let time = verdict.claims.reduce(0.0) { $0 + $1.seconds }
+            let claimSeconds = verdict.claims.indices.map { times.seconds(ofClaim: $0) }
+            let time = claimSeconds.reduce(0, +)
             out +=
                 "  <testsuite name=\"\(escape(verdict.path))\" tests=\"\(verdict.claims.count + (verdict.error == nil ? 0 : 1))\" failures=\"\(suiteFailures)\" errors=\"\(verdict.error == nil ? 0 : 1)\" time=\"\(format(time))\">\n"
             if let error = verdict.error {
@@ -25,9 +28,9 @@ enum JUnitReport {
                 out += "      <error type=\"\(verdict.status.rawValue)\" message=\"\(escape(error.description))\"/>\n"
                 out += "    </testcase>\n"
             }
-            for claim in verdict.claims {
+            for (claim, claimTime) in zip(verdict.claims, claimSeconds) {
                 out +=
-                    "    <testcase classname=\"\(escape(verdict.path))\" name=\"\(escape(claim.id)) (\(escape(claim.rule)))\" time=\"\(format(claim.seconds))\">"
+                    "    <testcase classname=\"\(escape(verdict.path))\" name=\"\(escape(claim.id)) (\(escape(claim.rule)))\" time=\"\(format(claimTime))\">"
                 if case .failed(let failure) = claim.outcome {
                     var message = failure.reason
                     if let expected = failure.expected { message += "; stated: \(expected)" }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CertificateKernel
 import Dispatch
 import Foundation
+import MatrixKernel
 
 /// `dyadcert verify PATH...`: checks certificates with the trusted kernel.
 struct Verify: ParsableCommand {
@@ -69,7 +70,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let clock = ContinuousClock(), start = clock.now
-        let verifier = Verifier(limits: limits.verificationLimits, jobs: jobs)
+        let verifier = Verifier(limits: limits.verificationLimits, jobs: jobs, extensions: [.matrices])
         // Files in argument order (directories expanded in sorted order); an unreadable
         // path keeps its place in the report.
         var entries: [Entry] = []
@@ -99,15 +100,16 @@ struct Verify: ParsableCommand {
         let progress = Progress(enabled: !quiet && isatty(2) != 0)
         var checked = CertificateFiles.verifyAll(files, verifier: verifier, jobs: jobs, progress: progress).makeIterator()
         progress.finish()
-        let verdicts: [FileVerdict] = entries.compactMap { entry in
+        let timed: [(FileVerdict, ClaimTimes)] = entries.compactMap { entry in
             switch entry {
             case .file: return checked.next()
-            case .unreadable(let verdict): return verdict
+            case .unreadable(let verdict): return (verdict, ClaimTimes())
             }
         }
+        let verdicts = timed.map(\.0)
         var junitFailed = false
         if let junit {
-            if let problem = OutputFile.write(JUnitReport.render(verdicts, seconds: clock.now - start), to: junit) {
+            if let problem = OutputFile.write(JUnitReport.render(timed, seconds: clock.now - start), to: junit) {
                 FileHandle.standardError.write(Data("error: cannot write the JUnit report: \(problem)\n".utf8))
                 junitFailed = true
             }

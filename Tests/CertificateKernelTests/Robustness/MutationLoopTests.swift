@@ -1,6 +1,7 @@
 import ExactArithmetic
 import Testing
 @testable import CertificateKernel
+import MatrixKernel
 
 /// A seeded mutation loop over the shipped certificates (PRODUCT.md, "Reliability and
 /// security"): every mutant ends in a verdict or a located error, and every mutant the
@@ -46,7 +47,7 @@ struct MutationLoopTests {
                 return !rulesWithoutOracle.contains(rule)
             }
             guard modelled else { return nil }
-            let verifies = Verifier(limits: limits).verify(bytes: bytes, path: name).status == .verified
+            let verifies = Verifier(limits: limits, extensions: [.matrices]).verify(bytes: bytes, path: name).status == .verified
             return Original(name: name, bytes: bytes, root: root, expanded: Set(IndependentOracle.expandedClaims(doc)), verifies: verifies)
         }
     }
@@ -132,7 +133,8 @@ struct MutationLoopTests {
             }
             // And the kernel agrees that it is false.
             #expect(
-                Verifier(limits: Self.limits).verify(bytes: Robustness.bytes(edited), path: name).status == .failed, "\(name) \(pointer)")
+                Verifier(limits: Self.limits, extensions: [.matrices]).verify(bytes: Robustness.bytes(edited), path: name).status
+                    == .failed, "\(name) \(pointer)")
         }
     }
 
@@ -149,7 +151,9 @@ struct MutationLoopTests {
                 value = Robustness.edit(value, at: at[...], to: "renamed")
             }
             let bytes = Robustness.bytes(value)
-            #expect(Verifier(limits: Self.limits).verify(bytes: bytes, path: original.name).status == .verified, "\(original.name)")
+            #expect(
+                Verifier(limits: Self.limits, extensions: [.matrices]).verify(bytes: bytes, path: original.name).status == .verified,
+                "\(original.name)")
             let judgement = Self.judge(bytes, against: original)
             #expect(judgement.unsound.isEmpty && judgement.undecided.isEmpty && judgement.recomputed == 0, "\(original.name): \(judgement)")
         }
@@ -194,7 +198,7 @@ struct MutationLoopTests {
                 description = steps.joined(separator: "; ")
                 kinds["structure", default: 0] += 1
             }
-            let verdict = Verifier(limits: Self.limits).verify(bytes: bytes, path: original.name)
+            let verdict = Verifier(limits: Self.limits, extensions: [.matrices]).verify(bytes: bytes, path: original.name)
             statuses[verdict.status, default: 0] += 1
             #expect((0...3).contains(verdict.status.exitCode))
             if let error = verdict.error {

@@ -2,6 +2,7 @@ import CanonicalJSON
 import Foundation
 import Testing
 @testable import CertificateKernel
+import MatrixKernel
 
 /// Shared helpers of the robustness tests: the shipped certificates, a base certificate
 /// with one object of most kinds and one claim of most rules, JSON editing by pointer,
@@ -88,7 +89,7 @@ enum Robustness {
     static func verify(_ bytes: [UInt8], limits: VerificationLimits = VerificationLimits(), path: String = "test.dyadcert.json")
         -> FileVerdict
     {
-        let verdict = Verifier(limits: limits).verify(bytes: bytes, path: path)
+        let verdict = Verifier(limits: limits, extensions: [.matrices]).verify(bytes: bytes, path: path)
         #expect((0...3).contains(verdict.status.exitCode))
         if let error = verdict.error {
             #expect(verdict.status == (error.isLimit ? .limitExceeded : .malformed))

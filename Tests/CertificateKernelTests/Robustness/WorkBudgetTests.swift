@@ -2,6 +2,7 @@ import ExactArithmetic
 import Foundation
 import Testing
 @testable import CertificateKernel
+import MatrixKernel
 
 /// Work that is quadratic within every size limit (a wide network evaluated on as many
 /// pieces as it has first-layer units) is refused before it starts, under --max-work.
@@ -38,7 +39,7 @@ struct WorkBudgetTests {
         let clock = ContinuousClock()
         let start = clock.now
         // 2000 pieces x about 6000 steps per piece = 1.2e7 > 1e6.
-        let verdict = Verifier(limits: limits).verify(bytes: Array(Self.wideNetwork(2000).utf8), path: "wide")
+        let verdict = Verifier(limits: limits, extensions: [.matrices]).verify(bytes: Array(Self.wideNetwork(2000).utf8), path: "wide")
         #expect(verdict.status == .limitExceeded)
         #expect(verdict.error?.pointer.description == "/claims/0/inputs/network")
         #expect(verdict.error?.description.contains("--max-work") == true)
@@ -47,7 +48,7 @@ struct WorkBudgetTests {
 
     @Test("the same network within the budget is evaluated (and the claim checked)")
     func wideNetworkWithinBudget() {
-        let verdict = Verifier().verify(bytes: Array(Self.wideNetwork(50).utf8), path: "wide")
+        let verdict = Verifier(extensions: [.matrices]).verify(bytes: Array(Self.wideNetwork(50).utf8), path: "wide")
         // The output reads the first second-layer unit, H(x1 + x2 - 2): 1 once both of its
         // first-layer inputs are on, so the output is not zero: the claim is false.
         #expect(verdict.status == .failed)
@@ -65,11 +66,11 @@ struct WorkBudgetTests {
         // One claim costs 64 * 64 * 2 = 8192 steps: a budget of 10000 admits one, not two.
         var limits = VerificationLimits()
         limits.maximumWork = 10_000
-        let verdict = Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "two")
+        let verdict = Verifier(limits: limits, extensions: [.matrices]).verify(bytes: Array(text.utf8), path: "two")
         #expect(verdict.status == .limitExceeded)
         #expect(verdict.claims.count == 1 && verdict.claims[0].passed)
         #expect(verdict.error?.pointer.description == "/claims/1/inputs/functions")
         limits.maximumWork = 20_000
-        #expect(Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "two").status == .verified)
+        #expect(Verifier(limits: limits, extensions: [.matrices]).verify(bytes: Array(text.utf8), path: "two").status == .verified)
     }
 }

@@ -4,6 +4,7 @@
 import Testing
 import ExactArithmetic
 @testable import CertificateKernel
+import MatrixKernel
 
 @Suite("Seed-004 rules: located errors for bad input")
 struct ReLURobustnessTests {
@@ -115,9 +116,9 @@ struct ReLURobustnessTests {
             "r", "width-from-rank", inputs: "{\"data\":\"data\"}", statement: "{\"rank\":\"2\",\"width-lower\":\"1\"}"
         ).text
         var limits = VerificationLimits()
-        RT.expectVerified(Verifier(limits: limits, jobs: 1).verify(bytes: Array(text.utf8), path: "test"))
+        RT.expectVerified(Verifier(limits: limits, jobs: 1, extensions: [.matrices]).verify(bytes: Array(text.utf8), path: "test"))
         limits.maximumWork = 8
-        let v = Verifier(limits: limits, jobs: 1).verify(bytes: Array(text.utf8), path: "test")
+        let v = Verifier(limits: limits, jobs: 1, extensions: [.matrices]).verify(bytes: Array(text.utf8), path: "test")
         #expect(v.status == .limitExceeded)
         #expect(v.status.exitCode == 3)
         #expect(v.error?.pointer.description.hasPrefix("/claims/0") == true)

@@ -1,11 +1,12 @@
 // Test support for the soundness tests of the kernel's rules (MATH.md sec. 10).
 //
 // Certificates are assembled as JSON text and checked through the public entry point
-// `Verifier().verify(bytes:path:)`. Expected values never come from the kernel: they are
+// `Verifier(extensions: [.matrices]).verify(bytes:path:)`. Expected values never come from the kernel: they are
 // worked by hand from MATH.md or computed here by brute force with plain Int arithmetic.
 import Testing
 @testable import CertificateKernel
 import TestSupport
+import MatrixKernel
 
 // MARK: - Certificate text
 
@@ -50,7 +51,7 @@ struct RuleCertificate {
 /// Helpers of the rule tests (a namespace, to stay clear of other test files).
 enum RT {
     static func verify(_ text: String, jobs: Int = 1) -> FileVerdict {
-        Verifier(jobs: jobs).verify(bytes: Array(text.utf8), path: "test")
+        Verifier(jobs: jobs, extensions: [.matrices]).verify(bytes: Array(text.utf8), path: "test")
     }
 
     /// A JSON string literal (test names and numbers never need escapes).

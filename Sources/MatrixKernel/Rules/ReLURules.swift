@@ -1,3 +1,4 @@
+import CertificateKernel
 import ExactArithmetic
 import ExactLinearAlgebra
 
@@ -8,9 +9,7 @@ import ExactLinearAlgebra
 /// optional `sup-error` (must equal the computed max_{d,i} |f(x_i)[d] - Y[d][i]|).
 /// Establishes nothing. Check: `Interpolation.check`.
 enum ReLUInterpolatesRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .reluInterpolates, lemma: "exact evaluation (MATH.md sec. 11)",
-        inputs: ["network", "data", "tolerance"], statement: ["sup-error"])
+    static let declaration = RuleDeclaration.reluInterpolates
 
     struct Claim {
         let network: Located<(name: String, value: ShallowReLUNetwork)>
@@ -77,10 +76,7 @@ enum ReLUInterpolatesRule: TypedRule {
 /// `path-norm-lower-bound` (= sum l_k). Establishes `weight-decay` exactly and
 /// `path-norm` in [max(0, sum l_k), min(WD, sum u_k)] (R = WD when balanced, Lemma WD).
 enum WeightDecayRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .weightDecay, lemma: "Lemmas RS and WD (MATH.md sec. 11)",
-        inputs: ["network", "path-norm-upper", "path-norm-lower"],
-        statement: ["weight-decay", "balanced", "path-norm-upper-bound", "path-norm-lower-bound"])
+    static let declaration = RuleDeclaration.weightDecay
 
     struct Claim {
         let network: (name: String, value: ShallowReLUNetwork)
@@ -204,9 +200,7 @@ enum WeightDecayRule: TypedRule {
 /// `units-per-output` (D counts) and `active` (the active unit indices, ascending).
 /// Establishes `units` (active units) and `shared-units`, exactly.
 enum NeuronSharingRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .neuronSharing, lemma: "definitions (MATH.md sec. 11)",
-        inputs: ["network"], statement: ["active-units", "shared-units", "units-per-output", "active"])
+    static let declaration = RuleDeclaration.neuronSharing
 
     struct Claim {
         let network: (name: String, value: ShallowReLUNetwork)
@@ -288,9 +282,7 @@ enum NeuronSharingRule: TypedRule {
 /// (rank(Y - c 1^T)), and the network's active units must be at least that. Establishes
 /// `rank` exactly and `width-lower` for every interpolating network.
 enum WidthFromRankRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .widthFromRank, lemma: "Lemma RW (MATH.md sec. 11)",
-        inputs: ["network", "data"], statement: ["rank", "width-lower", "centred-rank"])
+    static let declaration = RuleDeclaration.widthFromRank
 
     struct Claim {
         let data: (name: String, value: KernelReLUData)
@@ -381,9 +373,7 @@ enum WidthFromRankRule: TypedRule {
 /// inputs X are used). Statement: `units-before`, `units-after` (active units).
 /// Establishes `units` of the compressed network, exactly.
 enum CompressPreservesRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .compressPreserves, lemma: "exact evaluation (MATH.md sec. 11, Compression)",
-        inputs: ["data", "original", "compressed"], statement: ["units-before", "units-after"])
+    static let declaration = RuleDeclaration.compressPreserves
 
     struct Claim {
         let original: (name: String, value: ShallowReLUNetwork)

@@ -1,3 +1,4 @@
+import CertificateKernel
 import ExactArithmetic
 import ExactLinearAlgebra
 

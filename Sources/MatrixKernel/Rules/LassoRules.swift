@@ -1,3 +1,4 @@
+import CertificateKernel
 import ExactArithmetic
 import ExactLinearAlgebra
 
@@ -10,9 +11,7 @@ import ExactLinearAlgebra
 /// with |x_j . theta| > lambda is a false claim naming feature j. Establishes
 /// `lasso-gap` in [0, P_t(w) - D_t(theta)] for task t at lambda.
 enum LassoGapRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .lassoGap, lemma: "Lemma LD (MATH.md sec. 12)",
-        inputs: ["features", "targets", "heads", "task", "dual", "lambda"], statement: ["delta"])
+    static let declaration = RuleDeclaration.lassoGap
 
     struct Claim {
         /// X (n x p), Y (n x T), the heads (T x p) and theta (n x 1), with their names.
@@ -89,9 +88,7 @@ enum LassoGapRule: TypedRule {
 /// Inputs: `gap` (a `lasso-gap` claim in `uses`), `features` (distinct indices).
 /// Statement: `screened` (their number). Establishes `screened-features` exactly.
 enum LassoScreenRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .lassoScreen, lemma: "Lemma LS (MATH.md sec. 12)",
-        inputs: ["features", "gap"], statement: ["screened"])
+    static let declaration = RuleDeclaration.lassoScreen
 
     typealias Claim = ScreeningClaim<Screening>
 
@@ -173,9 +170,7 @@ enum LassoScreenRule: TypedRule {
 /// `screens`: p - the features screened for task t). Establishes `support-size` per
 /// task and `union-size`, exactly.
 enum SupportRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .support, lemma: "definitions (MATH.md sec. 12), Lemma LS for optimal heads",
-        inputs: ["heads", "screens"], statement: ["sizes", "union", "fractions", "optimal-upper"])
+    static let declaration = RuleDeclaration.support
 
     struct Claim {
         let heads: (name: String, value: RationalMatrix)
@@ -319,9 +314,7 @@ enum SupportRule: TypedRule {
 ///
 /// Inputs: `heads`. Statement: `holds` ("yes"). Establishes nothing.
 enum SupportVariabilityRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .supportVariability, lemma: "definitions (MATH.md sec. 12)",
-        inputs: ["heads"], statement: ["holds"])
+    static let declaration = RuleDeclaration.supportVariability
 
     struct Claim {
         let heads: Located<(name: String, value: RationalMatrix)>

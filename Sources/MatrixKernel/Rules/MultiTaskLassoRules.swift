@@ -1,3 +1,4 @@
+import CertificateKernel
 import ExactArithmetic
 import ExactLinearAlgebra
 
@@ -144,9 +145,7 @@ extension RationalMatrix {
 /// Inputs: the network form of ``MultiTaskProblem``. Statement: `delta` (>= 0).
 /// Establishes `mtl-gap` in [0, sum_k u_k - <Lambda, Psi>].
 enum MultiTaskGapRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .mtlGap, lemma: "Lemma MD (MATH.md sec. 11)",
-        inputs: ["network", "weights", "data", "targets", "dual", "unit-bounds"], statement: ["delta"])
+    static let declaration = RuleDeclaration.mtlGap
 
     struct Claim {
         let problem: MultiTaskProblem
@@ -217,9 +216,7 @@ enum MultiTaskGapRule: TypedRule {
 /// Establishes `mtl-gap` in [0, G] with lambda in its meaning (G and lambda in the
 /// units the claim states them).
 enum PenalisedMultiTaskGapRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .penalisedMtlGap, lemma: "Lemma PD (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads",
-        inputs: ["network", "weights", "data", "features", "targets", "heads", "dual", "unit-bounds", "lambda"], statement: ["delta"])
+    static let declaration = RuleDeclaration.penalisedMtlGap
 
     struct Claim {
         let problem: MultiTaskProblem
@@ -281,9 +278,7 @@ enum PenalisedMultiTaskGapRule: TypedRule {
 /// indices). Statement: `screened` (the number of listed units). Establishes
 /// `screened-units` exactly and `optimal-width-upper` <= K - screened.
 enum MultiTaskScreenRule: TypedRule {
-    static let declaration = RuleDeclaration(
-        name: .mtlScreen, lemma: "Lemma GS (MATH.md sec. 11), with Lemma GL (sec. 12) for group-sparse heads",
-        inputs: ["units", "gap"], statement: ["screened"])
+    static let declaration = RuleDeclaration.mtlScreen
 
     typealias Claim = ScreeningClaim<Screening>
 
@@ -312,7 +307,7 @@ enum MultiTaskScreenRule: TypedRule {
         }
         let names = gap.names
         let features: FeatureSource, factor: Rational
-        if case .reluNetwork(let net) = try context.objects.resolve(.string(names[0]), at: m.at("gap")) {
+        if case .extended(let net as KernelReLUNetwork) = try context.objects.resolve(.string(names[0]), at: m.at("gap")) {
             let data = try context.objects.reluData(.string(names[1]), at: m.at("gap"))
             try m.chargeFeatures(net.network, on: data, networkKey: "gap")
             features = .network(net.network, on: data)
