@@ -83,12 +83,3 @@ extension BigInt {
         return Int128(exactly: magnitude)
     }
 }
-
-extension Int {
-    /// The value of `source` when it fits in `Int`.
-    @inlinable
-    public init?(exactly source: BigInt) {
-        guard let value = source.intValue else { return nil }
-        self = value
-    }
-}
