@@ -152,6 +152,21 @@ extension BigInt {
     public static func >>= (value: inout BigInt, k: Int) { value = value >> k }
 }
 
+// The kernel never does generic arithmetic on integers; the generic law tests and
+// untrusted code do.
+extension BigInt: AdditiveArithmetic {}
+
+extension BigInt: Numeric {
+    public typealias Magnitude = BigInt
+
+    /// Always succeeds: every binary integer is a `BigInt`.
+    public init?<T: BinaryInteger>(exactly source: T) {
+        self.init(source)
+    }
+}
+
+extension BigInt: SignedNumeric {}
+
 extension Int {
     /// The value of `source` when it fits in `Int`.
     public init?(exactly source: BigInt) {

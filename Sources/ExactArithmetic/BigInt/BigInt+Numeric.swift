@@ -7,19 +7,6 @@ extension BigInt: ExpressibleByIntegerLiteral {
     }
 }
 
-extension BigInt: AdditiveArithmetic {}
-
-extension BigInt: Numeric {
-    public typealias Magnitude = BigInt
-
-    /// Always succeeds: every binary integer is a `BigInt`.
-    public init?<T: BinaryInteger>(exactly source: T) {
-        self.init(source)
-    }
-}
-
-extension BigInt: SignedNumeric {}
-
 extension BigInt {
     /// Creates the integer equal to any binary integer (of any width).
     public init<T: BinaryInteger>(_ source: T) {
