@@ -148,3 +148,13 @@ extension CodedHeavisideNetwork: Hashable {
         hasher.combine(codes)
     }
 }
+
+extension WalshFunction {
+    /// top(m) = floor(log2 m) for m >= 1.
+    public var top: Int? { index == 0 ? nil : Bits.top(index) }
+}
+
+extension WalshReadout {
+    /// top(m) = floor(log2 m).
+    public var top: Int { Bits.top(index) }
+}

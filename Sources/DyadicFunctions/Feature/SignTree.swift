@@ -4,7 +4,7 @@ import ExactArithmetic
 /// per node of the dyadic tree above level J, 2^J - 1 signs (MATH.md sec. 5).
 ///
 /// Nodes are numbered level by level: node (j, k) has number 2^j - 1 + k. In the
-/// certificate form (``hex``) bit i of the ``HexBitString`` is node i, and a 1 bit
+/// certificate form (`hex`) bit i of the ``HexBitString`` is node i, and a 1 bit
 /// means sigma = -1. So "8" with J = 1 is sigma(0,0) = -1, and J = 2, "4" is
 /// (sigma(0,0), sigma(1,0), sigma(1,1)) = (+1, -1, +1).
 public struct SignTree: Hashable, Sendable {
