@@ -1,3 +1,4 @@
+import DyadicConstructions
 import ExactArithmetic
 import OrderedCollections
 

@@ -108,3 +108,100 @@ extension Rational {
         return (signum < 0 && !q.isZero ? "-" : "") + digits
     }
 }
+
+// Operations the trusted base once offered for completeness and no verdict uses.
+
+extension BigInt {
+    /// `self` raised to a non-negative integer power (0^0 = 1), by repeated squaring.
+    public func power(_ exponent: Int) -> BigInt {
+        precondition(exponent >= 0, "BigInt.power: negative exponent")
+        if exponent == 0 { return 1 }
+        let (bits, overflow) = max(bitLength, 1).multipliedReportingOverflow(by: exponent)
+        precondition(!overflow && bits <= BigInt.maximumBitWidth, "BigInt.power: result too large")
+        var result: BigInt = 1, base = self, rest = exponent
+        while true {
+            if rest & 1 == 1 { result *= base }
+            rest >>= 1
+            if rest == 0 { return result }
+            base *= base
+        }
+    }
+
+    /// Quotient and remainder with truncation toward zero: `self = q * d + r`,
+    /// `|r| < |d|`, and `r` has the sign of `self` (or is zero), like `Int`'s.
+    public func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
+        let (q, m) = flooredQuotientAndModulus(dividingBy: divisor)
+        // The floored and truncated results differ when the modulus is nonzero and has
+        // the divisor's sign against the dividend's.
+        if m.isZero || m.signum == signum { return (q, m) }
+        return (q + 1, m - divisor)
+    }
+
+    /// Truncating quotient (like `Int`'s `/`).
+    public static func / (lhs: BigInt, rhs: BigInt) -> BigInt {
+        lhs.quotientAndRemainder(dividingBy: rhs).quotient
+    }
+
+    /// Remainder of the truncating division (like `Int`'s `%`).
+    public static func % (lhs: BigInt, rhs: BigInt) -> BigInt {
+        lhs.quotientAndRemainder(dividingBy: rhs).remainder
+    }
+
+    public static func -= (lhs: inout BigInt, rhs: BigInt) { lhs = lhs - rhs }
+
+    public static func >>= (value: inout BigInt, k: Int) { value = value >> k }
+}
+
+// The kernel never does generic arithmetic on integers; the generic law tests and
+// untrusted code do.
+extension BigInt: AdditiveArithmetic {}
+
+extension BigInt: Numeric {
+    public typealias Magnitude = BigInt
+
+    /// Always succeeds: every binary integer is a `BigInt`.
+    public init?<T: BinaryInteger>(exactly source: T) {
+        self.init(source)
+    }
+}
+
+extension BigInt: SignedNumeric {}
+
+extension Int {
+    /// The value of `source` when it fits in `Int`.
+    public init?(exactly source: BigInt) {
+        guard let value = source.intValue else { return nil }
+        self = value
+    }
+}
+
+extension Rational {
+    /// numerator / denominator for machine integers, reduced.
+    ///
+    /// - Throws: ``ArithmeticError/divisionByZero`` when `denominator` is zero.
+    public init(_ numerator: Int, _ denominator: Int) throws(ArithmeticError) {
+        guard denominator != 0 else { throw .divisionByZero }
+        self = Rational.reducing(Int128(numerator), Int128(denominator))
+    }
+
+    public static func /= (lhs: inout Rational, rhs: Rational) { lhs = lhs / rhs }
+}
+
+// Descriptions of the errors for messages outside the kernel (the kernel words its own
+// messages from the reason and the position).
+
+extension ArithmeticError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .divisionByZero: return "division by zero"
+        case .notDyadic: return "not a dyadic rational (the denominator is not a power of two)"
+        case .resultTooLarge: return "the exact result would be too large"
+        }
+    }
+}
+
+extension NumberSyntaxError: CustomStringConvertible {
+    public var description: String {
+        "invalid number \"\(excerpt)\" at character \(position): \(explanation)"
+    }
+}

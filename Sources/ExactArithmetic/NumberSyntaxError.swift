@@ -4,7 +4,7 @@
 /// no `-0`) and a fraction `3/8` (integer numerator, denominator at least 2, in lowest
 /// terms). Nothing else is accepted: no spaces, decimals, exponents or signs on the
 /// denominator.
-public struct NumberSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct NumberSyntaxError: Error, Equatable, Sendable {
     /// What is wrong with the text.
     public enum Reason: Equatable, Sendable {
         /// The text is empty.
@@ -48,10 +48,6 @@ public struct NumberSyntaxError: Error, Equatable, Sendable, CustomStringConvert
         self.reason = reason
         self.position = position
         self.excerpt = text.count <= 40 ? String(text) : String(text.prefix(37)) + "..."
-    }
-
-    public var description: String {
-        "invalid number \"\(excerpt)\" at character \(position): \(explanation)"
     }
 
     /// The reason in words, with the fix when there is one.

@@ -29,7 +29,7 @@ public struct IntegerMatrix: Sendable, Equatable {
     }
 
     /// Wraps entries whose count the caller has checked.
-    init(uncheckedRows rows: Int, columns: Int, entries: [BigInt]) {
+    package init(uncheckedRows rows: Int, columns: Int, entries: [BigInt]) {
         assert(entries.count == rows * columns)
         self.rows = rows
         self.columns = columns
@@ -64,7 +64,4 @@ public struct IntegerMatrix: Sendable, Equatable {
     public var maximumBitLength: Int {
         entries.reduce(0) { max($0, $1.bitLength) }
     }
-
-    /// True when every entry is zero.
-    public var isZero: Bool { entries.allSatisfy(\.isZero) }
 }

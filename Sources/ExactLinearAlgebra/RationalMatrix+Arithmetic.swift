@@ -58,11 +58,6 @@ extension RationalMatrix {
         return RationalMatrix(unchecked: product, rowDenominators: rowDenominators, columnDenominators: other.columnDenominators)
     }
 
-    /// The matrix times a column vector x, as canonical rationals.
-    public func multiplied(by vector: [Rational], limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
-        try multiplied(by: RationalMatrix.column(vector, limits: limits), limits: limits).column(0)
-    }
-
     /// self - other, on common denominators lcm(r_i, r'_i) and lcm(c_j, c'_j).
     public func subtracting(_ other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
         guard shape == other.shape else { throw .dimensionMismatch(operation: "matrix difference", left: shape, right: other.shape) }
@@ -135,16 +130,6 @@ extension RationalMatrix {
         var n = numerators
         for index in n.entries.indices where n.entries[index].signum < 0 { n.entries[index] = .zero }
         return RationalMatrix(unchecked: n, rowDenominators: rowDenominators, columnDenominators: columnDenominators)
-    }
-
-    /// The matrix restricted to the given rows, in the given order.
-    public func selectingRows(_ indices: [Int]) -> RationalMatrix {
-        var entries = [BigInt]()
-        entries.reserveCapacity(indices.count * columns)
-        for i in indices { entries.append(contentsOf: numerators.entries[(i * columns)..<((i + 1) * columns)]) }
-        return RationalMatrix(
-            unchecked: IntegerMatrix(uncheckedRows: indices.count, columns: columns, entries: entries),
-            rowDenominators: indices.map { rowDenominators[$0] }, columnDenominators: columnDenominators)
     }
 
     /// ||row i||^2 for every row: sum_j N_ij^2 (C / c_j)^2 / (r_i C)^2 with C = lcm(c_j).

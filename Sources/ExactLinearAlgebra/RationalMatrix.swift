@@ -24,24 +24,11 @@ public struct RationalMatrix: Sendable {
     public var shape: MatrixShape { numerators.shape }
 
     /// Wraps parts whose sizes and signs the caller has checked.
-    init(unchecked numerators: IntegerMatrix, rowDenominators: [BigInt], columnDenominators: [BigInt]) {
+    package init(unchecked numerators: IntegerMatrix, rowDenominators: [BigInt], columnDenominators: [BigInt]) {
         assert(rowDenominators.count == numerators.rows && columnDenominators.count == numerators.columns)
         self.numerators = numerators
         self.rowDenominators = rowDenominators
         self.columnDenominators = columnDenominators
-    }
-
-    /// N / (r c^T) from its parts.
-    ///
-    /// - Throws: when the counts do not match the shape or a denominator is not positive.
-    public init(numerators: IntegerMatrix, rowDenominators: [BigInt], columnDenominators: [BigInt]) throws(MatrixError) {
-        guard rowDenominators.count == numerators.rows, columnDenominators.count == numerators.columns else {
-            throw .invalidShape(rows: numerators.rows, columns: numerators.columns, entryCount: rowDenominators.count)
-        }
-        guard rowDenominators.allSatisfy({ $0.signum > 0 }), columnDenominators.allSatisfy({ $0.signum > 0 }) else {
-            throw .invalidScale("a row or column denominator is not positive")
-        }
-        self.init(unchecked: numerators, rowDenominators: rowDenominators, columnDenominators: columnDenominators)
     }
 
     /// The rows x columns matrix with the given entries, row by row.
@@ -80,22 +67,6 @@ public struct RationalMatrix: Sendable {
             columnDenominators: Array(repeating: 1, count: columns))
     }
 
-    /// The rows x columns matrix with entries given as rows (each of length `columns`).
-    public init(_ rowsOfEntries: [[Rational]], columns: Int, limits: MatrixLimits = .standard) throws(MatrixError) {
-        guard rowsOfEntries.allSatisfy({ $0.count == columns }) else {
-            throw .invalidShape(rows: rowsOfEntries.count, columns: columns, entryCount: rowsOfEntries.reduce(0) { $0 + $1.count })
-        }
-        try self.init(rows: rowsOfEntries.count, columns: columns, entries: rowsOfEntries.flatMap { $0 }, limits: limits)
-    }
-
-    /// The integer matrix N as a rational matrix.
-    public init(_ integers: IntegerMatrix) {
-        self.init(
-            unchecked: integers,
-            rowDenominators: Array(repeating: 1, count: integers.rows),
-            columnDenominators: Array(repeating: 1, count: integers.columns))
-    }
-
     /// The m x 1 column with the given entries.
     public static func column(_ entries: [Rational], limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
         try RationalMatrix(rows: entries.count, columns: 1, entries: entries, limits: limits)
@@ -129,14 +100,8 @@ public struct RationalMatrix: Sendable {
         return result
     }
 
-    /// The sign of entry (i, j): denominators are positive.
-    public func signum(_ i: Int, _ j: Int) -> Int { numerators[i, j].signum }
-
     /// True when entry (i, j) is zero.
     public func isZero(_ i: Int, _ j: Int) -> Bool { numerators[i, j].isZero }
-
-    /// True when every entry is zero.
-    public var isZero: Bool { numerators.isZero }
 
     /// The transpose.
     public var transposed: RationalMatrix {

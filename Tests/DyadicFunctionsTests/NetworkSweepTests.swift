@@ -222,3 +222,11 @@ struct NetworkSweepTests {
         }
     }
 }
+
+extension NetworkEvaluator {
+    /// Whether the `Int` fast path is in use (test-only: no verdict depends on it).
+    var usesFastPath: Bool {
+        if case .scaled = plan { return true }
+        return false
+    }
+}

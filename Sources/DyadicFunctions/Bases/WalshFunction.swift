@@ -17,9 +17,6 @@ public struct WalshFunction: Hashable, Sendable {
         self.index = index
     }
 
-    /// top(m) = floor(log2 m) for m >= 1.
-    public var top: Int? { index == 0 ? nil : Bits.top(index) }
-
     /// The least level J with m < 2^J (0 for w_0).
     public var minimumLevel: Int { Int.bitWidth - index.leadingZeroBitCount }
 

@@ -71,16 +71,6 @@ public struct DenseDyadicFunction: Hashable, Sendable {
         try self.init(cellValues: cells)
     }
 
-    /// The value on cell c.
-    public func value(cell c: Int) -> Dyadic { Dyadic(mantissa: mantissas[c], exponent: exponent) }
-
-    /// The same function as a canonical step function.
-    public var stepFunction: StepFunction {
-        let values = (0..<mantissas.count).map { value(cell: $0).rational }
-        guard let f = try? StepFunction(cellValues: values) else { preconditionFailure("2^J values form a valid step function") }
-        return f
-    }
-
     /// sum_c m_c m'_c exactly: 128-bit accumulation with exact overflow detection when
     /// the mantissas are words, `BigInt` otherwise.
     public func mantissaProductSum(with other: DenseDyadicFunction) -> BigInt {

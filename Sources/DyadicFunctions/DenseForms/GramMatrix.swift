@@ -6,46 +6,11 @@ import ExactArithmetic
 /// a shortcut for functions whose supports are disjoint), XOR and popcount for +-1
 /// functions of one level, and integer mantissa sums for dyadic functions of one level.
 /// For step functions the cheapest path that applies is chosen from the functions'
-/// sizes. Every entry is computed (no symmetry is assumed); rows are split across
-/// cores when the work is large. `firstMismatch` checks a stated matrix entry by entry
-/// without materialising it.
+/// sizes. `firstMismatch` checks a stated matrix entry by entry without materialising
+/// it (no symmetry is assumed); rows are split across cores when the work is large.
+/// Whole matrices (`GramMatrix.of`, `GramMatrix.general`) are untrusted conveniences in
+/// DyadicConstructions.
 public enum GramMatrix {
-    /// The general path: every entry by a merge of breakpoints.
-    public static func general(_ functions: [StepFunction]) -> [[Rational]] {
-        let path = Path.general(functions, supports: Supports(functions))
-        return matrix(path, count: functions.count)
-    }
-
-    /// +-1 functions of one level, by XOR and popcount.
-    public static func of(_ functions: [PackedSignFunction]) -> [[Rational]] {
-        matrix(.packed(functions), count: functions.count)
-    }
-
-    /// Dyadic functions of one level, by integer mantissa sums.
-    public static func of(_ functions: [DenseDyadicFunction]) -> [[Rational]] {
-        matrix(.dense(functions), count: functions.count)
-    }
-
-    /// The cheapest exact path for these step functions.
-    public static func of(_ functions: [StepFunction]) -> [[Rational]] {
-        matrix(path(for: functions), count: functions.count)
-    }
-
-    /// The first entry (in row-major order) whose exact value differs from
-    /// `expected(i, j)`, or nil when the whole matrix matches.
-    public static func firstMismatch(_ functions: [StepFunction], expected: @escaping @Sendable (Int, Int) -> Rational) -> (
-        row: Int, column: Int, value: Rational
-    )? {
-        firstMismatch(functions, stated: .entries(expected))
-    }
-
-    /// `firstMismatch` for +-1 functions of one level.
-    public static func firstMismatch(_ functions: [PackedSignFunction], expected: @escaping @Sendable (Int, Int) -> Rational) -> (
-        row: Int, column: Int, value: Rational
-    )? {
-        firstMismatch(functions, stated: .entries(expected))
-    }
-
     /// The first entry (in row-major order) that differs from the stated matrix, or nil.
     public static func firstMismatch(_ functions: [StepFunction], stated: StatedGram) -> (row: Int, column: Int, value: Rational)? {
         firstMismatch(path(for: functions), count: functions.count, stated: stated)
@@ -58,12 +23,12 @@ public enum GramMatrix {
 
     // MARK: - Paths
 
-    enum Path: Sendable {
+    package enum Path: Sendable {
         case packed([PackedSignFunction])
         case dense([DenseDyadicFunction])
         case general([StepFunction], supports: Supports)
 
-        func entry(_ i: Int, _ j: Int) -> Rational {
+        package func entry(_ i: Int, _ j: Int) -> Rational {
             switch self {
             case .packed(let f): return f[i].innerProduct(with: f[j])
             case .dense(let f): return f[i].innerProduct(with: f[j])
@@ -117,7 +82,7 @@ public enum GramMatrix {
         }
 
         /// Elementary operations per entry, roughly.
-        var workPerEntry: Int {
+        package var workPerEntry: Int {
             switch self {
             case .packed(let f): return f.first.map { $0.words.count } ?? 1
             case .dense(let f): return f.first.map { $0.mantissas.count } ?? 1
@@ -134,7 +99,7 @@ public enum GramMatrix {
     }
 
     /// Packed or dense forms when the functions are dense enough for them to pay off.
-    static func path(for functions: [StepFunction]) -> Path {
+    package static func path(for functions: [StepFunction]) -> Path {
         let general = Path.general(functions, supports: Supports(functions))
         guard !functions.isEmpty else { return general }
         var level = 0
@@ -155,15 +120,6 @@ public enum GramMatrix {
             return .dense(dense)
         }
         return general
-    }
-
-    /// <f_i, f_j> = <f_j, f_i> exactly on every path, so only the entries with j >= i
-    /// are computed and the others mirrored.
-    static func matrix(_ path: Path, count: Int) -> [[Rational]] {
-        let upper = Parallel.map(count: count, work: count * (count + 1) / 2 * path.workPerEntry) { i in
-            (i..<count).map { path.entry(i, $0) }
-        }
-        return (0..<count).map { i in (0..<count).map { j in j >= i ? upper[i][j - i] : upper[j][i - j] } }
     }
 
     /// Every entry is compared, except where the stated matrix is diagonal and the
@@ -214,11 +170,11 @@ struct Support: Sendable {
 /// The supports of a list of step functions, also as integers (start 2^62, end 2^62)
 /// when every end is dyadic of level at most 62, so that disjointness is two integer
 /// comparisons.
-struct Supports: Sendable {
+package struct Supports: Sendable {
     let exact: [Support?]
     let scaled: [(start: Int, end: Int)]?
 
-    init(_ functions: [StepFunction]) {
+    package init(_ functions: [StepFunction]) {
         exact = functions.map(\.support)
         func integer(_ t: Rational) -> Int? {
             let d = t.denominator

@@ -7,24 +7,9 @@
 /// every bit string has exactly one encoding.
 ///
 /// Example: n = 6, bits 1 0 1 1 0 1 → binary 1011 01(00) → "b4".
+///
+/// The kernel only decodes; `encode(count:bit:)` is in DyadicConstructions.
 public enum HexBitString {
-    /// Encodes `count` bits given by `bit(i)`.
-    public static func encode(count: Int, bit: (Int) -> Bool) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity((count + 3) / 4)
-        var i = 0
-        while i < count {
-            var nibble = 0
-            for offset in 0..<4 where i + offset < count && bit(i + offset) {
-                nibble |= 8 >> offset
-            }
-            out.append(digits[nibble])
-            i += 4
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Decodes exactly `count` bits into words (bit i of the string is bit i % 64 of
     /// word i / 64), or throws with the reason.
     public static func decode(_ text: some StringProtocol, count: Int) throws(DyadicFunctionError) -> [UInt64] {

@@ -18,23 +18,7 @@ public struct PackedSignFunction: Hashable, Sendable {
     /// The number of cells 2^J.
     public var cellCount: Int { 1 << level }
 
-    /// Packs given words after checking the length and the zero tail.
-    public init(level: Int, words: [UInt64]) throws(DyadicFunctionError) {
-        guard (0...PackedSignFunction.maximumLevel).contains(level) else {
-            throw .levelOutOfRange(level: level, range: 0...PackedSignFunction.maximumLevel)
-        }
-        let cells = 1 << level
-        guard words.count == (cells + 63) / 64 else {
-            throw .countMismatch(what: "words of a packed level-\(level) function", expected: (cells + 63) / 64, found: words.count)
-        }
-        if cells < 64 && words[0] >> UInt64(cells) != 0 {
-            throw .malformedBitString("bits past cell \(cells) must be zero")
-        }
-        self.level = level
-        self.words = words
-    }
-
-    internal init(uncheckedLevel level: Int, words: [UInt64]) {
+    package init(uncheckedLevel level: Int, words: [UInt64]) {
         self.level = level
         self.words = words
     }
@@ -68,11 +52,6 @@ public struct PackedSignFunction: Hashable, Sendable {
             throw .levelOutOfRange(level: level, range: 0...PackedSignFunction.maximumLevel)
         }
         self.init(uncheckedLevel: level, words: try HexBitString.decode(hex, count: 1 << level))
-    }
-
-    /// The certificate form (see ``HexBitString``).
-    public var hex: String {
-        HexBitString.encode(count: cellCount) { isNegative(cell: $0) }
     }
 
     /// Whether the value on cell c is -1.

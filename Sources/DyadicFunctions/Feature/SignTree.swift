@@ -4,10 +4,10 @@ import ExactArithmetic
 /// per node of the dyadic tree above level J, 2^J - 1 signs (MATH.md sec. 5).
 ///
 /// Nodes are numbered level by level: node (j, k) has number 2^j - 1 + k. In the
-/// certificate form (``hex``) bit i of the ``HexBitString`` is node i, and a 1 bit
+/// certificate form (`hex`) bit i of the ``HexBitString`` is node i, and a 1 bit
 /// means sigma = -1. So "8" with J = 1 is sigma(0,0) = -1, and J = 2, "4" is
 /// (sigma(0,0), sigma(1,0), sigma(1,1)) = (+1, -1, +1).
-public struct SignTree: Hashable, Sendable, CustomStringConvertible {
+public struct SignTree: Hashable, Sendable {
     /// The largest supported depth.
     public static let maximumLevels = 30
 
@@ -15,9 +15,6 @@ public struct SignTree: Hashable, Sendable, CustomStringConvertible {
     public let levels: Int
     /// Bit i (bit i % 64 of word i / 64) is set when node i has sign -1.
     internal let negative: [UInt64]
-
-    /// The number of nodes 2^J - 1.
-    public var nodeCount: Int { (1 << levels) - 1 }
 
     internal init(uncheckedLevels levels: Int, negative: [UInt64]) {
         self.levels = levels
@@ -57,13 +54,6 @@ public struct SignTree: Hashable, Sendable, CustomStringConvertible {
 
     @usableFromInline
     internal var negativeWords: [UInt64] { negative }
-
-    /// The certificate form (see the type's documentation).
-    public var hex: String {
-        HexBitString.encode(count: nodeCount) { isNegative(node: $0) }
-    }
-
-    public var description: String { "SignTree(J=\(levels), hex=\(hex))" }
 
     /// The midpoint indices m(c) of the balanced feature u_sigma for every cell c of
     /// level J: m(c) = NOT(c XOR mask(c >> 1)) on J bits, where mask(k) holds the bits

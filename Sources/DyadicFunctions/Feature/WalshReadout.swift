@@ -14,9 +14,6 @@ public struct WalshReadout: Hashable, Sendable {
 
     /// The index m.
     public var index: Int { walsh.index }
-
-    /// top(m) = floor(log2 m).
-    public var top: Int { Bits.top(index) }
 }
 
 /// The task outputs f_{m,sigma} = w_m o u_sigma of MATH.md sec. 6 by the packed fast

@@ -43,7 +43,7 @@ public struct HeavisideNetwork: Hashable, Sendable {
     // are numbered layer by layer; unit i reads inputIndices[inputStarts[i]..<inputStarts[i+1]]
     // with the weights of the same flat indices, and has bias biases[i].
     let layerStarts: [Int]
-    let activations: [Activation]
+    package let activations: [Activation]
     let inputStarts: [Int]
     let inputIndices: [Int32]
     let weightValues: CompactRationals
@@ -188,8 +188,6 @@ public struct HeavisideNetwork: Hashable, Sendable {
         while layerStarts[l + 1] <= i { l += 1 }
         return l
     }
-    /// The activation of unit i.
-    public func activation(ofUnit i: Int) -> Activation { activations[i] }
     /// The flat indices k of unit i's inputs and weights (``input(_:)``, ``weight(_:)``).
     public func weightRange(ofUnit i: Int) -> Range<Int> { inputStarts[i]..<inputStarts[i + 1] }
     /// The input (a unit index within the previous layer) at flat index k.

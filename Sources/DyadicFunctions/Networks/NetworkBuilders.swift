@@ -27,12 +27,7 @@ public enum NetworkBuilder {
     /// The units H(y - i/2^(n+1)), i = 1..2^(n+1)-1, whose alternating sum
     /// sum_i (-1)^(i+1) H(y - i/2^(n+1)) is the digit b_n(y) = floor(2^(n+1) y) mod 2
     /// for y in [0, 1). `source` is the index of y in the previous layer.
-    public static func digitUnits(digit n: Int, source: Int) -> [HeavisideNetwork.Unit] {
-        Array(digitUnitSequence(digit: n, source: source))
-    }
-
-    /// ``digitUnits(digit:source:)`` one at a time.
-    static func digitUnitSequence(digit n: Int, source: Int) -> LazyMapSequence<Range<Int>, HeavisideNetwork.Unit> {
+    package static func digitUnitSequence(digit n: Int, source: Int) -> LazyMapSequence<Range<Int>, HeavisideNetwork.Unit> {
         (1..<(1 << (n + 1))).lazy.map { i in
             HeavisideNetwork.Unit(
                 activation: .heaviside, inputs: [source], weights: [1],

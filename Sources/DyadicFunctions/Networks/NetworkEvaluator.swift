@@ -43,12 +43,6 @@ public struct NetworkEvaluator: Sendable {
         }
     }
 
-    /// Whether the `Int` fast path is in use.
-    public var usesFastPath: Bool {
-        if case .scaled = plan { return true }
-        return false
-    }
-
     /// The piece boundaries of Lemma N1 (``HeavisideNetwork/pieceBoundaries``).
     public var pieceBoundaries: [Rational] { structure.cuts }
 

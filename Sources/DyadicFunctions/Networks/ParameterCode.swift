@@ -88,7 +88,7 @@ public struct SlotRuns: Hashable, Sendable {
 /// distinct codes, in runs (a network of millions of parameters has a handful of distinct
 /// codes). `Code` is ``ParameterCode``, or `ParameterCode?` where a parameter may have
 /// none. Weights are numbered as in ``HeavisideNetwork/weight(_:)``, biases by unit.
-public struct ParameterCodeTable<Code: Hashable & Sendable>: Hashable, Sendable {
+public struct ParameterCodeTable<Code: Hashable & Sendable>: Sendable {
     /// The distinct codes, in order of first use.
     public private(set) var palette: [Code] = []
     private var slots: [Code: UInt32] = [:]
@@ -140,49 +140,14 @@ public struct ParameterCodeTable<Code: Hashable & Sendable>: Hashable, Sendable 
         t.biasSlots = biasSlots
         return t
     }
-
-    /// Equal when every parameter has the same code (palette order aside).
-    public static func == (a: Self, b: Self) -> Bool {
-        guard a.weightSlots.count == b.weightSlots.count, a.biasSlots.count == b.biasSlots.count else { return false }
-        if a.palette == b.palette { return a.weightSlots == b.weightSlots && a.biasSlots == b.biasSlots }
-        return (0..<a.weightSlots.count).allSatisfy { a.weightCode($0) == b.weightCode($0) }
-            && (0..<a.biasSlots.count).allSatisfy { a.biasCode(ofUnit: $0) == b.biasCode(ofUnit: $0) }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(weightSlots.count)
-        hasher.combine(biasSlots.count)
-        hasher.combine(Set(palette))
-    }
 }
 
 /// A network with a declared code for every parameter.
-public struct CodedHeavisideNetwork: Hashable, Sendable {
+public struct CodedHeavisideNetwork: Sendable {
     /// The network.
     public let network: HeavisideNetwork
     /// The code of every parameter.
     public let codes: ParameterCodeTable<ParameterCode>
-
-    public init(network: HeavisideNetwork, weightCodes: [[[ParameterCode]]], biasCodes: [[ParameterCode]]) throws(DyadicFunctionError) {
-        guard weightCodes.count == network.layerCount, biasCodes.count == network.layerCount else {
-            throw .malformedNetwork("one list of codes per layer is required")
-        }
-        var table = ParameterCodeTable<ParameterCode>()
-        for l in 0..<network.layerCount {
-            let range = network.layerRange(l)
-            guard weightCodes[l].count == range.count, biasCodes[l].count == range.count else {
-                throw .malformedNetwork("layer \(l): one code list per unit is required")
-            }
-            for (u, i) in range.enumerated() {
-                guard weightCodes[l][u].count == network.weightRange(ofUnit: i).count else {
-                    throw .malformedNetwork("layer \(l) unit \(u): one code per weight is required")
-                }
-                table.appendUnit(weights: weightCodes[l][u], bias: biasCodes[l][u])
-            }
-        }
-        self.network = network
-        self.codes = table
-    }
 
     /// A network and a table with one code per parameter (checked).
     public init(network: HeavisideNetwork, codes: ParameterCodeTable<ParameterCode>) throws(DyadicFunctionError) {

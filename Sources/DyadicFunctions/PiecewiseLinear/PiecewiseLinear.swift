@@ -88,13 +88,9 @@ public struct PiecewiseLinear: Hashable, Sendable {
     public static func triangleWave(_ n: Int) throws(DyadicFunctionError) -> PiecewiseLinear {
         guard (1...24).contains(n) else { throw .invalidParameter("triangle wave order \(n) is outside 1...24") }
         let pieces = 1 << n
-        var knots: [Rational] = [], starts: [Rational] = [], ends: [Rational] = []
-        for i in 0...pieces { knots.append(Dyadic(mantissa: BigInt(i), exponent: n).rational) }
-        for i in 0..<pieces {
-            starts.append(i & 1 == 0 ? 0 : 1)
-            ends.append(i & 1 == 0 ? 1 : 0)
-        }
-        return PiecewiseLinear(uncheckedKnots: knots, startValues: starts, endValues: ends)
+        return PiecewiseLinear(
+            uncheckedKnots: (0...pieces).map { Dyadic(mantissa: BigInt($0), exponent: n).rational },
+            startValues: (0..<pieces).map { $0 & 1 == 0 ? 0 : 1 }, endValues: (0..<pieces).map { $0 & 1 == 0 ? 1 : 0 })
     }
 
     /// The sawtooth S_n(y) = frac(2^n y) (n >= 0): linear from 0 to (the limit) 1 on each

@@ -90,12 +90,6 @@ public struct StepFunction: Hashable, Sendable {
     /// The breakpoints inside (0, 1).
     public var interiorBreakpoints: ArraySlice<Rational> { breakpoints.dropFirst().dropLast() }
 
-    /// f(x) for x in [0, 1) (pieces are half-open, so f(t_i) = v_i).
-    public func value(at x: Rational) throws(DyadicFunctionError) -> Rational {
-        guard x.signum >= 0 && x < Rational.one else { throw .pointOutsideDomain(x) }
-        return values[pieceIndex(containing: x)]
-    }
-
     /// The index i with t_i <= x < t_{i+1}, for x in [0, 1) (binary search; x outside
     /// [0, 1) gives the first or last piece).
     public func pieceIndex(containing x: Rational) -> Int {
@@ -152,14 +146,6 @@ public struct StepFunction: Hashable, Sendable {
         mapped.reserveCapacity(values.count)
         for v in values { mapped.append(try g(v)) }
         return StepFunction(mergingValidBreakpoints: breakpoints, values: mapped)
-    }
-}
-
-extension StepFunction: CustomStringConvertible {
-    public var description: String {
-        var parts: [String] = []
-        for i in 0..<values.count { parts.append("[\(breakpoints[i]),\(breakpoints[i + 1])):\(values[i])") }
-        return "StepFunction(" + parts.joined(separator: " ") + ")"
     }
 }
 

@@ -48,18 +48,6 @@ extension BigInt {
     }
 
     @inlinable
-    public static func -= (lhs: inout BigInt, rhs: BigInt) {
-        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
-            let (r, overflow) = a.subtractingReportingOverflow(b)
-            if !overflow {
-                lhs.representation = .small(r)
-                return
-            }
-        }
-        lhs.formWithGMP(rhs, { __gmpz_sub($0, $1, $2) })
-    }
-
-    @inlinable
     public static func *= (lhs: inout BigInt, rhs: BigInt) {
         if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
             let (r, overflow) = a.multipliedReportingOverflow(by: b)

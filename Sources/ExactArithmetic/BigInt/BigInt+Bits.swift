@@ -49,9 +49,6 @@ extension BigInt {
     @inlinable
     public static func <<= (value: inout BigInt, k: Int) { value = value << k }
 
-    @inlinable
-    public static func >>= (value: inout BigInt, k: Int) { value = value >> k }
-
     /// The number of bits of |self|: 0 for 0, and ⌊log2 |x|⌋ + 1 otherwise.
     @inlinable
     public var bitLength: Int {
@@ -73,15 +70,6 @@ extension BigInt {
     /// True when `self` is 2^k for some k >= 0.
     public var isPowerOfTwo: Bool {
         signum > 0 && trailingZeroBitCount == bitLength - 1
-    }
-
-    /// `self` raised to a non-negative integer power (0^0 = 1).
-    public func power(_ exponent: Int) -> BigInt {
-        precondition(exponent >= 0, "BigInt.power: negative exponent")
-        if exponent == 0 { return 1 }
-        let (bits, overflow) = max(bitLength, 1).multipliedReportingOverflow(by: exponent)
-        precondition(!overflow && bits <= BigInt.maximumBitWidth, "BigInt.power: result too large")
-        return BigInt.computeWithGMP(self, { __gmpz_pow_ui($0, $1, UInt(exponent)) })
     }
 }
 

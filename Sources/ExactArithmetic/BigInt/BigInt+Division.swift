@@ -2,29 +2,16 @@ import CGMP
 
 // Division with remainder, exact division and greatest common divisors.
 //
-// Two conventions are offered and named for what they do:
-// - `quotientAndRemainder(dividingBy:)`, `/` and `%` truncate toward zero, like
-//   Swift's `Int` (the remainder has the sign of the dividend);
-// - `flooredQuotientAndModulus(dividingBy:)` rounds toward negative infinity, like
-//   Python's `//` and `%` (the modulus has the sign of the divisor).
+// `flooredQuotientAndModulus(dividingBy:)` rounds toward negative infinity, like
+// Python's `//` and `%` (the modulus has the sign of the divisor); the truncating
+// `quotientAndRemainder(dividingBy:)`, `/` and `%` of Swift's `Int` are untrusted
+// conveniences in DyadicConstructions.
 //
 // Dividing by zero is a programming error (a precondition): every caller that handles
 // untrusted data checks the divisor first, and the `Rational` API reports division
 // by zero as a thrown error.
 
 extension BigInt {
-    /// Quotient and remainder with truncation toward zero: `self = q * d + r`,
-    /// `|r| < |d|`, and `r` has the sign of `self` (or is zero).
-    @inlinable
-    public func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt) {
-        precondition(!divisor.isZero, "BigInt division by zero")
-        if case .small(let a) = representation, case .small(let b) = divisor.representation {
-            let (q, overflow) = a.dividedReportingOverflow(by: b)
-            if !overflow { return (BigInt(q), BigInt(a - q * b)) }
-        }
-        return divideWithGMP(divisor, floored: false)
-    }
-
     /// Quotient and modulus with rounding toward negative infinity:
     /// `self = q * d + m` with `m` of the sign of `d` and `|m| < |d|`.
     @inlinable
@@ -38,32 +25,15 @@ extension BigInt {
                 return (BigInt(q), BigInt(r))
             }
         }
-        let (q, m) = divideWithGMP(divisor, floored: true)
-        return (q, m)
+        return flooredWithGMP(divisor)
     }
 
     @usableFromInline
     @inline(never)
-    internal func divideWithGMP(_ divisor: BigInt, floored: Bool) -> (BigInt, BigInt) {
-        let q = BigIntStorage(), r = BigIntStorage()
-        withMPZ { a in
-            divisor.withMPZ { b in
-                if floored { __gmpz_fdiv_qr(q.mpz, r.mpz, a, b) } else { __gmpz_tdiv_qr(q.mpz, r.mpz, a, b) }
-            }
-        }
-        return (BigInt(normalizing: q), BigInt(normalizing: r))
-    }
-
-    /// Truncating quotient (like `Int`'s `/`).
-    @inlinable
-    public static func / (lhs: BigInt, rhs: BigInt) -> BigInt {
-        lhs.quotientAndRemainder(dividingBy: rhs).quotient
-    }
-
-    /// Remainder of the truncating division (like `Int`'s `%`).
-    @inlinable
-    public static func % (lhs: BigInt, rhs: BigInt) -> BigInt {
-        lhs.quotientAndRemainder(dividingBy: rhs).remainder
+    internal func flooredWithGMP(_ divisor: BigInt) -> (quotient: BigInt, modulus: BigInt) {
+        let q = BigIntStorage(), m = BigIntStorage()
+        withMPZ { a in divisor.withMPZ { b in __gmpz_fdiv_qr(q.mpz, m.mpz, a, b) } }
+        return (BigInt(normalizing: q), BigInt(normalizing: m))
     }
 
     /// `self / divisor` when the division is known to be exact (GMP's fast

@@ -7,19 +7,6 @@ extension BigInt: ExpressibleByIntegerLiteral {
     }
 }
 
-extension BigInt: AdditiveArithmetic {}
-
-extension BigInt: Numeric {
-    public typealias Magnitude = BigInt
-
-    /// Always succeeds: every binary integer is a `BigInt`.
-    public init?<T: BinaryInteger>(exactly source: T) {
-        self.init(source)
-    }
-}
-
-extension BigInt: SignedNumeric {}
-
 extension BigInt {
     /// Creates the integer equal to any binary integer (of any width).
     public init<T: BinaryInteger>(_ source: T) {
@@ -81,14 +68,5 @@ extension BigInt {
             return magnitude == UInt128(1) << 127 ? Int128.min : -Int128(magnitude)
         }
         return Int128(exactly: magnitude)
-    }
-}
-
-extension Int {
-    /// The value of `source` when it fits in `Int`.
-    @inlinable
-    public init?(exactly source: BigInt) {
-        guard let value = source.intValue else { return nil }
-        self = value
     }
 }

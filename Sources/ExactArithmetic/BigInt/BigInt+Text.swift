@@ -54,8 +54,6 @@ extension BigInt: CustomStringConvertible {
     public var description: String { text(radix: 10) }
 }
 
-extension BigInt: CanonicalText {}
-
 /// A strict left-to-right scanner for canonical numerals, over UTF-8 bytes.
 ///
 /// Positions are 1-based Unicode scalars. Because every accepted character is ASCII,
@@ -159,6 +157,6 @@ internal struct NumeralScanner<Text: StringProtocol> {
         let storage = BigIntStorage()
         let status = __gmpz_set_str(storage.mpz, digits, hexadecimal ? 16 : 10)
         precondition(status == 0, "digits were validated before mpz_set_str")
-        return BigInt.adopting(storage)
+        return BigInt(normalizing: storage)
     }
 }

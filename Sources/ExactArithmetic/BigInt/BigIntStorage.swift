@@ -116,9 +116,4 @@ extension BigInt {
         value.withMPZ { operation(result.mpz, $0) }
         return BigInt(normalizing: result)
     }
-
-    /// Builds an integer from a finished GMP number that the caller gives up.
-    internal static func adopting(_ storage: BigIntStorage) -> BigInt {
-        BigInt(normalizing: storage)
-    }
 }

@@ -2,25 +2,25 @@
 ///
 /// Dyadic numbers form a subring of the rationals closed under +, - and *, and need no
 /// gcd: the canonical form only strips common factors of two (`m` odd, or `e = 0`),
-/// which is a trailing-zero count. Zero is `0 / 2^0`.
+/// which is a trailing-zero count. Zero is `0 / 2^0`. The kernel only builds dyadic
+/// numbers and reads them as rationals; their arithmetic, order and text are untrusted
+/// conveniences in DyadicConstructions.
 ///
 /// ```swift
 /// let x = Dyadic(mantissa: 3, exponent: 3)   // 3/8
-/// let y = x + x                              // 3/4, exponent 2
+/// let y = x.rational + x.rational            // 3/4
 /// ```
 @frozen
 public struct Dyadic: Sendable {
-    @usableFromInline internal var _mantissa: BigInt
-    @usableFromInline internal var _exponent: Int
+    @usableFromInline package var _mantissa: BigInt
+    @usableFromInline package var _exponent: Int
 
-    /// The mantissa m (odd unless the exponent is 0).
-    @inlinable public var mantissa: BigInt { _mantissa }
     /// The exponent e >= 0 of the denominator 2^e.
     @inlinable public var exponent: Int { _exponent }
 
     /// Wraps parts that are already canonical (the caller guarantees it).
     @inlinable
-    internal init(uncheckedMantissa mantissa: BigInt, exponent: Int) {
+    package init(uncheckedMantissa mantissa: BigInt, exponent: Int) {
         _mantissa = mantissa
         _exponent = exponent
         #if DYADCERT_INVARIANTS
@@ -42,18 +42,6 @@ public struct Dyadic: Sendable {
         }
     }
 
-    /// The integer `value`.
-    @inlinable
-    public init(_ value: BigInt) {
-        self.init(uncheckedMantissa: value, exponent: 0)
-    }
-
-    /// The integer `value`.
-    @inlinable
-    public init(_ value: Int) {
-        self.init(uncheckedMantissa: BigInt(value), exponent: 0)
-    }
-
     /// The rational `value` when its denominator is a power of two.
     ///
     /// - Throws: ``ArithmeticError/notDyadic`` otherwise.
@@ -69,14 +57,6 @@ public struct Dyadic: Sendable {
         precondition(k >= 0)
         return Dyadic(uncheckedMantissa: 1, exponent: k)
     }
-
-    /// Zero.
-    public static var zero: Dyadic { Dyadic(0) }
-
-    /// -1, 0 or +1.
-    @inlinable public var signum: Int { _mantissa.signum }
-    /// True when the value is zero.
-    @inlinable public var isZero: Bool { _mantissa.isZero }
 
     /// The same value as a canonical rational (no gcd needed: m is odd or e = 0).
     @inlinable

@@ -121,11 +121,6 @@ extension Rational {
         lhs.formWithGMP(rhs, { __gmpq_mul($0, $1, $2) })
     }
 
-    @inlinable
-    public static func /= (lhs: inout Rational, rhs: Rational) {
-        lhs = lhs / rhs
-    }
-
     /// The additive inverse.
     @inlinable
     public static prefix func - (value: Rational) -> Rational {

@@ -40,5 +40,3 @@ extension Rational: CustomStringConvertible {
         _denominator == 1 ? _numerator.description : "\(_numerator)/\(_denominator)"
     }
 }
-
-extension Rational: CanonicalText {}

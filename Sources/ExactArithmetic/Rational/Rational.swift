@@ -69,17 +69,9 @@ public struct Rational: Sendable {
         self.init(uncheckedNumerator: n, denominator: d)
     }
 
-    /// numerator / denominator for machine integers, reduced.
-    ///
-    /// - Throws: ``ArithmeticError/divisionByZero`` when `denominator` is zero.
-    public init(_ numerator: Int, _ denominator: Int) throws(ArithmeticError) {
-        guard denominator != 0 else { throw .divisionByZero }
-        self = Rational.reducing(Int128(numerator), Int128(denominator))
-    }
-
     /// Reduces a 128-bit fraction with nonzero denominator, |n|, |d| < 2^127.
     @inlinable
-    internal static func reducing(_ n: Int128, _ d: Int128) -> Rational {
+    package static func reducing(_ n: Int128, _ d: Int128) -> Rational {
         var n = n, d = d
         if d < 0 {
             n = -n

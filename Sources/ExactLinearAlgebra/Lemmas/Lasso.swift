@@ -28,7 +28,6 @@ public enum Lasso {
         /// ||x_j||^2 per feature (empty when ``checkGap`` was asked not to compute them).
         public let featureSquaredNorms: [Rational]
         public let violation: Violation?
-        public var holds: Bool { violation == nil }
     }
 
     /// Lemma LD: theta feasible and P(w) - D(theta) <= delta.

@@ -34,7 +34,6 @@ public enum MultiTaskLasso {
         public let dualSquaredNorms: [Rational]
         /// The first failure, if any.
         public let violation: Violation?
-        public var holds: Bool { violation == nil }
     }
 
     /// The outcome of Lemma PD for the penalised problem.
@@ -53,7 +52,6 @@ public enum MultiTaskLasso {
         /// ||phi_k||^2 per unit.
         public let featureSquaredNorms: [Rational]
         public let violation: Violation?
-        public var holds: Bool { violation == nil }
     }
 
     static func checkShapes(_ phi: RationalMatrix, _ psi: RationalMatrix, _ v: RationalMatrix, _ dual: RationalMatrix, _ u: [Rational])

@@ -35,8 +35,6 @@ public enum WeightDecay {
         public let firstUnbalancedUnit: Int?
         /// ||v_k|| = ||w_k|| for every k.
         public var isBalanced: Bool { firstUnbalancedUnit == nil }
-        /// Every stated bound is valid.
-        public var holds: Bool { upperViolation == nil && lowerViolation == nil }
     }
 
     /// Computes WD and checks the per-unit bounds (either list may be absent).

@@ -1,3 +1,5 @@
+import ExactArithmetic
+
 /// A number type with one canonical text form, parsed strictly by
 /// `init(parsing:digitLimit:)` and written by `description` (`-12`, `3/8`): the
 /// `LosslessStringConvertible` and `Codable` conformances of ``BigInt``, ``Dyadic`` and
@@ -26,3 +28,9 @@ extension CanonicalText {
         try container.encode(description)
     }
 }
+
+// Outside the trusted base: the kernel reads numbers with `init(parsing:digitLimit:)`
+// only, never through `Codable` or `LosslessStringConvertible`.
+extension BigInt: CanonicalText {}
+extension Rational: CanonicalText {}
+extension Dyadic: CanonicalText {}
