@@ -18,6 +18,9 @@ let package = Package(
         .library(name: "ExactLinearAlgebra", targets: ["ExactLinearAlgebra"]),
         .library(name: "CertificateKernel", targets: ["CertificateKernel"]),
         .library(name: "MatrixKernel", targets: ["MatrixKernel"]),
+        // Untrusted conveniences on the exact types (dyadic arithmetic, Codable numbers,
+        // integer powers, whole Gram matrices, seeded sign trees): what no verdict needs.
+        .library(name: "DyadicConstructions", targets: ["DyadicConstructions"]),
         .executable(name: "dyadcert", targets: ["dyadcert"]),
         .executable(name: "dyadcert-fuzz", targets: ["dyadcert-fuzz"]),
     ],
