@@ -122,7 +122,14 @@ struct Generate: ParsableCommand {
                 list = SeparationScenario.defaultReadouts(levels: levels, tasks: D)
             }
             try out.generate {
-                try SeparationScenario(levels: levels, readouts: list, seed: seed)
+                let scenario = try SeparationScenario(levels: levels, readouts: list, seed: seed)
+                // With N built (the closed-form estimate above allowed it), the kernel's
+                // charge for network-realises, before the certificate is built.
+                try out.refuseOverLimit(
+                    SizeEstimate.separation(
+                        levels: levels, readouts: list.count, largestReadout: list.max() ?? 0,
+                        networkRealisesWork: try scenario.networkRealisesWork()))
+                return scenario
             }
         }
     }

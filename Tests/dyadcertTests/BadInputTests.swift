@@ -161,13 +161,19 @@ struct BadInputTests {
         #expect(deep.stderr.contains("the sign tree's depth J = 24, above the level limit 20 (raise it with --max-level, up to 40)"))
         #expect(deep.stderr.contains("nothing was generated") && deep.stdout.isEmpty)
         #expect(elapsed < .seconds(5), "refused in \(elapsed)")
-        // J = 20, D = 64: the joint network's 16 * 2^20 + 4 * 64 * 22 units and parameters.
+        // J = 20, D = 64: the sign-coded network's 24 * 2^20 + 4 * 64 * 22 units and parameters.
         let wide = try CLI.run(["generate", "separation", "--levels", "20", "--tasks", "64"])
         #expect(
             wide.status == 3
                 && wide.stderr.contains(
-                    "= 16782848, above the network size (units plus parameters) limit 16777216 (raise it with --max-network-size)")
+                    "= 25171456, above the network size (units plus parameters) limit 16777216 (raise it with --max-network-size)")
         )
+        // J = 12, D = 64 under --max-work 3 * 10^7: the closed-form estimate (under 10^6
+        // steps) passes, but the network-realises sweep alone is charged 2^12 pieces x (its
+        // cost per piece + 64) > 3 * 10^7 steps: refused before the certificate is built
+        // (SizeEstimateTests checks that the kernel refuses it too).
+        let sweep = try CLI.run(["generate", "separation", "--levels", "12", "--tasks", "64", "--max-work", "30000000"])
+        #expect(sweep.status == 3 && sweep.stderr.contains("network-realises' sweep") && sweep.stderr.contains("--max-work"))
         // One unit less than the estimate is refused, the estimate itself is not.
         let one = try CLI.run(["generate", "walsh-basis", "--levels", "3", "--max-cells", "95"])
         #expect(one.status == 3 && one.stderr.contains("2^(2J) + 4 * 2^J") && one.stderr.contains("--max-cells"))
@@ -179,9 +185,11 @@ struct BadInputTests {
 
     @Test("generate --verify reports a limit as a limit (exit 3), not as a false claim")
     func generateVerifyLimit() throws {
-        let run = try CLI.run(["generate", "separation", "--levels", "5", "--tasks", "4", "--verify", "--max-work", "1000"])
+        // The file-size estimate counts only the sign tree and the readouts, so 2,000 bytes
+        // pass it; the kernel then stops on the certificate's real size.
+        let run = try CLI.run(["generate", "separation", "--levels", "5", "--tasks", "4", "--verify", "--max-file-size", "2000"])
         #expect(run.status == 3, "\(run.stderr)")
-        #expect(run.stderr.contains("exceeds a verification limit") && run.stderr.contains("--max-work"))
+        #expect(run.stderr.contains("exceeds a verification limit") && run.stderr.contains("--max-file-size"))
         #expect(!run.stderr.contains("does not verify"))
         #expect(run.stdout.isEmpty)
     }

@@ -116,7 +116,7 @@ package struct ObjectStore: Sendable {
     /// An upper bound on units plus parameters of the sign-coded member N_sigma: the joint
     /// network's bound plus the Haar layer's 2^J - 1 units of at most 3 weights and a bias,
     /// and u's 2^J - 1 sign weights (under 8 * 2^J more).
-    static func signCodedNetworkSize(levels J: Int, readouts D: Int) -> Int { 24 << J + 4 * D * (J + 2) }
+    package static func signCodedNetworkSize(levels J: Int, readouts D: Int) -> Int { 24 << J + 4 * D * (J + 2) }
 
     /// An upper bound on units plus parameters of the one-layer network realising step
     /// functions with `pieces` pieces in all: one threshold unit (a weight and a bias) per
