@@ -129,28 +129,23 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
         case .value: return "value(\(s))"
         case .weightDecay: return "WD(\(s))"
         case .pathNorm: return "R(\(s))"
-        case .activeUnits, .sharedUnits, .screenedUnits, .screenedFeatures, .supportSize, .unionSize:
+        case .activeUnits, .sharedUnits, .screenedUnits, .screenedFeatures, .supportSize, .unionSize, .dualityGap, .lassoGap:
             return "\(measure.rawValue)(\(s)\(lambda.map { ", lambda = \($0)" } ?? ""))"
         case .rank: return "rank(\(s))"
         case .interpolatingWidth: return "units of every shallow ReLU network interpolating \(s)"
         case .optimalWidth: return "units of every minimiser(\(s), lambda = \(lambda?.description ?? "?"))"
-        case .dualityGap, .lassoGap: return "\(measure.rawValue)(\(s)\(lambda.map { ", lambda = \($0)" } ?? ""))"
         }
     }
 
     /// The differences from another meaning, for messages.
     package func differences(from other: Meaning) -> [String] {
-        var result: [String] = []
-        if measure != other.measure { result.append("measure") }
-        if subject != other.subject { result.append("subject") }
-        if eps != other.eps { result.append("eps") }
-        if epsBelow != other.epsBelow { result.append("eps-below") }
-        if coding != other.coding { result.append("coding") }
-        if maxBreakpoints != other.maxBreakpoints { result.append("max-breakpoints") }
-        if threshold != other.threshold { result.append("threshold") }
-        if lambda != other.lambda { result.append("lambda") }
-        if task != other.task { result.append("task") }
-        return result
+        let fields: [(String, Bool)] = [
+            ("measure", measure != other.measure), ("subject", subject != other.subject), ("eps", eps != other.eps),
+            ("eps-below", epsBelow != other.epsBelow), ("coding", coding != other.coding),
+            ("max-breakpoints", maxBreakpoints != other.maxBreakpoints), ("threshold", threshold != other.threshold),
+            ("lambda", lambda != other.lambda), ("task", task != other.task),
+        ]
+        return fields.filter(\.1).map(\.0)
     }
 }
 

@@ -1,6 +1,4 @@
 import Dispatch
-import DyadicFunctions
-import ExactArithmetic
 import Synchronization
 
 /// Checks certificates: parses strictly, rebuilds the objects, and checks every claim
@@ -57,9 +55,7 @@ public struct Verifier: Sendable {
     }
 
     /// The claims' dependency depth: 0 for claims that use nothing valid.
-    private func waves(_ claims: [CertificateDocument.ClaimEntry]) -> [[Int]] {
-        var index: [String: Int] = [:]
-        for claim in claims { index[claim.id] = claim.index }
+    private func waves(_ claims: [CertificateDocument.ClaimEntry], index: [String: Int]) -> [[Int]] {
         var depth = [Int](repeating: 0, count: claims.count)
         for claim in claims {
             for id in claim.uses {
@@ -78,17 +74,13 @@ public struct Verifier: Sendable {
     ) -> FileVerdict {
         let claims = document.claims
         let slots = VerdictSlots(count: claims.count)
-        var index: [String: Int] = [:]
-        for claim in claims { index[claim.id] = claim.index }
-        let claimIndex = index
+        let claimIndex = Dictionary(claims.map { ($0.id, $0.index) }, uniquingKeysWith: { _, last in last })
         let done = Counter()
-        for wave in waves(claims) {
+        for wave in waves(claims, index: claimIndex) {
             let work: @Sendable (Int) -> Void = { k in
                 let claim = claims[wave[k]]
                 observer?(.started(index: claim.index))
-                slots.set(
-                    claim.index, self.checkClaim(claim, claims: claims, index: claimIndex, objects: objects, context: context, slots: slots)
-                )
+                slots.set(claim.index, self.checkClaim(claim, index: claimIndex, objects: objects, context: context, slots: slots))
                 observer?(.finished(index: claim.index, id: claim.id, done: done.increment(), total: claims.count))
             }
             if jobs == 1 || wave.count == 1 {
@@ -115,8 +107,7 @@ public struct Verifier: Sendable {
     }
 
     private func checkClaim(
-        _ claim: CertificateDocument.ClaimEntry, claims: [CertificateDocument.ClaimEntry], index: [String: Int],
-        objects: ObjectStore, context: ReadingContext, slots: VerdictSlots
+        _ claim: CertificateDocument.ClaimEntry, index: [String: Int], objects: ObjectStore, context: ReadingContext, slots: VerdictSlots
     ) -> VerdictSlots.Entry {
         let rule: any Rule.Type
         switch claim.rule.checker {
@@ -138,25 +129,23 @@ public struct Verifier: Sendable {
         var used: [EstablishedClaim] = []
         var dependencyFailure: ClaimFailure? = nil
         for (k, id) in claim.uses.enumerated() where dependencyFailure == nil {
-            let at = claim.pointer.appending("uses").appending(k)
-            guard let j = index[id] else {
-                dependencyFailure = ClaimFailure(
-                    reason: "uses \(id), but no claim has that name", expected: nil, computed: nil, pointer: at)
-                continue
-            }
-            guard j < claim.index else {
-                let reason =
+            let reason: String
+            if let j = index[id], j < claim.index {
+                if case .verdict(let v) = slots.get(j), v.passed, let established = slots.established(j) {
+                    used.append(established)
+                    continue
+                }
+                reason = "depends on failed claim \(id)"
+            } else if let j = index[id] {
+                reason =
                     j == claim.index
                     ? "uses \(id), which is this claim itself"
                     : "uses \(id), which is not an earlier claim (claim \(j) comes after claim \(claim.index))"
-                dependencyFailure = ClaimFailure(reason: reason, expected: nil, computed: nil, pointer: at)
-                continue
-            }
-            if case .verdict(let v) = slots.get(j), v.passed, let established = slots.established(j) {
-                used.append(established)
             } else {
-                dependencyFailure = ClaimFailure(reason: "depends on failed claim \(id)", expected: nil, computed: nil, pointer: at)
+                reason = "uses \(id), but no claim has that name"
             }
+            dependencyFailure = ClaimFailure(
+                reason: reason, expected: nil, computed: nil, pointer: claim.pointer.appending("uses").appending(k))
         }
         do {
             let result = try rule.check(claim, CheckContext(objects: objects, limits: limits, readingContext: context, usedInOrder: used))
