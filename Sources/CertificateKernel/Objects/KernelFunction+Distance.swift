@@ -10,12 +10,11 @@ extension KernelFunction {
         }
         return stepFunction.supDistance(to: other.stepFunction).value
     }
+}
 
-    /// Whether the two functions are equal almost everywhere.
-    func equals(_ other: KernelFunction) -> Bool {
-        if case .packed(let a) = self, case .packed(let b) = other, a.level == b.level { return a.words == b.words }
-        return stepFunction == other.stepFunction
-    }
+extension [KernelFunction] {
+    /// The steps one pass over every coordinate of a tuple takes, for work estimates.
+    var workSize: Int { reduce(0) { $0 + $1.workSize } }
 }
 
 /// ||F - G||_inf = max over coordinates d of ||f_d - g_d||_inf (MATH.md sec. 2).
@@ -56,8 +55,7 @@ enum ClassElements {
     static func element(_ k: KernelClass, signs: SignTree) throws(DyadicFunctionError) -> [KernelFunction] {
         switch k {
         case .readout(_, let readouts):
-            var indices: [WalshReadout] = []
-            for m in readouts { indices.append(try WalshReadout(index: m)) }
+            let indices = try readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) }
             return try TaskOutput.packedOutputs(signs: signs, readouts: indices).map { .packed($0) }
         case .haar(_, let amplitudes):
             return [.step(try RademacherHaarFeature(signs: signs, amplitudes: amplitudes).stepFunction)]
@@ -114,15 +112,11 @@ enum ClassElements {
                     pointer: pointer, limit: .cells, value: overflow ? "more than \(Int.max)" : String(cells),
                     maximum: String(limits.maximumCells))
             }
-            var result: [[KernelFunction]] = []
             do {
-                for number in 0..<elementCount {
-                    result.append(try element(k, signs: try SignTree(levels: levels, number: number)))
+                return try (0..<elementCount).map { number throws(DyadicFunctionError) in
+                    try element(k, signs: try SignTree(levels: levels, number: number))
                 }
-            } catch {
-                throw ObjectStore.invalid(error, at: pointer, what: "an enumerable class")
-            }
-            return result
+            } catch { throw ObjectStore.invalid(error, at: pointer, what: "an enumerable class") }
         }
     }
 }

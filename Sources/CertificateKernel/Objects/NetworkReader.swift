@@ -10,7 +10,6 @@ import ExactArithmetic
 /// parameter.
 enum NetworkReader {
     static func read(_ f: Fields, context: ReadingContext) throws(KernelError) -> KernelNetwork {
-        try f.allowOnly(ObjectKind.heavisideNetwork.keys)
         let layerValues = try f.array("layers", what: "an array of layers")
         var size = 0
         var layers: [[HeavisideNetwork.Unit]] = []
@@ -19,12 +18,8 @@ enum NetworkReader {
             let layer = try Fields(
                 layerValue, at: f.pointer.appending("layers").appending(l), context: context, what: "a layer object with \"units\"")
             try layer.allowOnly(FormatStructure.layer.keys)
-            let defaultWeightCode =
-                layer.has("weight-code")
-                ? try code(try layer.value("weight-code"), at: layer.pointer.appending("weight-code"), context: context) : nil
-            let defaultBiasCode =
-                layer.has("bias-code")
-                ? try code(try layer.value("bias-code"), at: layer.pointer.appending("bias-code"), context: context) : nil
+            let defaultWeightCode = try code(layer, "weight-code")
+            let defaultBiasCode = try code(layer, "bias-code")
             var units: [HeavisideNetwork.Unit] = []
             for (u, unitValue) in try layer.array("units", what: "an array of units").enumerated() {
                 let unit = try Fields(unitValue, at: layer.pointer.appending("units").appending(u), context: context, what: "a unit object")
@@ -59,10 +54,7 @@ enum NetworkReader {
                     HeavisideNetwork.Unit(
                         activation: activation == .heaviside ? .heaviside : .linear, inputs: inputs, weights: weights,
                         bias: try unit.rational("bias")))
-                let biasCode =
-                    unit.has("bias-code")
-                    ? try code(try unit.value("bias-code"), at: unit.pointer.appending("bias-code"), context: context) : defaultBiasCode
-                codes.appendUnit(weights: weightCodes, bias: biasCode)
+                codes.appendUnit(weights: weightCodes, bias: try code(unit, "bias-code") ?? defaultBiasCode)
             }
             layers.append(units)
         }
@@ -73,6 +65,11 @@ enum NetworkReader {
             throw ObjectStore.invalid(
                 error, at: f.pointer.appending("layers"), what: "a network following the conventions of MATH.md sec. 8")
         }
+    }
+
+    /// The code at `key`, if one is given.
+    static func code(_ f: Fields, _ key: String) throws(KernelError) -> ParameterCode? {
+        f.has(key) ? try code(try f.value(key), at: f.pointer.appending(key), context: f.context) : nil
     }
 
     /// Parses `sign`, `int[LO,HI]` or `dyadic[B,E]`.

@@ -1,5 +1,3 @@
-import ExactArithmetic
-
 /// The object kinds of format dyadcert/1 (FORMAT.md sec. 4), each with every key its
 /// definition may hold, in canonical order. FORMAT.md and dyadcert-1.schema.json are
 /// tested against this declaration.

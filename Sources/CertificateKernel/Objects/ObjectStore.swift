@@ -1,5 +1,4 @@
 import DyadicFunctions
-import ExactArithmetic
 
 /// The certificate's named objects, reconstructed in order (an object may refer only
 /// to objects defined before it) from explicit data or from recipes, with the
@@ -74,6 +73,20 @@ package struct ObjectStore: Sendable {
         return result
     }
 
+    /// Functions from an array of references (lists spliced in).
+    func functions(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> [KernelFunction] {
+        guard case .array(let values) = value else {
+            throw .malformed(pointer: pointer, expected: "an array of function names", found: Fields.describe(value))
+        }
+        return try functions(values, at: pointer)
+    }
+
+    /// A tuple of functions (an array of references, lists spliced in) or one function.
+    func tuple(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> [KernelFunction] {
+        if case .array(let values) = value { return try functions(values, at: pointer) }
+        return [try function(value, at: pointer)]
+    }
+
     /// The object a reference names, if it is of the kind `extract` accepts.
     package func typed<T>(_ value: JSONValue, at pointer: JSONPointer, _ expected: String, _ extract: (KernelObject) -> T?)
         throws(KernelError) -> T
@@ -128,9 +141,14 @@ package struct ObjectStore: Sendable {
         .malformed(pointer: pointer, expected: what, found: error.description)
     }
 
-    /// Builds one object with the builder of its kind (one file per kind in Kinds/).
+    /// Builds one object with the builder of its kind (one file per kind in Kinds/), after
+    /// rejecting keys the kind does not have (kinds with variants check their own keys).
     private func build(_ f: Fields, context: ReadingContext) throws(KernelError) -> KernelObject {
         let kind: ObjectKind = try f.word("kind")
+        switch kind {
+        case .piecewiseLinear, .matrix, .reluNetwork, .reluData: break
+        default: try f.allowOnly(kind.keys)
+        }
         switch kind {
         case .stepFunction: return try buildStepFunction(f, kind, context)
         case .cellFunction: return try buildCellFunction(f, kind, context)

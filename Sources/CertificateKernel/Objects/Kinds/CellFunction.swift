@@ -1,11 +1,9 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `cell-function`: one value per cell of level J (2^J cells charged).
     func buildCellFunction(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let level = try f.integer("level", in: 0...62, limit: .level)
         try context.chargeCells(level: level, at: p.appending("level"))
         let values = try f.rationals("values")

@@ -1,11 +1,9 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `feature` h_sigma from a sign tree and amplitudes (MATH.md sec. 5).
     func buildFeature(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
         try context.chargeCells(level: signs.levels, at: p.appending("signs"))
         if case .string = try f.value("amplitudes") {

@@ -1,11 +1,7 @@
-import DyadicFunctions
-import ExactArithmetic
-
 extension ObjectStore {
     /// A `finite-class`: listed functions or tuples of functions.
     func buildFiniteClass(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let items = try f.array("elements", what: "an array of elements (function names, or arrays of function names for tuples)")
         guard !items.isEmpty else {
             throw .malformed(pointer: p.appending("elements"), expected: "at least one element", found: "an empty array")
@@ -13,8 +9,7 @@ extension ObjectStore {
         var elements: [[KernelFunction]] = []
         for (i, item) in items.enumerated() {
             let at = p.appending("elements").appending(i)
-            let tuple: [KernelFunction]
-            if case .array(let names) = item { tuple = try functions(names, at: at) } else { tuple = [try function(item, at: at)] }
+            let tuple = try self.tuple(item, at: at)
             if let first = elements.first, first.count != tuple.count {
                 throw .malformed(
                     pointer: at, expected: "a tuple of \(first.count) functions like the first element", found: "\(tuple.count) functions")

@@ -1,11 +1,9 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `haar-basis`: 1 and the Haar functions of levels below J.
     func buildHaarBasis(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let J = try f.integer("levels", in: 0...62, limit: .level)
         try context.checkLevel(J, at: p.appending("levels"))
         try context.chargeCells(count: 4 << min(J, 60), at: p.appending("levels"))

@@ -5,7 +5,6 @@ extension ObjectStore {
     /// A `haar-class` H_J(a) (MATH.md sec. 7).
     func buildHaarClass(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let J = try f.integer("levels", in: 1...62, limit: .level)
         try context.checkLevel(J, at: p.appending("levels"))
         if case .string = try f.value("amplitudes") {

@@ -1,6 +1,3 @@
-import DyadicFunctions
-import ExactArithmetic
-
 extension ObjectStore {
     /// A `heaviside-network` given layer by layer (NetworkReader).
     func buildHeavisideNetwork(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {

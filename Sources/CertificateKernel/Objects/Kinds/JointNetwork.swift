@@ -1,11 +1,10 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `joint-network`: the joint construction of MATH.md sec. 8, built from its recipe.
     func buildJointNetwork(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        let (signs, readouts) = try signsAndReadouts(f, kind, context, size: ObjectStore.jointNetworkSize)
+        let (signs, readouts) = try signsAndReadouts(f, context, size: ObjectStore.jointNetworkSize)
         do {
             let coded = try NetworkBuilder.joint(
                 signs: signs, readouts: readouts.map { m throws(DyadicFunctionError) in try WalshReadout(index: m) })
@@ -18,10 +17,9 @@ extension ObjectStore {
     /// 1 <= m < 2^J at `readouts`, and the network's `size`(J, D) (units plus parameters)
     /// checked against `--max-network-size` and its 2^J cells charged before it is built.
     func signsAndReadouts(
-        _ f: Fields, _ kind: ObjectKind, _ context: ReadingContext, size: (_ levels: Int, _ readouts: Int) -> Int
+        _ f: Fields, _ context: ReadingContext, size: (_ levels: Int, _ readouts: Int) -> Int
     ) throws(KernelError) -> (signs: SignTree, readouts: [Int]) {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
         let J = signs.levels
         let readouts = try f.integers("readouts", in: 1...(1 << J) - 1)

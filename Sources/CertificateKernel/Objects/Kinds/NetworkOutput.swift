@@ -1,11 +1,9 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `network-output`: output d of a network as the step function it computes (Lemma N1).
     func buildNetworkOutput(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let net = try network(try f.value("network"), at: p.appending("network"))
         let d = try f.integer("output", in: 0...(net.network.outputCount - 1))
         try context.chargeCells(count: net.network.firstLayerWidth + 1, at: p)

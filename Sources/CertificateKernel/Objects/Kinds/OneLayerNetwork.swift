@@ -1,12 +1,10 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `one-layer-network` realising the given step functions.
     func buildOneLayerNetwork(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
-        let targets = try functions(try f.array("functions", what: "an array of function names"), at: p.appending("functions"))
+        let targets = try functions(try f.value("functions"), at: p.appending("functions"))
         let steps = targets.map(\.stepFunction)
         let size = ObjectStore.oneLayerNetworkSize(pieces: steps.reduce(0) { $0 + $1.pieceCount }, outputs: steps.count)
         guard size <= context.limits.maximumNetworkSize else {

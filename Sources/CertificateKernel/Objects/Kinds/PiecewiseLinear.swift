@@ -1,5 +1,4 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `piecewise-linear` function: knots with values, or start and end values per piece (MATH.md sec. 3).

@@ -1,11 +1,9 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `rademacher-function` r_n, packed at level n + 1.
     func buildRademacherFunction(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let n = try f.integer("index", in: 0...62, limit: .level)
         try context.chargeCells(level: n + 1, at: p.appending("index"))
         do { return .function(.packed(try RademacherFunction(index: n).packed)) } catch {

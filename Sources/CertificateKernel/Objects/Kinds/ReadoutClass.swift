@@ -1,11 +1,7 @@
-import DyadicFunctions
-import ExactArithmetic
-
 extension ObjectStore {
     /// A `readout-class` K_M at depth J (MATH.md sec. 7).
     func buildReadoutClass(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let J = try f.integer("levels", in: 1...62, limit: .level)
         try context.checkLevel(J, at: p.appending("levels"))
         let readouts = try f.integers("readouts", in: 1...(1 << J) - 1)

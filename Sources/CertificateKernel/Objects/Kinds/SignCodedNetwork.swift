@@ -1,5 +1,4 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `sign-coded-network`: the member N_sigma of the sign-coded family (MATH.md sec. 8,
@@ -7,7 +6,7 @@ extension ObjectStore {
     /// readouts) for `network-realises-for-all-signs`.
     func buildSignCodedNetwork(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        let (signs, readouts) = try signsAndReadouts(f, kind, context, size: ObjectStore.signCodedNetworkSize)
+        let (signs, readouts) = try signsAndReadouts(f, context, size: ObjectStore.signCodedNetworkSize)
         let J = signs.levels
         do {
             let family = try SignCodedNetworkFamily(

@@ -1,11 +1,9 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `sign-function`: +-1 values per cell of level J, packed from hex (2^J cells charged).
     func buildSignFunction(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let level = try f.integer("level", in: 0...62, limit: .level)
         try context.chargeCells(level: level, at: p.appending("level"))
         let bits = try f.string("bits")

@@ -1,11 +1,9 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `sign-tree` of depth J from hex ((2^J - 1) signs).
     func buildSignTree(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let J = try f.integer("levels", in: 1...62, limit: .level)
         try context.chargeCells(level: J, at: p.appending("levels"))
         let bits = try f.string("bits")

@@ -1,11 +1,9 @@
 import DyadicFunctions
-import ExactArithmetic
 
 extension ObjectStore {
     /// A `task-output` or `task-outputs`: w_m o u_sigma for readouts m (MATH.md sec. 6).
     func buildTaskOutputs(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let signs = try signTree(try f.value("signs"), at: p.appending("signs"))
         let J = signs.levels
         let readouts =

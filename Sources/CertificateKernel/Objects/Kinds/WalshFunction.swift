@@ -5,7 +5,6 @@ extension ObjectStore {
     /// A `walsh-function` w_m, packed at the level of m's top bit.
     func buildWalshFunction(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        try f.allowOnly(kind.keys)
         let m = try f.bigInteger("index")
         guard m.signum >= 0 else {
             throw .malformed(pointer: p.appending("index"), expected: "a non-negative integer", found: m.description)
