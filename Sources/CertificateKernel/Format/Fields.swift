@@ -58,6 +58,11 @@ package struct Fields {
         try Fields.integer(try value(key), at: pointer.appending(key), in: range, limit: limit, context: context)
     }
 
+    /// The reader of integers in `range`, to pass to `located`.
+    package func integer(in range: ClosedRange<Int>) -> (String) throws(KernelError) -> Int {
+        { key throws(KernelError) in try integer(key, in: range) }
+    }
+
     package func bigInteger(_ key: String) throws(KernelError) -> BigInt {
         try Fields.bigInteger(try value(key), at: pointer.appending(key), context: context)
     }
@@ -71,27 +76,34 @@ package struct Fields {
     }
 
     package func rationals(_ key: String) throws(KernelError) -> [Rational] {
-        var result: [Rational] = []
-        for (i, item) in try array(key, what: "an array of numbers written as strings").enumerated() {
-            result.append(try Fields.rational(item, at: pointer.appending(key).appending(i), context: context))
+        try array(key, what: "an array of numbers written as strings").enumerated().map { i, item throws(KernelError) in
+            try Fields.rational(item, at: pointer.appending(key).appending(i), context: context)
         }
-        return result
     }
 
     package func integers(_ key: String, in range: ClosedRange<Int>) throws(KernelError) -> [Int] {
-        var result: [Int] = []
-        for (i, item) in try array(key, what: "an array of integers written as strings").enumerated() {
-            result.append(try Fields.integer(item, at: pointer.appending(key).appending(i), in: range, limit: nil, context: context))
+        try array(key, what: "an array of integers written as strings").enumerated().map { i, item throws(KernelError) in
+            try Fields.integer(item, at: pointer.appending(key).appending(i), in: range, limit: nil, context: context)
         }
-        return result
     }
 
     package func identifiers(_ key: String) throws(KernelError) -> [String] {
-        var result: [String] = []
-        for (i, item) in try array(key, what: "an array of names").enumerated() {
-            result.append(try Fields.identifier(item, at: pointer.appending(key).appending(i)))
+        try array(key, what: "an array of names").enumerated().map { i, item throws(KernelError) in
+            try Fields.identifier(item, at: pointer.appending(key).appending(i))
         }
-        return result
+    }
+
+    /// What `read` reads at `key` (a reader of this object's fields), with the pointer of
+    /// `key`, so that a check can name where it is written.
+    package func located<T>(_ key: String, _ read: (String) throws(KernelError) -> T) throws(KernelError) -> Located<T> {
+        Located(value: try read(key), pointer: pointer.appending(key))
+    }
+
+    /// What `read` reads from the required value at `key` (a reader of values at a
+    /// pointer, such as an object reference), with the pointer of `key`.
+    package func located<T>(_ key: String, _ read: (JSONValue, JSONPointer) throws(KernelError) -> T) throws(KernelError) -> Located<T> {
+        let value = try value(key)
+        return Located(value: try read(value, pointer.appending(key)), pointer: pointer.appending(key))
     }
 
     package func fields(_ key: String, what: String = "an object") throws(KernelError) -> Fields {

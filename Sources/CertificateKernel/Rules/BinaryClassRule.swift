@@ -27,11 +27,10 @@ enum BinaryClassRule: TypedRule {
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
-        let coding = try ClassInputs.coding(claim.inputs)
-        let stated = try claim.statement.bigInteger("bits")
+        let coding: Coding = try claim.inputs.word("coding")
         return Claim(
-            className: name, k: Located(value: k, pointer: claim.inputs.pointer.appending("class")), eps: eps, coding: coding,
-            bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")), uses: claim.pointer.appending("uses"))
+            className: name, k: k, eps: eps, coding: coding, bits: try claim.statement.located("bits", claim.statement.bigInteger),
+            uses: claim.pointer.appending("uses"))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {

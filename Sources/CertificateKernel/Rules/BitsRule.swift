@@ -39,30 +39,25 @@ enum BitsRule: TypedRule {
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let relation: Relation = try claim.statement.word("relation")
-        let bound = try claim.statement.rational("bound")
+        let bound = try claim.statement.located("bound", claim.statement.rational)
         let constant = claim.inputs.has("constant") ? try claim.inputs.rational("constant") : Rational.zero
         let termsPointer = claim.inputs.pointer.appending("terms")
         let items = try claim.inputs.array("terms", what: "an array of terms")
         guard !items.isEmpty else { throw .malformed(pointer: termsPointer, expected: "at least one term", found: "none") }
         // Read every term first, so that a failure line shows all of them (a term whose
         // claim is not available is written as claim.quantity).
-        var terms: [Term] = []
-        for (i, item) in items.enumerated() {
+        let terms = try items.enumerated().map { i, item throws(KernelError) in
             let term = try Fields(
                 item, at: termsPointer.appending(i), context: claim.inputs.context,
                 what: "a term {\"claim\", \"quantity\", \"coefficient\"}")
             try term.allowOnly(FormatStructure.bitsTerm.keys)
             let declared =
                 term.has("meaning") ? try meaning(try term.fields("meaning", what: "a meaning {\"measure\", \"subject\", ...}")) : nil
-            terms.append(
-                Term(
-                    claim: try term.identifier("claim"), quantity: try term.string("quantity"),
-                    coefficient: try term.rational("coefficient"),
-                    declared: declared, pointer: term.pointer))
+            return Term(
+                claim: try term.identifier("claim"), quantity: try term.string("quantity"), coefficient: try term.rational("coefficient"),
+                declared: declared, pointer: term.pointer)
         }
-        return Claim(
-            id: claim.id, terms: terms, constant: constant, relation: relation,
-            bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")))
+        return Claim(id: claim.id, terms: terms, constant: constant, relation: relation, bound: bound)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -102,8 +97,7 @@ enum BitsRule: TypedRule {
         guard relation.holds(for: total, bound) else {
             return .fails(
                 text, "the established quantities only give a value \(total)", expected: "\(relation.rawValue) \(bound)",
-                computed: "value \(total)",
-                at: claim.bound.pointer)
+                computed: "value \(total)", at: claim.bound.pointer)
         }
         return .holds(
             text, [Fact(.value, Meaning(measure: .value, subject: [claim.id]), relation.quantity(bound: bound, nonNegative: false))])

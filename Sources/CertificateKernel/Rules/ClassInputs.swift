@@ -3,25 +3,41 @@ import ExactArithmetic
 
 /// Shared reading of class-related inputs.
 enum ClassInputs {
-    /// The class named in `inputs.class`, with its name.
-    static func functionClass(_ inputs: Fields, _ context: CheckContext) throws(KernelError) -> (name: String, value: KernelClass) {
-        let value = try inputs.value("class")
-        let name = try Fields.identifier(value, at: inputs.pointer.appending("class"))
-        return (name, try context.objects.functionClass(value, at: inputs.pointer.appending("class")))
+    /// The class named in `inputs.class`: its name, and the class with where it is named.
+    static func functionClass(_ inputs: Fields, _ context: CheckContext) throws(KernelError) -> (name: String, k: Located<KernelClass>) {
+        let name = try inputs.identifier("class")
+        return (name, try inputs.located("class", context.objects.functionClass))
     }
 
-    /// `coding`: "joint" (the tuple class) or "separate" (each coordinate class).
-    static func coding(_ inputs: Fields) throws(KernelError) -> Coding {
-        try inputs.word("coding")
+    /// The class named in `inputs.class`, with its name, if `extract` accepts its kind
+    /// (`kind` names the kind in messages).
+    static func functionClass<T>(_ inputs: Fields, _ context: CheckContext, _ kind: String, _ extract: (KernelClass) -> T?)
+        throws(KernelError) -> (name: String, value: T)
+    {
+        let (name, k) = try functionClass(inputs, context)
+        guard let value = extract(k.value) else {
+            throw .malformed(pointer: k.pointer, expected: "a reference to a \(kind)", found: "another kind of class")
+        }
+        return (name, value)
+    }
+
+    /// The readout-class K_M named in `inputs.class`: its name, depth J and readouts.
+    static func readoutClass(_ inputs: Fields, _ context: CheckContext) throws(KernelError) -> (
+        name: String, value: (levels: Int, readouts: [Int])
+    ) {
+        try functionClass(inputs, context, "readout-class") { if case .readout(let J, let readouts) = $0 { (J, readouts) } else { nil } }
     }
 
     /// A positive `eps`.
     static func epsilon(_ inputs: Fields) throws(KernelError) -> Rational {
-        let eps = try inputs.rational("eps")
-        guard eps.signum > 0 else {
-            throw .malformed(pointer: inputs.pointer.appending("eps"), expected: "a positive accuracy eps", found: eps.description)
-        }
-        return eps
+        try positive(inputs, "eps", "a positive accuracy eps")
+    }
+
+    /// A positive number at `key` (`what` describes it in messages).
+    static func positive(_ inputs: Fields, _ key: String, _ what: String) throws(KernelError) -> Rational {
+        let value = try inputs.rational(key)
+        guard value.signum > 0 else { throw .malformed(pointer: inputs.pointer.appending(key), expected: what, found: value.description) }
+        return value
     }
 
     /// One class element given by its parameters: for a sign-tree class, the name of a

@@ -27,27 +27,20 @@ enum CoverRule: TypedRule {
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
-        let count = try claim.statement.integer("count", in: 1...Int(Int32.max))
+        let count = try claim.statement.located("count", claim.statement.integer(in: 1...Int(Int32.max)))
         let centresPointer = claim.inputs.pointer.appending("centres")
         var centres: [[KernelFunction]] = []
         for (i, item) in try claim.inputs.array("centres", what: "an array of centres").enumerated() {
             let at = centresPointer.appending(i)
-            let centre: [KernelFunction]
-            if case .array(let names) = item {
-                centre = try context.objects.functions(names, at: at)
-            } else {
-                centre = [try context.objects.function(item, at: at)]
-            }
-            guard centre.count == k.arity else {
+            let centre = try context.objects.tuple(item, at: at)
+            guard centre.count == k.value.arity else {
                 throw .malformed(
-                    pointer: at, expected: "a centre with \(k.arity) coordinates (the class's arity)", found: "\(centre.count) coordinates")
+                    pointer: at, expected: "a centre with \(k.value.arity) coordinates (the class's arity)",
+                    found: "\(centre.count) coordinates")
             }
             centres.append(centre)
         }
-        return Claim(
-            className: name, k: Located(value: k, pointer: claim.inputs.pointer.appending("class")), eps: eps,
-            centres: Located(value: centres, pointer: centresPointer),
-            count: Located(value: count, pointer: claim.statement.pointer.appending("count")))
+        return Claim(className: name, k: k, eps: eps, centres: Located(value: centres, pointer: centresPointer), count: count)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -59,12 +52,7 @@ enum CoverRule: TypedRule {
                 expected: "count = \(centres.count)", computed: "\(centres.count) centres", at: claim.count.pointer)
         }
         let elements = try ClassElements.all(claim.k.value, limits: context.limits, at: claim.k.pointer)
-        let perPair =
-            2
-            * max(
-                1,
-                (elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
-                    + (centres.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1))
+        let perPair = 2 * max(1, (elements.first?.workSize ?? 1) + (centres.first?.workSize ?? 1))
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, centres.count, perPair), at: claim.centres.pointer)
         let work = elements.count * max(centres.count, 1)
         guard work <= context.limits.maximumEnumeration * pairsPerEnumeratedElement else {
@@ -86,15 +74,6 @@ enum CoverRule: TypedRule {
                     at: claim.centres.pointer)
             }
         }
-        return .holds(
-            summary,
-            [
-                Fact(
-                    .coveringNumber, Meaning(measure: .coveringNumber, subject: [claim.className], eps: eps, coding: .joint),
-                    .atMost(Rational(count))),
-                Fact(
-                    .bits, Meaning(measure: .descriptionBits, subject: [claim.className], eps: eps, coding: .joint),
-                    .atMost(Rational(BigInt(count).ceilLog2))),
-            ])
+        return .holds(summary, PackingRule.coveringFacts(claim.className, eps, count, Quantity.atMost))
     }
 }

@@ -61,17 +61,16 @@ enum EnumerateRule: TypedRule {
         let quantity: Counted = try claim.inputs.word("quantity")
         try claim.inputs.allowOnly(quantity == .size ? ["class", "quantity", "coding"] : ["class", "quantity", "coding", "eps"])
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
-        let coding = try ClassInputs.coding(claim.inputs)
+        let coding: Coding = try claim.inputs.word("coding")
         let eps = quantity == .size ? nil : try ClassInputs.epsilon(claim.inputs)
-        let classPointer = claim.inputs.pointer.appending("class")
-        let elements = try ClassElements.all(k, limits: context.limits, at: classPointer)
+        let elements = try ClassElements.all(k.value, limits: context.limits, at: k.pointer)
         // Hashing every element; for covering numbers also every pair's distance.
-        let perElement = max(1, elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
+        let perElement = max(1, elements.first?.workSize ?? 1)
         let pairs = eps == nil ? 1 : ReadingContext.product(elements.count, 2 * perElement)
-        try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: classPointer)
+        try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: k.pointer)
         return Claim(
-            className: name, elements: elements, arity: k.arity, coding: coding, eps: eps, classPointer: classPointer,
-            stated: Result { () throws(KernelError) in try statedValues(claim.statement, coding, arity: k.arity) })
+            className: name, elements: elements, arity: k.value.arity, coding: coding, eps: eps, classPointer: k.pointer,
+            stated: Result { () throws(KernelError) in try statedValues(claim.statement, coding, arity: k.value.arity) })
     }
 
     /// The statement: `value` (joint coding) or `values` (one per coordinate, separate).
@@ -86,9 +85,8 @@ enum EnumerateRule: TypedRule {
         guard items.count == arity else {
             throw .malformed(pointer: statedPointer, expected: "\(arity) values (one per coordinate)", found: "\(items.count)")
         }
-        var values: [BigInt] = []
-        for (d, item) in items.enumerated() {
-            values.append(try Fields.bigInteger(item, at: statedPointer.appending(d), context: statement.context))
+        let values = try items.enumerated().map { d, item throws(KernelError) in
+            try Fields.bigInteger(item, at: statedPointer.appending(d), context: statement.context)
         }
         return Located(value: values, pointer: statedPointer)
     }
@@ -97,15 +95,10 @@ enum EnumerateRule: TypedRule {
         let (name, elements, coding, eps) = (claim.className, claim.elements, claim.coding, claim.eps)
         // The sets whose sizes or covering numbers are asked for.
         let sets: [[[KernelFunction]]] = coding == .joint ? [elements] : (0..<claim.arity).map { d in elements.map { [$0[d]] } }
-        var computed: [BigInt] = []
-        for set in sets {
+        let computed = try sets.map { set throws(KernelError) in
             let distinct = distinctElements(set)
-            if let eps {
-                computed.append(
-                    BigInt(try coveringNumber(distinct, eps: eps, maximum: maximumCliqueSearch(context.limits), at: claim.classPointer)))
-            } else {
-                computed.append(BigInt(distinct.count))
-            }
+            guard let eps else { return BigInt(distinct.count) }
+            return BigInt(try coveringNumber(distinct, eps: eps, maximum: maximumCliqueSearch(context.limits), at: claim.classPointer))
         }
         let statedAt = try claim.stated.get(), stated = statedAt.value
         let what = eps.map { "N(\($0), \(name))" } ?? "|\(name)|"
@@ -138,21 +131,12 @@ enum EnumerateRule: TypedRule {
     /// are compared only when coordinate d of every element is packed at one common level
     /// (for each d); otherwise elements are compared by their canonical step functions.
     static func distinctElements(_ set: [[KernelFunction]]) -> [[KernelFunction]] {
-        var levels: [Int] = []
-        var comparable = true
-        for element in set where comparable {
-            for (d, f) in element.enumerated() {
-                guard case .packed(let p) = f else {
-                    comparable = false
-                    break
+        let first = set.first ?? []
+        let comparable = set.allSatisfy { element in
+            element.count == first.count
+                && zip(element, first).allSatisfy { f, g in
+                    if case .packed(let p) = f, case .packed(let q) = g { p.level == q.level } else { false }
                 }
-                if d == levels.count {
-                    levels.append(p.level)
-                } else if levels[d] != p.level {
-                    comparable = false
-                    break
-                }
-            }
         }
         var result: [[KernelFunction]] = []
         if comparable {

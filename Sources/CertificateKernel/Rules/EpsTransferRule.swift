@@ -27,15 +27,13 @@ enum EpsTransferRule: TypedRule {
     }
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
-        let id = try claim.inputs.identifier("claim")
-        let name = try claim.inputs.string("quantity")
+        let id = try claim.inputs.located("claim", claim.inputs.identifier)
+        let name = try claim.inputs.located("quantity", claim.inputs.string)
         let eps1 = try ClassInputs.epsilon(claim.inputs)
         let relation: Relation = try claim.statement.word("relation")
-        let bound = try claim.statement.rational("bound")
         return Claim(
-            source: Located(value: id, pointer: claim.inputs.pointer.appending("claim")),
-            quantity: Located(value: name, pointer: claim.inputs.pointer.appending("quantity")), eps: eps1, relation: relation,
-            bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")))
+            source: id, quantity: name, eps: eps1, relation: relation, bound: try claim.statement.located("bound", claim.statement.rational)
+        )
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {

@@ -42,31 +42,29 @@ enum GramRule: TypedRule {
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         try claim.inputs.allowOnly(declaration.inputs)
         try claim.statement.allowOnly(claim.statement.has("diagonal") ? ["diagonal"] : ["matrix"])
-        let functionsPointer = claim.inputs.pointer.appending("functions")
-        let functions = try context.objects.functions(
-            try claim.inputs.array("functions", what: "an array of function names"), at: functionsPointer)
+        let located = try claim.inputs.located("functions", context.objects.functions)
+        let (functions, at) = (located.value, located.pointer)
         let D = functions.count
-        guard D >= 1 else { throw .malformed(pointer: functionsPointer, expected: "at least one function", found: "none") }
+        guard D >= 1 else { throw .malformed(pointer: at, expected: "at least one function", found: "none") }
         guard D <= maximumFunctions, D * D <= context.limits.maximumCells else {
             throw .limitExceeded(
-                pointer: functionsPointer, limit: .cells, value: "\(D * D) Gram entries",
+                pointer: at, limit: .cells, value: "\(D * D) Gram entries",
                 maximum: String(min(context.limits.maximumCells, maximumFunctions * maximumFunctions)))
         }
         // Every entry takes one pass over two functions (words for packed ones).
-        let perEntry = 2 * max(1, functions.reduce(0) { $0 + $1.workSize } / D)
-        try context.readingContext.chargeWork(ReadingContext.product(D, D, perEntry), at: functionsPointer)
+        try context.readingContext.chargeWork(ReadingContext.product(D, D, 2 * max(1, functions.workSize / D)), at: at)
         return Claim(functions: functions, stated: try stated(claim.statement, D))
     }
 
     /// The stated matrix: `diagonal`, or `matrix` ("identity" or D rows of D entries).
     static func stated(_ statement: Fields, _ D: Int) throws(KernelError) -> Stated {
         if statement.has("diagonal") {
-            let diagonalPointer = statement.pointer.appending("diagonal")
-            let diagonal = try statement.rationals("diagonal")
-            guard diagonal.count == D else {
-                throw .malformed(pointer: diagonalPointer, expected: "\(D) diagonal entries (one per function)", found: "\(diagonal.count)")
+            let diagonal = try statement.located("diagonal", statement.rationals)
+            guard diagonal.value.count == D else {
+                throw .malformed(
+                    pointer: diagonal.pointer, expected: "\(D) diagonal entries (one per function)", found: "\(diagonal.value.count)")
             }
-            return .diagonal(Located(value: diagonal, pointer: diagonalPointer))
+            return .diagonal(diagonal)
         }
         let matrixPointer = statement.pointer.appending("matrix")
         switch try statement.value("matrix") {
@@ -82,11 +80,10 @@ enum GramRule: TypedRule {
                 guard case .array(let cells) = row, cells.count == D else {
                     throw .malformed(pointer: matrixPointer.appending(i), expected: "a row of \(D) numbers", found: Fields.describe(row))
                 }
-                var parsed: [Rational] = []
-                for (j, cell) in cells.enumerated() {
-                    parsed.append(try Fields.rational(cell, at: matrixPointer.appending(i).appending(j), context: statement.context))
-                }
-                entries.append(parsed)
+                entries.append(
+                    try cells.enumerated().map { j, cell throws(KernelError) in
+                        try Fields.rational(cell, at: matrixPointer.appending(i).appending(j), context: statement.context)
+                    })
             }
             return .matrix(Located(value: entries, pointer: matrixPointer))
         default:

@@ -56,19 +56,14 @@ enum HaarPackingRule: TypedRule {
 
     /// Reads the class (a haar-class), `eps`, `level` and the statement's `key`.
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext, stated key: String) throws(KernelError) -> Claim {
-        let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
-        guard case .haar(let levels, let amplitudes) = k else {
-            throw .malformed(
-                pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a haar-class", found: "another kind of class")
+        let (name, (J, amplitudes)) = try ClassInputs.functionClass(claim.inputs, context, "haar-class") {
+            if case .haar(let J, let amplitudes) = $0 { (J, amplitudes) } else { nil }
         }
-        let eps = try ClassInputs.epsilon(claim.inputs)
-        let L = try claim.inputs.integer("level", in: 0...62)
-        let stated = try claim.statement.bigInteger(key)
         return Claim(
-            className: name, levels: levels, amplitudes: amplitudes,
-            eps: Located(value: eps, pointer: claim.inputs.pointer.appending("eps")),
-            level: Located(value: L, pointer: claim.inputs.pointer.appending("level")),
-            stated: Located(value: stated, pointer: claim.statement.pointer.appending(key)))
+            className: name, levels: J, amplitudes: amplitudes,
+            eps: Located(value: try ClassInputs.epsilon(claim.inputs), pointer: claim.inputs.pointer.appending("eps")),
+            level: try claim.inputs.located("level", claim.inputs.integer(in: 0...62)),
+            stated: try claim.statement.located(key, claim.statement.bigInteger))
     }
 }
 

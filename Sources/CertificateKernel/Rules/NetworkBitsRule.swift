@@ -30,18 +30,15 @@ enum NetworkBitsRule: TypedRule {
     }
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
-        let networkPointer = claim.inputs.pointer.appending("network")
-        let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)
-        let stated = try claim.statement.bigInteger("bits")
+        let net = try claim.inputs.located("network", context.objects.network)
+        let stated = try claim.statement.located("bits", claim.statement.bigInteger)
         var statedCounts: [(index: Int, value: Result<BigInt, KernelError>, pointer: JSONPointer)] = []
         for (i, count) in counts.enumerated() where claim.statement.has(count.name.rawValue) {
             let key = count.name.rawValue
             statedCounts.append(
                 (i, Result { () throws(KernelError) in try claim.statement.bigInteger(key) }, claim.statement.pointer.appending(key)))
         }
-        return Claim(
-            network: Located(value: net, pointer: networkPointer), name: try claim.inputs.identifier("network"),
-            bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")), counts: statedCounts)
+        return Claim(network: net, name: try claim.inputs.identifier("network"), bits: stated, counts: statedCounts)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -76,26 +73,18 @@ enum NetworkBitsRule: TypedRule {
     /// needs no look at its values); `firstFailure` then names the first failing
     /// parameter in unit order (millions of parameters at J = 20).
     static func codeBits(_ net: KernelNetwork) -> BigInt? {
-        let network = net.network, codes = net.codes
-        var uses = [Int](repeating: 0, count: codes.palette.count)
-        func scan(_ runs: SlotRuns, _ value: (Int) -> Rational) -> Bool {
-            for r in runs.slots.indices {
-                let slot = Int(runs.slots[r]), range = runs.run(r)
-                guard let code = codes.palette[slot] else { return false }
-                if case .derived = code {
-                    guard net.recipe != nil else { return false }
-                    continue // 0 bits; the kernel computed the values itself
-                }
-                guard code.bitLength != nil else { return false }
-                for k in range where !code.admits(value(k)) { return false }
-                uses[slot] += range.count
-            }
+        var uses = [Int](repeating: 0, count: net.codes.palette.count)
+        let fits = net.allRuns { slot, range, value in
+            guard let code = net.codes.palette[slot] else { return false }
+            if case .derived = code { return net.recipe != nil } // 0 bits; the kernel computed the values itself
+            guard code.bitLength != nil, range.allSatisfy({ code.admits(value($0)) }) else { return false }
+            uses[slot] += range.count
             return true
         }
-        guard scan(codes.weightSlots, network.weight), scan(codes.biasSlots, network.bias(ofUnit:)) else { return nil }
+        guard fits else { return nil }
         var total = BigInt.zero
         for (slot, n) in uses.enumerated() where n > 0 {
-            if let bits = codes.palette[slot]?.bitLength { total += bits * BigInt(n) }
+            if let bits = net.codes.palette[slot]?.bitLength { total += bits * BigInt(n) }
         }
         return total
     }
@@ -103,35 +92,53 @@ enum NetworkBitsRule: TypedRule {
     /// The first parameter, in unit order (weights, then the bias), without a code, with a
     /// derived code outside a recipe network, or not fitting its code.
     static func firstFailure(_ net: KernelNetwork, _ summary: String, at networkPointer: JSONPointer) -> RuleResult {
-        let network = net.network, codes = net.codes
-        func place(_ i: Int, weight k: Int?) -> String {
-            let l = network.layer(ofUnit: i), u = i - network.layerRange(l).lowerBound
-            return k.map { "layer \(l) unit \(u) weight \($0 - network.weightRange(ofUnit: i).lowerBound)" } ?? "layer \(l) unit \(u) bias"
+        let found = net.firstParameter { code, value in
+            guard let code else { return true }
+            if case .derived = code { return net.recipe == nil }
+            return !code.admits(value) || code.bitLength == nil
         }
+        guard let (code, value, layer, unit, weight) = found else {
+            return .fails(summary, "a parameter does not fit its code", at: networkPointer)
+        }
+        let place = "layer \(layer) unit \(unit) " + (weight.map { "weight \($0)" } ?? "bias")
+        guard let code else { return .fails(summary, "the parameter at \(place) has no code", at: networkPointer) }
+        if case .derived = code {
+            return .fails(
+                summary, "the parameter at \(place) claims a derived code, but only recipe networks have derived parameters",
+                at: networkPointer)
+        }
+        return .fails(
+            summary, "the parameter at \(place) is \(value), which does not fit its code \(code)",
+            expected: "a value fitting \(code)", computed: value.description, at: networkPointer)
+    }
+}
+
+extension KernelNetwork {
+    /// Whether `visit` accepts every run of equal codes (weights first, then biases): it
+    /// gets the code's palette slot, the run's parameter numbers and the parameters' values.
+    func allRuns(_ visit: (_ slot: Int, _ range: Range<Int>, _ value: (Int) -> Rational) -> Bool) -> Bool {
+        let (weights, biases) = (codes.weightSlots, codes.biasSlots)
+        return weights.slots.indices.allSatisfy { visit(Int(weights.slots[$0]), weights.run($0), network.weight) }
+            && biases.slots.indices.allSatisfy { visit(Int(biases.slots[$0]), biases.run($0), network.bias(ofUnit:)) }
+    }
+
+    /// The first parameter, in unit order (each unit's weights, then its bias), whose code
+    /// and value `fails` rejects: its code, its value, its layer, its unit's index in the
+    /// layer, and for a weight its index among the unit's weights (nil: the bias).
+    func firstParameter(where fails: (ParameterCode?, Rational) -> Bool) -> (
+        code: ParameterCode?, value: Rational, layer: Int, unit: Int, weight: Int?
+    )? {
         for i in 0..<network.unitCount {
             let weights = network.weightRange(ofUnit: i)
             for j in weights.lowerBound...weights.upperBound {
                 let k: Int? = j < weights.upperBound ? j : nil // nil: the bias
-                guard let code = k.map(codes.weightCode) ?? codes.biasCode(ofUnit: i) else {
-                    return .fails(summary, "the parameter at \(place(i, weight: k)) has no code", at: networkPointer)
-                }
-                if case .derived = code {
-                    guard net.recipe != nil else {
-                        return .fails(
-                            summary,
-                            "the parameter at \(place(i, weight: k)) claims a derived code, but only recipe networks have derived parameters",
-                            at: networkPointer)
-                    }
-                    continue
-                }
+                let code = k.map(codes.weightCode) ?? codes.biasCode(ofUnit: i)
                 let value = k.map(network.weight) ?? network.bias(ofUnit: i)
-                guard code.admits(value), code.bitLength != nil else {
-                    return .fails(
-                        summary, "the parameter at \(place(i, weight: k)) is \(value), which does not fit its code \(code)",
-                        expected: "a value fitting \(code)", computed: value.description, at: networkPointer)
-                }
+                guard fails(code, value) else { continue }
+                let l = network.layer(ofUnit: i)
+                return (code, value, l, i - network.layerRange(l).lowerBound, k.map { $0 - weights.lowerBound })
             }
         }
-        return .fails(summary, "a parameter does not fit its code", at: networkPointer)
+        return nil
     }
 }

@@ -37,20 +37,14 @@ enum NetworkRealisesForAllSignsRule: TypedRule {
     }
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
-        let networkPointer = claim.inputs.pointer.appending("network"), classPointer = claim.inputs.pointer.appending("class")
         let networkName = try claim.inputs.identifier("network")
-        let net = try context.objects.network(try claim.inputs.value("network"), at: networkPointer)
-        let (className, k) = try ClassInputs.functionClass(claim.inputs, context)
-        guard case .readout(let J, let readouts) = k else {
-            throw .malformed(pointer: classPointer, expected: "a reference to a readout-class", found: "another kind of class")
-        }
-        let outputs = try claim.statement.integer("outputs", in: 0...Int(Int32.max))
-        let stated = try claim.statement.bigInteger("bits")
+        let net = try claim.inputs.located("network", context.objects.network)
+        let (className, (J, readouts)) = try ClassInputs.readoutClass(claim.inputs, context)
         return Claim(
-            network: Located(value: net, pointer: networkPointer), networkName: networkName, className: className, levels: J,
-            readouts: readouts,
-            classPointer: classPointer, outputs: Located(value: outputs, pointer: claim.statement.pointer.appending("outputs")),
-            bits: Located(value: stated, pointer: claim.statement.pointer.appending("bits")))
+            network: net, networkName: networkName, className: className, levels: J, readouts: readouts,
+            classPointer: claim.inputs.pointer.appending("class"),
+            outputs: try claim.statement.located("outputs", claim.statement.integer(in: 0...Int(Int32.max))),
+            bits: try claim.statement.located("bits", claim.statement.bigInteger))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -81,8 +75,7 @@ enum NetworkRealisesForAllSignsRule: TypedRule {
         guard stated == total else {
             return .fails(
                 summary, "the family's sign codes add up to \(total) bits (2^J - 1)", expected: "bits = \(stated)",
-                computed: "bits = \(total)",
-                at: claim.bits.pointer)
+                computed: "bits = \(total)", at: claim.bits.pointer)
         }
         let className = claim.className
         return .holds(
@@ -129,41 +122,30 @@ enum NetworkRealisesForAllSignsRule: TypedRule {
     /// their values; a problem is located in unit order by `firstVaryingParameter`.
     static func signCodedParameters(_ net: KernelNetwork) -> Int? {
         var signs = 0
-        let network = net.network, codes = net.codes
-        func scan(_ runs: SlotRuns, _ value: (Int) -> Rational) -> Bool {
-            for r in runs.slots.indices {
-                let code = codes.palette[Int(runs.slots[r])], range = runs.run(r)
-                if case .derived? = code { continue }
-                guard case .sign? = code else { return false }
-                for k in range where !ParameterCode.sign.admits(value(k)) { return false }
-                signs += range.count
-            }
+        let varying = net.allRuns { slot, range, value in
+            let code = net.codes.palette[slot]
+            if case .derived? = code { return true }
+            guard case .sign? = code, range.allSatisfy({ ParameterCode.sign.admits(value($0)) }) else { return false }
+            signs += range.count
             return true
         }
-        guard scan(codes.weightSlots, network.weight), scan(codes.biasSlots, network.bias(ofUnit:)) else { return nil }
-        return signs
+        return varying ? signs : nil
     }
 
     /// The failure naming the first parameter, in unit order, that is neither derived nor
     /// a sign-coded +-1.
     static func firstVaryingParameter(_ net: KernelNetwork, _ summary: String, at networkPointer: JSONPointer) -> RuleResult {
-        let network = net.network, codes = net.codes
-        for i in 0..<network.unitCount {
-            let weights = network.weightRange(ofUnit: i)
-            for j in weights.lowerBound...weights.upperBound {
-                let k = j < weights.upperBound ? j : -1 // -1: the bias
-                let code = k >= 0 ? codes.weightCode(k) : codes.biasCode(ofUnit: i)
-                if case .derived? = code { continue }
-                let value = k >= 0 ? network.weight(k) : network.bias(ofUnit: i)
-                guard case .sign? = code, ParameterCode.sign.admits(value) else {
-                    let l = network.layer(ofUnit: i), u = i - network.layerRange(l).lowerBound
-                    return .fails(
-                        summary,
-                        "a parameter of layer \(l) unit \(u) is \(value) with code \(code.map { "\($0)" } ?? "none"): only sign-coded parameters may vary in the family",
-                        at: networkPointer)
-                }
-            }
+        let found = net.firstParameter { code, value in
+            if case .derived? = code { return false }
+            guard case .sign? = code else { return true }
+            return !ParameterCode.sign.admits(value)
         }
-        return .fails(summary, "a parameter that is not derived is not sign-coded", at: networkPointer)
+        guard let (code, value, layer, unit, _) = found else {
+            return .fails(summary, "a parameter that is not derived is not sign-coded", at: networkPointer)
+        }
+        return .fails(
+            summary,
+            "a parameter of layer \(layer) unit \(unit) is \(value) with code \(code.map { "\($0)" } ?? "none"): only sign-coded parameters may vary in the family",
+            at: networkPointer)
     }
 }

@@ -57,16 +57,12 @@ enum NetworkWidthLowerRule: TypedRule {
                 pointer: claim.inputs.pointer.appending("eps-below"), expected: "either \"eps\" or \"eps-below\", not both", found: "both")
         }
         let eps = claim.inputs.has("eps") ? try ClassInputs.epsilon(claim.inputs) : nil
-        let epsBelow = claim.inputs.has("eps-below") ? try positive(claim.inputs, "eps-below") : nil
-        let stated = try claim.statement.bigInteger("first-layer-units-at-least")
+        let epsBelow =
+            claim.inputs.has("eps-below") ? try ClassInputs.positive(claim.inputs, "eps-below", "a positive bound b on eps") : nil
+        let stated = try claim.statement.located("first-layer-units-at-least", claim.statement.bigInteger)
         let targets: Targets
         if usesClass {
-            let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
-            guard case .readout(_, let readouts) = k else {
-                throw .malformed(
-                    pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class",
-                    found: "another kind of class")
-            }
+            let (name, (_, readouts)) = try ClassInputs.readoutClass(claim.inputs, context)
             targets = .readoutClass(name: name, readouts: readouts)
         } else {
             let references = try claim.inputs.array("functions", what: "an array of function names")
@@ -76,9 +72,7 @@ enum NetworkWidthLowerRule: TypedRule {
             }
             targets = .functions(functions, names: names)
         }
-        return Claim(
-            mode: mode, eps: eps, epsBelow: epsBelow, targets: targets,
-            stated: Located(value: stated, pointer: claim.statement.pointer.appending("first-layer-units-at-least")))
+        return Claim(mode: mode, eps: eps, epsBelow: epsBelow, targets: targets, stated: stated)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -107,14 +101,8 @@ enum NetworkWidthLowerRule: TypedRule {
                 summary, "\(lemma) gives at least \(bound) first-layer units, not \(stated)",
                 expected: "first-layer-units-at-least <= \(bound)", computed: "\(counted): \(bound)", at: claim.stated.pointer)
         }
-        return .holds(
-            summary,
-            [
-                Fact(
-                    .firstLayerUnits,
-                    Meaning(measure: .realisingFirstLayerUnits, subject: subjectNames, eps: eps, epsBelow: epsBelow, coding: mode),
-                    .atLeast(Rational(stated)))
-            ])
+        let meaning = Meaning(measure: .realisingFirstLayerUnits, subject: subjectNames, eps: eps, epsBelow: epsBelow, coding: mode)
+        return .holds(summary, [Fact(.firstLayerUnits, meaning, .atLeast(Rational(stated)))])
     }
 
     /// The number of breakpoints that count (Corollary N2, Lemma N2e): summed over the
@@ -144,14 +132,5 @@ enum NetworkWidthLowerRule: TypedRule {
     /// The breakpoints of f's canonical form at which the jump's magnitude counts.
     static func countingBreakpoints(_ f: StepFunction, _ counts: (Rational) -> Bool) -> [Rational] {
         (1..<f.values.count).compactMap { i in counts((f.values[i] - f.values[i - 1]).magnitude) ? f.breakpoints[i] : nil }
-    }
-
-    /// A positive rational input (b of `eps-below`).
-    static func positive(_ inputs: Fields, _ key: String) throws(KernelError) -> Rational {
-        let value = try inputs.rational(key)
-        guard value.signum > 0 else {
-            throw .malformed(pointer: inputs.pointer.appending(key), expected: "a positive bound b on eps", found: value.description)
-        }
-        return value
     }
 }

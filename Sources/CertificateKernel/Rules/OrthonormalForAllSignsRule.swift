@@ -1,5 +1,3 @@
-import ExactArithmetic
-
 /// `orthonormal-for-all-signs`: Theorem O. With balanced amplitudes and distinct
 /// readouts 1 <= m_d < 2^J, <f_d, f_e> = [d = e] for EVERY sign tree of depth J.
 ///

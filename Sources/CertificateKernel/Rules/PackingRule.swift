@@ -25,7 +25,7 @@ enum PackingRule: TypedRule {
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let eps = try ClassInputs.epsilon(claim.inputs)
-        let count = try claim.statement.integer("count", in: 1...Int(Int32.max))
+        let count = try claim.statement.located("count", claim.statement.integer(in: 1...Int(Int32.max)))
         let items = try claim.inputs.array("elements", what: "an array of class elements")
         let elementsPointer = claim.inputs.pointer.appending("elements")
         let pairs = items.count * max(items.count - 1, 0) / 2
@@ -33,18 +33,13 @@ enum PackingRule: TypedRule {
             throw .limitExceeded(
                 pointer: elementsPointer, limit: .enumeration, value: "\(pairs) pairs", maximum: String(context.limits.maximumEnumeration))
         }
-        let countAt = Located(value: count, pointer: claim.statement.pointer.appending("count"))
-        guard items.count == count else {
-            return Claim(className: name, eps: eps, count: countAt, listed: items.count, elements: nil)
+        guard items.count == count.value else { return Claim(className: name, eps: eps, count: count, listed: items.count, elements: nil) }
+        let elements = try items.enumerated().map { i, item throws(KernelError) in
+            try ClassInputs.element(item, at: elementsPointer.appending(i), of: k.value, context)
         }
-        var elements: [[KernelFunction]] = []
-        for (i, item) in items.enumerated() {
-            elements.append(try ClassInputs.element(item, at: elementsPointer.appending(i), of: k, context))
-        }
-        let perPair = 2 * max(1, elements.first.map { $0.reduce(0) { $0 + $1.workSize } } ?? 1)
-        try context.readingContext.chargeWork(ReadingContext.product(pairs, perPair), at: elementsPointer)
+        try context.readingContext.chargeWork(ReadingContext.product(pairs, 2 * max(1, elements.first?.workSize ?? 1)), at: elementsPointer)
         return Claim(
-            className: name, eps: eps, count: countAt, listed: items.count, elements: Located(value: elements, pointer: elementsPointer))
+            className: name, eps: eps, count: count, listed: items.count, elements: Located(value: elements, pointer: elementsPointer))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -67,16 +62,17 @@ enum PackingRule: TypedRule {
                 }
             }
         }
-        let name = claim.className
-        return .holds(
-            summary,
-            [
-                Fact(
-                    .coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .atLeast(Rational(count))
-                ),
-                Fact(
-                    .bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint),
-                    .atLeast(Rational(BigInt(count).ceilLog2))),
-            ])
+        return .holds(summary, coveringFacts(claim.className, eps, count, Quantity.atLeast))
+    }
+
+    /// What a count M of a packing (Lemma P) or a cover (Lemma C) bounds: N(eps, K) and
+    /// ceil(log2 N(eps, K)) of the joint class, from below (`atLeast`) or above (`atMost`).
+    static func coveringFacts(_ name: String, _ eps: Rational, _ count: Int, _ bound: (Rational) -> Quantity) -> [Fact] {
+        [
+            Fact(.coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), bound(Rational(count))),
+            Fact(
+                .bits, Meaning(measure: .descriptionBits, subject: [name], eps: eps, coding: .joint),
+                bound(Rational(BigInt(count).ceilLog2))),
+        ]
     }
 }

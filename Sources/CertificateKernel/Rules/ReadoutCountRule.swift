@@ -42,18 +42,12 @@ enum ReadoutCountRule: TypedRule {
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         try claim.inputs.allowOnly(declaration.inputs)
-        let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
-        guard case .readout(let J, let readouts) = k else {
-            throw .malformed(
-                pointer: claim.inputs.pointer.appending("class"), expected: "a reference to a readout-class", found: "another kind of class"
-            )
-        }
-        let coding = try ClassInputs.coding(claim.inputs)
+        let (name, (J, readouts)) = try ClassInputs.readoutClass(claim.inputs, context)
+        let coding: Coding = try claim.inputs.word("coding")
         let stated: Stated
         if coding == .joint {
             try claim.statement.allowOnly(["log2-size"])
-            stated = .joint(
-                Located(value: try claim.statement.bigInteger("log2-size"), pointer: claim.statement.pointer.appending("log2-size")))
+            stated = .joint(try claim.statement.located("log2-size", claim.statement.bigInteger))
         } else {
             try claim.statement.allowOnly(["log2-sizes", "total"])
             let sizesPointer = claim.statement.pointer.appending("log2-sizes")
@@ -61,15 +55,13 @@ enum ReadoutCountRule: TypedRule {
             guard items.count == readouts.count else {
                 throw .malformed(pointer: sizesPointer, expected: "\(readouts.count) values (one per readout)", found: "\(items.count)")
             }
-            let total = try claim.statement.bigInteger("total")
+            let total = try claim.statement.located("total", claim.statement.bigInteger)
             let sizes = items.enumerated().map { d, item in
                 Result { () throws(KernelError) in
                     try Fields.bigInteger(item, at: sizesPointer.appending(d), context: claim.statement.context)
                 }
             }
-            stated = .separate(
-                sizes: Located(value: sizes, pointer: sizesPointer),
-                total: Located(value: total, pointer: claim.statement.pointer.appending("total")))
+            stated = .separate(sizes: Located(value: sizes, pointer: sizesPointer), total: total)
         }
         return Claim(className: name, levels: J, readouts: readouts, inputs: claim.inputs.pointer, stated: stated)
     }

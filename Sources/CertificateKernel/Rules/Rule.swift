@@ -1,5 +1,3 @@
-import ExactArithmetic
-
 /// Why a claim is false: the reason, the stated and the computed exact values, and
 /// where in the file the false statement is.
 public struct ClaimFailure: Sendable, Equatable {

@@ -25,18 +25,16 @@ enum StepApproxLowerRule: TypedRule {
     }
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
-        let functionPointer = claim.inputs.pointer.appending("function"), thresholdPointer = claim.inputs.pointer.appending("threshold")
-        let g = try context.objects.piecewiseLinear(try claim.inputs.value("function"), at: functionPointer)
-        let P = try claim.inputs.bigInteger("max-breakpoints")
+        let located = try claim.inputs.located("function", context.objects.piecewiseLinear)
+        let P = try claim.inputs.located("max-breakpoints", claim.inputs.bigInteger)
         let t = try claim.inputs.rational("threshold")
-        let stated = try claim.statement.rational("distance-at-least")
-        guard P.signum >= 0 else {
-            throw .malformed(pointer: claim.inputs.pointer.appending("max-breakpoints"), expected: "P >= 0", found: P.description)
-        }
+        let stated = try claim.statement.located("distance-at-least", claim.statement.rational)
+        let (g, thresholdPointer) = (located.value, claim.inputs.pointer.appending("threshold"))
+        guard P.value.signum >= 0 else { throw .malformed(pointer: P.pointer, expected: "P >= 0", found: P.value.description) }
         guard t.signum > 0 else { throw .malformed(pointer: thresholdPointer, expected: "t > 0", found: t.description) }
         guard g.pieceCount <= context.limits.maximumCells else {
             throw .limitExceeded(
-                pointer: functionPointer, limit: .cells, value: String(g.pieceCount), maximum: String(context.limits.maximumCells))
+                pointer: located.pointer, limit: .cells, value: String(g.pieceCount), maximum: String(context.limits.maximumCells))
         }
         // The strict greedy's intervals, all but the last, each have oscillation t, so there
         // are at most TV(g)/t + 1 of them: bound that before running it (a tiny t would
@@ -54,10 +52,7 @@ enum StepApproxLowerRule: TypedRule {
         }
         try context.readingContext.chargeCells(count: bound, at: thresholdPointer)
         try context.readingContext.chargeWork(ReadingContext.product(4, g.pieceCount + bound), at: thresholdPointer)
-        return Claim(
-            g: Located(value: g, pointer: functionPointer), name: try claim.inputs.identifier("function"),
-            maxBreakpoints: Located(value: P, pointer: claim.inputs.pointer.appending("max-breakpoints")), threshold: t,
-            stated: Located(value: stated, pointer: claim.statement.pointer.appending("distance-at-least")))
+        return Claim(g: located, name: try claim.inputs.identifier("function"), maxBreakpoints: P, threshold: t, stated: stated)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {

@@ -30,10 +30,9 @@ enum SupDistanceRule: TypedRule {
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let relation: Relation = try claim.statement.word("relation")
-        let bound = try claim.statement.rational("bound")
-        let pair = try functions(claim, context)
+        let bound = try claim.statement.located("bound", claim.statement.rational)
         return Claim(
-            relation: relation, bound: Located(value: bound, pointer: claim.statement.pointer.appending("bound")), pair: pair,
+            relation: relation, bound: bound, pair: try functions(claim, context),
             subject: [try claim.inputs.identifier("f"), try claim.inputs.identifier("g")])
     }
 
@@ -45,7 +44,7 @@ enum SupDistanceRule: TypedRule {
         case .linear(let a, let b): distance = a.supDistance(to: b)
         }
         let summary = "||f - g||_inf \(relation.rawValue) \(bound)"
-        guard relation.holds(distance.value, bound) else {
+        guard relation.holds(for: .exact(distance.value), bound) else {
             return .fails(
                 summary, "the sup distance is \(distance.value), attained on the piece starting at \(distance.witness)",
                 expected: "||f - g||_inf \(relation.rawValue) \(bound)", computed: "||f - g||_inf = \(distance.value)",

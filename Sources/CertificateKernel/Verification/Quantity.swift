@@ -51,17 +51,6 @@ public enum Relation: String, FormatWord {
     case greater = ">"
     case equal = "="
 
-    /// Whether `value relation bound` holds.
-    package func holds(_ value: Rational, _ bound: Rational) -> Bool {
-        switch self {
-        case .lessOrEqual: return value <= bound
-        case .less: return value < bound
-        case .greaterOrEqual: return value >= bound
-        case .greater: return value > bound
-        case .equal: return value == bound
-        }
-    }
-
     /// Whether every value in the interval stands in this relation to `bound`.
     package func holds(for q: Quantity, _ bound: Rational) -> Bool {
         switch self {
