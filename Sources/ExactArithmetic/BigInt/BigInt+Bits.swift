@@ -80,7 +80,7 @@ extension BigInt {
         precondition(index >= 0, "BigInt.magnitudeWord(at:): negative index")
         switch representation {
         case .small(let v): return index == 0 ? v.magnitude : 0
-        case .large(let s): return UInt(cgmp_mpz_getlimbn(s.mpz, index))
+        case .large(let s): return UInt(__gmpz_getlimbn(s.mpz, index))
         }
     }
 }

@@ -38,8 +38,8 @@ public struct BigInt: Sendable {
     /// Creates an integer from a GMP result, demoting it to an inline `Int` when it fits.
     @inlinable
     internal init(normalizing storage: BigIntStorage) {
-        if cgmp_mpz_fits_slong_p(storage.mpz) != 0 {
-            representation = .small(cgmp_mpz_get_si(storage.mpz))
+        if __gmpz_fits_slong_p(storage.mpz) != 0 {
+            representation = .small(__gmpz_get_si(storage.mpz))
         } else {
             representation = .large(storage)
         }
@@ -53,7 +53,7 @@ public struct BigInt: Sendable {
     public var signum: Int {
         switch representation {
         case .small(let v): return v.signum()
-        case .large(let s): return Int(cgmp_mpz_sgn(s.mpz))
+        case .large(let s): return Int(s.mpz.pointee._mp_size.signum())
         }
     }
 
@@ -66,12 +66,7 @@ public struct BigInt: Sendable {
 
     /// True when the value is odd.
     @inlinable
-    public var isOdd: Bool {
-        switch representation {
-        case .small(let v): return v & 1 != 0
-        case .large(let s): return cgmp_mpz_odd_p(s.mpz) != 0
-        }
-    }
+    public var isOdd: Bool { magnitudeWord(at: 0) & 1 != 0 }
 
     /// The value as an `Int`, or nil when it does not fit.
     @inlinable
