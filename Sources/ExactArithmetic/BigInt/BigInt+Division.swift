@@ -51,9 +51,7 @@ extension BigInt {
     /// The greatest common divisor, always non-negative; `gcd(0, 0) = 0`.
     @inlinable
     public static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
-        if case .small(let x) = a.representation, case .small(let y) = b.representation,
-            x != Int.min, y != Int.min
-        {
+        if let x = a.intValue, let y = b.intValue, x != Int.min, y != Int.min {
             return BigInt(Int(bitPattern: binaryGCD(x.magnitude, y.magnitude)))
         }
         return computeWithGMP(a, b, { __gmpz_gcd($0, $1, $2) })

@@ -15,14 +15,9 @@ extension BigInt {
     /// `007`, spaces, an empty string, fractions, and more than `digitLimit` digits.
     public init(parsing text: some StringProtocol, digitLimit: Int = BigInt.defaultDigitLimit) throws(NumberSyntaxError) {
         var scanner = NumeralScanner(text, digitLimit: digitLimit)
-        let value = try scanner.scanSignedInteger()
-        if !scanner.atEnd {
-            if scanner.peek == UInt8(ascii: "/") {
-                throw NumberSyntaxError(.notAnInteger, position: scanner.position, in: text)
-            }
-            throw scanner.unexpected()
-        }
-        self = value
+        self = try scanner.scanSignedInteger()
+        if scanner.peek == UInt8(ascii: "/") { throw scanner.error(.notAnInteger) }
+        if !scanner.atEnd { throw scanner.unexpected() }
     }
 
     /// Parses lowercase hexadecimal: `0`, `ff`, `-1a` (no prefix, no leading zeros).

@@ -38,11 +38,7 @@ public struct BigInt: Sendable {
     /// Creates an integer from a GMP result, demoting it to an inline `Int` when it fits.
     @inlinable
     internal init(normalizing storage: BigIntStorage) {
-        if __gmpz_fits_slong_p(storage.mpz) != 0 {
-            representation = .small(__gmpz_get_si(storage.mpz))
-        } else {
-            representation = .large(storage)
-        }
+        representation = __gmpz_fits_slong_p(storage.mpz) != 0 ? .small(__gmpz_get_si(storage.mpz)) : .large(storage)
     }
 
     /// Zero.
@@ -59,10 +55,7 @@ public struct BigInt: Sendable {
 
     /// True when the value is zero.
     @inlinable
-    public var isZero: Bool {
-        if case .small(0) = representation { return true }
-        return false
-    }
+    public var isZero: Bool { intValue == 0 }
 
     /// True when the value is odd.
     @inlinable
