@@ -10,53 +10,38 @@ import CGMP
 extension BigInt {
     @inlinable
     public static func + (lhs: BigInt, rhs: BigInt) -> BigInt {
-        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
-            let (r, overflow) = a.addingReportingOverflow(b)
-            if !overflow { return BigInt(r) }
-        }
+        if let a = lhs.intValue, let b = rhs.intValue, case (let r, false) = a.addingReportingOverflow(b) { return BigInt(r) }
         return computeWithGMP(lhs, rhs, { __gmpz_add($0, $1, $2) })
     }
 
     @inlinable
     public static func - (lhs: BigInt, rhs: BigInt) -> BigInt {
-        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
-            let (r, overflow) = a.subtractingReportingOverflow(b)
-            if !overflow { return BigInt(r) }
-        }
+        if let a = lhs.intValue, let b = rhs.intValue, case (let r, false) = a.subtractingReportingOverflow(b) { return BigInt(r) }
         return computeWithGMP(lhs, rhs, { __gmpz_sub($0, $1, $2) })
     }
 
     @inlinable
     public static func * (lhs: BigInt, rhs: BigInt) -> BigInt {
-        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
-            let (r, overflow) = a.multipliedReportingOverflow(by: b)
-            if !overflow { return BigInt(r) }
-        }
+        if let a = lhs.intValue, let b = rhs.intValue, case (let r, false) = a.multipliedReportingOverflow(by: b) { return BigInt(r) }
         return computeWithGMP(lhs, rhs, { __gmpz_mul($0, $1, $2) })
     }
 
     @inlinable
     public static func += (lhs: inout BigInt, rhs: BigInt) {
-        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
-            let (r, overflow) = a.addingReportingOverflow(b)
-            if !overflow {
-                lhs.representation = .small(r)
-                return
-            }
+        if let a = lhs.intValue, let b = rhs.intValue, case (let r, false) = a.addingReportingOverflow(b) {
+            lhs.representation = .small(r)
+        } else {
+            lhs.formWithGMP(rhs, { __gmpz_add($0, $1, $2) })
         }
-        lhs.formWithGMP(rhs, { __gmpz_add($0, $1, $2) })
     }
 
     @inlinable
     public static func *= (lhs: inout BigInt, rhs: BigInt) {
-        if case .small(let a) = lhs.representation, case .small(let b) = rhs.representation {
-            let (r, overflow) = a.multipliedReportingOverflow(by: b)
-            if !overflow {
-                lhs.representation = .small(r)
-                return
-            }
+        if let a = lhs.intValue, let b = rhs.intValue, case (let r, false) = a.multipliedReportingOverflow(by: b) {
+            lhs.representation = .small(r)
+        } else {
+            lhs.formWithGMP(rhs, { __gmpz_mul($0, $1, $2) })
         }
-        lhs.formWithGMP(rhs, { __gmpz_mul($0, $1, $2) })
     }
 
     /// Adds `a * b` to `self` in place (GMP's `mpz_addmul`), without a temporary.
@@ -76,19 +61,13 @@ extension BigInt {
     /// overflows, otherwise in place in GMP.
     @inlinable
     internal mutating func addProduct(_ a: BigInt, _ b: BigInt, subtract: Bool) {
-        if case .small(let s) = representation, case .small(let x) = a.representation,
-            case .small(let y) = b.representation
+        if let s = intValue, let x = a.intValue, let y = b.intValue, case (let p, false) = x.multipliedReportingOverflow(by: y),
+            case (let r, false) = subtract ? s.subtractingReportingOverflow(p) : s.addingReportingOverflow(p)
         {
-            let (p, o1) = x.multipliedReportingOverflow(by: y)
-            if !o1 {
-                let (r, o2) = subtract ? s.subtractingReportingOverflow(p) : s.addingReportingOverflow(p)
-                if !o2 {
-                    representation = .small(r)
-                    return
-                }
-            }
+            representation = .small(r)
+        } else {
+            fusedWithGMP(a, b, subtract: subtract)
         }
-        fusedWithGMP(a, b, subtract: subtract)
     }
 
     @usableFromInline
@@ -107,7 +86,7 @@ extension BigInt {
     @inlinable
     public static prefix func - (value: BigInt) -> BigInt {
         if case .small(let v) = value.representation, v != Int.min { return BigInt(-v) }
-        return computeWithGMP(value, { cgmp_mpz_neg($0, $1) })
+        return computeWithGMP(value, { __gmpz_neg($0, $1) })
     }
 
     /// Replaces the value by its additive inverse.

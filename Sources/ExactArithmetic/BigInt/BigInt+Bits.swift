@@ -25,13 +25,8 @@ extension BigInt {
     @inlinable
     public static func << (value: BigInt, k: Int) -> BigInt {
         precondition(k >= 0, "BigInt: negative shift count")
-        if case .small(let v) = value.representation {
-            if v == 0 { return value }
-            if k < Int.bitWidth - 1 {
-                let shifted = v << k
-                if shifted >> k == v { return BigInt(shifted) }
-            }
-        }
+        if value.isZero { return value }
+        if let v = value.intValue, k < Int.bitWidth - 1, (v << k) >> k == v { return BigInt(v << k) }
         precondition(k <= maximumBitWidth - value.bitLength, "BigInt: shift result too large")
         return computeWithGMP(value, { __gmpz_mul_2exp($0, $1, mp_bitcnt_t(k)) })
     }
@@ -80,7 +75,7 @@ extension BigInt {
         precondition(index >= 0, "BigInt.magnitudeWord(at:): negative index")
         switch representation {
         case .small(let v): return index == 0 ? v.magnitude : 0
-        case .large(let s): return UInt(cgmp_mpz_getlimbn(s.mpz, index))
+        case .large(let s): return UInt(__gmpz_getlimbn(s.mpz, index))
         }
     }
 }

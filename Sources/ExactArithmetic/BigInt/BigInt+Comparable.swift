@@ -17,8 +17,8 @@ extension BigInt: ThreeWayComparable {
         switch (lhs.representation, rhs.representation) {
         case (.small(let a), .small(let b)): return a < b ? -1 : (a == b ? 0 : 1)
         // A large value lies outside Int's range, so its sign decides.
-        case (.small, .large(let b)): return -Int(cgmp_mpz_sgn(b.mpz))
-        case (.large(let a), .small): return Int(cgmp_mpz_sgn(a.mpz))
+        case (.small, .large(let b)): return -Int(b.mpz.pointee._mp_size.signum())
+        case (.large(let a), .small): return Int(a.mpz.pointee._mp_size.signum())
         case (.large(let a), .large(let b)): return Int(__gmpz_cmp(a.mpz, b.mpz)).signum()
         }
     }
@@ -32,10 +32,8 @@ extension BigInt: Hashable {
         case .small(let v):
             hasher.combine(v)
         case .large(let s):
-            hasher.combine(cgmp_mpz_sgn(s.mpz))
-            let limbs = Int(cgmp_mpz_size(s.mpz))
-            hasher.combine(limbs)
-            for i in 0..<limbs { hasher.combine(cgmp_mpz_getlimbn(s.mpz, i)) }
+            hasher.combine(s.mpz.pointee._mp_size) // the sign and the number of limbs
+            for i in 0..<__gmpz_size(s.mpz) { hasher.combine(__gmpz_getlimbn(s.mpz, i)) }
         }
     }
 }

@@ -17,13 +17,10 @@ extension BigInt {
     @inlinable
     public func flooredQuotientAndModulus(dividingBy divisor: BigInt) -> (quotient: BigInt, modulus: BigInt) {
         precondition(!divisor.isZero, "BigInt division by zero")
-        if case .small(let a) = representation, case .small(let b) = divisor.representation {
-            let (q, overflow) = a.dividedReportingOverflow(by: b)
-            if !overflow {
-                let r = a - q * b
-                if r != 0 && (r < 0) != (b < 0) { return (BigInt(q - 1), BigInt(r + b)) }
-                return (BigInt(q), BigInt(r))
-            }
+        if let a = intValue, let b = divisor.intValue, case (let q, false) = a.dividedReportingOverflow(by: b) {
+            let r = a - q * b
+            if r != 0 && (r < 0) != (b < 0) { return (BigInt(q - 1), BigInt(r + b)) }
+            return (BigInt(q), BigInt(r))
         }
         return flooredWithGMP(divisor)
     }
@@ -41,10 +38,7 @@ extension BigInt {
     @inlinable
     public func exactlyDivided(by divisor: BigInt) -> BigInt {
         precondition(!divisor.isZero, "BigInt division by zero")
-        if case .small(let a) = representation, case .small(let b) = divisor.representation {
-            let (q, overflow) = a.dividedReportingOverflow(by: b)
-            if !overflow { return BigInt(q) }
-        }
+        if let a = intValue, let b = divisor.intValue, case (let q, false) = a.dividedReportingOverflow(by: b) { return BigInt(q) }
         return BigInt.computeWithGMP(self, divisor, { __gmpz_divexact($0, $1, $2) })
     }
 
@@ -57,9 +51,7 @@ extension BigInt {
     /// The greatest common divisor, always non-negative; `gcd(0, 0) = 0`.
     @inlinable
     public static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
-        if case .small(let x) = a.representation, case .small(let y) = b.representation,
-            x != Int.min, y != Int.min
-        {
+        if let x = a.intValue, let y = b.intValue, x != Int.min, y != Int.min {
             return BigInt(Int(bitPattern: binaryGCD(x.magnitude, y.magnitude)))
         }
         return computeWithGMP(a, b, { __gmpz_gcd($0, $1, $2) })

@@ -20,7 +20,7 @@ extension BigInt {
         words.withUnsafeBufferPointer { buffer in
             __gmpz_import(storage.mpz, buffer.count, -1, MemoryLayout<UInt>.size, 0, 0, buffer.baseAddress)
         }
-        if source < 0 { cgmp_mpz_neg(storage.mpz, storage.mpz) }
+        if source < 0 { __gmpz_neg(storage.mpz, storage.mpz) }
         self.init(normalizing: storage)
     }
 
@@ -37,15 +37,11 @@ extension BigInt {
     @usableFromInline
     @inline(never)
     internal static func fromWide(_ value: Int128) -> BigInt {
-        let magnitude = value.magnitude
-        var limbs: (mp_limb_t, mp_limb_t) = (mp_limb_t(truncatingIfNeeded: magnitude), mp_limb_t(truncatingIfNeeded: magnitude >> 64))
-        let size = limbs.1 == 0 ? 1 : 2
-        let storage = withUnsafeMutableBytes(of: &limbs) { raw -> BigIntStorage in
-            var view = __mpz_struct(
-                _mp_alloc: 0, _mp_size: Int32(value < 0 ? -size : size),
-                _mp_d: raw.baseAddress!.assumingMemoryBound(to: mp_limb_t.self))
-            return withUnsafePointer(to: &view) { BigIntStorage(copying: $0) }
-        }
+        // The two words of the magnitude, least significant first, then the sign.
+        var words = (UInt(truncatingIfNeeded: value.magnitude), UInt(truncatingIfNeeded: value.magnitude >> 64))
+        let storage = BigIntStorage()
+        withUnsafeBytes(of: &words) { __gmpz_import(storage.mpz, 2, -1, MemoryLayout<UInt>.size, 0, 0, $0.baseAddress) }
+        if value < 0 { __gmpz_neg(storage.mpz, storage.mpz) }
         return BigInt(normalizing: storage)
     }
 
@@ -60,13 +56,10 @@ extension BigInt {
 
     @usableFromInline
     internal static func wideValue(_ s: BigIntStorage) -> Int128? {
-        let limbs = Int(cgmp_mpz_size(s.mpz))
-        guard limbs <= 2 else { return nil }
-        let magnitude = UInt128(cgmp_mpz_getlimbn(s.mpz, 0)) | (UInt128(cgmp_mpz_getlimbn(s.mpz, 1)) << 64)
-        if cgmp_mpz_sgn(s.mpz) < 0 {
-            if magnitude > UInt128(1) << 127 { return nil }
-            return magnitude == UInt128(1) << 127 ? Int128.min : -Int128(magnitude)
-        }
+        guard __gmpz_size(s.mpz) <= 2 else { return nil }
+        let magnitude = UInt128(__gmpz_getlimbn(s.mpz, 0)) | (UInt128(__gmpz_getlimbn(s.mpz, 1)) << 64)
+        // -magnitude in two's complement is in range for magnitudes up to 2^127 (Int128.min).
+        if s.mpz.pointee._mp_size < 0 { return magnitude <= UInt128(1) << 127 ? Int128(truncatingIfNeeded: 0 &- magnitude) : nil }
         return Int128(exactly: magnitude)
     }
 }

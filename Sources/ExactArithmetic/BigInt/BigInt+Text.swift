@@ -15,14 +15,9 @@ extension BigInt {
     /// `007`, spaces, an empty string, fractions, and more than `digitLimit` digits.
     public init(parsing text: some StringProtocol, digitLimit: Int = BigInt.defaultDigitLimit) throws(NumberSyntaxError) {
         var scanner = NumeralScanner(text, digitLimit: digitLimit)
-        let value = try scanner.scanSignedInteger()
-        if !scanner.atEnd {
-            if scanner.peek == UInt8(ascii: "/") {
-                throw NumberSyntaxError(.notAnInteger, position: scanner.position, in: text)
-            }
-            throw scanner.unexpected()
-        }
-        self = value
+        self = try scanner.scanSignedInteger()
+        if scanner.peek == UInt8(ascii: "/") { throw scanner.error(.notAnInteger) }
+        if !scanner.atEnd { throw scanner.unexpected() }
     }
 
     /// Parses lowercase hexadecimal: `0`, `ff`, `-1a` (no prefix, no leading zeros).
@@ -35,16 +30,10 @@ extension BigInt {
     /// The value in base 10 or 16 (lowercase), with a leading `-` when negative.
     public func text(radix: Int32) -> String {
         precondition(radix == 10 || radix == 16, "BigInt.text: radix 10 or 16")
-        switch representation {
-        case .small(let v):
-            return String(v, radix: Int(radix), uppercase: false)
-        case .large(let s):
-            let capacity = Int(__gmpz_sizeinbase(s.mpz, radix)) + 2
-            var buffer = [CChar](repeating: 0, count: capacity)
-            return buffer.withUnsafeMutableBufferPointer { out in
-                _ = __gmpz_get_str(out.baseAddress, radix, s.mpz)
-                return String(cString: out.baseAddress!)
-            }
+        if let v = intValue { return String(v, radix: Int(radix), uppercase: false) }
+        return withMPZ { z in
+            var buffer = [CChar](repeating: 0, count: __gmpz_sizeinbase(z, radix) + 2) // digits, sign and NUL
+            return buffer.withUnsafeMutableBufferPointer { String(cString: __gmpz_get_str($0.baseAddress, radix, z)) }
         }
     }
 }
@@ -61,7 +50,7 @@ extension BigInt: CustomStringConvertible {
 internal struct NumeralScanner<Text: StringProtocol> {
     let text: Text
     let bytes: Text.UTF8View
-    var index: Text.UTF8View.Index
+    var index: Text.Index
     var offset = 0
     var digitsSeen = 0
     let digitLimit: Int
@@ -86,76 +75,42 @@ internal struct NumeralScanner<Text: StringProtocol> {
         NumberSyntaxError(reason, position: position ?? self.position, in: text)
     }
 
-    /// The error for the character at the current position.
+    /// The error for the character at the current position. All earlier bytes were
+    /// ASCII, so the current byte starts a scalar.
     func unexpected() -> NumberSyntaxError {
-        guard !atEnd else { return error(.missingDigits) }
-        let byte = bytes[index]
-        if byte < 0x80 { return error(.unexpectedCharacter(Unicode.Scalar(byte))) }
-        // All earlier bytes were ASCII, so this byte starts a scalar: decode it.
-        var iterator = bytes[index...].makeIterator()
-        var decoder = Unicode.UTF8()
-        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return error(.unexpectedCharacter(scalar)) }
-        return error(.unexpectedCharacter("\u{FFFD}"))
-    }
-
-    static func digitValue(_ byte: UInt8, hexadecimal: Bool) -> Int? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f") where hexadecimal: return Int(byte - UInt8(ascii: "a")) + 10
-        default: return nil
-        }
+        atEnd ? error(.missingDigits) : error(.unexpectedCharacter(text.unicodeScalars[index]))
     }
 
     /// Scans `0 | -?[1-9][0-9]*` (or the hexadecimal analogue).
     mutating func scanSignedInteger(hexadecimal: Bool = false) throws(NumberSyntaxError) -> BigInt {
         guard let first = peek else { throw error(.empty) }
         if first == UInt8(ascii: "+") { throw error(.plusSign) }
-        var negative = false
-        if first == UInt8(ascii: "-") {
-            negative = true
-            advance()
-        }
-        let value = try scanDigits(negative: negative, hexadecimal: hexadecimal)
-        if negative && value.isZero { throw error(.negativeZero, at: 1) }
+        let start = index
+        if first == UInt8(ascii: "-") { advance() }
+        let value = try scanDigits(from: start, hexadecimal: hexadecimal)
+        if first == UInt8(ascii: "-") && value.isZero { throw error(.negativeZero, at: 1) }
         return value
     }
 
-    /// Scans `0 | [1-9][0-9]*` and converts it, checking the digit limit first.
-    mutating func scanDigits(negative: Bool = false, hexadecimal: Bool = false) throws(NumberSyntaxError) -> BigInt {
-        let start = index
-        let startPosition = position
-        var count = 0
-        var small = 0
-        var smallValid = true
-        while let byte = peek, let digit = NumeralScanner.digitValue(byte, hexadecimal: hexadecimal) {
-            if count == 1 && small == 0 { throw error(.leadingZero, at: startPosition) }
-            count += 1
+    /// Scans `0 | [1-9][0-9]*`, checking the digit limit first, and converts the
+    /// numeral from `start` (its sign) or from its first digit.
+    mutating func scanDigits(from start: Text.Index? = nil, hexadecimal: Bool = false) throws(NumberSyntaxError) -> BigInt {
+        let digitsStart = index, startPosition = position
+        while let byte = peek,
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (hexadecimal && (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte))
+        {
+            if index != digitsStart && bytes[digitsStart] == UInt8(ascii: "0") { throw error(.leadingZero, at: startPosition) }
             digitsSeen += 1
             if digitsSeen > digitLimit { throw error(.tooManyDigits(limit: digitLimit)) }
-            if smallValid {
-                let (m, o1) = small.multipliedReportingOverflow(by: hexadecimal ? 16 : 10)
-                let (s, o2) = m.addingReportingOverflow(digit)
-                if o1 || o2 { smallValid = false } else { small = s }
-            }
             advance()
         }
-        if count == 0 {
-            if atEnd { throw error(.missingDigits) }
-            throw unexpected()
-        }
-        if smallValid { return BigInt(negative ? -small : small) }
+        if index == digitsStart { throw unexpected() }
+        let numeral = text[(start ?? digitsStart)..<index], radix: Int32 = hexadecimal ? 16 : 10
+        if let small = Int(numeral, radix: Int(radix)) { return BigInt(small) }
         // Long numeral: hand the (already length-checked) digits to GMP.
-        var digits = [CChar]()
-        digits.reserveCapacity(count + 2)
-        if negative { digits.append(CChar(UInt8(ascii: "-"))) }
-        var i = start
-        while i != index {
-            digits.append(CChar(bitPattern: bytes[i]))
-            bytes.formIndex(after: &i)
-        }
-        digits.append(0)
         let storage = BigIntStorage()
-        let status = __gmpz_set_str(storage.mpz, digits, hexadecimal ? 16 : 10)
+        let status = String(numeral).withCString { __gmpz_set_str(storage.mpz, $0, radix) }
         precondition(status == 0, "digits were validated before mpz_set_str")
         return BigInt(normalizing: storage)
     }

@@ -38,11 +38,7 @@ public struct BigInt: Sendable {
     /// Creates an integer from a GMP result, demoting it to an inline `Int` when it fits.
     @inlinable
     internal init(normalizing storage: BigIntStorage) {
-        if cgmp_mpz_fits_slong_p(storage.mpz) != 0 {
-            representation = .small(cgmp_mpz_get_si(storage.mpz))
-        } else {
-            representation = .large(storage)
-        }
+        representation = __gmpz_fits_slong_p(storage.mpz) != 0 ? .small(__gmpz_get_si(storage.mpz)) : .large(storage)
     }
 
     /// Zero.
@@ -53,25 +49,17 @@ public struct BigInt: Sendable {
     public var signum: Int {
         switch representation {
         case .small(let v): return v.signum()
-        case .large(let s): return Int(cgmp_mpz_sgn(s.mpz))
+        case .large(let s): return Int(s.mpz.pointee._mp_size.signum())
         }
     }
 
     /// True when the value is zero.
     @inlinable
-    public var isZero: Bool {
-        if case .small(0) = representation { return true }
-        return false
-    }
+    public var isZero: Bool { intValue == 0 }
 
     /// True when the value is odd.
     @inlinable
-    public var isOdd: Bool {
-        switch representation {
-        case .small(let v): return v & 1 != 0
-        case .large(let s): return cgmp_mpz_odd_p(s.mpz) != 0
-        }
-    }
+    public var isOdd: Bool { magnitudeWord(at: 0) & 1 != 0 }
 
     /// The value as an `Int`, or nil when it does not fit.
     @inlinable

@@ -25,13 +25,6 @@ internal final class BigIntStorage: @unchecked Sendable {
         __gmpz_init(mpz)
     }
 
-    /// A new GMP integer equal to `value`.
-    @usableFromInline
-    internal init(_ value: Int) {
-        mpz = .allocate(capacity: 1)
-        __gmpz_init_set_si(mpz, value)
-    }
-
     /// A deep copy of another GMP integer.
     @usableFromInline
     internal init(copying source: UnsafePointer<__mpz_struct>) {
@@ -76,16 +69,10 @@ extension BigInt {
     /// back with ``init(normalizing:)``.
     @inlinable
     internal mutating func takeUniqueStorage() -> BigIntStorage {
-        switch representation {
-        case .small(let value):
-            return BigIntStorage(value)
-        case .large(var storage):
-            representation = .small(0)
-            if !isKnownUniquelyReferenced(&storage) {
-                storage = BigIntStorage(copying: storage.mpz)
-            }
-            return storage
-        }
+        guard case .large(var storage) = representation else { return withMPZ { BigIntStorage(copying: $0) } }
+        representation = .small(0)
+        if !isKnownUniquelyReferenced(&storage) { storage = BigIntStorage(copying: storage.mpz) }
+        return storage
     }
 
     /// Applies an in-place GMP operation `z = op(z, rhs)` on the slow path.

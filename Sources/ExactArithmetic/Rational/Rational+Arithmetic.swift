@@ -9,6 +9,13 @@ import CGMP
 //   a/b * c/d: g1 = gcd(a, d), g2 = gcd(c, b); result (a/g1)(c/g2) / ((b/g2)(d/g1)).
 
 extension Rational {
+    /// Numerator and denominator as machine words, when both fit (the fast paths).
+    @inlinable
+    internal var words: (Int, Int)? {
+        if let n = _numerator.intValue, let d = _denominator.intValue { return (n, d) }
+        return nil
+    }
+
     /// Builds a rational from 128-bit parts that are already canonical.
     @inlinable
     internal static func canonicalWide(_ n: Int128, _ d: Int128) -> Rational {
@@ -18,9 +25,8 @@ extension Rational {
     /// a/b + c/d for word-sized parts (b, d > 0).
     @inlinable
     internal static func addSmall(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Rational {
-        if b == 1 && d == 1 {
-            let (s, overflow) = a.addingReportingOverflow(c)
-            if !overflow { return Rational(uncheckedNumerator: BigInt(s), denominator: 1) }
+        if b == 1 && d == 1, case (let s, false) = a.addingReportingOverflow(c) {
+            return Rational(uncheckedNumerator: BigInt(s), denominator: 1)
         }
         let g = Int(bitPattern: binaryGCD(UInt(bitPattern: b), UInt(bitPattern: d)))
         if g == 1 {
@@ -44,32 +50,19 @@ extension Rational {
 
     @inlinable
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
-        if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation
-        {
-            return addSmall(a, b, c, d)
-        }
+        if case let ((a, b)?, (c, d)?) = (lhs.words, rhs.words) { return addSmall(a, b, c, d) }
         return computeWithGMP(lhs, rhs, { __gmpq_add($0, $1, $2) })
     }
 
     @inlinable
     public static func - (lhs: Rational, rhs: Rational) -> Rational {
-        if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation,
-            c != Int.min
-        {
-            return addSmall(a, b, -c, d)
-        }
+        if case let ((a, b)?, (c, d)?) = (lhs.words, rhs.words), c != Int.min { return addSmall(a, b, -c, d) }
         return computeWithGMP(lhs, rhs, { __gmpq_sub($0, $1, $2) })
     }
 
     @inlinable
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
-        if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation
-        {
-            return multiplySmall(a, b, c, d)
-        }
+        if case let ((a, b)?, (c, d)?) = (lhs.words, rhs.words) { return multiplySmall(a, b, c, d) }
         return computeWithGMP(lhs, rhs, { __gmpq_mul($0, $1, $2) })
     }
 
@@ -78,10 +71,7 @@ extension Rational {
     @inlinable
     public static func / (lhs: Rational, rhs: Rational) -> Rational {
         precondition(!rhs.isZero, "Rational division by zero")
-        if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation,
-            c != Int.min
-        {
+        if case let ((a, b)?, (c, d)?) = (lhs.words, rhs.words), c != Int.min {
             return c > 0 ? multiplySmall(a, b, d, c) : multiplySmall(a, b, -d, -c)
         }
         return computeWithGMP(lhs, rhs, { __gmpq_div($0, $1, $2) })
@@ -89,36 +79,29 @@ extension Rational {
 
     @inlinable
     public static func += (lhs: inout Rational, rhs: Rational) {
-        if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation
-        {
+        if case let ((a, b)?, (c, d)?) = (lhs.words, rhs.words) {
             lhs = addSmall(a, b, c, d)
-            return
+        } else {
+            lhs.formWithGMP(rhs, { __gmpq_add($0, $1, $2) })
         }
-        lhs.formWithGMP(rhs, { __gmpq_add($0, $1, $2) })
     }
 
     @inlinable
     public static func -= (lhs: inout Rational, rhs: Rational) {
-        if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation,
-            c != Int.min
-        {
+        if case let ((a, b)?, (c, d)?) = (lhs.words, rhs.words), c != Int.min {
             lhs = addSmall(a, b, -c, d)
-            return
+        } else {
+            lhs.formWithGMP(rhs, { __gmpq_sub($0, $1, $2) })
         }
-        lhs.formWithGMP(rhs, { __gmpq_sub($0, $1, $2) })
     }
 
     @inlinable
     public static func *= (lhs: inout Rational, rhs: Rational) {
-        if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation
-        {
+        if case let ((a, b)?, (c, d)?) = (lhs.words, rhs.words) {
             lhs = multiplySmall(a, b, c, d)
-            return
+        } else {
+            lhs.formWithGMP(rhs, { __gmpq_mul($0, $1, $2) })
         }
-        lhs.formWithGMP(rhs, { __gmpq_mul($0, $1, $2) })
     }
 
     /// The additive inverse.

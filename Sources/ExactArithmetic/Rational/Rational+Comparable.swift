@@ -11,9 +11,7 @@ extension Rational: Equatable {
 extension Rational: ThreeWayComparable {
     @inlinable
     public static func compare(_ lhs: Rational, _ rhs: Rational) -> Int {
-        if case .small(let a) = lhs._numerator.representation, case .small(let b) = lhs._denominator.representation,
-            case .small(let c) = rhs._numerator.representation, case .small(let d) = rhs._denominator.representation
-        {
+        if case let ((a, b)?, (c, d)?) = (lhs.words, rhs.words) {
             if b == d { return a < c ? -1 : (a == c ? 0 : 1) }
             let x = Int128(a) * Int128(d), y = Int128(c) * Int128(b)
             return x < y ? -1 : (x == y ? 0 : 1)

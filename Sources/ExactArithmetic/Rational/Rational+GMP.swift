@@ -23,30 +23,30 @@ extension Rational {
         }
     }
 
+    /// Runs `body` on an `mpq_t` made of the headers of two storages that the caller owns,
+    /// then writes the (possibly reallocated) headers back and wraps them as a rational.
+    internal static func withStorages(
+        _ numerator: BigIntStorage, _ denominator: BigIntStorage, _ body: (UnsafeMutablePointer<__mpq_struct>) -> Void
+    ) -> Rational {
+        var value = __mpq_struct(_mp_num: numerator.mpz.pointee, _mp_den: denominator.mpz.pointee)
+        body(&value)
+        numerator.mpz.pointee = value._mp_num
+        denominator.mpz.pointee = value._mp_den
+        return Rational(uncheckedNumerator: BigInt(normalizing: numerator), denominator: BigInt(normalizing: denominator))
+    }
+
     /// Computes `op(lhs, rhs)` into a fresh rational.
     @usableFromInline
     @inline(never)
     internal static func computeWithGMP(_ lhs: Rational, _ rhs: Rational, _ operation: MPQOperation) -> Rational {
-        let numerator = BigIntStorage(), denominator = BigIntStorage()
-        var result = __mpq_struct(_mp_num: numerator.mpz.pointee, _mp_den: denominator.mpz.pointee)
-        lhs.withMPQ { a in rhs.withMPQ { b in operation(&result, a, b) } }
-        numerator.mpz.pointee = result._mp_num
-        denominator.mpz.pointee = result._mp_den
-        return Rational(uncheckedNumerator: BigInt(normalizing: numerator), denominator: BigInt(normalizing: denominator))
+        withStorages(BigIntStorage(), BigIntStorage()) { q in lhs.withMPQ { a in rhs.withMPQ { b in operation(q, a, b) } } }
     }
 
     /// Applies `self = op(self, rhs)` in place, reusing uniquely referenced storage.
     @usableFromInline
     @inline(never)
     internal mutating func formWithGMP(_ rhs: Rational, _ operation: MPQOperation) {
-        let numerator = _numerator.takeUniqueStorage()
-        let denominator = _denominator.takeUniqueStorage()
-        var value = __mpq_struct(_mp_num: numerator.mpz.pointee, _mp_den: denominator.mpz.pointee)
-        rhs.withMPQ { b in
-            withUnsafeMutablePointer(to: &value) { operation($0, UnsafePointer($0), b) }
-        }
-        numerator.mpz.pointee = value._mp_num
-        denominator.mpz.pointee = value._mp_den
-        self = Rational(uncheckedNumerator: BigInt(normalizing: numerator), denominator: BigInt(normalizing: denominator))
+        let numerator = _numerator.takeUniqueStorage(), denominator = _denominator.takeUniqueStorage()
+        self = Rational.withStorages(numerator, denominator) { q in rhs.withMPQ { b in operation(q, q, b) } }
     }
 }

@@ -18,17 +18,16 @@ extension Rational {
         guard scanner.peek == UInt8(ascii: "/") else { throw scanner.unexpected() }
         let slashPosition = scanner.position
         scanner.advance()
-        if scanner.peek == UInt8(ascii: "+") || scanner.peek == UInt8(ascii: "-") { throw scanner.unexpected() }
         let denominatorPosition = scanner.position
-        let denominator = try scanner.scanDigits()
+        let denominator = try scanner.scanDigits() // a sign here is an unexpected character
         if !scanner.atEnd { throw scanner.unexpected() }
-        if denominator.isZero { throw NumberSyntaxError(.zeroDenominator, position: denominatorPosition, in: text) }
-        if denominator == 1 { throw NumberSyntaxError(.unitDenominator, position: denominatorPosition, in: text) }
-        if numerator.isZero { throw NumberSyntaxError(.zeroNumerator, position: 1, in: text) }
+        if denominator.isZero { throw scanner.error(.zeroDenominator, at: denominatorPosition) }
+        if denominator == 1 { throw scanner.error(.unitDenominator, at: denominatorPosition) }
+        if numerator.isZero { throw scanner.error(.zeroNumerator, at: 1) }
         let g = BigInt.gcd(numerator, denominator)
         if g != 1 {
             let reduced = Rational(uncheckedNumerator: numerator.exactlyDivided(by: g), denominator: denominator.exactlyDivided(by: g))
-            throw NumberSyntaxError(.notInLowestTerms(canonical: reduced.description), position: slashPosition, in: text)
+            throw scanner.error(.notInLowestTerms(canonical: reduced.description), at: slashPosition)
         }
         self.init(uncheckedNumerator: numerator, denominator: denominator)
     }

@@ -56,17 +56,11 @@ public struct Rational: Sendable {
             self = Rational.reducing(n, d)
             return
         }
-        var n = numerator, d = denominator
-        if d.signum < 0 {
-            n.negate()
-            d.negate()
+        self = numerator.withMPZ { n in
+            denominator.withMPZ { d in
+                Rational.withStorages(BigIntStorage(copying: n), BigIntStorage(copying: d)) { __gmpq_canonicalize($0) }
+            }
         }
-        let g = BigInt.gcd(n, d)
-        if g != 1 {
-            n = n.exactlyDivided(by: g)
-            d = d.exactlyDivided(by: g)
-        }
-        self.init(uncheckedNumerator: n, denominator: d)
     }
 
     /// Reduces a 128-bit fraction with nonzero denominator, |n|, |d| < 2^127.
