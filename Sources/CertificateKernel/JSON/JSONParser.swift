@@ -357,11 +357,13 @@ struct _JSONParserState {
     func readHex4(at start: Int) throws(JSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for index in (start + 2)..<(start + 6) {
-            // A single byte is a hex digit exactly when it is one of 0-9, A-F, a-f.
-            guard let digit = Character(Unicode.Scalar(try escapeByte(index))).hexDigitValue else {
-                throw error(.invalidEscape, at: start)
+            let digit = try escapeByte(index)
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt32(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | UInt32(digit - UInt8(ascii: "A") + 10)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt32(digit - UInt8(ascii: "a") + 10)
+            default: throw error(.invalidEscape, at: start)
             }
-            value = value << 4 | UInt32(digit)
         }
         return value
     }
