@@ -16,18 +16,15 @@
 /// ```
 public struct JSONObject: Equatable, Sendable {
     /// The keys, in member order.
-    public private(set) var keys: [String]
+    public private(set) var keys: [String] = []
     /// The values, in member order (`values[i]` belongs to `keys[i]`).
-    public private(set) var values: [JSONValue]
-    /// Position of each key in `keys`.
-    internal var positions: [String: Int]
+    public private(set) var values: [JSONValue] = []
+    /// Position of each key in `keys` (so equal keys give equal positions, and the
+    /// synthesised `==` compares keys and values).
+    internal var positions: [String: Int] = [:]
 
     /// The empty object.
-    public init() {
-        keys = []
-        values = []
-        positions = [:]
-    }
+    public init() {}
 
     /// An object from parallel arrays of unique keys and values, with their index.
     /// The parser builds all three as it reads.
@@ -38,9 +35,7 @@ public struct JSONObject: Equatable, Sendable {
     }
 
     /// The members in order, as `(key, value)` pairs.
-    public var members: [(key: String, value: JSONValue)] {
-        Array(zip(keys, values).lazy.map { (key: $0.0, value: $0.1) })
-    }
+    public var members: [(key: String, value: JSONValue)] { Array(self) }
 
     /// The number of members.
     public var count: Int { keys.count }
@@ -92,24 +87,11 @@ public struct JSONObject: Equatable, Sendable {
         }
         return old
     }
-
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.keys == rhs.keys && lhs.values == rhs.values
-    }
 }
 
 extension JSONObject: Sequence {
     /// The members in order, as `(key, value)` pairs.
-    public struct Iterator: IteratorProtocol {
-        internal var base: Zip2Sequence<[String], [JSONValue]>.Iterator
-
-        public mutating func next() -> (key: String, value: JSONValue)? {
-            guard let (key, value) = base.next() else { return nil }
-            return (key: key, value: value)
-        }
-    }
-
-    public func makeIterator() -> Iterator {
-        Iterator(base: zip(keys, values).makeIterator())
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
+        zip(keys, values).lazy.map { (key: $0, value: $1) }.makeIterator()
     }
 }

@@ -25,21 +25,16 @@ public enum JSONParser {
     ) throws(JSONSyntaxError) -> JSONValue {
         let maximumBytes = max(0, limits.maximumBytes)
         if bytes.count > maximumBytes {
-            throw JSONSyntaxError(
-                kind: .tooLarge(limit: maximumBytes),
-                offset: 0, line: 1, column: 1, pointer: .root
-            )
+            throw JSONSyntaxError(kind: .tooLarge(limit: maximumBytes), offset: 0, line: 1, column: 1, pointer: .root)
         }
-        let contiguous = bytes.withContiguousStorageIfAvailable { buffer in
-            parse(buffer: buffer, limits: limits)
+        func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONSyntaxError> {
+            var state = _JSONParserState(
+                bytes: buffer, count: buffer.count, maximumDepth: max(0, limits.maximumDepth),
+                maximumStringBytes: max(0, limits.maximumStringBytes))
+            return Result { () throws(JSONSyntaxError) in try state.parseDocument() }
         }
-        if let contiguous {
-            return try contiguous.get()
-        }
-        let copy = Array(bytes)
-        return try copy.withUnsafeBufferPointer { buffer in
-            parse(buffer: buffer, limits: limits)
-        }.get()
+        // A collection without contiguous storage is copied into an array first.
+        return try (bytes.withContiguousStorageIfAvailable(run) ?? Array(bytes).withUnsafeBufferPointer(run)).get()
     }
 
     /// Parses a complete JSON document given as text (its UTF-8 bytes).
@@ -48,54 +43,6 @@ public enum JSONParser {
         limits: JSONLimits = JSONLimits()
     ) throws(JSONSyntaxError) -> JSONValue {
         try parse(text.utf8, limits: limits)
-    }
-
-    private static func parse(
-        buffer: UnsafeBufferPointer<UInt8>,
-        limits: JSONLimits
-    ) -> Result<JSONValue, JSONSyntaxError> {
-        var state = _JSONParserState(buffer, limits: limits)
-        do {
-            return .success(try state.parseDocument())
-        } catch {
-            return .failure(error)
-        }
-    }
-}
-
-/// Byte values of the JSON grammar.
-enum _ASCII {
-    static let tab: UInt8 = 0x09
-    static let lineFeed: UInt8 = 0x0A
-    static let carriageReturn: UInt8 = 0x0D
-    static let space: UInt8 = 0x20
-    static let quote: UInt8 = 0x22
-    static let plus: UInt8 = 0x2B
-    static let comma: UInt8 = 0x2C
-    static let minus: UInt8 = 0x2D
-    static let period: UInt8 = 0x2E
-    static let slash: UInt8 = 0x2F
-    static let zero: UInt8 = 0x30
-    static let one: UInt8 = 0x31
-    static let nine: UInt8 = 0x39
-    static let colon: UInt8 = 0x3A
-    static let upperE: UInt8 = 0x45
-    static let openBracket: UInt8 = 0x5B
-    static let backslash: UInt8 = 0x5C
-    static let closeBracket: UInt8 = 0x5D
-    static let lowerB: UInt8 = 0x62
-    static let lowerE: UInt8 = 0x65
-    static let lowerF: UInt8 = 0x66
-    static let lowerN: UInt8 = 0x6E
-    static let lowerR: UInt8 = 0x72
-    static let lowerT: UInt8 = 0x74
-    static let lowerU: UInt8 = 0x75
-    static let openBrace: UInt8 = 0x7B
-    static let closeBrace: UInt8 = 0x7D
-
-    @inline(__always)
-    static func isDigit(_ byte: UInt8) -> Bool {
-        byte &- zero < 10
     }
 }
 
@@ -111,50 +58,31 @@ enum _JSONNumberScanner {
     /// Scans the longest numeral starting at `start`; the numeral ends at the first
     /// byte that cannot continue it.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Outcome {
-        let count = bytes.count
-        @inline(__always) func byte(_ index: Int) -> UInt8 {
-            index < count ? bytes[index] : 0
-        }
         var index = start
-        if byte(index) == _ASCII.minus {
-            index += 1
+        /// The byte at `index`, or 0 past the end.
+        func next() -> UInt8 { index < bytes.count ? bytes[index] : 0 }
+        func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+        /// Skips the digits at `index`; whether there was one.
+        func skipDigits() -> Bool {
+            let first = index
+            while isDigit(next()) { index += 1 }
+            return index > first
         }
-        let first = byte(index)
-        if first == _ASCII.zero {
+        if next() == UInt8(ascii: "-") { index += 1 }
+        if next() == UInt8(ascii: "0") {
             index += 1
-            if _ASCII.isDigit(byte(index)) {
-                return .failure(.leadingZero, offset: index)
-            }
-        } else if _ASCII.isDigit(first) {
-            index += 1
-            while _ASCII.isDigit(byte(index)) {
-                index += 1
-            }
-        } else {
+            if isDigit(next()) { return .failure(.leadingZero, offset: index) }
+        } else if !skipDigits() {
             return .failure(.missingIntegerDigits, offset: index)
         }
-        if byte(index) == _ASCII.period {
+        if next() == UInt8(ascii: ".") {
             index += 1
-            guard _ASCII.isDigit(byte(index)) else {
-                return .failure(.missingFractionDigits, offset: index)
-            }
-            while _ASCII.isDigit(byte(index)) {
-                index += 1
-            }
+            guard skipDigits() else { return .failure(.missingFractionDigits, offset: index) }
         }
-        let exponent = byte(index)
-        if exponent == _ASCII.lowerE || exponent == _ASCII.upperE {
+        if next() == UInt8(ascii: "e") || next() == UInt8(ascii: "E") {
             index += 1
-            let sign = byte(index)
-            if sign == _ASCII.plus || sign == _ASCII.minus {
-                index += 1
-            }
-            guard _ASCII.isDigit(byte(index)) else {
-                return .failure(.missingExponentDigits, offset: index)
-            }
-            while _ASCII.isDigit(byte(index)) {
-                index += 1
-            }
+            if next() == UInt8(ascii: "+") || next() == UInt8(ascii: "-") { index += 1 }
+            guard skipDigits() else { return .failure(.missingExponentDigits, offset: index) }
         }
         return .success(end: index)
     }
@@ -171,24 +99,19 @@ struct _JSONParserState {
     struct Frame {
         let isObject: Bool
         /// Whether a member value (the element at `elements.count`, or the value of
-        /// `currentKey`) is being read, so error pointers include its token.
+        /// the last key) is being read, so error pointers include its token.
         var inMember = false
         /// The elements of an array, or the values of an object.
         var elements: [JSONValue] = []
-        /// The keys of an object, in order.
+        /// The keys of an object, in order; while `inMember`, the last is the key of
+        /// the member being read.
         var keys: [String] = []
         /// The position of each key of an object.
         var positions: [String: Int] = [:]
-        /// The key of the member being read.
-        var currentKey = ""
 
-        init(isObject: Bool) {
-            self.isObject = isObject
-        }
+        /// The byte that closes this container.
+        var closing: UInt8 { isObject ? UInt8(ascii: "}") : UInt8(ascii: "]") }
     }
-
-    typealias Kind = JSONSyntaxError.Kind
-    typealias Expectation = JSONSyntaxError.Expectation
 
     let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
@@ -199,13 +122,6 @@ struct _JSONParserState {
     /// The decoded bytes of a string with escapes, reused from string to string.
     var scratch: [UInt8] = []
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
-        self.bytes = bytes
-        count = bytes.count
-        maximumDepth = max(0, limits.maximumDepth)
-        maximumStringBytes = max(0, limits.maximumStringBytes)
-    }
-
     /// The byte at `index`, or 0 past the end.
     @inline(__always)
     func byte(_ index: Int) -> UInt8 {
@@ -215,51 +131,38 @@ struct _JSONParserState {
     // MARK: Document
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
-        if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             throw error(.byteOrderMark, at: 0)
         }
         nextValue: while true {
             skipWhitespace()
             var value: JSONValue
             switch byte(position) {
-            case _ASCII.openBrace:
-                try openContainer(isObject: true)
-                skipWhitespace()
-                let next = byte(position)
-                if next == _ASCII.closeBrace {
-                    position += 1
-                    frames.removeLast()
-                    value = .object(JSONObject())
-                } else if next == _ASCII.quote {
-                    try readKey()
-                    continue nextValue
-                } else {
-                    throw unexpected(.keyOrObjectEnd)
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                if frames.count >= maximumDepth {
+                    throw error(.tooDeep(limit: maximumDepth), at: position)
                 }
-            case _ASCII.openBracket:
-                try openContainer(isObject: false)
+                let isObject = byte(position) == UInt8(ascii: "{")
+                frames.append(Frame(isObject: isObject))
+                position += 1
                 skipWhitespace()
-                if byte(position) == _ASCII.closeBracket {
-                    position += 1
-                    frames.removeLast()
-                    value = .array([])
-                } else {
-                    frames[frames.count - 1].inMember = true
+                guard byte(position) == frames[frames.count - 1].closing else {
+                    try beginMember(orElse: .keyOrObjectEnd)
                     continue nextValue
                 }
-            case _ASCII.quote:
+                position += 1
+                frames.removeLast()
+                value = isObject ? .object(JSONObject()) : .array([])
+            case UInt8(ascii: "\""):
                 value = .string(try readString())
-            case _ASCII.minus, _ASCII.zero..._ASCII.nine:
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 value = try readNumber()
-            case _ASCII.lowerT:
-                try readLiteral(_Literal.true, "true")
-                value = .bool(true)
-            case _ASCII.lowerF:
-                try readLiteral(_Literal.false, "false")
-                value = .bool(false)
-            case _ASCII.lowerN:
-                try readLiteral(_Literal.null, "null")
-                value = .null
+            case UInt8(ascii: "t"):
+                value = try readLiteral("true", .bool(true))
+            case UInt8(ascii: "f"):
+                value = try readLiteral("false", .bool(false))
+            case UInt8(ascii: "n"):
+                value = try readLiteral("null", .null)
             default:
                 // Only just after `[` is an array at a value position still empty.
                 let afterOpenBracket = frames.last.map { !$0.isObject && $0.elements.isEmpty } ?? false
@@ -268,36 +171,24 @@ struct _JSONParserState {
 
             // A value is complete: add it to its container, then read what follows,
             // closing containers until one continues with another member.
-            while !frames.isEmpty {
-                let top = frames.count - 1
+            while let top = frames.indices.last {
                 frames[top].inMember = false
                 frames[top].elements.append(value)
                 skipWhitespace()
-                let next = byte(position)
-                if frames[top].isObject {
-                    if next == _ASCII.comma {
-                        position += 1
-                        skipWhitespace()
-                        guard byte(position) == _ASCII.quote else { throw unexpected(.key) }
-                        try readKey()
-                        continue nextValue
-                    }
-                    guard next == _ASCII.closeBrace else { throw unexpected(.commaOrObjectEnd) }
+                if byte(position) == UInt8(ascii: ",") {
                     position += 1
-                    let frame = frames.removeLast()
-                    value = .object(
-                        JSONObject(uniqueKeys: frame.keys, values: frame.elements, positions: frame.positions)
-                    )
-                } else {
-                    if next == _ASCII.comma {
-                        position += 1
-                        frames[top].inMember = true
-                        continue nextValue
-                    }
-                    guard next == _ASCII.closeBracket else { throw unexpected(.commaOrArrayEnd) }
-                    position += 1
-                    value = .array(frames.removeLast().elements)
+                    try beginMember(orElse: .key)
+                    continue nextValue
                 }
+                guard byte(position) == frames[top].closing else {
+                    throw unexpected(frames[top].isObject ? .commaOrObjectEnd : .commaOrArrayEnd)
+                }
+                position += 1
+                let frame = frames.removeLast()
+                value =
+                    frame.isObject
+                    ? .object(JSONObject(uniqueKeys: frame.keys, values: frame.elements, positions: frame.positions))
+                    : .array(frame.elements)
             }
             skipWhitespace()
             if position < count {
@@ -310,53 +201,43 @@ struct _JSONParserState {
     @inline(__always)
     mutating func skipWhitespace() {
         while position < count {
-            let next = bytes[position]
-            guard
-                next == _ASCII.space || next == _ASCII.lineFeed
-                    || next == _ASCII.carriageReturn || next == _ASCII.tab
-            else { return }
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1 // space, LF, CR, tab (literals: fast in debug builds too)
+            default: return
+            }
+        }
+    }
+
+    /// Starts the next member of the innermost container. In an object, reads its
+    /// key (the next token after whitespace, else the error expects `expected`),
+    /// checks the key is new, and reads the colon.
+    mutating func beginMember(orElse expected: JSONSyntaxError.Expectation) throws(JSONSyntaxError) {
+        let top = frames.count - 1
+        if frames[top].isObject {
+            skipWhitespace()
+            guard byte(position) == UInt8(ascii: "\"") else { throw unexpected(expected) }
+            let keyOffset = position
+            let key = try readString()
+            if frames[top].positions.updateValue(frames[top].keys.count, forKey: key) != nil {
+                throw error(.duplicateKey(key), at: keyOffset, pointer: currentPointer().appending(key))
+            }
+            frames[top].keys.append(key)
+            skipWhitespace()
+            guard byte(position) == UInt8(ascii: ":") else { throw unexpected(.colon) }
             position += 1
         }
-    }
-
-    /// Opens an array or object at `position` (its bracket), if the depth allows.
-    mutating func openContainer(isObject: Bool) throws(JSONSyntaxError) {
-        if frames.count >= maximumDepth {
-            throw error(.tooDeep(limit: maximumDepth), at: position)
-        }
-        frames.append(Frame(isObject: isObject))
-        position += 1
-    }
-
-    /// Reads a key (at its opening quote), checks it is new, and reads the colon.
-    mutating func readKey() throws(JSONSyntaxError) {
-        let keyOffset = position
-        let key = try readString()
-        let top = frames.count - 1
-        if frames[top].positions.updateValue(frames[top].keys.count, forKey: key) != nil {
-            throw error(.duplicateKey(key), at: keyOffset, pointer: currentPointer().appending(key))
-        }
-        frames[top].keys.append(key)
-        skipWhitespace()
-        guard byte(position) == _ASCII.colon else { throw unexpected(.colon) }
-        position += 1
-        frames[top].currentKey = key
         frames[top].inMember = true
     }
 
     // MARK: Scalars
 
-    enum _Literal {
-        static let `true`: [UInt8] = Array("true".utf8)
-        static let `false`: [UInt8] = Array("false".utf8)
-        static let null: [UInt8] = Array("null".utf8)
-    }
-
-    mutating func readLiteral(_ word: [UInt8], _ text: String) throws(JSONSyntaxError) {
-        for expected in word {
-            guard byte(position) == expected else { throw unexpected(.literal(text)) }
+    /// Reads the literal `word` and returns `value`.
+    mutating func readLiteral(_ word: String, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
+        for expected in word.utf8 {
+            guard byte(position) == expected else { throw unexpected(.literal(word)) }
             position += 1
         }
+        return value
     }
 
     mutating func readNumber() throws(JSONSyntaxError) -> JSONValue {
@@ -372,8 +253,7 @@ struct _JSONParserState {
 
     /// Reads a string at its opening quote and returns its decoded text.
     mutating func readString() throws(JSONSyntaxError) -> String {
-        let open = position
-        let contentStart = open + 1
+        let contentStart = position + 1
         let limit = maximumStringBytes
         // Reading stops at `stop` to check the limit before going on.
         let stop = limit < count - contentStart ? contentStart + limit : count
@@ -400,17 +280,17 @@ struct _JSONParserState {
                 }
             }
             if index >= stop {
-                if index - contentStart > limit || (index < count && bytes[index] != _ASCII.quote) {
-                    throw error(.stringTooLong(limit: limit), at: open)
+                if index - contentStart > limit || (index < count && bytes[index] != UInt8(ascii: "\"")) {
+                    throw error(.stringTooLong(limit: limit), at: position)
                 }
                 if index >= count {
                     throw error(.unexpectedEnd(expected: .closingQuote), at: count)
                 }
             }
             let next = bytes[index]
-            if next == _ASCII.quote {
+            if next == UInt8(ascii: "\"") {
                 break
-            } else if next == _ASCII.backslash {
+            } else if next == UInt8(ascii: "\\") {
                 if !hasEscapes {
                     hasEscapes = true
                     scratch.removeAll(keepingCapacity: true)
@@ -423,11 +303,8 @@ struct _JSONParserState {
             } else if next < 0x80 {
                 index += 1
             } else {
-                let length = utf8SequenceLength(at: index)
-                if length == 0 {
-                    throw error(.invalidUTF8, at: index)
-                }
-                index += length
+                guard let scalar = scalar(at: index) else { throw error(.invalidUTF8, at: index) }
+                index += UTF8.width(scalar)
             }
         }
         position = index + 1
@@ -441,49 +318,38 @@ struct _JSONParserState {
     /// Decodes the escape sequence at `start` (its backslash) into `scratch` and
     /// returns the index after it.
     mutating func readEscape(at start: Int) throws(JSONSyntaxError) -> Int {
-        let letter = byte(start + 1)
-        let decoded: UInt8
+        let letter = try escapeByte(start + 1)
         switch letter {
-        case _ASCII.quote, _ASCII.backslash, _ASCII.slash: decoded = letter
-        case _ASCII.lowerB: decoded = 0x08
-        case _ASCII.lowerF: decoded = 0x0C
-        case _ASCII.lowerN: decoded = 0x0A
-        case _ASCII.lowerR: decoded = 0x0D
-        case _ASCII.lowerT: decoded = 0x09
-        case _ASCII.lowerU:
-            return try readUnicodeEscape(at: start)
-        default:
-            if start + 1 >= count {
-                throw error(.unexpectedEnd(expected: .escapeSequence), at: count)
-            }
-            throw error(.invalidEscape, at: start)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(letter)
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"): return try readUnicodeEscape(at: start)
+        default: throw error(.invalidEscape, at: start)
         }
-        scratch.append(decoded)
         return start + 2
     }
 
     /// Decodes `\uXXXX` (or a surrogate pair `\uD8XX\uDCXX`) at `start` into `scratch`.
     mutating func readUnicodeEscape(at start: Int) throws(JSONSyntaxError) -> Int {
         let unit = try readHex4(at: start)
+        // Nil for a surrogate, until a high one is completed by a low one.
+        var scalar = Unicode.Scalar(unit)
         var end = start + 6
-        var scalarValue = unit
-        if unit >= 0xD800 && unit <= 0xDBFF {
-            if end >= count {
-                throw error(.unexpectedEnd(expected: .escapeSequence), at: count)
+        if (0xD800...0xDBFF).contains(unit) {
+            guard try escapeByte(end) == UInt8(ascii: "\\"), try escapeByte(end + 1) == UInt8(ascii: "u") else {
+                throw error(.invalidSurrogate, at: start)
             }
-            guard byte(end) == _ASCII.backslash else { throw error(.invalidSurrogate, at: start) }
-            if end + 1 >= count {
-                throw error(.unexpectedEnd(expected: .escapeSequence), at: count)
-            }
-            guard byte(end + 1) == _ASCII.lowerU else { throw error(.invalidSurrogate, at: start) }
             let low = try readHex4(at: end)
-            guard low >= 0xDC00 && low <= 0xDFFF else { throw error(.invalidSurrogate, at: start) }
-            scalarValue = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+            if (0xDC00...0xDFFF).contains(low) {
+                scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+            }
             end += 6
-        } else if unit >= 0xDC00 && unit <= 0xDFFF {
-            throw error(.invalidSurrogate, at: start)
         }
-        appendUTF8(scalarValue)
+        guard let scalar else { throw error(.invalidSurrogate, at: start) }
+        scratch.append(contentsOf: scalar.utf8)
         return end
     }
 
@@ -491,103 +357,42 @@ struct _JSONParserState {
     func readHex4(at start: Int) throws(JSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for index in (start + 2)..<(start + 6) {
-            if index >= count {
-                throw error(.unexpectedEnd(expected: .escapeSequence), at: count)
-            }
-            let digit = bytes[index]
-            let nibble: UInt8
+            let digit = try escapeByte(index)
             switch digit {
-            case 0x30...0x39: nibble = digit - 0x30
-            case 0x41...0x46: nibble = digit - 0x41 + 10
-            case 0x61...0x66: nibble = digit - 0x61 + 10
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt32(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | UInt32(digit - UInt8(ascii: "A") + 10)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt32(digit - UInt8(ascii: "a") + 10)
             default: throw error(.invalidEscape, at: start)
             }
-            value = value << 4 | UInt32(nibble)
         }
         return value
     }
 
-    /// Appends the UTF-8 encoding of a scalar value (at most 0x10FFFF, no surrogate).
-    mutating func appendUTF8(_ value: UInt32) {
-        switch value {
-        case 0..<0x80:
-            scratch.append(UInt8(truncatingIfNeeded: value))
-        case 0x80..<0x800:
-            scratch.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
-            scratch.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            scratch.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
-            scratch.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
-            scratch.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-        default:
-            scratch.append(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
-            scratch.append(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
-            scratch.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
-            scratch.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-        }
+    /// The byte at `index` inside an escape sequence, which the input must not end before.
+    func escapeByte(_ index: Int) throws(JSONSyntaxError) -> UInt8 {
+        guard index < count else { throw error(.unexpectedEnd(expected: .escapeSequence), at: count) }
+        return bytes[index]
     }
 
-    // MARK: UTF-8
-
-    /// The length of the well-formed UTF-8 sequence of two to four bytes at `index`
-    /// (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF), or 0.
-    @inline(__always)
-    func utf8SequenceLength(at index: Int) -> Int {
-        @inline(__always) func isContinuation(_ byte: UInt8) -> Bool {
-            byte & 0xC0 == 0x80
-        }
-        let second = byte(index + 1)
-        switch byte(index) {
-        case 0xC2...0xDF:
-            return isContinuation(second) ? 2 : 0
-        case 0xE0:
-            return (0xA0...0xBF).contains(second) && isContinuation(byte(index + 2)) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF:
-            return isContinuation(second) && isContinuation(byte(index + 2)) ? 3 : 0
-        case 0xED:
-            return (0x80...0x9F).contains(second) && isContinuation(byte(index + 2)) ? 3 : 0
-        case 0xF0:
-            return (0x90...0xBF).contains(second) && isContinuation(byte(index + 2))
-                && isContinuation(byte(index + 3)) ? 4 : 0
-        case 0xF1...0xF3:
-            return isContinuation(second) && isContinuation(byte(index + 2))
-                && isContinuation(byte(index + 3)) ? 4 : 0
-        case 0xF4:
-            return (0x80...0x8F).contains(second) && isContinuation(byte(index + 2))
-                && isContinuation(byte(index + 3)) ? 4 : 0
-        default:
-            return 0
-        }
-    }
-
-    /// The scalar of the well-formed UTF-8 sequence at `index`, or nil.
+    /// The scalar of the well-formed UTF-8 sequence at `index` (RFC 3629: no
+    /// overlongs, no surrogates, nothing above U+10FFFF), or nil.
     func scalar(at index: Int) -> Unicode.Scalar? {
-        let lead = byte(index)
-        if lead < 0x80 {
-            return Unicode.Scalar(lead)
-        }
-        let length = utf8SequenceLength(at: index)
-        guard length > 0 else { return nil }
-        var value = UInt32(lead) & (0xFF >> (length + 1))
-        for offset in 1..<length {
-            value = value << 6 | UInt32(byte(index + offset) & 0x3F)
-        }
-        return Unicode.Scalar(value)
+        var rest = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&rest) else { return nil }
+        return scalar
     }
 
     // MARK: Errors
 
     /// The pointer of the value being read.
     func currentPointer() -> JSONPointer {
-        var tokens: [String] = []
-        for frame in frames where frame.inMember {
-            tokens.append(frame.isObject ? frame.currentKey : String(frame.elements.count))
-        }
-        return JSONPointer(tokens: tokens)
+        // An array has no keys, so its token is the index of the element being read.
+        JSONPointer(tokens: frames.filter(\.inMember).map { $0.keys.last ?? String($0.elements.count) })
     }
 
     /// The error for what stands at `position` where `expected` should.
-    func unexpected(_ expected: Expectation) -> JSONSyntaxError {
+    func unexpected(_ expected: JSONSyntaxError.Expectation) -> JSONSyntaxError {
         guard position < count else {
             return error(.unexpectedEnd(expected: expected), at: count)
         }
@@ -597,22 +402,15 @@ struct _JSONParserState {
         return error(.unexpectedCharacter(found, expected: expected), at: position)
     }
 
-    func error(_ kind: Kind, at offset: Int) -> JSONSyntaxError {
-        error(kind, at: offset, pointer: currentPointer())
-    }
-
-    func error(_ kind: Kind, at offset: Int, pointer: JSONPointer) -> JSONSyntaxError {
+    /// The error at `offset`, by default with the pointer of the value being read.
+    func error(_ kind: JSONSyntaxError.Kind, at offset: Int, pointer: JSONPointer? = nil) -> JSONSyntaxError {
         var line = 1
         var lineStart = 0
-        var index = 0
-        let end = min(offset, count)
-        while index < end {
-            if bytes[index] == _ASCII.lineFeed {
-                line += 1
-                lineStart = index + 1
-            }
-            index += 1
+        for index in 0..<min(offset, count) where bytes[index] == 0x0A { // LF
+            line += 1
+            lineStart = index + 1
         }
+        let pointer = pointer ?? currentPointer()
         return JSONSyntaxError(kind: kind, offset: offset, line: line, column: offset - lineStart + 1, pointer: pointer)
     }
 }

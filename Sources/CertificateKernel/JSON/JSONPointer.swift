@@ -17,13 +17,9 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
     /// The pointer to the whole document.
     public static let root = JSONPointer()
 
-    /// The pointer to the whole document.
-    public init() {
-        tokens = []
-    }
-
-    /// A pointer with these unescaped reference tokens, outermost first.
-    public init(tokens: [String]) {
+    /// A pointer with these unescaped reference tokens, outermost first (by default
+    /// none: the pointer to the whole document).
+    public init(tokens: [String] = []) {
         self.tokens = tokens
     }
 
@@ -31,35 +27,25 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
     /// before each token, with `~0` for `~` and `~1` for `/`. Returns nil for text
     /// that does not start with `/` or has `~` not followed by `0` or `1`.
     public init?(_ text: String) {
-        if text.isEmpty {
-            self.init()
-            return
-        }
-        let utf8 = Array(text.utf8)
-        guard utf8.first == UInt8(ascii: "/") else { return nil }
+        let parts = text.unicodeScalars.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts[0].isEmpty else { return nil }
         var tokens: [String] = []
-        var current: [UInt8] = []
-        var index = 1
-        while index <= utf8.count {
-            if index == utf8.count || utf8[index] == UInt8(ascii: "/") {
-                tokens.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-                index += 1
-                continue
-            }
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "~") {
-                guard index + 1 < utf8.count else { return nil }
-                switch utf8[index + 1] {
-                case UInt8(ascii: "0"): current.append(UInt8(ascii: "~"))
-                case UInt8(ascii: "1"): current.append(UInt8(ascii: "/"))
-                default: return nil
+        for part in parts.dropFirst() {
+            var token = String.UnicodeScalarView()
+            var escaped = false
+            for scalar in part {
+                if escaped {
+                    guard scalar == "0" || scalar == "1" else { return nil }
+                    token.append(scalar == "0" ? "~" : "/")
+                    escaped = false
+                } else if scalar == "~" {
+                    escaped = true
+                } else {
+                    token.append(scalar)
                 }
-                index += 2
-            } else {
-                current.append(byte)
-                index += 1
             }
+            guard !escaped else { return nil }
+            tokens.append(String(token))
         }
         self.init(tokens: tokens)
     }

@@ -27,15 +27,6 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
     /// whose key is repeated.
     public let pointer: JSONPointer
 
-    /// A syntax error of this kind at this place.
-    public init(kind: Kind, offset: Int, line: Int, column: Int, pointer: JSONPointer) {
-        self.kind = kind
-        self.offset = offset
-        self.line = line
-        self.column = column
-        self.pointer = pointer
-    }
-
     /// Whether a resource limit was exceeded (document or string too large), as
     /// opposed to malformed input. Nesting too deep counts as malformed.
     public var isLimit: Bool {
@@ -182,23 +173,17 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
     }
 
     /// How a numeral breaks the grammar `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    public enum NumberProblem: Equatable, Sendable, CustomStringConvertible {
+    /// Its raw value is its message.
+    public enum NumberProblem: String, Equatable, Sendable, CustomStringConvertible {
         /// No digit after `-`; the offset is where the digit should be.
-        case missingIntegerDigits
+        case missingIntegerDigits = "expected a digit after '-'"
         /// A digit after a leading `0`; the offset is that digit.
-        case leadingZero
+        case leadingZero = "leading zeros are not allowed"
         /// No digit after `.`; the offset is where the digit should be.
-        case missingFractionDigits
+        case missingFractionDigits = "expected a digit after '.'"
         /// No digit in the exponent; the offset is where the digit should be.
-        case missingExponentDigits
+        case missingExponentDigits = "expected a digit in the exponent"
 
-        public var description: String {
-            switch self {
-            case .missingIntegerDigits: "expected a digit after '-'"
-            case .leadingZero: "leading zeros are not allowed"
-            case .missingFractionDigits: "expected a digit after '.'"
-            case .missingExponentDigits: "expected a digit in the exponent"
-            }
-        }
+        public var description: String { rawValue }
     }
 }
