@@ -17,11 +17,6 @@ int64_t xor_popcount_loop(const uint64_t *a, const uint64_t *b, size_t n) {
     return d0 + d1 + d2 + d3;
 }
 
-/* The compiler's popcount for the baseline target. */
-static int64_t xor_popcount_portable(const uint64_t *a, const uint64_t *b, size_t n) {
-    return xor_popcount_loop(a, b, n);
-}
-
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 /* The same loop for CPUs with the popcnt instruction (called only on such CPUs). */
 __attribute__((target("popcnt")))
@@ -39,10 +34,11 @@ int64_t dyadcert_xor_popcount(const uint64_t *a, const uint64_t *b, size_t n) {
         h = __builtin_cpu_supports("popcnt") ? 1 : 0;
         atomic_store_explicit(&hardware, h, memory_order_relaxed);
     }
-    return h ? xor_popcount_hardware(a, b, n) : xor_popcount_portable(a, b, n);
+    /* Without popcnt: the loop inlined here, compiled for the baseline target. */
+    return h ? xor_popcount_hardware(a, b, n) : xor_popcount_loop(a, b, n);
 }
 #else
 int64_t dyadcert_xor_popcount(const uint64_t *a, const uint64_t *b, size_t n) {
-    return xor_popcount_portable(a, b, n);
+    return xor_popcount_loop(a, b, n);
 }
 #endif

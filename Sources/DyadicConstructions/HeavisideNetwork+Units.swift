@@ -6,6 +6,13 @@ import ExactArithmetic
 // flat accessors of ``HeavisideNetwork`` and ``ParameterCodeTable`` instead, so these are
 // written on them, outside the trusted base.
 
+extension HeavisideNetwork.Unit {
+    /// A first-layer unit H(w x + b).
+    public static func threshold(weight: Rational, bias: Rational) -> HeavisideNetwork.Unit {
+        HeavisideNetwork.Unit(activation: .heaviside, inputs: [0], weights: [weight], bias: bias)
+    }
+}
+
 extension HeavisideNetwork {
     /// The layers; `layers[0]` reads x, the last layer is the output layer.
     public var layers: [[Unit]] {

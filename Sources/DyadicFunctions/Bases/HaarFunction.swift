@@ -21,22 +21,12 @@ public struct HaarFunction: Hashable, Sendable {
 
     /// The Haar function as a step function (a dyadic step function of level j+1).
     public var stepFunction: StepFunction {
-        let left = Dyadic(mantissa: BigInt(2 * index), exponent: level + 1).rational
-        let middle = Dyadic(mantissa: BigInt(2 * index + 1), exponent: level + 1).rational
-        let right = Dyadic(mantissa: BigInt(2 * index + 2), exponent: level + 1).rational
-        var breakpoints: [Rational] = [0], values: [Rational] = []
-        if left.signum > 0 {
-            breakpoints.append(left)
-            values.append(0)
-        }
-        breakpoints.append(middle)
-        values.append(1)
-        breakpoints.append(right)
-        values.append(-1)
-        if right < Rational.one {
-            breakpoints.append(1)
-            values.append(0)
-        }
+        // The ends and midpoint of I(j, k), with a zero piece before and after where I does
+        // not reach 0 or 1.
+        let ends = (2 * index...2 * index + 2).map { Dyadic(mantissa: BigInt($0), exponent: level + 1).rational }
+        let zeroBefore = ends[0].signum > 0, zeroAfter = ends[2] < Rational.one
+        let breakpoints = (zeroBefore ? [0] : []) + ends + (zeroAfter ? [1] : [])
+        let values: [Rational] = (zeroBefore ? [0] : []) + [1, -1] + (zeroAfter ? [0] : [])
         return StepFunction(canonicalBreakpoints: breakpoints, values: values)
     }
 }

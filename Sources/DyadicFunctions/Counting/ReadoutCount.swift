@@ -9,13 +9,13 @@ public enum ReadoutCount {
         return BigInt.powerOfTwo(Bits.top(m))
     }
 
-    /// The levels l at which the span recursion of Lemma J finds a pivot (V_l contains
-    /// a mask with bit l set), deepest first.
+    /// Lemma J: log2 |K_M| = sum of 2^l over the levels l at which the span recursion
+    /// finds a pivot (V_l contains a mask with bit l set).
     ///
     /// V_{J-1} = span{m_d : top(m_d) = J-1}; V_l = (V_{l+1} reduced to bit l+1 clear)
     /// + span{m_d : top(m_d) = l}. Reduction uses a vector with the bit set as pivot,
     /// clears the bit from the others, and drops the pivot.
-    public static func jointPivotLevels(readouts: [Int], levels J: Int) throws(DyadicFunctionError) -> [Int] {
+    public static func jointLog2(readouts: [Int], levels J: Int) throws(DyadicFunctionError) -> BigInt {
         guard (1...62).contains(J) else { throw .levelOutOfRange(level: J, range: 1...62) }
         var seen = Set<Int>()
         for (d, m) in readouts.enumerated() {
@@ -23,20 +23,15 @@ public enum ReadoutCount {
             guard seen.insert(m).inserted else { throw .duplicateReadout(index: d, value: m) }
         }
         var vectors: [Int] = []
-        var pivots: [Int] = []
+        var total = BigInt.zero
         for l in stride(from: J - 1, through: 0, by: -1) {
             vectors += readouts.filter { Bits.top($0) == l }
             if let p = vectors.firstIndex(where: { $0 >> l & 1 == 1 }) {
                 let pivot = vectors.remove(at: p)
-                pivots.append(l)
+                total += BigInt.powerOfTwo(l)
                 vectors = vectors.map { $0 >> l & 1 == 1 ? $0 ^ pivot : $0 }.filter { $0 != 0 }
             }
         }
-        return pivots
-    }
-
-    /// Lemma J: log2 |K_M| = sum over pivot levels l of 2^l.
-    public static func jointLog2(readouts: [Int], levels J: Int) throws(DyadicFunctionError) -> BigInt {
-        try jointPivotLevels(readouts: readouts, levels: J).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
+        return total
     }
 }

@@ -30,23 +30,12 @@ public struct DenseDyadicFunction: Hashable, Sendable {
             throw .levelOutOfRange(level: level, range: 0...DenseDyadicFunction.maximumLevel)
         }
         let exponent = cellValues.lazy.map(\.exponent).max() ?? 0
-        self.init(level: level, exponent: exponent, mantissas: cellValues.map { $0.mantissa(atExponent: exponent) })
-    }
-
-    internal init(level: Int, exponent: Int, mantissas: [BigInt]) {
+        let mantissas = cellValues.map { $0.mantissa(atExponent: exponent) }
         self.level = level
         self.exponent = exponent
         self.mantissas = mantissas
-        var words: [Int] = []
-        words.reserveCapacity(mantissas.count)
-        for m in mantissas {
-            guard let w = m.intValue else {
-                wordMantissas = nil
-                return
-            }
-            words.append(w)
-        }
-        wordMantissas = words
+        let words = mantissas.compactMap(\.intValue)
+        wordMantissas = words.count == mantissas.count ? words : nil
     }
 
     /// Converts a step function whose breakpoints are dyadic of level <= J and whose
@@ -55,18 +44,10 @@ public struct DenseDyadicFunction: Hashable, Sendable {
         guard level <= DenseDyadicFunction.maximumLevel else {
             throw .levelOutOfRange(level: level, range: 0...DenseDyadicFunction.maximumLevel)
         }
-        var dyadicValues: [Dyadic] = []
-        for (i, v) in f.values.enumerated() {
-            guard let d = try? Dyadic(exactly: v) else { throw .notDyadic(index: i, value: v) }
-            dyadicValues.append(d)
-        }
-        let piecewise = try StepFunction(breakpoints: f.breakpoints, values: dyadicValues.map(\.rational))
-        var cells: [Dyadic] = []
-        cells.reserveCapacity(1 << level)
-        let rationalCells = try piecewise.cellValues(level: level)
-        for v in rationalCells {
-            guard let d = try? Dyadic(exactly: v) else { throw .notDyadic(index: cells.count, value: v) }
-            cells.append(d)
+        for (i, v) in f.values.enumerated() where !v.denominator.isPowerOfTwo { throw .notDyadic(index: i, value: v) }
+        // Every value is now dyadic, so each cell value is one in lowest terms.
+        let cells = try f.cellValues(level: level).map {
+            Dyadic(uncheckedMantissa: $0.numerator, exponent: $0.denominator.trailingZeroBitCount)
         }
         try self.init(cellValues: cells)
     }

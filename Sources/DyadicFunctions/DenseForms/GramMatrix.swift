@@ -131,17 +131,19 @@ public enum GramMatrix {
         let rows: [(Int, Rational)?]
         if case .diagonal = stated, let columns = path.nonzeroColumns(count: count) {
             let work = columns.reduce(0) { $0 + $1.count } * path.workPerEntry
-            rows = Parallel.map(count: count, work: work) { i -> (Int, Rational)? in
-                for j in columns[i] where !path.entry(i, j, equals: stated.entry(i, j)) { return (j, path.entry(i, j)) }
-                return nil
-            }
+            rows = Parallel.map(count: count, work: work) { firstMismatch(path, stated, row: $0, columns: columns[$0]) }
         } else {
-            rows = Parallel.map(count: count, work: count * count * path.workPerEntry) { i -> (Int, Rational)? in
-                for j in 0..<count where !path.entry(i, j, equals: stated.entry(i, j)) { return (j, path.entry(i, j)) }
-                return nil
+            rows = Parallel.map(count: count, work: count * count * path.workPerEntry) {
+                firstMismatch(path, stated, row: $0, columns: 0..<count)
             }
         }
         for (i, row) in rows.enumerated() { if let (j, value) = row { return (i, j, value) } }
+        return nil
+    }
+
+    /// The first of `columns` at which row i differs from the stated matrix, and the entry there.
+    static func firstMismatch(_ path: Path, _ stated: StatedGram, row i: Int, columns: some Sequence<Int>) -> (Int, Rational)? {
+        for j in columns where !path.entry(i, j, equals: stated.entry(i, j)) { return (j, path.entry(i, j)) }
         return nil
     }
 }
@@ -161,17 +163,11 @@ public enum StatedGram: Sendable {
     }
 }
 
-/// The smallest interval [start, end) outside which a step function is zero.
-struct Support: Sendable {
-    let start: Rational
-    let end: Rational
-}
-
 /// The supports of a list of step functions, also as integers (start 2^62, end 2^62)
 /// when every end is dyadic of level at most 62, so that disjointness is two integer
 /// comparisons.
 package struct Supports: Sendable {
-    let exact: [Support?]
+    let exact: [(start: Rational, end: Rational)?]
     let scaled: [(start: Int, end: Int)]?
 
     package init(_ functions: [StepFunction]) {
@@ -228,10 +224,10 @@ package struct Supports: Sendable {
 }
 
 extension StepFunction {
-    /// [start, end): from the first to the end of the last piece with a nonzero value;
-    /// nil for the zero function.
-    var support: Support? {
+    /// The smallest interval [start, end) outside which the function is zero: from the
+    /// first to the end of the last piece with a nonzero value; nil for the zero function.
+    var support: (start: Rational, end: Rational)? {
         guard let first = values.firstIndex(where: { !$0.isZero }), let last = values.lastIndex(where: { !$0.isZero }) else { return nil }
-        return Support(start: breakpoints[first], end: breakpoints[last + 1])
+        return (breakpoints[first], breakpoints[last + 1])
     }
 }

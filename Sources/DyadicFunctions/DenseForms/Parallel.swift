@@ -15,35 +15,13 @@ public enum Parallel {
     /// elementary operations) is large enough to pay for the threads.
     public static func map<T: Sendable>(count: Int, work: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
         guard count > 1 && work >= 1 << 22 else { return (0..<count).map(body) }
-        let results = ResultSlots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, body(i)) }
-        return results.values
-    }
-}
-
-/// Write-once result slots filled from concurrent iterations (each index written
-/// exactly once, read only after all writers have finished).
-final class ResultSlots<Value>: @unchecked Sendable {
-    private let pointer: UnsafeMutablePointer<Value?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        pointer = .allocate(capacity: count)
-        pointer.initialize(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: Value) { pointer[index] = value }
-
-    var values: [Value] {
-        (0..<count).map { i in
-            guard let value = pointer[i] else { preconditionFailure("ResultSlots: slot \(i) was not filled") }
-            return value
+        // Each iteration initialises its own slot (no two write the same memory), and
+        // concurrentPerform returns only after every iteration has run, so all `count`
+        // slots are initialised when the array is formed.
+        return [T](unsafeUninitializedCapacity: count) { slots, initialized in
+            nonisolated(unsafe) let base = slots.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: count) { i in (base + i).initialize(to: body(i)) }
+            initialized = count
         }
-    }
-
-    deinit {
-        pointer.deinitialize(count: count)
-        pointer.deallocate()
     }
 }

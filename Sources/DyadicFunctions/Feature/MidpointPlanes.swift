@@ -21,7 +21,7 @@ struct MidpointPlanes {
     init(balanced signs: SignTree) {
         let J = signs.levels, cells = 1 << J, wordCount = (cells + 63) / 64
         let valid: UInt64 = cells >= 64 ? ~0 : (1 << UInt64(cells)) - 1
-        let negative = signs.negativeWords
+        let negative = signs.negative
         var planes: [[UInt64]] = []
         planes.reserveCapacity(J)
         for b in 0..<J {

@@ -75,9 +75,24 @@ public struct RademacherHaarFeature: Hashable, Sendable {
     ///
     /// By the proof of Lemma R the digits of m(c) are c_j = (1 + s_j)/2, that is
     /// c_j = 1 exactly when neg(sigma(j, anc_j)) = b_j; so m(c) is the complement of
-    /// c XOR (the path mask of sigma above c).
+    /// c XOR (the path mask of sigma above c): m(c) = NOT(c XOR mask(c >> 1)) on J bits,
+    /// where mask(k) holds the bits neg(sigma(j, anc_j)) along the path from the root to
+    /// the level-(J-1) node k, the root's bit most significant. O(2^J) in one buffer:
+    /// level by level the masks are extended in place (node k reads its parent k >> 1 <= k,
+    /// so going down from the last node never reads an overwritten entry), then the cells
+    /// likewise.
     public func midpointIndices() -> [Int] {
         precondition(isBalanced, "midpoint indices need balanced amplitudes")
-        return signs.midpointIndices()
+        let J = levels, all = (1 << J) - 1
+        return [Int](unsafeUninitializedCapacity: 1 << J) { out, initialized in
+            out[0] = signs.isNegative(node: 0) ? 1 : 0
+            for j in 1..<max(J, 1) {
+                for k in stride(from: (1 << j) - 1, through: 0, by: -1) {
+                    out[k] = out[k >> 1] << 1 | (signs.isNegative(level: j, index: k) ? 1 : 0)
+                }
+            }
+            for c in stride(from: all, through: 0, by: -1) { out[c] = ~(c ^ out[c >> 1]) & all }
+            initialized = 1 << J
+        }
     }
 }

@@ -14,7 +14,7 @@ public struct SignTree: Hashable, Sendable {
     /// The depth J >= 1.
     public let levels: Int
     /// Bit i (bit i % 64 of word i / 64) is set when node i has sign -1.
-    internal let negative: [UInt64]
+    @usableFromInline internal let negative: [UInt64]
 
     internal init(uncheckedLevels levels: Int, negative: [UInt64]) {
         self.levels = levels
@@ -49,29 +49,6 @@ public struct SignTree: Hashable, Sendable {
     /// Whether node i (level-major numbering) has sign -1.
     @inlinable
     public func isNegative(node i: Int) -> Bool {
-        negativeWords[i >> 6] >> UInt64(i & 63) & 1 == 1
-    }
-
-    @usableFromInline
-    internal var negativeWords: [UInt64] { negative }
-
-    /// The midpoint indices m(c) of the balanced feature u_sigma for every cell c of
-    /// level J: m(c) = NOT(c XOR mask(c >> 1)) on J bits, where mask(k) holds the bits
-    /// neg(sigma(j, anc_j)) along the path from the root to the level-(J-1) node k, the
-    /// root's bit most significant (Lemma R). O(2^J) in one buffer: level by level the
-    /// masks are extended in place (node k reads its parent k >> 1 <= k, so going down
-    /// from the last node never reads an overwritten entry), then the cells likewise.
-    internal func midpointIndices() -> [Int] {
-        let J = levels, all = (1 << J) - 1
-        return [Int](unsafeUninitializedCapacity: 1 << J) { out, initialized in
-            out[0] = isNegative(node: 0) ? 1 : 0
-            for j in 1..<max(J, 1) {
-                for k in stride(from: (1 << j) - 1, through: 0, by: -1) {
-                    out[k] = out[k >> 1] << 1 | (isNegative(level: j, index: k) ? 1 : 0)
-                }
-            }
-            for c in stride(from: all, through: 0, by: -1) { out[c] = ~(c ^ out[c >> 1]) & all }
-            initialized = 1 << J
-        }
+        negative[i >> 6] >> UInt64(i & 63) & 1 == 1
     }
 }

@@ -25,14 +25,11 @@ public enum TaskOutput {
     /// the bit planes of m(c) straight from the sign tree (``MidpointPlanes``), then each
     /// output an XOR of at most J planes.
     public static func packedOutputs(signs: SignTree, readouts: [WalshReadout]) throws(DyadicFunctionError) -> [PackedSignFunction] {
-        try checkReadouts(readouts, level: signs.levels)
-        let planes = MidpointPlanes(balanced: signs)
-        return readouts.map(planes.output)
-    }
-
-    private static func checkReadouts(_ readouts: [WalshReadout], level J: Int) throws(DyadicFunctionError) {
+        let J = signs.levels
         for readout in readouts where readout.index >= 1 << J {
             throw .indexOutOfRange(what: "readout index", index: readout.index, range: 1..<(1 << J))
         }
+        let planes = MidpointPlanes(balanced: signs)
+        return readouts.map(planes.output)
     }
 }

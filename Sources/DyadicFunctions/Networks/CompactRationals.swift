@@ -14,8 +14,6 @@ struct CompactRationals: Hashable, Sendable {
     private(set) var exponents: [UInt8] = []
     private(set) var others: [Rational] = []
 
-    init() {}
-
     var count: Int { mantissas.count }
 
     /// The same list in buffers of exactly its size (appending leaves up to half unused).

@@ -32,11 +32,6 @@ public struct HeavisideNetwork: Hashable, Sendable {
             self.weights = weights
             self.bias = bias
         }
-
-        /// A first-layer unit H(w x + b).
-        public static func threshold(weight: Rational, bias: Rational) -> Unit {
-            Unit(activation: .heaviside, inputs: [0], weights: [weight], bias: bias)
-        }
     }
 
     // Compact storage (MATH.md sec. 8 fixes the semantics, this only the layout): units
@@ -82,8 +77,6 @@ public struct HeavisideNetwork: Hashable, Sendable {
         fileprivate var biases = CompactRationals()
         /// The first violation found while appending units, with its layer and unit.
         private var firstError: (layer: Int, unit: Int, error: DyadicFunctionError)? = nil
-
-        public init() {}
 
         /// Starts the next layer.
         public mutating func beginLayer() { layerStarts.append(activations.count) }

@@ -11,7 +11,7 @@ public enum NetworkBuilder {
         guard !thresholds.isEmpty else {
             throw .invalidParameter("constant functions need no first layer; a network needs at least one first-layer unit")
         }
-        let first = thresholds.map { HeavisideNetwork.Unit.threshold(weight: 1, bias: -$0) }
+        let first = thresholds.map { HeavisideNetwork.Unit(activation: .heaviside, inputs: [0], weights: [1], bias: -$0) }
         let index = Dictionary(uniqueKeysWithValues: thresholds.enumerated().map { ($1, $0) })
         let outputs = functions.map { f -> HeavisideNetwork.Unit in
             var inputs: [Int] = [], weights: [Rational] = []

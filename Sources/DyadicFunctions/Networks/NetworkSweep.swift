@@ -176,11 +176,11 @@ struct SweepStructure: Sendable {
         }
         sumOf = []
         id = []
-        // CSR by source (counting sort keeps the order within a source).
-        func starts<S: Collection>(_ sources: S) -> [Int] where S.Element: BinaryInteger {
-            var s = [Int](repeating: 0, count: count + 1)
+        // CSR by source (counting sort keeps the order within a source), sources < buckets.
+        func starts<S: Collection>(_ sources: S, buckets: Int) -> [Int] where S.Element: BinaryInteger {
+            var s = [Int](repeating: 0, count: buckets + 1)
             for v in sources { s[Int(v) + 1] += 1 }
-            for i in 0..<count { s[i + 1] += s[i] }
+            for i in 0..<buckets { s[i + 1] += s[i] }
             return s
         }
         func bySource<S: Collection>(_ sources: S, _ starts: [Int]) -> [Int32] where S.Element: BinaryInteger {
@@ -191,24 +191,18 @@ struct SweepStructure: Sendable {
             }
             return order
         }
-        let edgeStarts = starts(edgeSources)
+        let edgeStarts = starts(edgeSources, buckets: count)
         let edgeOrder = bySource(edgeSources, edgeStarts)
         edgeSources = []
-        let groupStarts = starts(groupTerms.lazy.map(\.source))
+        let groupStarts = starts(groupTerms.lazy.map(\.source), buckets: count)
         let groupOrder = bySource(groupTerms.lazy.map(\.source), groupStarts)
         // The first layer: each unit's piece of change.
         let thresholds = network.firstLayerThresholds
         let rising = (0..<network.firstLayerWidth).map { network.weightValues.signum(network.inputStarts[$0]) > 0 }
         let (cuts, flipPiece) = cuts(thresholds)
         let pieces = cuts.count - 1
-        var flipStarts = [Int](repeating: 0, count: pieces + 2)
-        for p in flipPiece { flipStarts[p + 1] += 1 }
-        for p in 0...pieces { flipStarts[p + 1] += flipStarts[p] }
-        var next = flipStarts, flipUnits = [Int32](repeating: 0, count: thresholds.count)
-        for (k, p) in flipPiece.enumerated() {
-            flipUnits[next[p]] = Int32(k)
-            next[p] += 1
-        }
+        let flipStarts = starts(flipPiece, buckets: pieces + 1)
+        let flipUnits = bySource(flipPiece, flipStarts)
         let firstLayerEdges = edgeStarts[network.firstLayerWidth]
         cost += (firstLayerEdges + pieces - 1) / max(pieces, 1) + 1
 

@@ -64,8 +64,6 @@ public struct SlotRuns: Hashable, Sendable {
     public private(set) var slots: [UInt32] = []
     public private(set) var count = 0
 
-    public init() {}
-
     mutating func append(_ slot: UInt32, count n: Int) {
         guard n > 0 else { return }
         if slots.last != slot {

@@ -4,7 +4,9 @@ import ExactArithmetic
 /// array per unit is kept: the constructions have millions of units). Within a layer all
 /// weights share one code and all biases another.
 struct CodedLayers {
-    private var builder = HeavisideNetwork.Builder()
+    /// The network so far (``HeavisideNetwork/Builder/reserveCapacity(units:weights:)``
+    /// makes room for units known in advance).
+    var builder = HeavisideNetwork.Builder()
     private var codes = ParameterCodeTable<ParameterCode>()
 
     /// Appends a layer of `units`; every weight has the code `weights`, every bias `bias`.
@@ -25,11 +27,6 @@ struct CodedLayers {
             builder.appendThreshold(Rational(i).timesPowerOfTwo(-J))
             codes.appendUnit(weights: w, count: 1, bias: b)
         }
-    }
-
-    /// Room for `units` more units with `weights` more weights in all.
-    mutating func reserveCapacity(units: Int, weights: Int) {
-        builder.reserveCapacity(units: units, weights: weights)
     }
 
     /// The coded network (after the conventions of MATH.md sec. 8 are checked).

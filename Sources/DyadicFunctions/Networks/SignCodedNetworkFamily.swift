@@ -45,7 +45,7 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
         // Trunk 2^J - 1 units of one weight; Haar layer 2^J - 1 units of 3 weights but
         // 2J fewer (no H(x - 0), H(x - 1)); u one unit of 2^J - 1 weights; the head.
         let cells = 1 << J, head = ReadoutHead.size(levels: J, readouts: readouts)
-        layers.reserveCapacity(units: 2 * (cells - 1) + 1 + head.units, weights: 5 * (cells - 1) - 2 * J + head.weights)
+        layers.builder.reserveCapacity(units: 2 * (cells - 1) + 1 + head.units, weights: 5 * (cells - 1) - 2 * J + head.weights)
         layers.addTrunk(levels: J, weights: .derived(recipe: "trunk-weight"), bias: .derived(recipe: "trunk-threshold"))
         layers.add(haarLayer(), weights: .derived(recipe: "haar-weight"), bias: .derived(recipe: "haar-bias"))
         let signWeights = (0..<J).flatMap { j in (0..<(1 << j)).map { k in Rational(signs.isNegative(level: j, index: k) ? -1 : 1) } }

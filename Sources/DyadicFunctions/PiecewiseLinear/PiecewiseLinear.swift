@@ -26,19 +26,14 @@ public struct PiecewiseLinear: Hashable, Sendable {
 
     /// A possibly discontinuous function, piece by piece.
     public init(knots: [Rational], startValues: [Rational], endValues: [Rational]) throws(DyadicFunctionError) {
-        guard knots.count >= 2 else { throw .tooFewBreakpoints(count: knots.count) }
-        guard knots[0].isZero else { throw .firstBreakpointNotZero(knots[0]) }
-        guard knots[knots.count - 1] == Rational.one else { throw .lastBreakpointNotOne(knots[knots.count - 1]) }
-        for i in 1..<knots.count where !(knots[i - 1] < knots[i]) { throw .breakpointsNotIncreasing(index: i) }
+        try StepFunction.checkPartition(knots)
         guard startValues.count == knots.count - 1 else {
             throw .countMismatch(what: "piece start values", expected: knots.count - 1, found: startValues.count)
         }
         guard endValues.count == knots.count - 1 else {
             throw .countMismatch(what: "piece end values", expected: knots.count - 1, found: endValues.count)
         }
-        self.knots = knots
-        self.startValues = startValues
-        self.endValues = endValues
+        self.init(uncheckedKnots: knots, startValues: startValues, endValues: endValues)
     }
 
     internal init(uncheckedKnots knots: [Rational], startValues: [Rational], endValues: [Rational]) {
@@ -66,21 +61,16 @@ public struct PiecewiseLinear: Hashable, Sendable {
     /// refinement g is linear and s constant c, so the sup of |g - c| is attained at an
     /// end (the right end as a limit).
     public func supDistance(to s: StepFunction) -> SupDistance {
-        var best = Rational.zero, witness = Rational.zero
-        var started = false
+        var maximum = RunningMaximum()
         var pieces = 0
         StepFunction.forEachRefinedPiece(knots, s.breakpoints) { start, end, i, j in
             let c = s.values[j]
             let atEnd = end == knots[i + 1] ? endValues[i] : value(onPiece: i, at: end)
             let candidate = max((value(onPiece: i, at: start) - c).magnitude, (atEnd - c).magnitude)
             pieces += 1
-            if !started || candidate > best {
-                best = candidate
-                witness = start
-                started = true
-            }
+            maximum.offerExact(candidate, at: start)
         }
-        return SupDistance(value: best, witness: witness, refinedPieceCount: pieces)
+        return SupDistance(value: maximum.value, witness: maximum.witness, refinedPieceCount: pieces)
     }
 
     /// The triangle wave T^(n) (n >= 1): the n-fold composition of the tent map, with

@@ -24,16 +24,20 @@ public struct StepFunction: Hashable, Sendable {
     ///   last is not 1, they do not increase strictly, or the value count is not one
     ///   less than the breakpoint count.
     public init(breakpoints: [Rational], values: [Rational]) throws(DyadicFunctionError) {
-        guard breakpoints.count >= 2 else { throw .tooFewBreakpoints(count: breakpoints.count) }
-        guard breakpoints[0].isZero else { throw .firstBreakpointNotZero(breakpoints[0]) }
-        guard breakpoints[breakpoints.count - 1] == Rational.one else { throw .lastBreakpointNotOne(breakpoints[breakpoints.count - 1]) }
-        for i in 1..<breakpoints.count where !(breakpoints[i - 1] < breakpoints[i]) {
-            throw .breakpointsNotIncreasing(index: i)
-        }
+        try StepFunction.checkPartition(breakpoints)
         guard values.count == breakpoints.count - 1 else {
             throw .countMismatch(what: "step function values (one per piece)", expected: breakpoints.count - 1, found: values.count)
         }
         self.init(mergingValidBreakpoints: breakpoints, values: values)
+    }
+
+    /// Checks a partition 0 = t_0 < ... < t_n = 1 of [0, 1) (of step or piecewise-linear
+    /// functions): at least two points, the first 0, the last 1, strictly increasing.
+    static func checkPartition(_ t: [Rational]) throws(DyadicFunctionError) {
+        guard t.count >= 2 else { throw .tooFewBreakpoints(count: t.count) }
+        guard t[0].isZero else { throw .firstBreakpointNotZero(t[0]) }
+        guard t[t.count - 1] == Rational.one else { throw .lastBreakpointNotOne(t[t.count - 1]) }
+        for i in 1..<t.count where !(t[i - 1] < t[i]) { throw .breakpointsNotIncreasing(index: i) }
     }
 
     /// Canonicalizes valid data: drops every breakpoint between two equal values.
@@ -74,9 +78,7 @@ public struct StepFunction: Hashable, Sendable {
             throw .invalidParameter("a dyadic step function of level J needs 2^J cell values, found \(count)")
         }
         let level = count.trailingZeroBitCount
-        var breakpoints = [Rational]()
-        breakpoints.reserveCapacity(count + 1)
-        for k in 0...count { breakpoints.append(Dyadic(mantissa: BigInt(k), exponent: level).rational) }
+        let breakpoints = (0...count).map { Dyadic(mantissa: BigInt($0), exponent: level).rational }
         self.init(mergingValidBreakpoints: breakpoints, values: cellValues)
     }
 
