@@ -11,4 +11,10 @@ extension Int {
         }
         return result
     }
+
+    /// a + b for a, b >= 0, or Int.max when the sum overflows (for work bounds).
+    public static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
 }

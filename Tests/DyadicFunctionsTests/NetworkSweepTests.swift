@@ -171,6 +171,39 @@ struct NetworkSweepTests {
         #expect(exact.realisedFunctions() == evaluator.realisedFunctions())
     }
 
+    /// The work charged for a sweep, known before it runs (``NetworkEvaluator/sweepWork(readingPerPiece:)``).
+    /// Debug builds check in every sweep of these tests that the steps done stay within
+    /// it; here, its size on networks whose sweeps are known by hand.
+    @Test("the work bound: at least n^2 for a wide sum read by n units, and linear in the pieces for the joint network")
+    func workBound() throws {
+        // n thresholds, a linear sum of all n first-layer units, n linear units reading the
+        // sum. The sum changes at each of the n pieces after the first, and each change
+        // touches all n readers: the sweep takes at least n^2 steps.
+        for n in [1, 7, 100, 1000] {
+            let first = (1...n).map { Unit.threshold(weight: 1, bias: -LemmaRef.q($0, n + 1)) }
+            let sum = Unit(activation: .linear, inputs: Array(0..<n), weights: Array(repeating: 1, count: n), bias: 0)
+            let reader = Unit(activation: .linear, inputs: [0], weights: [1], bias: 0)
+            let network = try HeavisideNetwork(layers: [first, [sum], Array(repeating: reader, count: n), [reader]])
+            let work = NetworkEvaluator(network).sweepWork(readingPerPiece: 1)
+            #expect(work >= n * n, "n = \(n): \(work)")
+            #expect(work <= 2 * n * n + 40 * n + 40, "n = \(n): \(work)")
+        }
+        // The joint network of J levels has 2^J pieces and about 24 2^J units; its bound grows
+        // like J 2^J (a change re-reads groups by binary search), where a full forward pass
+        // per piece would grow like 4^J (16-fold per two levels).
+        var g = SplitMix64(seed: 0x3013)
+        var previous: Int? = nil
+        for J in stride(from: 6, through: 12, by: 2) {
+            let sigma = LemmaRef.randomSigns(levels: J, using: &g)
+            let readouts = try [1, 3, (1 << J) - 1].map { try WalshReadout(index: $0) }
+            let network = try NetworkBuilder.joint(signs: try LemmaRef.tree(sigma), readouts: readouts).network
+            let work = NetworkEvaluator(network).sweepWork(readingPerPiece: 3)
+            if let previous { #expect(work <= 6 * previous, "J = \(J): \(work) after \(previous)") }
+            #expect(work < 20 * J << J, "J = \(J): \(work)")
+            previous = work
+        }
+    }
+
     /// Packed targets need +-1 outputs: an output of 1 + 2^-60 on one piece is a mismatch.
     @Test("packed targets reject an output of 1 + 2^-60")
     func packedNeedsSigns() throws {

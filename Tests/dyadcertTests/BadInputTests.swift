@@ -168,11 +168,12 @@ struct BadInputTests {
                 && wide.stderr.contains(
                     "= 25171456, above the network size (units plus parameters) limit 16777216 (raise it with --max-network-size)")
         )
-        // J = 12, D = 64 under --max-work 3 * 10^7: the closed-form estimate (under 10^6
-        // steps) passes, but the network-realises sweep alone is charged 2^12 pieces x (its
-        // cost per piece + 64) > 3 * 10^7 steps: refused before the certificate is built
+        // J = 12, D = 64 under --max-work 2 * 10^6: the closed-form estimate (790,528 steps)
+        // passes, but the network-realises sweep is charged 3,363,439 steps (its change-count
+        // bound, plus 64 outputs read at each of 2^12 pieces), beyond what the Gram matrix's
+        // 524,288 leave of the budget: refused before the certificate is built
         // (SizeEstimateTests checks that the kernel refuses it too).
-        let sweep = try CLI.run(["generate", "separation", "--levels", "12", "--tasks", "64", "--max-work", "30000000"])
+        let sweep = try CLI.run(["generate", "separation", "--levels", "12", "--tasks", "64", "--max-work", "2000000"])
         #expect(sweep.status == 3 && sweep.stderr.contains("network-realises' sweep") && sweep.stderr.contains("--max-work"))
         // One unit less than the estimate is refused, the estimate itself is not.
         let one = try CLI.run(["generate", "walsh-basis", "--levels", "3", "--max-cells", "95"])

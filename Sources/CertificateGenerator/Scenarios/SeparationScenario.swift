@@ -32,12 +32,13 @@ public struct SeparationScenario: Scenario {
     }
 
     /// What the kernel charges the `network-realises` claim for this scenario's member
-    /// N_sigma: one sweep over its pieces at `costPerPoint` steps plus one per output
-    /// (NetworkRealisesRule), computed by the same library code on the same network.
+    /// N_sigma: one sweep over its pieces reading every output
+    /// (``NetworkEvaluator/sweepWork(readingPerPiece:)``, as NetworkRealisesRule charges it),
+    /// computed by the same library code on the same network.
     public func networkRealisesWork() throws -> Int {
         let family = try SignCodedNetworkFamily(levels: levels, readouts: try readouts.map { try WalshReadout(index: $0) })
         let evaluator = NetworkEvaluator(try family.member(signs: try SignTree.random(levels: levels, seed: seed)).network)
-        return Int.saturatingProduct([evaluator.pieceBoundaries.count - 1, evaluator.costPerPoint + readouts.count])
+        return evaluator.sweepWork(readingPerPiece: readouts.count)
     }
 
     public func certificate() throws -> CertificateBuilder {

@@ -47,9 +47,7 @@ enum NetworkRealisesRule: TypedRule {
                 expected: "\(network.outputCount) functions", computed: "\(targets.count) functions", at: functionsPointer)
         }
         let evaluator = NetworkEvaluator(network)
-        let cuts = evaluator.pieceBoundaries
-        try context.readingContext.chargeWork(
-            ReadingContext.product(cuts.count - 1, evaluator.costPerPoint + targets.count), at: claim.network.pointer)
+        try context.readingContext.chargeWork(evaluator.sweepWork(readingPerPiece: targets.count), at: claim.network.pointer)
         let prepared = targets.map { f -> NetworkEvaluator.Target in
             if case .packed(let p) = f { return .packed(p) }
             return .step(f.stepFunction)

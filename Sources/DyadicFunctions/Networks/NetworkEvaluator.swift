@@ -46,10 +46,13 @@ public struct NetworkEvaluator: Sendable {
     /// The piece boundaries of Lemma N1 (``HeavisideNetwork/pieceBoundaries``).
     public var pieceBoundaries: [Rational] { structure.cuts }
 
-    /// The sweep's elementary steps per piece, amortised: every edge, threshold group
-    /// (a binary search) and unit beyond the first layer, plus the first layer's edges
-    /// spread over the pieces (each first-layer unit flips at most once per sweep).
-    public var costPerPoint: Int { structure.costPerPiece }
+    /// A bound, known before the sweep, on its elementary steps over all pieces when it
+    /// reads `outputsPerPiece` outputs at every piece: the steps of the sweep itself
+    /// (``SweepStructure/sweepWork(groupCosts:)``, which counts changes rather than full
+    /// forward passes) plus one per output read per piece.
+    public func sweepWork(readingPerPiece outputsPerPiece: Int) -> Int {
+        .saturatingSum(structure.work, .saturatingProduct([structure.cuts.count - 1, outputsPerPiece]))
+    }
 
     /// The network's outputs at any rational x, exactly as ``HeavisideNetwork/evaluate(at:)``.
     public func outputs(at x: Rational) -> [Rational] {

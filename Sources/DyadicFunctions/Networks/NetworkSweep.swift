@@ -75,7 +75,9 @@ struct SweepStructure: Sendable {
     let flipPiece: [Int32]
     /// The materialised ids of the outputs.
     let outputs: Range<Int>
-    let costPerPiece: Int
+    /// A bound on the elementary steps of one sweep over all pieces, in all chunks
+    /// (``SweepStructure/sweepWork(groupCosts:)``).
+    var work: Int
 
     /// The cuts 0 < (thresholds in (0, 1), sorted, without repeats) < 1, and for each
     /// threshold the index of the first cut >= it (0 below 0, the last index above 1).
@@ -149,7 +151,6 @@ struct SweepStructure: Sendable {
         let count = layerOf.count
         var edgeSources: [Int32] = [], edgeTargets: [Int32] = [], edgeWeights: [Int32] = []
         var groupTerms: [(source: Int, consumer: Int, terms: [SweepNumbers.Term])] = []
-        var cost = 0
         for c in network.firstLayerWidth..<count {
             let l = Int(layerOf[c]), i = unitOf[c]
             var terms: [Int: [SweepNumbers.Term]] = [:]
@@ -165,14 +166,9 @@ struct SweepStructure: Sendable {
                     edgeSources.append(id[input])
                     edgeTargets.append(Int32(c))
                     edgeWeights.append(Int32(k))
-                    if l > 1 { cost += 1 }
                 }
             }
-            for s in terms.keys.sorted() {
-                groupTerms.append((s, c, terms[s] ?? []))
-                cost += 2 + Int.bitWidth - (terms[s]?.count ?? 0).leadingZeroBitCount
-            }
-            cost += 1
+            for s in terms.keys.sorted() { groupTerms.append((s, c, terms[s] ?? [])) }
         }
         sumOf = []
         id = []
@@ -203,11 +199,9 @@ struct SweepStructure: Sendable {
         let pieces = cuts.count - 1
         let flipStarts = starts(flipPiece, buckets: pieces + 1)
         let flipUnits = bySource(flipPiece, flipStarts)
-        let firstLayerEdges = edgeStarts[network.firstLayerWidth]
-        cost += (firstLayerEdges + pieces - 1) / max(pieces, 1) + 1
 
         let outputStart = count - network.outputCount
-        let structure = SweepStructure(
+        var structure = SweepStructure(
             cuts: cuts, firstCount: thresholds.count, rising: rising, layer: layerOf.withUnsafeBufferPointer { Array($0) },
             linear: linear.withUnsafeBufferPointer { Array($0) }, layerCount: L,
             layerStarts: (0...L).map { l in layerOf.firstIndex { Int($0) >= l } ?? count },
@@ -215,12 +209,54 @@ struct SweepStructure: Sendable {
             edgeStarts: edgeStarts, edgeTargets: edgeOrder.map { edgeTargets[Int($0)] },
             groupStarts: groupStarts, groupConsumers: groupOrder.map { groupTerms[Int($0)].consumer },
             flipStarts: flipStarts, flipUnits: flipUnits, flipPiece: flipPiece.map { Int32($0) },
-            outputs: outputStart..<count, costPerPiece: cost)
+            outputs: outputStart..<count, work: 0)
+        structure.work = structure.sweepWork(groupCosts: groupOrder.map { searchCost(terms: groupTerms[Int($0)].terms.count) })
         let numbers = SweepNumbers(
             network: network, unitOf: unitOf, isSum: isSum, edgeWeights: edgeOrder.map { edgeWeights[Int($0)] },
             groupSources: groupOrder.map { groupTerms[Int($0)].source },
             groups: groupOrder.map { groupTerms[Int($0)].terms })
         return (structure, numbers)
+    }
+
+    /// The most chunks a sweep is split into (``SweepPlan/inChunks(_:)``): a fixed number,
+    /// so that the work charged for a sweep is the same on every machine.
+    static let maxChunks = 16
+
+    /// The steps of one ``ThresholdGroup/value(at:)`` on a group of `terms` units: a
+    /// binary search.
+    static func searchCost(terms: Int) -> Int { 2 + Int.bitWidth - terms.leadingZeroBitCount }
+
+    /// A bound on the elementary steps of one sweep over all pieces, in all its chunks,
+    /// from the network's shape alone (MATH.md sec. 10, rule `network-realises`, "The work of a sweep"). Between
+    /// pieces the sweep touches only what changed. A first-layer unit changes at one
+    /// piece. A later unit is recomputed only at a piece where one of its inputs changed
+    /// (an edge or a group it reads), so at most min(pieces, the sum of its inputs'
+    /// changes) times, and it changes at most as often as it is recomputed. Each change
+    /// of a unit pushes along its edges and re-reads its groups (`groupCosts[g]` steps for
+    /// group g). Every piece also walks the layers once, and every chunk starts with a
+    /// full forward pass. The bound is linear in the pieces when fan-in is bounded, and
+    /// quadratic only for networks whose sweep is.
+    func sweepWork(groupCosts: [Int]) -> Int {
+        let pieces = cuts.count - 1
+        var recomputed = [Int](repeating: 0, count: layer.count)
+        var changeWork = 0, fullPass = 0
+        for u in 0..<layer.count {
+            let changes = u < firstCount ? 1 : recomputed[u]
+            var push = edgeStarts[u + 1] - edgeStarts[u]
+            for e in edgeStarts[u]..<edgeStarts[u + 1] {
+                let c = Int(edgeTargets[e])
+                recomputed[c] = min(pieces, recomputed[c] + changes)
+            }
+            for g in groupStarts[u]..<groupStarts[u + 1] {
+                push += groupCosts[g]
+                recomputed[groupConsumers[g]] = min(pieces, recomputed[groupConsumers[g]] + changes)
+            }
+            changeWork = .saturatingSum(changeWork, .saturatingSum(.saturatingProduct([changes, push]), recomputed[u]))
+            fullPass = .saturatingSum(fullPass, 1 + push)
+        }
+        let chunks = min(Self.maxChunks, max(1, pieces / 4096))
+        let perPiece = Int.saturatingProduct([pieces, layerCount + 1])
+        return .saturatingSum(changeWork, .saturatingSum(perPiece, .saturatingProduct([chunks, fullPass])))
     }
 }
 

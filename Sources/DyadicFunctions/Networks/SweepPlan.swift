@@ -30,6 +30,10 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         let dirty: UnsafeMutableBufferPointer<Bool>
         let queue: UnsafeMutableBufferPointer<Int>
         let queued: UnsafeMutableBufferPointer<Int>
+        #if DYADCERT_INVARIANTS
+            /// The steps done so far, as ``SweepStructure/sweepWork(groupCosts:)`` counts them.
+            var steps = 0
+        #endif
 
         init(bias: [N], groups: Int, layers: Int) {
             pre = .allocate(capacity: bias.count)
@@ -72,6 +76,9 @@ struct SweepPlan<N: SweepScalar>: Sendable {
                 state.groupValue[g] = gv
                 state.pre[s.groupConsumers[g]] += gv
             }
+            #if DYADCERT_INVARIANTS
+                state.steps += 1 + pushSteps(u)
+            #endif
         }
         return state
     }
@@ -86,10 +93,23 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         state.queued[l] += 1
     }
 
+    #if DYADCERT_INVARIANTS
+        /// The steps of one push of unit u: its edges and a search of each group it feeds.
+        func pushSteps(_ u: Int) -> Int {
+            let s = structure
+            return (s.groupStarts[u]..<s.groupStarts[u + 1]).reduce(s.edgeStarts[u + 1] - s.edgeStarts[u]) {
+                $0 + SweepStructure.searchCost(terms: groups[$1].rising.count + groups[$1].falling.count)
+            }
+        }
+    #endif
+
     /// Sets unit u to `new` and pushes the change to its consumers.
     @inline(__always)
     func push(_ u: Int, _ new: N, _ state: State) {
         let s = structure
+        #if DYADCERT_INVARIANTS
+            state.steps += pushSteps(u)
+        #endif
         let delta = new - state.value[u]
         state.value[u] = new
         for e in s.edgeStarts[u]..<s.edgeStarts[u + 1] {
@@ -110,6 +130,9 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     /// then recompute the units whose pre-activation changed, layer by layer.
     func advance(_ state: State, to p: Int) {
         let s = structure
+        #if DYADCERT_INVARIANTS
+            state.steps += s.layerCount + 1
+        #endif
         for i in s.flipStarts[p]..<s.flipStarts[p + 1] {
             let u = Int(s.flipUnits[i])
             push(u, state.value[u] == .zero ? 1 : 0, state)
@@ -120,6 +143,9 @@ struct SweepPlan<N: SweepScalar>: Sendable {
                 let u = state.queue[s.layerStarts[l] + i]
                 i += 1
                 state.dirty[u] = false
+                #if DYADCERT_INVARIANTS
+                    state.steps += 1
+                #endif
                 let new: N = s.linear[u] ? state.pre[u] : (state.pre[u] >= .zero ? 1 : 0)
                 if new != state.value[u] { push(u, new, state) }
             }
@@ -133,6 +159,9 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         guard let first = pieces.first else { return }
         let flip = structure.flipPiece, rising = structure.rising
         let state = start { k in rising[k] ? Int(flip[k]) <= first : first < Int(flip[k]) }
+        #if DYADCERT_INVARIANTS
+            defer { precondition(state.steps <= structure.work, "sweep: \(state.steps) steps, above its bound \(structure.work)") }
+        #endif
         for p in pieces {
             if p > first { advance(state, to: p) }
             if !visit(p, state) { return }
@@ -145,9 +174,8 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     /// balance (at J = 22, sixteen chunks spent a sixth of the time zeroing fresh pages).
     func inChunks<T: Sendable>(_ body: @escaping @Sendable (Range<Int>) -> T) -> [T] {
         let pieces = structure.cuts.count - 1
-        let chunks = max(1, min(2 * Parallel.processorCount, pieces / 4096))
-        let work = pieces * max(structure.costPerPiece, 1)
-        return Parallel.map(count: chunks, work: work) { k in body((k * pieces / chunks)..<((k + 1) * pieces / chunks)) }
+        let chunks = max(1, min(2 * Parallel.processorCount, SweepStructure.maxChunks, pieces / 4096))
+        return Parallel.map(count: chunks, work: structure.work) { k in body((k * pieces / chunks)..<((k + 1) * pieces / chunks)) }
     }
 
     // MARK: What callers read off the sweep

@@ -4,53 +4,80 @@ import Testing
 @testable import CertificateKernel
 import MatrixKernel
 
-/// Work that is quadratic within every size limit (a wide network evaluated on as many
-/// pieces as it has first-layer units) is refused before it starts, under --max-work.
+/// Work that is quadratic within every size limit (a network whose sweep touches every
+/// consumer of a wide sum at every piece) is refused before it starts, under --max-work;
+/// a network as wide whose sweep is linear is charged linearly and evaluated.
 @Suite("Robustness: the work budget")
 struct WorkBudgetTests {
-    /// A network with `n` first-layer units at thresholds i/(n+1) and `n` second-layer
-    /// Heaviside units that each read two first-layer units, one linear output.
-    static func wideNetwork(_ n: Int) -> String {
-        var first: [String] = [], second: [String] = []
+    /// `n` first-layer units at thresholds i/(n+1), the given middle layers, and one
+    /// linear output reading unit 0 of the last of them; the claim says the output is 0.
+    static func network(_ n: Int, middle: [[String]]) -> String {
+        var first: [String] = []
         for i in 1...n {
             let threshold = (try? Rational(i, n + 1)) ?? .zero // canonical text, e.g. 2/4 -> 1/2
             first.append("{\"activation\": \"heaviside\", \"inputs\": [\"0\"], \"weights\": [\"1\"], \"bias\": \"\(-threshold)\"}")
         }
-        for i in 0..<n {
-            second.append(
-                "{\"activation\": \"heaviside\", \"inputs\": [\"\(i)\", \"\((i + 1) % n == 0 ? 0 : (i + 1) % n)\"], \"weights\": [\"1\", \"1\"], \"bias\": \"-2\"}"
-            )
-        }
-        // Inputs must increase: fix the wrap-around unit to read (0, n-1).
-        second[n - 1] = "{\"activation\": \"heaviside\", \"inputs\": [\"0\", \"\(n - 1)\"], \"weights\": [\"1\", \"1\"], \"bias\": \"-2\"}"
         let output = "{\"activation\": \"linear\", \"inputs\": [\"0\"], \"weights\": [\"1\"], \"bias\": \"0\"}"
+        let layers = ([first] + middle + [[output]]).map { "{\"units\": [\($0.joined(separator: ","))]}" }
         return """
             {"format": "dyadcert/1", "objects": {
-              "net": {"kind": "heaviside-network", "layers": [{"units": [\(first.joined(separator: ","))]}, {"units": [\(second.joined(separator: ","))]}, {"units": [\(output)]}]},
+              "net": {"kind": "heaviside-network", "layers": [\(layers.joined(separator: ", "))]},
               "zero": {"kind": "step-function", "breakpoints": ["0", "1"], "values": ["0"]}},
              "claims": [{"id": "r", "rule": "network-realises", "inputs": {"network": "net", "functions": ["zero"]}, "statement": {"outputs": "1"}}]}
             """
     }
 
-    @Test("a wide network is refused under a small work budget, with the flag, before evaluating")
-    func wideNetworkRefused() {
+    /// Second layer: `n` Heaviside units that each read two neighbouring first-layer units.
+    /// Each first-layer unit changes at one piece and feeds two of them: a linear sweep.
+    static func pairsNetwork(_ n: Int) -> String {
+        var second: [String] = []
+        for i in 0..<n - 1 {
+            second.append(
+                "{\"activation\": \"heaviside\", \"inputs\": [\"\(i)\", \"\(i + 1)\"], \"weights\": [\"1\", \"1\"], \"bias\": \"-2\"}")
+        }
+        second.append("{\"activation\": \"heaviside\", \"inputs\": [\"0\", \"\(n - 1)\"], \"weights\": [\"1\", \"1\"], \"bias\": \"-2\"}")
+        return network(n, middle: [second])
+    }
+
+    /// Second layer: one linear unit summing all `n` first-layer units (it changes at
+    /// every piece); third layer: `n` linear units reading it. Every piece touches all `n`:
+    /// the sweep is quadratic, with a network of about 3n units and parameters.
+    static func wideSumNetwork(_ n: Int) -> String {
+        let inputs = (0..<n).map { "\"\($0)\"" }.joined(separator: ","), ones = Array(repeating: "\"1\"", count: n).joined(separator: ",")
+        let sum = "{\"activation\": \"linear\", \"inputs\": [\(inputs)], \"weights\": [\(ones)], \"bias\": \"0\"}"
+        let reader = "{\"activation\": \"linear\", \"inputs\": [\"0\"], \"weights\": [\"1\"], \"bias\": \"0\"}"
+        return network(n, middle: [[sum], Array(repeating: reader, count: n)])
+    }
+
+    @Test("a network whose sweep is quadratic is refused under a small work budget, with the flag, before evaluating")
+    func quadraticSweepRefused() {
         var limits = VerificationLimits()
         limits.maximumWork = 1_000_000
         let clock = ContinuousClock()
         let start = clock.now
-        // 2000 pieces x about 6000 steps per piece = 1.2e7 > 1e6.
-        let verdict = Verifier(limits: limits, extensions: [.matrices]).verify(bytes: Array(Self.wideNetwork(2000).utf8), path: "wide")
+        // The sum changes at each of the 2001 pieces but the first and pushes to 2000
+        // units each time: at least 2000 * 2000 = 4e6 steps > 1e6.
+        let verdict = Verifier(limits: limits, extensions: [.matrices]).verify(bytes: Array(Self.wideSumNetwork(2000).utf8), path: "wide")
         #expect(verdict.status == .limitExceeded)
         #expect(verdict.error?.pointer.description == "/claims/0/inputs/network")
         #expect(verdict.error?.description.contains("--max-work") == true)
         #expect(clock.now - start < .seconds(10))
     }
 
-    @Test("the same network within the budget is evaluated (and the claim checked)")
-    func wideNetworkWithinBudget() {
-        let verdict = Verifier(extensions: [.matrices]).verify(bytes: Array(Self.wideNetwork(50).utf8), path: "wide")
-        // The output reads the first second-layer unit, H(x1 + x2 - 2): 1 once both of its
-        // first-layer inputs are on, so the output is not zero: the claim is false.
+    @Test("a network as wide whose sweep is linear is evaluated under the same budget")
+    func linearSweepEvaluated() {
+        var limits = VerificationLimits()
+        limits.maximumWork = 1_000_000
+        // 2000 first-layer changes, each pushed to two units: some 2e4 steps. The output
+        // reads H(x_0 + x_1 - 2), 1 once both are on, so the claim that it is 0 is false.
+        let verdict = Verifier(limits: limits, extensions: [.matrices]).verify(bytes: Array(Self.pairsNetwork(2000).utf8), path: "pairs")
+        #expect(verdict.status == .failed)
+    }
+
+    @Test("the quadratic network within the budget is evaluated (and the claim checked)")
+    func quadraticSweepWithinBudget() {
+        // The output is the number of thresholds at or below x: not zero.
+        let verdict = Verifier(extensions: [.matrices]).verify(bytes: Array(Self.wideSumNetwork(50).utf8), path: "wide")
         #expect(verdict.status == .failed)
     }
 

@@ -8,7 +8,7 @@ extension ObjectStore {
         let d = try f.integer("output", in: 0...(net.network.outputCount - 1))
         try context.chargeCells(count: net.network.firstLayerWidth + 1, at: p)
         let evaluator = NetworkEvaluator(net.network)
-        try context.chargeWork(ReadingContext.product(net.network.firstLayerWidth + 1, evaluator.costPerPoint), at: p.appending("network"))
+        try context.chargeWork(evaluator.sweepWork(readingPerPiece: net.network.outputCount), at: p.appending("network"))
         return .function(.step(net.network.realisedFunctions(evaluator: evaluator)[d]))
     }
 }
