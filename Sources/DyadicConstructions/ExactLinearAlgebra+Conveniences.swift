@@ -19,7 +19,7 @@ extension RationalMatrix {
             throw .invalidShape(rows: numerators.rows, columns: numerators.columns, entryCount: rowDenominators.count)
         }
         guard rowDenominators.allSatisfy({ $0.signum > 0 }), columnDenominators.allSatisfy({ $0.signum > 0 }) else {
-            throw .invalidScale("a row or column denominator is not positive")
+            throw .invalidArgument("a row or column denominator is not positive")
         }
         self.init(unchecked: numerators, rowDenominators: rowDenominators, columnDenominators: columnDenominators)
     }

@@ -45,12 +45,10 @@ public enum WeightDecay {
         limits: MatrixLimits = .standard
     ) throws(MatrixError) -> Result {
         let K = network.units
-        for list in [upperBounds, lowerBounds] {
-            if let list, list.count != K {
-                throw .dimensionMismatch(
-                    operation: "weight decay: one bound per unit", left: MatrixShape(rows: K, columns: 1),
-                    right: MatrixShape(rows: list.count, columns: 1))
-            }
+        for case let list? in [upperBounds, lowerBounds] where list.count != K {
+            throw .dimensionMismatch(
+                operation: "weight decay: one bound per unit", left: MatrixShape(rows: K, columns: 1),
+                right: MatrixShape(rows: list.count, columns: 1))
         }
         let v2 = try network.outputWeightSquaredNorms(limits: limits)
         let w2 = try network.inputWeightSquaredNorms(limits: limits)
