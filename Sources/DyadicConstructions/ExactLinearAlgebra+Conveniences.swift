@@ -62,6 +62,18 @@ extension RationalMatrix {
     }
 }
 
+extension ShallowReLUNetwork {
+    /// ||v_k||^2 for every unit.
+    public func outputWeightSquaredNorms(limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
+        try outputWeights.columnSquaredNorms(limits: limits)
+    }
+
+    /// ||w_k||^2 for every unit (biases are not penalised).
+    public func inputWeightSquaredNorms(limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
+        try inputWeights.rowSquaredNorms(limits: limits)
+    }
+}
+
 extension Lasso.GapResult {
     /// Both conditions of Lemma LD hold.
     public var holds: Bool { violation == nil }
