@@ -19,7 +19,7 @@ extension RationalMatrix {
             throw .invalidShape(rows: numerators.rows, columns: numerators.columns, entryCount: rowDenominators.count)
         }
         guard rowDenominators.allSatisfy({ $0.signum > 0 }), columnDenominators.allSatisfy({ $0.signum > 0 }) else {
-            throw .invalidScale("a row or column denominator is not positive")
+            throw .invalidArgument("a row or column denominator is not positive")
         }
         self.init(unchecked: numerators, rowDenominators: rowDenominators, columnDenominators: columnDenominators)
     }
@@ -59,6 +59,18 @@ extension RationalMatrix {
         return RationalMatrix(
             unchecked: IntegerMatrix(uncheckedRows: indices.count, columns: columns, entries: entries),
             rowDenominators: indices.map { rowDenominators[$0] }, columnDenominators: columnDenominators)
+    }
+}
+
+extension ShallowReLUNetwork {
+    /// ||v_k||^2 for every unit.
+    public func outputWeightSquaredNorms(limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
+        try outputWeights.columnSquaredNorms(limits: limits)
+    }
+
+    /// ||w_k||^2 for every unit (biases are not penalised).
+    public func inputWeightSquaredNorms(limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
+        try inputWeights.rowSquaredNorms(limits: limits)
     }
 }
 

@@ -16,11 +16,6 @@ public struct DyadicMatrix: Sendable {
     /// The exponent f_j of each column.
     public let columnExponents: [Int]
 
-    /// Number of rows.
-    public var rows: Int { mantissas.rows }
-    /// Number of columns.
-    public var columns: Int { mantissas.columns }
-
     /// M / 2^(e 1^T + 1 f^T) from its parts.
     ///
     /// - Throws: when the exponent counts do not match, or an exponent's magnitude
@@ -46,9 +41,9 @@ public struct DyadicMatrix: Sendable {
         var m = mantissas
         if rowShift.contains(where: { $0 != 0 }) || columnShift.contains(where: { $0 != 0 }) {
             try limits.checkBits(m.maximumBitLength - (rowShift.min() ?? 0) - (columnShift.min() ?? 0))
-            for i in 0..<rows {
-                for j in 0..<columns where rowShift[i] + columnShift[j] != 0 {
-                    m.entries[i * columns + j] <<= -(rowShift[i] + columnShift[j])
+            for i in 0..<m.rows {
+                for j in 0..<m.columns where rowShift[i] + columnShift[j] != 0 {
+                    m.entries[i * m.columns + j] <<= -(rowShift[i] + columnShift[j])
                 }
             }
         }

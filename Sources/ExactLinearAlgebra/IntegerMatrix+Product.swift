@@ -55,10 +55,9 @@ extension IntegerMatrix {
             throw .dimensionMismatch(operation: "matrix product", left: shape, right: other.shape)
         }
         let bitsA = maximumBitLength, bitsB = other.maximumBitLength
-        let pa = (bitsA + Self.digitBits - 1) / Self.digitBits, pb = (bitsB + Self.digitBits - 1) / Self.digitBits
         try IntegerMatrix.checkProduct(m: rows, k: columns, n: other.columns, bitsA: bitsA, bitsB: bitsB, limits: limits)
-        let planesA = (0..<pa).map { digitPlane($0, rowMajor: true) }
-        let planesB = (0..<pb).map { other.digitPlane($0, rowMajor: false) }
+        let planesA = (0..<Self.digits(bitsA)).map { digitPlane($0, rowMajor: true) }
+        let planesB = (0..<Self.digits(bitsB)).map { other.digitPlane($0, rowMajor: false) }
         return IntegerMatrix.product(planesA: planesA, planesB: planesB, m: rows, k: columns, n: other.columns)
     }
 
@@ -67,14 +66,16 @@ extension IntegerMatrix {
         try limits.checkShape(rows: m, columns: n)
         // |C_ij| <= k 2^bitsA 2^bitsB.
         try limits.checkBits(bitsA + bitsB + Int.bitWidth - k.leadingZeroBitCount)
-        let pa = (bitsA + Self.digitBits - 1) / Self.digitBits, pb = (bitsB + Self.digitBits - 1) / Self.digitBits
-        try limits.checkWork(m, n, k, pa, pb)
+        try limits.checkWork(m, n, k, digits(bitsA), digits(bitsB))
     }
+
+    /// The number of digits of a magnitude of `bits` bits.
+    static func digits(_ bits: Int) -> Int { (bits + digitBits - 1) / digitBits }
 
     /// The product of two matrices given by their digit planes (A's row-major, m x k;
     /// B's column by column, n x k): sum_{p,q} 2^(63 (p+q)) A_p B_q as BigInt entries.
     public static func product(planesA: [[Int64]], planesB: [[Int64]], m: Int, k: Int, n: Int) -> IntegerMatrix {
-        var result = IntegerMatrix.zeros(rows: m, columns: n)
+        var result = IntegerMatrix(uncheckedRows: m, columns: n, entries: Array(repeating: .zero, count: m * n))
         guard m > 0, n > 0, k > 0, !planesA.isEmpty, !planesB.isEmpty else { return result }
         var low = [Int128](repeating: 0, count: m * n)
         var high = [Int](repeating: 0, count: m * n)
@@ -110,6 +111,17 @@ extension IntegerMatrix {
         return BigInt(low) + (BigInt(high) << 128)
     }
 
+    /// Adds u v (exact in 128 bits) to the wrapped sum `low`, counting its signed wraps in
+    /// `high` (the exact sum is low + high 2^128).
+    @inline(__always)
+    static func accumulate(_ low: inout Int128, _ high: inout Int, _ u: Int64, _ v: Int64) {
+        let (h, l) = u.multipliedFullWidth(by: v)
+        let product = Int128(h) << 64 | Int128(l)
+        let (sum, overflow) = low.addingReportingOverflow(product)
+        low = sum
+        if overflow { high += product < 0 ? -1 : 1 }
+    }
+
     /// C = A B for Int64 matrices A (m x k, row-major) and B (given as its transpose,
     /// n x k row-major); each entry is written as a wrapped 128-bit sum `low` and the
     /// signed count of wraps `high` (its exact value is low + high 2^128).
@@ -125,13 +137,7 @@ extension IntegerMatrix {
                 let columnB = b.baseAddress! + j * k
                 var sum: Int128 = 0
                 var wraps = 0
-                for l in 0..<k {
-                    let (h, lo) = rowA[l].multipliedFullWidth(by: columnB[l])
-                    let product = Int128(h) << 64 | Int128(lo)
-                    let (s, overflow) = sum.addingReportingOverflow(product)
-                    sum = s
-                    if overflow { wraps += product < 0 ? -1 : 1 }
-                }
+                for l in 0..<k { accumulate(&sum, &wraps, rowA[l], columnB[l]) }
                 low[i * n + j] = sum
                 high[i * n + j] = wraps
             }

@@ -23,9 +23,7 @@ public struct IntegerMatrix: Sendable, Equatable {
         guard entries.count == rows * columns else {
             throw .invalidShape(rows: rows, columns: columns, entryCount: entries.count)
         }
-        self.rows = rows
-        self.columns = columns
-        self.entries = entries
+        self.init(uncheckedRows: rows, columns: columns, entries: entries)
     }
 
     /// Wraps entries whose count the caller has checked.
@@ -34,11 +32,6 @@ public struct IntegerMatrix: Sendable, Equatable {
         self.rows = rows
         self.columns = columns
         self.entries = entries
-    }
-
-    /// The zero matrix (the caller has checked the shape against the limits).
-    static func zeros(rows: Int, columns: Int) -> IntegerMatrix {
-        IntegerMatrix(uncheckedRows: rows, columns: columns, entries: Array(repeating: .zero, count: rows * columns))
     }
 
     /// The shape rows x columns.

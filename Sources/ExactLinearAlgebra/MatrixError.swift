@@ -11,11 +11,9 @@ public enum MatrixError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidShape(rows: Int, columns: Int, entryCount: Int)
     /// The operation would exceed a limit (`limit` names it, `needed` the amount).
     case overLimit(limit: String, needed: Int, allowed: Int)
-    /// An exponent or denominator is out of range (negative denominator, zero, ...).
-    case invalidScale(String)
-    /// An argument a check needs is out of its range (lambda <= 0, a negative tolerance,
-    /// an index out of range): thrown instead of trapping, so that input-reachable bad
-    /// values end in a located error.
+    /// An argument is out of its range (lambda <= 0, a negative tolerance, an index out of
+    /// range, a denominator that is not positive): thrown instead of trapping, so that
+    /// input-reachable bad values end in a located error.
     case invalidArgument(String)
 
     public var description: String {
@@ -26,8 +24,6 @@ public enum MatrixError: Error, Equatable, Sendable, CustomStringConvertible {
             return "a \(rows) x \(columns) matrix needs \(max(rows, 0) &* max(columns, 0)) entries, got \(count)"
         case .overLimit(let limit, let needed, let allowed):
             return "\(limit): needs \(needed), the limit is \(allowed)"
-        case .invalidScale(let what):
-            return what
         case .invalidArgument(let what):
             return what
         }

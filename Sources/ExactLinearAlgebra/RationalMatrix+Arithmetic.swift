@@ -33,12 +33,9 @@ extension RationalMatrix {
         guard columns == other.rows else {
             throw .dimensionMismatch(operation: "matrix product", left: shape, right: other.shape)
         }
-        var inner = [BigInt]()
-        inner.reserveCapacity(columns)
-        for l in 0..<columns {
-            let c = columnDenominators[l], r = other.rowDenominators[l]
+        let inner = try zip(columnDenominators, other.rowDenominators).map { c, r throws(MatrixError) in
             try limits.checkBits(c.bitLength + r.bitLength, "common denominator bits")
-            inner.append(c == 1 ? r : (r == 1 ? c : c * r))
+            return c == 1 ? r : (r == 1 ? c : c * r)
         }
         let common = try leastCommonMultiple(inner, limits: limits)
         var left = numerators
@@ -61,10 +58,11 @@ extension RationalMatrix {
     /// self - other, on common denominators lcm(r_i, r'_i) and lcm(c_j, c'_j).
     public func subtracting(_ other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
         guard shape == other.shape else { throw .dimensionMismatch(operation: "matrix difference", left: shape, right: other.shape) }
-        var rowsL = [BigInt](), columnsL = [BigInt]()
-        for i in 0..<rows { rowsL.append(try leastCommonMultiple(rowDenominators[i], other.rowDenominators[i], limits: limits)) }
-        for j in 0..<columns {
-            columnsL.append(try leastCommonMultiple(columnDenominators[j], other.columnDenominators[j], limits: limits))
+        let rowsL = try zip(rowDenominators, other.rowDenominators).map { a, b throws(MatrixError) in
+            try leastCommonMultiple(a, b, limits: limits)
+        }
+        let columnsL = try zip(columnDenominators, other.columnDenominators).map { a, b throws(MatrixError) in
+            try leastCommonMultiple(a, b, limits: limits)
         }
         func factors(_ common: [BigInt], _ own: [BigInt]) -> [BigInt] { zip(common, own).map { $0 == $1 ? 1 : $0.exactlyDivided(by: $1) } }
         let rf = factors(rowsL, rowDenominators), cf = factors(columnsL, columnDenominators)
@@ -89,6 +87,17 @@ extension RationalMatrix {
         return RationalMatrix(
             unchecked: IntegerMatrix(uncheckedRows: rows, columns: columns, entries: result),
             rowDenominators: rowsL, columnDenominators: columnsL)
+    }
+
+    /// The first entry (i, j), row by row, where self and other differ, with both values.
+    package func firstDifference(from other: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> (
+        row: Int, column: Int, left: Rational, right: Rational
+    )? {
+        let difference = try subtracting(other, limits: limits)
+        for i in 0..<rows {
+            for j in 0..<columns where !difference.isZero(i, j) { return (i, j, self[i, j], other[i, j]) }
+        }
+        return nil
     }
 
     /// self + b 1^T: the column vector b (one entry per row) added to every column.
@@ -169,10 +178,9 @@ extension RationalMatrix {
             throw .dimensionMismatch(operation: "Frobenius inner product", left: shape, right: other.shape)
         }
         // Column j carries 1 / (c_j c'_j); bring every column to S = lcm_j(c_j c'_j).
-        var columnProducts = [BigInt]()
-        for j in 0..<columns {
-            try limits.checkBits(columnDenominators[j].bitLength + other.columnDenominators[j].bitLength, "common denominator bits")
-            columnProducts.append(columnDenominators[j] * other.columnDenominators[j])
+        let columnProducts = try zip(columnDenominators, other.columnDenominators).map { c, d throws(MatrixError) in
+            try limits.checkBits(c.bitLength + d.bitLength, "common denominator bits")
+            return c * d
         }
         let common = try leastCommonMultiple(columnProducts, limits: limits)
         let factors = columnProducts.map { $0 == common ? BigInt(1) : common.exactlyDivided(by: $0) }

@@ -72,11 +72,6 @@ public struct RationalMatrix: Sendable {
         try RationalMatrix(rows: entries.count, columns: 1, entries: entries, limits: limits)
     }
 
-    /// The 1 x n row with the given entries.
-    public static func row(_ entries: [Rational], limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
-        try RationalMatrix(rows: 1, columns: entries.count, entries: entries, limits: limits)
-    }
-
     /// The entry in row i, column j, in canonical form.
     public subscript(i: Int, j: Int) -> Rational {
         let n = numerators[i, j]
@@ -93,12 +88,7 @@ public struct RationalMatrix: Sendable {
     public func column(_ j: Int) -> [Rational] { (0..<rows).map { self[$0, j] } }
 
     /// Every entry, row by row, in canonical form.
-    public var entries: [Rational] {
-        var result = [Rational]()
-        result.reserveCapacity(rows * columns)
-        for i in 0..<rows { for j in 0..<columns { result.append(self[i, j]) } }
-        return result
-    }
+    public var entries: [Rational] { (0..<(rows * columns)).map { self[$0 / columns, $0 % columns] } }
 
     /// True when entry (i, j) is zero.
     public func isZero(_ i: Int, _ j: Int) -> Bool { numerators[i, j].isZero }

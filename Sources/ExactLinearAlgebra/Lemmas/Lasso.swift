@@ -52,9 +52,10 @@ public enum Lasso {
         if let f = try fusedPass(x, head: w, dual: theta, norms: featureNorms, limits: limits) {
             (xw, correlations, norms) = (f.xw, f.correlations, f.norms)
         } else {
-            // w as a column with one common denominator (the transpose of a row), so that
-            // X's numerators enter the product unscaled.
-            xw = try x.multiplied(by: RationalMatrix.row(w, limits: limits).transposed, limits: limits).column(0)
+            // w as a column with one common denominator (the transpose of a 1 x p row), so
+            // that X's numerators enter the product unscaled.
+            let row = try RationalMatrix(rows: 1, columns: p, entries: w, limits: limits)
+            xw = try x.multiplied(by: row.transposed, limits: limits).column(0)
             correlations = try Lasso.correlations(x, RationalMatrix.column(theta, limits: limits), limits: limits)
             norms = featureNorms ? try Lasso.columnSquaredNorms(x, limits: limits) : []
         }
@@ -89,8 +90,8 @@ public enum Lasso {
 
     /// ||x_j||^2 for every column j of X. When every row of X has the same denominator
     /// r and every numerator fits a machine word, sum_i N_ij^2 is one exact 192-bit dot
-    /// product per column on the word kernel (no BigInt per entry), divided by (r c_j)^2;
-    /// otherwise the general exact path.
+    /// product per column with the word kernel's accumulation (no BigInt per entry),
+    /// divided by (r c_j)^2; otherwise the general exact path.
     public static func columnSquaredNorms(_ x: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
         let numerators = x.numerators
         let n = x.rows, p = x.columns
@@ -100,24 +101,15 @@ public enum Lasso {
             return try x.columnSquaredNorms(limits: limits)
         }
         try limits.checkBits(2 * (bits + r.bitLength) + Int.bitWidth - n.leadingZeroBitCount)
-        let plane = numerators.digitPlane(0, rowMajor: false)
-        var low = [Int128](repeating: 0, count: 1), high = [Int](repeating: 0, count: 1)
-        var result = [Rational]()
-        result.reserveCapacity(p)
-        let r2 = r * r
-        plane.withUnsafeBufferPointer { plane in
-            low.withUnsafeMutableBufferPointer { low in
-                high.withUnsafeMutableBufferPointer { high in
-                    for j in 0..<p {
-                        let column = UnsafeBufferPointer(rebasing: plane[(j * n)..<((j + 1) * n)])
-                        IntegerMatrix.digitProduct(column, column, m: 1, k: n, n: 1, low: low, high: high)
-                        let c = x.columnDenominators[j]
-                        result.append(fraction(IntegerMatrix.combine(low: low[0], high: high[0]), c == 1 ? r2 : r2 * c * c))
-                    }
-                }
+        let plane = numerators.digitPlane(0, rowMajor: false), r2 = r * r
+        return plane.withUnsafeBufferPointer { plane in
+            (0..<p).map { j in
+                var low: Int128 = 0, high = 0
+                for i in (j * n)..<((j + 1) * n) { IntegerMatrix.accumulate(&low, &high, plane[i], plane[i]) }
+                let c = x.columnDenominators[j]
+                return fraction(IntegerMatrix.combine(low: low, high: high), c == 1 ? r2 : r2 * c * c)
             }
         }
-        return result
     }
 
     /// The results of ``fusedPass``: X w (empty without a head), X^T theta, and ||x_j||^2
@@ -163,13 +155,6 @@ public enum Lasso {
         var xwLow = [Int128](repeating: 0, count: hasHead ? n : 0), xwHigh = [Int](repeating: 0, count: hasHead ? n : 0)
         var cLow = [Int128](repeating: 0, count: p), cHigh = [Int](repeating: 0, count: p)
         var nLow = [Int128](repeating: 0, count: wantNorms ? p : 0), nHigh = [Int](repeating: 0, count: wantNorms ? p : 0)
-        @inline(__always) func add(_ low: inout Int128, _ high: inout Int, _ u: Int64, _ v: Int64) {
-            let (h, l) = u.multipliedFullWidth(by: v)
-            let product = Int128(h) << 64 | Int128(l)
-            let (sum, overflow) = low.addingReportingOverflow(product)
-            low = sum
-            if overflow { high += product < 0 ? -1 : 1 }
-        }
         let complete: Bool = x.numerators.entries.withUnsafeBufferPointer { entries in
             for i in 0..<n {
                 let bi = b[i]
@@ -178,14 +163,11 @@ public enum Lasso {
                     guard let value = entries[i * p + j].intValue else { return false }
                     if value == 0 { continue }
                     let v = Int64(value)
-                    if hasHead, a[j] != 0 { add(&rowLow, &rowHigh, v, a[j]) }
-                    if bi != 0 { add(&cLow[j], &cHigh[j], v, bi) }
-                    if wantNorms { add(&nLow[j], &nHigh[j], v, v) }
+                    if hasHead, a[j] != 0 { IntegerMatrix.accumulate(&rowLow, &rowHigh, v, a[j]) }
+                    if bi != 0 { IntegerMatrix.accumulate(&cLow[j], &cHigh[j], v, bi) }
+                    if wantNorms { IntegerMatrix.accumulate(&nLow[j], &nHigh[j], v, v) }
                 }
-                if hasHead {
-                    xwLow[i] = rowLow
-                    xwHigh[i] = rowHigh
-                }
+                if hasHead { (xwLow[i], xwHigh[i]) = (rowLow, rowHigh) }
             }
             return true
         }

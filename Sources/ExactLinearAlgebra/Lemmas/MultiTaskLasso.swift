@@ -96,13 +96,9 @@ public enum MultiTaskLasso {
         limits: MatrixLimits = .standard
     ) throws(MatrixError) -> ConstrainedResult {
         try checkShapes(phi, psi, v, lambda, u)
-        let residual = try v.multiplied(by: phi, limits: limits).subtracting(psi, limits: limits)
         var violation: Violation? = nil
-        search: for d in 0..<residual.rows {
-            for i in 0..<residual.columns where !residual.isZero(d, i) {
-                violation = .notFeasible(output: d, point: i, value: residual[d, i] + psi[d, i], target: psi[d, i])
-                break search
-            }
+        if let d = try v.multiplied(by: phi, limits: limits).firstDifference(from: psi, limits: limits) {
+            violation = .notFeasible(output: d.row, point: d.column, value: d.left, target: d.right)
         }
         let norms = try dualSquaredNorms(lambda, phi, limits: limits)
         if violation == nil, let k = norms.firstIndex(where: { $0 > 1 }) {

@@ -65,14 +65,4 @@ public struct ShallowReLUNetwork: Sendable {
     public func outputs(on data: RationalMatrix, limits: MatrixLimits = .standard) throws(MatrixError) -> RationalMatrix {
         try outputs(features: features(on: data, limits: limits), limits: limits)
     }
-
-    /// ||v_k||^2 for every unit.
-    public func outputWeightSquaredNorms(limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
-        try outputWeights.columnSquaredNorms(limits: limits)
-    }
-
-    /// ||w_k||^2 for every unit (biases are not penalised).
-    public func inputWeightSquaredNorms(limits: MatrixLimits = .standard) throws(MatrixError) -> [Rational] {
-        try inputWeights.rowSquaredNorms(limits: limits)
-    }
 }

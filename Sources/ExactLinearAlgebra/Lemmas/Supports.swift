@@ -14,14 +14,9 @@ public struct Supports: Sendable, Equatable {
     /// Reads the supports off the heads (row t = w_t).
     public init(heads: RationalMatrix) {
         featureCount = heads.columns
-        var supports = [[Int]]()
+        supports = (0..<heads.rows).map { t in (0..<heads.columns).filter { !heads.isZero(t, $0) } }
         var inUnion = [Bool](repeating: false, count: heads.columns)
-        for t in 0..<heads.rows {
-            let s = (0..<heads.columns).filter { !heads.isZero(t, $0) }
-            for j in s { inUnion[j] = true }
-            supports.append(s)
-        }
-        self.supports = supports
+        for j in supports.joined() { inUnion[j] = true }
         union = inUnion.indices.filter { inUnion[$0] }
     }
 

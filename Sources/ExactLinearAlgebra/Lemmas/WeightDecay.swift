@@ -45,15 +45,14 @@ public enum WeightDecay {
         limits: MatrixLimits = .standard
     ) throws(MatrixError) -> Result {
         let K = network.units
-        for list in [upperBounds, lowerBounds] {
-            if let list, list.count != K {
-                throw .dimensionMismatch(
-                    operation: "weight decay: one bound per unit", left: MatrixShape(rows: K, columns: 1),
-                    right: MatrixShape(rows: list.count, columns: 1))
-            }
+        for case let list? in [upperBounds, lowerBounds] where list.count != K {
+            throw .dimensionMismatch(
+                operation: "weight decay: one bound per unit", left: MatrixShape(rows: K, columns: 1),
+                right: MatrixShape(rows: list.count, columns: 1))
         }
-        let v2 = try network.outputWeightSquaredNorms(limits: limits)
-        let w2 = try network.inputWeightSquaredNorms(limits: limits)
+        // ||v_k||^2 (columns of V) and ||w_k||^2 (rows of W; biases are not penalised).
+        let v2 = try network.outputWeights.columnSquaredNorms(limits: limits)
+        let w2 = try network.inputWeights.rowSquaredNorms(limits: limits)
         let weightDecay = Rational.sum(v2 + w2).timesPowerOfTwo(-1)
         /// The first unit k whose bound b_k fails `holds(b_k, ||v_k||^2 ||w_k||^2)`.
         func firstViolation(_ bounds: [Rational]?, _ holds: (Rational, Rational) -> Bool) -> UnitViolation? {

@@ -19,8 +19,7 @@ public struct WidthFromRank: Sendable, Equatable {
     public init(targets: RationalMatrix, outputBias: [Rational]? = nil, limits: MatrixLimits = .standard) throws(MatrixError) {
         targetRank = try targets.rank(limits: limits)
         if let outputBias {
-            let negated = outputBias.map { -$0 }
-            centredRank = try targets.addingToEveryColumn(negated, limits: limits).rank(limits: limits)
+            centredRank = try targets.addingToEveryColumn(outputBias.map { -$0 }, limits: limits).rank(limits: limits)
         } else {
             centredRank = nil
         }

@@ -2,25 +2,26 @@ import CertificateKernel
 import ExactArithmetic
 import ExactLinearAlgebra
 
-/// A `matrix` object (FORMAT.md sec. 4): an exact rational matrix, with the SHA-256 of
-/// the source it was taken from when the certificate records one (reported, never
-/// checked: the kernel does not read the source).
-struct KernelMatrix: Sendable {
+/// A `matrix` object (FORMAT.md sec. 4): an exact rational matrix. The SHA-256 of the
+/// source it was taken from, when the certificate records one, is checked for its form
+/// only (the kernel does not read the source).
+struct KernelMatrix: ExtensionObject {
     let matrix: RationalMatrix
-    let sha256: String?
-    let source: String?
+    var kindName: String { "a matrix" }
 }
 
 /// A `relu-network` object: a shallow vector-valued ReLU network
-/// f(x) = sum_k v_k r(w_k . x + b_k) + c (MATH.md sec. 11), with the names of its parts.
-struct KernelReLUNetwork: Sendable {
+/// f(x) = sum_k v_k r(w_k . x + b_k) + c (MATH.md sec. 11).
+struct KernelReLUNetwork: ExtensionObject {
     let network: ShallowReLUNetwork
+    var kindName: String { "a ReLU network" }
 }
 
 /// A `relu-data` object: inputs X (d x N, column i = x_i) and targets Y (D x N).
-struct KernelReLUData: Sendable {
+struct KernelReLUData: ExtensionObject {
     let inputs: RationalMatrix
     let targets: RationalMatrix
+    var kindName: String { "ReLU data" }
 }
 
 /// The exact-matrix limits of one verification run, taken from the kernel's own
@@ -48,14 +49,17 @@ func kernelError(_ error: MatrixError, at pointer: JSONPointer, limits: Verifica
     }
 }
 
-/// Reads the objects of MATH.md sec. 11-12: `matrix`, `relu-network`, `relu-data`.
-enum MatrixObjectReader {
-    /// The largest row or column count (sizes are checked against the cell budget too).
+/// The objects of MATH.md sec. 11-12: their builders (`matrix`, `relu-network`,
+/// `relu-data`) and typed references to them.
+extension ObjectStore {
+    /// The largest row or column count of a `matrix` (sizes are checked against the cell
+    /// budget too).
     static let maximumDimension = 1 << 31
 
-    /// Reads a `matrix`. Sizes are charged against the cell budget before anything is
-    /// allocated; every entry is exact (a float-like "0.5" is malformed).
-    static func matrix(_ f: Fields, context: ReadingContext) throws(KernelError) -> KernelMatrix {
+    /// A `matrix`: rational entries or the dyadic encoding (FORMAT.md sec. 4.7). Sizes
+    /// are charged against the cell budget before anything is allocated; every entry is
+    /// exact (a float-like "0.5" is malformed).
+    static func buildMatrix(_ store: ObjectStore, _ f: Fields, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
         try f.allowOnly(ObjectKind.matrix.keys)
         let rows = try f.integer("rows", in: 0...maximumDimension, limit: .cells)
@@ -67,16 +71,13 @@ enum MatrixObjectReader {
                 maximum: String(context.limits.maximumCells))
         }
         try context.chargeCells(count: count, at: p)
-        var sha: String? = nil
-        if f.has("sha256") {
-            let text = try f.string("sha256")
-            guard text.utf8.count == 64, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else {
-                throw .malformed(
-                    pointer: p.appending("sha256"), expected: "64 lowercase hexadecimal digits", found: "\"\(Fields.shorten(text))\"")
-            }
-            sha = text
+        if let text = try f.optionalString("sha256"),
+            text.utf8.count != 64 || !text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) })
+        {
+            throw .malformed(
+                pointer: p.appending("sha256"), expected: "64 lowercase hexadecimal digits", found: "\"\(Fields.shorten(text))\"")
         }
-        let source = try f.optionalString("source")
+        _ = try f.optionalString("source")
         guard f.has("entries") != f.has("dyadic") else {
             throw .malformed(
                 pointer: p, expected: "exactly one of the fields \"entries\" and \"dyadic\"", found: f.has("entries") ? "both" : "neither")
@@ -94,7 +95,7 @@ enum MatrixObjectReader {
         } else {
             matrix = try dyadic(try f.fields("dyadic"), rows: rows, columns: columns, context: context)
         }
-        return KernelMatrix(matrix: matrix, sha256: sha, source: source)
+        return .extended(KernelMatrix(matrix: matrix))
     }
 
     /// The entries of a rows x columns matrix written as an array of rows (`entries`,
@@ -172,9 +173,7 @@ enum MatrixObjectReader {
                     pointer: at, expected: "base64 (RFC 4648, with padding, no line breaks) of \(bytes) bytes", found: "invalid base64")
             }
             for k in 0..<count {
-                var word: UInt64 = 0
-                for b in 0..<8 { word |= UInt64(decoded[8 * k + b]) << (8 * b) }
-                let m = Int64(bitPattern: word)
+                let m = decoded.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: 8 * k, as: Int64.self)) }
                 guard m != Int64.min else {
                     throw .malformed(
                         pointer: at, expected: "mantissas of magnitude below 2^63 (use \"wide-mantissas\")",
@@ -196,14 +195,12 @@ enum MatrixObjectReader {
         }
     }
 
-    /// Reads a `relu-network`: W (K x d), b (K x 1), V (D x K), c (D x 1), all `matrix` names.
-    static func network(_ f: Fields, objects: ObjectStore) throws(KernelError) -> KernelReLUNetwork {
+    /// A `relu-network`: W (K x d), b (K x 1), V (D x K), c (D x 1), all `matrix` names.
+    static func buildReLUNetwork(_ store: ObjectStore, _ f: Fields, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         try f.allowOnly(ObjectKind.reluNetwork.keys)
         let p = f.pointer
-        let w = try objects.matrix(try f.value("input-weights"), at: p.appending("input-weights")).matrix
-        let b = try objects.matrix(try f.value("biases"), at: p.appending("biases")).matrix
-        let v = try objects.matrix(try f.value("output-weights"), at: p.appending("output-weights")).matrix
-        let c = try objects.matrix(try f.value("output-bias"), at: p.appending("output-bias")).matrix
+        let w = try store.matrix(f, "input-weights"), b = try store.matrix(f, "biases")
+        let v = try store.matrix(f, "output-weights"), c = try store.matrix(f, "output-bias")
         let K = w.rows, D = v.rows
         guard b.rows == K, b.columns == 1 else {
             throw .malformed(
@@ -225,25 +222,43 @@ enum MatrixObjectReader {
             throw .limitExceeded(pointer: p, limit: .networkSize, value: String(size), maximum: String(f.context.limits.maximumNetworkSize))
         }
         do {
-            return KernelReLUNetwork(
-                network: try ShallowReLUNetwork(inputWeights: w, biases: b.column(0), outputWeights: v, outputBias: c.column(0)))
+            return .extended(
+                KernelReLUNetwork(
+                    network: try ShallowReLUNetwork(inputWeights: w, biases: b.column(0), outputWeights: v, outputBias: c.column(0))))
         } catch {
             throw kernelError(error, at: p, limits: f.context.limits)
         }
     }
 
-    /// Reads a `relu-data`: X (d x N) and Y (D x N).
-    static func data(_ f: Fields, objects: ObjectStore) throws(KernelError) -> KernelReLUData {
-        try f.allowOnly(["kind", "inputs", "targets"])
-        let p = f.pointer
-        let x = try objects.matrix(try f.value("inputs"), at: p.appending("inputs")).matrix
-        let y = try objects.matrix(try f.value("targets"), at: p.appending("targets")).matrix
+    /// A `relu-data`: X (d x N) and Y (D x N).
+    static func buildReLUData(_ store: ObjectStore, _ f: Fields, _ context: ReadingContext) throws(KernelError) -> KernelObject {
+        try f.allowOnly(ObjectKind.reluData.keys)
+        let x = try store.matrix(f, "inputs"), y = try store.matrix(f, "targets")
         guard y.columns == x.columns else {
             throw .malformed(
-                pointer: p.appending("targets"), expected: "a matrix with \(x.columns) columns (inputs has \(x.columns) points)",
+                pointer: f.pointer.appending("targets"), expected: "a matrix with \(x.columns) columns (inputs has \(x.columns) points)",
                 found: "a \(y.shape) matrix")
         }
-        return KernelReLUData(inputs: x, targets: y)
+        return .extended(KernelReLUData(inputs: x, targets: y))
+    }
+
+    /// The matrix that the `matrix` name at `key` of `f` refers to.
+    func matrix(_ f: Fields, _ key: String) throws(KernelError) -> RationalMatrix {
+        try matrix(try f.value(key), at: f.pointer.appending(key)).matrix
+    }
+
+    func matrix(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelMatrix {
+        try typed(value, at: pointer, "a matrix") { if case .extended(let m as KernelMatrix) = $0 { return m } else { return nil } }
+    }
+
+    func reluNetwork(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelReLUNetwork {
+        try typed(value, at: pointer, "a ReLU network") {
+            if case .extended(let n as KernelReLUNetwork) = $0 { return n } else { return nil }
+        }
+    }
+
+    func reluData(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelReLUData {
+        try typed(value, at: pointer, "ReLU data") { if case .extended(let d as KernelReLUData) = $0 { return d } else { return nil } }
     }
 }
 
@@ -262,28 +277,21 @@ enum Base64 {
             default: return nil
             }
         }
+        // "=" pads the last group only, once or twice, and the bits it stands for must be
+        // zero (one encoding per byte string).
+        let pad = input.last == 61 ? (input[input.count - 2] == 61 ? 2 : 1) : 0
         var out: [UInt8] = []
         out.reserveCapacity(input.count / 4 * 3)
-        var index = 0
-        while index < input.count {
-            let last = index + 4 == input.count
-            let pad = last ? (input[index + 3] == 61 ? (input[index + 2] == 61 ? 2 : 1) : 0) : 0
+        for start in stride(from: 0, to: input.count, by: 4) {
+            let p = start + 4 == input.count ? pad : 0
             var word: UInt32 = 0
-            for k in 0..<4 {
-                if k >= 4 - pad {
-                    word <<= 6
-                    continue
-                }
-                guard let v = value(input[index + k]) else { return nil }
+            for c in input[start..<(start + 4 - p)] {
+                guard let v = value(c) else { return nil }
                 word = word << 6 | v
             }
-            // Padding bits must be zero (one encoding per byte string).
-            if pad == 1, word & 0xFF != 0 { return nil }
-            if pad == 2, word & 0xFFFF != 0 { return nil }
-            out.append(UInt8(word >> 16 & 0xFF))
-            if pad < 2 { out.append(UInt8(word >> 8 & 0xFF)) }
-            if pad < 1 { out.append(UInt8(word & 0xFF)) }
-            index += 4
+            word <<= 6 * p
+            guard word & (1 << (8 * p) - 1) == 0 else { return nil }
+            for shift in stride(from: 16, through: 8 * p, by: -8) { out.append(UInt8(word >> shift & 0xFF)) }
         }
         return out
     }

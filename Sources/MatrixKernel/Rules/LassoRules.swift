@@ -30,27 +30,18 @@ enum LassoGapRule: TypedRule {
         let x = try m.matrix("features"), y = try m.matrix("targets")
         let heads = try m.matrix("heads"), theta = try m.matrix("dual")
         let lambda = try m.positive("lambda")
-        let delta = try claim.statement.rational("delta")
-        let n = x.value.rows, p = x.value.columns, T = y.value.columns
-        guard n > 0 else { throw .malformed(pointer: m.at("features"), expected: "at least one sample (row)", found: "0 rows") }
-        guard y.value.rows == n else {
-            throw .malformed(
-                pointer: m.at("targets"), expected: "an \(n) x T matrix (features has \(n) samples)", found: "a \(y.value.shape) matrix")
-        }
-        guard heads.value.rows == T, heads.value.columns == p else {
-            throw .malformed(
-                pointer: m.at("heads"), expected: "a \(T) x \(p) matrix (one head per task, one weight per feature)",
-                found: "a \(heads.value.shape) matrix")
-        }
+        let delta = try claim.statement.located("delta", claim.statement.rational)
+        try m.checkLassoShapes(features: x.value, targets: y.value, heads: heads.value)
+        let n = x.value.rows, T = y.value.columns
         guard theta.value.rows == n, theta.value.columns == 1 else {
             throw .malformed(pointer: m.at("dual"), expected: "an \(n) x 1 matrix", found: "a \(theta.value.shape) matrix")
         }
         guard T > 0 else { throw .malformed(pointer: m.at("targets"), expected: "at least one task (column)", found: "0 columns") }
         let t = try claim.inputs.integer("task", in: 0...(T - 1))
-        try m.charge(3, n, p)
+        try m.charge(3, n, x.value.columns)
         return Claim(
-            x: x, y: y, heads: heads, theta: Located(value: theta, pointer: m.at("dual")), task: t, lambda: lambda,
-            delta: Located(value: delta, pointer: claim.statement.pointer.appending("delta")), inputs: claim.inputs.pointer)
+            x: x, y: y, heads: heads, theta: Located(value: theta, pointer: m.at("dual")), task: t, lambda: lambda, delta: delta,
+            inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -73,9 +64,7 @@ enum LassoGapRule: TypedRule {
                 summary, "P_t(w) - D_t(theta) = \(gap) > \(delta)", expected: "<= \(delta)", computed: gap.description,
                 at: claim.delta.pointer)
         case nil:
-            var meaning = Meaning(measure: .lassoGap, subject: names)
-            meaning.lambda = lambda
-            meaning.task = t
+            let meaning = Meaning(measure: .lassoGap, subject: names, lambda: lambda, task: t)
             return .holds(summary, [Fact(.lassoGap, meaning, Quantity(lower: .zero, upper: r.gap))])
         }
     }
@@ -105,35 +94,24 @@ enum LassoScreenRule: TypedRule {
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let m = MatrixInputs(claim.inputs, context)
         let id = try claim.inputs.identifier("gap")
-        let stated = try claim.statement.integer("screened", in: 0...Int.max)
+        let stated = try claim.statement.located("screened", claim.statement.count)
         let gap: UsedGap
-        switch m.screeningGap(id, measure: .lassoGap, subjectCounts: 4...4, rule: LassoGapRule.name) {
-        case .unusableGap(let unusable): return .unusableGap(unusable)
-        case .usable(let found): gap = found
-        }
+        do throws(UnusableGap) {
+            gap = try m.screeningGap(id, measure: .lassoGap, subjectCounts: 4...4, rule: LassoGapRule.name).get()
+        } catch { return .failure(error) }
         let x = try m.gapMatrix(gap.names[0]), theta = try m.gapMatrix(gap.names[3])
-        let features = try m.indices("features", below: x.columns, what: "features")
-        guard stated == features.count else {
-            throw .malformed(
-                pointer: claim.statement.pointer.appending("screened"), expected: "the number of listed features, \(features.count)",
-                found: String(stated))
-        }
+        let features = try m.screened("features", below: x.columns, what: "features", stated: stated)
         guard theta.rows == x.rows, theta.columns == 1 else {
             throw .malformed(
                 pointer: m.at("gap"), expected: "the dual point of claim \(id): an \(x.rows) x 1 matrix", found: "a \(theta.shape) matrix")
         }
         try m.charge(2, x.rows, x.columns)
-        return .usable(
-            Screening(
-                gap: gap, x: x, theta: theta, features: Located(value: features, pointer: m.at("features")), inputs: claim.inputs.pointer))
+        return .success(Screening(gap: gap, x: x, theta: theta, features: features, inputs: claim.inputs.pointer))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let s: Screening
-        switch claim {
-        case .unusableGap(let unusable): return unusable.verdict
-        case .usable(let screening): s = screening
-        }
+        do throws(UnusableGap) { s = try claim.get() } catch { return error.verdict }
         let (x, theta, features, limits) = (s.x, s.theta, s.features.value, context.limits.matrixLimits)
         let (correlations, norms) = try context.matrixWork(at: s.inputs) { () throws(MatrixError) in
             if let f = try Lasso.fusedPass(x, head: nil, dual: theta.column(0), norms: true, limits: limits) {
@@ -174,14 +152,16 @@ enum SupportRule: TypedRule {
 
     struct Claim {
         let heads: (name: String, value: RationalMatrix)
+        /// The supports of the heads, read off by exact zero tests.
+        let supports: Supports
         /// The stated |S_t|, one per head.
         let sizes: Located<[Int]>
         let union: Located<Int>
         let fractions: Located<[Rational]>?
         /// With `screens` or `optimal-upper`: the features screened per task and the stated
-        /// bounds p - screened_t. An error reading them is thrown only after the sizes, the
-        /// union and the fractions are judged (a false size fails first).
-        let optimal: Result<Optimal, KernelError>?
+        /// bounds p - screened_t (read only when the sizes, the union and the fractions are
+        /// right: a false one fails first).
+        let optimal: Optimal?
     }
 
     /// What `screens` and `optimal-upper` state.
@@ -202,35 +182,32 @@ enum SupportRule: TypedRule {
         let m = MatrixInputs(claim.inputs, context)
         let heads = try m.matrix("heads")
         let T = heads.value.rows
-        let s = claim.statement.pointer
-        let sizes = try claim.statement.integers("sizes", in: 0...Int.max)
-        guard sizes.count == T else {
-            throw .malformed(pointer: s.appending("sizes"), expected: "\(T) sizes (one per head)", found: "\(sizes.count)")
+        let s = claim.statement
+        let sizes = try s.located("sizes", s.counts)
+        guard sizes.value.count == T else {
+            throw .malformed(pointer: sizes.pointer, expected: "\(T) sizes (one per head)", found: "\(sizes.value.count)")
         }
-        let union = try claim.statement.integer("union", in: 0...Int.max)
-        let fractions = claim.statement.has("fractions") ? try claim.statement.rationals("fractions") : nil
-        if let fractions, fractions.count != T {
-            throw .malformed(pointer: s.appending("fractions"), expected: "\(T) fractions (one per head)", found: "\(fractions.count)")
+        let union = try s.located("union", s.count)
+        let fractions = try s.optionalLocated("fractions", s.rationals)
+        if let fractions, fractions.value.count != T {
+            throw .malformed(pointer: fractions.pointer, expected: "\(T) fractions (one per head)", found: "\(fractions.value.count)")
         }
         try m.charge(T, heads.value.columns)
-        var optimal: Result<Optimal, KernelError>? = nil
-        if claim.inputs.has("screens") || claim.statement.has("optimal-upper") {
-            do throws(KernelError) {
-                let ids = try claim.inputs.identifiers("screens")
-                let upper = try claim.statement.integers("optimal-upper", in: 0...Int.max)
-                guard upper.count == T else {
-                    throw .malformed(pointer: s.appending("optimal-upper"), expected: "\(T) counts (one per task)", found: "\(upper.count)")
-                }
-                optimal = .success(
-                    Optimal(screened: try screened(ids, of: heads, m), upper: Located(value: upper, pointer: s.appending("optimal-upper"))))
-            } catch {
-                optimal = .failure(error)
+        let supports = Supports(heads: heads.value)
+        let judged = supports.supports.map(\.count) == sizes.value && supports.union.count == union.value
+        var optimal: Optimal? = nil
+        // An error in the screens or bounds is reported only when the sizes, the union and
+        // the fractions are right (the check's order, which earlier versions kept by
+        // deferring it); when one is false, the check fails on it without reading them.
+        if claim.inputs.has("screens") || s.has("optimal-upper"), judged, fractions.map({ $0.value == supports.fractions }) ?? true {
+            let ids = try claim.inputs.identifiers("screens")
+            let upper = try s.located("optimal-upper", s.counts)
+            guard upper.value.count == T else {
+                throw .malformed(pointer: upper.pointer, expected: "\(T) counts (one per task)", found: "\(upper.value.count)")
             }
+            optimal = Optimal(screened: try screened(ids, of: heads, m), upper: upper)
         }
-        return Claim(
-            heads: heads, sizes: Located(value: sizes, pointer: s.appending("sizes")),
-            union: Located(value: union, pointer: s.appending("union")),
-            fractions: fractions.map { Located(value: $0, pointer: s.appending("fractions")) }, optimal: optimal)
+        return Claim(heads: heads, supports: supports, sizes: sizes, union: union, fractions: fractions, optimal: optimal)
     }
 
     /// The features screened per task by the `lasso-screen` claims `ids` (listed at
@@ -264,9 +241,8 @@ enum SupportRule: TypedRule {
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        let (name, heads, sizes, union) = (claim.heads.name, claim.heads.value, claim.sizes.value, claim.union.value)
-        let T = heads.rows, p = heads.columns
-        let supports = Supports(heads: heads)
+        let (name, supports, sizes, union) = (claim.heads.name, claim.supports, claim.sizes.value, claim.union.value)
+        let T = claim.heads.value.rows, p = claim.heads.value.columns
         let summary = "supports of \(name): sizes \(sizes.map(String.init).joined(separator: ",")), union \(union)"
         for t in 0..<T where supports.supports[t].count != sizes[t] {
             let actual = supports.supports[t]
@@ -274,17 +250,17 @@ enum SupportRule: TypedRule {
                 summary, "head \(t) uses \(actual.count) features", expected: String(sizes[t]), computed: String(actual.count),
                 at: claim.sizes.pointer.appending(t))
         }
-        guard union == supports.union.count else {
-            return .fails(
-                summary, "the union of the supports has \(supports.union.count) features", expected: String(union),
-                computed: String(supports.union.count), at: claim.union.pointer)
+        if let failure = claim.union.mismatch(
+            supports.union.count, summary, "the union of the supports has \(supports.union.count) features")
+        {
+            return failure
         }
         if let fractions = claim.fractions, let t = (0..<T).first(where: { fractions.value[$0] != supports.fractions[$0] }) {
             return .fails(
                 summary, "head \(t) uses the fraction \(supports.fractions[t]) of the features", expected: fractions.value[t].description,
                 computed: supports.fractions[t].description, at: fractions.pointer.appending(t))
         }
-        if let optimal = try claim.optimal?.get() {
+        if let optimal = claim.optimal {
             let screened: [Int]
             switch optimal.screened {
             case .failure(let failure): return .fails(summary, failure.reason, at: failure.pointer)
@@ -297,11 +273,8 @@ enum SupportRule: TypedRule {
                     expected: String(upper[t]), computed: String(p - screened[t]), at: optimal.upper.pointer.appending(t))
             }
         }
-        var facts: [Fact] = []
-        for t in 0..<T {
-            var meaning = Meaning(measure: .supportSize, subject: [name])
-            meaning.task = t
-            facts.append(Fact(.supportSize, meaning, .exact(supports.supports[t].count)))
+        var facts = (0..<T).map { t in
+            Fact(.supportSize, Meaning(measure: .supportSize, subject: [name], task: t), .exact(supports.supports[t].count))
         }
         facts.append(Fact(.unionSize, Meaning(measure: .unionSize, subject: [name]), .exact(supports.union.count)))
         return .holds(summary, facts)

@@ -36,17 +36,8 @@ struct MultiTaskProblem {
         if allowGroupForm, MultiTaskProblem.isGroupForm(m.fields) {
             let (xName, x) = try m.matrix("features"), (yName, y) = try m.matrix("targets")
             let (_, w) = try m.matrix("heads"), (dualName, dual) = try m.matrix("dual")
+            try m.checkLassoShapes(features: x, targets: y, heads: w)
             let n = x.rows, p = x.columns, T = y.columns
-            guard n > 0 else { throw .malformed(pointer: m.at("features"), expected: "at least one sample (row)", found: "0 rows") }
-            guard y.rows == n else {
-                throw .malformed(
-                    pointer: m.at("targets"), expected: "an \(n) x T matrix (features has \(n) samples)", found: "a \(y.shape) matrix")
-            }
-            guard w.rows == T, w.columns == p else {
-                throw .malformed(
-                    pointer: m.at("heads"), expected: "a \(T) x \(p) matrix (one head per task, one weight per feature)",
-                    found: "a \(w.shape) matrix")
-            }
             guard dual.rows == T, dual.columns == n else {
                 throw .malformed(pointer: m.at("dual"), expected: "a \(T) x \(n) matrix (tasks x samples)", found: "a \(dual.shape) matrix")
             }
@@ -96,7 +87,7 @@ struct MultiTaskProblem {
 
     /// The work of the products a gap check does (V Phi and dual Phi^T).
     func charge(_ m: MatrixInputs) throws(KernelError) {
-        try m.charge(2 * psi.rows, features.units, features.points)
+        try m.charge(2 * psi.rows, features.shape.units, features.shape.points)
     }
 }
 
@@ -107,19 +98,11 @@ enum FeatureSource {
     case network(ShallowReLUNetwork, on: KernelReLUData)
     case transposed(RationalMatrix)
 
-    /// K, the number of units (rows of Phi).
-    var units: Int {
+    /// K x N, the shape of Phi: the number of units and of points.
+    var shape: (units: Int, points: Int) {
         switch self {
-        case .network(let network, _): network.units
-        case .transposed(let x): x.columns
-        }
-    }
-
-    /// N, the number of points (columns of Phi).
-    var points: Int {
-        switch self {
-        case .network(_, let data): data.inputs.columns
-        case .transposed(let x): x.rows
+        case .network(let network, let data): (network.units, data.inputs.columns)
+        case .transposed(let x): (x.columns, x.rows)
         }
     }
 
@@ -156,12 +139,10 @@ enum MultiTaskGapRule: TypedRule {
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let m = MatrixInputs(claim.inputs, context)
-        let delta = try claim.statement.rational("delta")
+        let delta = try claim.statement.located("delta", claim.statement.rational)
         let problem = try MultiTaskProblem(m, allowGroupForm: false)
         try problem.charge(m)
-        return Claim(
-            problem: problem, delta: Located(value: delta, pointer: claim.statement.pointer.appending("delta")),
-            inputs: claim.inputs.pointer)
+        return Claim(problem: problem, delta: delta, inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -240,12 +221,12 @@ enum PenalisedMultiTaskGapRule: TypedRule {
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let m = MatrixInputs(claim.inputs, context)
         let lambda = try m.positive("lambda")
-        let delta = try claim.statement.rational("delta")
+        let delta = try claim.statement.located("delta", claim.statement.rational)
         let problem = try MultiTaskProblem(m, allowGroupForm: true)
         try problem.charge(m)
         return Claim(
-            problem: problem, lambda: lambda, delta: Located(value: delta, pointer: claim.statement.pointer.appending("delta")),
-            isGroupForm: MultiTaskProblem.isGroupForm(claim.inputs), inputs: claim.inputs.pointer)
+            problem: problem, lambda: lambda, delta: delta, isGroupForm: MultiTaskProblem.isGroupForm(claim.inputs),
+            inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -262,8 +243,7 @@ enum PenalisedMultiTaskGapRule: TypedRule {
         {
             return failure
         }
-        var meaning = Meaning(measure: .dualityGap, subject: problem.subject)
-        meaning.lambda = lambda
+        let meaning = Meaning(measure: .dualityGap, subject: problem.subject, lambda: lambda)
         return .holds(summary, [Fact(.mtlGap, meaning, Quantity(lower: .zero, upper: r.gapBound / problem.scale))])
     }
 }
@@ -299,12 +279,11 @@ enum MultiTaskScreenRule: TypedRule {
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let m = MatrixInputs(claim.inputs, context)
         let id = try claim.inputs.identifier("gap")
-        let stated = try claim.statement.integer("screened", in: 0...Int.max)
+        let stated = try claim.statement.located("screened", claim.statement.count)
         let gap: UsedGap
-        switch m.screeningGap(id, measure: .dualityGap, subjectCounts: 3...Int.max, rule: PenalisedMultiTaskGapRule.name) {
-        case .unusableGap(let unusable): return .unusableGap(unusable)
-        case .usable(let found): gap = found
-        }
+        do throws(UnusableGap) {
+            gap = try m.screeningGap(id, measure: .dualityGap, subjectCounts: 3...Int.max, rule: PenalisedMultiTaskGapRule.name).get()
+        } catch { return .failure(error) }
         let names = gap.names
         let features: FeatureSource, factor: Rational
         if case .extended(let net as KernelReLUNetwork) = try context.objects.resolve(.string(names[0]), at: m.at("gap")) {
@@ -318,25 +297,14 @@ enum MultiTaskScreenRule: TypedRule {
             factor = 2 * gap.bound / Rational(max(x.rows, 1))
         }
         let dual = try m.gapMatrix(names[2])
-        let units = try m.indices("units", below: features.units, what: "units")
-        guard stated == units.count else {
-            throw .malformed(
-                pointer: claim.statement.pointer.appending("screened"), expected: "the number of listed units, \(units.count)",
-                found: String(stated))
-        }
-        try m.charge(dual.rows, dual.columns, features.units)
-        return .usable(
-            Screening(
-                gap: gap, features: features, dual: dual, factor: factor, units: Located(value: units, pointer: m.at("units")),
-                inputs: claim.inputs.pointer))
+        let units = try m.screened("units", below: features.shape.units, what: "units", stated: stated)
+        try m.charge(dual.rows, dual.columns, features.shape.units)
+        return .success(Screening(gap: gap, features: features, dual: dual, factor: factor, units: units, inputs: claim.inputs.pointer))
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let s: Screening
-        switch claim {
-        case .unusableGap(let unusable): return unusable.verdict
-        case .usable(let screening): s = screening
-        }
+        do throws(UnusableGap) { s = try claim.get() } catch { return error.verdict }
         let (dual, units, lambda, limits) = (s.dual, s.units.value, s.gap.lambda, context.limits.matrixLimits)
         let phi = try context.matrixWork(at: s.inputs) { () throws(MatrixError) in try s.features.phi(limits: limits) }
         let (a, b) = try context.matrixWork(at: s.inputs) { () throws(MatrixError) in
@@ -355,15 +323,13 @@ enum MultiTaskScreenRule: TypedRule {
                     expected: "sqrt(A) + sqrt(B) < \(lambda)", computed: "A = \(a[k]), B = \(bk)", at: s.units.pointer.appending(position))
             }
         }
-        var meaning = Meaning(measure: .screenedUnits, subject: s.gap.names)
-        meaning.lambda = lambda
-        var width = meaning
-        width.measure = .optimalWidth
         return .holds(
             summary,
             [
-                Fact(.screenedUnits, meaning, .exact(units.count)),
-                Fact(.optimalWidthUpper, width, Quantity(lower: .zero, upper: Rational(phi.rows - units.count))),
+                Fact(.screenedUnits, Meaning(measure: .screenedUnits, subject: s.gap.names, lambda: lambda), .exact(units.count)),
+                Fact(
+                    .optimalWidthUpper, Meaning(measure: .optimalWidth, subject: s.gap.names, lambda: lambda),
+                    Quantity(lower: .zero, upper: Rational(phi.rows - units.count))),
             ])
     }
 }

@@ -28,18 +28,12 @@ enum ReLUInterpolatesRule: TypedRule {
         guard tolerance.signum >= 0 else {
             throw .malformed(pointer: m.at("tolerance"), expected: "a non-negative number", found: tolerance.description)
         }
-        let stated = claim.statement.has("sup-error") ? try claim.statement.rational("sup-error") : nil
+        let stated = try claim.statement.optionalLocated("sup-error", claim.statement.rational)
         try m.checkOutputs(network.value, data.value)
-        guard data.value.inputs.rows == network.value.inputDimension else {
-            throw .malformed(
-                pointer: m.at("network"),
-                expected: "a network with \(data.value.inputs.rows) inputs (the data's points have dimension \(data.value.inputs.rows))",
-                found: "a network with \(network.value.inputDimension) inputs")
-        }
+        try m.checkInputs(network.value, data.value)
         try m.charge(network.value.units, network.value.inputDimension + network.value.outputDimension, data.value.inputs.columns)
         return Claim(
-            network: Located(value: network, pointer: m.at("network")), data: data, tolerance: tolerance,
-            statedSupError: stated.map { Located(value: $0, pointer: claim.statement.pointer.appending("sup-error")) },
+            network: Located(value: network, pointer: m.at("network")), data: data, tolerance: tolerance, statedSupError: stated,
             inputs: claim.inputs.pointer)
     }
 
@@ -56,11 +50,10 @@ enum ReLUInterpolatesRule: TypedRule {
                 summary, "output \(d) at point \(i): network \(f), target \(y); sup error \(result.supError) > \(tolerance)",
                 expected: "sup error <= \(tolerance)", computed: "sup error \(result.supError)", at: claim.network.pointer)
         }
-        if let stated = claim.statedSupError, stated.value != result.supError {
-            return .fails(
-                summary, "the sup error is \(result.supError), not \(stated.value)", expected: stated.value.description,
-                computed: result.supError.description,
-                at: stated.pointer)
+        if let stated = claim.statedSupError,
+            let failure = stated.mismatch(result.supError, summary, "the sup error is \(result.supError), not \(stated.value)")
+        {
+            return failure
         }
         return .holds(summary)
     }
@@ -94,33 +87,23 @@ enum WeightDecayRule: TypedRule {
         let m = MatrixInputs(claim.inputs, context)
         let network = try m.network()
         let K = network.value.units
-        let upper = claim.inputs.has("path-norm-upper") ? try m.rationals("path-norm-upper", count: K, what: "one bound u_k per unit") : nil
-        let lower = claim.inputs.has("path-norm-lower") ? try m.rationals("path-norm-lower", count: K, what: "one bound l_k per unit") : nil
-        let s = claim.statement.pointer
-        let statedWD = try claim.statement.rational("weight-decay")
-        let statedBalanced = try claim.statement.optionalYesNo("balanced")
-        let statedUpper = claim.statement.has("path-norm-upper-bound") ? try claim.statement.rational("path-norm-upper-bound") : nil
-        let statedLower = claim.statement.has("path-norm-lower-bound") ? try claim.statement.rational("path-norm-lower-bound") : nil
-        if statedUpper != nil, upper == nil {
-            throw .malformed(
-                pointer: s.appending("path-norm-upper-bound"), expected: "no path-norm-upper-bound without the input path-norm-upper",
-                found: "a bound")
-        }
-        if statedLower != nil, lower == nil {
-            throw .malformed(
-                pointer: s.appending("path-norm-lower-bound"), expected: "no path-norm-lower-bound without the input path-norm-lower",
-                found: "a bound")
+        let upper = try claim.inputs.optionalLocated("path-norm-upper", m.rationals(count: K, what: "one bound u_k per unit"))
+        let lower = try claim.inputs.optionalLocated("path-norm-lower", m.rationals(count: K, what: "one bound l_k per unit"))
+        let s = claim.statement
+        let statedWD = try s.located("weight-decay", s.rational)
+        let statedBalanced = try s.optionalLocated("balanced", s.yesNo)
+        let statedUpper = try s.optionalLocated("path-norm-upper-bound", s.rational)
+        let statedLower = try s.optionalLocated("path-norm-lower-bound", s.rational)
+        for (bound, list, which) in [(statedUpper, upper, "upper"), (statedLower, lower, "lower")] where list == nil {
+            if let bound {
+                throw .malformed(
+                    pointer: bound.pointer, expected: "no path-norm-\(which)-bound without the input path-norm-\(which)", found: "a bound")
+            }
         }
         try m.charge(K, network.value.inputDimension + network.value.outputDimension)
-        func located<V>(_ value: V?, _ key: String, _ base: JSONPointer) -> Located<V>? {
-            value.map { Located(value: $0, pointer: base.appending(key)) }
-        }
         return Claim(
-            network: network, upper: located(upper, "path-norm-upper", m.fields.pointer),
-            lower: located(lower, "path-norm-lower", m.fields.pointer),
-            weightDecay: Located(value: statedWD, pointer: s.appending("weight-decay")), balanced: located(statedBalanced, "balanced", s),
-            upperBound: located(statedUpper, "path-norm-upper-bound", s), lowerBound: located(statedLower, "path-norm-lower-bound", s),
-            inputs: claim.inputs.pointer)
+            network: network, upper: upper, lower: lower, weightDecay: statedWD, balanced: statedBalanced, upperBound: statedUpper,
+            lowerBound: statedLower, inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -131,11 +114,7 @@ enum WeightDecayRule: TypedRule {
         let statedWD = claim.weightDecay.value
         let summary = "WD(\(name)) = \(statedWD)"
         if let failure = boundViolation(r, summary, upper: claim.upper, lower: claim.lower) { return failure }
-        guard statedWD == r.weightDecay else {
-            return .fails(
-                summary, "the weight decay is \(r.weightDecay)", expected: statedWD.description, computed: r.weightDecay.description,
-                at: claim.weightDecay.pointer)
-        }
+        if let failure = claim.weightDecay.mismatch(r.weightDecay, summary, "the weight decay is \(r.weightDecay)") { return failure }
         if let stated = claim.balanced, stated.value != r.isBalanced {
             let why =
                 r.firstUnbalancedUnit.map {
@@ -146,13 +125,8 @@ enum WeightDecayRule: TypedRule {
                 computed: r.isBalanced ? "yes" : "no",
                 at: stated.pointer)
         }
-        if let stated = claim.upperBound, let computed = r.pathNormUpperBound, stated.value != computed {
-            return .fails(
-                summary, "sum_k u_k is \(computed)", expected: stated.value.description, computed: computed.description, at: stated.pointer)
-        }
-        if let stated = claim.lowerBound, let computed = r.pathNormLowerBound, stated.value != computed {
-            return .fails(
-                summary, "sum_k l_k is \(computed)", expected: stated.value.description, computed: computed.description, at: stated.pointer)
+        for (stated, sum, b) in [(claim.upperBound, r.pathNormUpperBound, "u"), (claim.lowerBound, r.pathNormLowerBound, "l")] {
+            if let stated, let sum, let failure = stated.mismatch(sum, summary, "sum_k \(b)_k is \(sum)") { return failure }
         }
         // Lemma WD: R <= WD, with equality when balanced; R >= 0.
         var high = r.weightDecay
@@ -172,21 +146,17 @@ enum WeightDecayRule: TypedRule {
     static func boundViolation(_ r: WeightDecay.Result, _ summary: String, upper: Located<[Rational]>?, lower: Located<[Rational]>?)
         -> RuleResult?
     {
-        if let v = r.upperViolation, let upper {
+        // Each kind of bound: its violation, the stated bounds, their letter, what they bound,
+        // and the condition a bound b_k must meet.
+        let kinds = [
+            (r.upperViolation, upper, "u", "an upper", ">= 0 and u_k^2 >="), (r.lowerViolation, lower, "l", "a lower", "<= 0 or l_k^2 <="),
+        ]
+        for case (let v?, let bounds?, let b, let kind, let condition) in kinds {
+            let (v2, w2) = (v.outputWeightSquaredNorm, v.inputWeightSquaredNorm)
             return .fails(
-                summary,
-                "u_\(v.unit) = \(v.bound) is not an upper bound on ||v_k|| ||w_k||: ||v_k||^2 = \(v.outputWeightSquaredNorm), ||w_k||^2 = \(v.inputWeightSquaredNorm)",
-                expected: "u_k >= 0 and u_k^2 >= \(v.outputWeightSquaredNorm * v.inputWeightSquaredNorm)",
-                computed: "u_k^2 = \(v.bound * v.bound)",
-                at: upper.pointer.appending(v.unit))
-        }
-        if let v = r.lowerViolation, let lower {
-            return .fails(
-                summary,
-                "l_\(v.unit) = \(v.bound) is not a lower bound on ||v_k|| ||w_k||: ||v_k||^2 = \(v.outputWeightSquaredNorm), ||w_k||^2 = \(v.inputWeightSquaredNorm)",
-                expected: "l_k <= 0 or l_k^2 <= \(v.outputWeightSquaredNorm * v.inputWeightSquaredNorm)",
-                computed: "l_k^2 = \(v.bound * v.bound)",
-                at: lower.pointer.appending(v.unit))
+                summary, "\(b)_\(v.unit) = \(v.bound) is not \(kind) bound on ||v_k|| ||w_k||: ||v_k||^2 = \(v2), ||w_k||^2 = \(w2)",
+                expected: "\(b)_k \(condition) \(v2 * w2)", computed: "\(b)_k^2 = \(v.bound * v.bound)",
+                at: bounds.pointer.appending(v.unit))
         }
         return nil
     }
@@ -203,11 +173,12 @@ enum NeuronSharingRule: TypedRule {
     static let declaration = RuleDeclaration.neuronSharing
 
     struct Claim {
-        let network: (name: String, value: ShallowReLUNetwork)
+        let name: String
+        /// The network's sharing structure, read off its weights by exact zero tests.
+        let sharing: NeuronSharing
         let activeUnits: Located<Int>, sharedUnits: Located<Int>
-        /// The stated number of units each output uses, if stated; a list without D counts
-        /// is malformed, an error thrown only after the active and shared counts are judged.
-        let unitsPerOutput: Result<Located<[Int]>, KernelError>?
+        /// The stated number of units each output uses (D counts), if stated.
+        let unitsPerOutput: Located<[Int]>?
         /// The stated active unit indices, ascending, if stated.
         let active: Located<[Int]>?
     }
@@ -215,40 +186,33 @@ enum NeuronSharingRule: TypedRule {
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let m = MatrixInputs(claim.inputs, context)
         let network = try m.network()
-        let s = claim.statement.pointer
-        let statedActive = try claim.statement.integer("active-units", in: 0...Int.max)
-        let statedShared = try claim.statement.integer("shared-units", in: 0...Int.max)
-        let perOutput = claim.statement.has("units-per-output") ? try claim.statement.integers("units-per-output", in: 0...Int.max) : nil
-        let activeList = claim.statement.has("active") ? try claim.statement.integers("active", in: 0...Int.max) : nil
+        let s = claim.statement
+        let statedActive = try s.located("active-units", s.count), statedShared = try s.located("shared-units", s.count)
+        let perOutput = try s.optionalLocated("units-per-output", s.counts), active = try s.optionalLocated("active", s.counts)
         try m.charge(network.value.units, network.value.inputDimension + network.value.outputDimension)
-        let D = network.value.outputDimension, perOutputAt = s.appending("units-per-output")
+        let sharing = NeuronSharing(network: network.value), D = network.value.outputDimension
+        // A list without D counts is malformed; a false active or shared count is reported
+        // before it (the check's order, which earlier versions kept by deferring this error).
+        if let perOutput, perOutput.value.count != D, statedActive.value == sharing.activeCount, statedShared.value == sharing.sharedCount {
+            throw .malformed(pointer: perOutput.pointer, expected: "\(D) counts (one per output)", found: "\(perOutput.value.count) counts")
+        }
         return Claim(
-            network: network, activeUnits: Located(value: statedActive, pointer: s.appending("active-units")),
-            sharedUnits: Located(value: statedShared, pointer: s.appending("shared-units")),
-            unitsPerOutput: perOutput.map { counts in
-                counts.count == D
-                    ? .success(Located(value: counts, pointer: perOutputAt))
-                    : .failure(.malformed(pointer: perOutputAt, expected: "\(D) counts (one per output)", found: "\(counts.count) counts"))
-            },
-            active: activeList.map { Located(value: $0, pointer: s.appending("active")) })
+            name: network.name, sharing: sharing, activeUnits: statedActive, sharedUnits: statedShared, unitsPerOutput: perOutput,
+            active: active)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        let (name, statedActive, statedShared) = (claim.network.name, claim.activeUnits.value, claim.sharedUnits.value)
-        let sharing = NeuronSharing(network: claim.network.value)
+        let (name, sharing, statedActive, statedShared) = (claim.name, claim.sharing, claim.activeUnits.value, claim.sharedUnits.value)
         let summary = "\(name): \(statedActive) active units, \(statedShared) shared"
-        guard statedActive == sharing.activeCount else {
-            return .fails(
-                summary, "\(sharing.activeCount) units are active", expected: String(statedActive), computed: String(sharing.activeCount),
-                at: claim.activeUnits.pointer)
+        if let failure = claim.activeUnits.mismatch(sharing.activeCount, summary, "\(sharing.activeCount) units are active") {
+            return failure
         }
-        guard statedShared == sharing.sharedCount else {
-            return .fails(
-                summary, "\(sharing.sharedCount) units are used by two or more outputs", expected: String(statedShared),
-                computed: String(sharing.sharedCount),
-                at: claim.sharedUnits.pointer)
+        if let failure = claim.sharedUnits.mismatch(
+            sharing.sharedCount, summary, "\(sharing.sharedCount) units are used by two or more outputs")
+        {
+            return failure
         }
-        if let perOutput = try claim.unitsPerOutput?.get() {
+        if let perOutput = claim.unitsPerOutput {
             let counts = sharing.unitsUsedByOutput.map(\.count)
             if let d = counts.indices.first(where: { counts[$0] != perOutput.value[$0] }) {
                 return .fails(
@@ -302,27 +266,22 @@ enum WidthFromRankRule: TypedRule {
         let m = MatrixInputs(claim.inputs, context)
         let data = try m.data()
         let network = claim.inputs.has("network") ? try m.network() : nil
-        let s = claim.statement.pointer
-        let statedRank = try claim.statement.integer("rank", in: 0...Int.max)
-        let statedWidth = try claim.statement.integer("width-lower", in: 0...Int.max)
-        let statedCentred = try claim.statement.optionalCount("centred-rank")
+        let s = claim.statement
+        let statedRank = try s.located("rank", s.count), statedWidth = try s.located("width-lower", s.count)
+        let statedCentred = try s.optionalLocated("centred-rank", s.count)
         guard (network == nil) == (statedCentred == nil) else {
             throw .malformed(
-                pointer: s, expected: "\"centred-rank\" exactly when the inputs name a network",
+                pointer: s.pointer, expected: "\"centred-rank\" exactly when the inputs name a network",
                 found: network == nil ? "a centred rank without a network" : "a network without a centred rank")
         }
         var centring: Centring? = nil
         if let network, let statedCentred {
             try m.checkOutputs(network.value, data.value)
-            centring = Centring(
-                network: Located(value: network, pointer: m.at("network")),
-                centredRank: Located(value: statedCentred, pointer: s.appending("centred-rank")))
+            centring = Centring(network: Located(value: network, pointer: m.at("network")), centredRank: statedCentred)
         }
         let Y = data.value.targets
         try m.charge(Y.rows, Y.columns, min(Y.rows, Y.columns), network == nil ? 1 : 2)
-        return Claim(
-            data: data, centring: centring, rank: Located(value: statedRank, pointer: s.appending("rank")),
-            widthLower: Located(value: statedWidth, pointer: s.appending("width-lower")), inputs: claim.inputs.pointer)
+        return Claim(data: data, centring: centring, rank: statedRank, widthLower: statedWidth, inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -333,23 +292,12 @@ enum WidthFromRankRule: TypedRule {
             try WidthFromRank(targets: Y, outputBias: network?.value.outputBias, limits: limits)
         }
         let summary = "rank(Y of \(dataName)) = \(statedRank): every interpolating shallow ReLU network has >= \(statedWidth) units"
-        guard statedRank == w.targetRank else {
-            return .fails(
-                summary, "rank(Y) is \(w.targetRank)", expected: String(statedRank), computed: String(w.targetRank), at: claim.rank.pointer)
-        }
-        guard statedWidth == w.universalLowerBound else {
-            return .fails(
-                summary, "Lemma RW gives max(rank(Y) - 1, 0) = \(w.universalLowerBound)", expected: String(statedWidth),
-                computed: String(w.universalLowerBound),
-                at: claim.widthLower.pointer)
-        }
+        if let failure = claim.rank.mismatch(w.targetRank, summary, "rank(Y) is \(w.targetRank)") { return failure }
+        let width = w.universalLowerBound
+        if let failure = claim.widthLower.mismatch(width, summary, "Lemma RW gives max(rank(Y) - 1, 0) = \(width)") { return failure }
         if let centring = claim.centring, let centred = w.centredRank {
-            let (network, statedCentred) = (centring.network.value, centring.centredRank.value)
-            guard statedCentred == centred else {
-                return .fails(
-                    summary, "rank(Y - c 1^T) is \(centred)", expected: String(statedCentred), computed: String(centred),
-                    at: centring.centredRank.pointer)
-            }
+            let network = centring.network.value
+            if let failure = centring.centredRank.mismatch(centred, summary, "rank(Y - c 1^T) is \(centred)") { return failure }
             let active = NeuronSharing(network: network.value).activeCount
             guard active >= centred else {
                 return .fails(
@@ -361,7 +309,7 @@ enum WidthFromRankRule: TypedRule {
             summary,
             [
                 Fact(.rank, Meaning(measure: .rank, subject: [dataName]), .exact(w.targetRank)),
-                Fact(.widthLower, Meaning(measure: .interpolatingWidth, subject: [dataName]), .atLeast(Rational(w.universalLowerBound))),
+                Fact(.widthLower, Meaning(measure: .interpolatingWidth, subject: [dataName]), .atLeast(Rational(width))),
             ])
     }
 }
@@ -390,9 +338,8 @@ enum CompressPreservesRule: TypedRule {
         let m = MatrixInputs(claim.inputs, context)
         let original = try m.network("original"), compressed = try m.network("compressed")
         let data = try m.data()
-        let s = claim.statement.pointer
-        let before = try claim.statement.integer("units-before", in: 0...Int.max)
-        let after = try claim.statement.integer("units-after", in: 0...Int.max)
+        let s = claim.statement
+        let before = try s.located("units-before", s.count), after = try s.located("units-after", s.count)
         guard compressed.value.outputDimension == original.value.outputDimension else {
             throw .malformed(
                 pointer: m.at("compressed"), expected: "a network with \(original.value.outputDimension) outputs (as the original)",
@@ -400,13 +347,12 @@ enum CompressPreservesRule: TypedRule {
         }
         for (key, network) in [("original", original.value), ("compressed", compressed.value)] {
             try m.chargeFeatures(network, on: data.value, networkKey: key)
-            try m.chargeOutputs(network, points: data.value.inputs.columns)
+            // The outputs V Phi + c 1^T (D x N).
+            try m.charge(network.outputDimension, network.units, data.value.inputs.columns)
         }
         return Claim(
-            original: original, compressed: Located(value: compressed, pointer: m.at("compressed")), data: data,
-            unitsBefore: Located(value: before, pointer: s.appending("units-before")),
-            unitsAfter: Located(value: after, pointer: s.appending("units-after")),
-            inputs: claim.inputs.pointer)
+            original: original, compressed: Located(value: compressed, pointer: m.at("compressed")), data: data, unitsBefore: before,
+            unitsAfter: after, inputs: claim.inputs.pointer)
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -416,26 +362,22 @@ enum CompressPreservesRule: TypedRule {
         let diff = try context.matrixWork(at: claim.inputs) { () throws(MatrixError) in
             let f = try original.value.outputs(features: try original.value.features(on: X, limits: limits), limits: limits)
             let g = try compressed.value.outputs(features: try compressed.value.features(on: X, limits: limits), limits: limits)
-            return try firstDifference(f, g, limits: limits)
+            return try f.firstDifference(from: g, limits: limits)
         }
         let (before, after) = (claim.unitsBefore.value, claim.unitsAfter.value)
         let summary = "\(compressed.name) (\(after) units) computes \(original.name) (\(before) units) on \(claim.data.name)"
         if let diff {
             return .fails(
-                summary, "output \(diff.output) at point \(diff.point): original \(diff.left), compressed \(diff.right)",
+                summary, "output \(diff.row) at point \(diff.column): original \(diff.left), compressed \(diff.right)",
                 expected: diff.left.description, computed: diff.right.description, at: claim.compressed.pointer)
         }
         let unitsBefore = NeuronSharing(network: original.value).activeCount,
             unitsAfter = NeuronSharing(network: compressed.value).activeCount
-        guard before == unitsBefore else {
-            return .fails(
-                summary, "\(original.name) has \(unitsBefore) active units", expected: String(before), computed: String(unitsBefore),
-                at: claim.unitsBefore.pointer)
+        if let failure = claim.unitsBefore.mismatch(unitsBefore, summary, "\(original.name) has \(unitsBefore) active units") {
+            return failure
         }
-        guard after == unitsAfter else {
-            return .fails(
-                summary, "\(compressed.name) has \(unitsAfter) active units", expected: String(after), computed: String(unitsAfter),
-                at: claim.unitsAfter.pointer)
+        if let failure = claim.unitsAfter.mismatch(unitsAfter, summary, "\(compressed.name) has \(unitsAfter) active units") {
+            return failure
         }
         return .holds(summary, [Fact(.units, Meaning(measure: .activeUnits, subject: [compressed.name]), .exact(unitsAfter))])
     }
