@@ -20,6 +20,15 @@ extension Dyadic {
         self.init(uncheckedMantissa: BigInt(value), exponent: 0)
     }
 
+    /// The rational `value` when its denominator is a power of two.
+    ///
+    /// - Throws: ``ArithmeticError/notDyadic`` otherwise.
+    public init(exactly value: Rational) throws(ArithmeticError) {
+        guard value.denominator.isPowerOfTwo else { throw .notDyadic }
+        // The denominator is a power of two coprime to the numerator: already canonical.
+        self.init(uncheckedMantissa: value.numerator, exponent: value.denominator.trailingZeroBitCount)
+    }
+
     /// Zero.
     public static var zero: Dyadic { Dyadic(0) }
 

@@ -57,6 +57,9 @@ extension PackedSignFunction {
     public var hex: String {
         HexBitString.encode(count: cellCount) { isNegative(cell: $0) }
     }
+
+    /// The value (+1 or -1) on cell c.
+    public func value(cell c: Int) -> Int { isNegative(cell: c) ? -1 : 1 }
 }
 
 extension StepFunction: CustomStringConvertible {

@@ -48,6 +48,48 @@ extension BigInt {
     /// Lowercase hexadecimal, no prefix, `-` when negative (the benchmark digest form).
     public var hexString: String { text(radix: 16) }
 
+    /// Parses lowercase hexadecimal: `0`, `ff`, `-1a` (no prefix, no leading zeros), with
+    /// the reasons and positions of ``init(parsing:digitLimit:)``; the digits are counted
+    /// against `digitLimit` before any is converted.
+    public init(hex text: some StringProtocol, digitLimit: Int = BigInt.defaultDigitLimit) throws(NumberSyntaxError) {
+        let bytes = Array(text.utf8)
+        func failure(_ reason: NumberSyntaxError.Reason, at i: Int) -> NumberSyntaxError {
+            NumberSyntaxError(reason, position: i + 1, in: text)
+        }
+        // The bytes before i are ASCII, so byte i starts the scalar at position i + 1.
+        func unexpected(at i: Int) -> NumberSyntaxError {
+            guard let scalar = text.unicodeScalars.dropFirst(i).first else { return failure(.missingDigits, at: i) }
+            return failure(.unexpectedCharacter(scalar), at: i)
+        }
+        func nibble(_ byte: UInt8) -> Int? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+            default: nil
+            }
+        }
+        guard let first = bytes.first else { throw failure(.empty, at: 0) }
+        if first == UInt8(ascii: "+") { throw failure(.plusSign, at: 0) }
+        let start = first == UInt8(ascii: "-") ? 1 : 0
+        var end = start, nibbles: [Int] = []
+        while end < bytes.count, let digit = nibble(bytes[end]) {
+            if end > start && bytes[start] == UInt8(ascii: "0") { throw failure(.leadingZero, at: start) }
+            if end - start >= digitLimit { throw failure(.tooManyDigits(limit: digitLimit), at: end) }
+            nibbles.append(digit)
+            end += 1
+        }
+        if end == start { throw unexpected(at: end) }
+        // The magnitude from chunks of at most 15 digits (60 bits), most significant first.
+        var magnitude = BigInt.zero
+        for chunk in stride(from: 0, to: nibbles.count, by: 15) {
+            let digits = nibbles[chunk..<min(chunk + 15, nibbles.count)]
+            magnitude = (magnitude << (4 * digits.count)) + BigInt(digits.reduce(0) { $0 << 4 | $1 })
+        }
+        if start == 1 && magnitude.isZero { throw failure(.negativeZero, at: 0) }
+        if end < bytes.count { throw unexpected(at: end) }
+        self = start == 1 ? -magnitude : magnitude
+    }
+
     /// The number of one bits in |self| (population count of the magnitude).
     public var magnitudeNonzeroBitCount: Int {
         var rest = magnitude, count = 0

@@ -12,7 +12,6 @@ extension KernelExtension {
     /// let verifier = Verifier(extensions: [.matrices])
     /// ```
     public static let matrices = KernelExtension(
-        name: "MatrixKernel",
         rules: [
             ReLUInterpolatesRule.self, WeightDecayRule.self, NeuronSharingRule.self, WidthFromRankRule.self,
             CompressPreservesRule.self, MultiTaskGapRule.self, PenalisedMultiTaskGapRule.self, MultiTaskScreenRule.self,

@@ -4,7 +4,8 @@
 ///
 /// With ``ObjectKind/keys`` and ``RuleDeclaration`` these lists are the format's one
 /// spelling of its keys: the reader accepts exactly these keys, the generator may write
-/// only these, and the canonical key order is derived from them (``allKeyLists``).
+/// only these, and the canonical key order is derived from them (`allKeyLists`, in
+/// CanonicalJSON).
 public enum FormatStructure: String, CaseIterable, Sendable {
     /// The top level of a certificate.
     case certificate
@@ -35,14 +36,5 @@ public enum FormatStructure: String, CaseIterable, Sendable {
         case .meaning: ["measure", "subject", "eps", "eps-below", "coding", "max-breakpoints", "threshold"]
         case .dyadicMatrix: ["row-exponents", "column-exponents", "mantissas", "wide-mantissas"]
         }
-    }
-
-    /// Every key list of the format, one per kind of JSON object a certificate may hold:
-    /// the certificate and its claims, every object kind, every rule's inputs and
-    /// statement, and the nested structures.
-    public static var allKeyLists: [[String]] {
-        [certificate.keys, claim.keys] + ObjectKind.allCases.map(\.keys) + [layer.keys, unit.keys, inlineSigns.keys]
-            + RuleName.allCases.flatMap { [$0.declaration.inputs, $0.declaration.statement] }
-            + [bitsTerm.keys, meaning.keys, dyadicMatrix.keys]
     }
 }

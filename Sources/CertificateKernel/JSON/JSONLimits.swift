@@ -34,7 +34,4 @@ public struct JSONLimits: Equatable, Sendable {
         self.maximumBytes = maximumBytes
         self.maximumStringBytes = maximumStringBytes
     }
-
-    /// The default limits.
-    public static let `default` = JSONLimits()
 }

@@ -36,14 +36,6 @@ public enum JSONParser {
         // A collection without contiguous storage is copied into an array first.
         return try (bytes.withContiguousStorageIfAvailable(run) ?? Array(bytes).withUnsafeBufferPointer(run)).get()
     }
-
-    /// Parses a complete JSON document given as text (its UTF-8 bytes).
-    public static func parse(
-        _ text: String,
-        limits: JSONLimits = JSONLimits()
-    ) throws(JSONSyntaxError) -> JSONValue {
-        try parse(text.utf8, limits: limits)
-    }
 }
 
 /// The numeral grammar `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.

@@ -23,33 +23,6 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible {
         self.tokens = tokens
     }
 
-    /// Parses the RFC 6901 text of a pointer: empty for the root, otherwise `/`
-    /// before each token, with `~0` for `~` and `~1` for `/`. Returns nil for text
-    /// that does not start with `/` or has `~` not followed by `0` or `1`.
-    public init?(_ text: String) {
-        let parts = text.unicodeScalars.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts[0].isEmpty else { return nil }
-        var tokens: [String] = []
-        for part in parts.dropFirst() {
-            var token = String.UnicodeScalarView()
-            var escaped = false
-            for scalar in part {
-                if escaped {
-                    guard scalar == "0" || scalar == "1" else { return nil }
-                    token.append(scalar == "0" ? "~" : "/")
-                    escaped = false
-                } else if scalar == "~" {
-                    escaped = true
-                } else {
-                    token.append(scalar)
-                }
-            }
-            guard !escaped else { return nil }
-            tokens.append(String(token))
-        }
-        self.init(tokens: tokens)
-    }
-
     /// Whether this is the pointer to the whole document.
     public var isRoot: Bool { tokens.isEmpty }
 

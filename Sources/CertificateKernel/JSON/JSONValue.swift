@@ -27,12 +27,4 @@ public enum JSONValue: Equatable, Sendable {
     case bool(Bool)
     /// `null`.
     case null
-
-    /// Whether this value is a string, number, boolean or null (not a container).
-    public var isScalar: Bool {
-        switch self {
-        case .object, .array: false
-        case .string, .number, .bool, .null: true
-        }
-    }
 }

@@ -100,15 +100,6 @@ public enum RuleName: String, FormatWord {
         case .supportVariability: .matrixKernel(.supportVariability)
         }
     }
-
-    /// The rule's declaration: its lemma and keys, part of the format whichever kernel
-    /// checks the rule.
-    public var declaration: RuleDeclaration {
-        switch checker {
-        case .core(let rule): rule.declaration
-        case .matrixKernel(let declaration): declaration
-        }
-    }
 }
 
 /// What a rule is, as the format sees it: its name, the lemma that makes it sound, and

@@ -13,13 +13,14 @@ public struct KernelExtension: Sendable {
     package typealias ObjectBuilder =
         @Sendable (_ objects: ObjectStore, _ fields: Fields, _ context: ReadingContext) throws(KernelError) -> KernelObject
 
-    /// The extension's name, for messages.
-    public let name: String
+    /// The name of the one extension (`.matrices`, the target `MatrixKernel`), for the
+    /// error when a certificate needs it and the verifier was not given it.
+    static let matricesName = "MatrixKernel"
+
     package let rules: [RuleName: any Rule.Type]
     package let objectBuilders: [ObjectKind: ObjectBuilder]
 
-    package init(name: String, rules: [any Rule.Type], objectBuilders: [ObjectKind: ObjectBuilder]) {
-        self.name = name
+    package init(rules: [any Rule.Type], objectBuilders: [ObjectKind: ObjectBuilder]) {
         self.rules = Dictionary(rules.map { ($0.declaration.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.objectBuilders = objectBuilders
     }
@@ -51,7 +52,7 @@ extension [KernelExtension] {
         .malformed(
             pointer: pointer,
             expected:
-                "\(what) this verifier checks (\"\(word)\" is checked by the trusted extension MatrixKernel, which this verifier was not given)",
+                "\(what) this verifier checks (\"\(word)\" is checked by the trusted extension \(KernelExtension.matricesName), which this verifier was not given)",
             found: "\"\(word)\"")
     }
 }

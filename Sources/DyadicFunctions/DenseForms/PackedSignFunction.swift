@@ -60,9 +60,6 @@ public struct PackedSignFunction: Hashable, Sendable {
         words[c >> 6] >> UInt64(c & 63) & 1 == 1
     }
 
-    /// The value (+1 or -1) on cell c.
-    public func value(cell c: Int) -> Int { isNegative(cell: c) ? -1 : 1 }
-
     /// The same function as a canonical step function.
     public var stepFunction: StepFunction {
         var breakpoints: [Rational] = [0]

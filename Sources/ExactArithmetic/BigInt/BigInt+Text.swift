@@ -1,6 +1,6 @@
 import CGMP
 
-// The canonical decimal text form, strict parsing, and lowercase hexadecimal.
+// The canonical decimal text form, strict parsing, and lowercase hexadecimal text.
 
 extension BigInt {
     /// The default limit on the number of digits a parsed number may have.
@@ -17,13 +17,6 @@ extension BigInt {
         var scanner = NumeralScanner(text, digitLimit: digitLimit)
         self = try scanner.scanSignedInteger()
         if scanner.peek == UInt8(ascii: "/") { throw scanner.error(.notAnInteger) }
-        if !scanner.atEnd { throw scanner.unexpected() }
-    }
-
-    /// Parses lowercase hexadecimal: `0`, `ff`, `-1a` (no prefix, no leading zeros).
-    public init(hex text: some StringProtocol, digitLimit: Int = BigInt.defaultDigitLimit) throws(NumberSyntaxError) {
-        var scanner = NumeralScanner(text, digitLimit: digitLimit)
-        self = try scanner.scanSignedInteger(hexadecimal: true)
         if !scanner.atEnd { throw scanner.unexpected() }
     }
 
@@ -81,36 +74,33 @@ internal struct NumeralScanner<Text: StringProtocol> {
         atEnd ? error(.missingDigits) : error(.unexpectedCharacter(text.unicodeScalars[index]))
     }
 
-    /// Scans `0 | -?[1-9][0-9]*` (or the hexadecimal analogue).
-    mutating func scanSignedInteger(hexadecimal: Bool = false) throws(NumberSyntaxError) -> BigInt {
+    /// Scans `0 | -?[1-9][0-9]*`.
+    mutating func scanSignedInteger() throws(NumberSyntaxError) -> BigInt {
         guard let first = peek else { throw error(.empty) }
         if first == UInt8(ascii: "+") { throw error(.plusSign) }
         let start = index
         if first == UInt8(ascii: "-") { advance() }
-        let value = try scanDigits(from: start, hexadecimal: hexadecimal)
+        let value = try scanDigits(from: start)
         if first == UInt8(ascii: "-") && value.isZero { throw error(.negativeZero, at: 1) }
         return value
     }
 
     /// Scans `0 | [1-9][0-9]*`, checking the digit limit first, and converts the
     /// numeral from `start` (its sign) or from its first digit.
-    mutating func scanDigits(from start: Text.Index? = nil, hexadecimal: Bool = false) throws(NumberSyntaxError) -> BigInt {
+    mutating func scanDigits(from start: Text.Index? = nil) throws(NumberSyntaxError) -> BigInt {
         let digitsStart = index, startPosition = position
-        while let byte = peek,
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || (hexadecimal && (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte))
-        {
+        while let byte = peek, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
             if index != digitsStart && bytes[digitsStart] == UInt8(ascii: "0") { throw error(.leadingZero, at: startPosition) }
             digitsSeen += 1
             if digitsSeen > digitLimit { throw error(.tooManyDigits(limit: digitLimit)) }
             advance()
         }
         if index == digitsStart { throw unexpected() }
-        let numeral = text[(start ?? digitsStart)..<index], radix: Int32 = hexadecimal ? 16 : 10
-        if let small = Int(numeral, radix: Int(radix)) { return BigInt(small) }
+        let numeral = text[(start ?? digitsStart)..<index]
+        if let small = Int(numeral) { return BigInt(small) }
         // Long numeral: hand the (already length-checked) digits to GMP.
         let storage = BigIntStorage()
-        let status = String(numeral).withCString { __gmpz_set_str(storage.mpz, $0, radix) }
+        let status = String(numeral).withCString { __gmpz_set_str(storage.mpz, $0, 10) }
         precondition(status == 0, "digits were validated before mpz_set_str")
         return BigInt(normalizing: storage)
     }

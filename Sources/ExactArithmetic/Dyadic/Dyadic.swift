@@ -3,8 +3,8 @@
 /// Dyadic numbers form a subring of the rationals closed under +, - and *, and need no
 /// gcd: the canonical form only strips common factors of two (`m` odd, or `e = 0`),
 /// which is a trailing-zero count. Zero is `0 / 2^0`. The kernel only builds dyadic
-/// numbers and reads them as rationals; their arithmetic, order and text are untrusted
-/// conveniences in DyadicConstructions.
+/// numbers and reads them as rationals; their recognition among rationals, arithmetic,
+/// order and text are untrusted conveniences in DyadicConstructions.
 ///
 /// ```swift
 /// let x = Dyadic(mantissa: 3, exponent: 3)   // 3/8
@@ -40,15 +40,6 @@ public struct Dyadic: Sendable {
             let t = Swift.min(mantissa.trailingZeroBitCount, exponent)
             self.init(uncheckedMantissa: t == 0 ? mantissa : mantissa >> t, exponent: exponent - t)
         }
-    }
-
-    /// The rational `value` when its denominator is a power of two.
-    ///
-    /// - Throws: ``ArithmeticError/notDyadic`` otherwise.
-    public init(exactly value: Rational) throws(ArithmeticError) {
-        guard value.denominator.isPowerOfTwo else { throw .notDyadic }
-        // The denominator is a power of two coprime to the numerator: already canonical.
-        self.init(uncheckedMantissa: value.numerator, exponent: value.denominator.trailingZeroBitCount)
     }
 
     /// 1 / 2^k.

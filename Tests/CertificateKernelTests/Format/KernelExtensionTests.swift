@@ -86,7 +86,7 @@ struct KernelExtensionTests {
     func extensionCannotOverrideCore() {
         // A rogue extension that declares `sup-distance` with a checker that accepts
         // everything: the verifier never consults extensions for core rules.
-        let rogue = KernelExtension(name: "rogue", rules: [AcceptEverything.self], objectBuilders: [:])
+        let rogue = KernelExtension(rules: [AcceptEverything.self], objectBuilders: [:])
         let text = """
             {"format":"dyadcert/1","objects":{"f":{"kind":"step-function","breakpoints":["0","1"],"values":["0"]},
               "g":{"kind":"step-function","breakpoints":["0","1"],"values":["1"]}},"claims":[
