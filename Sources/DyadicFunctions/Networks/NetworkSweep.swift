@@ -218,17 +218,18 @@ struct SweepStructure: Sendable {
         return (structure, numbers)
     }
 
-    /// The most chunks a sweep is split into (``SweepPlan/inChunks(_:)``): a fixed number,
-    /// so that the work charged for a sweep is the same on every machine.
-    static let maxChunks = 16
+    /// The most chunks a sweep over `pieces` pieces is split into (``SweepPlan/inChunks(_:)``
+    /// uses fewer on a machine with fewer than 8 processors): one per 4,096 pieces, at least
+    /// 1 and at most 16, so that the work charged for a sweep is the same on every machine.
+    static func maxChunks(pieces: Int) -> Int { min(16, max(1, pieces / 4096)) }
 
     /// The steps of one ``ThresholdGroup/value(at:)`` on a group of `terms` units: a
     /// binary search.
     static func searchCost(terms: Int) -> Int { 2 + Int.bitWidth - terms.leadingZeroBitCount }
 
     /// A bound on the elementary steps of one sweep over all pieces, in all its chunks,
-    /// from the network's shape alone (MATH.md sec. 10, rule `network-realises`, "The work of a sweep"). Between
-    /// pieces the sweep touches only what changed. A first-layer unit changes at one
+    /// from the network's shape alone (MATH.md sec. 10, rule `network-realises`, "The work
+    /// of a sweep"). Between pieces the sweep touches only what changed. A first-layer unit changes at one
     /// piece. A later unit is recomputed only at a piece where one of its inputs changed
     /// (an edge or a group it reads), so at most min(pieces, the sum of its inputs'
     /// changes) times, and it changes at most as often as it is recomputed. Each change
@@ -254,7 +255,7 @@ struct SweepStructure: Sendable {
             changeWork = .saturatingSum(changeWork, .saturatingSum(.saturatingProduct([changes, push]), recomputed[u]))
             fullPass = .saturatingSum(fullPass, 1 + push)
         }
-        let chunks = min(Self.maxChunks, max(1, pieces / 4096))
+        let chunks = Self.maxChunks(pieces: pieces)
         let perPiece = Int.saturatingProduct([pieces, layerCount + 1])
         return .saturatingSum(changeWork, .saturatingSum(perPiece, .saturatingProduct([chunks, fullPass])))
     }

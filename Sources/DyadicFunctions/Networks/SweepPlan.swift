@@ -174,7 +174,7 @@ struct SweepPlan<N: SweepScalar>: Sendable {
     /// balance (at J = 22, sixteen chunks spent a sixth of the time zeroing fresh pages).
     func inChunks<T: Sendable>(_ body: @escaping @Sendable (Range<Int>) -> T) -> [T] {
         let pieces = structure.cuts.count - 1
-        let chunks = max(1, min(2 * Parallel.processorCount, SweepStructure.maxChunks, pieces / 4096))
+        let chunks = min(2 * Parallel.processorCount, SweepStructure.maxChunks(pieces: pieces))
         return Parallel.map(count: chunks, work: structure.work) { k in body((k * pieces / chunks)..<((k + 1) * pieces / chunks)) }
     }
 
