@@ -38,9 +38,8 @@ public struct HaarEntropyScenario: Scenario {
                 Lipschitz (they jump), so Lemma L does not transfer these bounds to the task outputs; their classes are finite and \
                 binary, and their exact sizes come from Lemmas S, J and B instead (see the separation certificates).
                 """)
-        b.object(
-            "H", kind: .haarClass, [("levels", V.number(J)), ("amplitudes", rho == half ? .string("balanced") : V.numbers(amplitudes))])
-        b.object("U", kind: .haarClass, [("levels", V.number(J)), ("amplitudes", V.numbers(shifted))])
+        b.haarClass("H", levels: J, amplitudes: rho == half ? .balanced : .values(amplitudes))
+        b.haarClass("U", levels: J, amplitudes: .values(shifted))
         var covers: [(String, BigInt)] = []
         for (i, eps) in grid.enumerated() {
             let k = i + 1
@@ -50,39 +49,29 @@ public struct HaarEntropyScenario: Scenario {
                 throw GeneratorError("no bound applies at eps = \(eps)")
             }
             let lowerBits = HaarCoveringBounds.bits(truncationLevel: lower), upperBits = HaarCoveringBounds.bits(truncationLevel: upper)
-            b.claim(
-                "packing-\(k)", rule: .haarPacking,
-                description:
-                    "eps_\(k) = \(eps) < a_\(lower - 1) = \(amplitudes[lower - 1]): log2 N(eps_\(k), H) >= 2^\(lower) - 1 = \(lowerBits).",
-                inputs: [("class", .string("H")), ("eps", V.number(eps)), ("level", V.number(lower))],
-                statement: [("bits-at-least", V.number(lowerBits))])
-            b.claim(
-                "cover-\(k)", rule: .haarCover,
-                description: "eps_\(k) = \(eps) >= sum_{j>=\(upper)} a_j: log2 N(eps_\(k), H) <= 2^\(upper) - 1 = \(upperBits).",
-                inputs: [("class", .string("H")), ("eps", V.number(eps)), ("level", V.number(upper))],
-                statement: [("bits-at-most", V.number(upperBits))])
-            b.claim(
-                "bracket-\(k)", rule: .bits,
-                description: "At eps_\(k) the two bounds are \(upperBits - lowerBits) bits apart.",
+            b.haarPacking(
+                "packing-\(k)",
+                "eps_\(k) = \(eps) < a_\(lower - 1) = \(amplitudes[lower - 1]): log2 N(eps_\(k), H) >= 2^\(lower) - 1 = \(lowerBits).",
+                class: "H", level: lower, eps: eps, bitsAtLeast: lowerBits)
+            b.haarCover(
+                "cover-\(k)", "eps_\(k) = \(eps) >= sum_{j>=\(upper)} a_j: log2 N(eps_\(k), H) <= 2^\(upper) - 1 = \(upperBits).",
+                class: "H", level: upper, eps: eps, bitsAtMost: upperBits)
+            b.bits(
+                "bracket-\(k)", "At eps_\(k) the two bounds are \(upperBits - lowerBits) bits apart.",
                 uses: ["cover-\(k)", "packing-\(k)"],
-                inputs: [("terms", .array([V.term("cover-\(k)", "bits", 1), V.term("packing-\(k)", "bits", -1)]))],
-                statement: [("relation", .string("<=")), ("bound", V.number(upperBits - lowerBits))])
+                terms: [Term("cover-\(k)", .bits, 1), Term("packing-\(k)", .bits, -1)], .lessOrEqual, Rational(upperBits - lowerBits))
             if covers.count >= 2, case let (earlier, earlierBits) = covers[covers.count - 2], lowerBits - 2 * earlierBits > 0 {
-                b.claim(
-                    "growth-\(k)", rule: .bits,
-                    description:
-                        "Shrinking eps from eps_\(k - 2) to eps_\(k) (a factor \(rho * rho)) more than doubles the description length: log2 N(eps_\(k)) >= \(lowerBits) > 2 * \(earlierBits) >= 2 log2 N(eps_\(k - 2)).",
-                    uses: ["packing-\(k)", earlier],
-                    inputs: [("terms", .array([V.term("packing-\(k)", "bits", 1), V.term(earlier, "bits", -2)]))],
-                    statement: [("relation", .string(">=")), ("bound", V.number(lowerBits - 2 * earlierBits))])
+                b.bits(
+                    "growth-\(k)",
+                    "Shrinking eps from eps_\(k - 2) to eps_\(k) (a factor \(rho * rho)) more than doubles the description length: log2 N(eps_\(k)) >= \(lowerBits) > 2 * \(earlierBits) >= 2 log2 N(eps_\(k - 2)).",
+                    uses: ["packing-\(k)", earlier], terms: [Term("packing-\(k)", .bits, 1), Term(earlier, .bits, -2)], .greaterOrEqual,
+                    Rational(lowerBits - 2 * earlierBits))
             }
             covers.append(("cover-\(k)", upperBits))
-            b.claim(
-                "transfer-\(k)", rule: .haarCover,
-                description:
-                    "Lemma L with g(y) = (y + 1)/2 (constant 1/2): the class U of u is covered at eps_\(k)/2 with the same \(upperBits) bits.",
-                inputs: [("class", .string("U")), ("eps", V.number(eps * half)), ("level", V.number(upper))],
-                statement: [("bits-at-most", V.number(upperBits))])
+            b.haarCover(
+                "transfer-\(k)",
+                "Lemma L with g(y) = (y + 1)/2 (constant 1/2): the class U of u is covered at eps_\(k)/2 with the same \(upperBits) bits.",
+                class: "U", level: upper, eps: eps * half, bitsAtMost: upperBits)
         }
         return b
     }

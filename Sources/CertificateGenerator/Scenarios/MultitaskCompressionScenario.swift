@@ -300,141 +300,86 @@ public struct MultitaskCompressionScenario: Scenario {
                 the exact output layer on \(fallback) \
                 gives a pruned network with \(prunedUnits.count) units that computes the same outputs on the data. Seed \(seed).
                 """)
-        builder.object("X", kind: .matrix, Self.matrixFields(X))
-        builder.object("Y", kind: .matrix, Self.matrixFields(Y))
-        builder.object("W", kind: .matrix, Self.matrixFields(W))
-        builder.object("b", kind: .matrix, Self.matrixFields(try RationalMatrix.column(b, limits: limits)))
-        builder.object("V", kind: .matrix, Self.matrixFields(Vwide))
-        builder.object("c", kind: .matrix, Self.matrixFields(try RationalMatrix.column(c, limits: limits)))
-        builder.object("W-pruned", kind: .matrix, Self.matrixFields(prunedNet.inputWeights))
-        builder.object("b-pruned", kind: .matrix, Self.matrixFields(try RationalMatrix.column(prunedNet.biases, limits: limits)))
-        builder.object("V-pruned", kind: .matrix, Self.matrixFields(vPruned))
-        builder.object("V-pruned-full", kind: .matrix, Self.matrixFields(vFull))
-        builder.object("V-lasso", kind: .matrix, Self.matrixFields(vPen))
-        builder.object("Theta", kind: .matrix, Self.matrixFields(theta))
-        builder.object("Lambda", kind: .matrix, Self.matrixFields(lambdaDual))
-        builder.object(
-            "wide", kind: .reluNetwork,
-            [("input-weights", .string("W")), ("biases", .string("b")), ("output-weights", .string("V")), ("output-bias", .string("c"))])
-        builder.object(
-            "pruned", kind: .reluNetwork,
-            [
-                ("input-weights", .string("W-pruned")), ("biases", .string("b-pruned")),
-                ("output-weights", .string("V-pruned")), ("output-bias", .string("c")),
-            ])
-        builder.object("data", kind: .reluData, [("inputs", .string("X")), ("targets", .string("Y"))])
+        builder.matrix("X", X)
+        builder.matrix("Y", Y)
+        builder.matrix("W", W)
+        builder.matrix("b", try RationalMatrix.column(b, limits: limits))
+        builder.matrix("V", Vwide)
+        builder.matrix("c", try RationalMatrix.column(c, limits: limits))
+        builder.matrix("W-pruned", prunedNet.inputWeights)
+        builder.matrix("b-pruned", try RationalMatrix.column(prunedNet.biases, limits: limits))
+        builder.matrix("V-pruned", vPruned)
+        builder.matrix("V-pruned-full", vFull)
+        builder.matrix("V-lasso", vPen)
+        builder.matrix("Theta", theta)
+        builder.matrix("Lambda", lambdaDual)
+        builder.reluNetwork("wide", inputWeights: "W", biases: "b", outputWeights: "V", outputBias: "c")
+        builder.reluNetwork("pruned", inputWeights: "W-pruned", biases: "b-pruned", outputWeights: "V-pruned", outputBias: "c")
+        builder.reluData("data", inputs: "X", targets: "Y")
 
-        builder.claim(
-            "wide-fits", rule: .reluInterpolates, description: "The wide network fits the \(N) points exactly.",
-            inputs: [("network", .string("wide")), ("data", .string("data"))], statement: [("sup-error", V.number(0))])
-        builder.claim(
-            "pruned-fits", rule: .reluInterpolates, description: "The pruned network fits the \(N) points exactly.",
-            inputs: [("network", .string("pruned")), ("data", .string("data"))], statement: [("sup-error", V.number(0))])
-        builder.claim(
-            "prune", rule: .compressPreserves,
-            description:
-                "Keeping \(prunedUnits.count) of the \(K) units with the exact output layer V-pruned changes no output on the data.",
-            inputs: [("data", .string("data")), ("original", .string("wide")), ("compressed", .string("pruned"))],
-            statement: [("units-before", V.number(wideSharing.activeCount)), ("units-after", V.number(prunedSharing.activeCount))])
-        builder.claim(
-            "width", rule: .widthFromRank,
-            description:
-                "rank(Y) = \(width.targetRank): every shallow ReLU network interpolating the data has at least \(width.universalLowerBound) units; the pruned network needs rank(Y - c 1^T) = \(width.centredRank ?? 0).",
-            inputs: [("data", .string("data")), ("network", .string("pruned"))],
-            statement: [
-                ("rank", V.number(width.targetRank)), ("width-lower", V.number(width.universalLowerBound)),
-                ("centred-rank", V.number(width.centredRank ?? 0)),
-            ])
+        builder.reluInterpolates("wide-fits", "The wide network fits the \(N) points exactly.", network: "wide", data: "data")
+        builder.reluInterpolates("pruned-fits", "The pruned network fits the \(N) points exactly.", network: "pruned", data: "data")
+        builder.compressPreserves(
+            "prune", "Keeping \(prunedUnits.count) of the \(K) units with the exact output layer V-pruned changes no output on the data.",
+            data: "data", original: "wide", compressed: "pruned", unitsBefore: wideSharing.activeCount,
+            unitsAfter: prunedSharing.activeCount)
+        builder.widthFromRank(
+            "width",
+            "rank(Y) = \(width.targetRank): every shallow ReLU network interpolating the data has at least \(width.universalLowerBound) units; the pruned network needs rank(Y - c 1^T) = \(width.centredRank ?? 0).",
+            network: "pruned", data: "data", rank: width.targetRank, widthLower: width.universalLowerBound,
+            centredRank: width.centredRank ?? 0)
         for (name, net, sharing) in [("wide", wideNet, wideSharing), ("pruned", prunedNet, prunedSharing)] {
-            builder.claim(
-                "\(name)-sharing", rule: .neuronSharing,
-                description:
-                    "\(sharing.activeCount) active units of the \(name) network, \(sharing.sharedCount) used by two or more outputs.",
-                inputs: [("network", .string(name))],
-                statement: [
-                    ("active-units", V.number(sharing.activeCount)), ("shared-units", V.number(sharing.sharedCount)),
-                    ("units-per-output", V.numbers(sharing.unitsUsedByOutput.map(\.count))),
-                ])
+            builder.neuronSharing(
+                "\(name)-sharing",
+                "\(sharing.activeCount) active units of the \(name) network, \(sharing.sharedCount) used by two or more outputs.",
+                network: name, activeUnits: sharing.activeCount, sharedUnits: sharing.sharedCount,
+                unitsPerOutput: sharing.unitsUsedByOutput.map(\.count))
             let v2 = try net.outputWeightSquaredNorms(limits: limits), w2 = try net.inputWeightSquaredNorms(limits: limits)
             let products = zip(v2, w2).map { $0 * $1 }
             let upper = products.map(MultiTaskLassoSolver.upperSquareRoot), lower = products.map(MultiTaskLassoSolver.lowerSquareRoot)
             let wd = half * (Rational.sum(v2) + Rational.sum(w2))
             let balanced = zip(v2, w2).allSatisfy { $0 == $1 }
-            builder.claim(
-                "\(name)-weight-decay", rule: .weightDecay,
-                description:
-                    "The exact weight decay of the \(name) network and a bracket of its path norm R = sum_k ||v_k|| ||w_k|| (Lemma WD: R <= WD).",
-                inputs: [("network", .string(name)), ("path-norm-upper", V.numbers(upper)), ("path-norm-lower", V.numbers(lower))],
-                statement: [
-                    ("weight-decay", V.number(wd)), ("balanced", .string(balanced ? "yes" : "no")),
-                    ("path-norm-upper-bound", V.number(Rational.sum(upper))), ("path-norm-lower-bound", V.number(Rational.sum(lower))),
-                ])
+            builder.weightDecay(
+                "\(name)-weight-decay",
+                "The exact weight decay of the \(name) network and a bracket of its path norm R = sum_k ||v_k|| ||w_k|| (Lemma WD: R <= WD).",
+                network: name, pathNormUpper: upper, pathNormLower: lower, weightDecay: wd, balanced: balanced,
+                pathNormUpperBound: Rational.sum(upper), pathNormLowerBound: Rational.sum(lower))
         }
-        builder.claim(
-            "constrained-gap", rule: .mtlGap,
-            description:
-                "The pruned output layer, as a point of min sum_k ||v_k|| s.t. V Phi = Psi over all \(K) units (Phi of the wide network, Psi = Y - c 1^T), is within delta of the optimum: Lambda is \(dualSource), scaled into ||Lambda phi_k|| <= 1 (Lemma MD).",
-            inputs: [
-                ("network", .string("wide")), ("weights", .string("V-pruned-full")), ("data", .string("data")), ("dual", .string("Lambda")),
-                ("unit-bounds", V.numbers(constrainedBounds)),
-            ],
-            statement: [("delta", V.number(gapConstrained))])
-        builder.claim(
-            "penalised-gap", rule: .penalisedMtlGap,
-            description:
-                "The float lasso solution (rounded to 2^-\(Self.solutionBits)) is within delta of the penalised optimum at lambda = \(lambda): Theta is its residual scaled into ||Theta phi_k|| <= lambda (Lemma PD).",
-            inputs: [
-                ("network", .string("wide")), ("weights", .string("V-lasso")), ("data", .string("data")), ("dual", .string("Theta")),
-                ("unit-bounds", V.numbers(penalisedBounds)), ("lambda", V.number(lambda)),
-            ],
-            statement: [("delta", V.number(gapPenalised))])
-        builder.claim(
-            "screen", rule: .mtlScreen,
-            description:
-                "\(screened.count) of the \(K) units are zero in every minimiser of the penalised lasso at lambda = \(lambda) (Lemma GS): every optimal pruning at this lambda keeps at most \(K - screened.count) units.",
-            uses: ["penalised-gap"], inputs: [("units", V.numbers(screened)), ("gap", .string("penalised-gap"))],
-            statement: [("screened", V.number(screened.count))])
+        builder.mtlGap(
+            "constrained-gap",
+            "The pruned output layer, as a point of min sum_k ||v_k|| s.t. V Phi = Psi over all \(K) units (Phi of the wide network, Psi = Y - c 1^T), is within delta of the optimum: Lambda is \(dualSource), scaled into ||Lambda phi_k|| <= 1 (Lemma MD).",
+            network: "wide", weights: "V-pruned-full", data: "data", dual: "Lambda", unitBounds: constrainedBounds, delta: gapConstrained)
+        builder.penalisedMtlGap(
+            "penalised-gap",
+            "The float lasso solution (rounded to 2^-\(Self.solutionBits)) is within delta of the penalised optimum at lambda = \(lambda): Theta is its residual scaled into ||Theta phi_k|| <= lambda (Lemma PD).",
+            network: "wide", weights: "V-lasso", data: "data", dual: "Theta", unitBounds: penalisedBounds, lambda: lambda,
+            delta: gapPenalised)
+        builder.mtlScreen(
+            "screen",
+            "\(screened.count) of the \(K) units are zero in every minimiser of the penalised lasso at lambda = \(lambda) (Lemma GS): every optimal pruning at this lambda keeps at most \(K - screened.count) units.",
+            uses: ["penalised-gap"], units: screened, gap: "penalised-gap", screened: screened.count)
         // The `bits` claims are tight (bound = the exact value), so each fails when its bound moves by one.
         let unitsWide = wideSharing.activeCount, unitsPruned = prunedSharing.activeCount
-        builder.claim(
-            "pruned-width-cap", rule: .bits,
-            description:
-                "The pruned network's \(unitsPruned) units, against min(N^2, N D) = \(capN2ND) (some optimal network always has at most that many): \(capN2ND - unitsPruned) below.",
-            uses: ["pruned-sharing"],
-            inputs: [
-                ("terms", .array([V.term("pruned-sharing", "units", .one, measure: "active-units", subject: ["pruned"])])),
-                ("constant", V.number(-capN2ND)),
-            ],
-            statement: [("relation", .string("<=")), ("bound", V.number(unitsPruned - capN2ND))])
-        builder.claim(
-            "pruned-width-rank", rule: .bits,
-            description:
-                "The pruned network's units exceed the bound rank(Y) - 1 that every interpolating network meets (Lemma RW) by \(unitsPruned - width.universalLowerBound).",
+        func unitsTerm(_ claim: String, _ coefficient: Rational, of network: String) -> Term {
+            Term(claim, .units, coefficient, meaning: Meaning(measure: .activeUnits, subject: [network]))
+        }
+        builder.bits(
+            "pruned-width-cap",
+            "The pruned network's \(unitsPruned) units, against min(N^2, N D) = \(capN2ND) (some optimal network always has at most that many): \(capN2ND - unitsPruned) below.",
+            uses: ["pruned-sharing"], terms: [unitsTerm("pruned-sharing", .one, of: "pruned")], constant: Rational(-capN2ND), .lessOrEqual,
+            Rational(unitsPruned - capN2ND))
+        builder.bits(
+            "pruned-width-rank",
+            "The pruned network's units exceed the bound rank(Y) - 1 that every interpolating network meets (Lemma RW) by \(unitsPruned - width.universalLowerBound).",
             uses: ["pruned-sharing", "width"],
-            inputs: [
-                (
-                    "terms",
-                    .array([
-                        V.term("pruned-sharing", "units", .one, measure: "active-units", subject: ["pruned"]),
-                        V.term("width", "rank", -1, measure: "rank", subject: ["data"]),
-                    ])
-                ), ("constant", V.number(1)),
-            ],
-            statement: [("relation", .string(">=")), ("bound", V.number(unitsPruned - width.universalLowerBound))])
-        builder.claim(
-            "compression", rule: .bits,
-            description: "Pruning removed \(unitsWide - unitsPruned) of the \(unitsWide) units.",
-            uses: ["wide-sharing", "prune"],
-            inputs: [
-                (
-                    "terms",
-                    .array([
-                        V.term("wide-sharing", "units", .one, measure: "active-units", subject: ["wide"]),
-                        V.term("prune", "units", -1, measure: "active-units", subject: ["pruned"]),
-                    ])
-                )
-            ],
-            statement: [("relation", .string(">=")), ("bound", V.number(unitsWide - unitsPruned))])
+            terms: [
+                unitsTerm("pruned-sharing", .one, of: "pruned"),
+                Term("width", .rank, -1, meaning: Meaning(measure: .rank, subject: ["data"])),
+            ], constant: .one, .greaterOrEqual, Rational(unitsPruned - width.universalLowerBound))
+        builder.bits(
+            "compression", "Pruning removed \(unitsWide - unitsPruned) of the \(unitsWide) units.", uses: ["wide-sharing", "prune"],
+            terms: [unitsTerm("wide-sharing", .one, of: "wide"), unitsTerm("prune", -1, of: "pruned")], .greaterOrEqual,
+            Rational(unitsWide - unitsPruned))
         return builder
     }
 
@@ -510,11 +455,13 @@ public struct MultitaskCompressionScenario: Scenario {
         while s * s * m > bound2 { s = s - s.timesPowerOfTwo(-20) }
         return try RationalMatrix(rows: rounded.rows, columns: rounded.columns, entries: rounded.entries.map { $0 * s }, limits: limits)
     }
+}
 
-    /// The JSON fields of a `matrix`: the dyadic encoding (one exponent per row, int64
+extension CertificateBuilder {
+    /// A `matrix` object holding m: the dyadic encoding (one exponent per row, int64
     /// mantissas in base64, or wide mantissas when one does not fit) when every entry is
     /// dyadic, rational entries otherwise.
-    static func matrixFields(_ m: RationalMatrix) -> [(String, JSONValue)] {
+    mutating func matrix(_ name: String, _ m: RationalMatrix) {
         let rows = m.rows, columns = m.columns
         var exponents: [Int] = []
         var mantissas: [BigInt] = []
@@ -522,31 +469,22 @@ public struct MultitaskCompressionScenario: Scenario {
         for i in 0..<rows {
             let row = m.row(i)
             guard row.allSatisfy({ $0.denominator.isPowerOfTwo }) else {
-                return [
-                    ("rows", V.number(rows)), ("columns", V.number(columns)), ("entries", .array((0..<rows).map { V.numbers(m.row($0)) })),
-                ]
+                matrix(name, rows: rows, columns: columns, entries: (0..<rows).map { m.row($0) })
+                return
             }
             let e = row.map { $0.denominator.bitLength - 1 }.max() ?? 0
             exponents.append(e)
             mantissas.append(contentsOf: row.map { $0.numerator << (e - ($0.denominator.bitLength - 1)) })
         }
-        let narrow = mantissas.allSatisfy { $0.bitLength <= 63 }
-        var dyadic: [(key: String, value: JSONValue)] = [
-            ("row-exponents", Set(exponents).count <= 1 ? V.number(exponents.first ?? 0) : V.numbers(exponents)),
-            ("column-exponents", V.number(0)),
-        ]
-        if narrow {
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(8 * mantissas.count)
-            for x in mantissas {
-                let word = UInt64(bitPattern: Int64(Int(exactly: x)!))
-                for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: word >> (8 * k))) }
-            }
-            dyadic.append(("mantissas", .string(Data(bytes).base64EncodedString())))
+        let rowExponents: any ClaimValue = Set(exponents).count <= 1 ? exponents.first ?? 0 : exponents
+        let dyadic: DyadicMatrixForm
+        if mantissas.allSatisfy({ $0.bitLength <= 63 }) {
+            let words = mantissas.map { Int64(Int(exactly: $0)!) }
+            dyadic = DyadicMatrixForm(rowExponents: rowExponents, columnExponents: 0, mantissas: words)
         } else {
-            dyadic.append(
-                ("wide-mantissas", .array((0..<rows).map { i in .array((0..<columns).map { V.number(mantissas[i * columns + $0]) }) })))
+            let wide = (0..<rows).map { i in Array(mantissas[(i * columns)..<((i + 1) * columns)]) }
+            dyadic = DyadicMatrixForm(rowExponents: rowExponents, columnExponents: 0, wideMantissas: wide)
         }
-        return [("rows", V.number(rows)), ("columns", V.number(columns)), ("dyadic", .object(JSONObject(dyadic)))]
+        matrix(name, rows: rows, columns: columns, dyadic: dyadic)
     }
 }

@@ -145,15 +145,13 @@ public struct RatesScenario: Scenario {
             let J = row.levels
             let readouts = SeparationScenario.defaultReadouts(levels: J, tasks: row.tasks)
             let signs = try SignTree.random(levels: J, seed: seed)
-            b.object("sigma-J\(J)", kind: .signTree, [("levels", V.number(J)), ("bits", .string(signs.hex))])
-            b.object("K-J\(J)", kind: .readoutClass, [("levels", V.number(J)), ("readouts", V.numbers(readouts))])
-            b.object("N-J\(J)", kind: .signCodedNetwork, [("signs", .string("sigma-J\(J)")), ("readouts", V.numbers(readouts))])
+            b.signTree("sigma-J\(J)", levels: J, bits: signs.hex)
+            b.readoutClass("K-J\(J)", levels: J, readouts: readouts)
+            b.signCodedNetwork("N-J\(J)", signs: "sigma-J\(J)", readouts: readouts)
         }
         for ratio in ratios {
             let a = amplitudes(ratio)
-            b.object(
-                "H-\(Self.tag(ratio))", kind: .haarClass,
-                [("levels", V.number(haarLevels)), ("amplitudes", ratio == half ? .string("balanced") : V.numbers(a))])
+            b.haarClass("H-\(Self.tag(ratio))", levels: haarLevels, amplitudes: ratio == half ? .balanced : .values(a))
         }
 
         for row in rows {
@@ -161,114 +159,77 @@ public struct RatesScenario: Scenario {
             let separateSizes = try SeparationScenario.defaultReadouts(levels: J, tasks: row.tasks).map {
                 try ReadoutCount.separateLog2(readout: $0)
             }
-            b.claim(
-                "joint-size-\(s)", rule: .readoutCount, description: "J = \(J), D = \(row.tasks): log2 |K_M| = \(row.jointBits) (Lemma J).",
-                inputs: [("class", .string(K)), ("coding", .string("joint"))], statement: [("log2-size", V.number(row.jointBits))])
-            b.claim(
-                "separate-sizes-\(s)", rule: .readoutCount,
-                description: "J = \(J): log2 |K_m| = 2^(J-1) for each of the \(row.tasks) readouts (Lemma S).",
-                inputs: [("class", .string(K)), ("coding", .string("separate"))],
-                statement: [("log2-sizes", .array(separateSizes.map(V.number))), ("total", V.number(row.separateBits))])
-            b.claim(
-                "joint-bits-\(s)", rule: .binaryClass, description: "J = \(J): joint description length at eps = 1/2 (Lemma B).",
-                uses: ["joint-size-\(s)"], inputs: [("class", .string(K)), ("eps", V.number(half)), ("coding", .string("joint"))],
-                statement: [("bits", V.number(row.jointBits))])
-            b.claim(
-                "separate-bits-\(s)", rule: .binaryClass,
-                description: "J = \(J): separate description length at eps = 1/2 (Lemma B per task).",
-                uses: ["separate-sizes-\(s)"], inputs: [("class", .string(K)), ("eps", V.number(half)), ("coding", .string("separate"))],
-                statement: [("bits", V.number(row.separateBits))])
-            b.claim(
-                "family-\(s)", rule: .networkRealisesForAllSigns,
-                description:
-                    "J = \(J): the sign-coded family realises F_sigma for every sign tree with 2^J - 1 = \(row.familyBits) code bits (Lemma NF).",
-                inputs: [("network", .string("N-\(s)")), ("class", .string(K))],
-                statement: [("outputs", V.number(row.tasks)), ("bits", V.number(row.familyBits))])
-            b.claim(
-                "separate-width-\(s)", rule: .networkWidthLower,
-                description:
-                    "J = \(J): separate networks within any eps in (0, 1) of the outputs need at least D_J 2^(J-1) = \(row.separateFirstLayerUnits) first-layer units (Lemma N2e).",
-                inputs: [("mode", .string("separate")), ("class", .string(K)), ("eps-below", V.number(epsBelow))],
-                statement: [("first-layer-units-at-least", V.number(row.separateFirstLayerUnits))])
+            b.readoutCount(
+                "joint-size-\(s)", "J = \(J), D = \(row.tasks): log2 |K_M| = \(row.jointBits) (Lemma J).", class: K, coding: .joint,
+                log2Size: row.jointBits)
+            b.readoutCount(
+                "separate-sizes-\(s)", "J = \(J): log2 |K_m| = 2^(J-1) for each of the \(row.tasks) readouts (Lemma S).", class: K,
+                coding: .separate, log2Sizes: separateSizes, total: row.separateBits)
+            b.binaryClass(
+                "joint-bits-\(s)", "J = \(J): joint description length at eps = 1/2 (Lemma B).", uses: ["joint-size-\(s)"], class: K,
+                eps: half, coding: .joint, bits: row.jointBits)
+            b.binaryClass(
+                "separate-bits-\(s)", "J = \(J): separate description length at eps = 1/2 (Lemma B per task).",
+                uses: ["separate-sizes-\(s)"], class: K, eps: half, coding: .separate, bits: row.separateBits)
+            b.networkRealisesForAllSigns(
+                "family-\(s)",
+                "J = \(J): the sign-coded family realises F_sigma for every sign tree with 2^J - 1 = \(row.familyBits) code bits (Lemma NF).",
+                network: "N-\(s)", class: K, outputs: row.tasks, bits: row.familyBits)
+            b.networkWidthLower(
+                "separate-width-\(s)",
+                "J = \(J): separate networks within any eps in (0, 1) of the outputs need at least D_J 2^(J-1) = \(row.separateFirstLayerUnits) first-layer units (Lemma N2e).",
+                mode: .separate, class: K, epsBelow: epsBelow, firstLayerUnitsAtLeast: row.separateFirstLayerUnits)
 
             let separateTerm = { (c: Rational) in
-                V.term("separate-bits-\(s)", "bits", c, measure: "description-bits", subject: [K], eps: half, coding: "separate")
+                Term(
+                    "separate-bits-\(s)", .bits, c, meaning: Meaning(measure: .descriptionBits, subject: [K], eps: half, coding: .separate))
             }
             let jointTerm = { (c: Rational) in
-                V.term("joint-bits-\(s)", "bits", c, measure: "description-bits", subject: [K], eps: half, coding: "joint")
+                Term("joint-bits-\(s)", .bits, c, meaning: Meaning(measure: .descriptionBits, subject: [K], eps: half, coding: .joint))
             }
-            let familyTerm = V.term("family-\(s)", "bits", -1, measure: "realising-network-bits", subject: [K], coding: "joint")
+            let familyTerm = Term("family-\(s)", .bits, -1, meaning: Meaning(measure: .realisingNetworkBits, subject: [K], coding: .joint))
             let strict = row.jointBits < row.familyBits
-            b.claim(
-                "joint-below-family-\(s)", rule: .bits,
-                description:
-                    "J = \(J): joint bits \(row.jointBits) \(strict ? "<" : "<=") 2^J - 1 = \(row.familyBits), the family's code bits.",
-                uses: ["joint-bits-\(s)"], inputs: [("terms", .array([jointTerm(1)]))],
-                statement: [("relation", .string(strict ? "<" : "<=")), ("bound", V.number(row.familyBits))])
-            b.claim(
-                "network-bits-gap-\(s)", rule: .bits,
-                description: "J = \(J): separate bits minus the family's code bits is at least \(row.separateBits - row.familyBits).",
-                uses: ["separate-bits-\(s)", "family-\(s)"], inputs: [("terms", .array([separateTerm(1), familyTerm]))],
-                statement: [("relation", .string(">=")), ("bound", V.number(row.separateBits - row.familyBits))])
-            b.claim(
-                "network-width-gap-\(s)", rule: .bits,
-                description:
-                    "J = \(J): separate networks need at least \(row.separateFirstLayerUnits - row.familyFirstLayerUnits) more first-layer units than the family's \(row.familyFirstLayerUnits).",
+            b.bits(
+                "joint-below-family-\(s)",
+                "J = \(J): joint bits \(row.jointBits) \(strict ? "<" : "<=") 2^J - 1 = \(row.familyBits), the family's code bits.",
+                uses: ["joint-bits-\(s)"], terms: [jointTerm(1)], strict ? .less : .lessOrEqual, Rational(row.familyBits))
+            b.bits(
+                "network-bits-gap-\(s)",
+                "J = \(J): separate bits minus the family's code bits is at least \(row.separateBits - row.familyBits).",
+                uses: ["separate-bits-\(s)", "family-\(s)"], terms: [separateTerm(1), familyTerm], .greaterOrEqual,
+                Rational(row.separateBits - row.familyBits))
+            b.bits(
+                "network-width-gap-\(s)",
+                "J = \(J): separate networks need at least \(row.separateFirstLayerUnits - row.familyFirstLayerUnits) more first-layer units than the family's \(row.familyFirstLayerUnits).",
                 uses: ["separate-width-\(s)", "family-\(s)"],
-                inputs: [
-                    (
-                        "terms",
-                        .array([
-                            V.term(
-                                "separate-width-\(s)", "first-layer-units", 1, measure: "realising-first-layer-units", subject: [K],
-                                epsBelow: epsBelow, coding: "separate"),
-                            V.term("family-\(s)", "first-layer-units", -1, measure: "first-layer-units", subject: ["N-\(s)"]),
-                        ])
-                    )
-                ],
-                statement: [("relation", .string(">=")), ("bound", V.number(row.separateFirstLayerUnits - row.familyFirstLayerUnits))])
+                terms: [
+                    Term(
+                        "separate-width-\(s)", .firstLayerUnits, 1,
+                        meaning: Meaning(measure: .realisingFirstLayerUnits, subject: [K], epsBelow: epsBelow, coding: .separate)),
+                    Term("family-\(s)", .firstLayerUnits, -1, meaning: Meaning(measure: .firstLayerUnits, subject: ["N-\(s)"])),
+                ], .greaterOrEqual, Rational(row.separateFirstLayerUnits - row.familyFirstLayerUnits))
         }
         // Growth between consecutive rows: separate(J+1) = 2 (D_(J+1)/D_J) separate(J), exactly.
         for (row, next) in zip(rows, rows.dropFirst()) {
             let s = "J\(row.levels)", t = "J\(next.levels)"
             let factor = try Rational(numerator: 2 * BigInt(next.tasks), denominator: BigInt(row.tasks))
-            b.claim(
-                "separate-growth-\(t)", rule: .bits,
-                description: factor == Rational(2)
+            func term(_ claim: String, _ K: String, _ c: Rational, _ coding: Coding) -> Term {
+                Term(claim, .bits, c, meaning: Meaning(measure: .descriptionBits, subject: [K], eps: half, coding: coding))
+            }
+            b.bits(
+                "separate-growth-\(t)",
+                factor == Rational(2)
                     ? "From J = \(row.levels) to \(next.levels) the separate bits exactly double: \(row.separateBits) -> \(next.separateBits)."
                     : "From J = \(row.levels) to \(next.levels) the separate bits grow by 2 D_(J+1)/D_J = \(factor): \(row.separateBits) -> \(next.separateBits).",
                 uses: ["separate-bits-\(t)", "separate-bits-\(s)"],
-                inputs: [
-                    (
-                        "terms",
-                        .array([
-                            V.term(
-                                "separate-bits-\(t)", "bits", 1, measure: "description-bits", subject: ["K-\(t)"], eps: half,
-                                coding: "separate"),
-                            V.term(
-                                "separate-bits-\(s)", "bits", -factor, measure: "description-bits", subject: ["K-\(s)"], eps: half,
-                                coding: "separate"),
-                        ])
-                    )
-                ],
-                statement: [("relation", .string("=")), ("bound", .string("0"))])
-            b.claim(
-                "joint-growth-\(t)", rule: .bits,
-                description:
-                    "From J = \(row.levels) to \(next.levels) the joint bits grow by \(next.jointBits - row.jointBits): \(row.jointBits) -> \(next.jointBits).",
+                terms: [term("separate-bits-\(t)", "K-\(t)", 1, .separate), term("separate-bits-\(s)", "K-\(s)", -factor, .separate)],
+                .equal, .zero)
+            b.bits(
+                "joint-growth-\(t)",
+                "From J = \(row.levels) to \(next.levels) the joint bits grow by \(next.jointBits - row.jointBits): \(row.jointBits) -> \(next.jointBits).",
                 uses: ["joint-bits-\(t)", "joint-bits-\(s)"],
-                inputs: [
-                    (
-                        "terms",
-                        .array([
-                            V.term(
-                                "joint-bits-\(t)", "bits", 1, measure: "description-bits", subject: ["K-\(t)"], eps: half, coding: "joint"),
-                            V.term(
-                                "joint-bits-\(s)", "bits", -1, measure: "description-bits", subject: ["K-\(s)"], eps: half, coding: "joint"),
-                        ])
-                    )
-                ],
-                statement: [("relation", .string("=")), ("bound", V.number(next.jointBits - row.jointBits))])
+                terms: [term("joint-bits-\(t)", "K-\(t)", 1, .joint), term("joint-bits-\(s)", "K-\(s)", -1, .joint)], .equal,
+                Rational(next.jointBits - row.jointBits))
         }
 
         // Haar brackets and their growth as eps halves.
@@ -279,46 +240,39 @@ public struct RatesScenario: Scenario {
             for h in haar {
                 let k = h.exponent, eps = Rational.one.timesPowerOfTwo(-k)
                 if let lower = h.lower, let L = h.packingLevel {
-                    b.claim(
-                        "packing-\(tag)-k\(k)", rule: .haarPacking,
-                        description:
-                            "rho = \(ratio), eps = 2^-\(k) < a_\(L - 1) = \(a[L - 1]): log2 N(eps, H) >= 2^\(L) - 1 = \(lower) (Lemma H1).",
-                        inputs: [("class", .string(H)), ("eps", V.number(eps)), ("level", V.number(L))],
-                        statement: [("bits-at-least", V.number(lower))])
+                    b.haarPacking(
+                        "packing-\(tag)-k\(k)",
+                        "rho = \(ratio), eps = 2^-\(k) < a_\(L - 1) = \(a[L - 1]): log2 N(eps, H) >= 2^\(L) - 1 = \(lower) (Lemma H1).",
+                        class: H, level: L, eps: eps, bitsAtLeast: lower)
                 }
-                b.claim(
-                    "cover-\(tag)-k\(k)", rule: .haarCover,
-                    description:
-                        "rho = \(ratio), eps = 2^-\(k) >= sum_{j>=\(h.coverLevel)} a_j: log2 N(eps, H) <= 2^\(h.coverLevel) - 1 = \(h.upper) (Lemma H2).",
-                    inputs: [("class", .string(H)), ("eps", V.number(eps)), ("level", V.number(h.coverLevel))],
-                    statement: [("bits-at-most", V.number(h.upper))])
+                b.haarCover(
+                    "cover-\(tag)-k\(k)",
+                    "rho = \(ratio), eps = 2^-\(k) >= sum_{j>=\(h.coverLevel)} a_j: log2 N(eps, H) <= 2^\(h.coverLevel) - 1 = \(h.upper) (Lemma H2).",
+                    class: H, level: h.coverLevel, eps: eps, bitsAtMost: h.upper)
             }
-            func term(_ kind: String, _ h: HaarRow, _ c: Rational) -> JSONValue {
-                V.term(
-                    "\(kind)-\(tag)-k\(h.exponent)", "bits", c, measure: "description-bits", subject: [H],
-                    eps: Rational.one.timesPowerOfTwo(-h.exponent), coding: "joint")
+            func term(_ kind: String, _ h: HaarRow, _ c: Rational) -> Term {
+                Term(
+                    "\(kind)-\(tag)-k\(h.exponent)", .bits, c,
+                    meaning: Meaning(
+                        measure: .descriptionBits, subject: [H], eps: Rational.one.timesPowerOfTwo(-h.exponent), coding: .joint))
             }
             for (i, h) in haar.enumerated() {
                 // Doubling: the first k' > k with lower(k') > 2 upper(k).
                 if let later = haar[(i + 1)...].first(where: { $0.lower.map { $0 > 2 * h.upper } ?? false }), let lower = later.lower {
-                    b.claim(
-                        "doubling-\(tag)-k\(h.exponent)", rule: .bits,
-                        description:
-                            "rho = \(ratio): from eps = 2^-\(h.exponent) to 2^-\(later.exponent) log2 N more than doubles: log2 N(2^-\(later.exponent)) >= \(lower) > 2 * \(h.upper) >= 2 log2 N(2^-\(h.exponent)).",
+                    b.bits(
+                        "doubling-\(tag)-k\(h.exponent)",
+                        "rho = \(ratio): from eps = 2^-\(h.exponent) to 2^-\(later.exponent) log2 N more than doubles: log2 N(2^-\(later.exponent)) >= \(lower) > 2 * \(h.upper) >= 2 log2 N(2^-\(h.exponent)).",
                         uses: ["packing-\(tag)-k\(later.exponent)", "cover-\(tag)-k\(h.exponent)"],
-                        inputs: [("terms", .array([term("packing", later, 1), term("cover", h, -2)]))],
-                        statement: [("relation", .string(">=")), ("bound", V.number(lower - 2 * h.upper))])
+                        terms: [term("packing", later, 1), term("cover", h, -2)], .greaterOrEqual, Rational(lower - 2 * h.upper))
                 }
                 // At most: halving eps, the upper bound at eps/2 against 4 times the lower bound at eps.
                 if i + 1 < haar.count, let lower = h.lower {
                     let next = haar[i + 1]
-                    b.claim(
-                        "at-most-\(tag)-k\(next.exponent)", rule: .bits,
-                        description:
-                            "rho = \(ratio): halving eps from 2^-\(h.exponent) multiplies log2 N by at most 4 plus \(next.upper - 4 * lower): log2 N(2^-\(next.exponent)) <= \(next.upper), log2 N(2^-\(h.exponent)) >= \(lower).",
+                    b.bits(
+                        "at-most-\(tag)-k\(next.exponent)",
+                        "rho = \(ratio): halving eps from 2^-\(h.exponent) multiplies log2 N by at most 4 plus \(next.upper - 4 * lower): log2 N(2^-\(next.exponent)) <= \(next.upper), log2 N(2^-\(h.exponent)) >= \(lower).",
                         uses: ["cover-\(tag)-k\(next.exponent)", "packing-\(tag)-k\(h.exponent)"],
-                        inputs: [("terms", .array([term("cover", next, 1), term("packing", h, -4)]))],
-                        statement: [("relation", .string("<=")), ("bound", V.number(next.upper - 4 * lower))])
+                        terms: [term("cover", next, 1), term("packing", h, -4)], .lessOrEqual, Rational(next.upper - 4 * lower))
                 }
             }
         }

@@ -72,137 +72,101 @@ public struct SeparationScenario: Scenario {
                 every eps in (0, 1) (Corollary N2, Lemma N2e), the family has \(network.firstLayerWidth). \
                 Per-sigma checks use the sign tree drawn from seed \(seed).
                 """)
-        b.object("sigma", kind: .signTree, [("levels", V.number(J)), ("bits", .string(signs.hex))])
-        b.object("F", kind: .taskOutputs, [("signs", .string("sigma")), ("readouts", V.numbers(readouts))])
-        b.object("K", kind: .readoutClass, [("levels", V.number(J)), ("readouts", V.numbers(readouts))])
-        b.object("N", kind: .signCodedNetwork, [("signs", .string("sigma")), ("readouts", V.numbers(readouts))])
+        b.signTree("sigma", levels: J, bits: signs.hex)
+        b.taskOutputs("F", signs: "sigma", readouts: readouts)
+        b.readoutClass("K", levels: J, readouts: readouts)
+        b.signCodedNetwork("N", signs: "sigma", readouts: readouts)
 
         // Orthonormality, for this sigma and for all.
-        b.claim(
-            "orthonormal", rule: .gram,
-            description: "The D outputs of this sign tree are orthonormal: the exact Gram matrix is the identity.",
-            inputs: [("functions", V.names(["F"]))], statement: [("matrix", .string("identity"))])
-        b.claim(
-            "orthonormal-for-all", rule: .orthonormalForAllSigns,
-            description:
-                "Theorem O: with balanced amplitudes and distinct readouts below 2^J the outputs are orthonormal for all 2^(2^J - 1) sign trees.",
-            inputs: [("levels", V.number(J)), ("readouts", V.numbers(readouts))], statement: [("gram", .string("identity"))])
+        b.gram(
+            "orthonormal", "The D outputs of this sign tree are orthonormal: the exact Gram matrix is the identity.", functions: ["F"],
+            .identity)
+        b.orthonormalForAllSigns(
+            "orthonormal-for-all",
+            "Theorem O: with balanced amplitudes and distinct readouts below 2^J the outputs are orthonormal for all 2^(2^J - 1) sign trees.",
+            levels: J, readouts: readouts)
 
         // Description lengths of the class at eps = 1/2.
-        b.claim(
-            "joint-size", rule: .readoutCount, description: "Lemma J (span recursion over GF(2)): log2 |K_M| = \(jointLog2).",
-            inputs: [("class", .string("K")), ("coding", .string("joint"))], statement: [("log2-size", V.number(jointLog2))])
-        b.claim(
-            "separate-sizes", rule: .readoutCount, description: "Lemma S: log2 |K_m| = 2^top(m) for each readout; \(separateLog2) in all.",
-            inputs: [("class", .string("K")), ("coding", .string("separate"))],
-            statement: [("log2-sizes", .array(separateSizes.map(V.number))), ("total", V.number(separateLog2))])
-        b.claim(
-            "joint-bits", rule: .binaryClass,
-            description: "Lemma B: the outputs are +-1 valued, so at eps = 1/2 the joint description length is log2 |K_M|.",
-            uses: ["joint-size"], inputs: [("class", .string("K")), ("eps", V.number(eps)), ("coding", .string("joint"))],
-            statement: [("bits", V.number(jointLog2))])
-        b.claim(
-            "separate-bits", rule: .binaryClass,
-            description: "Lemma B per task: the separate description length at eps = 1/2 is the sum of log2 |K_m_d|.",
-            uses: ["separate-sizes"], inputs: [("class", .string("K")), ("eps", V.number(eps)), ("coding", .string("separate"))],
-            statement: [("bits", V.number(separateLog2))])
-        let separateTerm = V.term("separate-bits", "bits", 1, measure: "description-bits", subject: ["K"], eps: eps, coding: "separate")
-        b.claim(
-            "gap", rule: .bits, description: "Joint coding saves \(separateLog2 - jointLog2) bits.",
-            uses: ["separate-bits", "joint-bits"],
-            inputs: [
-                (
-                    "terms",
-                    .array([
-                        separateTerm,
-                        V.term("joint-bits", "bits", -1, measure: "description-bits", subject: ["K"], eps: eps, coding: "joint"),
-                    ])
-                )
-            ],
-            statement: [("relation", .string("=")), ("bound", V.number(separateLog2 - jointLog2))])
+        b.readoutCount(
+            "joint-size", "Lemma J (span recursion over GF(2)): log2 |K_M| = \(jointLog2).", class: "K", coding: .joint,
+            log2Size: jointLog2)
+        b.readoutCount(
+            "separate-sizes", "Lemma S: log2 |K_m| = 2^top(m) for each readout; \(separateLog2) in all.", class: "K", coding: .separate,
+            log2Sizes: separateSizes, total: separateLog2)
+        b.binaryClass(
+            "joint-bits", "Lemma B: the outputs are +-1 valued, so at eps = 1/2 the joint description length is log2 |K_M|.",
+            uses: ["joint-size"], class: "K", eps: eps, coding: .joint, bits: jointLog2)
+        b.binaryClass(
+            "separate-bits", "Lemma B per task: the separate description length at eps = 1/2 is the sum of log2 |K_m_d|.",
+            uses: ["separate-sizes"], class: "K", eps: eps, coding: .separate, bits: separateLog2)
+        let separateTerm = Term(
+            "separate-bits", .bits, 1, meaning: Meaning(measure: .descriptionBits, subject: ["K"], eps: eps, coding: .separate))
+        b.bits(
+            "gap", "Joint coding saves \(separateLog2 - jointLog2) bits.", uses: ["separate-bits", "joint-bits"],
+            terms: [
+                separateTerm,
+                Term("joint-bits", .bits, -1, meaning: Meaning(measure: .descriptionBits, subject: ["K"], eps: eps, coding: .joint)),
+            ], .equal, Rational(separateLog2 - jointLog2))
         let ratio = try Rational(numerator: separateLog2, denominator: jointLog2)
-        b.claim(
-            "ratio", rule: .bits,
-            description: "Separate coding needs \(ratio) = \(ratio.decimalText(fractionDigits: 3)) times the bits of joint coding.",
-            uses: ["separate-bits", "joint-bits"],
-            inputs: [("terms", .array([V.term("separate-bits", "bits", 1), V.term("joint-bits", "bits", -ratio)]))],
-            statement: [("relation", .string("=")), ("bound", .string("0"))])
+        b.bits(
+            "ratio", "Separate coding needs \(ratio) = \(ratio.decimalText(fractionDigits: 3)) times the bits of joint coding.",
+            uses: ["separate-bits", "joint-bits"], terms: [Term("separate-bits", .bits, 1), Term("joint-bits", .bits, -ratio)], .equal,
+            .zero)
         if allTop && D >= 2 {
             let half = try Rational(D, 2)
-            b.claim(
-                "ratio-exceeds-half-D", rule: .bits,
-                description: "The separation theorem's gap factor: separate > (D/2) * joint, here D/2 = \(half).",
-                uses: ["separate-bits", "joint-bits"],
-                inputs: [("terms", .array([V.term("separate-bits", "bits", 1), V.term("joint-bits", "bits", -half)]))],
-                statement: [("relation", .string(">")), ("bound", .string("0"))])
+            b.bits(
+                "ratio-exceeds-half-D", "The separation theorem's gap factor: separate > (D/2) * joint, here D/2 = \(half).",
+                uses: ["separate-bits", "joint-bits"], terms: [Term("separate-bits", .bits, 1), Term("joint-bits", .bits, -half)],
+                .greater, .zero)
         }
 
         // The sign-coded network family: every F_sigma with 2^J - 1 bits.
-        b.claim(
-            "family", rule: .networkRealisesForAllSigns,
-            description: """
-                Lemma NF: for every sign tree sigma the member N_sigma (trunk of 2^J - 1 threshold units, a Haar layer, \
-                u = 1/2 + sum sigma(j,k) g(j,k) with sign-coded weights, digit and parity layers) computes F_sigma; only the \
-                2^J - 1 signs vary, so the family describes every element of K_M in \(familyBits) bits.
-                """,
-            inputs: [("network", .string("N")), ("class", .string("K"))],
-            statement: [("outputs", V.number(D)), ("bits", V.number(familyBits))])
-        b.claim(
-            "network-realises", rule: .networkRealises,
-            description: "This sigma's member N_sigma computes every output exactly, checked piece by piece (Lemma N1).",
-            inputs: [("network", .string("N")), ("functions", V.names(["F"]))], statement: [("outputs", V.number(D))])
-        b.claim(
-            "network-size", rule: .networkBits,
-            description:
-                "The member's parameters: 2^J - 1 sign-coded weights of u (1 bit each); every other parameter is derived from J and the readouts.",
-            inputs: [("network", .string("N"))],
-            statement: [
-                ("bits", V.number(familyBits)), ("units", V.number(network.unitCount)), ("hidden-units", V.number(network.hiddenUnitCount)),
-                ("parameters", V.number(network.parameterCount)), ("first-layer-units", V.number(network.firstLayerWidth)),
-                ("layers", V.number(network.layerCount)),
-            ])
-        b.claim(
-            "separate-width", rule: .networkWidthLower,
-            description: """
-                For every sign tree, output d changes sign (a jump of 2) at the midpoint of every level-top(m_d) cell, so D separate \
-                networks within eps of the outputs need at least sum_d 2^top(m_d) = \(separateWidth) first-layer units, at every eps \
-                in (0, 1): a jump of 2 exceeds 2 eps for every eps < 1 (Lemma N2e).
-                """,
-            inputs: [("mode", .string("separate")), ("class", .string("K")), ("eps-below", V.number(epsBelow))],
-            statement: [("first-layer-units-at-least", V.number(separateWidth))])
-        b.claim(
-            "joint-width", rule: .networkWidthLower,
-            description:
-                "One network within eps of all outputs, at any eps in (0, 1), needs a first-layer unit at every such midpoint: \(jointWidth) (Lemma N2e, joint mode).",
-            inputs: [("mode", .string("joint")), ("class", .string("K")), ("eps-below", V.number(epsBelow))],
-            statement: [("first-layer-units-at-least", V.number(jointWidth))])
+        b.networkRealisesForAllSigns(
+            "family",
+            """
+            Lemma NF: for every sign tree sigma the member N_sigma (trunk of 2^J - 1 threshold units, a Haar layer, \
+            u = 1/2 + sum sigma(j,k) g(j,k) with sign-coded weights, digit and parity layers) computes F_sigma; only the \
+            2^J - 1 signs vary, so the family describes every element of K_M in \(familyBits) bits.
+            """,
+            network: "N", class: "K", outputs: D, bits: familyBits)
+        b.networkRealises(
+            "network-realises", "This sigma's member N_sigma computes every output exactly, checked piece by piece (Lemma N1).",
+            network: "N", functions: ["F"], outputs: D)
+        b.networkBits(
+            "network-size",
+            "The member's parameters: 2^J - 1 sign-coded weights of u (1 bit each); every other parameter is derived from J and the readouts.",
+            network: "N", bits: familyBits, units: network.unitCount, hiddenUnits: network.hiddenUnitCount,
+            parameters: network.parameterCount, firstLayerUnits: network.firstLayerWidth, layers: network.layerCount)
+        b.networkWidthLower(
+            "separate-width",
+            """
+            For every sign tree, output d changes sign (a jump of 2) at the midpoint of every level-top(m_d) cell, so D separate \
+            networks within eps of the outputs need at least sum_d 2^top(m_d) = \(separateWidth) first-layer units, at every eps \
+            in (0, 1): a jump of 2 exceeds 2 eps for every eps < 1 (Lemma N2e).
+            """,
+            mode: .separate, class: "K", epsBelow: epsBelow, firstLayerUnitsAtLeast: separateWidth)
+        b.networkWidthLower(
+            "joint-width",
+            "One network within eps of all outputs, at any eps in (0, 1), needs a first-layer unit at every such midpoint: \(jointWidth) (Lemma N2e, joint mode).",
+            mode: .joint, class: "K", epsBelow: epsBelow, firstLayerUnitsAtLeast: jointWidth)
 
         // The network-level gap, each term with its meaning.
-        let familyTerm = V.term("family", "bits", -1, measure: "realising-network-bits", subject: ["K"], coding: "joint")
-        b.claim(
-            "network-bits-gap", rule: .bits,
-            description:
-                "The network family describes the class in \(separateLog2 - familyBits) fewer bits than separate coding needs at eps = 1/2.",
-            uses: ["separate-bits", "family"], inputs: [("terms", .array([separateTerm, familyTerm]))],
-            statement: [("relation", .string(">=")), ("bound", V.number(separateLog2 - familyBits))])
+        let familyTerm = Term("family", .bits, -1, meaning: Meaning(measure: .realisingNetworkBits, subject: ["K"], coding: .joint))
+        b.bits(
+            "network-bits-gap",
+            "The network family describes the class in \(separateLog2 - familyBits) fewer bits than separate coding needs at eps = 1/2.",
+            uses: ["separate-bits", "family"], terms: [separateTerm, familyTerm], .greaterOrEqual, Rational(separateLog2 - familyBits))
         let widthGap = separateWidth - BigInt(network.firstLayerWidth)
-        b.claim(
-            "network-width-gap", rule: .bits,
-            description:
-                "Separate networks within any eps in (0, 1) need at least \(widthGap) more first-layer units than the family's \(network.firstLayerWidth).",
+        b.bits(
+            "network-width-gap",
+            "Separate networks within any eps in (0, 1) need at least \(widthGap) more first-layer units than the family's \(network.firstLayerWidth).",
             uses: ["separate-width", "family"],
-            inputs: [
-                (
-                    "terms",
-                    .array([
-                        V.term(
-                            "separate-width", "first-layer-units", 1, measure: "realising-first-layer-units", subject: ["K"],
-                            epsBelow: epsBelow, coding: "separate"),
-                        V.term("family", "first-layer-units", -1, measure: "first-layer-units", subject: ["N"]),
-                    ])
-                )
-            ],
-            statement: [("relation", .string(">=")), ("bound", V.number(widthGap))])
+            terms: [
+                Term(
+                    "separate-width", .firstLayerUnits, 1,
+                    meaning: Meaning(measure: .realisingFirstLayerUnits, subject: ["K"], epsBelow: epsBelow, coding: .separate)),
+                Term("family", .firstLayerUnits, -1, meaning: Meaning(measure: .firstLayerUnits, subject: ["N"])),
+            ], .greaterOrEqual, Rational(widthGap))
         return b
     }
 }

@@ -188,30 +188,6 @@ public struct SparseHeadsScenario: Scenario {
             columnDenominators: Array(repeating: BigInt(1), count: columns))
     }
 
-    /// A `matrix` object in the dyadic encoding: entry (i, j) = mantissa / 2^E.
-    static func matrixFields(_ mantissas: [Int64], rows: Int, columns: Int, exponent e: Int, source: String? = nil) -> [(String, JSONValue)]
-    {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(8 * mantissas.count)
-        for m in mantissas {
-            let word = UInt64(bitPattern: m)
-            for b in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: word >> (8 * UInt64(b)))) }
-        }
-        var fields: [(String, JSONValue)] = [("rows", V.number(rows)), ("columns", V.number(columns))]
-        fields.append(
-            (
-                "dyadic",
-                .object(
-                    JSONObject([
-                        ("row-exponents", V.number(0)),
-                        ("column-exponents", V.number(e)),
-                        ("mantissas", .string(Data(bytes).base64EncodedString())),
-                    ]))
-            ))
-        if let source { fields.append(("source", .string(source))) }
-        return fields
-    }
-
     /// The exact column of m / 2^E.
     static func exactColumn(_ mantissas: [Int64], exponent e: Int) -> [Rational] {
         mantissas.map { Rational(Dyadic(mantissa: BigInt(Int($0)), exponent: e)) }
@@ -248,26 +224,18 @@ public struct SparseHeadsScenario: Scenario {
                 head (Lemma LS); the supports, their fractions and union, and a bound on every optimal head's support; support \
                 variability; the group lasso across tasks (Lemmas GL, PD, GS).
                 """ + violation)
-        b.object(
-            "X", kind: .matrix,
-            Self.matrixFields(
-                inst.x, rows: n, columns: p, exponent: Self.featureExponent,
-                source: "synthetic representation: splitmix64 seed \(seed), each entry a sum of three uniform draws on the grid 2^-15"))
-        b.object(
-            "Y", kind: .matrix,
-            Self.matrixFields(
-                inst.y, rows: n, columns: T, exponent: Self.targetExponent,
-                source: "targets y_t = X w_t + noise (sd about 1/8), one column per task"))
-        b.object(
-            "W-true", kind: .matrix,
-            Self.matrixFields(
-                inst.trueHeads, rows: T, columns: p, exponent: Self.weightExponent,
-                source: "the true heads that generated Y, one row per task"))
-        b.object(
-            "W", kind: .matrix,
-            Self.matrixFields(
-                headMantissas, rows: T, columns: p, exponent: headExponent,
-                source: "lasso heads by coordinate descent in float64, rounded to the grid 2^-\(headExponent)"))
+        b.matrix(
+            "X", mantissas: inst.x, rows: n, columns: p, exponent: Self.featureExponent,
+            source: "synthetic representation: splitmix64 seed \(seed), each entry a sum of three uniform draws on the grid 2^-15")
+        b.matrix(
+            "Y", mantissas: inst.y, rows: n, columns: T, exponent: Self.targetExponent,
+            source: "targets y_t = X w_t + noise (sd about 1/8), one column per task")
+        b.matrix(
+            "W-true", mantissas: inst.trueHeads, rows: T, columns: p, exponent: Self.weightExponent,
+            source: "the true heads that generated Y, one row per task")
+        b.matrix(
+            "W", mantissas: headMantissas, rows: T, columns: p, exponent: headExponent,
+            source: "lasso heads by coordinate descent in float64, rounded to the grid 2^-\(headExponent)")
 
         // Dual points: theta_t = s (y_t - X w_t) / n, s <= 1 scaling into |x_j . theta| <= lambda.
         var gapClaims: [(id: String, result: Lasso.GapResult)] = []
@@ -292,22 +260,15 @@ public struct SparseHeadsScenario: Scenario {
             }
             guard let result else { throw GeneratorError("task \(t): no feasible dual point found") }
             let name = "theta\(t)"
-            b.object(
-                name, kind: .matrix,
-                Self.matrixFields(
-                    dual.mantissas, rows: n, columns: 1, exponent: dual.exponent,
-                    source: "dual point of task \(t): the residual / n, scaled into feasibility"))
+            b.matrix(
+                name, mantissas: dual.mantissas, rows: n, columns: 1, exponent: dual.exponent,
+                source: "dual point of task \(t): the residual / n, scaled into feasibility")
             gapClaims.append(("gap\(t)", result))
         }
         for (t, (id, result)) in gapClaims.enumerated() {
-            b.claim(
-                id, rule: .lassoGap,
-                description: "Task \(t): the head is within delta of the lasso optimum (exact gap \(result.gap.approximateDouble)).",
-                inputs: [
-                    ("features", .string("X")), ("targets", .string("Y")), ("heads", .string("W")), ("task", V.number(t)),
-                    ("dual", .string("theta\(t)")), ("lambda", V.number(lambda)),
-                ],
-                statement: [("delta", V.number(Self.roundedUp(result.gap)))])
+            b.lassoGap(
+                id, "Task \(t): the head is within delta of the lasso optimum (exact gap \(result.gap.approximateDouble)).", features: "X",
+                targets: "Y", heads: "W", task: t, dual: "theta\(t)", lambda: lambda, delta: Self.roundedUp(result.gap))
         }
         // Screening (Lemma LS) with the exact gap, as the kernel does.
         var screens: [String] = []
@@ -323,43 +284,29 @@ public struct SparseHeadsScenario: Scenario {
             optimalUpper[t] = p - screened.count
             let screenID = "screen\(t)"
             screens.append(screenID)
-            b.claim(
-                screenID, rule: .lassoScreen,
-                description: "\(screened.count) of the \(p) features are zero in every optimal head of task \(t).",
-                uses: [id], inputs: [("features", V.numbers(screened)), ("gap", .string(id))],
-                statement: [("screened", V.number(screened.count))])
+            b.lassoScreen(
+                screenID, "\(screened.count) of the \(p) features are zero in every optimal head of task \(t).", uses: [id],
+                features: screened, gap: id, screened: screened.count)
         }
-        b.claim(
-            "supports", rule: .support,
-            description:
-                "The supports of the solved heads, their fractions of the \(p) features and their union (\(supports.union.count) features); every optimal head of task t uses at most optimal-upper[t] features.",
-            uses: screens, inputs: [("heads", .string("W"))] + (screens.isEmpty ? [] : [("screens", V.names(screens))]),
-            statement: [
-                ("sizes", V.numbers(supports.supports.map(\.count))), ("union", V.number(supports.union.count)),
-                ("fractions", V.numbers(supports.fractions)),
-            ] + (screens.isEmpty ? [] : [("optimal-upper", V.numbers(optimalUpper))]))
+        b.support(
+            "supports",
+            "The supports of the solved heads, their fractions of the \(p) features and their union (\(supports.union.count) features); every optimal head of task t uses at most optimal-upper[t] features.",
+            uses: screens, heads: "W", screens: screens.isEmpty ? nil : screens, sizes: supports.supports.map(\.count),
+            union: supports.union.count, fractions: supports.fractions, optimalUpper: screens.isEmpty ? nil : optimalUpper)
         let trueHeads = try Self.exact(inst.trueHeads, rows: T, columns: p, exponent: Self.weightExponent)
         let trueSupports = Supports(heads: trueHeads)
-        b.claim(
-            "true-supports", rule: .support,
-            description: "The true supports: \(sparsity) features per task, \(trueSupports.union.count) in all.",
-            inputs: [("heads", .string("W-true"))],
-            statement: [
-                ("sizes", V.numbers(trueSupports.supports.map(\.count))), ("union", V.number(trueSupports.union.count)),
-                ("fractions", V.numbers(trueSupports.fractions)),
-            ])
+        b.support(
+            "true-supports", "The true supports: \(sparsity) features per task, \(trueSupports.union.count) in all.", heads: "W-true",
+            sizes: trueSupports.supports.map(\.count), union: trueSupports.union.count, fractions: trueSupports.fractions)
         guard trueSupports.variabilityViolation == nil else {
             throw GeneratorError("internal: the true supports violate support variability")
         }
-        b.claim(
-            "true-variability", rule: .supportVariability,
-            description:
-                "The true supports satisfy support variability: each feature is shared by two tasks whose supports have only it in common.",
-            inputs: [("heads", .string("W-true"))], statement: [("holds", .string("yes"))])
+        b.supportVariability(
+            "true-variability",
+            "The true supports satisfy support variability: each feature is shared by two tasks whose supports have only it in common.",
+            heads: "W-true")
         if supports.variabilityViolation == nil {
-            b.claim(
-                "variability", rule: .supportVariability, description: "The supports of the solved heads satisfy support variability.",
-                inputs: [("heads", .string("W"))], statement: [("holds", .string("yes"))])
+            b.supportVariability("variability", "The supports of the solved heads satisfy support variability.", heads: "W")
         }
 
         try groupLasso(&b, design: design, ys: ys, x: x, y: yExact)
@@ -418,27 +365,18 @@ public struct SparseHeadsScenario: Scenario {
         }
         guard let found else { throw GeneratorError("group lasso: no feasible dual point found") }
         let (result, dual) = found
-        b.object(
-            "WG", kind: .matrix,
-            Self.matrixFields(
-                headMantissas, rows: T, columns: p, exponent: headExponent,
-                source: "group-lasso heads by block coordinate descent in float64, rounded to the grid 2^-\(headExponent)"))
-        b.object(
-            "ThetaG", kind: .matrix,
-            Self.matrixFields(
-                dual.mantissas, rows: T, columns: n, exponent: dual.exponent,
-                source: "group-lasso dual point (tasks x samples, group-lasso units): the residual / n, scaled into feasibility"))
+        b.matrix(
+            "WG", mantissas: headMantissas, rows: T, columns: p, exponent: headExponent,
+            source: "group-lasso heads by block coordinate descent in float64, rounded to the grid 2^-\(headExponent)")
+        b.matrix(
+            "ThetaG", mantissas: dual.mantissas, rows: T, columns: n, exponent: dual.exponent,
+            source: "group-lasso dual point (tasks x samples, group-lasso units): the residual / n, scaled into feasibility")
         // The gap in group-lasso units is the multi-task gap / n.
         let gap = result.gapBound / Rational(n)
-        b.claim(
-            "group", rule: .penalisedMtlGap,
-            description:
-                "The group lasso across the \(T) tasks at lambda_G = \(lambdaG) in group-lasso units (Lemma GL: the kernel checks n P_G with lambda_MTL = n lambda_G and Theta = n ThetaG); exact gap \(gap.approximateDouble).",
-            inputs: [
-                ("features", .string("X")), ("targets", .string("Y")), ("heads", .string("WG")), ("dual", .string("ThetaG")),
-                ("unit-bounds", V.numbers(unitBounds)), ("lambda", V.number(lambdaG)),
-            ],
-            statement: [("delta", V.number(Self.roundedUp(gap)))])
+        b.penalisedMtlGap(
+            "group",
+            "The group lasso across the \(T) tasks at lambda_G = \(lambdaG) in group-lasso units (Lemma GL: the kernel checks n P_G with lambda_MTL = n lambda_G and Theta = n ThetaG); exact gap \(gap.approximateDouble).",
+            features: "X", targets: "Y", heads: "WG", dual: "ThetaG", unitBounds: unitBounds, lambda: lambdaG, delta: Self.roundedUp(gap))
         // Lemma GS in multi-task units, with the exact multi-task gap (the kernel uses n G, G the exact group gap).
         let units = (0..<p).filter { j in
             (0..<T).allSatisfy { heads.isZero($0, j) }
@@ -447,21 +385,15 @@ public struct SparseHeadsScenario: Scenario {
                 )
         }
         if !units.isEmpty {
-            b.claim(
-                "group-screen", rule: .mtlScreen, description: "\(units.count) of the \(p) features are zero in every group-lasso optimum.",
-                uses: ["group"], inputs: [("units", V.numbers(units)), ("gap", .string("group"))],
-                statement: [("screened", V.number(units.count))])
+            b.mtlScreen(
+                "group-screen", "\(units.count) of the \(p) features are zero in every group-lasso optimum.", uses: ["group"], units: units,
+                gap: "group", screened: units.count)
         }
         let supports = Supports(heads: heads)
-        b.claim(
-            "group-supports", rule: .support,
-            description:
-                "The supports of the group-lasso heads and their union (\(supports.union.count) features): the heads share features by construction.",
-            inputs: [("heads", .string("WG"))],
-            statement: [
-                ("sizes", V.numbers(supports.supports.map(\.count))), ("union", V.number(supports.union.count)),
-                ("fractions", V.numbers(supports.fractions)),
-            ])
+        b.support(
+            "group-supports",
+            "The supports of the group-lasso heads and their union (\(supports.union.count) features): the heads share features by construction.",
+            heads: "WG", sizes: supports.supports.map(\.count), union: supports.union.count, fractions: supports.fractions)
     }
 }
 
@@ -483,5 +415,13 @@ extension SizeEstimate {
                 what: "the work of the gap claims, 5 T n p (a lower bound)"),
             Item(limit: .fileSize, value: product(n, p, 32) / 3, what: "the file size in bytes (a lower bound: X's base64 mantissas)"),
         ])
+    }
+}
+
+extension CertificateBuilder {
+    /// A `matrix` object in the dyadic encoding: entry (i, j) = mantissa / 2^E.
+    mutating func matrix(_ name: String, mantissas: [Int64], rows: Int, columns: Int, exponent e: Int, source: String? = nil) {
+        let dyadic = DyadicMatrixForm(rowExponents: 0, columnExponents: e, mantissas: mantissas)
+        matrix(name, rows: rows, columns: columns, dyadic: dyadic, source: source)
     }
 }

@@ -48,20 +48,16 @@ public struct TriangleScenario: Scenario {
                 this covers every such network), and \(network == nil ? "the constant 1/2" : "an explicit one-layer network with \(s.breakpointCount) first-layer units") \
                 reaches \(upper).
                 """)
-        b.object("g", kind: .triangleWave, [("order", V.number(n))])
-        b.object("s", kind: .stepFunction, [("breakpoints", V.numbers(s.breakpoints)), ("values", V.numbers(s.values))])
-        b.claim(
-            "lower", rule: .stepApproxLower,
-            description:
-                "The strict greedy at t = \(t) makes \(lowerCount) intervals > P + 1 = \(P + 1): no step function with <= \(P) breakpoints (no network with <= \(P) first-layer units) is within \(lower).",
-            inputs: [("function", .string("g")), ("max-breakpoints", V.number(P)), ("threshold", V.number(t))],
-            statement: [("distance-at-least", V.number(lower))])
-        b.claim(
-            "upper", rule: .supDistance,
-            description:
-                "The non-strict greedy at t' = \(tPrime) gives a step function with \(s.breakpointCount) breakpoints, (max + min)/2 on each piece.",
-            inputs: [("f", .string("g")), ("g", .string("s"))],
-            statement: [("relation", .string("<=")), ("bound", V.number(upper))])
+        b.triangleWave("g", order: n)
+        b.stepFunction("s", breakpoints: s.breakpoints, values: s.values)
+        b.stepApproxLower(
+            "lower",
+            "The strict greedy at t = \(t) makes \(lowerCount) intervals > P + 1 = \(P + 1): no step function with <= \(P) breakpoints (no network with <= \(P) first-layer units) is within \(lower).",
+            function: "g", maxBreakpoints: P, threshold: t, distanceAtLeast: lower)
+        b.supDistance(
+            "upper",
+            "The non-strict greedy at t' = \(tPrime) gives a step function with \(s.breakpointCount) breakpoints, (max + min)/2 on each piece.",
+            f: "g", g: "s", .lessOrEqual, upper)
         let withinBudget = network.map { addNetwork($0, to: &b, n: n, upper: upper, P: P) } ?? false
         // The bracket needs an approximant with at most P units: the explicit network, whose
         // first-layer width the kernel counts (network-bits), held against P. Without codes
@@ -69,27 +65,23 @@ public struct TriangleScenario: Scenario {
         if network == nil || withinBudget {
             let approximant = network == nil ? "upper" : "network-upper"
             let meaning = network == nil ? [String]() : ["network-upper", "network-within-budget"]
-            b.claim(
-                "bracket", rule: .bits,
-                description: (lower == upper
+            b.bits(
+                "bracket",
+                (lower == upper
                     ? "Upper and lower bound meet: \(upper) is the optimal error with at most \(P) units"
                     : "The optimal error with at most \(P) units lies in [\(lower), \(upper)]")
                     + (network == nil
                         ? " (the constant needs no units)."
                         : ": the explicit network has at most \(P) first-layer units and is within \(upper), no network with at most \(P) is within less than \(lower)."),
                 uses: (meaning.isEmpty ? ["upper"] : meaning) + ["lower"],
-                inputs: [
-                    (
-                        "terms",
-                        .array([
-                            V.term(
-                                approximant, "distance", 1,
-                                measure: "sup-distance", subject: network == nil ? ["g", "s"] : ["g", "net-output"]),
-                            V.term("lower", "distance", -1, measure: "step-approximation-error", subject: ["g"], maxBreakpoints: P),
-                        ])
-                    )
-                ],
-                statement: [("relation", .string("<=")), ("bound", V.number(upper - lower))])
+                terms: [
+                    Term(
+                        approximant, .distance, 1,
+                        meaning: Meaning(measure: .supDistance, subject: network == nil ? ["g", "s"] : ["g", "net-output"])),
+                    Term(
+                        "lower", .distance, -1,
+                        meaning: Meaning(measure: .stepApproximationError, subject: ["g"], maxBreakpoints: BigInt(P))),
+                ], .lessOrEqual, upper - lower)
         }
         return b
     }
@@ -104,62 +96,30 @@ public struct TriangleScenario: Scenario {
         for (l, layer) in network.layers.enumerated() {
             for unit in layer { bits += (codes?.weight[l].bitLength ?? 0) * BigInt(unit.weights.count) + (codes?.bias[l].bitLength ?? 0) }
         }
-        b.object(
-            "net", kind: .heavisideNetwork,
-            [
-                (
-                    "layers",
-                    .array(
-                        network.layers.enumerated().map { l, layer in
-                            var members: [(key: String, value: JSONValue)] = [
-                                (
-                                    "units",
-                                    .array(
-                                        layer.map { unit in
-                                            .object(
-                                                JSONObject([
-                                                    ("activation", .string(unit.activation.rawValue)),
-                                                    ("inputs", V.numbers(unit.inputs)),
-                                                    ("weights", V.numbers(unit.weights)),
-                                                    ("bias", V.number(unit.bias)),
-                                                ]))
-                                        })
-                                )
-                            ]
-                            if let codes {
-                                members.append(("weight-code", .string(codes.weight[l].text)))
-                                members.append(("bias-code", .string(codes.bias[l].text)))
-                            }
-                            return .object(JSONObject(members))
-                        })
-                )
-            ])
-        b.object("net-output", kind: .networkOutput, [("network", .string("net")), ("output", .string("0"))])
-        b.claim(
-            "network-computes-s", rule: .networkRealises,
-            description: "The network s(0) + sum_i (s_i - s_{i-1}) H(x - t_i) computes s exactly.",
-            inputs: [("network", .string("net")), ("functions", V.names(["s"]))],
-            statement: [("outputs", .string("1"))])
-        b.claim(
-            "network-upper", rule: .supDistance,
-            description: "So the network with \(network.firstLayerWidth) first-layer units is within \(upper) of T^(\(n)).",
-            uses: ["network-computes-s"],
-            inputs: [("f", .string("g")), ("g", .string("net-output"))],
-            statement: [("relation", .string("<=")), ("bound", V.number(upper))])
+        let layers = network.layers.enumerated().map { l, layer in
+            NetworkLayerForm(
+                units: layer.map {
+                    NetworkUnitForm(activation: $0.activation.rawValue, inputs: $0.inputs, weights: $0.weights, bias: $0.bias)
+                },
+                weightCode: codes?.weight[l].text, biasCode: codes?.bias[l].text)
+        }
+        b.heavisideNetwork("net", layers: layers)
+        b.networkOutput("net-output", network: "net", output: 0)
+        b.networkRealises(
+            "network-computes-s", "The network s(0) + sum_i (s_i - s_{i-1}) H(x - t_i) computes s exactly.", network: "net",
+            functions: ["s"], outputs: 1)
+        b.supDistance(
+            "network-upper", "So the network with \(network.firstLayerWidth) first-layer units is within \(upper) of T^(\(n)).",
+            uses: ["network-computes-s"], f: "g", g: "net-output", .lessOrEqual, upper)
         guard codes != nil else { return false }
-        b.claim(
-            "network-size", rule: .networkBits,
-            description: "Per layer one code for all weights and one for all biases.",
-            inputs: [("network", .string("net"))],
-            statement: [
-                ("bits", V.number(bits)), ("units", V.number(network.unitCount)), ("first-layer-units", V.number(network.firstLayerWidth)),
-            ])
-        b.claim(
-            "network-within-budget", rule: .bits,
-            description: "The explicit network has at most P = \(P) first-layer units (the kernel counts them).",
+        b.networkBits(
+            "network-size", "Per layer one code for all weights and one for all biases.", network: "net", bits: bits,
+            units: network.unitCount, firstLayerUnits: network.firstLayerWidth)
+        b.bits(
+            "network-within-budget", "The explicit network has at most P = \(P) first-layer units (the kernel counts them).",
             uses: ["network-size"],
-            inputs: [("terms", .array([V.term("network-size", "first-layer-units", 1, measure: "first-layer-units", subject: ["net"])]))],
-            statement: [("relation", .string("<=")), ("bound", V.number(P))])
+            terms: [Term("network-size", .firstLayerUnits, 1, meaning: Meaning(measure: .firstLayerUnits, subject: ["net"]))],
+            .lessOrEqual, Rational(P))
         return true
     }
 

@@ -23,14 +23,12 @@ public struct WalshBasisScenario: Scenario {
                 functions 1, psi(j,k) (j < \(J)) of the Haar system are orthogonal with squared norms 1 and 2^-j (MATH.md sec. 4). \
                 All \(2 << (2 * J)) Gram entries are decided exactly: the kernel checks that each function is a signed character (Walsh) or a multiple of one Haar function, and computes the entries between equal ones (MATH.md sec. 4).
                 """)
-        b.object("W", kind: .walshBasis, [("levels", V.number(J))])
-        b.object("H", kind: .haarBasis, [("levels", V.number(J))])
-        b.claim(
-            "walsh-orthonormal", rule: .gram, description: "<w_m, w_m'> = [m = m'] for all m, m' < 2^\(J).",
-            inputs: [("functions", V.names(["W"]))], statement: [("matrix", .string("identity"))])
-        b.claim(
-            "haar-orthogonal", rule: .gram, description: "<psi(j,k), psi(j',k')> = 2^-j [(j,k) = (j',k')], and <1, psi(j,k)> = 0.",
-            inputs: [("functions", V.names(["H"]))], statement: [("diagonal", V.numbers(diagonal))])
+        b.walshBasis("W", levels: J)
+        b.haarBasis("H", levels: J)
+        b.gram("walsh-orthonormal", "<w_m, w_m'> = [m = m'] for all m, m' < 2^\(J).", functions: ["W"], .identity)
+        b.gram(
+            "haar-orthogonal", "<psi(j,k), psi(j',k')> = 2^-j [(j,k) = (j',k')], and <1, psi(j,k)> = 0.", functions: ["H"],
+            .diagonal(diagonal))
         return b
     }
 }
