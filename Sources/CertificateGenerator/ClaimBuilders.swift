@@ -39,7 +39,9 @@ public enum GramStatement {
 
 /// One builder per rule the generator states. The parameters follow the rule's declaration
 /// (``RuleDeclaration``) key by key, in its order and named after its keys; nil leaves an
-/// optional key out. The declaration is the only spelling of the keys.
+/// optional key out. The declaration is the only spelling of the keys. Reordering a
+/// declaration changes the canonical form, a format change (FORMAT.md sec. 9); a builder
+/// left behind then writes certificates that fail, which the scenario tests catch.
 extension CertificateBuilder {
     // MARK: The core paper (MATH.md sec. 2-10)
 
