@@ -52,10 +52,17 @@ package final class ReadingContext: Sendable {
     /// a * b * c, saturating at Int.max (for work estimates).
     package static func product(_ factors: Int...) -> Int { Int.saturatingProduct(factors) }
 
-    /// Checks a level J against the level limit.
-    package func checkLevel(_ level: Int, at pointer: JSONPointer) throws(KernelError) {
-        guard level <= limits.maximumLevel else {
-            throw .limitExceeded(pointer: pointer, limit: .level, value: String(level), maximum: String(limits.maximumLevel))
+    /// Checks `value` against the limit `kind` in force; the message names the value as
+    /// `described` (the number itself by default).
+    package func checkLimit(
+        _ kind: LimitKind, _ value: Int, described: @autoclosure () -> String? = nil, at pointer: JSONPointer
+    ) throws(KernelError) {
+        let maximum = limits.value(of: kind)
+        guard value <= maximum else {
+            throw .limitExceeded(pointer: pointer, limit: kind, value: described() ?? String(value), maximum: String(maximum))
         }
     }
+
+    /// Checks a level J against the level limit.
+    package func checkLevel(_ level: Int, at pointer: JSONPointer) throws(KernelError) { try checkLimit(.level, level, at: pointer) }
 }
