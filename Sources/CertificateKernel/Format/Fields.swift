@@ -104,8 +104,7 @@ package struct Fields {
     /// What `read` reads from the required value at `key` (a reader of values at a
     /// pointer, such as an object reference), with the pointer of `key`.
     package func located<T>(_ key: String, _ read: (JSONValue, JSONPointer) throws(KernelError) -> T) throws(KernelError) -> Located<T> {
-        let value = try value(key)
-        return Located(value: try read(value, pointer.appending(key)), pointer: pointer.appending(key))
+        Located(value: try read(try value(key), pointer.appending(key)), pointer: pointer.appending(key))
     }
 
     package func fields(_ key: String, what: String = "an object") throws(KernelError) -> Fields {
