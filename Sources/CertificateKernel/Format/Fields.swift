@@ -75,23 +75,25 @@ package struct Fields {
         return items
     }
 
+    /// The array at `key` (`what` describes it), each item read by `read` at its pointer.
+    package func array<T>(_ key: String, what: String, _ read: (JSONValue, JSONPointer) throws(KernelError) -> T) throws(KernelError) -> [T]
+    {
+        try array(key, what: what).enumerated().map { i, item throws(KernelError) in try read(item, pointer.appending(key).appending(i)) }
+    }
+
     package func rationals(_ key: String) throws(KernelError) -> [Rational] {
-        try array(key, what: "an array of numbers written as strings").enumerated().map { i, item throws(KernelError) in
-            try Fields.rational(item, at: pointer.appending(key).appending(i), context: context)
+        try array(key, what: "an array of numbers written as strings") { item, at throws(KernelError) in
+            try Fields.rational(item, at: at, context: context)
         }
     }
 
     package func integers(_ key: String, in range: ClosedRange<Int>) throws(KernelError) -> [Int] {
-        try array(key, what: "an array of integers written as strings").enumerated().map { i, item throws(KernelError) in
-            try Fields.integer(item, at: pointer.appending(key).appending(i), in: range, limit: nil, context: context)
+        try array(key, what: "an array of integers written as strings") { item, at throws(KernelError) in
+            try Fields.integer(item, at: at, in: range, limit: nil, context: context)
         }
     }
 
-    package func identifiers(_ key: String) throws(KernelError) -> [String] {
-        try array(key, what: "an array of names").enumerated().map { i, item throws(KernelError) in
-            try Fields.identifier(item, at: pointer.appending(key).appending(i))
-        }
-    }
+    package func identifiers(_ key: String) throws(KernelError) -> [String] { try array(key, what: "an array of names", Fields.identifier) }
 
     /// What `read` reads at `key` (a reader of this object's fields), with the pointer of
     /// `key`, so that a check can name where it is written.
@@ -102,31 +104,26 @@ package struct Fields {
     /// What `read` reads from the required value at `key` (a reader of values at a
     /// pointer, such as an object reference), with the pointer of `key`.
     package func located<T>(_ key: String, _ read: (JSONValue, JSONPointer) throws(KernelError) -> T) throws(KernelError) -> Located<T> {
-        let value = try value(key)
-        return Located(value: try read(value, pointer.appending(key)), pointer: pointer.appending(key))
+        Located(value: try read(try value(key), pointer.appending(key)), pointer: pointer.appending(key))
     }
 
     package func fields(_ key: String, what: String = "an object") throws(KernelError) -> Fields {
         try Fields(try value(key), at: pointer.appending(key), context: context, what: what)
     }
 
-    /// A required word of a closed set (relation, coding, measure, ...).
+    /// A required word of a closed set (relation, coding, measure, ...): a string that is
+    /// one of the words of W. The one reader of closed word sets.
     package func word<W: FormatWord>(_ key: String, _ type: W.Type = W.self) throws(KernelError) -> W {
-        try Fields.word(try value(key), at: pointer.appending(key))
-    }
-
-    // MARK: - Values at a pointer
-
-    /// The one reader of closed word sets: a string that is one of the words of W.
-    package static func word<W: FormatWord>(_ value: JSONValue, at pointer: JSONPointer, _ type: W.Type = W.self) throws(KernelError) -> W {
-        let text = try string(value, at: pointer)
+        let text = try string(key)
         guard let word = W.allCases.first(where: { $0.rawValue == text }) else {
             throw .malformed(
-                pointer: pointer, expected: "one of \(W.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))",
-                found: "\"\(shorten(text))\"")
+                pointer: pointer.appending(key), expected: "one of \(W.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))",
+                found: "\"\(Fields.shorten(text))\"")
         }
         return word
     }
+
+    // MARK: - Values at a pointer
 
     package static func string(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> String {
         guard case .string(let text) = value else {

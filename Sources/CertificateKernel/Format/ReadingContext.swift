@@ -22,12 +22,7 @@ package final class ReadingContext: Sendable {
     /// Charges `count` cells (for objects that are not one dense level-J function).
     package func chargeCells(count: Int, at pointer: JSONPointer) throws(KernelError) {
         let maximum = limits.maximumCells
-        let before: Int? = used.withLock { total in
-            guard count >= 0, count <= maximum - total else { return total }
-            total += count
-            return nil
-        }
-        if let before {
+        if let before = ReadingContext.charge(count, to: used, maximum: maximum) {
             throw .limitExceeded(pointer: pointer, limit: .cells, value: String(before + max(count, 0)), maximum: String(maximum))
         }
     }
@@ -36,12 +31,7 @@ package final class ReadingContext: Sendable {
     /// the work limit. Products of sizes are computed with saturation by the callers.
     package func chargeWork(_ steps: Int, at pointer: JSONPointer) throws(KernelError) {
         let maximum = limits.maximumWork
-        let before: Int? = work.withLock { total in
-            guard steps >= 0, steps <= maximum - total else { return total }
-            total += steps
-            return nil
-        }
-        if let before {
+        if let before = ReadingContext.charge(steps, to: work, maximum: maximum) {
             let value =
                 steps == Int.max
                 ? "more than \(maximum)" : before > Int.max - max(steps, 0) ? "more than \(maximum)" : String(before + max(steps, 0))
@@ -49,13 +39,30 @@ package final class ReadingContext: Sendable {
         }
     }
 
+    /// Adds `amount` to `budget` if the total stays within `maximum`; otherwise adds
+    /// nothing and returns the total before.
+    private static func charge(_ amount: Int, to budget: borrowing Mutex<Int>, maximum: Int) -> Int? {
+        budget.withLock { total in
+            guard amount >= 0, amount <= maximum - total else { return total }
+            total += amount
+            return nil
+        }
+    }
+
     /// a * b * c, saturating at Int.max (for work estimates).
     package static func product(_ factors: Int...) -> Int { Int.saturatingProduct(factors) }
 
-    /// Checks a level J against the level limit.
-    package func checkLevel(_ level: Int, at pointer: JSONPointer) throws(KernelError) {
-        guard level <= limits.maximumLevel else {
-            throw .limitExceeded(pointer: pointer, limit: .level, value: String(level), maximum: String(limits.maximumLevel))
+    /// Checks `value` against the limit `kind` in force; the message names the value as
+    /// `described` (the number itself by default).
+    package func checkLimit(
+        _ kind: LimitKind, _ value: Int, described: @autoclosure () -> String? = nil, at pointer: JSONPointer
+    ) throws(KernelError) {
+        let maximum = limits.value(of: kind)
+        guard value <= maximum else {
+            throw .limitExceeded(pointer: pointer, limit: kind, value: described() ?? String(value), maximum: String(maximum))
         }
     }
+
+    /// Checks a level J against the level limit.
+    package func checkLevel(_ level: Int, at pointer: JSONPointer) throws(KernelError) { try checkLimit(.level, level, at: pointer) }
 }

@@ -19,12 +19,7 @@ extension [KernelFunction] {
 
 /// ||F - G||_inf = max over coordinates d of ||f_d - g_d||_inf (MATH.md sec. 2).
 func vectorSupDistance(_ f: [KernelFunction], _ g: [KernelFunction]) -> Rational {
-    var best = Rational.zero
-    for d in 0..<min(f.count, g.count) {
-        let distance = f[d].supDistance(to: g[d])
-        if distance > best { best = distance }
-    }
-    return best
+    zip(f, g).reduce(Rational.zero) { best, pair in max(best, pair.0.supDistance(to: pair.1)) }
 }
 
 /// The elements of a class, generated from their parameters.
@@ -44,10 +39,8 @@ enum ClassElements {
     /// The count for messages: "2^(2^J - 1)" written out for sign-tree classes.
     static func countDescription(_ k: KernelClass) -> String {
         switch k {
-        case .readout(let levels, _), .haar(let levels, _):
-            return levels <= 5 ? count(k).description : "2^\((1 << min(levels, 62)) - 1)"
-        case .finite(let elements):
-            return String(elements.count)
+        case .readout(let levels, _) where levels > 5, .haar(let levels, _) where levels > 5: "2^\((1 << min(levels, 62)) - 1)"
+        default: count(k).description
         }
     }
 
@@ -78,20 +71,16 @@ enum ClassElements {
 
     /// The cells to charge for h_sigma beyond its 2^J cells, for its amplitudes' size.
     static func extraCells(levels: Int, amplitudes: [Rational]) -> Int {
-        let (cells, overflow) = (1 << min(levels, 62)).multipliedReportingOverflow(by: cellWords(amplitudes) - 1)
-        return overflow ? Int.max : cells
+        ReadingContext.product(1 << min(levels, 62), cellWords(amplitudes) - 1)
     }
 
     /// The cells one element of a sign-tree class occupies (64-bit words for rational values).
     static func cellsPerElement(_ k: KernelClass) -> Int {
-        let cells: Int, factor: Int
         switch k {
-        case .readout(let levels, let readouts): (cells, factor) = (1 << min(levels, 62), readouts.count)
-        case .haar(let levels, let amplitudes): (cells, factor) = (1 << min(levels, 62), cellWords(amplitudes))
-        case .finite: return 0
+        case .readout(let levels, let readouts): ReadingContext.product(1 << min(levels, 62), readouts.count)
+        case .haar(let levels, let amplitudes): ReadingContext.product(1 << min(levels, 62), cellWords(amplitudes))
+        case .finite: 0
         }
-        let (product, overflow) = cells.multipliedReportingOverflow(by: factor)
-        return overflow ? Int.max : product
     }
 
     /// Every element, after checking the enumeration limit.

@@ -33,11 +33,7 @@ enum NetworkReader {
                         found: "\(weights.count) weights")
                 }
                 size += weights.count + 2
-                guard size <= context.limits.maximumNetworkSize else {
-                    throw .limitExceeded(
-                        pointer: unit.pointer, limit: .networkSize, value: "more than \(context.limits.maximumNetworkSize)",
-                        maximum: String(context.limits.maximumNetworkSize))
-                }
+                try context.checkLimit(.networkSize, size, described: "more than \(context.limits.maximumNetworkSize)", at: unit.pointer)
                 var weightCodes: [ParameterCode?] = Array(repeating: defaultWeightCode, count: weights.count)
                 if unit.has("weight-codes") {
                     let values = try unit.array("weight-codes", what: "an array of codes, one per weight")
@@ -75,39 +71,32 @@ enum NetworkReader {
     /// Parses `sign`, `int[LO,HI]` or `dyadic[B,E]`.
     static func code(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext) throws(KernelError) -> ParameterCode {
         let text = try Fields.string(value, at: pointer)
-        let expected = "a code: \"sign\", \"int[LO,HI]\" or \"dyadic[B,E]\""
+        func malformed(_ expected: String) -> KernelError {
+            .malformed(pointer: pointer, expected: expected, found: "\"\(Fields.shorten(text))\"")
+        }
         if text == "sign" { return .sign }
         for prefix in ["int[", "dyadic["] where text.hasPrefix(prefix) && text.hasSuffix("]") {
             let inner = text.dropFirst(prefix.count).dropLast()
             let parts = inner.split(separator: ",", omittingEmptySubsequences: false)
             guard parts.count == 2 else { break }
+            let a: BigInt, b: BigInt
             do {
-                let a = try BigInt(parsing: parts[0], digitLimit: context.limits.maximumDigits)
-                let b = try BigInt(parsing: parts[1], digitLimit: context.limits.maximumDigits)
-                if prefix == "int[" {
-                    guard a <= b else {
-                        throw KernelError.malformed(
-                            pointer: pointer, expected: "an integer range with LO <= HI", found: "\"\(Fields.shorten(text))\"")
-                    }
-                    return .integer(lowerBound: a, upperBound: b)
-                }
-                guard let bits = a.intValue, let exponent = b.intValue, (0...1_000_000).contains(bits), (0...1_000_000).contains(exponent)
-                else {
-                    throw KernelError.malformed(
-                        pointer: pointer, expected: "dyadic[B,E] with 0 <= B, E <= 1000000", found: "\"\(Fields.shorten(text))\"")
-                }
-                return .dyadic(mantissaBits: bits, maximumExponent: exponent)
-            } catch let error as KernelError {
-                throw error
-            } catch let error as NumberSyntaxError {
+                a = try BigInt(parsing: parts[0], digitLimit: context.limits.maximumDigits)
+                b = try BigInt(parsing: parts[1], digitLimit: context.limits.maximumDigits)
+            } catch {
                 if case .tooManyDigits(let limit) = error.reason {
                     throw .limitExceeded(pointer: pointer, limit: .digits, value: "more than \(limit)", maximum: String(limit))
                 }
                 break
-            } catch {
-                break
             }
+            if prefix == "int[" {
+                guard a <= b else { throw malformed("an integer range with LO <= HI") }
+                return .integer(lowerBound: a, upperBound: b)
+            }
+            guard let bits = a.intValue, let exponent = b.intValue, (0...1_000_000).contains(bits), (0...1_000_000).contains(exponent)
+            else { throw malformed("dyadic[B,E] with 0 <= B, E <= 1000000") }
+            return .dyadic(mantissaBits: bits, maximumExponent: exponent)
         }
-        throw .malformed(pointer: pointer, expected: expected, found: "\"\(Fields.shorten(text))\"")
+        throw malformed("a code: \"sign\", \"int[LO,HI]\" or \"dyadic[B,E]\"")
     }
 }

@@ -97,25 +97,23 @@ package struct ObjectStore: Sendable {
     }
 
     func piecewiseLinear(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> PiecewiseLinear {
-        try typed(value, at: pointer, "a piecewise-linear function") {
-            if case .piecewiseLinear(let g) = $0 { return g } else { return nil }
-        }
+        try typed(value, at: pointer, "a piecewise-linear function") { if case .piecewiseLinear(let g) = $0 { g } else { nil } }
     }
 
     func signTree(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> SignTree {
-        try typed(value, at: pointer, "a sign tree") { if case .signTree(let s) = $0 { return s } else { return nil } }
+        try typed(value, at: pointer, "a sign tree") { if case .signTree(let s) = $0 { s } else { nil } }
     }
 
     func feature(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> RademacherHaarFeature {
-        try typed(value, at: pointer, "a feature") { if case .feature(let h) = $0 { return h } else { return nil } }
+        try typed(value, at: pointer, "a feature") { if case .feature(let h) = $0 { h } else { nil } }
     }
 
     func network(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelNetwork {
-        try typed(value, at: pointer, "a network") { if case .network(let n) = $0 { return n } else { return nil } }
+        try typed(value, at: pointer, "a network") { if case .network(let n) = $0 { n } else { nil } }
     }
 
     func functionClass(_ value: JSONValue, at pointer: JSONPointer) throws(KernelError) -> KernelClass {
-        try typed(value, at: pointer, "a function class") { if case .functionClass(let k) = $0 { return k } else { return nil } }
+        try typed(value, at: pointer, "a function class") { if case .functionClass(let k) = $0 { k } else { nil } }
     }
 
     // MARK: - Building

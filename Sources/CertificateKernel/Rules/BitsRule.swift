@@ -41,21 +41,19 @@ enum BitsRule: TypedRule {
         let relation: Relation = try claim.statement.word("relation")
         let bound = try claim.statement.located("bound", claim.statement.rational)
         let constant = claim.inputs.has("constant") ? try claim.inputs.rational("constant") : Rational.zero
-        let termsPointer = claim.inputs.pointer.appending("terms")
-        let items = try claim.inputs.array("terms", what: "an array of terms")
-        guard !items.isEmpty else { throw .malformed(pointer: termsPointer, expected: "at least one term", found: "none") }
         // Read every term first, so that a failure line shows all of them (a term whose
         // claim is not available is written as claim.quantity).
-        let terms = try items.enumerated().map { i, item throws(KernelError) in
-            let term = try Fields(
-                item, at: termsPointer.appending(i), context: claim.inputs.context,
-                what: "a term {\"claim\", \"quantity\", \"coefficient\"}")
+        let terms = try claim.inputs.array("terms", what: "an array of terms") { item, at throws(KernelError) in
+            let term = try Fields(item, at: at, context: claim.inputs.context, what: "a term {\"claim\", \"quantity\", \"coefficient\"}")
             try term.allowOnly(FormatStructure.bitsTerm.keys)
             let declared =
                 term.has("meaning") ? try meaning(try term.fields("meaning", what: "a meaning {\"measure\", \"subject\", ...}")) : nil
             return Term(
                 claim: try term.identifier("claim"), quantity: try term.string("quantity"), coefficient: try term.rational("coefficient"),
                 declared: declared, pointer: term.pointer)
+        }
+        guard !terms.isEmpty else {
+            throw .malformed(pointer: claim.inputs.pointer.appending("terms"), expected: "at least one term", found: "none")
         }
         return Claim(id: claim.id, terms: terms, constant: constant, relation: relation, bound: bound)
     }

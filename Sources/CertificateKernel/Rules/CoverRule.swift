@@ -29,16 +29,14 @@ enum CoverRule: TypedRule {
         let eps = try ClassInputs.epsilon(claim.inputs)
         let count = try claim.statement.located("count", claim.statement.integer(in: 1...Int(Int32.max)))
         let centresPointer = claim.inputs.pointer.appending("centres")
-        var centres: [[KernelFunction]] = []
-        for (i, item) in try claim.inputs.array("centres", what: "an array of centres").enumerated() {
-            let at = centresPointer.appending(i)
+        let centres = try claim.inputs.array("centres", what: "an array of centres") { item, at throws(KernelError) in
             let centre = try context.objects.tuple(item, at: at)
             guard centre.count == k.value.arity else {
                 throw .malformed(
                     pointer: at, expected: "a centre with \(k.value.arity) coordinates (the class's arity)",
                     found: "\(centre.count) coordinates")
             }
-            centres.append(centre)
+            return centre
         }
         return Claim(className: name, k: k, eps: eps, centres: Located(value: centres, pointer: centresPointer), count: count)
     }

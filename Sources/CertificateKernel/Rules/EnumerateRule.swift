@@ -14,7 +14,7 @@ import ExactArithmetic
 /// are within 2 eps). Establishes `size` or
 /// `covering-number` and `description-bits` (the sum of ceil(log2 .)); for sizes also
 /// `size-bits` (the same sum), which `binary-class` requires of an `enumerate` claim.
-enum EnumerateRule: TypedRule {
+enum EnumerateRule: VariantRule {
     /// What an enumerate claim counts.
     enum Counted: String, FormatWord {
         case size
@@ -51,12 +51,7 @@ enum EnumerateRule: TypedRule {
         let stated: Result<Located<[BigInt]>, KernelError>
     }
 
-    /// Reads `quantity` first and then the input keys of that quantity, so that an
-    /// unknown key is reported with the keys of the quantity, then decodes and checks.
-    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try check(decode(entry, context), context)
-    }
-
+    /// Reads `quantity` first and rejects the input keys outside that quantity's.
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let quantity: Counted = try claim.inputs.word("quantity")
         try claim.inputs.allowOnly(quantity == .size ? ["class", "quantity", "coding"] : ["class", "quantity", "coding", "eps"])
@@ -115,11 +110,8 @@ enum EnumerateRule: TypedRule {
         let bitsMeaning = Meaning(measure: eps == nil ? .sizeBits : .descriptionBits, subject: [name], eps: eps, coding: coding)
         var facts = [Fact(.descriptionBits, bitsMeaning, .exact(bits))]
         if coding == .joint {
-            facts.append(
-                eps == nil
-                    ? Fact(.size, Meaning(measure: .size, subject: [name], coding: .joint), .exact(computed[0]))
-                    : Fact(
-                        .coveringNumber, Meaning(measure: .coveringNumber, subject: [name], eps: eps, coding: .joint), .exact(computed[0])))
+            let (quantity, measure): (QuantityName, Measure) = eps == nil ? (.size, .size) : (.coveringNumber, .coveringNumber)
+            facts.append(Fact(quantity, Meaning(measure: measure, subject: [name], eps: eps, coding: .joint), .exact(computed[0])))
         }
         if eps == nil { facts.append(Fact(.sizeBits, bitsMeaning, .exact(bits))) }
         return .holds(summary, facts)
@@ -138,20 +130,15 @@ enum EnumerateRule: TypedRule {
                     if case .packed(let p) = f, case .packed(let q) = g { p.level == q.level } else { false }
                 }
         }
-        var result: [[KernelFunction]] = []
         if comparable {
-            var seenPacked = Set<[[UInt64]]>()
-            for element in set {
+            var seen = Set<[[UInt64]]>()
+            return set.filter { element in
                 let packed = element.compactMap { f -> [UInt64]? in if case .packed(let p) = f { return p.words } else { return nil } }
-                if seenPacked.insert(packed).inserted { result.append(element) }
-            }
-        } else {
-            var seen = Set<[StepFunction]>()
-            for element in set where seen.insert(element.map(\.stepFunction)).inserted {
-                result.append(element)
+                return seen.insert(packed).inserted
             }
         }
-        return result
+        var seen = Set<[StepFunction]>()
+        return set.filter { seen.insert($0.map(\.stepFunction)).inserted }
     }
 
     /// The least number of sets of pairwise distance <= 2 eps covering `elements`.

@@ -11,7 +11,7 @@ import ExactArithmetic
 /// computes only the entries that can be nonzero: those of signed Walsh characters of
 /// the same frequency, or of functions whose supports overlap (MATH.md sec. 4,
 /// "Walsh functions are characters"); every other entry is 0 on both sides.
-enum GramRule: TypedRule {
+enum GramRule: VariantRule {
     static let declaration = RuleDeclaration(
         name: .gram, lemma: "MATH.md sec. 2 (exact inner products over the common refinement)",
         inputs: ["functions"], statement: ["matrix", "diagonal"])
@@ -33,12 +33,7 @@ enum GramRule: TypedRule {
         let stated: Stated
     }
 
-    /// Reads the statement's keys per variant (`diagonal` or `matrix`), so that an
-    /// unknown key is reported with the keys of the variant, then decodes and checks.
-    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try check(decode(entry, context), context)
-    }
-
+    /// Rejects the statement's keys outside its variant (`diagonal` or `matrix`) first.
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         try claim.inputs.allowOnly(declaration.inputs)
         try claim.statement.allowOnly(claim.statement.has("diagonal") ? ["diagonal"] : ["matrix"])
@@ -75,15 +70,13 @@ enum GramRule: TypedRule {
             guard rows.count == D else {
                 throw .malformed(pointer: matrixPointer, expected: "\(D) rows (one per function)", found: "\(rows.count) rows")
             }
-            var entries: [[Rational]] = []
-            for (i, row) in rows.enumerated() {
+            let entries = try rows.enumerated().map { i, row throws(KernelError) in
                 guard case .array(let cells) = row, cells.count == D else {
                     throw .malformed(pointer: matrixPointer.appending(i), expected: "a row of \(D) numbers", found: Fields.describe(row))
                 }
-                entries.append(
-                    try cells.enumerated().map { j, cell throws(KernelError) in
-                        try Fields.rational(cell, at: matrixPointer.appending(i).appending(j), context: statement.context)
-                    })
+                return try cells.enumerated().map { j, cell throws(KernelError) in
+                    try Fields.rational(cell, at: matrixPointer.appending(i).appending(j), context: statement.context)
+                }
             }
             return .matrix(Located(value: entries, pointer: matrixPointer))
         default:
@@ -94,26 +87,24 @@ enum GramRule: TypedRule {
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let D = claim.functions.count
-        let stated: StatedGram, written: String
+        // The stated entries, and where entry (i, j) is written: a false entry is named
+        // where it is written; an identity is named as a whole.
+        let stated: StatedGram, written: String, at: (Int, Int) -> JSONPointer
         switch claim.stated {
-        case .diagonal(let diagonal): (stated, written) = (.diagonal(diagonal.value), "stated diagonal matrix")
-        case .identity: (stated, written) = (.diagonal(Array(repeating: 1, count: D)), "identity")
+        case .diagonal(let diagonal):
+            (stated, written) = (.diagonal(diagonal.value), "stated diagonal matrix")
+            at = { i, j in i == j ? diagonal.pointer.appending(i) : diagonal.pointer }
+        case .identity(let pointer): (stated, written, at) = (.diagonal(Array(repeating: 1, count: D)), "identity", { _, _ in pointer })
         case .matrix(let matrix):
             let table = matrix.value
             (stated, written) = (.entries { i, j in table[i][j] }, "stated \(D)x\(D) matrix")
+            at = { i, j in matrix.pointer.appending(i).appending(j) }
         }
         let summary = "Gram matrix of \(D) functions = \(written)"
         guard let (i, j, computed) = firstMismatch(claim.functions, stated) else { return .holds(summary) }
-        // A false entry is named where it is written; an identity is named as a whole.
-        let at: JSONPointer
-        switch claim.stated {
-        case .diagonal(let diagonal): at = i == j ? diagonal.pointer.appending(i) : diagonal.pointer
-        case .identity(let pointer): at = pointer
-        case .matrix(let matrix): at = matrix.pointer.appending(i).appending(j)
-        }
         return .fails(
             summary, "entry (\(i), \(j)) of the Gram matrix differs",
-            expected: "<f_\(i), f_\(j)> = \(stated.entry(i, j))", computed: "<f_\(i), f_\(j)> = \(computed)", at: at)
+            expected: "<f_\(i), f_\(j)> = \(stated.entry(i, j))", computed: "<f_\(i), f_\(j)> = \(computed)", at: at(i, j))
     }
 
     /// The first (row-major) entry whose exact value differs from `stated`, if any.

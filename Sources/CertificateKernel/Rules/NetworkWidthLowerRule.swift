@@ -18,7 +18,7 @@ import ExactArithmetic
 /// counts for eps >= 1, and with eps-below they count for every eps < b iff b <= 1).
 /// Statement: `first-layer-units-at-least`. Establishes `first-layer-units` >= the
 /// stated value, with eps (or eps-below) in its meaning.
-enum NetworkWidthLowerRule: TypedRule {
+enum NetworkWidthLowerRule: VariantRule {
     static let declaration = RuleDeclaration(
         name: .networkWidthLower, lemma: "Lemma N1, Corollary N2 and Lemma N2e (MATH.md sec. 8)",
         inputs: ["mode", "class", "functions", "eps", "eps-below"], statement: ["first-layer-units-at-least"])
@@ -41,12 +41,7 @@ enum NetworkWidthLowerRule: TypedRule {
         let stated: Located<BigInt>
     }
 
-    /// Reads the input keys per variant (`class` or `functions`), so that an unknown key
-    /// is reported with the keys of the variant, then decodes and checks.
-    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try check(decode(entry, context), context)
-    }
-
+    /// Rejects the input keys outside its variant's (`class` or `functions`) first.
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         let usesClass = claim.inputs.has("class")
         try claim.inputs.allowOnly(usesClass ? ["mode", "class", "eps", "eps-below"] : ["mode", "functions", "eps", "eps-below"])
@@ -67,10 +62,7 @@ enum NetworkWidthLowerRule: TypedRule {
         } else {
             let references = try claim.inputs.array("functions", what: "an array of function names")
             let functions = try context.objects.functions(references, at: claim.inputs.pointer.appending("functions"))
-            let names = try references.enumerated().map { (i, value) throws(KernelError) in
-                try Fields.identifier(value, at: claim.inputs.pointer.appending("functions").appending(i))
-            }
-            targets = .functions(functions, names: names)
+            targets = .functions(functions, names: try claim.inputs.identifiers("functions"))
         }
         return Claim(mode: mode, eps: eps, epsBelow: epsBelow, targets: targets, stated: stated)
     }
@@ -113,9 +105,7 @@ enum NetworkWidthLowerRule: TypedRule {
             // The outputs are +-1 valued: every jump is 2.
             guard counts(Rational(2)) else { return .zero }
             let tops = readouts.map(Bits.top)
-            return mode == .separate
-                ? tops.reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
-                : Set(tops).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
+            return (mode == .separate ? tops : Array(Set(tops))).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
         case .functions(let functions, _):
             if mode == .separate {
                 return BigInt(

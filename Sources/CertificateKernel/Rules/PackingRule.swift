@@ -29,10 +29,7 @@ enum PackingRule: TypedRule {
         let items = try claim.inputs.array("elements", what: "an array of class elements")
         let elementsPointer = claim.inputs.pointer.appending("elements")
         let pairs = items.count * max(items.count - 1, 0) / 2
-        guard pairs <= context.limits.maximumEnumeration else {
-            throw .limitExceeded(
-                pointer: elementsPointer, limit: .enumeration, value: "\(pairs) pairs", maximum: String(context.limits.maximumEnumeration))
-        }
+        try context.readingContext.checkLimit(.enumeration, pairs, described: "\(pairs) pairs", at: elementsPointer)
         guard items.count == count.value else { return Claim(className: name, eps: eps, count: count, listed: items.count, elements: nil) }
         let elements = try items.enumerated().map { i, item throws(KernelError) in
             try ClassInputs.element(item, at: elementsPointer.appending(i), of: k.value, context)

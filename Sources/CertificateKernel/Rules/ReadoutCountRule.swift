@@ -8,7 +8,7 @@ import ExactArithmetic
 /// for "separate", `log2-sizes` = [log2 |K_{m_d}|] = [2^top(m_d)] (Lemma S) and their
 /// `total`. Establishes `log2-size` and `description-bits` (the same integer: every
 /// readout class has a power-of-two size).
-enum ReadoutCountRule: TypedRule {
+enum ReadoutCountRule: VariantRule {
     static let declaration = RuleDeclaration(
         name: .readoutCount, lemma: "Lemma S and Lemma J (MATH.md sec. 7)",
         inputs: ["class", "coding"], statement: ["log2-size", "log2-sizes", "total"])
@@ -34,12 +34,7 @@ enum ReadoutCountRule: TypedRule {
         let stated: Stated
     }
 
-    /// Reads the statement's keys per coding (after the class and the coding), so that
-    /// an unknown key is reported with the keys of that coding, then decodes and checks.
-    static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
-        try check(decode(entry, context), context)
-    }
-
+    /// Rejects the statement's keys outside its coding's (after reading the class and the coding).
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
         try claim.inputs.allowOnly(declaration.inputs)
         let (name, (J, readouts)) = try ClassInputs.readoutClass(claim.inputs, context)

@@ -118,9 +118,9 @@ public struct RuleDeclaration: Sendable {
 ///
 /// Every rule implements it through ``TypedRule`` (decode once, then a pure check); the
 /// verifier calls only this entry point. A rule whose accepted keys depend on a variant
-/// of its claim (`gram`, `enumerate`, `readout-count`, `network-width-lower`,
-/// `penalised-mtl-gap`) implements this entry point itself, to reject keys outside the
-/// variant with the variant's list, and then decodes and checks.
+/// of its claim rejects keys outside the variant with the variant's list: in its `decode`
+/// (a ``VariantRule``: `gram`, `enumerate`, `readout-count`, `network-width-lower`), or in
+/// this entry point, which it then implements itself (`penalised-mtl-gap`).
 package protocol Rule: SendableMetatype {
     static var declaration: RuleDeclaration { get }
     /// Checks one claim. Throws only for malformed input or exceeded limits.
@@ -146,6 +146,17 @@ extension TypedRule {
         try entry.inputs.allowOnly(declaration.inputs)
         try entry.statement.allowOnly(declaration.statement)
         return try check(decode(entry, context), context)
+    }
+}
+
+/// A typed rule whose accepted keys depend on a variant of its claim: its `decode` reads
+/// the variant first and rejects keys outside it with the variant's list, so that an
+/// unknown key is reported with the keys of the variant.
+package protocol VariantRule: TypedRule {}
+
+extension VariantRule {
+    package static func check(_ entry: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> RuleResult {
+        try check(decode(entry, context), context)
     }
 }
 

@@ -32,10 +32,7 @@ enum StepApproxLowerRule: TypedRule {
         let (g, thresholdPointer) = (located.value, claim.inputs.pointer.appending("threshold"))
         guard P.value.signum >= 0 else { throw .malformed(pointer: P.pointer, expected: "P >= 0", found: P.value.description) }
         guard t.signum > 0 else { throw .malformed(pointer: thresholdPointer, expected: "t > 0", found: t.description) }
-        guard g.pieceCount <= context.limits.maximumCells else {
-            throw .limitExceeded(
-                pointer: located.pointer, limit: .cells, value: String(g.pieceCount), maximum: String(context.limits.maximumCells))
-        }
+        try context.readingContext.checkLimit(.cells, g.pieceCount, at: located.pointer)
         // The strict greedy's intervals, all but the last, each have oscillation t, so there
         // are at most TV(g)/t + 1 of them: bound that before running it (a tiny t would
         // otherwise make it run, and allocate, without end).

@@ -3,15 +3,21 @@ public enum LimitKind: String, Sendable, CaseIterable {
     case level, digits, cells, enumeration, networkSize, work, fileSize
 
     /// The flag of `dyadcert verify` that raises this limit.
-    public var flag: String {
+    public var flag: String { names.flag }
+
+    /// What is counted, for messages.
+    public var title: String { names.title }
+
+    /// The flag and what is counted, one row per limit.
+    private var names: (flag: String, title: String) {
         switch self {
-        case .level: return "--max-level"
-        case .digits: return "--max-digits"
-        case .cells: return "--max-cells"
-        case .enumeration: return "--max-enumeration"
-        case .networkSize: return "--max-network-size"
-        case .work: return "--max-work"
-        case .fileSize: return "--max-file-size"
+        case .level: ("--max-level", "level")
+        case .digits: ("--max-digits", "number of digits")
+        case .cells: ("--max-cells", "number of cells")
+        case .enumeration: ("--max-enumeration", "enumeration size")
+        case .networkSize: ("--max-network-size", "network size (units plus parameters)")
+        case .work: ("--max-work", "work (elementary steps of all claims of the certificate)")
+        case .fileSize: ("--max-file-size", "file size in bytes")
         }
     }
 
@@ -36,19 +42,6 @@ public enum LimitKind: String, Sendable, CaseIterable {
     /// is at the largest value its flag accepts.
     public func hint(current: Int) -> String {
         current >= largestSetting ? "\(flag) is already at its largest value \(largestSetting)" : hint
-    }
-
-    /// What is counted, for messages.
-    public var title: String {
-        switch self {
-        case .level: return "level"
-        case .digits: return "number of digits"
-        case .cells: return "number of cells"
-        case .enumeration: return "enumeration size"
-        case .networkSize: return "network size (units plus parameters)"
-        case .work: return "work (elementary steps of all claims of the certificate)"
-        case .fileSize: return "file size in bytes"
-        }
     }
 }
 

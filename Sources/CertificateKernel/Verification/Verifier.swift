@@ -98,7 +98,7 @@ public struct Verifier: Sendable {
         var verdicts: [ClaimVerdict] = []
         for i in 0..<claims.count {
             switch slots.get(i) {
-            case .verdict(let v): verdicts.append(v)
+            case .verdict(let v, _): verdicts.append(v)
             case .error(let e): return FileVerdict(path: path, description: document.description, claims: verdicts, error: e)
             case nil: break
             }
@@ -131,7 +131,7 @@ public struct Verifier: Sendable {
         for (k, id) in claim.uses.enumerated() where dependencyFailure == nil {
             let reason: String
             if let j = index[id], j < claim.index {
-                if case .verdict(let v) = slots.get(j), v.passed, let established = slots.established(j) {
+                if case .verdict(let v, let established?) = slots.get(j), v.passed {
                     used.append(established)
                     continue
                 }
@@ -149,11 +149,9 @@ public struct Verifier: Sendable {
         }
         do {
             let result = try rule.check(claim, CheckContext(objects: objects, limits: limits, readingContext: context, usedInOrder: used))
-            if let dependencyFailure { return .verdict(verdict(result.summary, dependencyFailure)) }
-            if result.failure == nil {
-                slots.establish(claim.index, EstablishedClaim(id: claim.id, rule: claim.rule.rawValue, facts: result.facts))
-            }
-            return .verdict(verdict(result.summary, result.failure))
+            if let dependencyFailure { return .verdict(verdict(result.summary, dependencyFailure), nil) }
+            let established = result.failure == nil ? EstablishedClaim(id: claim.id, rule: claim.rule.rawValue, facts: result.facts) : nil
+            return .verdict(verdict(result.summary, result.failure), established)
         } catch {
             return .error(error)
         }
@@ -173,22 +171,17 @@ public enum ClaimEvent: Sendable {
 /// Results of concurrently checked claims, each slot written once.
 final class VerdictSlots: Sendable {
     enum Entry: Sendable {
-        case verdict(ClaimVerdict)
+        /// A verdict, with what later claims see of the claim when it holds (nil otherwise).
+        case verdict(ClaimVerdict, EstablishedClaim?)
         case error(KernelError)
     }
 
     private let entries: Mutex<[Entry?]>
-    private let established: Mutex<[EstablishedClaim?]>
 
-    init(count: Int) {
-        entries = Mutex(Array(repeating: nil, count: count))
-        established = Mutex(Array(repeating: nil, count: count))
-    }
+    init(count: Int) { entries = Mutex(Array(repeating: nil, count: count)) }
 
     func set(_ i: Int, _ entry: Entry) { entries.withLock { $0[i] = entry } }
     func get(_ i: Int) -> Entry? { entries.withLock { $0[i] } }
-    func establish(_ i: Int, _ claim: EstablishedClaim) { established.withLock { $0[i] = claim } }
-    func established(_ i: Int) -> EstablishedClaim? { established.withLock { $0[i] } }
 }
 
 /// A thread-safe counter for progress reports.

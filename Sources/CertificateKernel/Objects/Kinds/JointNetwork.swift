@@ -25,10 +25,7 @@ extension ObjectStore {
         let readouts = try f.integers("readouts", in: 1...(1 << J) - 1)
         try ObjectStore.checkDistinct(readouts, at: p.appending("readouts"))
         let size = size(J, readouts.count)
-        guard size <= context.limits.maximumNetworkSize else {
-            throw .limitExceeded(
-                pointer: p, limit: .networkSize, value: "about \(size)", maximum: String(context.limits.maximumNetworkSize))
-        }
+        try context.checkLimit(.networkSize, size, described: "about \(size)", at: p)
         try context.chargeCells(level: J, at: p)
         return (signs, readouts)
     }

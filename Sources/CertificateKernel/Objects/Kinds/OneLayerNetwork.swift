@@ -7,9 +7,7 @@ extension ObjectStore {
         let targets = try functions(try f.value("functions"), at: p.appending("functions"))
         let steps = targets.map(\.stepFunction)
         let size = ObjectStore.oneLayerNetworkSize(pieces: steps.reduce(0) { $0 + $1.pieceCount }, outputs: steps.count)
-        guard size <= context.limits.maximumNetworkSize else {
-            throw .limitExceeded(pointer: p, limit: .networkSize, value: String(size), maximum: String(context.limits.maximumNetworkSize))
-        }
+        try context.checkLimit(.networkSize, size, at: p)
         do {
             let network = try NetworkBuilder.oneLayer(realising: steps)
             return .network(KernelNetwork(network: network, codes: ParameterCodeTable(uniform: nil, for: network), recipe: nil))
