@@ -45,7 +45,7 @@ public enum GramMatrix {
             switch self {
             case .packed(let f):
                 let sum = f[i].cellSum(with: f[j])
-                return expected.isZero ? sum == 0 : Rational(Dyadic(mantissa: BigInt(sum), exponent: f[i].level)) == expected
+                return expected.isZero ? sum == 0 : Dyadic(mantissa: BigInt(sum), exponent: f[i].level).rational == expected
             case .general(_, let supports):
                 guard supports.overlap(i, j) else { return expected.isZero }
                 return entry(i, j) == expected

@@ -93,7 +93,7 @@ public struct PackedSignFunction: Hashable, Sendable {
 
     /// <f, g> = 2^-J sum over cells of f(c) g(c), exactly.
     public func innerProduct(with other: PackedSignFunction) -> Rational {
-        Rational(Dyadic(mantissa: BigInt(cellSum(with: other)), exponent: level))
+        Dyadic(mantissa: BigInt(cellSum(with: other)), exponent: level).rational
     }
 
     /// The number of breakpoints of the canonical form (sign changes between cells).

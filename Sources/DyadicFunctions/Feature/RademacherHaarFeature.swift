@@ -28,7 +28,7 @@ public struct RademacherHaarFeature: Hashable, Sendable {
 
     /// The balanced amplitudes a_j = 2^-(j+1), j < J.
     public static func balancedAmplitudes(levels: Int) -> [Rational] {
-        (0..<levels).map { Dyadic.inversePowerOfTwo($0 + 1).rational }
+        (0..<levels).map { Dyadic(mantissa: 1, exponent: $0 + 1).rational }
     }
 
     /// h_sigma with balanced amplitudes.
