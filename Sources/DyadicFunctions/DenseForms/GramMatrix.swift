@@ -173,9 +173,8 @@ package struct Supports: Sendable {
     package init(_ functions: [StepFunction]) {
         exact = functions.map(\.support)
         func integer(_ t: Rational) -> Int? {
-            let d = t.denominator
-            guard d.isPowerOfTwo, d.trailingZeroBitCount <= 62, let n = t.numerator.intValue else { return nil }
-            return n << (62 - d.trailingZeroBitCount)
+            guard let e = t.dyadicExponent, e <= 62, let n = t.numerator.intValue else { return nil }
+            return n << (62 - e)
         }
         var list: [(start: Int, end: Int)] = []
         for support in exact {

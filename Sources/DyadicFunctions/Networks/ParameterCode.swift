@@ -38,9 +38,7 @@ public enum ParameterCode: Hashable, Sendable, CustomStringConvertible {
             return value.isInteger && value.numerator >= lower && value.numerator <= upper
         case .dyadic(let bits, let exponent):
             // The canonical form p0/2^e0 has the least e; any other has a larger |p|.
-            guard value.denominator.isPowerOfTwo else { return false }
-            let e0 = value.denominator.bitLength - 1
-            guard e0 <= exponent else { return false }
+            guard let e0 = value.dyadicExponent, e0 <= exponent else { return false }
             return value.numerator.magnitude.bitLength <= bits
         case .derived: return true
         }

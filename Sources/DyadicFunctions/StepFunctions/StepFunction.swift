@@ -114,8 +114,8 @@ public struct StepFunction: Hashable, Sendable {
     public var dyadicLevel: Int? {
         var level = 0
         for t in breakpoints {
-            guard t.denominator.isPowerOfTwo else { return nil }
-            level = max(level, t.denominator.bitLength - 1)
+            guard let e = t.dyadicExponent else { return nil }
+            level = max(level, e)
         }
         return level
     }
