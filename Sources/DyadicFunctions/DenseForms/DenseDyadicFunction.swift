@@ -26,9 +26,7 @@ public struct DenseDyadicFunction: Hashable, Sendable {
             throw .invalidParameter("a dense level-J function needs 2^J cell values, found \(count)")
         }
         let level = count.trailingZeroBitCount
-        guard level <= DenseDyadicFunction.maximumLevel else {
-            throw .levelOutOfRange(level: level, range: 0...DenseDyadicFunction.maximumLevel)
-        }
+        try DyadicFunctionError.checkLevel(level, in: 0...DenseDyadicFunction.maximumLevel)
         let exponent = cellValues.lazy.map(\.exponent).max() ?? 0
         let mantissas = cellValues.map { $0.mantissa(atExponent: exponent) }
         self.level = level

@@ -23,9 +23,7 @@ public struct SignTree: Hashable, Sendable {
 
     /// Decodes the certificate form: 2^J - 1 bits in ``HexBitString`` order.
     public init(levels: Int, hex: some StringProtocol) throws(DyadicFunctionError) {
-        guard (1...SignTree.maximumLevels).contains(levels) else {
-            throw .levelOutOfRange(level: levels, range: 1...SignTree.maximumLevels)
-        }
+        try DyadicFunctionError.checkLevel(levels, in: 1...SignTree.maximumLevels)
         self.init(uncheckedLevels: levels, negative: try HexBitString.decode(hex, count: (1 << levels) - 1))
     }
 

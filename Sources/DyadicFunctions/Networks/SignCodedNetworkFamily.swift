@@ -23,9 +23,7 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
     public let readouts: [WalshReadout]
 
     public init(levels J: Int, readouts: [WalshReadout]) throws(DyadicFunctionError) {
-        guard J >= 1 && J <= SignTree.maximumLevels else {
-            throw .indexOutOfRange(what: "depth J", index: J, range: 1..<(SignTree.maximumLevels + 1))
-        }
+        try DyadicFunctionError.checkIndex("depth J", J, in: 1..<(SignTree.maximumLevels + 1))
         try ReadoutHead.checkReadouts(readouts, levels: J)
         self.levels = J
         self.readouts = readouts

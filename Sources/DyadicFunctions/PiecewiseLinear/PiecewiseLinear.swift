@@ -17,22 +17,16 @@ public struct PiecewiseLinear: Hashable, Sendable {
     /// A continuous function with the given values at the knots (one more value than
     /// pieces).
     public init(knots: [Rational], values: [Rational]) throws(DyadicFunctionError) {
-        guard values.count == knots.count else {
-            throw .countMismatch(
-                what: "values of a continuous piecewise-linear function (one per knot)", expected: knots.count, found: values.count)
-        }
+        try DyadicFunctionError.checkCount(
+            "values of a continuous piecewise-linear function (one per knot)", expected: knots.count, found: values.count)
         try self.init(knots: knots, startValues: Array(values.dropLast()), endValues: Array(values.dropFirst()))
     }
 
     /// A possibly discontinuous function, piece by piece.
     public init(knots: [Rational], startValues: [Rational], endValues: [Rational]) throws(DyadicFunctionError) {
         try StepFunction.checkPartition(knots)
-        guard startValues.count == knots.count - 1 else {
-            throw .countMismatch(what: "piece start values", expected: knots.count - 1, found: startValues.count)
-        }
-        guard endValues.count == knots.count - 1 else {
-            throw .countMismatch(what: "piece end values", expected: knots.count - 1, found: endValues.count)
-        }
+        try DyadicFunctionError.checkCount("piece start values", expected: knots.count - 1, found: startValues.count)
+        try DyadicFunctionError.checkCount("piece end values", expected: knots.count - 1, found: endValues.count)
         self.init(uncheckedKnots: knots, startValues: startValues, endValues: endValues)
     }
 

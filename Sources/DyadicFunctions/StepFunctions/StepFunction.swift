@@ -25,9 +25,7 @@ public struct StepFunction: Hashable, Sendable {
     ///   less than the breakpoint count.
     public init(breakpoints: [Rational], values: [Rational]) throws(DyadicFunctionError) {
         try StepFunction.checkPartition(breakpoints)
-        guard values.count == breakpoints.count - 1 else {
-            throw .countMismatch(what: "step function values (one per piece)", expected: breakpoints.count - 1, found: values.count)
-        }
+        try DyadicFunctionError.checkCount("step function values (one per piece)", expected: breakpoints.count - 1, found: values.count)
         self.init(mergingValidBreakpoints: breakpoints, values: values)
     }
 
