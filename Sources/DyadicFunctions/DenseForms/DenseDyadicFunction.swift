@@ -55,21 +55,18 @@ public struct DenseDyadicFunction: Hashable, Sendable {
     public func mantissaProductSum(with other: DenseDyadicFunction) -> BigInt {
         precondition(level == other.level, "DenseDyadicFunction levels differ")
         if let a = wordMantissas, let b = other.wordMantissas {
-            var total = Int128(0)
-            var overflowed = false
-            a.withUnsafeBufferPointer { a in
+            let sum: Int128? = a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
+                    var total = Int128(0)
                     for i in 0..<a.count {
                         let (s, o) = total.addingReportingOverflow(Int128(a[i]) * Int128(b[i]))
-                        if o {
-                            overflowed = true
-                            break
-                        }
+                        if o { return nil }
                         total = s
                     }
+                    return total
                 }
             }
-            if !overflowed { return BigInt(total) }
+            if let sum { return BigInt(sum) }
         }
         var total = BigInt.zero
         for i in 0..<mantissas.count { total.addProduct(mantissas[i], other.mantissas[i]) }

@@ -24,7 +24,9 @@ struct CodedLayers {
         builder.beginLayer()
         let w = codes.slot(weights), b = codes.slot(bias)
         for i in 1..<(1 << J) {
-            builder.appendThreshold(Rational(i).timesPowerOfTwo(-J))
+            builder.append(
+                activation: .heaviside, inputs: CollectionOfOne(0), weights: CollectionOfOne(Rational(1)),
+                bias: -Rational(i).timesPowerOfTwo(-J))
             codes.appendUnit(weights: w, count: 1, bias: b)
         }
     }

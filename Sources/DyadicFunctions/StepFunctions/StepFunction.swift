@@ -142,10 +142,7 @@ public struct StepFunction: Hashable, Sendable {
 
     /// The composition g o f: the same breakpoints, values g(v_i) (MATH.md sec. 2).
     public func mapValues<E: Error>(_ g: (Rational) throws(E) -> Rational) throws(E) -> StepFunction {
-        var mapped = [Rational]()
-        mapped.reserveCapacity(values.count)
-        for v in values { mapped.append(try g(v)) }
-        return StepFunction(mergingValidBreakpoints: breakpoints, values: mapped)
+        StepFunction(mergingValidBreakpoints: breakpoints, values: try values.map(g))
     }
 }
 
