@@ -239,7 +239,9 @@ struct SweepPlan<N: SweepScalar>: Sendable {
                                 // A +-1 output equal to every cell of the target on the piece.
                                 let negative: UInt64 = v != one ? 1 : 0
                                 let start = floors[at.cells + p - first], end = ceilings[at.cells + p + 1 - first]
-                                same = (start..<max(start + 1, end)).allSatisfy { c in words[at.words + c >> 6] >> UInt64(c & 63) & 1 == negative }
+                                same = (start..<max(start + 1, end)).allSatisfy { c in
+                                    words[at.words + c >> 6] >> UInt64(c & 63) & 1 == negative
+                                }
                             } else if let f = steps[d] {
                                 while f.breakpoints[index[d] + 1] <= cuts[p] { index[d] += 1 }
                                 same = values[d][index[d]] == v && f.breakpoints[index[d] + 1] >= cuts[p + 1]
