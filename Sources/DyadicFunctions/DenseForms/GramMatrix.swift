@@ -60,21 +60,13 @@ public enum GramMatrix {
         /// of Haar functions, the rows of the same Haar function (``HaarIndex``); for other
         /// step functions with integer-scaled supports, the rows whose supports overlap
         /// row i's. Nil otherwise, or when the overlapping pairs are too many to list.
-        func nonzeroColumns(count: Int) -> [[Int]]? {
+        func nonzeroColumns() -> [[Int]]? {
             switch self {
             case .packed(let f):
-                var frequencies: [Int] = []
-                for g in f {
-                    guard let character = g.walshCharacter else { return nil }
-                    frequencies.append(character.frequency)
-                }
+                guard let frequencies = f.mapAll({ $0.walshCharacter?.frequency }) else { return nil }
                 return GramMatrix.columns(ofEqual: frequencies)
             case .general(let f, let supports):
-                var indices: [HaarIndex] = []
-                for g in f {
-                    guard let index = g.haarIndex else { return supports.overlappingColumns(maximumPairs: 1 << 24) }
-                    indices.append(index)
-                }
+                guard let indices = f.mapAll(\.haarIndex) else { return supports.overlappingColumns(maximumPairs: 1 << 24) }
                 return GramMatrix.columns(ofEqual: indices)
             case .dense:
                 return nil
@@ -101,13 +93,8 @@ public enum GramMatrix {
     /// Packed or dense forms when the functions are dense enough for them to pay off.
     package static func path(for functions: [StepFunction]) -> Path {
         let general = Path.general(functions, supports: Supports(functions))
-        guard !functions.isEmpty else { return general }
-        var level = 0
-        for f in functions {
-            guard let l = f.dyadicLevel else { return general }
-            level = max(level, l)
-        }
-        guard level <= DenseDyadicFunction.maximumLevel else { return general }
+        // No functions, or one that is not dyadic: the general path.
+        guard let level = functions.mapAll(\.dyadicLevel)?.max(), level <= DenseDyadicFunction.maximumLevel else { return general }
         let averagePieces = functions.reduce(0) { $0 + $1.pieceCount } / functions.count
         if functions.allSatisfy(\.isSignValued), averagePieces * 512 >= 1 << level,
             let packed = try? functions.map({ f throws(DyadicFunctionError) in try PackedSignFunction(f, level: level) })
@@ -124,12 +111,12 @@ public enum GramMatrix {
 
     /// Every entry is compared, except where the stated matrix is diagonal and the
     /// path knows a set of columns per row outside which the computed entry is 0
-    /// (``Path/nonzeroColumns(count:)``): there only those columns and the diagonal are
+    /// (``Path/nonzeroColumns()``): there only those columns and the diagonal are
     /// compared, since elsewhere both matrices are 0. The first mismatch of a row is the
     /// same either way.
     static func firstMismatch(_ path: Path, count: Int, stated: StatedGram) -> (row: Int, column: Int, value: Rational)? {
         let rows: [(Int, Rational)?]
-        if case .diagonal = stated, let columns = path.nonzeroColumns(count: count) {
+        if case .diagonal = stated, let columns = path.nonzeroColumns() {
             let work = columns.reduce(0) { $0 + $1.count } * path.workPerEntry
             rows = Parallel.map(count: count, work: work) { firstMismatch(path, stated, row: $0, columns: columns[$0]) }
         } else {
@@ -176,19 +163,11 @@ package struct Supports: Sendable {
             guard let e = t.dyadicExponent, e <= 62, let n = t.numerator.intValue else { return nil }
             return n << (62 - e)
         }
-        var list: [(start: Int, end: Int)] = []
-        for support in exact {
-            guard let support else {
-                list.append((Int.max, Int.min))
-                continue
-            } // empty: overlaps nothing
-            guard let a = integer(support.start), let b = integer(support.end) else {
-                self.scaled = nil
-                return
-            }
-            list.append((a, b))
+        scaled = exact.mapAll { support -> (start: Int, end: Int)? in
+            guard let support else { return (Int.max, Int.min) } // empty: overlaps nothing
+            guard let a = integer(support.start), let b = integer(support.end) else { return nil }
+            return (a, b)
         }
-        self.scaled = list
     }
 
     /// For each function i, the sorted indices j whose supports overlap i's, with i
@@ -228,5 +207,18 @@ extension StepFunction {
     var support: (start: Rational, end: Rational)? {
         guard let first = values.firstIndex(where: { !$0.isZero }), let last = values.lastIndex(where: { !$0.isZero }) else { return nil }
         return (breakpoints[first], breakpoints[last + 1])
+    }
+}
+
+extension Sequence {
+    /// `map(transform)` when `transform` gives a value for every element; nil as soon as
+    /// it gives nil for one (the later elements are not transformed).
+    func mapAll<T>(_ transform: (Element) -> T?) -> [T]? {
+        var result: [T] = []
+        for element in self {
+            guard let value = transform(element) else { return nil }
+            result.append(value)
+        }
+        return result
     }
 }
