@@ -30,7 +30,7 @@ public struct SignTree: Hashable, Sendable {
     /// The tree numbered `number` among all 2^(2^J - 1) trees: bit i of `number` is
     /// node i (1 = -1). For enumerations in tests and brute-force rules (small J).
     public init(levels: Int, number: Int) throws(DyadicFunctionError) {
-        guard (1...6).contains(levels) else { throw .levelOutOfRange(level: levels, range: 1...6) }
+        try DyadicFunctionError.checkLevel(levels, in: 1...6)
         let count = (1 << levels) - 1
         guard number >= 0 && (count >= 63 || number < 1 << count) else {
             throw .indexOutOfRange(what: "sign tree number", index: number, range: 0..<(count >= 63 ? Int.max : 1 << count))

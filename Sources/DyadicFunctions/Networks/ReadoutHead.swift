@@ -48,7 +48,7 @@ enum ReadoutHead {
         guard !readouts.isEmpty else { throw .invalidParameter("at least one readout is required") }
         var seen = Set<Int>()
         for (d, r) in readouts.enumerated() {
-            guard r.index < 1 << J else { throw .indexOutOfRange(what: "readout index", index: r.index, range: 1..<(1 << J)) }
+            try DyadicFunctionError.checkIndex("readout index", r.index, in: 1..<(1 << J)) // r.index >= 1
             guard seen.insert(r.index).inserted else { throw .duplicateReadout(index: d, value: r.index) }
         }
     }

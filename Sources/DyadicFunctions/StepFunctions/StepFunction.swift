@@ -110,18 +110,13 @@ public struct StepFunction: Hashable, Sendable {
     /// The least J such that every breakpoint is a multiple of 2^-J, if the
     /// breakpoints are dyadic; then f is a dyadic step function of that level.
     public var dyadicLevel: Int? {
-        var level = 0
-        for t in breakpoints {
-            guard let e = t.dyadicExponent else { return nil }
-            level = max(level, e)
-        }
-        return level
+        breakpoints.mapAll(\.dyadicExponent)?.max()
     }
 
     /// The 2^J values on the level-J cells, if f is a dyadic step function of level <= J.
     public func cellValues(level: Int) throws(DyadicFunctionError) -> [Rational] {
         guard let own = dyadicLevel, own <= level else { throw .notDyadicOfLevel(level: level) }
-        guard level <= 30 else { throw .levelOutOfRange(level: level, range: 0...30) }
+        try DyadicFunctionError.checkLevel(level, in: 0...30) // level >= the own level >= 0
         var cells = [Rational]()
         cells.reserveCapacity(1 << level)
         for i in 0..<values.count {
