@@ -56,15 +56,13 @@ public struct PiecewiseLinear: Hashable, Sendable {
     /// end (the right end as a limit).
     public func supDistance(to s: StepFunction) -> SupDistance {
         var maximum = RunningMaximum()
-        var pieces = 0
         StepFunction.forEachRefinedPiece(knots, s.breakpoints) { start, end, i, j in
             let c = s.values[j]
             let atEnd = end == knots[i + 1] ? endValues[i] : value(onPiece: i, at: end)
             let candidate = max((value(onPiece: i, at: start) - c).magnitude, (atEnd - c).magnitude)
-            pieces += 1
             maximum.offerExact(candidate, at: start)
         }
-        return SupDistance(value: maximum.value, witness: maximum.witness, refinedPieceCount: pieces)
+        return maximum.distance
     }
 
     /// The triangle wave T^(n) (n >= 1): the n-fold composition of the tent map, with
