@@ -39,17 +39,13 @@ public enum GramMatrix {
         }
 
         /// Whether entry (i, j) equals `expected`, without forming the entry as a
-        /// rational when it is an integer count (packed) or known to be zero (disjoint
-        /// supports).
+        /// rational when it is an integer count (packed) and `expected` is zero.
         func entry(_ i: Int, _ j: Int, equals expected: Rational) -> Bool {
             switch self {
             case .packed(let f):
                 let sum = f[i].cellSum(with: f[j])
                 return expected.isZero ? sum == 0 : Dyadic(mantissa: BigInt(sum), exponent: f[i].level).rational == expected
-            case .general(_, let supports):
-                guard supports.overlap(i, j) else { return expected.isZero }
-                return entry(i, j) == expected
-            case .dense:
+            case .general, .dense:
                 return entry(i, j) == expected
             }
         }

@@ -96,10 +96,9 @@ public struct ParameterCodeTable<Code: Hashable & Sendable>: Sendable {
 
     /// The same code for every parameter of `network`.
     public init(uniform code: Code, for network: HeavisideNetwork) {
-        palette = [code]
-        slots = [code: 0]
-        weightSlots.append(0, count: network.weightCount)
-        biasSlots.append(0, count: network.unitCount)
+        let s = slot(code)
+        weightSlots.append(s, count: network.weightCount)
+        biasSlots.append(s, count: network.unitCount)
     }
 
     /// The palette index of `code` (added when new).
