@@ -205,16 +205,3 @@ extension StepFunction {
         return (breakpoints[first], breakpoints[last + 1])
     }
 }
-
-extension Sequence {
-    /// `map(transform)` when `transform` gives a value for every element; nil as soon as
-    /// it gives nil for one (the later elements are not transformed).
-    func mapAll<T>(_ transform: (Element) -> T?) -> [T]? {
-        var result: [T] = []
-        for element in self {
-            guard let value = transform(element) else { return nil }
-            result.append(value)
-        }
-        return result
-    }
-}

@@ -340,12 +340,10 @@ extension SweepPlan where N == Int {
         let firstCount = s.firstCount
         let weights = numbers.network.weightValues, biases = numbers.network.biasValues
         typealias P = SweepPlan<Int>
-        // Scales: pushed forward from each unit to its consumers (sources come first).
-        var scale = [Int](repeating: 0, count: count)
-        for u in firstCount..<count {
-            guard let e = numbers.isSum[u] ? 0 : P.exponent(biases, numbers.unitOf[u]) else { return nil }
-            scale[u] = max(scale[u], e)
-        }
+        // Scales: each bias's exponent, then pushed forward from each unit to its consumers
+        // (sources come first). First-layer and sum units have no bias here.
+        func hasBias(_ u: Int) -> Bool { u >= firstCount && !numbers.isSum[u] }
+        guard var scale = (0..<count).mapAll({ u in hasBias(u) ? P.exponent(biases, numbers.unitOf[u]) : 0 }) else { return nil }
         for g in numbers.groups.indices {
             let c = s.groupConsumers[g]
             for t in numbers.groups[g] {
@@ -364,13 +362,8 @@ extension SweepPlan where N == Int {
             }
         }
         // Scaled numbers and bounds (each |pre-activation| <= bound[u] < 2^60).
-        var bound = [Int](repeating: 0, count: count)
-        var bias = [Int](repeating: 0, count: count)
-        for u in firstCount..<count {
-            guard let b = numbers.isSum[u] ? 0 : P.scaled(biases, numbers.unitOf[u], scale[u]) else { return nil }
-            bias[u] = b
-            bound[u] = Int(b.magnitude)
-        }
+        guard let bias = (0..<count).mapAll({ u in hasBias(u) ? P.scaled(biases, numbers.unitOf[u], scale[u]) : 0 }) else { return nil }
+        var bound = bias.map { Int($0.magnitude) }
         var groups: [ThresholdGroup<Int>] = []
         groups.reserveCapacity(numbers.groups.count)
         for (g, terms) in numbers.groups.enumerated() {

@@ -154,3 +154,17 @@ func partitioningIndex(_ low: Int, _ high: Int, where isAbove: (Int) -> Bool) ->
     }
     return low
 }
+
+extension Sequence {
+    /// `map(transform)` when `transform` gives a value for every element; nil as soon as
+    /// it gives nil for one (the later elements are not transformed).
+    func mapAll<T>(_ transform: (Element) -> T?) -> [T]? {
+        var result: [T] = []
+        result.reserveCapacity(underestimatedCount)
+        for element in self {
+            guard let value = transform(element) else { return nil }
+            result.append(value)
+        }
+        return result
+    }
+}
