@@ -32,8 +32,7 @@ public struct DenseDyadicFunction: Hashable, Sendable {
         self.level = level
         self.exponent = exponent
         self.mantissas = mantissas
-        let words = mantissas.compactMap(\.intValue)
-        wordMantissas = words.count == mantissas.count ? words : nil
+        wordMantissas = mantissas.mapAll(\.intValue)
     }
 
     /// Converts a step function whose breakpoints are dyadic of level <= J and whose
