@@ -94,8 +94,6 @@ public struct PackedSignFunction: Hashable, Sendable {
 
     /// The number of breakpoints of the canonical form (sign changes between cells).
     public var breakpointCount: Int {
-        var count = 0
-        for c in 1..<max(cellCount, 1) where isNegative(cell: c) != isNegative(cell: c - 1) { count += 1 }
-        return count
+        (1..<max(cellCount, 1)).count { isNegative(cell: $0) != isNegative(cell: $0 - 1) }
     }
 }

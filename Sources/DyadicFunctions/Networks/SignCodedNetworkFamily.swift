@@ -46,7 +46,7 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
         layers.builder.reserveCapacity(units: 2 * (cells - 1) + 1 + head.units, weights: 5 * (cells - 1) - 2 * J + head.weights)
         layers.addTrunk(levels: J, weights: .derived(recipe: "trunk-weight"), bias: .derived(recipe: "trunk-threshold"))
         layers.add(haarLayer(), weights: .derived(recipe: "haar-weight"), bias: .derived(recipe: "haar-bias"))
-        let signWeights = (0..<J).flatMap { j in (0..<(1 << j)).map { k in Rational(signs.isNegative(level: j, index: k) ? -1 : 1) } }
+        let signWeights = (0..<signBits).map { Rational(signs.isNegative(node: $0) ? -1 : 1) } // nodes in level order
         layers.add(
             [
                 HeavisideNetwork.Unit(
