@@ -18,10 +18,9 @@ struct CompactRationals: Hashable, Sendable {
 
     /// The same list in buffers of exactly its size (appending leaves up to half unused).
     func compacted() -> CompactRationals {
-        var c = CompactRationals()
+        var c = self
         c.mantissas = mantissas.trimmed()
         c.exponents = exponents.trimmed()
-        c.others = others
         return c
     }
 
