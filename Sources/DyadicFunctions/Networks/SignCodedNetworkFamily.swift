@@ -67,16 +67,11 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
             let step = 1 << (J - j)
             return (0..<(1 << j)).lazy.map { k in
                 let left = k * step, middle = left + step / 2, right = left + step
+                // The trunk units H(x - t/2^J) at the ends and the midpoint, except t = 0 and 2^J.
                 var inputs: [Int] = [], weights: [Rational] = []
-                if left > 0 {
-                    inputs.append(left - 1)
-                    weights.append(c)
-                }
-                inputs.append(middle - 1)
-                weights.append(middleWeight)
-                if right < cells {
-                    inputs.append(right - 1)
-                    weights.append(c)
+                for (t, w) in [(left, c), (middle, middleWeight), (right, c)] where t > 0 && t < cells {
+                    inputs.append(t - 1)
+                    weights.append(w)
                 }
                 return HeavisideNetwork.Unit(activation: .linear, inputs: inputs, weights: weights, bias: left == 0 ? c : 0)
             }
