@@ -29,6 +29,13 @@ extension Dyadic {
         self.init(uncheckedMantissa: value.numerator, exponent: value.denominator.trailingZeroBitCount)
     }
 
+    /// 1 / 2^k.
+    @inlinable
+    public static func inversePowerOfTwo(_ k: Int) -> Dyadic {
+        precondition(k >= 0)
+        return Dyadic(uncheckedMantissa: 1, exponent: k)
+    }
+
     /// Zero.
     public static var zero: Dyadic { Dyadic(0) }
 
@@ -36,6 +43,14 @@ extension Dyadic {
     @inlinable public var signum: Int { _mantissa.signum }
     /// True when the value is zero.
     @inlinable public var isZero: Bool { _mantissa.isZero }
+}
+
+extension Rational {
+    /// The rational value of a dyadic number.
+    @inlinable
+    public init(_ value: Dyadic) {
+        self = value.rational
+    }
 }
 
 // +, -, * on dyadic numbers: align exponents by shifting, never a gcd.

@@ -66,4 +66,19 @@ public enum DyadicFunctionError: Error, Equatable, Sendable, CustomStringConvert
         case .invalidParameter(let why): return why
         }
     }
+
+    /// Throws ``levelOutOfRange(level:range:)`` unless `range` contains `level`.
+    static func checkLevel(_ level: Int, in range: ClosedRange<Int>) throws(DyadicFunctionError) {
+        guard range.contains(level) else { throw .levelOutOfRange(level: level, range: range) }
+    }
+
+    /// Throws ``indexOutOfRange(what:index:range:)`` unless `range` contains `index`.
+    static func checkIndex(_ what: String, _ index: Int, in range: Range<Int>) throws(DyadicFunctionError) {
+        guard range.contains(index) else { throw .indexOutOfRange(what: what, index: index, range: range) }
+    }
+
+    /// Throws ``countMismatch(what:expected:found:)`` unless `found` equals `expected`.
+    static func checkCount(_ what: String, expected: Int, found: Int) throws(DyadicFunctionError) {
+        guard found == expected else { throw .countMismatch(what: what, expected: expected, found: found) }
+    }
 }

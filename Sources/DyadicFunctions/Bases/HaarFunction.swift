@@ -11,10 +11,8 @@ public struct HaarFunction: Hashable, Sendable {
 
     /// psi(level, index), for 0 <= level <= 61 and 0 <= index < 2^level.
     public init(level: Int, index: Int) throws(DyadicFunctionError) {
-        guard (0...61).contains(level) else { throw .levelOutOfRange(level: level, range: 0...61) }
-        guard index >= 0 && index < 1 << level else {
-            throw .indexOutOfRange(what: "interval index", index: index, range: 0..<(1 << level))
-        }
+        try DyadicFunctionError.checkLevel(level, in: 0...61)
+        try DyadicFunctionError.checkIndex("interval index", index, in: 0..<(1 << level))
         self.level = level
         self.index = index
     }

@@ -8,9 +8,7 @@ public struct RademacherFunction: Hashable, Sendable {
     public let index: Int
 
     public init(index: Int) throws(DyadicFunctionError) {
-        guard (0..<PackedSignFunction.maximumLevel).contains(index) else {
-            throw .indexOutOfRange(what: "Rademacher index", index: index, range: 0..<PackedSignFunction.maximumLevel)
-        }
+        try DyadicFunctionError.checkIndex("Rademacher index", index, in: 0..<PackedSignFunction.maximumLevel)
         self.index = index
     }
 

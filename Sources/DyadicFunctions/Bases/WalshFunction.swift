@@ -11,9 +11,7 @@ public struct WalshFunction: Hashable, Sendable {
     public let index: Int
 
     public init(index: Int) throws(DyadicFunctionError) {
-        guard index >= 0 && index < 1 << PackedSignFunction.maximumLevel else {
-            throw .indexOutOfRange(what: "Walsh index", index: index, range: 0..<(1 << PackedSignFunction.maximumLevel))
-        }
+        try DyadicFunctionError.checkIndex("Walsh index", index, in: 0..<(1 << PackedSignFunction.maximumLevel))
         self.index = index
     }
 
@@ -22,9 +20,7 @@ public struct WalshFunction: Hashable, Sendable {
 
     /// w_m as a packed +-1 function of level J (m < 2^J).
     public func packed(level J: Int) throws(DyadicFunctionError) -> PackedSignFunction {
-        guard J >= minimumLevel && J <= PackedSignFunction.maximumLevel else {
-            throw .levelOutOfRange(level: J, range: minimumLevel...PackedSignFunction.maximumLevel)
-        }
+        try DyadicFunctionError.checkLevel(J, in: minimumLevel...PackedSignFunction.maximumLevel)
         let reversed = Bits.reverse(index, width: J)
         return PackedSignFunction(level: J) { c in (c & reversed).nonzeroBitCount & 1 == 1 }
     }

@@ -16,10 +16,10 @@ public enum ReadoutCount {
     /// + span{m_d : top(m_d) = l}. Reduction uses a vector with the bit set as pivot,
     /// clears the bit from the others, and drops the pivot.
     public static func jointLog2(readouts: [Int], levels J: Int) throws(DyadicFunctionError) -> BigInt {
-        guard (1...62).contains(J) else { throw .levelOutOfRange(level: J, range: 1...62) }
+        try DyadicFunctionError.checkLevel(J, in: 1...62)
         var seen = Set<Int>()
         for (d, m) in readouts.enumerated() {
-            guard m >= 1 && m < 1 << J else { throw .indexOutOfRange(what: "readout index", index: m, range: 1..<(1 << J)) }
+            try DyadicFunctionError.checkIndex("readout index", m, in: 1..<(1 << J))
             guard seen.insert(m).inserted else { throw .duplicateReadout(index: d, value: m) }
         }
         var vectors: [Int] = []

@@ -26,16 +26,13 @@ public struct DenseDyadicFunction: Hashable, Sendable {
             throw .invalidParameter("a dense level-J function needs 2^J cell values, found \(count)")
         }
         let level = count.trailingZeroBitCount
-        guard level <= DenseDyadicFunction.maximumLevel else {
-            throw .levelOutOfRange(level: level, range: 0...DenseDyadicFunction.maximumLevel)
-        }
+        try DyadicFunctionError.checkLevel(level, in: 0...DenseDyadicFunction.maximumLevel)
         let exponent = cellValues.lazy.map(\.exponent).max() ?? 0
         let mantissas = cellValues.map { $0.mantissa(atExponent: exponent) }
         self.level = level
         self.exponent = exponent
         self.mantissas = mantissas
-        let words = mantissas.compactMap(\.intValue)
-        wordMantissas = words.count == mantissas.count ? words : nil
+        wordMantissas = mantissas.mapAll(\.intValue)
     }
 
     /// Converts a step function whose breakpoints are dyadic of level <= J and whose
@@ -57,21 +54,18 @@ public struct DenseDyadicFunction: Hashable, Sendable {
     public func mantissaProductSum(with other: DenseDyadicFunction) -> BigInt {
         precondition(level == other.level, "DenseDyadicFunction levels differ")
         if let a = wordMantissas, let b = other.wordMantissas {
-            var total = Int128(0)
-            var overflowed = false
-            a.withUnsafeBufferPointer { a in
+            let sum: Int128? = a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
+                    var total = Int128(0)
                     for i in 0..<a.count {
                         let (s, o) = total.addingReportingOverflow(Int128(a[i]) * Int128(b[i]))
-                        if o {
-                            overflowed = true
-                            break
-                        }
+                        if o { return nil }
                         total = s
                     }
+                    return total
                 }
             }
-            if !overflowed { return BigInt(total) }
+            if let sum { return BigInt(sum) }
         }
         var total = BigInt.zero
         for i in 0..<mantissas.count { total.addProduct(mantissas[i], other.mantissas[i]) }

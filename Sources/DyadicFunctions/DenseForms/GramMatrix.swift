@@ -39,17 +39,13 @@ public enum GramMatrix {
         }
 
         /// Whether entry (i, j) equals `expected`, without forming the entry as a
-        /// rational when it is an integer count (packed) or known to be zero (disjoint
-        /// supports).
+        /// rational when it is an integer count (packed) and `expected` is zero.
         func entry(_ i: Int, _ j: Int, equals expected: Rational) -> Bool {
             switch self {
             case .packed(let f):
                 let sum = f[i].cellSum(with: f[j])
-                return expected.isZero ? sum == 0 : Rational(Dyadic(mantissa: BigInt(sum), exponent: f[i].level)) == expected
-            case .general(_, let supports):
-                guard supports.overlap(i, j) else { return expected.isZero }
-                return entry(i, j) == expected
-            case .dense:
+                return expected.isZero ? sum == 0 : Dyadic(mantissa: BigInt(sum), exponent: f[i].level).rational == expected
+            case .general, .dense:
                 return entry(i, j) == expected
             }
         }
@@ -60,21 +56,13 @@ public enum GramMatrix {
         /// of Haar functions, the rows of the same Haar function (``HaarIndex``); for other
         /// step functions with integer-scaled supports, the rows whose supports overlap
         /// row i's. Nil otherwise, or when the overlapping pairs are too many to list.
-        func nonzeroColumns(count: Int) -> [[Int]]? {
+        func nonzeroColumns() -> [[Int]]? {
             switch self {
             case .packed(let f):
-                var frequencies: [Int] = []
-                for g in f {
-                    guard let character = g.walshCharacter else { return nil }
-                    frequencies.append(character.frequency)
-                }
+                guard let frequencies = f.mapAll({ $0.walshCharacter?.frequency }) else { return nil }
                 return GramMatrix.columns(ofEqual: frequencies)
             case .general(let f, let supports):
-                var indices: [HaarIndex] = []
-                for g in f {
-                    guard let index = g.haarIndex else { return supports.overlappingColumns(maximumPairs: 1 << 24) }
-                    indices.append(index)
-                }
+                guard let indices = f.mapAll(\.haarIndex) else { return supports.overlappingColumns(maximumPairs: 1 << 24) }
                 return GramMatrix.columns(ofEqual: indices)
             case .dense:
                 return nil
@@ -101,13 +89,8 @@ public enum GramMatrix {
     /// Packed or dense forms when the functions are dense enough for them to pay off.
     package static func path(for functions: [StepFunction]) -> Path {
         let general = Path.general(functions, supports: Supports(functions))
-        guard !functions.isEmpty else { return general }
-        var level = 0
-        for f in functions {
-            guard let l = f.dyadicLevel else { return general }
-            level = max(level, l)
-        }
-        guard level <= DenseDyadicFunction.maximumLevel else { return general }
+        // No functions, or one that is not dyadic: the general path.
+        guard let level = functions.mapAll(\.dyadicLevel)?.max(), level <= DenseDyadicFunction.maximumLevel else { return general }
         let averagePieces = functions.reduce(0) { $0 + $1.pieceCount } / functions.count
         if functions.allSatisfy(\.isSignValued), averagePieces * 512 >= 1 << level,
             let packed = try? functions.map({ f throws(DyadicFunctionError) in try PackedSignFunction(f, level: level) })
@@ -124,12 +107,12 @@ public enum GramMatrix {
 
     /// Every entry is compared, except where the stated matrix is diagonal and the
     /// path knows a set of columns per row outside which the computed entry is 0
-    /// (``Path/nonzeroColumns(count:)``): there only those columns and the diagonal are
+    /// (``Path/nonzeroColumns()``): there only those columns and the diagonal are
     /// compared, since elsewhere both matrices are 0. The first mismatch of a row is the
     /// same either way.
     static func firstMismatch(_ path: Path, count: Int, stated: StatedGram) -> (row: Int, column: Int, value: Rational)? {
         let rows: [(Int, Rational)?]
-        if case .diagonal = stated, let columns = path.nonzeroColumns(count: count) {
+        if case .diagonal = stated, let columns = path.nonzeroColumns() {
             let work = columns.reduce(0) { $0 + $1.count } * path.workPerEntry
             rows = Parallel.map(count: count, work: work) { firstMismatch(path, stated, row: $0, columns: columns[$0]) }
         } else {
@@ -173,23 +156,14 @@ package struct Supports: Sendable {
     package init(_ functions: [StepFunction]) {
         exact = functions.map(\.support)
         func integer(_ t: Rational) -> Int? {
-            let d = t.denominator
-            guard d.isPowerOfTwo, d.trailingZeroBitCount <= 62, let n = t.numerator.intValue else { return nil }
-            return n << (62 - d.trailingZeroBitCount)
+            guard let e = t.dyadicExponent, e <= 62, let n = t.numerator.intValue else { return nil }
+            return n << (62 - e)
         }
-        var list: [(start: Int, end: Int)] = []
-        for support in exact {
-            guard let support else {
-                list.append((Int.max, Int.min))
-                continue
-            } // empty: overlaps nothing
-            guard let a = integer(support.start), let b = integer(support.end) else {
-                self.scaled = nil
-                return
-            }
-            list.append((a, b))
+        scaled = exact.mapAll { support -> (start: Int, end: Int)? in
+            guard let support else { return (Int.max, Int.min) } // empty: overlaps nothing
+            guard let a = integer(support.start), let b = integer(support.end) else { return nil }
+            return (a, b)
         }
-        self.scaled = list
     }
 
     /// For each function i, the sorted indices j whose supports overlap i's, with i

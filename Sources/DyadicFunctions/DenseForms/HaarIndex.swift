@@ -24,10 +24,8 @@ extension StepFunction {
     /// multiple of b - a.
     public var haarIndex: HaarIndex? {
         if values.count == 1 { return values[0].isZero ? nil : .constant }
-        var first = 0
-        var last = values.count - 1
-        if values[first].isZero { first += 1 }
-        if values[last].isZero { last -= 1 }
+        let first = values[0].isZero ? 1 : 0
+        let last = values[values.count - 1].isZero ? values.count - 2 : values.count - 1
         guard last == first + 1, !values[first].isZero, values[last] == -values[first] else { return nil }
         let a = breakpoints[first], m = breakpoints[first + 1], b = breakpoints[last + 1]
         let length = b - a

@@ -34,9 +34,7 @@ public struct PackedSignFunction: Hashable, Sendable {
 
     /// Packs a step function that is +-1 valued and dyadic of level at most J.
     public init(_ f: StepFunction, level: Int) throws(DyadicFunctionError) {
-        guard (0...PackedSignFunction.maximumLevel).contains(level) else {
-            throw .levelOutOfRange(level: level, range: 0...PackedSignFunction.maximumLevel)
-        }
+        try DyadicFunctionError.checkLevel(level, in: 0...PackedSignFunction.maximumLevel)
         for (i, v) in f.values.enumerated() where v != 1 && v != -1 { throw .notSignValued(index: i, value: v) }
         guard let own = f.dyadicLevel, own <= level else { throw .notDyadicOfLevel(level: level) }
         var words = [UInt64](repeating: 0, count: ((1 << level) + 63) / 64)
@@ -48,9 +46,7 @@ public struct PackedSignFunction: Hashable, Sendable {
 
     /// Decodes the certificate form: `cellCount` = 2^J bits in ``HexBitString`` order.
     public init(level: Int, hex: some StringProtocol) throws(DyadicFunctionError) {
-        guard (0...PackedSignFunction.maximumLevel).contains(level) else {
-            throw .levelOutOfRange(level: level, range: 0...PackedSignFunction.maximumLevel)
-        }
+        try DyadicFunctionError.checkLevel(level, in: 0...PackedSignFunction.maximumLevel)
         self.init(uncheckedLevel: level, words: try HexBitString.decode(hex, count: 1 << level))
     }
 
@@ -93,13 +89,11 @@ public struct PackedSignFunction: Hashable, Sendable {
 
     /// <f, g> = 2^-J sum over cells of f(c) g(c), exactly.
     public func innerProduct(with other: PackedSignFunction) -> Rational {
-        Rational(Dyadic(mantissa: BigInt(cellSum(with: other)), exponent: level))
+        Dyadic(mantissa: BigInt(cellSum(with: other)), exponent: level).rational
     }
 
     /// The number of breakpoints of the canonical form (sign changes between cells).
     public var breakpointCount: Int {
-        var count = 0
-        for c in 1..<max(cellCount, 1) where isNegative(cell: c) != isNegative(cell: c - 1) { count += 1 }
-        return count
+        (1..<max(cellCount, 1)).count { isNegative(cell: $0) != isNegative(cell: $0 - 1) }
     }
 }

@@ -18,9 +18,7 @@ public struct RademacherHaarFeature: Hashable, Sendable {
 
     /// h_sigma for arbitrary positive amplitudes.
     public init(signs: SignTree, amplitudes: [Rational]) throws(DyadicFunctionError) {
-        guard amplitudes.count == signs.levels else {
-            throw .countMismatch(what: "amplitudes (one per level)", expected: signs.levels, found: amplitudes.count)
-        }
+        try DyadicFunctionError.checkCount("amplitudes (one per level)", expected: signs.levels, found: amplitudes.count)
         for (j, a) in amplitudes.enumerated() where a.signum <= 0 { throw .nonPositiveAmplitude(index: j, value: a) }
         self.signs = signs
         self.amplitudes = amplitudes
@@ -28,7 +26,7 @@ public struct RademacherHaarFeature: Hashable, Sendable {
 
     /// The balanced amplitudes a_j = 2^-(j+1), j < J.
     public static func balancedAmplitudes(levels: Int) -> [Rational] {
-        (0..<levels).map { Dyadic.inversePowerOfTwo($0 + 1).rational }
+        (0..<levels).map { Dyadic(mantissa: 1, exponent: $0 + 1).rational }
     }
 
     /// h_sigma with balanced amplitudes.

@@ -23,16 +23,14 @@ public struct SignTree: Hashable, Sendable {
 
     /// Decodes the certificate form: 2^J - 1 bits in ``HexBitString`` order.
     public init(levels: Int, hex: some StringProtocol) throws(DyadicFunctionError) {
-        guard (1...SignTree.maximumLevels).contains(levels) else {
-            throw .levelOutOfRange(level: levels, range: 1...SignTree.maximumLevels)
-        }
+        try DyadicFunctionError.checkLevel(levels, in: 1...SignTree.maximumLevels)
         self.init(uncheckedLevels: levels, negative: try HexBitString.decode(hex, count: (1 << levels) - 1))
     }
 
     /// The tree numbered `number` among all 2^(2^J - 1) trees: bit i of `number` is
     /// node i (1 = -1). For enumerations in tests and brute-force rules (small J).
     public init(levels: Int, number: Int) throws(DyadicFunctionError) {
-        guard (1...6).contains(levels) else { throw .levelOutOfRange(level: levels, range: 1...6) }
+        try DyadicFunctionError.checkLevel(levels, in: 1...6)
         let count = (1 << levels) - 1
         guard number >= 0 && (count >= 63 || number < 1 << count) else {
             throw .indexOutOfRange(what: "sign tree number", index: number, range: 0..<(count >= 63 ? Int.max : 1 << count))

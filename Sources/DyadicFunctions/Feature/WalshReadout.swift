@@ -26,9 +26,7 @@ public enum TaskOutput {
     /// output an XOR of at most J planes.
     public static func packedOutputs(signs: SignTree, readouts: [WalshReadout]) throws(DyadicFunctionError) -> [PackedSignFunction] {
         let J = signs.levels
-        for readout in readouts where readout.index >= 1 << J {
-            throw .indexOutOfRange(what: "readout index", index: readout.index, range: 1..<(1 << J))
-        }
+        for readout in readouts { try DyadicFunctionError.checkIndex("readout index", readout.index, in: 1..<(1 << J)) }
         let planes = MidpointPlanes(balanced: signs)
         return readouts.map(planes.output)
     }

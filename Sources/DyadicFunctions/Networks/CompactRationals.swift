@@ -18,10 +18,9 @@ struct CompactRationals: Hashable, Sendable {
 
     /// The same list in buffers of exactly its size (appending leaves up to half unused).
     func compacted() -> CompactRationals {
-        var c = CompactRationals()
+        var c = self
         c.mantissas = mantissas.trimmed()
         c.exponents = exponents.trimmed()
-        c.others = others
         return c
     }
 
@@ -31,13 +30,10 @@ struct CompactRationals: Hashable, Sendable {
     }
 
     mutating func append(_ q: Rational) {
-        if let n = q.numerator.intValue, let m = Int32(exactly: n), q.denominator.isPowerOfTwo {
-            let e = q.denominator.trailingZeroBitCount
-            if e < Int(Self.other) {
-                mantissas.append(m)
-                exponents.append(UInt8(e))
-                return
-            }
+        if let n = q.numerator.intValue, let m = Int32(exactly: n), let e = q.dyadicExponent, e < Int(Self.other) {
+            mantissas.append(m)
+            exponents.append(UInt8(e))
+            return
         }
         // The index of q in `others`: 2^31 of them (64 GB) cannot be held in memory anyway.
         guard let index = Int32(exactly: others.count) else {

@@ -117,11 +117,6 @@ public struct HeavisideNetwork: Hashable, Sendable {
             biases.append(bias)
         }
 
-        /// Appends the first-layer unit H(x - t) (weight 1, bias -t).
-        public mutating func appendThreshold(_ t: Rational) {
-            append(activation: .heaviside, inputs: CollectionOfOne(0), weights: CollectionOfOne(Rational(1)), bias: -t)
-        }
-
         /// The conventions of one unit that do not depend on later layers.
         private static func violation<I: Collection<Int>, W: Collection<Rational>>(
             _ l: Int, _ u: Int, _ activation: Activation, _ inputs: I, _ weights: W, width: Int

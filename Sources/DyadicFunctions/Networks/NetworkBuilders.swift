@@ -13,13 +13,10 @@ public enum NetworkBuilder {
         }
         let first = thresholds.map { HeavisideNetwork.Unit(activation: .heaviside, inputs: [0], weights: [1], bias: -$0) }
         let index = Dictionary(uniqueKeysWithValues: thresholds.enumerated().map { ($1, $0) })
-        let outputs = functions.map { f -> HeavisideNetwork.Unit in
-            var inputs: [Int] = [], weights: [Rational] = []
-            for i in 1..<f.values.count {
-                inputs.append(index[f.breakpoints[i]] ?? 0)
-                weights.append(f.values[i] - f.values[i - 1])
-            }
-            return HeavisideNetwork.Unit(activation: .linear, inputs: inputs, weights: weights, bias: f.values[0])
+        let outputs = functions.map { f in
+            HeavisideNetwork.Unit(
+                activation: .linear, inputs: f.interiorBreakpoints.map { index[$0] ?? 0 },
+                weights: (1..<f.values.count).map { f.values[$0] - f.values[$0 - 1] }, bias: f.values[0])
         }
         return try HeavisideNetwork(layers: [first, outputs])
     }

@@ -156,12 +156,11 @@ struct SweepStructure: Sendable {
             var terms: [Int: [SweepNumbers.Term]] = [:]
             for k in network.weightRange(ofUnit: i) {
                 let input = source(l, k)
-                if grouped[input] && sumOf[input] >= 0 {
-                    terms[Int(id[Int(sumOf[input])]), default: []].append(
-                        SweepNumbers.Term(unit: Int32(input), weight: Int32(k), viaSum: true))
-                } else if grouped[input] {
-                    let g = Int(id[source(l - 1, network.inputStarts[input])])
-                    terms[g, default: []].append(SweepNumbers.Term(unit: Int32(input), weight: Int32(k), viaSum: false))
+                if grouped[input] {
+                    // Read through its class's sum unit, or through its own source.
+                    let viaSum = sumOf[input] >= 0
+                    let g = Int(viaSum ? id[Int(sumOf[input])] : id[source(l - 1, network.inputStarts[input])])
+                    terms[g, default: []].append(SweepNumbers.Term(unit: Int32(input), weight: Int32(k), viaSum: viaSum))
                 } else {
                     edgeSources.append(id[input])
                     edgeTargets.append(Int32(c))

@@ -38,9 +38,7 @@ public enum ParameterCode: Hashable, Sendable, CustomStringConvertible {
             return value.isInteger && value.numerator >= lower && value.numerator <= upper
         case .dyadic(let bits, let exponent):
             // The canonical form p0/2^e0 has the least e; any other has a larger |p|.
-            guard value.denominator.isPowerOfTwo else { return false }
-            let e0 = value.denominator.bitLength - 1
-            guard e0 <= exponent else { return false }
+            guard let e0 = value.dyadicExponent, e0 <= exponent else { return false }
             return value.numerator.magnitude.bitLength <= bits
         case .derived: return true
         }
@@ -98,10 +96,9 @@ public struct ParameterCodeTable<Code: Hashable & Sendable>: Sendable {
 
     /// The same code for every parameter of `network`.
     public init(uniform code: Code, for network: HeavisideNetwork) {
-        palette = [code]
-        slots = [code: 0]
-        weightSlots.append(0, count: network.weightCount)
-        biasSlots.append(0, count: network.unitCount)
+        let s = slot(code)
+        weightSlots.append(s, count: network.weightCount)
+        biasSlots.append(s, count: network.unitCount)
     }
 
     /// The palette index of `code` (added when new).

@@ -24,7 +24,9 @@ struct CodedLayers {
         builder.beginLayer()
         let w = codes.slot(weights), b = codes.slot(bias)
         for i in 1..<(1 << J) {
-            builder.appendThreshold(Rational(i).timesPowerOfTwo(-J))
+            builder.append(
+                activation: .heaviside, inputs: CollectionOfOne(0), weights: CollectionOfOne(Rational(1)),
+                bias: -Rational(i).timesPowerOfTwo(-J))
             codes.appendUnit(weights: w, count: 1, bias: b)
         }
     }
@@ -46,7 +48,7 @@ enum ReadoutHead {
         guard !readouts.isEmpty else { throw .invalidParameter("at least one readout is required") }
         var seen = Set<Int>()
         for (d, r) in readouts.enumerated() {
-            guard r.index < 1 << J else { throw .indexOutOfRange(what: "readout index", index: r.index, range: 1..<(1 << J)) }
+            try DyadicFunctionError.checkIndex("readout index", r.index, in: 1..<(1 << J)) // r.index >= 1
             guard seen.insert(r.index).inserted else { throw .duplicateReadout(index: d, value: r.index) }
         }
     }
@@ -82,12 +84,9 @@ enum ReadoutHead {
             digits.lazy.flatMap { n in NetworkBuilder.digitUnitSequence(digit: n, source: 0) }, weights: .derived(recipe: "digit-weight"),
             bias: .derived(recipe: "digit-threshold"))
         // c_n as linear units.
-        let digitValues = digitRanges.map { range in
-            HeavisideNetwork.Unit(
-                activation: .linear, inputs: Array(range),
-                weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? 1 : -1 }, bias: 0)
-        }
-        layers.add(digitValues, weights: .derived(recipe: "digit-sum-weight"), bias: .derived(recipe: "digit-sum-bias"))
+        layers.add(
+            digitRanges.map { alternatingSum($0, 1, bias: 0) }, weights: .derived(recipe: "digit-sum-weight"),
+            bias: .derived(recipe: "digit-sum-bias"))
         // Parity units per task, over the slots of its digits.
         let digitSlot = Dictionary(uniqueKeysWithValues: digits.enumerated().map { ($1, $0) })
         var parityLayer: [HeavisideNetwork.Unit] = []
@@ -100,11 +99,14 @@ enum ReadoutHead {
         }
         layers.add(parityLayer, weights: .derived(recipe: "parity-weight"), bias: .derived(recipe: "parity-threshold"))
         // Outputs 1 - 2 sum_t (-1)^(t-1) P_t.
-        let outputs = parityRanges.map { range in
-            HeavisideNetwork.Unit(
-                activation: .linear, inputs: Array(range),
-                weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? -2 : 2 }, bias: 1)
-        }
-        layers.add(outputs, weights: .derived(recipe: "output-weight"), bias: .derived(recipe: "output-bias"))
+        layers.add(
+            parityRanges.map { alternatingSum($0, -2, bias: 1) }, weights: .derived(recipe: "output-weight"),
+            bias: .derived(recipe: "output-bias"))
+    }
+
+    /// The linear unit bias + c z_a - c z_(a+1) + c z_(a+2) - ... over the inputs a..<b of `range`.
+    static func alternatingSum(_ range: Range<Int>, _ c: Rational, bias: Rational) -> HeavisideNetwork.Unit {
+        HeavisideNetwork.Unit(
+            activation: .linear, inputs: Array(range), weights: range.map { ($0 - range.lowerBound) % 2 == 0 ? c : -c }, bias: bias)
     }
 }

@@ -23,9 +23,7 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
     public let readouts: [WalshReadout]
 
     public init(levels J: Int, readouts: [WalshReadout]) throws(DyadicFunctionError) {
-        guard J >= 1 && J <= SignTree.maximumLevels else {
-            throw .indexOutOfRange(what: "depth J", index: J, range: 1..<(SignTree.maximumLevels + 1))
-        }
+        try DyadicFunctionError.checkIndex("depth J", J, in: 1..<(SignTree.maximumLevels + 1))
         try ReadoutHead.checkReadouts(readouts, levels: J)
         self.levels = J
         self.readouts = readouts
@@ -48,7 +46,7 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
         layers.builder.reserveCapacity(units: 2 * (cells - 1) + 1 + head.units, weights: 5 * (cells - 1) - 2 * J + head.weights)
         layers.addTrunk(levels: J, weights: .derived(recipe: "trunk-weight"), bias: .derived(recipe: "trunk-threshold"))
         layers.add(haarLayer(), weights: .derived(recipe: "haar-weight"), bias: .derived(recipe: "haar-bias"))
-        let signWeights = (0..<J).flatMap { j in (0..<(1 << j)).map { k in Rational(signs.isNegative(level: j, index: k) ? -1 : 1) } }
+        let signWeights = (0..<signBits).map { Rational(signs.isNegative(node: $0) ? -1 : 1) } // nodes in level order
         layers.add(
             [
                 HeavisideNetwork.Unit(
@@ -69,16 +67,11 @@ public struct SignCodedNetworkFamily: Hashable, Sendable {
             let step = 1 << (J - j)
             return (0..<(1 << j)).lazy.map { k in
                 let left = k * step, middle = left + step / 2, right = left + step
+                // The trunk units H(x - t/2^J) at the ends and the midpoint, except t = 0 and 2^J.
                 var inputs: [Int] = [], weights: [Rational] = []
-                if left > 0 {
-                    inputs.append(left - 1)
-                    weights.append(c)
-                }
-                inputs.append(middle - 1)
-                weights.append(middleWeight)
-                if right < cells {
-                    inputs.append(right - 1)
-                    weights.append(c)
+                for (t, w) in [(left, c), (middle, middleWeight), (right, c)] where t > 0 && t < cells {
+                    inputs.append(t - 1)
+                    weights.append(w)
                 }
                 return HeavisideNetwork.Unit(activation: .linear, inputs: inputs, weights: weights, bias: left == 0 ? c : 0)
             }

@@ -235,19 +235,12 @@ struct SweepPlan<N: SweepScalar>: Sendable {
                         for (d, u) in outputs.enumerated() {
                             let v = state.value[u]
                             let same: Bool
-                            if let at = packedAt[d] {
+                            if let at = packedAt[d], let one = outputOnes[d], v == one || v == -one {
                                 // A +-1 output equal to every cell of the target on the piece.
-                                if let one = outputOnes[d], v == one || v == -one {
-                                    let negative: UInt64 = v != one ? 1 : 0
-                                    let start = floors[at.cells + p - first], end = ceilings[at.cells + p + 1 - first]
-                                    var all = true
-                                    for c in start..<max(start + 1, end) where words[at.words + c >> 6] >> UInt64(c & 63) & 1 != negative {
-                                        all = false
-                                        break
-                                    }
-                                    same = all
-                                } else {
-                                    same = false
+                                let negative: UInt64 = v != one ? 1 : 0
+                                let start = floors[at.cells + p - first], end = ceilings[at.cells + p + 1 - first]
+                                same = (start..<max(start + 1, end)).allSatisfy { c in
+                                    words[at.words + c >> 6] >> UInt64(c & 63) & 1 == negative
                                 }
                             } else if let f = steps[d] {
                                 while f.breakpoints[index[d] + 1] <= cuts[p] { index[d] += 1 }
@@ -298,25 +291,10 @@ extension SweepPlan where N == Int {
         return v
     }
 
-    /// The exponent e of a dyadic q = m / 2^e in lowest terms, or nil.
-    static func exponent(_ q: Rational) -> Int? {
-        let d = q.denominator
-        guard d.isPowerOfTwo else { return nil }
-        return d.trailingZeroBitCount
-    }
-
-    /// n clamped to [-2^62, 2^62] (sources stay below 2^60, so comparisons with them
-    /// are unchanged).
-    static func clamped(_ n: BigInt) -> Int {
-        let limit = 1 << 62
-        guard let v = n.intValue else { return n.signum > 0 ? limit : -limit }
-        return min(max(v, -limit), limit)
-    }
-
-    /// The exponent of the parameter at index i of `values` (as `exponent`).
+    /// The exponent e of the parameter at index i of `values` when it is a dyadic m / 2^e
+    /// in lowest terms, or nil.
     static func exponent(_ values: CompactRationals, _ i: Int) -> Int? {
-        if let (_, e) = values.dyadic(i) { return e }
-        return exponent(values[i])
+        values.dyadic(i)?.exponent ?? values[i].dyadicExponent
     }
 
     /// The parameter at index i of `values` times 2^e (as `scaled`), from its compact form.
@@ -330,14 +308,14 @@ extension SweepPlan where N == Int {
     }
 
     /// ceil (rising) or floor (falling) of theta 2^e for the threshold theta = -b/w of the
-    /// single-input network unit `unit`, clamped as `clamped`; without rationals when w = 1.
+    /// group term t (``SweepNumbers/threshold(_:)``), clamped to [-2^62, 2^62] (sources stay
+    /// below 2^60, so comparisons with them are unchanged); without rationals when w = 1.
     /// For a unit of a sum class (`viaSum`), w = 1.
-    static func scaledThreshold(_ network: HeavisideNetwork, unit: Int, viaSum: Bool, _ e: Int, rising: Bool) -> Int {
-        let k = network.inputStarts[unit]
-        if viaSum || network.weightValues.dyadic(k).map({ $0 == (1, 0) }) == true,
+    static func scaledThreshold(_ numbers: SweepNumbers, _ term: SweepNumbers.Term, _ e: Int, rising: Bool) -> Int {
+        let network = numbers.network, unit = Int(term.unit), limit = 1 << 62
+        if term.viaSum || network.weightValues.dyadic(network.inputStarts[unit]).map({ $0 == (1, 0) }) == true,
             let (m, x) = network.biasValues.dyadic(unit), m != Int.min, m != 0
         {
-            let limit = 1 << 62
             let t = -m // theta = t / 2^x
             if e >= x {
                 let shift = e - x
@@ -348,8 +326,10 @@ extension SweepPlan where N == Int {
             let k = min(x - e, 63)
             return rising ? -((-t) >> k) : t >> k
         }
-        let theta = viaSum ? -network.bias(ofUnit: unit) : -network.bias(ofUnit: unit) / network.weight(k)
-        return clamped(rising ? theta.timesPowerOfTwo(e).ceiling : theta.timesPowerOfTwo(e).floor)
+        let scaled = numbers.threshold(term).timesPowerOfTwo(e)
+        let n = rising ? scaled.ceiling : scaled.floor
+        guard let v = n.intValue else { return n.signum > 0 ? limit : -limit }
+        return min(max(v, -limit), limit)
     }
 
     /// The Int plan, or nil when a weight or bias beyond the first layer is not dyadic or
@@ -358,15 +338,12 @@ extension SweepPlan where N == Int {
         let s = structure
         let count = s.layer.count
         let firstCount = s.firstCount
-        let network = numbers.network
-        let weights = network.weightValues, biases = network.biasValues
+        let weights = numbers.network.weightValues, biases = numbers.network.biasValues
         typealias P = SweepPlan<Int>
-        // Scales: pushed forward from each unit to its consumers (sources come first).
-        var scale = [Int](repeating: 0, count: count)
-        for u in firstCount..<count {
-            guard let e = numbers.isSum[u] ? 0 : P.exponent(biases, numbers.unitOf[u]) else { return nil }
-            scale[u] = max(scale[u], e)
-        }
+        // Scales: each bias's exponent, then pushed forward from each unit to its consumers
+        // (sources come first). First-layer and sum units have no bias here.
+        func hasBias(_ u: Int) -> Bool { u >= firstCount && !numbers.isSum[u] }
+        guard var scale = (0..<count).mapAll({ u in hasBias(u) ? P.exponent(biases, numbers.unitOf[u]) : 0 }) else { return nil }
         for g in numbers.groups.indices {
             let c = s.groupConsumers[g]
             for t in numbers.groups[g] {
@@ -385,13 +362,8 @@ extension SweepPlan where N == Int {
             }
         }
         // Scaled numbers and bounds (each |pre-activation| <= bound[u] < 2^60).
-        var bound = [Int](repeating: 0, count: count)
-        var bias = [Int](repeating: 0, count: count)
-        for u in firstCount..<count {
-            guard let b = numbers.isSum[u] ? 0 : P.scaled(biases, numbers.unitOf[u], scale[u]) else { return nil }
-            bias[u] = b
-            bound[u] = b.magnitude > 0 ? Int(b.magnitude) : 0
-        }
+        guard let bias = (0..<count).mapAll({ u in hasBias(u) ? P.scaled(biases, numbers.unitOf[u], scale[u]) : 0 }) else { return nil }
+        var bound = bias.map { Int($0.magnitude) }
         var groups: [ThresholdGroup<Int>] = []
         groups.reserveCapacity(numbers.groups.count)
         for (g, terms) in numbers.groups.enumerated() {
@@ -403,7 +375,7 @@ extension SweepPlan where N == Int {
                 guard !overflow, sum < P.bound else { return nil }
                 bound[c] = sum
                 let rising = numbers.rising(t)
-                let theta = P.scaledThreshold(network, unit: Int(t.unit), viaSum: t.viaSum, e, rising: rising)
+                let theta = P.scaledThreshold(numbers, t, e, rising: rising)
                 if rising { up.append((theta, w)) } else { down.append((theta, w)) }
             }
             // Sorted by the scaled thresholds: ties are equal for the sweep's comparisons.

@@ -17,22 +17,16 @@ public struct PiecewiseLinear: Hashable, Sendable {
     /// A continuous function with the given values at the knots (one more value than
     /// pieces).
     public init(knots: [Rational], values: [Rational]) throws(DyadicFunctionError) {
-        guard values.count == knots.count else {
-            throw .countMismatch(
-                what: "values of a continuous piecewise-linear function (one per knot)", expected: knots.count, found: values.count)
-        }
+        try DyadicFunctionError.checkCount(
+            "values of a continuous piecewise-linear function (one per knot)", expected: knots.count, found: values.count)
         try self.init(knots: knots, startValues: Array(values.dropLast()), endValues: Array(values.dropFirst()))
     }
 
     /// A possibly discontinuous function, piece by piece.
     public init(knots: [Rational], startValues: [Rational], endValues: [Rational]) throws(DyadicFunctionError) {
         try StepFunction.checkPartition(knots)
-        guard startValues.count == knots.count - 1 else {
-            throw .countMismatch(what: "piece start values", expected: knots.count - 1, found: startValues.count)
-        }
-        guard endValues.count == knots.count - 1 else {
-            throw .countMismatch(what: "piece end values", expected: knots.count - 1, found: endValues.count)
-        }
+        try DyadicFunctionError.checkCount("piece start values", expected: knots.count - 1, found: startValues.count)
+        try DyadicFunctionError.checkCount("piece end values", expected: knots.count - 1, found: endValues.count)
         self.init(uncheckedKnots: knots, startValues: startValues, endValues: endValues)
     }
 
@@ -62,15 +56,13 @@ public struct PiecewiseLinear: Hashable, Sendable {
     /// end (the right end as a limit).
     public func supDistance(to s: StepFunction) -> SupDistance {
         var maximum = RunningMaximum()
-        var pieces = 0
         StepFunction.forEachRefinedPiece(knots, s.breakpoints) { start, end, i, j in
             let c = s.values[j]
             let atEnd = end == knots[i + 1] ? endValues[i] : value(onPiece: i, at: end)
             let candidate = max((value(onPiece: i, at: start) - c).magnitude, (atEnd - c).magnitude)
-            pieces += 1
             maximum.offerExact(candidate, at: start)
         }
-        return SupDistance(value: maximum.value, witness: maximum.witness, refinedPieceCount: pieces)
+        return maximum.distance
     }
 
     /// The triangle wave T^(n) (n >= 1): the n-fold composition of the tent map, with

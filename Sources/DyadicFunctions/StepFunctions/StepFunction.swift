@@ -25,9 +25,7 @@ public struct StepFunction: Hashable, Sendable {
     ///   less than the breakpoint count.
     public init(breakpoints: [Rational], values: [Rational]) throws(DyadicFunctionError) {
         try StepFunction.checkPartition(breakpoints)
-        guard values.count == breakpoints.count - 1 else {
-            throw .countMismatch(what: "step function values (one per piece)", expected: breakpoints.count - 1, found: values.count)
-        }
+        try DyadicFunctionError.checkCount("step function values (one per piece)", expected: breakpoints.count - 1, found: values.count)
         self.init(mergingValidBreakpoints: breakpoints, values: values)
     }
 
@@ -112,18 +110,13 @@ public struct StepFunction: Hashable, Sendable {
     /// The least J such that every breakpoint is a multiple of 2^-J, if the
     /// breakpoints are dyadic; then f is a dyadic step function of that level.
     public var dyadicLevel: Int? {
-        var level = 0
-        for t in breakpoints {
-            guard t.denominator.isPowerOfTwo else { return nil }
-            level = max(level, t.denominator.bitLength - 1)
-        }
-        return level
+        breakpoints.mapAll(\.dyadicExponent)?.max()
     }
 
     /// The 2^J values on the level-J cells, if f is a dyadic step function of level <= J.
     public func cellValues(level: Int) throws(DyadicFunctionError) -> [Rational] {
         guard let own = dyadicLevel, own <= level else { throw .notDyadicOfLevel(level: level) }
-        guard level <= 30 else { throw .levelOutOfRange(level: level, range: 0...30) }
+        try DyadicFunctionError.checkLevel(level, in: 0...30) // level >= the own level >= 0
         var cells = [Rational]()
         cells.reserveCapacity(1 << level)
         for i in 0..<values.count {
@@ -144,10 +137,7 @@ public struct StepFunction: Hashable, Sendable {
 
     /// The composition g o f: the same breakpoints, values g(v_i) (MATH.md sec. 2).
     public func mapValues<E: Error>(_ g: (Rational) throws(E) -> Rational) throws(E) -> StepFunction {
-        var mapped = [Rational]()
-        mapped.reserveCapacity(values.count)
-        for v in values { mapped.append(try g(v)) }
-        return StepFunction(mergingValidBreakpoints: breakpoints, values: mapped)
+        StepFunction(mergingValidBreakpoints: breakpoints, values: try values.map(g))
     }
 }
 
@@ -163,4 +153,18 @@ func partitioningIndex(_ low: Int, _ high: Int, where isAbove: (Int) -> Bool) ->
         if isAbove(mid) { high = mid } else { low = mid + 1 }
     }
     return low
+}
+
+extension Sequence {
+    /// `map(transform)` when `transform` gives a value for every element; nil as soon as
+    /// it gives nil for one (the later elements are not transformed).
+    func mapAll<T>(_ transform: (Element) -> T?) -> [T]? {
+        var result: [T] = []
+        result.reserveCapacity(underestimatedCount)
+        for element in self {
+            guard let value = transform(element) else { return nil }
+            result.append(value)
+        }
+        return result
+    }
 }

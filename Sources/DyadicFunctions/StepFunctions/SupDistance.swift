@@ -28,12 +28,10 @@ extension StepFunction {
     /// other piece uses `Rational` arithmetic. Both paths compute the same exact value.
     public func supDistance(to g: StepFunction) -> SupDistance {
         var maximum = RunningMaximum()
-        var pieces = 0
         StepFunction.forEachRefinedPiece(breakpoints, g.breakpoints) { start, _, i, j in
-            pieces += 1
             maximum.offer(values[i], g.values[j], at: start)
         }
-        return SupDistance(value: maximum.value, witness: maximum.witness, refinedPieceCount: pieces)
+        return maximum.distance
     }
 }
 
@@ -45,8 +43,9 @@ public struct RunningMaximum {
     var wideDenominator: UInt128 = 1
     /// The best so far as an exact rational once some candidate was not wide.
     var exact: Rational? = nil
-    var started = false
     var witness = Rational.zero
+    /// The number of candidates offered (the refined pieces).
+    var count = 0
 
     mutating func offer(_ a: Rational, _ b: Rational, at x: Rational) {
         if exact == nil, let p = a.numerator.intValue, let q = a.denominator.intValue,
@@ -55,29 +54,31 @@ public struct RunningMaximum {
             // |p/q - r/s| = |p s - r q| / (q s); |p s|, |r q| < 2^126.
             let difference = Int128(p) * Int128(s) - Int128(r) * Int128(q)
             let n = difference.magnitude, d = UInt128(q) * UInt128(s)
-            if !started || RunningMaximum.isGreater(n, d, than: wideNumerator, wideDenominator) {
+            if count == 0 || RunningMaximum.isGreater(n, d, than: wideNumerator, wideDenominator) {
                 wideNumerator = n
                 wideDenominator = d
                 witness = x
-                started = true
             }
+            count += 1
             return
         }
         offerExact((a - b).magnitude, at: x)
     }
 
     mutating func offerExact(_ candidate: Rational, at x: Rational) {
-        if exact == nil && started {
+        defer { count += 1 }
+        if exact == nil && count > 0 {
             exact = RunningMaximum.reduce(wideNumerator, wideDenominator)
         }
-        if let best = exact, started, !(candidate > best) { return }
+        // exact is nil here only for the first candidate.
+        if let best = exact, !(candidate > best) { return }
         exact = candidate
         witness = x
-        started = true
     }
 
-    var value: Rational {
-        exact ?? RunningMaximum.reduce(wideNumerator, wideDenominator)
+    /// The maximum, where it is first attained, and the number of candidates.
+    var distance: SupDistance {
+        SupDistance(value: exact ?? RunningMaximum.reduce(wideNumerator, wideDenominator), witness: witness, refinedPieceCount: count)
     }
 
     /// n1/d1 > n2/d2 for positive denominators, by exact 256-bit products.

@@ -89,12 +89,6 @@ extension BigInt {
         return computeWithGMP(value, { __gmpz_neg($0, $1) })
     }
 
-    /// Replaces the value by its additive inverse.
-    @inlinable
-    public mutating func negate() {
-        self = -self
-    }
-
     /// The absolute value.
     @inlinable
     public var magnitude: BigInt {

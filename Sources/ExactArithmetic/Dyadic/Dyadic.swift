@@ -42,13 +42,6 @@ public struct Dyadic: Sendable {
         }
     }
 
-    /// 1 / 2^k.
-    @inlinable
-    public static func inversePowerOfTwo(_ k: Int) -> Dyadic {
-        precondition(k >= 0)
-        return Dyadic(uncheckedMantissa: 1, exponent: k)
-    }
-
     /// The same value as a canonical rational (no gcd needed: m is odd or e = 0).
     @inlinable
     public var rational: Rational {
@@ -60,13 +53,5 @@ public struct Dyadic: Sendable {
     public func mantissa(atExponent e: Int) -> BigInt {
         precondition(e >= _exponent, "Dyadic.mantissa(atExponent:) below the exponent")
         return _mantissa << (e - _exponent)
-    }
-}
-
-extension Rational {
-    /// The rational value of a dyadic number.
-    @inlinable
-    public init(_ value: Dyadic) {
-        self = value.rational
     }
 }

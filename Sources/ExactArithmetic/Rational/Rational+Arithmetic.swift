@@ -110,12 +110,6 @@ extension Rational {
         Rational(uncheckedNumerator: -value._numerator, denominator: value._denominator)
     }
 
-    /// Replaces the value by its additive inverse.
-    @inlinable
-    public mutating func negate() {
-        _numerator.negate()
-    }
-
     /// `self * 2^k` (k may be negative): a shift of numerator or denominator, no gcd.
     public func timesPowerOfTwo(_ k: Int) -> Rational {
         if isZero || k == 0 { return self }

@@ -91,6 +91,9 @@ public struct Rational: Sendable {
     @inlinable public var isZero: Bool { _numerator.isZero }
     /// True when the value is an integer (denominator 1).
     @inlinable public var isInteger: Bool { _denominator == 1 }
+    /// The exponent e when the denominator is 2^e (the value is the dyadic m / 2^e in
+    /// lowest terms), or nil when the denominator is not a power of two.
+    public var dyadicExponent: Int? { _denominator.isPowerOfTwo ? _denominator.trailingZeroBitCount : nil }
 
     /// The absolute value.
     @inlinable
