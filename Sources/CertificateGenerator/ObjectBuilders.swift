@@ -1,4 +1,5 @@
 import CertificateKernel
+import DyadicFunctions
 import ExactArithmetic
 import Foundation
 
@@ -121,11 +122,11 @@ public struct DyadicMatrixForm: ClaimValue {
 /// One layer of a `heaviside-network`: its units and, when its parameters are coded, the
 /// codes of its weights and biases (MATH.md sec. 8).
 public struct NetworkLayerForm: ClaimValue {
-    public let units: [NetworkUnitForm]
+    public let units: [HeavisideNetwork.Unit]
     public let weightCode: String?
     public let biasCode: String?
 
-    public init(units: [NetworkUnitForm], weightCode: String? = nil, biasCode: String? = nil) {
+    public init(units: [HeavisideNetwork.Unit], weightCode: String? = nil, biasCode: String? = nil) {
         self.units = units
         self.weightCode = weightCode
         self.biasCode = biasCode
@@ -134,19 +135,10 @@ public struct NetworkLayerForm: ClaimValue {
     public var json: JSONValue { .object(declared(FormatStructure.layer.keys, [units, weightCode, biasCode], "layer")) }
 }
 
-/// One unit of a `heaviside-network` layer: activation(sum of weights times inputs + bias).
-public struct NetworkUnitForm: ClaimValue {
-    public let activation: String
-    public let inputs: [Int]
-    public let weights: [Rational]
-    public let bias: Rational
-
-    public init(activation: String, inputs: [Int], weights: [Rational], bias: Rational) {
-        self.activation = activation
-        self.inputs = inputs
-        self.weights = weights
-        self.bias = bias
+/// One unit of a `heaviside-network` layer, written with the keys of FORMAT.md sec. 4
+/// (without per-weight codes: a layer's codes stand for all its units).
+extension HeavisideNetwork.Unit: ClaimValue {
+    public var json: JSONValue {
+        .object(declared(FormatStructure.unit.keys, [activation.rawValue, inputs, weights, bias, nil, nil], "unit"))
     }
-
-    public var json: JSONValue { .object(declared(FormatStructure.unit.keys, [activation, inputs, weights, bias, nil, nil], "unit")) }
 }

@@ -97,11 +97,7 @@ public struct TriangleScenario: Scenario {
             for unit in layer { bits += (codes?.weight[l].bitLength ?? 0) * BigInt(unit.weights.count) + (codes?.bias[l].bitLength ?? 0) }
         }
         let layers = network.layers.enumerated().map { l, layer in
-            NetworkLayerForm(
-                units: layer.map {
-                    NetworkUnitForm(activation: $0.activation.rawValue, inputs: $0.inputs, weights: $0.weights, bias: $0.bias)
-                },
-                weightCode: codes?.weight[l].text, biasCode: codes?.bias[l].text)
+            NetworkLayerForm(units: layer, weightCode: codes?.weight[l].text, biasCode: codes?.bias[l].text)
         }
         b.heavisideNetwork("net", layers: layers)
         b.networkOutput("net-output", network: "net", output: 0)
