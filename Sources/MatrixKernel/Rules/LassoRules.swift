@@ -227,6 +227,15 @@ enum SupportRule: TypedRule {
             else {
                 return .failure(ScreenFailure(reason: "claim \(id) is not a lasso-screen claim about a task of \(heads.name)", pointer: at))
             }
+            // The screen bounds the optimal heads of the lasso whose gap claim named these
+            // heads (its fact is about [X, Y, heads, theta]); a screen of another problem
+            // says nothing about the heads' own problem.
+            guard fact.meaning.subject.count == 4, fact.meaning.subject[2] == heads.name else {
+                let other = fact.meaning.subject.count == 4 ? fact.meaning.subject[2] : "?"
+                return .failure(
+                    ScreenFailure(
+                        reason: "claim \(id) screens the lasso of the heads \(other), not of \(heads.name)", pointer: at))
+            }
             let x = try m.context.objects.matrix(.string(fact.meaning.subject[0]), at: at).matrix
             guard x.columns == p else {
                 return .failure(
