@@ -121,8 +121,10 @@ enum LassoScreenRule: TypedRule {
         }
         let lambda = s.gap.lambda
         let scale = 2 * s.gap.bound / Rational(x.rows)
+        // The problem: the features and targets of the gap claim (its fact is about [X, Y, heads, theta]).
+        let problem = s.gap.names.prefix(2).joined(separator: ", ")
         let summary =
-            "\(features.count) features are zero in every optimal head of task \(s.gap.fact.meaning.task.map(String.init) ?? "?") (lambda = \(lambda))"
+            "\(features.count) features are zero in every optimal head of task \(s.gap.fact.meaning.task.map(String.init) ?? "?") (\(problem), lambda = \(lambda))"
         for (position, j) in features.enumerated() {
             let slack = lambda - correlations[j].magnitude
             if !(slack.signum > 0 && scale * norms[j] < slack * slack) {
@@ -252,7 +254,10 @@ enum SupportRule: TypedRule {
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (name, supports, sizes, union) = (claim.heads.name, claim.supports, claim.sizes.value, claim.union.value)
         let T = claim.heads.value.rows, p = claim.heads.value.columns
-        let summary = "supports of \(name): sizes \(sizes.map(String.init).joined(separator: ",")), union \(union)"
+        let optimalText =
+            claim.optimal.map { ", every optimal head uses at most \($0.upper.value.map(String.init).joined(separator: ",")) features" }
+            ?? ""
+        let summary = "supports of \(name): sizes \(sizes.map(String.init).joined(separator: ",")), union \(union)\(optimalText)"
         for t in 0..<T where supports.supports[t].count != sizes[t] {
             let actual = supports.supports[t]
             return .fails(

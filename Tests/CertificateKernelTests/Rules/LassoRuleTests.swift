@@ -153,6 +153,18 @@ struct LassoRuleTests {
         RT.expectFailed(v, claim: Handwritten.claimIndex(v, "supports"), at: "/claims/6/statement/optimal-upper/0")
     }
 
+    /// The verdict lines say what was checked: a screen names its problem (features and
+    /// targets, not only the task and lambda), and a support claim with screens states its
+    /// bound on the optimal heads (the line showed only the sizes and the union).
+    @Test func verdictLinesNameTheProblemAndTheOptimalBound() {
+        let v = RT.verify(Handwritten.text("sparse-heads-small"))
+        RT.expectVerified(v)
+        let screen = v.claims.first { $0.id == "screen0" }?.summary ?? ""
+        #expect(screen.contains("(X, Y, lambda = 1/4)"), "\(screen)")
+        let supports = v.claims.first { $0.id == "supports" }?.summary ?? ""
+        #expect(supports.contains("every optimal head uses at most 3,3,3 features"), "\(supports)")
+    }
+
     /// A screen bounds the optimal heads of the problem its gap claim is about. W =
     /// [[9/2, 9/2]] is an exactly optimal head (gap 0) of the lasso X = [[1, 1]], y = [10],
     /// lambda = 1, and uses both features; the lasso X' = [[1, 0]], y = [10], lambda = 1
