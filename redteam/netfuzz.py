@@ -148,7 +148,7 @@ def build(seed, count, mode):
             mcuts, mvals = cuts, col[:p] + [col[p] + F(1, 2 ** 60)] + col[p + 1:]
         else:
             w = F(1, 2 ** r.choice([60, 61, 64, 100]))
-            if w >= b - a: w = (b - a) / 2
+            if w >= (b - a) / 2: w = (b - a) / 4
             if kind == 'tiny':
                 m = (a + b) / 2
                 mcuts = cuts[:p + 1] + [m, m + w] + cuts[p + 1:]
