@@ -38,6 +38,16 @@ import TestSupport
         #expect(Int.grid([1, 2]) == nil)
         #expect(Int.grid([0, 3, 6, 9, 13]) == nil)
         #expect(Int.grid([-(1 << 62) - 1, 0, (1 << 62) - 1]) == nil)
+        // Thresholds clamped to both ends: their difference 2^63 does not fit in an Int
+        // (this trapped with an arithmetic overflow). No grid; searched instead.
+        #expect(Int.grid([-(1 << 62), 1 << 62, 1 << 62]) == nil)
+        #expect(Int.grid([-(1 << 62), 1 << 62]) == nil)
+        #expect(Int.grid([-(1 << 62), 0, 1 << 62])?.step == 1 << 62)
+        let clamped = [(-(1 << 62), 1), (1 << 62, 2), (1 << 62, 4)]
+        let ends = ThresholdGroup<Int>(rising: clamped, falling: clamped)
+        for s in [-(1 << 60) + 1, -1, 0, 1, (1 << 60) - 1] {
+            #expect(ends.value(at: s) == Self.definition(clamped, clamped, at: s), "s \(s)")
+        }
         let g = Int.grid([5, 8, 11, 14])
         #expect(g?.first == 5 && g?.step == 3)
         // Mixed: rising on a grid, falling not; both against the definition.

@@ -43,7 +43,7 @@ enum CoverRule: TypedRule {
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (eps, centres, count) = (claim.eps, claim.centres.value, claim.count.value)
-        let summary = "N(\(eps), K) <= \(count): every element within \(eps) of one of \(centres.count) centres"
+        let summary = "N(\(eps), \(claim.className)) <= \(count): every element within \(eps) of one of \(centres.count) centres"
         guard centres.count == count else {
             return .fails(
                 summary, "the statement counts \(count) centres but \(centres.count) are listed",

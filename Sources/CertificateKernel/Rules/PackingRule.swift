@@ -41,7 +41,7 @@ enum PackingRule: TypedRule {
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (eps, count, twoEps) = (claim.eps, claim.count.value, claim.eps * 2)
-        let summary = "N(\(eps), K) >= \(count): \(claim.listed) elements pairwise more than \(twoEps) apart"
+        let summary = "N(\(eps), \(claim.className)) >= \(count): \(claim.listed) elements pairwise more than \(twoEps) apart"
         guard let located = claim.elements, claim.listed == count else {
             return .fails(
                 summary, "the statement counts \(count) elements but \(claim.listed) are listed",

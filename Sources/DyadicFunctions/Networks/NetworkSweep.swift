@@ -18,13 +18,14 @@ protocol SweepScalar: SignedNumeric, Comparable, Sendable {
 extension Int: SweepScalar {
     func rational(scale: Int) -> Rational { Rational(self).timesPowerOfTwo(-scale) }
 
-    /// Thresholds of the Int plan lie in [-2^62, 2^62] (clamped), so every difference
-    /// of two of them fits in an Int.
+    /// Thresholds of the Int plan lie in [-2^62, 2^62] (clamped). The difference of the
+    /// two ends, 2^63, does not fit in an Int, so the differences are computed with overflow
+    /// checks (two clamped thresholds -2^62 and 2^62 are no grid).
     static func grid(_ values: [Int]) -> (first: Int, step: Int)? {
         guard values.count >= 3, values[0] >= -(1 << 62), values[values.count - 1] <= 1 << 62 else { return nil }
-        let step = values[1] - values[0]
-        guard step > 0 else { return nil }
-        for k in 2..<values.count where values[k] - values[k - 1] != step { return nil }
+        let (step, overflow) = values[1].subtractingReportingOverflow(values[0])
+        guard !overflow, step > 0 else { return nil }
+        for k in 2..<values.count where values[k].subtractingReportingOverflow(values[k - 1]) != (step, false) { return nil }
         return (values[0], step)
     }
 

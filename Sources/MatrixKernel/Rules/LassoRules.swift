@@ -121,8 +121,10 @@ enum LassoScreenRule: TypedRule {
         }
         let lambda = s.gap.lambda
         let scale = 2 * s.gap.bound / Rational(x.rows)
+        // The problem: the features and targets of the gap claim (its fact is about [X, Y, heads, theta]).
+        let problem = s.gap.names.prefix(2).joined(separator: ", ")
         let summary =
-            "\(features.count) features are zero in every optimal head of task \(s.gap.fact.meaning.task.map(String.init) ?? "?") (lambda = \(lambda))"
+            "\(features.count) features are zero in every optimal head of task \(s.gap.fact.meaning.task.map(String.init) ?? "?") (\(problem), lambda = \(lambda))"
         for (position, j) in features.enumerated() {
             let slack = lambda - correlations[j].magnitude
             if !(slack.signum > 0 && scale * norms[j] < slack * slack) {
@@ -227,6 +229,15 @@ enum SupportRule: TypedRule {
             else {
                 return .failure(ScreenFailure(reason: "claim \(id) is not a lasso-screen claim about a task of \(heads.name)", pointer: at))
             }
+            // The screen bounds the optimal heads of the lasso whose gap claim named these
+            // heads (its fact is about [X, Y, heads, theta]); a screen of another problem
+            // says nothing about the heads' own problem.
+            guard fact.meaning.subject.count == 4, fact.meaning.subject[2] == heads.name else {
+                let other = fact.meaning.subject.count == 4 ? fact.meaning.subject[2] : "?"
+                return .failure(
+                    ScreenFailure(
+                        reason: "claim \(id) screens the lasso of the heads \(other), not of \(heads.name)", pointer: at))
+            }
             let x = try m.context.objects.matrix(.string(fact.meaning.subject[0]), at: at).matrix
             guard x.columns == p else {
                 return .failure(
@@ -243,7 +254,10 @@ enum SupportRule: TypedRule {
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (name, supports, sizes, union) = (claim.heads.name, claim.supports, claim.sizes.value, claim.union.value)
         let T = claim.heads.value.rows, p = claim.heads.value.columns
-        let summary = "supports of \(name): sizes \(sizes.map(String.init).joined(separator: ",")), union \(union)"
+        let optimalText =
+            claim.optimal.map { ", every optimal head uses at most \($0.upper.value.map(String.init).joined(separator: ",")) features" }
+            ?? ""
+        let summary = "supports of \(name): sizes \(sizes.map(String.init).joined(separator: ",")), union \(union)\(optimalText)"
         for t in 0..<T where supports.supports[t].count != sizes[t] {
             let actual = supports.supports[t]
             return .fails(

@@ -153,6 +153,57 @@ struct LassoRuleTests {
         RT.expectFailed(v, claim: Handwritten.claimIndex(v, "supports"), at: "/claims/6/statement/optimal-upper/0")
     }
 
+    /// The verdict lines say what was checked: a screen names its problem (features and
+    /// targets, not only the task and lambda), and a support claim with screens states its
+    /// bound on the optimal heads (the line showed only the sizes and the union).
+    @Test func verdictLinesNameTheProblemAndTheOptimalBound() {
+        let v = RT.verify(Handwritten.text("sparse-heads-small"))
+        RT.expectVerified(v)
+        let screen = v.claims.first { $0.id == "screen0" }?.summary ?? ""
+        #expect(screen.contains("(X, Y, lambda = 1/4)"), "\(screen)")
+        let supports = v.claims.first { $0.id == "supports" }?.summary ?? ""
+        #expect(supports.contains("every optimal head uses at most 3,3,3 features"), "\(supports)")
+    }
+
+    /// A screen bounds the optimal heads of the problem its gap claim is about. W =
+    /// [[9/2, 9/2]] is an exactly optimal head (gap 0) of the lasso X = [[1, 1]], y = [10],
+    /// lambda = 1, and uses both features; the lasso X' = [[1, 0]], y = [10], lambda = 1
+    /// (heads W' = [[9, 0]], gap 0) screens feature 1. A support claim about W that counted
+    /// that screen stated "every optimal head of task 0 uses at most 1 feature", and passed.
+    @Test func screenOfAnotherProblemRejected() {
+        let base = RuleCertificate().object("X", MX.matrix([["1", "1"]])).object("Y", MX.matrix([["10"]]))
+            .object("W", MX.matrix([["9/2", "9/2"]])).object("theta", MX.matrix([["1"]]))
+            .object("X2", MX.matrix([["1", "0"]])).object("W2", MX.matrix([["9", "0"]]))
+        func gap(_ id: String, _ x: String, _ w: String) -> (RuleCertificate) -> RuleCertificate {
+            {
+                $0.claim(
+                    id, "lasso-gap",
+                    inputs:
+                        "{\"features\":\"\(x)\",\"targets\":\"Y\",\"heads\":\"\(w)\",\"task\":\"0\",\"dual\":\"theta\",\"lambda\":\"1\"}",
+                    statement: "{\"delta\":\"0\"}")
+            }
+        }
+        func screen(_ id: String, _ g: String) -> (RuleCertificate) -> RuleCertificate {
+            {
+                $0.claim(
+                    id, "lasso-screen", uses: [g], inputs: "{\"gap\":\"\(g)\",\"features\":[\"1\"]}", statement: "{\"screened\":\"1\"}")
+            }
+        }
+        func support(_ s: String) -> (RuleCertificate) -> RuleCertificate {
+            {
+                $0.claim(
+                    "supportW", "support", uses: [s], inputs: "{\"heads\":\"W\",\"screens\":[\"\(s)\"]}",
+                    statement: "{\"sizes\":[\"2\"],\"union\":\"2\",\"optimal-upper\":[\"1\"]}")
+            }
+        }
+        let other = support("screenOther")(screen("screenOther", "gapOther")(gap("gapOther", "X2", "W2")(gap("gapW", "X", "W")(base))))
+        let v = other.verify()
+        RT.expectFailed(v, claim: 3, at: "/claims/3/inputs/screens/0", reason: ["heads W2, not of W"])
+        // W's own problem screens nothing: feature 1 has |x_1 . theta| = 1 = lambda.
+        let own = support("screenW")(screen("screenW", "gapW")(gap("gapW", "X", "W")(base))).verify()
+        RT.expectFailed(own, claim: 1, at: "/claims/1/inputs/features/0", reason: ["feature 1 cannot be screened"])
+    }
+
     static func variability(_ heads: [[String]]) -> FileVerdict {
         RuleCertificate().object("H", MX.matrix(heads)).claim(
             "v", "support-variability", inputs: "{\"heads\":\"H\"}", statement: "{\"holds\":\"yes\"}"

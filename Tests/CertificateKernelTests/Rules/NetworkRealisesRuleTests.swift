@@ -73,6 +73,28 @@ struct NetworkRealisesRuleTests {
         RT.expectFailed(Self.realises(packed, ["p"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[7/16, 1)"])
     }
 
+    /// Hidden single-input units whose thresholds lie far outside the values of their
+    /// source (|b| = 2^70, 2^71): their thresholds are clamped to -2^62 and 2^62 on the Int
+    /// fast path, whose difference 2^63 does not fit in an Int. Counting such a group by a
+    /// grid trapped (arithmetic overflow, the verifier crashed); the output is H(z + 2^70) +
+    /// H(z - 2^70) + H(z - 2^71) = 1 + 0 + 0, and a wrong target is still found.
+    @Test func clampedGroupThresholdsAtBothEnds() {
+        let big = "1180591620717411303424", bigger = "2361183241434822606848" // 2^70, 2^71
+        let net = RT.network([
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/2")]),
+            RT.layer([
+                RT.unit("heaviside", inputs: [0], weights: ["1"], bias: big),
+                RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-" + big),
+                RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-" + bigger),
+            ]),
+            RT.layer([RT.unit("linear", inputs: [0, 1, 2], weights: ["1", "1", "1"], bias: "0")]),
+        ])
+        let base = RuleCertificate().object("net", net).object("one", RT.constant("1")).object(
+            "s", RT.step(["0", "1/2", "1"], ["1", "2"]))
+        RT.expectVerified(Self.realises(base, ["one"], outputs: 1))
+        RT.expectFailed(Self.realises(base, ["s"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[1/2, 1)"])
+    }
+
     /// Later Heaviside units see exact values, so H(0) = 1 matters there: H(z - 1) = z for
     /// z in {0, 1}, while H(z - 1001/1000) = 0; H(-z) = 1 - z, while H(-z - 1/1000) = 0.
     @Test func heavisideAtZeroIsOne() {

@@ -36,6 +36,21 @@ struct PackingRuleTests {
         #expect(f?.computed == "||e_0 - e_1||_inf = 1/2")
     }
 
+    /// The verdict line names the class the claim is about: it printed "N(1/5, K)" for
+    /// every class, here next to another class that is named K.
+    @Test func verdictNamesTheClass() {
+        let base = Self.h2.object("K", RT.haarClass(levels: 2, amplitudes: ["1", "1"]))
+            .object("c", RT.constant("0"))
+        let packing = Self.packing(base, "H2", eps: "1/5", elements: Self.inline([0, 2, 4, 6]), count: 4)
+        RT.expectVerified(packing)
+        #expect(packing.claims.first?.summary.hasPrefix("N(1/5, H2) >= 4") == true, "\(packing.claims.first?.summary ?? "")")
+        let cover = base.claim(
+            "c", "cover", inputs: "{\"class\":\"H2\",\"eps\":\"3/4\",\"centres\":[\"c\"]}", statement: "{\"count\":\"1\"}"
+        ).verify()
+        RT.expectVerified(cover)
+        #expect(cover.claims.first?.summary.hasPrefix("N(3/4, H2) <= 1") == true, "\(cover.claims.first?.summary ?? "")")
+    }
+
     @Test func countDifferentFromListedElementsRejected() {
         for count in [3, 5] {
             RT.expectFailed(
