@@ -4,7 +4,7 @@ each attack appends claims to a base certificate; the last claim is false or uns
 and must FAIL (or the file must be rejected as malformed)."""
 import copy, json, subprocess, sys
 
-BASE = json.load(open(__import__('os').path.join(__import__('os').path.dirname(__import__('os').path.abspath(__file__)), '..', 'Certificates/handwritten/separation-depth-2.dyadcert.json')))
+BASE = json.load(open(__import__('os').path.join(__import__('os').path.dirname(__import__('os').path.abspath(__file__)), '..', '..', 'Certificates/handwritten/separation-depth-2.dyadcert.json')))
 BASE['objects'].update({
     'H': {'kind': 'haar-class', 'levels': '2', 'amplitudes': 'balanced'},
     'K2': {'kind': 'readout-class', 'levels': '2', 'readouts': ['3', '2']},
