@@ -171,16 +171,16 @@ struct NetworkRealisesRuleTests {
         ).text
     }
 
-    /// A packed target is compared cell by cell for each output naming it: a sign function
-    /// of 2^16 cells named by 64 outputs of a two-piece network is 2^22 cells of work,
+    /// A packed target is read for each output naming it: a sign function of 2^16 cells
+    /// (2^10 words) named by 64 outputs of a two-piece network is 2^17 word steps,
     /// charged before the comparison (it was not: one of 2^20 cells named by 100,000
-    /// outputs read 10^11 cells and copied 13 GB under the default limits).
+    /// outputs read 10^11 cells one by one and copied 13 GB under the default limits).
     @Test func packedTargetsNamedByManyOutputsAreChargedTheirCells() {
         let psi = RT.signFunction(level: 16, negativeCells: Set((1 << 15)..<(1 << 16)))
         let text = Self.fanOut(RuleCertificate().object("p", psi), outputs: 64, target: "p")
         RT.expectVerified(RT.verify(text))
         var limits = VerificationLimits()
-        limits.maximumWork = 1 << 21
+        limits.maximumWork = 1 << 16
         let v = Verifier(limits: limits, jobs: 1).verify(bytes: Array(text.utf8), path: "test")
         #expect(v.status == .limitExceeded)
         #expect(v.error?.pointer.description == "/claims/0/inputs/network")
