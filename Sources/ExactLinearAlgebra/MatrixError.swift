@@ -52,14 +52,16 @@ public struct MatrixShape: Equatable, Hashable, Sendable, CustomStringConvertibl
 public struct MatrixLimits: Sendable, Equatable {
     /// The largest number of entries of any matrix built or produced.
     public var maximumEntries: Int
-    /// The largest bit length of any entry (mantissa, numerator or denominator).
+    /// The largest bit length of any entry (mantissa, numerator or denominator), at most
+    /// ``BigInt/maximumBitWidth``: exponents and shifts checked against it go to
+    /// `BigInt.powerOfTwo` and `<<`, whose preconditions stop at that width.
     public var maximumEntryBits: Int
     /// The largest number of word multiply-adds of one product (digits included).
     public var maximumWork: Int
 
     public init(maximumEntries: Int = 1 << 25, maximumEntryBits: Int = 1 << 16, maximumWork: Int = 1 << 34) {
         self.maximumEntries = maximumEntries
-        self.maximumEntryBits = maximumEntryBits
+        self.maximumEntryBits = min(maximumEntryBits, BigInt.maximumBitWidth)
         self.maximumWork = maximumWork
     }
 

@@ -33,12 +33,15 @@ public struct SeparationScenario: Scenario {
 
     /// What the kernel charges the `network-realises` claim for this scenario's member
     /// N_sigma: one sweep over its pieces reading every output
-    /// (``NetworkEvaluator/sweepWork(readingPerPiece:)``, as NetworkRealisesRule charges it),
-    /// computed by the same library code on the same network.
+    /// (``NetworkEvaluator/sweepWork(readingPerPiece:)``, computed by the same library code
+    /// on the same network) and the comparison with the D task outputs packed at level J
+    /// (``NetworkEvaluator/comparisonWork(_:)``: 2 D x 2^J / 64 words), as NetworkRealisesRule charges it.
     public func networkRealisesWork() throws -> Int {
         let family = try SignCodedNetworkFamily(levels: levels, readouts: try readouts.map { try WalshReadout(index: $0) })
         let evaluator = NetworkEvaluator(try family.member(signs: try SignTree.random(levels: levels, seed: seed)).network)
-        return evaluator.sweepWork(readingPerPiece: readouts.count)
+        // The targets: D task outputs packed at level J.
+        return .saturatingSum(
+            evaluator.sweepWork(readingPerPiece: readouts.count), .saturatingProduct([readouts.count, 2 * (((1 << levels) + 63) / 64)]))
     }
 
     public func certificate() throws -> CertificateBuilder {

@@ -1,4 +1,5 @@
 import DyadicFunctions
+import ExactArithmetic
 
 /// `network-realises`: a Heaviside network computes given step functions exactly
 /// (almost everywhere), checked by Lemma N1.
@@ -47,11 +48,13 @@ enum NetworkRealisesRule: TypedRule {
                 expected: "\(network.outputCount) functions", computed: "\(targets.count) functions", at: functionsPointer)
         }
         let evaluator = NetworkEvaluator(network)
-        try context.readingContext.chargeWork(evaluator.sweepWork(readingPerPiece: targets.count), at: claim.network.pointer)
         let prepared = targets.map { f -> NetworkEvaluator.Target in
             if case .packed(let p) = f { return .packed(p) }
             return .step(f.stepFunction)
         }
+        try context.readingContext.chargeWork(
+            .saturatingSum(evaluator.sweepWork(readingPerPiece: targets.count), NetworkEvaluator.comparisonWork(prepared)),
+            at: claim.network.pointer)
         if let m = evaluator.firstMismatch(with: prepared) {
             let f = targets[m.output].stepFunction
             return .fails(

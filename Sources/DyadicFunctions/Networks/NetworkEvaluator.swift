@@ -46,6 +46,18 @@ public struct NetworkEvaluator: Sendable {
     /// The piece boundaries of Lemma N1 (``HeavisideNetwork/pieceBoundaries``).
     public var pieceBoundaries: [Rational] { structure.cuts }
 
+    /// The work of comparing outputs with `targets` (``firstMismatch(with:)``) beyond the
+    /// sweep's: an output compared with a packed target reads all its 2^J / 64 words
+    /// (hashed to share one copy, then a word at a time along the pieces), whatever the
+    /// number of pieces (one sign function of 2^20 cells named by 100,000 outputs of a
+    /// network of two pieces is 1.6 x 10^9 words).
+    public static func comparisonWork(_ targets: [Target]) -> Int {
+        targets.reduce(0) { total, t in
+            if case .packed(let f) = t { return .saturatingSum(total, 2 * f.words.count) }
+            return total
+        }
+    }
+
     /// A bound, known before the sweep, on its elementary steps over all pieces when it
     /// reads `outputsPerPiece` outputs at every piece: the steps of the sweep itself
     /// (``SweepStructure/sweepWork(groupCosts:)``, which counts changes rather than full

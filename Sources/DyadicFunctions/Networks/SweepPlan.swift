@@ -204,10 +204,13 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         let cuts = structure.cuts, outputs = structure.outputs
         guard let first = pieces.first else { return nil }
         // Packed targets: each piece [a, b) covers the cells floor(a 2^J) ..< ceil(b 2^J),
-        // per level; all words and cell bounds in flat arrays (no copies per piece).
+        // per level; the words of each distinct target and the cell bounds in flat arrays
+        // (no copies per piece, nor per output naming a target: one target named by many
+        // outputs was copied for each).
         var cellStart: [Int: Int] = [:]
         var floors: [Int] = [], ceilings: [Int] = []
         var words: [UInt64] = []
+        var wordStart: [PackedSignFunction: Int] = [:]
         var packedAt = [(cells: Int, words: Int)?](repeating: nil, count: targets.count)
         for (d, t) in targets.enumerated() {
             guard case .packed(let f) = t else { continue }
@@ -219,14 +222,19 @@ struct SweepPlan<N: SweepScalar>: Sendable {
                     ceilings.append(x.ceiling.intValue ?? 0)
                 }
             }
-            packedAt[d] = (cellStart[f.level] ?? 0, words.count)
-            words += f.words
+            if wordStart[f] == nil {
+                wordStart[f] = words.count
+                words += f.words
+            }
+            packedAt[d] = (cellStart[f.level] ?? 0, wordStart[f] ?? 0)
         }
         // Step targets: the target piece containing the start of the current piece, and
-        // the target values as numbers of the sweep.
+        // its value as a number of the sweep, scaled when the sweep enters the piece (not
+        // every target piece up front: a target of K pieces named by D outputs took D x K
+        // scalings and numbers before the sweep, which its work does not bound).
         var index = targets.map { if case .step(let f) = $0 { f.pieceIndex(containing: cuts[first]) } else { 0 } }
         let steps: [StepFunction?] = targets.map { if case .step(let f) = $0 { f } else { nil } }
-        let values: [[N?]] = steps.enumerated().map { d, f in f.map { $0.values.map { scaleTarget($0, d) } } ?? [] }
+        var value: [N?] = steps.indices.map { d in steps[d].flatMap { scaleTarget($0.values[index[d]], d) } }
         var found: (Int, Int, Rational)? = nil
         floors.withUnsafeBufferPointer { floors in
             ceilings.withUnsafeBufferPointer { ceilings in
@@ -239,12 +247,13 @@ struct SweepPlan<N: SweepScalar>: Sendable {
                                 // A +-1 output equal to every cell of the target on the piece.
                                 let negative: UInt64 = v != one ? 1 : 0
                                 let start = floors[at.cells + p - first], end = ceilings[at.cells + p + 1 - first]
-                                same = (start..<max(start + 1, end)).allSatisfy { c in
-                                    words[at.words + c >> 6] >> UInt64(c & 63) & 1 == negative
-                                }
+                                same = Self.allCells(words, from: at.words, start..<max(start + 1, end), equal: negative)
                             } else if let f = steps[d] {
-                                while f.breakpoints[index[d] + 1] <= cuts[p] { index[d] += 1 }
-                                same = values[d][index[d]] == v && f.breakpoints[index[d] + 1] >= cuts[p + 1]
+                                if f.breakpoints[index[d] + 1] <= cuts[p] {
+                                    repeat { index[d] += 1 } while f.breakpoints[index[d] + 1] <= cuts[p]
+                                    value[d] = scaleTarget(f.values[index[d]], d)
+                                }
+                                same = value[d] == v && f.breakpoints[index[d] + 1] >= cuts[p + 1]
                             } else {
                                 same = false
                             }
@@ -259,6 +268,23 @@ struct SweepPlan<N: SweepScalar>: Sendable {
             }
         }
         return found
+    }
+}
+
+extension SweepPlan {
+    /// Whether the bits of `cells` (cell c is bit c & 63 of word c >> 6 after `base`) all
+    /// equal `bit` (0 or 1): a word at a time, so a piece costs its words, not its cells.
+    @inline(__always)
+    static func allCells(_ words: UnsafeBufferPointer<UInt64>, from base: Int, _ cells: Range<Int>, equal bit: UInt64) -> Bool {
+        let want: UInt64 = bit == 0 ? 0 : ~0
+        let first = cells.lowerBound >> 6, last = (cells.upperBound - 1) >> 6
+        for w in first...last {
+            var mask: UInt64 = ~0
+            if w == first { mask &= ~0 << UInt64(cells.lowerBound & 63) }
+            if w == last { mask &= ~0 >> UInt64(63 - ((cells.upperBound - 1) & 63)) }
+            if (words[base + w] ^ want) & mask != 0 { return false }
+        }
+        return true
     }
 }
 

@@ -27,7 +27,9 @@ struct KernelReLUData: ExtensionObject {
 /// The exact-matrix limits of one verification run, taken from the kernel's own
 /// limits so that no new flag is needed: a matrix has at most `--max-cells` entries,
 /// an entry at most about 3.33 x `--max-digits` bits (as many as a number of that many
-/// decimal digits), and one product at most `--max-work` word multiply-adds.
+/// decimal digits; never more than `BigInt.maximumBitWidth`, which ``MatrixLimits``
+/// enforces, so a raised `--max-digits` cannot let an exponent reach GMP's bounds), and
+/// one product at most `--max-work` word multiply-adds.
 extension VerificationLimits {
     var matrixLimits: MatrixLimits {
         MatrixLimits(

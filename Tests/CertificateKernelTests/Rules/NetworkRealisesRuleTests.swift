@@ -158,6 +158,50 @@ struct NetworkRealisesRuleTests {
             reason: ["2 functions are given for 1 outputs"])
     }
 
+    /// D outputs psi = 1 - 2 H(x - 1/2) of a network of two pieces, all compared with the
+    /// target named `target` of `base`.
+    static func fanOut(_ base: RuleCertificate, outputs D: Int, target: String) -> String {
+        let net = RT.network([
+            RT.layer([RT.unit("heaviside", inputs: [0], weights: ["1"], bias: "-1/2")]),
+            RT.layer(Array(repeating: RT.unit("linear", inputs: [0], weights: ["-2"], bias: "1"), count: D)),
+        ])
+        return base.object("net", net).claim(
+            "r", "network-realises", inputs: "{\"network\":\"net\",\"functions\":\(RT.a(Array(repeating: target, count: D)))}",
+            statement: "{\"outputs\":\"\(D)\"}"
+        ).text
+    }
+
+    /// A packed target is read for each output naming it: a sign function of 2^16 cells
+    /// (2^10 words) named by 64 outputs of a two-piece network is 2^17 word steps,
+    /// charged before the comparison (it was not: one of 2^20 cells named by 100,000
+    /// outputs read 10^11 cells one by one and copied 13 GB under the default limits).
+    @Test func packedTargetsNamedByManyOutputsAreChargedTheirCells() {
+        let psi = RT.signFunction(level: 16, negativeCells: Set((1 << 15)..<(1 << 16)))
+        let text = Self.fanOut(RuleCertificate().object("p", psi), outputs: 64, target: "p")
+        RT.expectVerified(RT.verify(text))
+        var limits = VerificationLimits()
+        limits.maximumWork = 1 << 16
+        let v = Verifier(limits: limits, jobs: 1).verify(bytes: Array(text.utf8), path: "test")
+        #expect(v.status == .limitExceeded)
+        #expect(v.error?.pointer.description == "/claims/0/inputs/network")
+    }
+
+    /// A step target of K pieces named by D outputs: its values are scaled as the sweep
+    /// reaches them, not D x K of them before it (2^12 outputs and 2^14 pieces took minutes
+    /// and gigabytes; 2^15 of each, a 3 MB certificate, half an hour and 16 GB).
+    @Test func aStepTargetOfManyPiecesNamedByManyOutputsFailsAtOnce() {
+        let K = 1 << 14
+        let breakpoints = (0...K).map { k in k == 0 ? "0" : k == K ? "1" : "\(k >> (k.trailingZeroBitCount))/\(K >> k.trailingZeroBitCount)"
+        }
+        let values = (0..<K).map { $0 % 2 == 0 ? "1" : "-1" }
+        let text = Self.fanOut(RuleCertificate().object("s", RT.step(breakpoints, values)), outputs: 1 << 12, target: "s")
+        let clock = ContinuousClock(), start = clock.now
+        let v = RT.verify(text)
+        let elapsed = clock.now - start
+        RT.expectFailed(v, at: "/claims/0/inputs/functions/0", reason: ["output 0 differs from function 0 on the piece [0, 1/2)"])
+        #expect(elapsed < .seconds(30), "\(elapsed)")
+    }
+
     /// The joint network of MATH.md sec. 8 against the brute-force outputs (given as
     /// explicit cell functions), for every sign tree at J = 2 and a sample at J = 3; with
     /// the outputs of a tree with one sign flipped it must fail on the first differing cell.

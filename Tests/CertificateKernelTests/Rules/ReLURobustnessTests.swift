@@ -135,4 +135,33 @@ struct ReLURobustnessTests {
         #expect(f?.computed == squared.description)
         #expect(v.status.exitCode == 1)
     }
+
+    /// A 1 x 1 dyadic matrix X with row exponent `exponent` in a relu-interpolates claim.
+    static func dyadicExponentCertificate(_ exponent: String) -> [UInt8] {
+        func matrix(_ v: String) -> String { "{\"kind\":\"matrix\",\"rows\":\"1\",\"columns\":\"1\",\"entries\":[[\"\(v)\"]]}" }
+        let text = """
+            {"format":"dyadcert/1","objects":{
+            "X":{"kind":"matrix","rows":"1","columns":"1","dyadic":{"row-exponents":"\(exponent)","column-exponents":"0","mantissas":"AQAAAAAAAAA="}},
+            "Y":\(matrix("1")),"W":\(matrix("1")),"b":\(matrix("0")),"V":\(matrix("1")),"c":\(matrix("0")),
+            "net":{"kind":"relu-network","input-weights":"W","biases":"b","output-weights":"V","output-bias":"c"},
+            "data":{"kind":"relu-data","inputs":"X","targets":"Y"}},
+            "claims":[{"id":"fits","rule":"relu-interpolates","inputs":{"network":"net","data":"data"},"statement":{"sup-error":"0"}}]}
+            """
+        return Array(text.utf8)
+    }
+
+    @Test func aDyadicMatrixExponentBeyondBigIntWidthIsALocatedErrorWithTheLargestDigitLimit() {
+        // --max-digits 2^40 allowed exponents up to about 3.3 x 2^40 bits: 2^37 + 1 reached
+        // BigInt.powerOfTwo (and -(2^37 + 1) a shift) past their preconditions, a trap.
+        var limits = VerificationLimits()
+        limits.maximumDigits = LimitKind.digits.largestSetting
+        let verifier = Verifier(limits: limits, jobs: 1, extensions: [.matrices])
+        RT.expectVerified(verifier.verify(bytes: Self.dyadicExponentCertificate("0"), path: "test"))
+        let over = verifier.verify(bytes: Self.dyadicExponentCertificate(String((1 << 37) + 1)), path: "test")
+        #expect(over.status == .limitExceeded)
+        #expect(over.error?.pointer.description == "/objects/X/dyadic/row-exponents")
+        RT.expectMalformed(
+            verifier.verify(bytes: Self.dyadicExponentCertificate(String(-((1 << 37) + 1))), path: "test"),
+            at: "/objects/X/dyadic/row-exponents")
+    }
 }
