@@ -204,11 +204,13 @@ struct NetworkSweepTests {
         }
     }
 
-    /// A chain of 100,000 one-unit layers: building the sweep is linear in the layers. The
-    /// first id of each layer was searched from the start once per layer (L x units
-    /// steps), so a 3 MB certificate of 40,000 layers took 35 s and one of 3 million
-    /// layers, within the default file and network-size limits, days.
-    @Test("a deep chain network is built in time linear in its layers")
+    /// A chain of 100,000 one-unit layers: the first id of each layer and the function.
+    /// Building the sweep is linear in the layers; the first id of each layer used to be
+    /// searched from the start once per layer (L x units steps), so a 3 MB certificate of
+    /// 40,000 layers took 35 s and one of 3 million layers, within the default file and
+    /// network-size limits, days. No time is asserted (speed is measured by benchmarks);
+    /// a quadratic build would make this test take minutes.
+    @Test("a deep chain network: the first id of each layer, and its function")
     func deepChain() throws {
         let L = 100_000
         var builder = HeavisideNetwork.Builder()
@@ -219,10 +221,7 @@ struct NetworkSweepTests {
             builder.append(activation: .linear, inputs: [0], weights: [Rational(1)], bias: 0)
         }
         let network = try builder.network()
-        let clock = ContinuousClock(), start = clock.now
         let evaluator = NetworkEvaluator(network)
-        let elapsed = clock.now - start
-        #expect(elapsed < .seconds(30), "\(elapsed) to build the sweep of \(L) layers")
         #expect(evaluator.structure.layerStarts == Array(0...L))
         #expect(evaluator.realisedFunctions() == [try StepFunction(breakpoints: [0, LemmaRef.q(1, 2), 1], values: [0, 1])])
     }

@@ -188,18 +188,16 @@ struct NetworkRealisesRuleTests {
 
     /// A step target of K pieces named by D outputs: its values are scaled as the sweep
     /// reaches them, not D x K of them before it (2^12 outputs and 2^14 pieces took minutes
-    /// and gigabytes; 2^15 of each, a 3 MB certificate, half an hour and 16 GB).
+    /// and gigabytes; 2^15 of each, a 3 MB certificate, half an hour and 16 GB). The
+    /// verdict is checked, not the time.
     @Test func aStepTargetOfManyPiecesNamedByManyOutputsFailsAtOnce() {
         let K = 1 << 14
         let breakpoints = (0...K).map { k in k == 0 ? "0" : k == K ? "1" : "\(k >> (k.trailingZeroBitCount))/\(K >> k.trailingZeroBitCount)"
         }
         let values = (0..<K).map { $0 % 2 == 0 ? "1" : "-1" }
         let text = Self.fanOut(RuleCertificate().object("s", RT.step(breakpoints, values)), outputs: 1 << 12, target: "s")
-        let clock = ContinuousClock(), start = clock.now
-        let v = RT.verify(text)
-        let elapsed = clock.now - start
-        RT.expectFailed(v, at: "/claims/0/inputs/functions/0", reason: ["output 0 differs from function 0 on the piece [0, 1/2)"])
-        #expect(elapsed < .seconds(30), "\(elapsed)")
+        RT.expectFailed(
+            RT.verify(text), at: "/claims/0/inputs/functions/0", reason: ["output 0 differs from function 0 on the piece [0, 1/2)"])
     }
 
     /// The joint network of MATH.md sec. 8 against the brute-force outputs (given as
