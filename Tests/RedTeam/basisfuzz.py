@@ -2,6 +2,8 @@
 """haar-function, rademacher-function, walsh-function, walsh-basis, haar-basis against the
 definitions of MATH.md sec. 4 (Paley order), cell by cell."""
 import json, subprocess, sys
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+from verdicts import write
 from fractions import Fraction as F
 
 def digit(n, c, J):  # b_n of the midpoint of cell c at level J
@@ -63,6 +65,6 @@ for ln, ex in (('WB', wl), ('HB', hl)):
     def s(q):
         q = F(q); return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
     claims.append({'id': 'gram' + ln, 'rule': 'gram', 'inputs': {'functions': [ln] + ex}, 'statement': {'matrix': [[s(v) for v in row] for row in G]}})
-json.dump({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, open('/tmp/b9/basis.json', 'w'))
-out = subprocess.run([sys.argv[1], 'verify', '/tmp/b9/basis.json'], capture_output=True, text=True)
+path = write({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, 'basis.json')
+out = subprocess.run([sys.argv[1], 'verify', path], capture_output=True, text=True)
 print(out.stdout.splitlines()[-1], [l for l in out.stdout.splitlines() if l.startswith('FAIL')][:3], out.stderr[:300])

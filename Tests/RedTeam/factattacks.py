@@ -3,6 +3,8 @@
 each attack appends claims to a base certificate; the last claim is false or unsupported
 and must FAIL (or the file must be rejected as malformed)."""
 import copy, json, subprocess, sys
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+from verdicts import write
 
 BASE = json.load(open(__import__('os').path.join(__import__('os').path.dirname(__import__('os').path.abspath(__file__)), '..', '..', 'Certificates/handwritten/separation-depth-2.dyadcert.json')))
 BASE['objects'].update({
@@ -69,8 +71,7 @@ ATTACKS = {
 def run(name, extra):
     c = copy.deepcopy(BASE)
     c['claims'] += extra
-    path = '/tmp/b9/attack.json'
-    json.dump(c, open(path, 'w'))
+    path = write(c, 'attack.json')
     out = subprocess.run([sys.argv[1] if len(sys.argv) > 1 else '.build/debug/dyadcert', 'verify', '--jobs', '1', path], capture_output=True, text=True)
     last = [l for l in out.stdout.splitlines() if l.startswith(('PASS', 'FAIL')) and l.split()[1].endswith('#a')]
     verdict = last[-1].split()[0] if last and out.returncode in (0, 1) else f'rc={out.returncode}'

@@ -3,6 +3,8 @@
 sup-distance of piecewise-linear vs step functions vs brute force on the refinement."""
 import json, random, subprocess, sys
 from fractions import Fraction as F
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+from verdicts import mismatches, verdicts, write
 
 def fs(q):
     q = F(q); return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
@@ -66,14 +68,9 @@ def main(binary, seed, rounds):
             claims.append({'id': cid, 'rule': 'step-approx-lower', 'inputs': {'function': f'g{k}', 'max-breakpoints': str(P), 'threshold': fs(t)}, 'statement': {'distance-at-least': fs(t / 2)}})
             expect[cid] = exp
     cert = {'format': 'dyadcert/1', 'objects': objects, 'claims': claims}
-    path = f'/tmp/b9/greedy-{seed}.json'
-    json.dump(cert, open(path, 'w'))
-    out = subprocess.run([binary, 'verify', '--jobs', '1', path], capture_output=True, text=True)
-    got = {}
-    for line in out.stdout.splitlines():
-        p = line.split()
-        if len(p) >= 2 and p[0] in ('PASS', 'FAIL') and '#' in p[1]: got[p[1].split('#', 1)[1]] = p[0]
-    bad = [(kk, v, got.get(kk)) for kk, v in expect.items() if got.get(kk) != v]
+    path = write(cert, f'greedy-{seed}.json')
+    got, out = verdicts(binary, path)
+    bad = mismatches(expect, got)
     if bad or out.returncode not in (0, 1): print(seed, 'rc', out.returncode, 'mismatches', bad[:5], out.stderr[-300:])
 
 if __name__ == '__main__':

@@ -5,6 +5,7 @@ import json, random, subprocess, sys
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
 from matfuzz import fs, mat_json, rnd_entry, matrix, sqrt_upper, lessQ, TINY
 from fractions import Fraction as F
+from verdicts import mismatches, verdicts, write
 
 def main(binary, seed, rounds):
     r = random.Random(seed)
@@ -41,14 +42,9 @@ def main(binary, seed, rounds):
         no = [j for j in range(p) if j not in ok]
         if ok: add(f's{t}', 'mtl-screen', {'gap': f'g{t}', 'units': [str(j) for j in ok]}, {'screened': str(len(ok))}, 'PASS', [f'g{t}'])
         if no: add(f'sx{t}', 'mtl-screen', {'gap': f'g{t}', 'units': [str(no[0])]}, {'screened': '1'}, 'FAIL', [f'g{t}'])
-    path = f'/tmp/b9/group-{seed}.json'
-    json.dump({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, open(path, 'w'))
-    out = subprocess.run([binary, 'verify', '--jobs', '1', '--max-digits', '100000', path], capture_output=True, text=True)
-    got = {}
-    for line in out.stdout.splitlines():
-        q = line.split()
-        if len(q) >= 2 and q[0] in ('PASS', 'FAIL') and '#' in q[1]: got[q[1].split('#', 1)[1]] = q[0]
-    bad = [(k, v, got.get(k)) for k, v in expect.items() if got.get(k) != v]
+    path = write({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, f'group-{seed}.json')
+    got, out = verdicts(binary, path, '--max-digits', '100000')
+    bad = mismatches(expect, got)
     if bad or out.returncode not in (0, 1): print(seed, 'rc', out.returncode, len(bad), bad[:5], out.stderr[-300:])
     return len(claims), sum(1 for k in expect if k.startswith('s') and got.get(k) == 'PASS')
 

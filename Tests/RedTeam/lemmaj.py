@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """readout-count (Lemmas J, S) against brute force over all sign trees (J <= 4)."""
 import itertools, json, random, subprocess, sys
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+from verdicts import mismatches, verdicts, write
 
 def outputs(J, signs, ms):
     # u_sigma on cell c: sum_j a_j s_j with s_j = sigma(j, anc_j) (-1)^b_j; then w_m(u)
@@ -56,14 +58,9 @@ def main(binary, seed, count):
         ls = [log2(s) for s in sep]
         claims.append({'id': f's{t}', 'rule': 'readout-count', 'inputs': {'class': f'K{t}', 'coding': 'separate'}, 'statement': {'log2-sizes': [str(x) for x in ls], 'total': str(sum(ls))}})
         expect[f's{t}'] = 'PASS'
-    path = f'/tmp/b9/lemmaj-{seed}.json'
-    json.dump({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, open(path, 'w'))
-    out = subprocess.run([binary, 'verify', '--jobs', '1', path], capture_output=True, text=True)
-    got = {}
-    for line in out.stdout.splitlines():
-        q = line.split()
-        if len(q) >= 2 and q[0] in ('PASS', 'FAIL') and '#' in q[1]: got[q[1].split('#', 1)[1]] = q[0]
-    bad = [(k, v, got.get(k)) for k, v in expect.items() if got.get(k) != v]
+    path = write({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, f'lemmaj-{seed}.json')
+    got, out = verdicts(binary, path)
+    bad = mismatches(expect, got)
     print(seed, 'rc', out.returncode, 'mismatches', bad[:5], out.stderr[-300:])
 
 if __name__ == '__main__':

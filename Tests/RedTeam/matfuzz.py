@@ -4,6 +4,8 @@ decides is recomputed here with fractions.Fraction; each claim is stated once ex
 (expect PASS) and once off by a tiny amount (expect FAIL)."""
 import base64, json, random, struct, subprocess, sys
 from fractions import Fraction as F
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+from verdicts import mismatches, verdicts, write
 
 def fs(q):
     q = F(q); return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
@@ -168,14 +170,9 @@ def main(binary, seed, rounds):
         if nof:
             add(f'lsx{t}', 'lasso-screen', {'gap': f'lg{t}', 'features': [str(nof[0])]}, {'screened': '1'}, 'FAIL', uses=[f'lg{t}'])
     cert = {'format': 'dyadcert/1', 'objects': objects, 'claims': claims}
-    path = f'/tmp/b9/mat-{seed}.json'
-    json.dump(cert, open(path, 'w'))
-    out = subprocess.run([binary, 'verify', '--jobs', '1', '--max-digits', '100000', path], capture_output=True, text=True)
-    got = {}
-    for line in out.stdout.splitlines():
-        q = line.split()
-        if len(q) >= 2 and q[0] in ('PASS', 'FAIL') and '#' in q[1]: got[q[1].split('#', 1)[1]] = q[0]
-    bad = [(k, v, got.get(k)) for k, v in expect.items() if got.get(k) != v]
+    path = write(cert, f'mat-{seed}.json')
+    got, out = verdicts(binary, path, '--max-digits', '100000')
+    bad = mismatches(expect, got)
     if bad or out.returncode not in (0, 1):
         print(seed, 'rc', out.returncode, 'mismatches', len(bad), bad[:6], out.stderr[-400:], out.stdout[-300:] if out.returncode > 1 else '')
         sys.stdout.flush()

@@ -3,6 +3,8 @@
 (fractions.Fraction, H(0) = 1) against the kernel's sweep."""
 import json, random, subprocess, sys
 from fractions import Fraction as F
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+from verdicts import mismatches, verdicts, write
 
 def fs(q):
     q = F(q)
@@ -170,21 +172,15 @@ def build(seed, count, mode):
     return {'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, expect
 
 def run(path, expect, binary):
-    out = subprocess.run([binary, 'verify', '--jobs', '1', path], capture_output=True, text=True)
-    got = {}
-    for line in out.stdout.splitlines():
-        parts = line.split()
-        if len(parts) >= 2 and parts[0] in ('PASS', 'FAIL') and '#' in parts[1]:
-            got[parts[1].split('#', 1)[1]] = parts[0]
-    bad = [(k, v, got.get(k)) for k, v in expect.items() if got.get(k) != v]
+    got, out = verdicts(binary, path)
+    bad = mismatches(expect, got)
     return out, bad
 
 if __name__ == '__main__':
     binary = sys.argv[1]; seed0 = int(sys.argv[2]); rounds = int(sys.argv[3]); mode = sys.argv[4]
     for s in range(seed0, seed0 + rounds):
         cert, expect = build(s, 40, mode)
-        path = f'/tmp/b9/fuzz-{mode}-{s}.json'
-        json.dump(cert, open(path, 'w'))
+        path = write(cert, f'fuzz-{mode}-{s}.json')
         out, bad = run(path, expect, binary)
         if out.returncode not in (0, 1) or bad:
             print('seed', s, 'rc', out.returncode, bad[:5], out.stderr[-500:])

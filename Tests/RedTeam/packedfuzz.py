@@ -6,6 +6,7 @@ from fractions import Fraction as F
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
 from netfuzz import fs, evaluate, realised, net_json
 from signfuzz import hexbits
+from verdicts import mismatches, verdicts, write
 
 def main(binary, seed, rounds):
     r = random.Random(seed)
@@ -49,14 +50,9 @@ def main(binary, seed, rounds):
         objects[f'q{t}'] = {'kind': 'sign-function', 'level': str(level), 'bits': hexbits(wb)}
         claims.append({'id': f'w{t}', 'rule': 'network-realises', 'inputs': {'network': f'n{t}', 'functions': [f'q{t}']}, 'statement': {'outputs': '1'}})
         expect[f'w{t}'] = 'FAIL'
-    path = f'/tmp/b9/packed-{seed}.json'
-    json.dump({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, open(path, 'w'))
-    out = subprocess.run([binary, 'verify', '--jobs', '1', path], capture_output=True, text=True)
-    got = {}
-    for line in out.stdout.splitlines():
-        q = line.split()
-        if len(q) >= 2 and q[0] in ('PASS', 'FAIL') and '#' in q[1]: got[q[1].split('#', 1)[1]] = q[0]
-    bad = [(k, v, got.get(k)) for k, v in expect.items() if got.get(k) != v]
+    path = write({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, f'packed-{seed}.json')
+    got, out = verdicts(binary, path)
+    bad = mismatches(expect, got)
     if bad or out.returncode not in (0, 1): print(seed, 'rc', out.returncode, bad[:5], out.stderr[-300:])
     return sum(1 for k, v in expect.items() if v == 'PASS')
 

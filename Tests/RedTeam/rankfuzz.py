@@ -4,6 +4,7 @@ import json, random, subprocess, sys
 from fractions import Fraction as F
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
 from matfuzz import rank, fs, mat_json
+from verdicts import mismatches, verdicts, write
 
 def ent(r):
     c = r.random()
@@ -28,14 +29,9 @@ def main(binary, seed, rounds):
         rk = rank(Y)
         claims.append({'id': f'r{t}', 'rule': 'width-from-rank', 'inputs': {'data': f'd{t}'}, 'statement': {'rank': str(rk), 'width-lower': str(max(rk - 1, 0))}}); expect[f'r{t}'] = 'PASS'
         claims.append({'id': f'rx{t}', 'rule': 'width-from-rank', 'inputs': {'data': f'd{t}'}, 'statement': {'rank': str(rk + 1), 'width-lower': str(rk)}}); expect[f'rx{t}'] = 'FAIL'
-    path = f'/tmp/b9/rank-{seed}.json'
-    json.dump({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, open(path, 'w'))
-    out = subprocess.run([binary, 'verify', '--jobs', '1', '--max-digits', '100000', path], capture_output=True, text=True)
-    got = {}
-    for line in out.stdout.splitlines():
-        q = line.split()
-        if len(q) >= 2 and q[0] in ('PASS', 'FAIL') and '#' in q[1]: got[q[1].split('#', 1)[1]] = q[0]
-    bad = [(kk, v, got.get(kk)) for kk, v in expect.items() if got.get(kk) != v]
+    path = write({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, f'rank-{seed}.json')
+    got, out = verdicts(binary, path, '--max-digits', '100000')
+    bad = mismatches(expect, got)
     if bad or out.returncode not in (0, 1): print(seed, 'rc', out.returncode, bad[:5], out.stderr[-300:])
 
 if __name__ == '__main__':

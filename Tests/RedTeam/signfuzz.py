@@ -3,6 +3,8 @@
 sign-coded-network) against the definitions of MATH.md secs. 4-6, in exact arithmetic."""
 import json, random, subprocess, sys
 from fractions import Fraction as F
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+from verdicts import mismatches, verdicts, write
 
 def fs(q):
     q = F(q); return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
@@ -77,14 +79,9 @@ def main(binary, seed, rounds):
         claims.append({'id': f'scw{t}', 'rule': 'network-realises', 'inputs': {'network': f'sc{t}', 'functions': wn}, 'statement': {'outputs': str(D)}})
         expect[f'scw{t}'] = 'FAIL'
     cert = {'format': 'dyadcert/1', 'objects': objects, 'claims': claims}
-    path = f'/tmp/b9/sign-{seed}.json'
-    json.dump(cert, open(path, 'w'))
-    out = subprocess.run([binary, 'verify', '--jobs', '1', path], capture_output=True, text=True)
-    got = {}
-    for line in out.stdout.splitlines():
-        p = line.split()
-        if len(p) >= 2 and p[0] in ('PASS', 'FAIL') and '#' in p[1]: got[p[1].split('#', 1)[1]] = p[0]
-    bad = [(k, v, got.get(k)) for k, v in expect.items() if got.get(k) != v]
+    path = write(cert, f'sign-{seed}.json')
+    got, out = verdicts(binary, path)
+    bad = mismatches(expect, got)
     print(seed, 'rc', out.returncode, 'mismatches', bad[:5], out.stderr[-300:])
 
 if __name__ == '__main__':

@@ -2,6 +2,8 @@
 """sup-distance (step vs step, piecewise-linear vs step) against exact Python."""
 import json, random, subprocess, sys
 from fractions import Fraction as F
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
+from verdicts import mismatches, verdicts, write
 
 def fs(q):
     q = F(q); return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
@@ -62,14 +64,9 @@ def main(binary, seed, rounds):
         add(f'sg{t}', f's{t}', f'g{t}', '>=', best, 'PASS')
         add(f'gsx{t}', f'g{t}', f's{t}', '>', best, 'FAIL')
         add(f'gsy{t}', f's{t}', f'g{t}', '<', best, 'FAIL')
-    path = f'/tmp/b9/sup-{seed}.json'
-    json.dump({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, open(path, 'w'))
-    out = subprocess.run([binary, 'verify', '--jobs', '1', path], capture_output=True, text=True)
-    got = {}
-    for line in out.stdout.splitlines():
-        q = line.split()
-        if len(q) >= 2 and q[0] in ('PASS', 'FAIL') and '#' in q[1]: got[q[1].split('#', 1)[1]] = q[0]
-    bad = [(k, v, got.get(k)) for k, v in expect.items() if got.get(k) != v]
+    path = write({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, f'sup-{seed}.json')
+    got, out = verdicts(binary, path)
+    bad = mismatches(expect, got)
     if bad or out.returncode not in (0, 1): print(seed, 'rc', out.returncode, 'mismatches', bad[:5], out.stderr[-300:])
 
 if __name__ == '__main__':

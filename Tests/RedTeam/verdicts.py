@@ -1,0 +1,31 @@
+"""What every red-team script shares: a scratch folder for the certificates it writes, and
+the verdict `dyadcert verify` gives each claim."""
+import json, os, subprocess, sys, tempfile
+
+# One folder per run, so that runs on one machine do not overwrite each other's files.
+SCRATCH = tempfile.mkdtemp(prefix='dyadcert-redteam-')
+
+
+def write(cert, name):
+    """Writes `cert` as `name` in the scratch folder and returns its path."""
+    path = os.path.join(SCRATCH, name)
+    with open(path, 'w') as f:
+        json.dump(cert, f)
+    return path
+
+
+def verdicts(binary, path, *flags):
+    """{claim id: 'PASS' or 'FAIL'} from the verdict lines of `binary verify --jobs 1 flags path`,
+    and the completed process."""
+    out = subprocess.run([binary, 'verify', '--jobs', '1', *flags, path], capture_output=True, text=True)
+    got = {}
+    for line in out.stdout.splitlines():
+        q = line.split()
+        if len(q) >= 2 and q[0] in ('PASS', 'FAIL') and '#' in q[1]:
+            got[q[1].split('#', 1)[1]] = q[0]
+    return got, out
+
+
+def mismatches(expect, got):
+    """The claims whose verdict is not the expected one: (id, expected, got)."""
+    return [(k, v, got.get(k)) for k, v in expect.items() if got.get(k) != v]
