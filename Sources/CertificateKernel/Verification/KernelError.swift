@@ -25,8 +25,9 @@ public enum KernelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformed(let pointer, let expected, let found):
             return "at \(pointer.display): expected \(expected), found \(found)"
         case .limitExceeded(let pointer, let limit, let value, let maximum):
-            return
-                "at \(pointer.display): \(limit.title) \(value) exceeds the limit \(maximum) (\(Int(maximum).map { limit.hint(current: $0) } ?? limit.hint))"
+            let exceeds = "at \(pointer.display): \(limit.title) \(value) exceeds the limit \(maximum)"
+            // A maximum written as text, not a number, is a bound that no flag raises; the text says why.
+            return Int(maximum).map { "\(exceeds) (\(limit.hint(current: $0)))" } ?? exceeds
         }
     }
 }

@@ -38,14 +38,34 @@ extension VerificationLimits {
     }
 }
 
+/// The smallest `--max-digits` setting D whose entry-bit bound floor(10 D / 3) + 1 is at
+/// least `bits` (bits <= `BigInt.maximumBitWidth`): D = ceil(3 (bits - 1) / 10).
+func digits(forEntryBits bits: Int) -> Int {
+    (3 * (max(bits, 1) - 1) + 9) / 10
+}
+
 /// Maps an error of the exact linear algebra to a located kernel error: a limit is
 /// exit 3 with the flag that raises it, anything else malformed input (exit 2).
+///
+/// A bit length (of an entry, or an exponent's magnitude) is stated as the `--max-digits`
+/// setting that admits it, against the setting in force, so the message says what to
+/// raise the flag to; past `BigInt.maximumBitWidth` no setting admits it, and the message
+/// says so instead of naming the flag.
 func kernelError(_ error: MatrixError, at pointer: JSONPointer, limits: VerificationLimits) -> KernelError {
     switch error {
-    case .overLimit(let limit, let needed, let allowed):
-        let kind: LimitKind = limit == "matrix work" ? .work : limit == "matrix entries" ? .cells : .digits
+    case .overLimit(let limit, let needed, let allowed) where limit == "matrix work" || limit == "matrix entries":
         let value = needed == Int.max ? "more than \(allowed)" : String(needed)
-        return .limitExceeded(pointer: pointer, limit: kind, value: "\(value) (\(limit))", maximum: String(allowed))
+        return .limitExceeded(
+            pointer: pointer, limit: limit == "matrix work" ? .work : .cells, value: "\(value) (\(limit))", maximum: String(allowed))
+    case .overLimit(let limit, let needed, _) where needed > BigInt.maximumBitWidth:
+        let bits = needed == Int.max ? "more than \(BigInt.maximumBitWidth)" : String(needed)
+        return .limitExceeded(
+            pointer: pointer, limit: .digits, value: "for \(bits) bits (\(limit))",
+            maximum: "of \(BigInt.maximumBitWidth) bits, the largest entry of the exact arithmetic, whatever --max-digits is")
+    case .overLimit(let limit, let needed, _):
+        return .limitExceeded(
+            pointer: pointer, limit: .digits, value: "\(digits(forEntryBits: needed)) (\(limit): \(needed) bits)",
+            maximum: String(limits.maximumDigits))
     default:
         return .malformed(pointer: pointer, expected: "conforming matrices", found: error.description)
     }
@@ -130,19 +150,26 @@ extension ObjectStore {
     private static func exponents(_ f: Fields, _ key: String, count: Int, bound: Int) throws(KernelError) -> [Int] {
         let value = try f.value(key)
         let at = f.pointer.appending(key)
-        let range = -bound...bound
         if case .array(let items) = value {
             guard items.count == count else {
                 throw .malformed(pointer: at, expected: "\(count) exponents (or one for all)", found: "\(items.count) exponents")
             }
             var result: [Int] = []
-            for (i, item) in items.enumerated() {
-                result.append(try Fields.integer(item, at: at.appending(i), in: range, limit: .digits, context: f.context))
-            }
+            for (i, item) in items.enumerated() { result.append(try exponent(item, at: at.appending(i), bound: bound, f.context)) }
             return result
         }
-        let e = try Fields.integer(value, at: at, in: range, limit: .digits, context: f.context)
-        return Array(repeating: e, count: count)
+        return Array(repeating: try exponent(value, at: at, bound: bound, f.context), count: count)
+    }
+
+    /// One exponent e: a shift by |e| bits, so |e| is held to the entry-bit bound (exit 3,
+    /// with the `--max-digits` setting that admits it).
+    private static func exponent(_ value: JSONValue, at: JSONPointer, bound: Int, _ context: ReadingContext) throws(KernelError) -> Int {
+        let e = try Fields.bigInteger(value, at: at, context: context)
+        guard let n = e.intValue, n.magnitude <= UInt(bound) else {
+            let needed = e.magnitude.intValue ?? Int.max
+            throw kernelError(.overLimit(limit: "exponent magnitude", needed: needed, allowed: bound), at: at, limits: context.limits)
+        }
+        return n
     }
 
     /// The dyadic encoding: entry (i, j) = M[i][j] / 2^(e_i + f_j).

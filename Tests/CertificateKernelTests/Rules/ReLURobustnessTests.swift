@@ -160,8 +160,35 @@ struct ReLURobustnessTests {
         let over = verifier.verify(bytes: Self.dyadicExponentCertificate(String((1 << 37) + 1)), path: "test")
         #expect(over.status == .limitExceeded)
         #expect(over.error?.pointer.description == "/objects/X/dyadic/row-exponents")
-        RT.expectMalformed(
-            verifier.verify(bytes: Self.dyadicExponentCertificate(String(-((1 << 37) + 1))), path: "test"),
-            at: "/objects/X/dyadic/row-exponents")
+        // No setting admits it, so the message names the width instead of the flag.
+        #expect(over.error?.description.contains("of 68719476736 bits, the largest entry of the exact arithmetic") == true)
+        #expect(over.error?.description.contains("raise it") == false)
+        let negative = verifier.verify(bytes: Self.dyadicExponentCertificate(String(-((1 << 37) + 1))), path: "test")
+        #expect(negative.status == .limitExceeded)
+        #expect(negative.error?.pointer.description == "/objects/X/dyadic/row-exponents")
+    }
+
+    /// An exponent of 70,000 bits is admitted exactly from `--max-digits` 21,000 on, the
+    /// first D with floor(10 D / 3) + 1 >= 70,000 (20,999 gives 69,997); below that the
+    /// message names that setting, the bits, and the flag, and a negative exponent (a
+    /// factor 2^70000) is the same limit, not malformed input (it used to be exit 2).
+    @Test func aDyadicMatrixExponentOverTheLimitNamesTheDigitsThatAdmitIt() {
+        func verify(_ exponent: String, digits: Int) -> FileVerdict {
+            var limits = VerificationLimits()
+            limits.maximumDigits = digits
+            return Verifier(limits: limits, jobs: 1, extensions: [.matrices]).verify(
+                bytes: Self.dyadicExponentCertificate(exponent), path: "test")
+        }
+        let pointer = "/objects/X/dyadic/row-exponents"
+        for exponent in ["70000", "-70000"] {
+            let below = verify(exponent, digits: 20_999)
+            #expect(below.status == .limitExceeded)
+            #expect(below.error?.pointer.description == pointer)
+            #expect(
+                below.error?.description.contains(
+                    "number of digits 21000 (exponent magnitude: 70000 bits) exceeds the limit 20999 (raise it with --max-digits)") == true,
+                "\(below.error?.description ?? "")")
+            #expect(verify(exponent, digits: 21_000).error?.pointer.description != pointer)
+        }
     }
 }
