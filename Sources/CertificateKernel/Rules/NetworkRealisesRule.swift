@@ -56,13 +56,25 @@ enum NetworkRealisesRule: TypedRule {
             .saturatingSum(evaluator.sweepWork(readingPerPiece: targets.count), NetworkEvaluator.comparisonWork(prepared)),
             at: claim.network.pointer)
         if let m = evaluator.firstMismatch(with: prepared) {
-            let f = targets[m.output].stepFunction
+            let (from, to, target) = firstDifference(targets[m.output].stepFunction, from: m.start, to: m.end, network: m.value)
             return .fails(
                 summary,
                 "output \(m.output) differs from function \(m.output) on the piece [\(m.start), \(m.end)) (piece \(m.piece) of Lemma N1)",
-                expected: "f_\(m.output) = \(f.values[f.pieceIndex(containing: m.start)]) on [\(m.start), \(m.end))",
+                expected: "f_\(m.output) = \(target) on [\(from), \(to))",
                 computed: "network output \(m.output) = \(m.value)", at: functionsPointer.appending(m.output))
         }
         return .holds(summary)
+    }
+
+    /// The first piece of f inside [start, end) where f is not the network's value there,
+    /// with f's value on it: the network is constant on a piece of Lemma N1, and f may
+    /// change inside one, so f's value at `start` alone may equal the network's. Only the
+    /// failure's message reads this.
+    static func firstDifference(_ f: StepFunction, from start: Rational, to end: Rational, network value: Rational)
+        -> (from: Rational, to: Rational, value: Rational)
+    {
+        var i = f.pieceIndex(containing: start)
+        while f.values[i] == value, i + 1 < f.values.count, f.breakpoints[i + 1] < end { i += 1 }
+        return (max(f.breakpoints[i], start), min(f.breakpoints[i + 1], end), f.values[i])
     }
 }

@@ -55,6 +55,27 @@ struct NetworkRealisesRuleTests {
             reason: ["[1/2, 1)"])
     }
 
+    /// A target that changes inside a piece where the network is constant: the network
+    /// psi is 1 on [0, 1/2) and the target is 1 only on [0, 1/4). The failure names the
+    /// first part of the piece where the target differs and its value there; it used to
+    /// print the target at the piece's start, equal to the network's value ("f_0 = 1 ...,
+    /// computed 1"), which hid why the claim failed.
+    @Test func aTargetThatChangesInsideAPieceIsShownWhereItDiffers() {
+        let base = Self.psiBase(Self.psiNet())
+            .object("s", RT.step(["0", "1/4", "1/2", "1"], ["1", "0", "-1"]))
+            .object("t", RT.step(["0", "1/4", "3/8", "1/2", "1"], ["1", "1", "7", "-1"]))
+            .object("p", RT.signFunction(level: 3, negativeCells: [1, 4, 5, 6, 7]))
+        var f = RT.expectFailed(Self.realises(base, ["s"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[0, 1/2)"])
+        #expect(f?.expected == "f_0 = 0 on [1/4, 1/2)")
+        #expect(f?.computed == "network output 0 = 1")
+        // Equal values on two target pieces are skipped.
+        f = RT.expectFailed(Self.realises(base, ["t"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[0, 1/2)"])
+        #expect(f?.expected == "f_0 = 7 on [3/8, 1/2)")
+        // A packed target: cell 1 of level 3 is -1 inside the piece [0, 1/2).
+        f = RT.expectFailed(Self.realises(base, ["p"], outputs: 1), at: "/claims/0/inputs/functions/0", reason: ["[0, 1/2)"])
+        #expect(f?.expected == "f_0 = -1 on [1/8, 1/4)")
+    }
+
     /// A threshold moved by 1/1024 either way leaves a sliver where the network is wrong.
     @Test func thresholdMovedRejected() {
         RT.expectFailed(
