@@ -34,7 +34,7 @@ enum HaarPackingRule: TypedRule {
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (levels, amplitudes, eps, L, stated) = (claim.levels, claim.amplitudes, claim.eps.value, claim.level.value, claim.stated.value)
-        let summary = "log2 N(\(eps), H_\(levels)(a)) >= \(stated) (packing at level \(L))"
+        let summary = "log2 N(\(eps), \(claim.className)) >= \(stated) (\(claim.className) = H_\(levels)(a), packing at level \(L))"
         guard L >= 1 && L <= levels else {
             return .fails(
                 summary, "the packing corollary needs 1 <= L <= J = \(levels)", expected: "1 <= L <= \(levels)", computed: "L = \(L)",
@@ -83,7 +83,7 @@ enum HaarCoverRule: TypedRule {
 
     static func check(_ claim: HaarPackingRule.Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (levels, eps, L, stated) = (claim.levels, claim.eps.value, claim.level.value, claim.stated.value)
-        let summary = "log2 N(\(eps), H_\(levels)(a)) <= \(stated) (truncation below level \(L))"
+        let summary = "log2 N(\(eps), \(claim.className)) <= \(stated) (\(claim.className) = H_\(levels)(a), truncation below level \(L))"
         guard L <= levels else {
             return .fails(
                 summary, "Lemma H2 needs 0 <= L <= J = \(levels)", expected: "L <= \(levels)", computed: "L = \(L)", at: claim.level.pointer

@@ -33,6 +33,22 @@ struct HaarBoundRuleTests {
         RT.expectVerified(Self.packing(eps: "1/3", level: "1", bits: "1"))
     }
 
+    /// The verdict lines name the class (they wrote H_J(a) whatever it was called), here
+    /// one named G next to another Haar class named H.
+    @Test func verdictNamesTheClass() {
+        let base = Self.base().object("G", RT.haarClass(levels: 2, amplitudes: ["1/2", "1/4"]))
+        let packing = base.claim(
+            "p", "haar-packing", inputs: "{\"class\":\"G\",\"eps\":\"1/5\",\"level\":\"2\"}", statement: "{\"bits-at-least\":\"3\"}"
+        ).verify()
+        RT.expectVerified(packing)
+        #expect(packing.claims.first?.summary == "log2 N(1/5, G) >= 3 (G = H_2(a), packing at level 2)")
+        let cover = base.claim(
+            "c", "haar-cover", inputs: "{\"class\":\"G\",\"eps\":\"1/4\",\"level\":\"1\"}", statement: "{\"bits-at-most\":\"1\"}"
+        ).verify()
+        RT.expectVerified(cover)
+        #expect(cover.claims.first?.summary == "log2 N(1/4, G) <= 1 (G = H_2(a), truncation below level 1)")
+    }
+
     @Test func packingBitsOffByOneRejected() {
         let f = RT.expectFailed(
             Self.packing(eps: "1/5", level: "2", bits: "4"), at: "/claims/0/statement/bits-at-least", reason: ["2^L - 1 = 3"])
