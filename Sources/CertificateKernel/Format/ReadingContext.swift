@@ -23,7 +23,9 @@ package final class ReadingContext: Sendable {
     package func chargeCells(count: Int, at pointer: JSONPointer) throws(KernelError) {
         let maximum = limits.maximumCells
         if let before = ReadingContext.charge(count, to: used, maximum: maximum) {
-            throw .limitExceeded(pointer: pointer, limit: .cells, value: String(before + max(count, 0)), maximum: String(maximum))
+            let (total, overflow) = before.addingReportingOverflow(max(count, 0))
+            throw .limitExceeded(
+                pointer: pointer, limit: .cells, value: overflow ? "more than \(maximum)" : String(total), maximum: String(maximum))
         }
     }
 

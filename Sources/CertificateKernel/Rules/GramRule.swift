@@ -43,7 +43,7 @@ enum GramRule: VariantRule {
         guard D >= 1 else { throw .malformed(pointer: at, expected: "at least one function", found: "none") }
         guard D <= maximumFunctions, D * D <= context.limits.maximumCells else {
             throw .limitExceeded(
-                pointer: at, limit: .cells, value: "\(D * D) Gram entries",
+                pointer: at, limit: .cells, value: "\(ReadingContext.product(D, D)) Gram entries",
                 maximum: String(min(context.limits.maximumCells, maximumFunctions * maximumFunctions)))
         }
         // Every entry takes one pass over two functions (words for packed ones).

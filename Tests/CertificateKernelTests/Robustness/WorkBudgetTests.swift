@@ -100,4 +100,27 @@ struct WorkBudgetTests {
         limits.maximumWork = 20_000
         #expect(Verifier(limits: limits, extensions: [.matrices]).verify(bytes: Array(text.utf8), path: "two").status == .verified)
     }
+
+    /// A charge so large that the running total plus it overflows an Int is the cell (or
+    /// work) limit, stated as "more than" the limit: the message added them unchecked, a
+    /// trap (counts this large come from no certificate today; the charge must not rely on it).
+    @Test func chargesBeyondIntAreTheLimitNotATrap() {
+        let context = ReadingContext(limits: VerificationLimits())
+        let at = JSONPointer().appending("objects")
+        #expect(throws: Never.self) { try context.chargeCells(count: 1000, at: at) }
+        // 1000 + (Int.max - 1000) is Int.max exactly; one more overflows.
+        for (count, total) in [(Int.max, "more than 268435456"), (Int.max - 999, "more than 268435456"), (Int.max - 1000, "\(Int.max)")] {
+            #expect {
+                try context.chargeCells(count: count, at: at)
+            } throws: {
+                ($0 as? KernelError)?.description.contains("number of cells \(total) exceeds the limit 268435456") == true
+            }
+        }
+        #expect(throws: Never.self) { try context.chargeWork(1000, at: at) }
+        #expect {
+            try context.chargeWork(Int.max - 999, at: at)
+        } throws: {
+            ($0 as? KernelError)?.description.contains("more than 4294967296 exceeds the limit 4294967296") == true
+        }
+    }
 }
