@@ -19,9 +19,8 @@ public struct Term: ClaimValue {
     /// The term, its meaning encoded with the keys of FORMAT.md sec. 5.0 (``FormatStructure``).
     public var json: JSONValue {
         let encodedMeaning = meaning.map { m -> JSONValue in
-            precondition(m.lambda == nil && m.task == nil, "generator: a bits term cannot state lambda or task")
             let values: [(any ClaimValue)?] = [
-                m.measure.rawValue, m.subject, m.eps, m.epsBelow, m.coding, m.maxBreakpoints, m.threshold,
+                m.task, m.lambda, m.measure.rawValue, m.subject, m.eps, m.epsBelow, m.coding, m.maxBreakpoints, m.threshold,
             ]
             return .object(declared(FormatStructure.meaning.keys, values, "meaning"))
         }

@@ -225,11 +225,13 @@ MEASURES = (
 )
 
 
-def meaning(measure, subject, eps=None, coding=None, max_breakpoints=None, threshold=None, eps_below=None):
+def meaning(measure, subject, eps=None, coding=None, max_breakpoints=None, threshold=None, eps_below=None,
+            lambda_=None, task=None):
     """The meaning a ``bits`` term states (FORMAT.md sec. 5.15): the term fails unless the
     fact it names has exactly this measure, subject (names) and parameters. ``eps_below``
     (key ``eps-below``: every eps in (0, b)) is for kernels that have that form of
-    network-width-lower."""
+    network-width-lower; ``lambda_`` and ``task`` are those of the facts of the
+    multi-task and lasso rules (kernels of 2026-11-30 and later)."""
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; one of {', '.join(MEASURES)}")
     m = {"measure": measure, "subject": refs(subject, "subject")}
@@ -243,6 +245,10 @@ def meaning(measure, subject, eps=None, coding=None, max_breakpoints=None, thres
         m["max-breakpoints"] = F.integer(max_breakpoints, "max_breakpoints", 0)
     if threshold is not None:
         m["threshold"] = F.number(threshold, "threshold")
+    if lambda_ is not None:
+        m["lambda"] = F.number(lambda_, "lambda_")
+    if task is not None:
+        m["task"] = F.integer(task, "task", 0)
     return m
 
 
@@ -255,7 +261,7 @@ def term(claim, quantity, coefficient=1, meaning=None):
     if meaning is not None:
         if not isinstance(meaning, dict) or "measure" not in meaning or "subject" not in meaning:
             raise TypeError("meaning must be a dict from dyadcert.meaning(measure, subject, ...)")
-        allowed = {"measure", "subject", "eps", "eps-below", "coding", "max-breakpoints", "threshold"}
+        allowed = {"measure", "subject", "eps", "eps-below", "coding", "max-breakpoints", "threshold", "lambda", "task"}
         if set(meaning) - allowed:
             raise ValueError(f"a meaning has only the keys {sorted(allowed)}, found {sorted(set(meaning) - allowed)}")
         t["meaning"] = dict(meaning)

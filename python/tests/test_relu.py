@@ -412,3 +412,31 @@ def test_kernel_decodes_each_encoding_to_the_values(binary, tmp_path, encoding):
         cert.add(dc.relu_interpolates("fits", "net", "data", sup_error=0))
         report = cert.verify(str(tmp_path / f"dec-{moved}.dyadcert.json"), binary=binary, limits={"max_digits": 2000})
         assert report.exit_code == (1 if moved else 0), report.summary()
+
+
+def _lasso_meaning_certificate(**meaning_parameters):
+    """MATH.md sec. 12's lasso example: x = (-2, -2, -1), y = (-2, 1, -2), lambda = 5/4,
+    w = 1/4, theta = (-1/2, 1/2, -7/12), so P - D = 1/6 (computed by hand there); a bits
+    term restates that gap with a meaning that includes lambda and task."""
+    cert = dc.Certificate("lasso gap restated by a bits term with its meaning")
+    cert.add(dc.matrix("X", [[-2], [-2], [-1]]), dc.matrix("Y", [[-2], [1], [-2]]),
+             dc.matrix("w", [[Fr(1, 4)]]), dc.matrix("theta", [[Fr(-1, 2)], [Fr(1, 2)], [Fr(-7, 12)]]))
+    cert.add(dc.lasso_gap("g", "X", "Y", "w", 0, "theta", Fr(5, 4), Fr(1, 6)))
+    m = dc.meaning("lasso-gap", ["X", "Y", "w", "theta"], **meaning_parameters)
+    cert.add(dc.bits("b", [dc.term("g", "lasso-gap", 1, m)], "<=", Fr(1, 6)))
+    return cert
+
+
+@pytest.mark.parametrize("parameters,ok", [
+    ({"lambda_": Fr(5, 4), "task": 0}, True),
+    ({"lambda_": Fr(5, 4) + TINY, "task": 0}, False),
+    ({"lambda_": Fr(5, 4), "task": 1}, False),
+    ({}, False),
+])
+def test_bits_meaning_states_lambda_and_task(binary, tmp_path, schema_validator, parameters, ok):
+    cert = _lasso_meaning_certificate(**parameters)
+    assert_schema_valid(schema_validator, cert.to_dict())
+    report = cert.verify(str(tmp_path / "meaning.dyadcert.json"), binary=binary)
+    verdicts = {c.id: c.verdict for c in report.claims}
+    assert verdicts["g"] == "passed", report.summary()
+    assert (verdicts["b"] == "passed") == ok, report.summary()

@@ -33,7 +33,7 @@ public enum FormatStructure: String, CaseIterable, Sendable {
         case .unit: ["activation", "inputs", "weights", "bias", "weight-codes", "bias-code"]
         case .inlineSigns: ["bits"]
         case .bitsTerm: ["quantity", "claim", "coefficient", "meaning"]
-        case .meaning: ["measure", "subject", "eps", "eps-below", "coding", "max-breakpoints", "threshold"]
+        case .meaning: ["task", "lambda", "measure", "subject", "eps", "eps-below", "coding", "max-breakpoints", "threshold"]
         case .dyadicMatrix: ["row-exponents", "column-exponents", "mantissas", "wide-mantissas"]
         }
     }

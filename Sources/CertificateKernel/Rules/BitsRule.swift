@@ -114,8 +114,9 @@ enum BitsRule: TypedRule {
     }
 
     /// A stated meaning: `measure`, `subject` (names), and the parameters of that
-    /// measure (`eps` or `eps-below`, `coding`, `max-breakpoints`, `threshold`), all of them: it must
-    /// equal the established fact's meaning exactly.
+    /// measure (`eps` or `eps-below`, `coding`, `max-breakpoints`, `threshold`, and
+    /// `lambda` and `task` for MATH.md sec. 11-12), all of them: it must equal the
+    /// established fact's meaning exactly.
     static func meaning(_ fields: Fields) throws(KernelError) -> Meaning {
         try fields.allowOnly(FormatStructure.meaning.keys)
         var meaning = Meaning(measure: try fields.word("measure"), subject: try fields.identifiers("subject"))
@@ -124,6 +125,8 @@ enum BitsRule: TypedRule {
         if fields.has("coding") { meaning.coding = try fields.word("coding") }
         if fields.has("max-breakpoints") { meaning.maxBreakpoints = try fields.bigInteger("max-breakpoints") }
         if fields.has("threshold") { meaning.threshold = try fields.rational("threshold") }
+        if fields.has("lambda") { meaning.lambda = try fields.rational("lambda") }
+        if fields.has("task") { meaning.task = try fields.integer("task", in: 0...Int(Int32.max)) }
         return meaning
     }
 }

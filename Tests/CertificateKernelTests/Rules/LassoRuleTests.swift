@@ -122,6 +122,41 @@ struct LassoRuleTests {
         RT.expectFailed(tooSmall.verify(), at: "/claims/0/statement/delta")
     }
 
+    /// A `bits` term may state the meaning of a lasso fact, lambda and task included (it
+    /// could not state either, so such a term always failed). The MATH.md sec. 12 example:
+    /// G = 1/6 at lambda = 5/4 for task 0. A lambda off by 2^-60, another task, or a
+    /// meaning without them fails naming both meanings and what differs.
+    @Test func bitsTermsStateTheLambdaAndTaskOfLassoFacts() {
+        let ex = RuleCertificate().object("X", MX.column(["-2", "-2", "-1"])).object("Y", MX.column(["-2", "1", "-2"]))
+            .object("w", MX.matrix([["1/4"]])).object("theta", MX.column(["-1/2", "1/2", "-7/12"]))
+            .claim(
+                "g", "lasso-gap",
+                inputs: "{\"features\":\"X\",\"targets\":\"Y\",\"heads\":\"w\",\"task\":\"0\",\"dual\":\"theta\",\"lambda\":\"5/4\"}",
+                statement: "{\"delta\":\"1/6\"}")
+        func bits(_ parameters: String) -> FileVerdict {
+            let meaning = "{\"measure\":\"lasso-gap\",\"subject\":[\"X\",\"Y\",\"w\",\"theta\"]\(parameters)}"
+            return ex.claim(
+                "b", "bits", uses: ["g"],
+                inputs: "{\"terms\":[{\"claim\":\"g\",\"quantity\":\"lasso-gap\",\"coefficient\":\"1\",\"meaning\":\(meaning)}]}",
+                statement: "{\"relation\":\"<=\",\"bound\":\"1/6\"}"
+            ).verify()
+        }
+        let exact = bits(",\"lambda\":\"5/4\",\"task\":\"0\"")
+        RT.expectVerified(exact)
+        #expect(exact.claims.last?.summary == "lasso-gap(X, Y, w, theta, task 0, lambda = 5/4) <= 1/6")
+        for (parameters, differ) in [
+            (",\"lambda\":\"\(MX.plusTiny(try! Rational(5, 4)))\",\"task\":\"0\"", "lambda"),
+            (",\"lambda\":\"5/4\",\"task\":\"1\"", "task"),
+            ("", "lambda, task"),
+        ] {
+            RT.expectFailed(
+                bits(parameters), claim: 1, at: "/claims/1/inputs/terms/0/meaning",
+                reason: ["but g.lasso-gap is lasso-gap(X, Y, w, theta, task 0, lambda = 5/4)", "(they differ in \(differ))"])
+        }
+        RT.expectMalformed(bits(",\"lambda\":\"5/4\",\"task\":\"-1\""), at: "/claims/1/inputs/terms/0/meaning/task")
+        RT.expectMalformed(bits(",\"lambda\":\"0.5\",\"task\":\"0\""), at: "/claims/1/inputs/terms/0/meaning/lambda")
+    }
+
     @Test func lassoScreenOfAnActiveFeatureFails() {
         // Feature 0 is active in the optimum of task 0 (w*_0 = 3/4).
         let t = Handwritten.replacing(
