@@ -4,7 +4,7 @@ each attack appends claims to a base certificate; the last claim is false or uns
 and must FAIL (or the file must be rejected as malformed)."""
 import copy, json, subprocess, sys
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
-from verdicts import write
+from verdicts import PROBLEMS, finish, write
 
 BASE = json.load(open(__import__('os').path.join(__import__('os').path.dirname(__import__('os').path.abspath(__file__)), '..', '..', 'Certificates/handwritten/separation-depth-2.dyadcert.json')))
 BASE['objects'].update({
@@ -79,4 +79,5 @@ def run(name, extra):
     print(('ok  ' if ok else 'BAD ') + name + ': ' + (last[-1][last[-1].find(' ', last[-1].find('#a')):][:170] if last else out.stderr.strip()[:170]))
     return ok
 res = [run(n, e) for n, e in ATTACKS.items()]
-print(sum(res), 'of', len(res), 'rejected')
+PROBLEMS.extend(n for n, ok in zip(ATTACKS, res) if not ok)
+finish(sum(res), 'of', len(res), 'rejected')

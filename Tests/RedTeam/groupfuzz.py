@@ -5,7 +5,7 @@ import json, random, subprocess, sys
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
 from matfuzz import fs, mat_json, rnd_entry, matrix, sqrt_upper, lessQ, TINY
 from fractions import Fraction as F
-from verdicts import mismatches, verdicts, write
+from verdicts import finish, mismatches, report, verdicts, write
 
 def main(binary, seed, rounds):
     r = random.Random(seed)
@@ -45,11 +45,11 @@ def main(binary, seed, rounds):
     path = write({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, f'group-{seed}.json')
     got, out = verdicts(binary, path, '--max-digits', '100000')
     bad = mismatches(expect, got)
-    if bad or out.returncode not in (0, 1): print(seed, 'rc', out.returncode, len(bad), bad[:5], out.stderr[-300:])
+    report(seed, out, bad)
     return len(claims), sum(1 for k in expect if k.startswith('s') and got.get(k) == 'PASS')
 
 if __name__ == '__main__':
     tot = [0, 0]
     for s in range(int(sys.argv[2]), int(sys.argv[2]) + int(sys.argv[3])):
         a, b = main(sys.argv[1], s, 25); tot[0] += a; tot[1] += b
-    print('done', tot)
+    finish('done', tot)

@@ -2,7 +2,7 @@
 """readout-count (Lemmas J, S) against brute force over all sign trees (J <= 4)."""
 import itertools, json, random, subprocess, sys
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
-from verdicts import mismatches, verdicts, write
+from verdicts import finish, mismatches, report, verdicts, write
 
 def outputs(J, signs, ms):
     # u_sigma on cell c: sum_j a_j s_j with s_j = sigma(j, anc_j) (-1)^b_j; then w_m(u)
@@ -61,7 +61,8 @@ def main(binary, seed, count):
     path = write({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, f'lemmaj-{seed}.json')
     got, out = verdicts(binary, path)
     bad = mismatches(expect, got)
-    print(seed, 'rc', out.returncode, 'mismatches', bad[:5], out.stderr[-300:])
+    report(seed, out, bad)
 
 if __name__ == '__main__':
     main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    finish('done')

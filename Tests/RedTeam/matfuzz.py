@@ -5,7 +5,7 @@ decides is recomputed here with fractions.Fraction; each claim is stated once ex
 import base64, json, random, struct, subprocess, sys
 from fractions import Fraction as F
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
-from verdicts import mismatches, verdicts, write
+from verdicts import finish, mismatches, report, verdicts, write
 
 def fs(q):
     q = F(q); return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
@@ -174,10 +174,10 @@ def main(binary, seed, rounds):
     got, out = verdicts(binary, path, '--max-digits', '100000')
     bad = mismatches(expect, got)
     if bad or out.returncode not in (0, 1):
-        print(seed, 'rc', out.returncode, 'mismatches', len(bad), bad[:6], out.stderr[-400:], out.stdout[-300:] if out.returncode > 1 else '')
+        report(seed, out, bad, out.stdout[-300:] if out.returncode > 1 else '')
         sys.stdout.flush()
 
 if __name__ == '__main__':
     for s in range(int(sys.argv[2]), int(sys.argv[2]) + int(sys.argv[3])):
         main(sys.argv[1], s, 25)
-    print('done')
+    finish('done')

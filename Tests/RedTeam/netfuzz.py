@@ -4,7 +4,7 @@
 import json, random, subprocess, sys
 from fractions import Fraction as F
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
-from verdicts import mismatches, verdicts, write
+from verdicts import finish, mismatches, report, verdicts, write
 
 def fs(q):
     q = F(q)
@@ -183,6 +183,6 @@ if __name__ == '__main__':
         path = write(cert, f'fuzz-{mode}-{s}.json')
         out, bad = run(path, expect, binary)
         if out.returncode not in (0, 1) or bad:
-            print('seed', s, 'rc', out.returncode, bad[:5], out.stderr[-500:])
+            report(s, out, bad)
             sys.stdout.flush()
-    print('done')
+    finish('done')

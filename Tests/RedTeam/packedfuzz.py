@@ -6,7 +6,7 @@ from fractions import Fraction as F
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
 from netfuzz import fs, evaluate, realised, net_json
 from signfuzz import hexbits
-from verdicts import mismatches, verdicts, write
+from verdicts import finish, mismatches, report, verdicts, write
 
 def main(binary, seed, rounds):
     r = random.Random(seed)
@@ -53,9 +53,9 @@ def main(binary, seed, rounds):
     path = write({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, f'packed-{seed}.json')
     got, out = verdicts(binary, path)
     bad = mismatches(expect, got)
-    if bad or out.returncode not in (0, 1): print(seed, 'rc', out.returncode, bad[:5], out.stderr[-300:])
+    report(seed, out, bad)
     return sum(1 for k, v in expect.items() if v == 'PASS')
 
 if __name__ == '__main__':
     p = sum(main(sys.argv[1], s, 50) for s in range(int(sys.argv[2]), int(sys.argv[2]) + int(sys.argv[3])))
-    print('done, true claims:', p)
+    finish('done, true claims:', p)

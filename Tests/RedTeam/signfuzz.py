@@ -4,7 +4,7 @@ sign-coded-network) against the definitions of MATH.md secs. 4-6, in exact arith
 import json, random, subprocess, sys
 from fractions import Fraction as F
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
-from verdicts import mismatches, verdicts, write
+from verdicts import finish, mismatches, report, verdicts, write
 
 def fs(q):
     q = F(q); return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
@@ -82,8 +82,9 @@ def main(binary, seed, rounds):
     path = write(cert, f'sign-{seed}.json')
     got, out = verdicts(binary, path)
     bad = mismatches(expect, got)
-    print(seed, 'rc', out.returncode, 'mismatches', bad[:5], out.stderr[-300:])
+    report(seed, out, bad)
 
 if __name__ == '__main__':
     for s in range(int(sys.argv[2]), int(sys.argv[2]) + int(sys.argv[3])):
         main(sys.argv[1], s, 30)
+    finish('done')

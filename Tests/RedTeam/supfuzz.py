@@ -3,7 +3,7 @@
 import json, random, subprocess, sys
 from fractions import Fraction as F
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
-from verdicts import mismatches, verdicts, write
+from verdicts import finish, mismatches, report, verdicts, write
 
 def fs(q):
     q = F(q); return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
@@ -67,8 +67,8 @@ def main(binary, seed, rounds):
     path = write({'format': 'dyadcert/1', 'objects': objects, 'claims': claims}, f'sup-{seed}.json')
     got, out = verdicts(binary, path)
     bad = mismatches(expect, got)
-    if bad or out.returncode not in (0, 1): print(seed, 'rc', out.returncode, 'mismatches', bad[:5], out.stderr[-300:])
+    report(seed, out, bad)
 
 if __name__ == '__main__':
     for s in range(int(sys.argv[2]), int(sys.argv[2]) + int(sys.argv[3])): main(sys.argv[1], s, 60)
-    print('done')
+    finish('done')

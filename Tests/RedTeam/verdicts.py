@@ -1,6 +1,7 @@
-"""What every red-team script shares: a scratch folder for the certificates it writes, and
-the verdict `dyadcert verify` gives each claim."""
-import json, os, subprocess, sys, tempfile
+"""What every red-team script shares: a scratch folder for the certificates it writes, the
+verdict `dyadcert verify` gives each claim, and the count of disagreements, which makes a
+script exit 1 (so that `.ci/redteam` can run them)."""
+import json, os, shutil, subprocess, sys, tempfile
 
 # One folder per run, so that runs on one machine do not overwrite each other's files.
 SCRATCH = tempfile.mkdtemp(prefix='dyadcert-redteam-')
@@ -29,3 +30,25 @@ def verdicts(binary, path, *flags):
 def mismatches(expect, got):
     """The claims whose verdict is not the expected one: (id, expected, got)."""
     return [(k, v, got.get(k)) for k, v in expect.items() if got.get(k) != v]
+
+
+PROBLEMS = []
+
+
+def report(seed, out, bad, *detail):
+    """Prints and counts a run whose verdicts are not the expected ones (`bad`, from
+    `mismatches`) or whose exit code is neither 0 nor 1; a run that agrees prints nothing."""
+    if bad or out.returncode not in (0, 1):
+        PROBLEMS.append(seed)
+        print(seed, 'rc', out.returncode, 'mismatches', len(bad), bad[:5], out.stderr[-400:], *detail)
+
+
+def finish(*summary):
+    """Prints the summary and the number of disagreeing runs; exits 1 if there was one,
+    keeping the scratch folder with its certificates, and removes the folder otherwise."""
+    print(*summary, f'({len(PROBLEMS)} disagreeing runs)')
+    if PROBLEMS:
+        print('certificates kept in', SCRATCH)
+        sys.exit(1)
+    shutil.rmtree(SCRATCH, ignore_errors=True)
+    sys.exit(0)
