@@ -1,6 +1,6 @@
 """Converters from Python values to the string fields of dyadcert/1."""
 
-from ._numbers import num, to_fraction, to_int
+from ._numbers import int_text, num, to_fraction, to_int
 
 RELATIONS = ("<=", "<", ">=", ">", "=")
 CODINGS = ("joint", "separate")
@@ -50,7 +50,7 @@ def integer(x, what, lo=None, hi=None):
         raise ValueError(f"{what} must be at least {lo}, found {i}")
     if hi is not None and i > hi:
         raise ValueError(f"{what} must be at most {hi}, found {i}")
-    return str(i)
+    return int_text(i)
 
 
 def integers(xs, what, lo=None, hi=None):

@@ -12,7 +12,7 @@ import struct
 
 from . import _fields as F
 from ._canonical import canonical_text
-from ._numbers import num, to_fraction
+from ._numbers import int_text, num, to_fraction
 from .arrays import exact_array
 from .certificate import ObjectDef
 
@@ -109,8 +109,8 @@ def _expand(exps, n, what):
 
 def _exponent_field(exps):
     if isinstance(exps, (list, tuple)):
-        return [str(int(x)) for x in exps]
-    return str(int(exps))
+        return [int_text(x) for x in exps]
+    return int_text(exps)
 
 
 def _pack(mantissas):
@@ -134,7 +134,7 @@ def _dyadic_field(mantissas, row_exponents, column_exponents, form):
             raise ValueError("a mantissa has magnitude 2^63 or more: use mantissas='wide'")
         d["mantissas"] = _pack(mantissas)
     else:
-        d["wide-mantissas"] = [[str(m) for m in row] for row in mantissas]
+        d["wide-mantissas"] = [[int_text(m) for m in row] for row in mantissas]
     return d
 
 

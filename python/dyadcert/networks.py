@@ -12,7 +12,7 @@ Shallow ReLU networks are in relu.py (ReluNetwork).
 from fractions import Fraction
 
 from . import _fields as F
-from ._numbers import num, to_fraction
+from ._numbers import num, parse_rational, to_fraction
 from .arrays import exact_array
 from .certificate import ObjectDef
 from .codes import Code, smallest_code
@@ -178,7 +178,7 @@ class HeavisideNetwork:
     def from_layers_data(cls, data):
         """From the ``layers`` member of a heaviside-network object (strings)."""
         def q(s):
-            return Fraction(s)
+            return parse_rational(s)
 
         layers = []
         for ld in data:

@@ -287,9 +287,9 @@ def bits(id, terms, relation, bound, constant=None, *, uses=None, description=No
 
 def _unnum(v):
     if isinstance(v, str):
-        from fractions import Fraction
+        from ._numbers import parse_rational
 
-        return Fraction(v)
+        return parse_rational(v)
     return v
 
 

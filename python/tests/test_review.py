@@ -1,0 +1,103 @@
+"""Regression tests from a red-team review of the package. Every expected value comes from
+an independent source (fractions.Fraction, decimal.Decimal, struct, brute force), never
+from the code under test."""
+
+import base64
+import decimal
+import json
+import struct
+from fractions import Fraction
+
+import pytest
+
+import dyadcert as dc
+
+
+def _decimal_text(n):
+    """The decimal digits of an int of any length: decimal.Decimal is not subject to
+    Python's 4300-digit limit on int <-> str conversion."""
+    return format(decimal.Decimal(n), "f")
+
+
+def _big_rational(text):
+    """A canonical number string of any length as a Fraction (through decimal.Decimal)."""
+    with decimal.localcontext() as ctx:
+        ctx.prec = decimal.MAX_PREC
+        p, _, q = text.partition("/")
+        return Fraction(int(decimal.Decimal(p)), int(decimal.Decimal(q)) if q else 1)
+
+
+def _decode_matrix(d):
+    """FORMAT.md sec. 4.7 decoded here: entries, or M[i][j] / 2^(e_i + f_j) with base64
+    little-endian int64 or wide mantissas."""
+    R, C = int(d["rows"]), int(d["columns"])
+    if "entries" in d:
+        assert len(d["entries"]) == R and all(len(r) == C for r in d["entries"])
+        return [[_big_rational(x) for x in r] for r in d["entries"]]
+    dy = d["dyadic"]
+
+    def exps(v, n):
+        v = [_big_rational(x) for x in v] if isinstance(v, list) else [_big_rational(v)] * n
+        assert len(v) == n and all(x.denominator == 1 for x in v)
+        return [int(x) for x in v]
+
+    e, f = exps(dy["row-exponents"], R), exps(dy["column-exponents"], C)
+    if "mantissas" in dy:
+        raw = base64.b64decode(dy["mantissas"], validate=True)
+        assert len(raw) == 8 * R * C
+        flat = struct.unpack(f"<{R * C}q", raw)
+        M = [list(flat[i * C:(i + 1) * C]) for i in range(R)]
+    else:
+        M = [[int(_big_rational(x)) for x in r] for r in dy["wide-mantissas"]]
+    return [[Fraction(M[i][j]) / Fraction(2) ** (e[i] + f[j]) for j in range(C)] for i in range(R)]
+
+
+# Numbers of more than 4300 decimal digits --------------------------------------------
+
+def test_num_writes_integers_beyond_pythons_digit_limit():
+    # str(int) refuses more than 4300 digits (Python 3.11); the kernel's default
+    # --max-digits is 10000.
+    n = 3**20000  # 9543 digits
+    assert dc.num(n) == _decimal_text(n)
+    assert dc.num(-n) == "-" + _decimal_text(n)
+    assert dc.num(Fraction(1, 2**20000)) == "1/" + _decimal_text(2**20000)
+    assert dc.num(Fraction(-(3**9001), 2**15000)) == f"-{_decimal_text(3**9001)}/{_decimal_text(2**15000)}"
+    # Builders that read their own strings back (breakpoints, networks) accept them too.
+    t = Fraction(1, 2**16000)
+    f = dc.step_function("f", [0, t, 1], [1, 2])
+    assert [_big_rational(x) for x in f.data["breakpoints"]] == [0, t, 1]
+    net = dc.HeavisideNetwork.from_layers_data([
+        {"units": [{"activation": "heaviside", "inputs": ["0"], "weights": ["1"], "bias": "-" + dc.num(t)}]},
+        {"units": [{"activation": "linear", "inputs": ["0"], "weights": ["1"], "bias": "0"}]}])
+    assert net.thresholds() == [t]
+
+
+np = pytest.importorskip("numpy")
+
+LONG = np.finfo(np.longdouble)
+needs_wide_longdouble = pytest.mark.skipif(LONG.maxexp <= 1024, reason="longdouble is float64 here")
+
+
+@needs_wide_longdouble
+@pytest.mark.parametrize("encoding", ["auto", "entries", "dyadic"])
+def test_longdouble_extremes_in_a_matrix(encoding):
+    values = np.array([[LONG.smallest_subnormal, -LONG.max], [LONG.tiny, np.longdouble(1) / 3]], dtype=np.longdouble)
+    want = [[Fraction(*map(int, x.as_integer_ratio())) for x in row] for row in values]
+    assert want[0][0] == Fraction(1, 2 ** (LONG.nmant - LONG.minexp))  # independent: 2^-16445 on x86
+    m = dc.matrix("m", values, encoding=encoding)
+    assert _decode_matrix(m.data) == want
+
+
+@needs_wide_longdouble
+def test_longdouble_extremes_verify(binary, tmp_path):
+    tiny = LONG.smallest_subnormal
+    net = dc.ReluNetwork.from_numpy(np.array([[tiny]]), np.zeros(1, np.longdouble), np.ones((1, 1)), np.zeros(1))
+    cert = dc.Certificate("a longdouble subnormal, 4951 digits in its denominator")
+    for o in net.objects("net", encoding="entries"):
+        cert.add(o)
+    for o in dc.data_objects("data", np.ones((1, 1)), np.array([[tiny]]), encoding="entries"):
+        cert.add(o)
+    cert.add(dc.relu_interpolates("fits", "net", "data", sup_error=0))
+    cert.add(dc.weight_decay("wd", "net", (Fraction(*map(int, tiny.as_integer_ratio())) ** 2 + 1) / 2))
+    report = cert.verify(tmp_path / "ld.dyadcert.json", binary=binary, limits={"max_digits": 20000})
+    assert report.exit_code == 0, report.summary()
