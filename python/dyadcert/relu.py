@@ -236,13 +236,14 @@ class ReluNetwork:
                 if any(self.V[dd][k] for dd in range(self.output_dimension)) and (any(self.W[k]) or self.b[k])]
 
     def units_per_output(self):
-        """The number of active units output d uses (V[d][k] != 0)."""
-        active = set(self.active_units())
-        return [sum(1 for k in active if self.V[dd][k]) for dd in range(self.output_dimension)]
+        """The number of units output d uses (V[d][k] != 0), active or not, as the kernel
+        counts them (MATH.md sec. 11: output d uses unit k if v_k[d] != 0)."""
+        return [sum(1 for k in range(self.units) if self.V[dd][k]) for dd in range(self.output_dimension)]
 
     def shared_units(self):
-        """Active units used by two or more outputs."""
-        return sum(1 for k in self.active_units() if sum(1 for dd in range(self.output_dimension) if self.V[dd][k]) >= 2)
+        """Units used by two or more outputs (V[d][k] != 0 for two or more d), active or
+        not, as the kernel counts them."""
+        return sum(1 for k in range(self.units) if sum(1 for dd in range(self.output_dimension) if self.V[dd][k]) >= 2)
 
     def pruned(self, keep, output_weights=None):
         """The network with only the units in ``keep`` (in that order), with the given

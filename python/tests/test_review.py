@@ -101,3 +101,37 @@ def test_longdouble_extremes_verify(binary, tmp_path):
     cert.add(dc.weight_decay("wd", "net", (Fraction(*map(int, tiny.as_integer_ratio())) ** 2 + 1) / 2))
     report = cert.verify(tmp_path / "ld.dyadcert.json", binary=binary, limits={"max_digits": 20000})
     assert report.exit_code == 0, report.summary()
+
+
+# neuron-sharing figures: a unit with w_k = 0 and b_k = 0 is inactive but still used -----
+
+def test_sharing_counts_follow_the_kernel_for_dead_units(binary, tmp_path):
+    """MATH.md sec. 11: output d uses unit k when V[d][k] != 0 and a unit is shared when two
+    or more outputs use it, whether or not it is active. Every zero pattern of a 2-output,
+    2-unit network (unit inputs zero or not, output weights zero or not), counted here by
+    brute force and checked by the kernel."""
+    import itertools
+
+    cert = dc.Certificate("sharing with dead units")
+    n = 0
+    for input_nonzero in itertools.product([0, 1], repeat=2):
+        for v in itertools.product([0, 1], repeat=4):
+            V = [[v[0], v[1]], [v[2], v[3]]]
+            W = [[x] for x in input_nonzero]
+            net = dc.ReluNetwork(W, [0, 0], V, [0, 0])
+            used = [[k for k in range(2) if V[d][k]] for d in range(2)]
+            want_per_output = [len(u) for u in used]
+            want_shared = sum(1 for k in range(2) if V[0][k] and V[1][k])
+            want_active = [k for k in range(2) if (V[0][k] or V[1][k]) and input_nonzero[k]]
+            assert net.active_units() == want_active
+            assert net.units_per_output() == want_per_output
+            assert net.shared_units() == want_shared
+            name = f"n{n}"
+            for o in net.objects(name):
+                cert.add(o)
+            cert.add(dc.neuron_sharing(f"s{n}", name, len(net.active_units()), net.shared_units(),
+                                       units_per_output=net.units_per_output(), active=net.active_units()))
+            n += 1
+    report = cert.verify(tmp_path / "sharing.dyadcert.json", binary=binary)
+    assert report.exit_code == 0, report.summary()
+    assert report.passed == n == 64
