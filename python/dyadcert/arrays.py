@@ -39,6 +39,14 @@ def exact_array(a, allow_float=None):
     if hasattr(a, "dtype") and hasattr(a, "tolist") and hasattr(a, "ndim"):
         import numpy as np
 
+        if isinstance(a, np.ma.MaskedArray):
+            if np.ma.is_masked(a):
+                idx = tuple(int(i) for i in np.argwhere(np.ma.getmaskarray(a))[0])
+                raise ValueError(f"element {idx} is masked: a masked entry has no value a certificate can hold "
+                                 "(fill it, e.g. a.filled(0), or drop it)")
+            a = np.asarray(a.data)
+        elif isinstance(a, np.ndarray) and type(a) is not np.ndarray:
+            a = np.asarray(a)  # np.matrix and other subclasses whose reshape(-1) stays 2-D
         kind = a.dtype.kind
         if kind == "f":
             finite = np.isfinite(a)

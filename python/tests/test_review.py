@@ -135,3 +135,22 @@ def test_sharing_counts_follow_the_kernel_for_dead_units(binary, tmp_path):
     report = cert.verify(tmp_path / "sharing.dyadcert.json", binary=binary)
     assert report.exit_code == 0, report.summary()
     assert report.passed == n == 64
+
+
+# ndarray subclasses -------------------------------------------------------------------
+
+@pytest.mark.filterwarnings("ignore:the matrix subclass:PendingDeprecationWarning")
+def test_ndarray_subclasses_convert_exactly_or_refuse_clearly():
+    values = [[0.1, -2.5], [5e-324, 3.0]]
+    want = [[Fraction(x) for x in row] for row in values]  # Fraction(float) is exact
+    # np.matrix keeps two dimensions under reshape(-1); it raised AttributeError.
+    assert dc.exact_array(np.matrix(values)) == want
+    assert _decode_matrix(dc.matrix("m", np.matrix(values)).data) == want
+    assert _decode_matrix(dc.matrix("m", np.matrix(values, dtype=np.float32)).data) == [
+        [Fraction(float(np.float32(x))) for x in row] for row in values]
+    # A masked array without masked entries is its data; a masked entry has no value.
+    assert dc.exact_array(np.ma.array(values)) == want
+    with pytest.raises(ValueError, match=r"element \(1, 0\) is masked"):
+        dc.exact_array(np.ma.array(values, mask=[[0, 0], [1, 0]]))
+    with pytest.raises(ValueError, match="masked"):
+        dc.matrix("m", np.ma.masked_invalid([[1.0, np.nan]]))
