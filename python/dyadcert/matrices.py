@@ -31,7 +31,7 @@ def exact_matrix(values, allow_float=None, what="matrix"):
     ``values``: a 2-D numpy array or torch tensor (floats converted exactly), or nested
     lists of ints / Fractions (Python floats only with ``allow_float=True``). A 1-D array
     or list is refused: say whether it is a row (``[v]``) or a column (``[[x] for x in v]``)."""
-    rows = exact_array(values, allow_float)
+    rows = exact_array(values, allow_float, what)
     if not isinstance(rows, list):
         raise ValueError(f"{what}: expected a 2-D array (rows of numbers), found the scalar {num(rows)}")
     shape = getattr(values, "shape", None)

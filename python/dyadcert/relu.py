@@ -13,6 +13,8 @@ kernel recomputes every one of them.
 from fractions import Fraction
 
 from .certificate import ObjectDef, ref
+from ._numbers import to_fraction
+from .arrays import exact_array
 from .matrices import exact_matrix, matrix
 
 __all__ = ["ReluNetwork", "relu_network", "relu_data", "data_objects", "rank", "features"]
@@ -26,10 +28,11 @@ def _as_matrix(a, what, allow_float, vector=False):
     """A 2-D matrix; with vector=True a 1-D array (or a K x 1 one) becomes a column."""
     shape = getattr(a, "shape", None)
     if vector:
-        if shape is not None and len(shape) == 1:
-            return [[x] for x in exact_matrix([a] if not hasattr(a, "reshape") else a.reshape(1, -1), allow_float, what)[0]]
-        if shape is None and isinstance(a, (list, tuple)) and all(not isinstance(x, (list, tuple)) for x in a):
-            return [[x] for x in exact_matrix([list(a)], allow_float, what)[0]]
+        flat = (shape is not None and len(shape) == 1) or (
+            shape is None and isinstance(a, (list, tuple)) and all(not isinstance(x, (list, tuple)) for x in a))
+        if flat:  # element i of the vector is reported as element (i,)
+            vals = exact_array(a if shape is not None else list(a), allow_float, what)
+            return [[to_fraction(x, f"{what} element ({i},)")] for i, x in enumerate(vals)]
     if shape is not None and len(shape) != 2:
         raise ValueError(f"{what}: expected a 2-D array, found shape {tuple(shape)}")
     return exact_matrix(a, allow_float, what)

@@ -154,3 +154,49 @@ def test_ndarray_subclasses_convert_exactly_or_refuse_clearly():
         dc.exact_array(np.ma.array(values, mask=[[0, 0], [1, 0]]))
     with pytest.raises(ValueError, match="masked"):
         dc.matrix("m", np.ma.masked_invalid([[1.0, np.nan]]))
+
+
+# Errors name the argument and the position ---------------------------------------------
+
+def _nan_at(shape, idx, dtype=np.float64):
+    a = np.ones(shape, dtype)
+    a[idx] = np.nan
+    return a
+
+
+ONES = (np.ones((2, 1)), np.ones(2), np.ones((1, 2)), np.ones(1))
+
+
+def _relu(i, value):
+    args = list(ONES)
+    args[i] = value
+    return lambda: dc.ReluNetwork.from_numpy(*args)
+
+
+@pytest.mark.parametrize("call, error, pattern", [
+    (_relu(0, _nan_at((2, 1), (1, 0))), ValueError, r"input_weights element \(1, 0\)"),
+    (_relu(1, _nan_at(2, 1, np.float32)), ValueError, r"biases element \(1,\)"),
+    (_relu(2, _nan_at((1, 2), (0, 1), np.float16)), ValueError, r"output_weights element \(0, 1\)"),
+    (_relu(3, np.array([np.inf])), ValueError, r"output_bias element \(0,\)"),
+    (_relu(2, [[1, 0.5]]), TypeError, r"output_weights element \(0, 1\)"),
+    (_relu(1, [1, 0.5]), TypeError, r"biases element \(1,\)"),
+    (_relu(2, np.ones((1, 2), bool)), TypeError, r"output_weights"),
+    (lambda: dc.data_objects("d", _nan_at((2, 3), (1, 2)), np.ones((1, 3))), ValueError, r"inputs element \(1, 2\)"),
+    (lambda: dc.data_objects("d", np.ones((2, 3)), [[0, 1, decimal.Decimal(1)]]), TypeError, r"targets element \(0, 2\)"),
+    (lambda: dc.matrix("M", [[1, 2], [3, 0.25]]), TypeError, r"matrix 'M' element \(1, 1\)"),
+    (lambda: dc.matrix("M", np.array([[1, Fraction(1, 2)], [0.5, 2]], dtype=object)), TypeError,
+     r"matrix 'M' element \(1, 0\)"),
+    (lambda: dc.matrix("M", [[1, float("nan")]], allow_float=True), ValueError, r"matrix 'M' element \(0, 1\)"),
+    (lambda: dc.HeavisideNetwork.from_numpy([np.ones((3, 1)), _nan_at((1, 3), (0, 2))], [np.zeros(3), np.zeros(1)]),
+     ValueError, r"weights\[1\] element \(0, 2\)"),
+    (lambda: dc.HeavisideNetwork.from_numpy([np.ones((3, 1)), np.ones((1, 3))], [[0, 0, 0.5], np.zeros(1)]),
+     TypeError, r"biases\[0\] element \(2,\)"),
+    (lambda: dc.HeavisideNetwork.from_numpy([np.ones((3, 1)), np.ones((1, 3))], [np.zeros((3, 1)), np.zeros(1)]),
+     ValueError, r"biases\[0\].*\(3, 1\)"),
+    (lambda: dc.HeavisideNetwork.from_numpy([np.ones((3, 1, 1)), np.ones((1, 3))], [np.zeros(3), np.zeros(1)]),
+     ValueError, r"weights\[0\].*\(3, 1, 1\)"),
+    (lambda: dc.exact_array([[1, 2], [3, 0.5]]), TypeError, r"element \(1, 1\)"),
+])
+def test_conversion_errors_name_the_argument_and_the_index(call, error, pattern):
+    with pytest.raises(error, match=pattern):
+        call()
