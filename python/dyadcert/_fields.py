@@ -17,10 +17,15 @@ def _items(xs, what):
             )
         if xs.dtype.kind == "b":
             raise TypeError(f"{what}: found a bool array; numbers are expected")
+        if getattr(xs, "ndim", 1) == 0:
+            raise TypeError(f"{what}: expected a list, found the 0-d array {xs!r}")
         if xs.dtype.kind == "O":
-            return list(xs.reshape(-1)) if xs.ndim != 1 else list(xs)
+            return list(xs)  # a 2-D object array gives its rows, like .tolist() of an int array
         return xs.tolist()
-    return list(xs)
+    try:
+        return list(xs)
+    except TypeError:
+        raise TypeError(f"{what}: expected a list, found {type(xs).__name__} {xs!r}") from None
 
 
 def number(x, what="number"):

@@ -200,3 +200,23 @@ def _relu(i, value):
 def test_conversion_errors_name_the_argument_and_the_index(call, error, pattern):
     with pytest.raises(error, match=pattern):
         call()
+
+
+# Lists of numbers: non-lists and object arrays -----------------------------------------
+
+def test_gram_matrix_from_an_object_array_of_fractions():
+    # A 2-D object array of Fractions was flattened into scalars, then "'Fraction' object
+    # is not iterable"; an int array of the same shape worked.
+    G = [[Fraction(1, 2), 0], [0, Fraction(1, 3)]]
+    want = [["1/2", "0"], ["0", "1/3"]]
+    assert dc.gram("g", ["a", "b"], matrix=np.array(G, dtype=object)).statement["matrix"] == want
+    assert dc.gram("g", ["a", "b"], matrix=G).statement["matrix"] == want
+    assert dc.gram("g", ["a", "b"], matrix=np.array([[1, 0], [0, 2]])).statement["matrix"] == [["1", "0"], ["0", "2"]]
+
+
+@pytest.mark.parametrize("bad", [5, None, Fraction(1, 2), np.array(1), np.array(Fraction(1, 2), dtype=object)])
+def test_a_number_where_a_list_is_expected_names_the_argument(bad):
+    with pytest.raises(TypeError, match="^values: expected a list"):
+        dc.cell_function("c", 0, bad)
+    with pytest.raises(TypeError, match="^readouts: expected a list"):
+        dc.readout_class("r", 2, bad)
