@@ -107,7 +107,7 @@ def inline_sign_tree(signs=None, bits=None, levels=None, hex=None):
     """An inline ``{"bits": HEX}`` sign tree, for the elements of a packing claim."""
     if hex is not None:
         if levels is not None:
-            unpack_bits(hex, 2 ** int(levels) - 1)
+            unpack_bits(hex, 2 ** int(F.integer(levels, "levels", 1, 30)) - 1)
         return {"bits": hex}
     return {"bits": sign_tree_hex(signs=signs, bits=bits, levels=levels)[1]}
 

@@ -220,3 +220,28 @@ def test_a_number_where_a_list_is_expected_names_the_argument(bad):
         dc.cell_function("c", 0, bad)
     with pytest.raises(TypeError, match="^readouts: expected a list"):
         dc.readout_class("r", 2, bad)
+
+
+# Integer parameters are not truncated ---------------------------------------------------
+
+@pytest.mark.parametrize("call", [
+    lambda: dc.Code("int", 0.5, 3),
+    lambda: dc.Code("int", 0, 3.9),
+    lambda: dc.Code("dyadic", 2.9, 1),
+    lambda: dc.Code("dyadic", 2, "1"),
+    lambda: dc.sign_tree("t", signs=[1, -1, 1], levels=2.5),
+    lambda: dc.sign_tree("t", signs=[1, -1, 1], levels="2"),
+    lambda: dc.sign_function("s", signs=[1, -1], level=1.5),
+    lambda: dc.inline_sign_tree(hex="4", levels=2.7),
+])
+def test_integer_parameters_refuse_floats_and_strings(call):
+    # int(2.5) == 2 made these pass silently (Code("int", 0.5, 3.9) was int[0,3]).
+    with pytest.raises(TypeError):
+        call()
+
+
+def test_integer_parameters_accept_ints():
+    assert dc.Code("int", np.int64(-4), 4).text == "int[-4,4]"
+    assert dc.Code("dyadic", 2, Fraction(4, 2)).bits == 1 + 2 + 2
+    assert dc.sign_tree("t", signs=[1, -1, 1], levels=np.int8(2)).data == {"kind": "sign-tree", "levels": "2", "bits": "4"}
+    assert dc.inline_sign_tree(hex="4", levels=2) == {"bits": "4"}
