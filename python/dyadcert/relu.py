@@ -71,8 +71,17 @@ def _transpose(rows):
     return [[rows[i][j] for i in range(R)] for j in range(C)]
 
 
+def _exact_rows(a, what):
+    """A matrix argument of an exact evaluation as rows of Fractions: numpy / torch float
+    arrays at their exact values (Fraction arithmetic with a numpy float silently gives a
+    float), lists of ints / Fractions as they are."""
+    return exact_matrix(a, what=what)
+
+
 def features(W, b, X):
     """Phi = r(W X + b 1^T) (K x N), exactly."""
+    W, X = _exact_rows(W, "W"), _exact_rows(X, "X")
+    b = [r[0] for r in _as_matrix(b, "b", None, vector=True)]
     K, d = _shape(W)
     dX, N = _shape(X)
     if d != dX:
@@ -208,7 +217,7 @@ class ReluNetwork:
 
     def outputs(self, X=None, phi=None):
         """V Phi + c 1^T (D x N)."""
-        phi = self.features(X) if phi is None else phi
+        phi = self.features(X) if phi is None else _exact_rows(phi, "phi")
         N = len(phi[0]) if phi else 0
         return [[self.c[dd] + sum((v * phi[k][i] for k, v in enumerate(self.V[dd]) if v), Fraction(0)) for i in range(N)]
                 for dd in range(self.output_dimension)]
@@ -216,6 +225,9 @@ class ReluNetwork:
     def sup_error(self, X, Y):
         """max_{d,i} |f(x_i)[d] - Y[d][i]|."""
         F = self.outputs(X)
+        Y = _exact_rows(Y, "Y")
+        if _shape(Y) != _shape(F):
+            raise ValueError(f"Y: expected a {_shape(F)[0]} x {_shape(F)[1]} matrix (outputs x points), found {_shape(Y)}")
         return max((abs(F[dd][i] - Y[dd][i]) for dd in range(len(F)) for i in range(len(F[0]))), default=Fraction(0))
 
     def input_norms2(self):

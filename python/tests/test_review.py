@@ -245,3 +245,30 @@ def test_integer_parameters_accept_ints():
     assert dc.Code("dyadic", 2, Fraction(4, 2)).bits == 1 + 2 + 2
     assert dc.sign_tree("t", signs=[1, -1, 1], levels=np.int8(2)).data == {"kind": "sign-tree", "levels": "2", "bits": "4"}
     assert dc.inline_sign_tree(hex="4", levels=2) == {"bits": "4"}
+
+
+# Exact evaluations of a ReLU network on numpy data ---------------------------------------
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_relu_evaluations_on_float_arrays_are_exact(dtype):
+    # Fraction * numpy float is a float: features/outputs/sup_error of numpy data were
+    # rounded floats (np.float64(0.019000000000000003) for a value that is not that).
+    rng = np.random.default_rng(7)
+    d, K, D, N = 3, 4, 2, 5
+    W, b, V, c = (rng.standard_normal(s).astype(dtype) for s in ((K, d), (K,), (D, K), (D,)))
+    X, Y = rng.standard_normal((d, N)).astype(dtype), rng.standard_normal((D, N)).astype(dtype)
+    q = lambda a: [[Fraction(float(x)) for x in row] for row in np.atleast_2d(a)]  # exact: float(x) widens
+    Wq, bq, Vq, cq, Xq, Yq = q(W), q(b)[0], q(V), q(c)[0], q(X), q(Y)
+    phi = [[max(Fraction(0), bq[k] + sum(Wq[k][j] * Xq[j][i] for j in range(d))) for i in range(N)] for k in range(K)]
+    out = [[cq[e] + sum(Vq[e][k] * phi[k][i] for k in range(K)) for i in range(N)] for e in range(D)]
+    err = max(abs(out[e][i] - Yq[e][i]) for e in range(D) for i in range(N))
+    net = dc.ReluNetwork.from_numpy(W, b, V, c)
+    for got, want in ((net.features(X), phi), (net.outputs(X), out), (net.outputs(phi=np.array(phi, dtype=object)), out),
+                      (dc.relu.features(W, b, X), phi)):
+        assert got == want and all(type(x) is Fraction for row in got for x in row)
+    got = net.sup_error(X, Y)
+    assert type(got) is Fraction and got == err
+    with pytest.raises(TypeError, match="allow_float"):
+        net.features(X.tolist())  # Python floats in lists stay refused
+    with pytest.raises(ValueError, match="Y: expected a 2 x 5"):
+        net.sup_error(X, Y[:, :4])
