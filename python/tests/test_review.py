@@ -272,3 +272,31 @@ def test_relu_evaluations_on_float_arrays_are_exact(dtype):
         net.features(X.tolist())  # Python floats in lists stay refused
     with pytest.raises(ValueError, match="Y: expected a 2 x 5"):
         net.sup_error(X, Y[:, :4])
+
+
+def test_mtl_helpers_on_float_arrays_are_exact():
+    from dyadcert import mtl
+
+    rng = np.random.default_rng(11)
+    K, N, D = 3, 4, 2
+    phi, psi, V, theta = (rng.standard_normal(s) for s in ((K, N), (D, N), (D, K), (D, N)))
+    q = lambda a: [[Fraction(x) for x in row] for row in a.tolist()]  # Fraction(float) is exact
+    P, S, Vq, T = q(phi), q(psi), q(V), q(theta)
+    lam = Fraction(1, 3)
+    bounds = [Fraction(k + 1, 2) for k in range(K)]
+    fit = [[sum(Vq[e][k] * P[k][i] for k in range(K)) for i in range(N)] for e in range(D)]
+    primal = sum((fit[e][i] - S[e][i]) ** 2 for e in range(D) for i in range(N)) / 2 + lam * sum(bounds)
+    dual = sum(T[e][i] * S[e][i] for e in range(D) for i in range(N)) - sum(x * x for r in T for x in r) / 2
+    got = mtl.penalised_gap(phi, psi, V, theta, lam, np.array(bounds, dtype=object))
+    assert type(got) is Fraction and got == primal - dual  # it was a rounded np.float64
+    norms = [sum(sum(T[e][i] * P[k][i] for i in range(N)) ** 2 for e in range(D)) for k in range(K)]
+    assert mtl.dual_norms2(theta, phi) == norms
+    s, scaled = mtl.scale_dual(theta, phi, lam)
+    assert all(s * s * n <= lam * lam for n in norms) and scaled == [[s * x for x in r] for r in T]
+    u = mtl.unit_bounds(V, 64)  # it raised numpy's "truth value of an array is ambiguous"
+    assert all(x * x >= sum(Vq[e][k] ** 2 for e in range(D)) for k, x in enumerate(u))
+    assert mtl.matmul(V, phi) == fit
+    for bad in (lambda: mtl.sqrt_upper(0.01), lambda: mtl.penalised_gap(phi, psi, V, theta, 0.1, bounds),
+                lambda: mtl.screenable(theta, phi, 1, 0.5), lambda: mtl.dyadic_ceil(np.float32(0.1), 4)):
+        with pytest.raises(TypeError, match="exact_float"):
+            bad()
