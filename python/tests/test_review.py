@@ -300,3 +300,19 @@ def test_mtl_helpers_on_float_arrays_are_exact():
                 lambda: mtl.screenable(theta, phi, 1, 0.5), lambda: mtl.dyadic_ceil(np.float32(0.1), 4)):
         with pytest.raises(TypeError, match="exact_float"):
             bad()
+
+
+# verify(): limits are not truncated ----------------------------------------------------------
+
+@pytest.mark.parametrize("limits, jobs", [({"max_digits": 5.5}, None), ({"max_digits": "5"}, None),
+                                          ({"max_digits": True}, None), (None, 1.5)])
+def test_verify_refuses_inexact_limits(binary, tmp_path, limits, jobs):
+    # str(int(5.5)) ran the verifier with --max-digits 5 (and True as 1).
+    cert = dc.Certificate()
+    f = cert.add(dc.step_function("f", [0, Fraction(1, 3), 1], [12345, 0]))
+    cert.add(dc.sup_distance("d", f, f, "=", 0))
+    path = cert.write(tmp_path / "digits.dyadcert.json")
+    with pytest.raises(TypeError, match="limits|jobs"):
+        dc.verify(path, binary=binary, limits=limits, jobs=jobs)
+    assert dc.verify(path, binary=binary, limits={"max_digits": np.int64(5)}, jobs=np.int8(1)).exit_code == 0
+    assert dc.verify(path, binary=binary, limits={"max_digits": 4}).exit_code == 3
