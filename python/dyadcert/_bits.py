@@ -21,7 +21,10 @@ _HEX = re.compile(r"^[0-9a-f]*$")
 
 
 def _flatten(values):
-    """A flat list of Python scalars from a list, nested lists or a numpy array."""
+    """A flat list of Python scalars from a list, nested lists, a numpy array or a torch tensor."""
+    from .arrays import untensor
+
+    values = untensor(values)  # a torch dtype has no .kind
     if hasattr(values, "tolist") and hasattr(values, "dtype"):
         if values.dtype.kind not in "iub":
             raise TypeError(

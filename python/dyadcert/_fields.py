@@ -9,6 +9,9 @@ CODINGS = ("joint", "separate")
 def _items(xs, what):
     if isinstance(xs, (str, bytes)):
         raise TypeError(f"{what}: expected a list, found the string {xs!r}")
+    from .arrays import untensor
+
+    xs = untensor(xs)  # a torch dtype has no .kind
     if hasattr(xs, "dtype") and hasattr(xs, "tolist"):
         if xs.dtype.kind in "fc":
             raise TypeError(

@@ -12,6 +12,13 @@ from ._numbers import _refuse, exact_float, is_exact_number
 __all__ = ["exact_array"]
 
 
+def untensor(a):
+    """A torch tensor as a numpy array (see _from_tensor); anything else unchanged."""
+    if hasattr(a, "detach") and hasattr(a, "cpu"):
+        return _from_tensor(a)
+    return a
+
+
 def _from_tensor(a):
     """A torch tensor as a numpy array, widened exactly when numpy lacks its dtype."""
     t = a.detach().cpu()

@@ -316,3 +316,20 @@ def test_verify_refuses_inexact_limits(binary, tmp_path, limits, jobs):
         dc.verify(path, binary=binary, limits=limits, jobs=jobs)
     assert dc.verify(path, binary=binary, limits={"max_digits": np.int64(5)}, jobs=np.int8(1)).exit_code == 0
     assert dc.verify(path, binary=binary, limits={"max_digits": 4}).exit_code == 3
+
+
+# torch tensors where a list is expected ----------------------------------------------------
+
+def test_torch_tensors_in_list_fields():
+    torch = pytest.importorskip("torch", reason="torch is not installed (pip install 'dyadcert[torch]')")
+    # These raised AttributeError: 'torch.dtype' object has no attribute 'kind'.
+    assert dc.step_function("f", torch.tensor([0, 1]), torch.tensor([3])).data["values"] == ["3"]
+    assert dc.cell_function("c", 1, torch.tensor([1, -2], dtype=torch.int16)).data["values"] == ["1", "-2"]
+    # Bits b_0..b_3 = 1 0 1 1 are the hex digit 0b1011 (FORMAT.md sec. 2.4); sign -1 is bit 1.
+    assert dc.pack_bits(torch.tensor([1, 0, 1, 1])) == "b"
+    assert dc.sign_function("s", signs=torch.tensor([1, -1, -1, 1])).data["bits"] == "6"
+    assert dc.sign_tree("t", bits=torch.tensor([True, False, True])).data["bits"] == "a"
+    with pytest.raises(TypeError, match="float32 array"):
+        dc.cell_function("c", 0, torch.tensor([0.5]))
+    with pytest.raises(TypeError, match="dtype float32"):
+        dc.sign_function("s", signs=torch.tensor([1.0, -1.0]))
