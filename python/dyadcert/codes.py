@@ -5,7 +5,7 @@ Shared by every network type (Heaviside now, ReLU later)."""
 import re
 
 from . import _fields as F
-from ._numbers import to_fraction, to_int
+from ._numbers import int_text, parse_rational, to_fraction, to_int
 
 __all__ = ["Code", "sign_code", "int_code", "dyadic_code", "smallest_code"]
 
@@ -47,14 +47,14 @@ class Code:
         if m.group(1):
             return cls("sign")
         if m.group(2) is not None:
-            return cls("int", int(m.group(2)), int(m.group(3)))
+            return cls("int", int(parse_rational(m.group(2))), int(parse_rational(m.group(3))))
         return cls("dyadic", int(m.group(4)), int(m.group(5)))
 
     @property
     def text(self):
         if self.kind == "sign":
             return "sign"
-        return f"{self.kind}[{self.a},{self.b}]"
+        return f"{self.kind}[{int_text(self.a)},{int_text(self.b)}]"
 
     @property
     def bits(self):

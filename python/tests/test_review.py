@@ -333,3 +333,13 @@ def test_torch_tensors_in_list_fields():
         dc.cell_function("c", 0, torch.tensor([0.5]))
     with pytest.raises(TypeError, match="dtype float32"):
         dc.sign_function("s", signs=torch.tensor([1.0, -1.0]))
+
+
+def test_int_codes_beyond_pythons_digit_limit():
+    big = 3**10000  # 4772 digits
+    code = dc.Code("int", -big, big)
+    assert code.text == f"int[-{_decimal_text(big)},{_decimal_text(big)}]"
+    assert dc.Code.parse(code.text) == code
+    assert code.bits == (2 * big).bit_length()
+    net = dc.HeavisideNetwork.from_numpy([[[1]], [[big]]], [[Fraction(-1, 2)], [0]])
+    assert net.to_layers_data()[1]["weight-code"] == f"int[{_decimal_text(big)},{_decimal_text(big)}]"
