@@ -64,6 +64,9 @@ def _element(e, i):
         return dict(e), None
     if isinstance(e, bool):
         raise TypeError(f"elements[{i}]: found a bool")
+    if isinstance(e, str):  # a name (numpy's str_ too)
+        r = ref(str(e))
+        return r, r
     if isinstance(e, int) or type(e).__module__ == "numpy":
         return F.integer(e, f"elements[{i}]", 0), None
     r = ref(e)

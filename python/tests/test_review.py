@@ -343,3 +343,10 @@ def test_int_codes_beyond_pythons_digit_limit():
     assert code.bits == (2 * big).bit_length()
     net = dc.HeavisideNetwork.from_numpy([[[1]], [[big]]], [[Fraction(-1, 2)], [0]])
     assert net.to_layers_data()[1]["weight-code"] == f"int[{_decimal_text(big)},{_decimal_text(big)}]"
+
+
+def test_packing_elements_from_a_numpy_array_of_names():
+    # np.str_ has module numpy, so the names were read as integer indices (TypeError).
+    claim = dc.packing("p", "cls", 1, np.array(["t1", "t2"]))
+    assert claim.inputs["elements"] == ["t1", "t2"] and claim.references == ["cls", "t1", "t2"]
+    assert dc.packing("p", "cls", 1, np.array([0, 3])).inputs["elements"] == ["0", "3"]
