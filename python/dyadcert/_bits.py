@@ -21,7 +21,10 @@ _HEX = re.compile(r"^[0-9a-f]*$")
 
 
 def _flatten(values):
-    """A flat list of Python scalars from a list, nested lists or a numpy array."""
+    """A flat list of Python scalars from a list, nested lists, a numpy array or a torch tensor."""
+    from .arrays import untensor
+
+    values = untensor(values)  # a torch dtype has no .kind
     if hasattr(values, "tolist") and hasattr(values, "dtype"):
         if values.dtype.kind not in "iub":
             raise TypeError(
@@ -91,6 +94,13 @@ def pack_signs(signs):
     return pack_bits(signs_to_bits(signs))
 
 
+def _count(x, what):
+    """An int given as an int (numpy integers too); floats and strings are refused, not truncated."""
+    from ._numbers import to_int
+
+    return to_int(x, what)
+
+
 def _levels_from_count(count, offset, what):
     n = count + offset
     if n < 1 or n & (n - 1):
@@ -115,7 +125,7 @@ def sign_tree_hex(signs=None, bits=None, levels=None):
     J = _levels_from_count(len(flat), 1, "a sign tree")
     if J < 1:
         raise ValueError("a sign tree has depth at least 1")
-    if levels is not None and int(levels) != J:
+    if levels is not None and _count(levels, "levels") != J:
         raise ValueError(f"levels = {levels} but {len(flat)} signs make depth {J}")
     return J, pack_bits(flat)
 
@@ -128,6 +138,6 @@ def sign_function_hex(signs=None, bits=None, level=None):
         _as_small_int(b, {0, 1}, f"bit {i}") for i, b in enumerate(_flatten(bits))
     ]
     J = _levels_from_count(len(flat), 0, "a sign function")
-    if level is not None and int(level) != J:
+    if level is not None and _count(level, "level") != J:
         raise ValueError(f"level = {level} but {len(flat)} values make level {J}")
     return J, pack_bits(flat)

@@ -1,6 +1,6 @@
 """Converters from Python values to the string fields of dyadcert/1."""
 
-from ._numbers import num, to_fraction, to_int
+from ._numbers import int_text, num, to_fraction, to_int
 
 RELATIONS = ("<=", "<", ">=", ">", "=")
 CODINGS = ("joint", "separate")
@@ -9,6 +9,9 @@ CODINGS = ("joint", "separate")
 def _items(xs, what):
     if isinstance(xs, (str, bytes)):
         raise TypeError(f"{what}: expected a list, found the string {xs!r}")
+    from .arrays import untensor
+
+    xs = untensor(xs)  # a torch dtype has no .kind
     if hasattr(xs, "dtype") and hasattr(xs, "tolist"):
         if xs.dtype.kind in "fc":
             raise TypeError(
@@ -17,10 +20,15 @@ def _items(xs, what):
             )
         if xs.dtype.kind == "b":
             raise TypeError(f"{what}: found a bool array; numbers are expected")
+        if getattr(xs, "ndim", 1) == 0:
+            raise TypeError(f"{what}: expected a list, found the 0-d array {xs!r}")
         if xs.dtype.kind == "O":
-            return list(xs.reshape(-1)) if xs.ndim != 1 else list(xs)
+            return list(xs)  # a 2-D object array gives its rows, like .tolist() of an int array
         return xs.tolist()
-    return list(xs)
+    try:
+        return list(xs)
+    except TypeError:
+        raise TypeError(f"{what}: expected a list, found {type(xs).__name__} {xs!r}") from None
 
 
 def number(x, what="number"):
@@ -50,7 +58,7 @@ def integer(x, what, lo=None, hi=None):
         raise ValueError(f"{what} must be at least {lo}, found {i}")
     if hi is not None and i > hi:
         raise ValueError(f"{what} must be at most {hi}, found {i}")
-    return str(i)
+    return int_text(i)
 
 
 def integers(xs, what, lo=None, hi=None):

@@ -9,7 +9,7 @@ author meant, so the conversion must be asked for with :func:`exact_float`.
 from fractions import Fraction
 from numbers import Integral, Rational
 
-__all__ = ["num", "exact_float", "to_fraction", "to_int", "is_exact_number"]
+__all__ = ["num", "exact_float", "to_fraction", "to_int", "is_exact_number", "int_text", "parse_rational"]
 
 _FLOAT_HINT = (
     "DyadCert numbers are exact: pass an int or a fractions.Fraction, or convert a "
@@ -90,6 +90,46 @@ def to_int(x, what="an integer"):
     return q.numerator
 
 
+# Python (3.11, and 3.10.7 / 3.9.14 on) refuses str(int) and int(str) beyond 4300 decimal
+# digits (sys.get_int_max_str_digits); the kernel's default --max-digits is 10000 and a
+# longdouble's largest finite value alone has 4933 digits. Longer numbers are split into
+# pieces of at most _CHUNK digits, so no process-wide setting is touched.
+_CHUNK = 4000
+_CHUNK_BOUND = 10**_CHUNK
+
+
+def int_text(n):
+    """The decimal text of the integer n, of any length."""
+    n = int(n)
+    if -_CHUNK_BOUND < n < _CHUNK_BOUND:
+        return str(n)
+    if n < 0:
+        return "-" + int_text(-n)
+    k = max(_CHUNK, (n.bit_length() * 3 // 10) // 2)  # about half the digits
+    high, low = divmod(n, 10**k)
+    return int_text(high) + int_text(low).rjust(k, "0")
+
+
+def _parse_int(text):
+    if len(text) <= _CHUNK:
+        return int(text)
+    if text[0] in "+-":
+        value = _parse_int(text[1:])
+        return -value if text[0] == "-" else value
+    k = len(text) // 2
+    return _parse_int(text[:-k]) * 10**k + _parse_int(text[-k:])
+
+
+def parse_rational(text):
+    """The Fraction a canonical number string ("-3/8", "12") denotes, of any length."""
+    if len(text) <= _CHUNK:
+        return Fraction(text)
+    p, slash, q = text.partition("/")
+    if not (p.lstrip("-").isdigit() and p.lstrip("-").isascii() and (not slash or (q.isdigit() and q.isascii()))):
+        raise ValueError(f"not a number: {text[:40]}...")
+    return Fraction(_parse_int(p), _parse_int(q) if slash else 1)
+
+
 def num(x):
     """The canonical string of an exact number (FORMAT.md sec. 2.2).
 
@@ -100,8 +140,8 @@ def num(x):
     """
     q = to_fraction(x)
     if q.denominator == 1:
-        return str(q.numerator)
-    return f"{q.numerator}/{q.denominator}"
+        return int_text(q.numerator)
+    return f"{int_text(q.numerator)}/{int_text(q.denominator)}"
 
 
 def exact_float(x):

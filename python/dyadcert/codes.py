@@ -5,7 +5,7 @@ Shared by every network type (Heaviside now, ReLU later)."""
 import re
 
 from . import _fields as F
-from ._numbers import to_fraction
+from ._numbers import int_text, parse_rational, to_fraction, to_int
 
 __all__ = ["Code", "sign_code", "int_code", "dyadic_code", "smallest_code"]
 
@@ -24,11 +24,11 @@ class Code:
         if kind == "sign":
             pass
         elif kind == "int":
-            a, b = int(a), int(b)
+            a, b = to_int(a, "LO of an int code"), to_int(b, "HI of an int code")
             if a > b:
                 raise ValueError(f"int[{a},{b}]: LO must be <= HI")
         elif kind == "dyadic":
-            a, b = int(a), int(b)
+            a, b = to_int(a, "B of a dyadic code"), to_int(b, "E of a dyadic code")
             if not (0 <= a <= 1000000 and 0 <= b <= 1000000):
                 raise ValueError(f"dyadic[{a},{b}]: B and E must be in 0..1000000")
         else:
@@ -47,14 +47,14 @@ class Code:
         if m.group(1):
             return cls("sign")
         if m.group(2) is not None:
-            return cls("int", int(m.group(2)), int(m.group(3)))
+            return cls("int", int(parse_rational(m.group(2))), int(parse_rational(m.group(3))))
         return cls("dyadic", int(m.group(4)), int(m.group(5)))
 
     @property
     def text(self):
         if self.kind == "sign":
             return "sign"
-        return f"{self.kind}[{self.a},{self.b}]"
+        return f"{self.kind}[{int_text(self.a)},{int_text(self.b)}]"
 
     @property
     def bits(self):

@@ -12,7 +12,7 @@ import struct
 
 from . import _fields as F
 from ._canonical import canonical_text
-from ._numbers import num, to_fraction
+from ._numbers import int_text, num, to_fraction
 from .arrays import exact_array
 from .certificate import ObjectDef
 
@@ -31,7 +31,7 @@ def exact_matrix(values, allow_float=None, what="matrix"):
     ``values``: a 2-D numpy array or torch tensor (floats converted exactly), or nested
     lists of ints / Fractions (Python floats only with ``allow_float=True``). A 1-D array
     or list is refused: say whether it is a row (``[v]``) or a column (``[[x] for x in v]``)."""
-    rows = exact_array(values, allow_float)
+    rows = exact_array(values, allow_float, what)
     if not isinstance(rows, list):
         raise ValueError(f"{what}: expected a 2-D array (rows of numbers), found the scalar {num(rows)}")
     shape = getattr(values, "shape", None)
@@ -109,8 +109,8 @@ def _expand(exps, n, what):
 
 def _exponent_field(exps):
     if isinstance(exps, (list, tuple)):
-        return [str(int(x)) for x in exps]
-    return str(int(exps))
+        return [int_text(x) for x in exps]
+    return int_text(exps)
 
 
 def _pack(mantissas):
@@ -134,7 +134,7 @@ def _dyadic_field(mantissas, row_exponents, column_exponents, form):
             raise ValueError("a mantissa has magnitude 2^63 or more: use mantissas='wide'")
         d["mantissas"] = _pack(mantissas)
     else:
-        d["wide-mantissas"] = [[str(m) for m in row] for row in mantissas]
+        d["wide-mantissas"] = [[int_text(m) for m in row] for row in mantissas]
     return d
 
 

@@ -9,12 +9,32 @@ network and the data), so a mistake here can only give a claim that fails.
 from fractions import Fraction
 from math import isqrt
 
+from ._numbers import to_fraction
+from .arrays import exact_array
+from .matrices import exact_matrix
+
 __all__ = ["sqrt_upper", "sqrt_lower", "unit_bounds", "penalised_gap", "scale_dual", "screenable", "dyadic_ceil",
            "dyadic_floor", "matmul"]
 
 
+def _q(x, what):
+    """An exact scalar: int, Fraction or numpy integer (floats refused, as everywhere: use
+    dyadcert.exact_float)."""
+    return to_fraction(x, what)
+
+
+def _m(a, what):
+    """An exact matrix: rows of ints / Fractions, or a numpy / torch array taken at its
+    exact values (Fraction arithmetic with numpy floats would silently give floats)."""
+    return exact_matrix(a, what=what)
+
+
+def _v(xs, what):
+    return [_q(x, f"{what}[{i}]") for i, x in enumerate(exact_array(xs, what=what))]
+
+
 def _check(q):
-    q = Fraction(q)
+    q = _q(q, "q")
     if q < 0:
         raise ValueError(f"no real square root of {q}")
     return q
@@ -43,18 +63,20 @@ def sqrt_lower(q, bits=64):
 def dyadic_ceil(q, bits):
     """The least multiple of 2^-bits that is >= q."""
     s = 1 << bits
-    return Fraction(-((-Fraction(q).numerator * s) // Fraction(q).denominator), s)
+    q = _q(q, "q")
+    return Fraction(-((-q.numerator * s) // q.denominator), s)
 
 
 def dyadic_floor(q, bits):
     """The greatest multiple of 2^-bits that is <= q."""
     s = 1 << bits
-    q = Fraction(q)
+    q = _q(q, "q")
     return Fraction((q.numerator * s) // q.denominator, s)
 
 
 def matmul(A, B):
     """A B for lists of rows of Fractions (zeros skipped)."""
+    A, B = _m(A, "A"), _m(B, "B")
     n = len(B[0]) if B else 0
     out = []
     for row in A:
@@ -74,6 +96,7 @@ def _sq(xs):
 
 def unit_bounds(V, bits=64):
     """u_k >= ||v_k|| (column k of V), dyadic, 0 for a zero column."""
+    V = _m(V, "V")
     K = len(V[0]) if V else 0
     return [sqrt_upper(_sq([row[k] for row in V]), bits) for k in range(K)]
 
@@ -81,7 +104,8 @@ def unit_bounds(V, bits=64):
 def penalised_gap(phi, psi, V, theta, lambda_, bounds):
     """P(V) - D(Theta) with P(V) = (1/2) ||V Phi - Psi||_F^2 + lambda sum_k u_k and
     D(Theta) = <Theta, Psi> - (1/2) ||Theta||_F^2 (Lemma PD), exactly."""
-    lam = Fraction(lambda_)
+    lam = _q(lambda_, "lambda_")
+    phi, psi, V, theta, bounds = _m(phi, "phi"), _m(psi, "psi"), _m(V, "V"), _m(theta, "theta"), _v(bounds, "bounds")
     fit = matmul(V, phi)
     residual = sum((_sq([f - p for f, p in zip(fr, pr)]) for fr, pr in zip(fit, psi)), Fraction(0))
     primal = residual / 2 + lam * sum(bounds, Fraction(0))
@@ -92,6 +116,7 @@ def penalised_gap(phi, psi, V, theta, lambda_, bounds):
 
 def dual_norms2(theta, phi):
     """||Theta phi_k||^2 for every unit k (phi_k = row k of Phi)."""
+    theta, phi = _m(theta, "theta"), _m(phi, "phi")
     T = matmul(theta, [list(col) for col in zip(*phi)])  # D x K
     return [_sq([T[d][k] for d in range(len(T))]) for k in range(len(phi))]
 
@@ -99,12 +124,14 @@ def dual_norms2(theta, phi):
 def scale_dual(theta, phi, lambda_):
     """The largest factor s <= 1 (a simple dyadic) with ||s Theta phi_k||^2 <= lambda^2
     for every k, and s Theta; s Theta is then a feasible dual point (Lemma PD)."""
-    lam2 = Fraction(lambda_) ** 2
+    lam2 = _q(lambda_, "lambda_") ** 2
+    theta, phi = _m(theta, "theta"), _m(phi, "phi")
     worst = max(dual_norms2(theta, phi), default=Fraction(0))
     if worst <= lam2:
         return Fraction(1), theta
     s = dyadic_floor(sqrt_lower(lam2 / worst, 64), 60)
-    assert s * s * worst <= lam2
+    if not s * s * worst <= lam2:  # pragma: no cover - sqrt_lower and dyadic_floor round down
+        raise ArithmeticError("scale_dual: the scaled dual point is not feasible")
     return s, [[s * t for t in row] for row in theta]
 
 
@@ -113,10 +140,11 @@ def screenable(theta, phi, lambda_, gap):
     B = 2 G ||phi_k||^2 (Lemma GS), decided through dyadic upper bounds on both roots
     (so a unit listed here passes the kernel's exact test; a few at the margin may be
     missed)."""
-    lam = Fraction(lambda_)
+    lam, gap = _q(lambda_, "lambda_"), _q(gap, "gap")
+    theta, phi = _m(theta, "theta"), _m(phi, "phi")
     out = []
     for k, a in enumerate(dual_norms2(theta, phi)):
-        b = 2 * Fraction(gap) * _sq(phi[k])
+        b = 2 * gap * _sq(phi[k])
         if sqrt_upper(a) + sqrt_upper(b) < lam:
             out.append(k)
     return out

@@ -12,12 +12,18 @@ Shallow ReLU networks are in relu.py (ReluNetwork).
 from fractions import Fraction
 
 from . import _fields as F
-from ._numbers import num, to_fraction
+from ._numbers import num, parse_rational, to_fraction
 from .arrays import exact_array
 from .certificate import ObjectDef
 from .codes import Code, smallest_code
 
 __all__ = ["Unit", "Layer", "HeavisideNetwork"]
+
+
+def _dims(original, converted):
+    """'an array of shape (3, 1)' or 'nested lists' for error messages."""
+    shape = getattr(original, "shape", None)
+    return f"an array of shape {tuple(shape)}" if shape is not None else "nested lists"
 
 
 def _code_or_none(c):
@@ -140,12 +146,20 @@ class HeavisideNetwork:
         layers = []
         width = 1
         for l in range(n):
-            W = exact_array(weights[l], allow_float)
-            b = exact_array(biases[l], allow_float)
+            W = exact_array(weights[l], allow_float, f"weights[{l}]")
+            b = exact_array(biases[l], allow_float, f"biases[{l}]")
             if not isinstance(b, list):
                 b = [b]
+            if any(isinstance(x, list) for x in b):
+                raise ValueError(f"biases[{l}]: expected a vector (one bias per unit of layer {l}), "
+                                 f"found {_dims(biases[l], b)}")
+            if not isinstance(W, list):
+                raise ValueError(f"weights[{l}]: expected a matrix (units x width of the previous layer), found a number")
             if l == 0 and W and not isinstance(W[0], list):
                 W = [[w] for w in W]
+            if any(isinstance(w, list) for row in W if isinstance(row, list) for w in row):
+                raise ValueError(f"weights[{l}]: expected a matrix (units x width of the previous layer), "
+                                 f"found {_dims(weights[l], W)}")
             if len(W) != len(b):
                 raise ValueError(f"layer {l}: {len(W)} weight rows but {len(b)} biases")
             units = []
@@ -178,7 +192,7 @@ class HeavisideNetwork:
     def from_layers_data(cls, data):
         """From the ``layers`` member of a heaviside-network object (strings)."""
         def q(s):
-            return Fraction(s)
+            return parse_rational(s)
 
         layers = []
         for ld in data:

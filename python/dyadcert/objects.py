@@ -36,9 +36,9 @@ def step_function(name, breakpoints, values):
         raise ValueError("a step function needs breakpoints 0 = t_0 < ... < t_n = 1 with n >= 1")
     if len(v) != len(b) - 1:
         raise ValueError(f"{len(b)} breakpoints need {len(b) - 1} values, found {len(v)}")
-    from fractions import Fraction
+    from ._numbers import parse_rational
 
-    qs = [Fraction(x) for x in b]
+    qs = [parse_rational(x) for x in b]
     if qs[0] != 0 or qs[-1] != 1 or any(p >= q for p, q in zip(qs, qs[1:])):
         raise ValueError("breakpoints must increase strictly from 0 to 1")
     return _obj(name, "step-function", breakpoints=b, values=v)
@@ -107,7 +107,7 @@ def inline_sign_tree(signs=None, bits=None, levels=None, hex=None):
     """An inline ``{"bits": HEX}`` sign tree, for the elements of a packing claim."""
     if hex is not None:
         if levels is not None:
-            unpack_bits(hex, 2 ** int(levels) - 1)
+            unpack_bits(hex, 2 ** int(F.integer(levels, "levels", 1, 30)) - 1)
         return {"bits": hex}
     return {"bits": sign_tree_hex(signs=signs, bits=bits, levels=levels)[1]}
 

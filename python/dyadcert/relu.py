@@ -13,6 +13,8 @@ kernel recomputes every one of them.
 from fractions import Fraction
 
 from .certificate import ObjectDef, ref
+from ._numbers import to_fraction
+from .arrays import exact_array
 from .matrices import exact_matrix, matrix
 
 __all__ = ["ReluNetwork", "relu_network", "relu_data", "data_objects", "rank", "features"]
@@ -26,10 +28,11 @@ def _as_matrix(a, what, allow_float, vector=False):
     """A 2-D matrix; with vector=True a 1-D array (or a K x 1 one) becomes a column."""
     shape = getattr(a, "shape", None)
     if vector:
-        if shape is not None and len(shape) == 1:
-            return [[x] for x in exact_matrix([a] if not hasattr(a, "reshape") else a.reshape(1, -1), allow_float, what)[0]]
-        if shape is None and isinstance(a, (list, tuple)) and all(not isinstance(x, (list, tuple)) for x in a):
-            return [[x] for x in exact_matrix([list(a)], allow_float, what)[0]]
+        flat = (shape is not None and len(shape) == 1) or (
+            shape is None and isinstance(a, (list, tuple)) and all(not isinstance(x, (list, tuple)) for x in a))
+        if flat:  # element i of the vector is reported as element (i,)
+            vals = exact_array(a if shape is not None else list(a), allow_float, what)
+            return [[to_fraction(x, f"{what} element ({i},)")] for i, x in enumerate(vals)]
     if shape is not None and len(shape) != 2:
         raise ValueError(f"{what}: expected a 2-D array, found shape {tuple(shape)}")
     return exact_matrix(a, allow_float, what)
@@ -68,8 +71,17 @@ def _transpose(rows):
     return [[rows[i][j] for i in range(R)] for j in range(C)]
 
 
+def _exact_rows(a, what):
+    """A matrix argument of an exact evaluation as rows of Fractions: numpy / torch float
+    arrays at their exact values (Fraction arithmetic with a numpy float silently gives a
+    float), lists of ints / Fractions as they are."""
+    return exact_matrix(a, what=what)
+
+
 def features(W, b, X):
     """Phi = r(W X + b 1^T) (K x N), exactly."""
+    W, X = _exact_rows(W, "W"), _exact_rows(X, "X")
+    b = [r[0] for r in _as_matrix(b, "b", None, vector=True)]
     K, d = _shape(W)
     dX, N = _shape(X)
     if d != dX:
@@ -205,7 +217,7 @@ class ReluNetwork:
 
     def outputs(self, X=None, phi=None):
         """V Phi + c 1^T (D x N)."""
-        phi = self.features(X) if phi is None else phi
+        phi = self.features(X) if phi is None else _exact_rows(phi, "phi")
         N = len(phi[0]) if phi else 0
         return [[self.c[dd] + sum((v * phi[k][i] for k, v in enumerate(self.V[dd]) if v), Fraction(0)) for i in range(N)]
                 for dd in range(self.output_dimension)]
@@ -213,6 +225,9 @@ class ReluNetwork:
     def sup_error(self, X, Y):
         """max_{d,i} |f(x_i)[d] - Y[d][i]|."""
         F = self.outputs(X)
+        Y = _exact_rows(Y, "Y")
+        if _shape(Y) != _shape(F):
+            raise ValueError(f"Y: expected a {_shape(F)[0]} x {_shape(F)[1]} matrix (outputs x points), found {_shape(Y)}")
         return max((abs(F[dd][i] - Y[dd][i]) for dd in range(len(F)) for i in range(len(F[0]))), default=Fraction(0))
 
     def input_norms2(self):
@@ -236,13 +251,14 @@ class ReluNetwork:
                 if any(self.V[dd][k] for dd in range(self.output_dimension)) and (any(self.W[k]) or self.b[k])]
 
     def units_per_output(self):
-        """The number of active units output d uses (V[d][k] != 0)."""
-        active = set(self.active_units())
-        return [sum(1 for k in active if self.V[dd][k]) for dd in range(self.output_dimension)]
+        """The number of units output d uses (V[d][k] != 0), active or not, as the kernel
+        counts them (MATH.md sec. 11: output d uses unit k if v_k[d] != 0)."""
+        return [sum(1 for k in range(self.units) if self.V[dd][k]) for dd in range(self.output_dimension)]
 
     def shared_units(self):
-        """Active units used by two or more outputs."""
-        return sum(1 for k in self.active_units() if sum(1 for dd in range(self.output_dimension) if self.V[dd][k]) >= 2)
+        """Units used by two or more outputs (V[d][k] != 0 for two or more d), active or
+        not, as the kernel counts them."""
+        return sum(1 for k in range(self.units) if sum(1 for dd in range(self.output_dimension) if self.V[dd][k]) >= 2)
 
     def pruned(self, keep, output_weights=None):
         """The network with only the units in ``keep`` (in that order), with the given

@@ -64,6 +64,9 @@ def _element(e, i):
         return dict(e), None
     if isinstance(e, bool):
         raise TypeError(f"elements[{i}]: found a bool")
+    if isinstance(e, str):  # a name (numpy's str_ too)
+        r = ref(str(e))
+        return r, r
     if isinstance(e, int) or type(e).__module__ == "numpy":
         return F.integer(e, f"elements[{i}]", 0), None
     r = ref(e)
@@ -293,9 +296,9 @@ def bits(id, terms, relation, bound, constant=None, *, uses=None, description=No
 
 def _unnum(v):
     if isinstance(v, str):
-        from fractions import Fraction
+        from ._numbers import parse_rational
 
-        return Fraction(v)
+        return parse_rational(v)
     return v
 
 

@@ -177,9 +177,11 @@ def parse_report(doc, exit_code=None):
 
 
 def _limit_flags(limits):
+    from ._numbers import to_int
+
     args = []
     for k, v in (limits or {}).items():
-        args += ["--" + k.replace("_", "-"), str(int(v))]
+        args += ["--" + k.replace("_", "-"), str(to_int(v, f"limits[{k!r}]"))]
     return args
 
 
@@ -196,7 +198,9 @@ def verify(paths, binary=None, jobs=None, limits=None, timeout=None):
     exe = find_binary(binary)
     cmd = [exe, "verify", "--report", "json"]
     if jobs is not None:
-        cmd += ["--jobs", str(int(jobs))]
+        from ._numbers import to_int
+
+        cmd += ["--jobs", str(to_int(jobs, "jobs"))]
     cmd += _limit_flags(limits)
     cmd += [os.fspath(p) for p in paths]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
