@@ -46,6 +46,8 @@ class Unit:
         self.bias = to_fraction(bias, "a bias")
         if len(self.inputs) != len(self.weights):
             raise ValueError(f"{len(self.inputs)} inputs but {len(self.weights)} weights")
+        if isinstance(weight_codes, str):
+            raise TypeError(f"weight_codes: expected a list of codes, one per weight, found the string {weight_codes!r}")
         self.weight_codes = None if weight_codes is None else [Code.parse(c) for c in weight_codes]
         if self.weight_codes is not None and len(self.weight_codes) != len(self.weights):
             raise ValueError("one weight code per weight is required")

@@ -34,6 +34,20 @@ def _floats(dtype, raw, count):
     return struct.unpack(f"<{count}f", struct.pack(f"<{count}I", *(h << 16 for h in halves)))
 
 
+class _RepeatedKey(Exception):
+    pass
+
+
+def _unique_members(pairs):
+    """A JSON object's members as a dict, refusing a key given twice (json.loads keeps the last)."""
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise _RepeatedKey(key)
+        out[key] = value
+    return out
+
+
 def _reshape(vals, shape):
     if len(shape) == 0:
         return vals[0]
@@ -56,9 +70,11 @@ def load_exact(path, names=None):
         if n > MAX_HEADER_BYTES or 8 + n > size:
             raise ValueError(f"{path}: header length {n} is larger than the file ({size} bytes) or {MAX_HEADER_BYTES}")
         try:
-            header = json.loads(handle.read(n).decode("utf-8"))
+            header = json.loads(handle.read(n).decode("utf-8"), object_pairs_hook=_unique_members)
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
             raise ValueError(f"{path}: the header is not JSON: {e}") from None
+        except _RepeatedKey as e:
+            raise ValueError(f"{path}: the header names {e.args[0]!r} twice (which one holds the tensor?)") from None
         if not isinstance(header, dict):
             raise ValueError(f"{path}: the header is not a JSON object")
         data_size = size - 8 - n
@@ -73,7 +89,7 @@ def load_exact(path, names=None):
             dtype, shape, offsets = info.get("dtype"), info.get("shape"), info.get("data_offsets")
             if dtype not in _SIZES:
                 raise ValueError(f"{path}: tensor {name!r} has dtype {dtype!r}; exact conversion supports {sorted(_SIZES)}")
-            if not (isinstance(shape, list) and all(isinstance(s, int) and s >= 0 for s in shape)):
+            if not (isinstance(shape, list) and all(type(s) is int and s >= 0 for s in shape)):  # not true/false
                 raise ValueError(f"{path}: tensor {name!r}: malformed shape {shape!r}")
             if not (isinstance(offsets, list) and len(offsets) == 2 and all(isinstance(o, int) for o in offsets)
                     and 0 <= offsets[0] <= offsets[1] <= data_size):

@@ -350,3 +350,32 @@ def test_packing_elements_from_a_numpy_array_of_names():
     claim = dc.packing("p", "cls", 1, np.array(["t1", "t2"]))
     assert claim.inputs["elements"] == ["t1", "t2"] and claim.references == ["cls", "t1", "t2"]
     assert dc.packing("p", "cls", 1, np.array([0, 3])).inputs["elements"] == ["0", "3"]
+
+
+def _safetensors_bytes(header_text, data):
+    head = header_text.encode("utf-8")
+    return struct.pack("<Q", len(head)) + head + data
+
+
+def test_safetensors_header_with_a_repeated_tensor_or_a_bool_shape_is_refused(tmp_path):
+    # json.loads keeps the last of two equal keys, so a file naming "w" twice was read as
+    # whichever came last; a shape [true] passed as [1] (bool is an int in Python).
+    one = struct.pack("<d", 0.5)
+    path = tmp_path / "bad.safetensors"
+    twice = ('{"w": {"dtype": "F64", "shape": [1], "data_offsets": [0, 8]}, '
+             '"w": {"dtype": "F64", "shape": [1], "data_offsets": [8, 16]}}')
+    path.write_bytes(_safetensors_bytes(twice, one + struct.pack("<d", 0.25)))
+    with pytest.raises(ValueError, match="names 'w' twice"):
+        dc.load_safetensors(str(path))
+    path.write_bytes(_safetensors_bytes('{"w": {"dtype": "F64", "shape": [true], "data_offsets": [0, 8]}}', one))
+    with pytest.raises(ValueError, match="malformed shape"):
+        dc.load_safetensors(str(path))
+    # The same file with shape [1] reads 1/2 exactly.
+    path.write_bytes(_safetensors_bytes('{"w": {"dtype": "F64", "shape": [1], "data_offsets": [0, 8]}}', one))
+    assert dc.load_safetensors(str(path))["w"] == [Fraction(1, 2)]
+
+
+def test_weight_codes_given_as_one_string_is_refused():
+    # A string is iterable: "sign" was read as the codes 's', 'i', 'g', 'n'.
+    with pytest.raises(TypeError, match="weight_codes: expected a list of codes"):
+        dc.Unit("heaviside", [0], [1], 0, weight_codes="sign")
