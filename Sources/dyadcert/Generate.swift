@@ -89,7 +89,7 @@ struct Generate: ParsableCommand {
 
     struct Separation: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The separation certificate: orthonormal outputs, separate vs joint bits, the joint Heaviside network.")
+            abstract: "The separation certificate: orthonormal outputs, separate vs joint bits, the sign-coded Heaviside network family.")
 
         @Option(help: "Depth J of the sign tree.")
         var levels: Int = 6

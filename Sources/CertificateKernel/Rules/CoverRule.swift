@@ -47,7 +47,7 @@ enum CoverRule: TypedRule {
         guard centres.count == count else {
             return .fails(
                 summary, "the statement counts \(count) centres but \(centres.count) are listed",
-                expected: "count = \(centres.count)", computed: "\(centres.count) centres", at: claim.count.pointer)
+                expected: "count = \(count)", computed: "\(centres.count) centres", at: claim.count.pointer)
         }
         let elements = try ClassElements.all(claim.k.value, limits: context.limits, at: claim.k.pointer)
         let perPair = 2 * max(1, (elements.first?.workSize ?? 1) + (centres.first?.workSize ?? 1))

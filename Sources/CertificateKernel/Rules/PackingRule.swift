@@ -45,7 +45,7 @@ enum PackingRule: TypedRule {
         guard let located = claim.elements, claim.listed == count else {
             return .fails(
                 summary, "the statement counts \(count) elements but \(claim.listed) are listed",
-                expected: "count = \(claim.listed)", computed: "\(claim.listed) elements", at: claim.count.pointer)
+                expected: "count = \(count)", computed: "\(claim.listed) elements", at: claim.count.pointer)
         }
         let elements = located.value
         for a in 0..<elements.count {

@@ -43,7 +43,8 @@ public struct NetworkEvaluator: Sendable {
         }
     }
 
-    /// The piece boundaries of Lemma N1 (``HeavisideNetwork/pieceBoundaries``).
+    /// The piece boundaries of Lemma N1: 0, the distinct first-layer thresholds in (0, 1)
+    /// in increasing order, and 1.
     public var pieceBoundaries: [Rational] { structure.cuts }
 
     /// The work of comparing outputs with `targets` (``firstMismatch(with:)``) beyond the
@@ -66,7 +67,8 @@ public struct NetworkEvaluator: Sendable {
         .saturatingSum(structure.work, .saturatingProduct([structure.cuts.count - 1, outputsPerPiece]))
     }
 
-    /// The network's outputs at any rational x, exactly as ``HeavisideNetwork/evaluate(at:)``.
+    /// The network's outputs at any rational x (H(0) = 1), by one forward pass; the tests
+    /// compare it with a plain layer-by-layer evaluation (TestSupport's `evaluate(at:)`).
     public func outputs(at x: Rational) -> [Rational] {
         let thresholds = network.firstLayerThresholds
         let active = thresholds.indices.map { k in structure.rising[k] ? thresholds[k] <= x : x <= thresholds[k] }

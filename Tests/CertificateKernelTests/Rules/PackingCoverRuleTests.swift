@@ -53,9 +53,12 @@ struct PackingRuleTests {
 
     @Test func countDifferentFromListedElementsRejected() {
         for count in [3, 5] {
-            RT.expectFailed(
+            let f = RT.expectFailed(
                 Self.packing(Self.h2, "H2", eps: "1/5", elements: Self.inline([0, 2, 4, 6]), count: count),
                 at: "/claims/0/statement/count", reason: ["counts \(count) elements but 4 are listed"])
+            // `expected` is what was stated (FORMAT.md sec. 8.3); it showed the listed count.
+            #expect(f?.expected == "count = \(count)")
+            #expect(f?.computed == "4 elements")
         }
     }
 
@@ -191,9 +194,11 @@ struct CoverRuleTests {
     }
 
     @Test func countDifferentFromListedCentresRejected() {
-        RT.expectFailed(
+        let f = RT.expectFailed(
             Self.cover(Self.base, "H2", eps: "1/4", centres: #"["up","down"]"#, count: 1),
             at: "/claims/0/statement/count", reason: ["counts 1 centres but 2 are listed"])
+        #expect(f?.expected == "count = 1")
+        #expect(f?.computed == "2 centres")
         RT.expectFailed(
             Self.cover(Self.base, "H2", eps: "1/4", centres: #"["up","down"]"#, count: 3),
             at: "/claims/0/statement/count")
