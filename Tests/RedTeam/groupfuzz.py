@@ -5,15 +5,12 @@ import json, random, subprocess, sys
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
 from matfuzz import fs, mat_json, rnd_entry, matrix, sqrt_upper, lessQ, TINY
 from fractions import Fraction as F
-from verdicts import finish, mismatches, report, verdicts, write
+from verdicts import claim_adder, finish, mismatches, report, verdicts, write
 
 def main(binary, seed, rounds):
     r = random.Random(seed)
     objects, claims, expect = {}, [], {}
-    def add(cid, rule, inputs, statement, exp, uses=None):
-        c = {'id': cid, 'rule': rule, 'inputs': inputs, 'statement': statement}
-        if uses: c['uses'] = uses
-        claims.append(c); expect[cid] = exp
+    add = claim_adder(claims, expect)
     for t in range(rounds):
         style = r.choice(['small', 'small', 'float', 'big'])
         n, p, T = r.randint(1, 5), r.randint(1, 4), r.randint(1, 3)

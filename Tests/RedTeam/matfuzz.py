@@ -5,7 +5,7 @@ decides is recomputed here with fractions.Fraction; each claim is stated once ex
 import base64, json, random, struct, subprocess, sys
 from fractions import Fraction as F
 sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
-from verdicts import finish, mismatches, report, verdicts, write
+from verdicts import claim_adder, finish, mismatches, report, verdicts, write
 
 def fs(q):
     q = F(q); return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
@@ -77,10 +77,7 @@ def lessQ(A, B, lam):  # sqrt(A) + sqrt(B) < lam, Lemma Q
 def main(binary, seed, rounds):
     r = random.Random(seed)
     objects, claims, expect = {}, [], {}
-    def add(cid, rule, inputs, statement, exp, uses=None):
-        c = {'id': cid, 'rule': rule, 'inputs': inputs, 'statement': statement}
-        if uses: c['uses'] = uses
-        claims.append(c); expect[cid] = exp
+    add = claim_adder(claims, expect)
     for t in range(rounds):
         style = r.choice(['small', 'float', 'big', 'grid'])
         d, N, K, D = r.randint(1, 3), r.randint(1, 5), r.randint(1, 4), r.randint(1, 3)

@@ -27,6 +27,16 @@ def verdicts(binary, path, *flags):
     return got, out
 
 
+def claim_adder(claims, expect):
+    """add(id, rule, inputs, statement, expected verdict, uses=None): appends a claim to
+    `claims` and its expected verdict ('PASS' or 'FAIL') to `expect`."""
+    def add(cid, rule, inputs, statement, exp, uses=None):
+        c = {'id': cid, 'rule': rule, 'inputs': inputs, 'statement': statement}
+        if uses: c['uses'] = uses
+        claims.append(c); expect[cid] = exp
+    return add
+
+
 def mismatches(expect, got):
     """The claims whose verdict is not the expected one: (id, expected, got)."""
     return [(k, v, got.get(k)) for k, v in expect.items() if got.get(k) != v]
