@@ -6,7 +6,9 @@ number, but a float written in source code (``0.1``) is usually not the number t
 author meant, so the conversion must be asked for with :func:`exact_float`.
 """
 
+import re
 from fractions import Fraction
+from math import gcd
 from numbers import Integral, Rational
 
 __all__ = ["num", "exact_float", "to_fraction", "to_int", "is_exact_number", "int_text", "parse_rational"]
@@ -120,14 +122,34 @@ def _parse_int(text):
     return _parse_int(text[:-k]) * 10**k + _parse_int(text[-k:])
 
 
+_CANONICAL = re.compile(r"(0|-?[1-9][0-9]*)(?:/([1-9][0-9]*))?")
+
+
 def parse_rational(text):
-    """The Fraction a canonical number string ("-3/8", "12") denotes, of any length."""
-    if len(text) <= _CHUNK:
-        return Fraction(text)
-    p, slash, q = text.partition("/")
-    if not (p.lstrip("-").isdigit() and p.lstrip("-").isascii() and (not slash or (q.isdigit() and q.isascii()))):
-        raise ValueError(f"not a number: {text[:40]}...")
-    return Fraction(_parse_int(p), _parse_int(q) if slash else 1)
+    """The Fraction a canonical number string ("-3/8", "12") denotes, of any length.
+
+    Only the canonical form of FORMAT.md sec. 2.2 is read, as the kernel reads it: no
+    decimals, exponents, spaces, signs on the denominator, leading zeros or fractions
+    out of lowest terms (``Fraction("0.1")`` would take them all). Anything else is a
+    ValueError naming the text.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected a number string, found {type(text).__name__} {text!r}")
+    m = _CANONICAL.fullmatch(text)
+    if m is None:
+        raise ValueError(f"not a canonical number string (FORMAT.md sec. 2.2): {_clip(text)!r}")
+    p = _parse_int(m.group(1))
+    if m.group(2) is None:
+        return Fraction(p)
+    q = _parse_int(m.group(2))
+    if p == 0 or q == 1 or gcd(p, q) != 1:
+        raise ValueError(f"not a canonical number string (FORMAT.md sec. 2.2; a fraction is in lowest "
+                         f"terms, its numerator is not 0 and its denominator is at least 2): {_clip(text)!r}")
+    return Fraction(p, q)
+
+
+def _clip(text):
+    return text if len(text) <= 40 else text[:40] + "..."
 
 
 def num(x):

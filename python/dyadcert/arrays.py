@@ -59,7 +59,9 @@ def _prefix(what, pos):
 def _exact(a, allow_float, what, pos):
     if hasattr(a, "detach") and hasattr(a, "cpu"):
         a = _from_tensor(a)
-    if hasattr(a, "dtype") and hasattr(a, "tolist") and hasattr(a, "ndim"):
+    if hasattr(a, "dtype") and hasattr(a, "tolist") and hasattr(a, "ndim") and (not pos or a.ndim > 0):
+        # An array, or a numpy scalar passed alone; a numpy scalar inside a list is an
+        # element like any other (np.float64 is a Python float: refused without allow_float).
         import numpy as np
 
         if isinstance(a, np.ma.MaskedArray):

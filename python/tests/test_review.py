@@ -11,6 +11,7 @@ from fractions import Fraction
 import pytest
 
 import dyadcert as dc
+from dyadcert._numbers import parse_rational
 
 
 def _decimal_text(n):
@@ -379,3 +380,43 @@ def test_weight_codes_given_as_one_string_is_refused():
     # A string is iterable: "sign" was read as the codes 's', 'i', 'g', 'n'.
     with pytest.raises(TypeError, match="weight_codes: expected a list of codes"):
         dc.Unit("heaviside", [0], [1], 0, weight_codes="sign")
+
+
+def test_numpy_float_scalars_inside_lists_need_allow_float():
+    # np.float64 is a subclass of float, yet [np.float64(0.1)] was converted while [0.1]
+    # was refused: a numpy scalar inside a list was taken for an array.
+    for bad in ([np.float64(0.1)], [[np.float32(0.5)]], [1, np.float16(2)]):
+        with pytest.raises(TypeError, match="allow_float"):
+            dc.exact_array(bad)
+    assert dc.exact_array([np.float64(0.1)], allow_float=True) == [Fraction(0.1)]
+    assert dc.exact_array([np.int64(-3), [np.uint8(7)]]) == [-3, [7]]
+    # An array, or a numpy scalar passed alone, is still an explicit choice of binary values.
+    assert dc.exact_array(np.float64(0.1)) == Fraction(0.1)
+    assert dc.exact_array([np.array([0.25, 0.1])]) == [[Fraction(1, 4), Fraction(0.1)]]
+
+
+@pytest.mark.parametrize("text", ["0.1", "1e3", " 1", "1 ", "2/4", "-6/3", "3/1", "0/5", "-0", "007", "1/02",
+                                  "+1", "1/-2", "1/+2", "\u0663", "", "-", "3/", "1_000", "1/0"])
+def test_parse_rational_reads_only_canonical_numbers(text):
+    # Fraction(text) took decimals, exponents, spaces and underscores: a bits() term
+    # coefficient "0.1" became 1/10 where every other field refuses the string.
+    with pytest.raises(ValueError, match="canonical"):
+        parse_rational(text)
+
+
+def test_parse_rational_canonical_values():
+    assert parse_rational("-3/8") == Fraction(-3, 8)
+    assert parse_rational("0") == 0
+    digits = "9" * 5000
+    assert parse_rational("-1/" + digits) == Fraction(-1, int(decimal.Decimal(digits)))
+    with pytest.raises(TypeError):
+        parse_rational(3)
+
+
+def test_bits_term_coefficient_strings_are_canonical():
+    t = {"claim": "a", "quantity": "log2-covering-number", "coefficient": "0.5"}
+    with pytest.raises(ValueError, match="canonical"):
+        dc.bits("b", [t], ">=", 1)
+    t["coefficient"] = "1/2"
+    c = dc.bits("b", [t], ">=", 1)
+    assert c.inputs["terms"][0]["coefficient"] == "1/2"
