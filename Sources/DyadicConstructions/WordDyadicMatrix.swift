@@ -123,7 +123,7 @@ public struct WordDyadicMatrix: Sendable {
         if words.count == entries.count {
             try limits.checkBits(128)
             for e in exponents where e > limits.maximumEntryBits {
-                throw .overLimit(limit: "exponent magnitude", needed: e, allowed: limits.maximumEntryBits)
+                throw .overLimit(limit: .bits("exponent magnitude"), needed: e, allowed: limits.maximumEntryBits)
             }
             self.init(storage: .wide(rows: rows, columns: columns, words: words), rowExponents: exponents, columnExponents: zeros)
             return
@@ -139,7 +139,7 @@ public struct WordDyadicMatrix: Sendable {
         }
         let m = try IntegerMatrix(rows: rows, columns: columns, entries: mantissas, limits: limits)
         for e in exponents where e > limits.maximumEntryBits {
-            throw .overLimit(limit: "exponent magnitude", needed: e, allowed: limits.maximumEntryBits)
+            throw .overLimit(limit: .bits("exponent magnitude"), needed: e, allowed: limits.maximumEntryBits)
         }
         self.init(storage: .integers(m), rowExponents: exponents, columnExponents: zeros)
     }

@@ -26,7 +26,7 @@ public struct DyadicMatrix: Sendable {
             throw .invalidShape(rows: mantissas.rows, columns: mantissas.columns, entryCount: rowExponents.count)
         }
         for e in rowExponents + columnExponents where e.magnitude > UInt(limits.maximumEntryBits) {
-            throw .overLimit(limit: "exponent magnitude", needed: e == Int.min ? Int.max : abs(e), allowed: limits.maximumEntryBits)
+            throw .overLimit(limit: .bits("exponent magnitude"), needed: e == Int.min ? Int.max : abs(e), allowed: limits.maximumEntryBits)
         }
         try limits.checkBits(mantissas.maximumBitLength)
         self.mantissas = mantissas

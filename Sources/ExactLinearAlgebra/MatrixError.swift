@@ -9,8 +9,8 @@ public enum MatrixError: Error, Equatable, Sendable, CustomStringConvertible {
     case dimensionMismatch(operation: String, left: MatrixShape, right: MatrixShape)
     /// A dimension or count is negative, or the entry list has the wrong length.
     case invalidShape(rows: Int, columns: Int, entryCount: Int)
-    /// The operation would exceed a limit (`limit` names it, `needed` the amount).
-    case overLimit(limit: String, needed: Int, allowed: Int)
+    /// The operation would exceed a limit of ``MatrixLimits`` (`needed` is the amount).
+    case overLimit(limit: MatrixLimit, needed: Int, allowed: Int)
     /// An argument is out of its range (lambda <= 0, a negative tolerance, an index out of
     /// range, a denominator that is not positive): thrown instead of trapping, so that
     /// input-reachable bad values end in a located error.
@@ -26,6 +26,25 @@ public enum MatrixError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(limit): needs \(needed), the limit is \(allowed)"
         case .invalidArgument(let what):
             return what
+        }
+    }
+}
+
+/// Which limit of ``MatrixLimits`` an operation would exceed.
+public enum MatrixLimit: Equatable, Sendable, CustomStringConvertible {
+    /// ``MatrixLimits/maximumEntries``.
+    case entries
+    /// ``MatrixLimits/maximumWork``.
+    case work
+    /// ``MatrixLimits/maximumEntryBits``, by a bit length of what the text names (an entry,
+    /// an exponent's magnitude, a common denominator).
+    case bits(String)
+
+    public var description: String {
+        switch self {
+        case .entries: return "matrix entries"
+        case .work: return "matrix work"
+        case .bits(let what): return what
         }
     }
 }
@@ -73,13 +92,13 @@ public struct MatrixLimits: Sendable, Equatable {
         guard rows >= 0, columns >= 0 else { throw .invalidShape(rows: rows, columns: columns, entryCount: 0) }
         let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
         guard !overflow, count <= maximumEntries else {
-            throw .overLimit(limit: "matrix entries", needed: overflow ? Int.max : count, allowed: maximumEntries)
+            throw .overLimit(limit: .entries, needed: overflow ? Int.max : count, allowed: maximumEntries)
         }
     }
 
     /// Throws unless `bits` fits the entry bit limit.
     public func checkBits(_ bits: Int, _ what: String = "entry bits") throws(MatrixError) {
-        guard bits <= maximumEntryBits else { throw .overLimit(limit: what, needed: bits, allowed: maximumEntryBits) }
+        guard bits <= maximumEntryBits else { throw .overLimit(limit: .bits(what), needed: bits, allowed: maximumEntryBits) }
     }
 
     /// Throws unless `a * b * c` (saturating) fits the work limit.
@@ -89,6 +108,6 @@ public struct MatrixLimits: Sendable, Equatable {
             let (p, o) = total.multipliedReportingOverflow(by: max(f, 0))
             total = o ? Int.max : p
         }
-        guard total <= maximumWork else { throw .overLimit(limit: "matrix work", needed: total, allowed: maximumWork) }
+        guard total <= maximumWork else { throw .overLimit(limit: .work, needed: total, allowed: maximumWork) }
     }
 }

@@ -144,13 +144,13 @@ struct MatrixProductTests {
         #expect(throws: MatrixError.self) { try IntegerMatrix(rows: Int.max, columns: 2, entries: []) }
         #expect(throws: MatrixError.self) { try IntegerMatrix(rows: -1, columns: 2, entries: []) }
         let limits = MatrixLimits(maximumEntries: 100, maximumEntryBits: 200, maximumWork: 1000)
-        #expect(throws: MatrixError.overLimit(limit: "matrix entries", needed: 101, allowed: 100)) {
+        #expect(throws: MatrixError.overLimit(limit: .entries, needed: 101, allowed: 100)) {
             try IntegerMatrix(rows: 101, columns: 1, entries: Array(repeating: 0, count: 101), limits: limits)
         }
         let wide = try IntegerMatrix(rows: 1, columns: 1, entries: [BigInt.powerOfTwo(150)])
         #expect(throws: MatrixError.self) { try wide.multiplied(by: wide, limits: limits) }
         let long = try IntegerMatrix(rows: 10, columns: 10, entries: Array(repeating: 1, count: 100))
-        #expect(throws: MatrixError.overLimit(limit: "matrix work", needed: 1000, allowed: 999)) {
+        #expect(throws: MatrixError.overLimit(limit: .work, needed: 1000, allowed: 999)) {
             try long.multiplied(by: long, limits: MatrixLimits(maximumWork: 999))
         }
         #expect(try long.multiplied(by: long, limits: MatrixLimits(maximumWork: 1000))[9, 9] == 10)

@@ -181,7 +181,7 @@ package struct Fields {
                 // The limit in force (never above the field's fixed range), so that the
                 // message and the flag agree.
                 let maximum = min(range.upperBound, context.limits.value(of: limit))
-                throw .limitExceeded(pointer: pointer, limit: limit, value: shorten(number.description), maximum: String(maximum))
+                throw .limitExceeded(pointer: pointer, limit: limit, value: shorten(number.description), maximum: .raisable(maximum))
             }
             throw .malformed(
                 pointer: pointer, expected: "an integer from \(range.lowerBound) to \(range.upperBound)", found: shorten(number.description)
@@ -206,7 +206,7 @@ package struct Fields {
         _ error: NumberSyntaxError, text: String, at pointer: JSONPointer, context: ReadingContext, expected: String
     ) -> KernelError {
         if case .tooManyDigits(let limit) = error.reason {
-            return .limitExceeded(pointer: pointer, limit: .digits, value: "more than \(limit)", maximum: String(limit))
+            return .limitExceeded(pointer: pointer, limit: .digits, value: "more than \(limit)", maximum: .raisable(limit))
         }
         return .malformed(
             pointer: pointer, expected: expected, found: "\"\(shorten(text))\" (\(error.explanation), at character \(error.position))")

@@ -25,7 +25,7 @@ package final class ReadingContext: Sendable {
         if let before = ReadingContext.charge(count, to: used, maximum: maximum) {
             let (total, overflow) = before.addingReportingOverflow(max(count, 0))
             throw .limitExceeded(
-                pointer: pointer, limit: .cells, value: overflow ? "more than \(maximum)" : String(total), maximum: String(maximum))
+                pointer: pointer, limit: .cells, value: overflow ? "more than \(maximum)" : String(total), maximum: .raisable(maximum))
         }
     }
 
@@ -37,7 +37,7 @@ package final class ReadingContext: Sendable {
             let value =
                 steps == Int.max
                 ? "more than \(maximum)" : before > Int.max - max(steps, 0) ? "more than \(maximum)" : String(before + max(steps, 0))
-            throw .limitExceeded(pointer: pointer, limit: .work, value: value, maximum: String(maximum))
+            throw .limitExceeded(pointer: pointer, limit: .work, value: value, maximum: .raisable(maximum))
         }
     }
 
@@ -61,7 +61,7 @@ package final class ReadingContext: Sendable {
     ) throws(KernelError) {
         let maximum = limits.value(of: kind)
         guard value <= maximum else {
-            throw .limitExceeded(pointer: pointer, limit: kind, value: described() ?? String(value), maximum: String(maximum))
+            throw .limitExceeded(pointer: pointer, limit: kind, value: described() ?? String(value), maximum: .raisable(maximum))
         }
     }
 

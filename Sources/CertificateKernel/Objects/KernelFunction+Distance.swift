@@ -88,7 +88,7 @@ enum ClassElements {
         let n = count(k)
         guard n <= BigInt(limits.maximumEnumeration), let elementCount = n.intValue else {
             throw .limitExceeded(
-                pointer: pointer, limit: .enumeration, value: countDescription(k), maximum: String(limits.maximumEnumeration))
+                pointer: pointer, limit: .enumeration, value: countDescription(k), maximum: .raisable(limits.maximumEnumeration))
         }
         switch k {
         case .finite(let elements):
@@ -99,7 +99,7 @@ enum ClassElements {
             guard !overflow, cells <= limits.maximumCells else {
                 throw .limitExceeded(
                     pointer: pointer, limit: .cells, value: overflow ? "more than \(Int.max)" : String(cells),
-                    maximum: String(limits.maximumCells))
+                    maximum: .raisable(limits.maximumCells))
             }
             do {
                 return try (0..<elementCount).map { number throws(DyadicFunctionError) in

@@ -85,7 +85,7 @@ enum NetworkReader {
                 b = try BigInt(parsing: parts[1], digitLimit: context.limits.maximumDigits)
             } catch {
                 if case .tooManyDigits(let limit) = error.reason {
-                    throw .limitExceeded(pointer: pointer, limit: .digits, value: "more than \(limit)", maximum: String(limit))
+                    throw .limitExceeded(pointer: pointer, limit: .digits, value: "more than \(limit)", maximum: .raisable(limit))
                 }
                 break
             }

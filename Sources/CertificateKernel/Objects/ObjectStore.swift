@@ -63,7 +63,7 @@ package struct ObjectStore: Sendable {
                 guard list.count <= maximumListLength - result.count else {
                     throw .limitExceeded(
                         pointer: at, limit: .enumeration, value: "more than \(maximumListLength) functions (lists spliced in)",
-                        maximum: String(maximumListLength))
+                        maximum: .raisable(maximumListLength))
                 }
                 result += list
             } else {

@@ -56,7 +56,7 @@ enum CoverRule: TypedRule {
         guard work <= context.limits.maximumEnumeration * pairsPerEnumeratedElement else {
             throw .limitExceeded(
                 pointer: claim.centres.pointer, limit: .enumeration, value: "\(work) element-centre pairs",
-                maximum: String(context.limits.maximumEnumeration * pairsPerEnumeratedElement))
+                maximum: .raisable(context.limits.maximumEnumeration * pairsPerEnumeratedElement))
         }
         for (e, element) in elements.enumerated() {
             var nearest: Rational? = nil

@@ -24,11 +24,16 @@ enum EnumerateRule: VariantRule {
     static let declaration = RuleDeclaration(
         name: .enumerate, lemma: "the definitions of |K| and N(eps, K) (MATH.md sec. 7)",
         inputs: ["class", "quantity", "eps", "coding"], statement: ["values", "value"])
+    /// The largest n for an exact covering-number search under any limits (its bit masks
+    /// and 3^n work).
+    static let largestCliqueSearch = 24
+
     /// The largest n for an exact covering-number search (3^n subset pairs) under
-    /// `--max-enumeration`: 3^n <= 64 * the limit (n = 16 by default), and at most 24.
+    /// `--max-enumeration`: 3^n <= 64 * the limit (n = 16 by default), and at most
+    /// ``largestCliqueSearch``.
     static func maximumCliqueSearch(_ limits: VerificationLimits) -> Int {
         var n = 0, power = 1
-        while n < 24 && power <= 64 * limits.maximumEnumeration / 3 {
+        while n < largestCliqueSearch && power <= 64 * limits.maximumEnumeration / 3 {
             power *= 3
             n += 1
         }
@@ -161,7 +166,8 @@ enum EnumerateRule: VariantRule {
         guard n <= maximumCliqueSearch else {
             throw .limitExceeded(
                 pointer: pointer, limit: .enumeration, value: "\(n) distinct elements for an exact covering number",
-                maximum: String(maximumCliqueSearch))
+                maximum: maximumCliqueSearch < largestCliqueSearch
+                    ? .raisable(maximumCliqueSearch) : .fixed("\(largestCliqueSearch), whatever --max-enumeration is"))
         }
         let full = (1 << n) - 1
         var isClique = [Bool](repeating: false, count: 1 << n)

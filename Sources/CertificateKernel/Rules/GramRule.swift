@@ -44,7 +44,8 @@ enum GramRule: VariantRule {
         guard D <= maximumFunctions, D * D <= context.limits.maximumCells else {
             throw .limitExceeded(
                 pointer: at, limit: .cells, value: "\(ReadingContext.product(D, D)) Gram entries",
-                maximum: String(min(context.limits.maximumCells, maximumFunctions * maximumFunctions)))
+                maximum: D > maximumFunctions
+                    ? .fixed("of \(maximumFunctions) functions, whatever --max-cells is") : .raisable(context.limits.maximumCells))
         }
         // Every entry takes one pass over two functions (words for packed ones).
         try context.readingContext.chargeWork(ReadingContext.product(D, D, 2 * max(1, functions.workSize / D)), at: at)

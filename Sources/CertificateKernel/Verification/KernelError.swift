@@ -5,7 +5,7 @@ public enum KernelError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Unreadable or malformed input: at `pointer`, `expected` was required but `found`.
     case malformed(pointer: JSONPointer, expected: String, found: String)
     /// A resource limit was exceeded before any work was done.
-    case limitExceeded(pointer: JSONPointer, limit: LimitKind, value: String, maximum: String)
+    case limitExceeded(pointer: JSONPointer, limit: LimitKind, value: String, maximum: LimitBound)
 
     /// The JSON pointer of the problem.
     public var pointer: JSONPointer {
@@ -25,9 +25,20 @@ public enum KernelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformed(let pointer, let expected, let found):
             return "at \(pointer.display): expected \(expected), found \(found)"
         case .limitExceeded(let pointer, let limit, let value, let maximum):
-            let exceeds = "at \(pointer.display): \(limit.title) \(value) exceeds the limit \(maximum)"
-            // A maximum written as text, not a number, is a bound that no flag raises; the text says why.
-            return Int(maximum).map { "\(exceeds) (\(limit.hint(current: $0)))" } ?? exceeds
+            let exceeds = "at \(pointer.display): \(limit.title) \(value) exceeds the limit"
+            switch maximum {
+            case .raisable(let bound): return "\(exceeds) \(bound) (\(limit.hint(current: bound)))"
+            case .fixed(let bound): return "\(exceeds) \(bound)"
+            }
         }
     }
+}
+
+/// The bound a resource limit held a value to.
+public enum LimitBound: Equatable, Sendable {
+    /// A bound that raising the limit's flag raises: the setting in force, or a bound
+    /// derived from it. The message says how to raise it.
+    case raisable(Int)
+    /// A bound that no flag raises; the text says what it is.
+    case fixed(String)
 }

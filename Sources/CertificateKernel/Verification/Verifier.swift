@@ -26,7 +26,7 @@ public struct Verifier: Sendable {
             return FileVerdict(
                 path: path, description: nil, claims: [],
                 error: .limitExceeded(
-                    pointer: JSONPointer(), limit: .fileSize, value: String(bytes.count), maximum: String(limits.maximumFileSize)))
+                    pointer: JSONPointer(), limit: .fileSize, value: String(bytes.count), maximum: .raisable(limits.maximumFileSize)))
         }
         var jsonLimits = JSONLimits()
         jsonLimits.maximumBytes = limits.maximumFileSize
@@ -38,7 +38,7 @@ public struct Verifier: Sendable {
             let kernelError: KernelError =
                 error.isLimit
                 ? .limitExceeded(
-                    pointer: error.pointer, limit: .fileSize, value: error.description, maximum: String(limits.maximumFileSize))
+                    pointer: error.pointer, limit: .fileSize, value: error.description, maximum: .raisable(limits.maximumFileSize))
                 : .malformed(pointer: error.pointer, expected: "well-formed JSON (RFC 8259)", found: error.description)
             return FileVerdict(path: path, description: nil, claims: [], error: kernelError)
         }

@@ -53,19 +53,19 @@ func digits(forEntryBits bits: Int) -> Int {
 /// says so instead of naming the flag.
 func kernelError(_ error: MatrixError, at pointer: JSONPointer, limits: VerificationLimits) -> KernelError {
     switch error {
-    case .overLimit(let limit, let needed, let allowed) where limit == "matrix work" || limit == "matrix entries":
+    case .overLimit(let limit, let needed, let allowed) where limit == .work || limit == .entries:
         let value = needed == Int.max ? "more than \(allowed)" : String(needed)
         return .limitExceeded(
-            pointer: pointer, limit: limit == "matrix work" ? .work : .cells, value: "\(value) (\(limit))", maximum: String(allowed))
+            pointer: pointer, limit: limit == .work ? .work : .cells, value: "\(value) (\(limit))", maximum: .raisable(allowed))
     case .overLimit(let limit, let needed, _) where needed > BigInt.maximumBitWidth:
         let bits = needed == Int.max ? "more than \(BigInt.maximumBitWidth)" : String(needed)
         return .limitExceeded(
             pointer: pointer, limit: .digits, value: "for \(bits) bits (\(limit))",
-            maximum: "of \(BigInt.maximumBitWidth) bits, the largest entry of the exact arithmetic, whatever --max-digits is")
+            maximum: .fixed("of \(BigInt.maximumBitWidth) bits, the largest entry of the exact arithmetic, whatever --max-digits is"))
     case .overLimit(let limit, let needed, _):
         return .limitExceeded(
             pointer: pointer, limit: .digits, value: "\(digits(forEntryBits: needed)) (\(limit): \(needed) bits)",
-            maximum: String(limits.maximumDigits))
+            maximum: .raisable(limits.maximumDigits))
     default:
         return .malformed(pointer: pointer, expected: "conforming matrices", found: error.description)
     }
@@ -90,7 +90,7 @@ extension ObjectStore {
         guard count <= context.limits.maximumCells else {
             throw .limitExceeded(
                 pointer: p, limit: .cells, value: "\(rows) x \(columns) = \(count) matrix entries",
-                maximum: String(context.limits.maximumCells))
+                maximum: .raisable(context.limits.maximumCells))
         }
         try context.chargeCells(count: count, at: p)
         if let text = try f.optionalString("sha256"),
@@ -167,7 +167,8 @@ extension ObjectStore {
         let e = try Fields.bigInteger(value, at: at, context: context)
         guard let n = e.intValue, n.magnitude <= UInt(bound) else {
             let needed = e.magnitude.intValue ?? Int.max
-            throw kernelError(.overLimit(limit: "exponent magnitude", needed: needed, allowed: bound), at: at, limits: context.limits)
+            throw kernelError(
+                .overLimit(limit: .bits("exponent magnitude"), needed: needed, allowed: bound), at: at, limits: context.limits)
         }
         return n
     }
@@ -248,7 +249,8 @@ extension ObjectStore {
         }
         let size = ReadingContext.product(K, w.columns + D + 1) &+ D
         guard size >= 0, size <= f.context.limits.maximumNetworkSize else {
-            throw .limitExceeded(pointer: p, limit: .networkSize, value: String(size), maximum: String(f.context.limits.maximumNetworkSize))
+            throw .limitExceeded(
+                pointer: p, limit: .networkSize, value: String(size), maximum: .raisable(f.context.limits.maximumNetworkSize))
         }
         do {
             return .extended(

@@ -63,7 +63,7 @@ enum CertificateFiles {
         if path != standardInput {
             let attributes = try? FileManager.default.attributesOfItem(atPath: path)
             if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
-                return .failure(.limitExceeded(pointer: JSONPointer(), limit: .fileSize, value: String(size), maximum: String(limit)))
+                return .failure(.limitExceeded(pointer: JSONPointer(), limit: .fileSize, value: String(size), maximum: .raisable(limit)))
             }
         }
         guard let handle = path == standardInput ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
@@ -74,7 +74,8 @@ enum CertificateFiles {
             return .failure(.malformed(pointer: JSONPointer(), expected: "a readable file", found: "a read error"))
         }
         if data.count > limit {
-            return .failure(.limitExceeded(pointer: JSONPointer(), limit: .fileSize, value: "more than \(limit)", maximum: String(limit)))
+            return .failure(
+                .limitExceeded(pointer: JSONPointer(), limit: .fileSize, value: "more than \(limit)", maximum: .raisable(limit)))
         }
         return .success([UInt8](data))
     }

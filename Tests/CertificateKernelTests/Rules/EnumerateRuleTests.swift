@@ -192,6 +192,26 @@ struct EnumerateRuleTests {
         #expect(v.error?.pointer.description == "/claims/0/inputs/class")
     }
 
+    /// The exact covering-number search stops at 25 distinct elements: 16 under the default
+    /// `--max-enumeration`, 24 under any setting. Past 24 the message says no flag helps.
+    @Test func cliqueSearchLimitSaysWhetherTheFlagHelps() {
+        var base = RuleCertificate()
+        for c in 0..<25 { base = base.object("c\(c)", RT.constant(String(c))) }
+        let text = base.object("K", RT.finiteClass((0..<25).map { "c\($0)" }))
+            .claim(
+                "e", "enumerate", inputs: #"{"class":"K","quantity":"covering-number","coding":"joint","eps":"1"}"#,
+                statement: #"{"value":"13"}"#
+            ).text
+        var limits = VerificationLimits()
+        let byDefault = Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "test")
+        #expect(byDefault.status == .limitExceeded)
+        #expect(byDefault.error?.description.hasSuffix("exceeds the limit 16 (raise it with --max-enumeration)") == true)
+        limits.maximumEnumeration = 1 << 40
+        let raised = Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "test")
+        #expect(raised.status == .limitExceeded)
+        #expect(raised.error?.description.hasSuffix("exceeds the limit 24, whatever --max-enumeration is") == true)
+    }
+
     @Test func malformedInputs() {
         let base = RuleCertificate().object("K", RT.readoutClass(levels: 2, [1]))
         // eps belongs to covering numbers only.

@@ -24,6 +24,30 @@ struct GramRuleTests {
         RT.expectVerified(Self.haarClaim(Self.haarGram).verify())
     }
 
+    /// D functions need D^2 Gram entries: `--max-cells` bounds them, and past 2^14
+    /// functions no setting does. Each message says which.
+    @Test func gramSizeLimitSaysWhetherTheFlagHelps() {
+        func verify(_ D: Int, _ limits: VerificationLimits) -> FileVerdict {
+            let text = RuleCertificate().object("f", RT.constant("1"))
+                .claim(
+                    "g", "gram", inputs: "{\"functions\":\(RT.a(Array(repeating: "f", count: D)))}", statement: #"{"matrix":"identity"}"#
+                )
+                .text
+            return Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "test")
+        }
+        var few = VerificationLimits()
+        few.maximumCells = 120
+        #expect(verify(10, few).status == .failed) // 100 entries: checked (and not the identity)
+        let eleven = verify(11, few)
+        #expect(eleven.status == .limitExceeded)
+        #expect(eleven.error?.description.hasSuffix("121 Gram entries exceeds the limit 120 (raise it with --max-cells)") == true)
+        var many = VerificationLimits()
+        many.maximumCells = 1 << 40
+        let tooMany = verify((1 << 14) + 1, many)
+        #expect(tooMany.status == .limitExceeded)
+        #expect(tooMany.error?.description.hasSuffix("exceeds the limit of 16384 functions, whatever --max-cells is") == true)
+    }
+
     @Test func haarNormOffBySmallStepRejected() {
         for wrong in ["1/4", "1", "0", "-1/2", "501/1000", "511/1024"] {
             var rows = Self.haarGram

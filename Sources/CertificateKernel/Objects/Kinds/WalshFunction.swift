@@ -13,7 +13,7 @@ extension ObjectStore {
         try context.chargeCells(level: level, at: p.appending("index"))
         guard let index = m.intValue else { // unreachable: the level limit keeps m below 2^40
             throw .limitExceeded(
-                pointer: p.appending("index"), limit: .level, value: String(level), maximum: String(context.limits.maximumLevel))
+                pointer: p.appending("index"), limit: .level, value: String(level), maximum: .raisable(context.limits.maximumLevel))
         }
         do { return .function(.packed(try WalshFunction(index: index).packed(level: level))) } catch {
             throw ObjectStore.invalid(error, at: p, what: "a Walsh function")
