@@ -168,10 +168,27 @@ enum SupportRule: TypedRule {
 
     /// What `screens` and `optimal-upper` state.
     struct Optimal {
-        /// The number of features screened for each task (0 for a task no screen names),
-        /// or the failure of the first listed screen the claim cannot use.
-        let screened: Result<[Int], ScreenFailure>
+        /// The screen of each task (nil for a task no screen names), or the failure of the
+        /// first listed screen the claim cannot use.
+        let screens: Result<[Screen?], ScreenFailure>
         let upper: Located<[Int]>
+    }
+
+    /// What a usable screen says: how many features are zero in every optimal head of
+    /// its task, for the lasso its gap claim is about.
+    struct Screen {
+        let count: Int
+        let lasso: Lasso
+    }
+
+    /// A lasso problem: features X, targets Y (by name) and lambda. Optimal heads are
+    /// optimal for one problem, so the statement names the problem of each screen.
+    struct Lasso: Equatable, CustomStringConvertible {
+        let features: String
+        let targets: String
+        let lambda: Rational
+
+        var description: String { "(\(features), \(targets), lambda = \(lambda))" }
     }
 
     /// A listed screen that is not a usable `lasso-screen` claim about these heads.
@@ -207,25 +224,25 @@ enum SupportRule: TypedRule {
             guard upper.value.count == T else {
                 throw .malformed(pointer: upper.pointer, expected: "\(T) counts (one per task)", found: "\(upper.value.count)")
             }
-            optimal = Optimal(screened: try screened(ids, of: heads, m), upper: upper)
+            optimal = Optimal(screens: try screens(ids, of: heads, m), upper: upper)
         }
         return Claim(heads: heads, supports: supports, sizes: sizes, union: union, fractions: fractions, optimal: optimal)
     }
 
-    /// The features screened per task by the `lasso-screen` claims `ids` (listed at
-    /// `screens`), or the first one that cannot be used; a second screen of a task is malformed.
-    static func screened(_ ids: [String], of heads: (name: String, value: RationalMatrix), _ m: MatrixInputs) throws(KernelError) -> Result<
-        [Int], ScreenFailure
+    /// The screen of each task among the `lasso-screen` claims `ids` (listed at `screens`),
+    /// or the first one that cannot be used; a second screen of a task is malformed.
+    static func screens(_ ids: [String], of heads: (name: String, value: RationalMatrix), _ m: MatrixInputs) throws(KernelError) -> Result<
+        [Screen?], ScreenFailure
     > {
         let T = heads.value.rows, p = heads.value.columns
-        var screened = Array(repeating: 0, count: T)
+        var screens: [Screen?] = Array(repeating: nil, count: T)
         for (i, id) in ids.enumerated() {
             let at = m.at("screens").appending(i)
             guard let source = m.context.used[id] else {
                 return .failure(ScreenFailure(reason: "refers to claim \(id), which is not listed in \"uses\"", pointer: at))
             }
             guard source.rule == LassoScreenRule.name, let fact = source.fact(named: QuantityName.screenedFeatures.rawValue),
-                let t = fact.meaning.task, t < T, let count = fact.bound.upper?.numerator.intValue
+                let t = fact.meaning.task, t < T, let count = fact.bound.upper?.numerator.intValue, let lambda = fact.meaning.lambda
             else {
                 return .failure(ScreenFailure(reason: "claim \(id) is not a lasso-screen claim about a task of \(heads.name)", pointer: at))
             }
@@ -243,20 +260,34 @@ enum SupportRule: TypedRule {
                 return .failure(
                     ScreenFailure(reason: "claim \(id) screens features of a matrix with \(x.columns) columns, not \(p)", pointer: at))
             }
-            guard screened[t] == 0 else {
+            guard screens[t] == nil else {
                 throw .malformed(pointer: at, expected: "one screening claim per task", found: "a second one for task \(t)")
             }
-            screened[t] = count
+            screens[t] = Screen(
+                count: count, lasso: Lasso(features: fact.meaning.subject[0], targets: fact.meaning.subject[1], lambda: lambda))
         }
-        return .success(screened)
+        return .success(screens)
+    }
+
+    /// The problems the optimal heads are optimal for, as the statement names them: one
+    /// lasso for all screened tasks, or the lasso of each.
+    static func lassoText(_ screens: [Screen?]) -> String {
+        let named = screens.enumerated().compactMap { t, screen in screen.map { (t, $0.lasso) } }
+        guard let first = named.first?.1 else { return "" }
+        if named.allSatisfy({ $0.1 == first }) { return " of the lasso \(first)" }
+        return " (" + named.map { "task \($0.0): lasso \($0.1)" }.joined(separator: "; ") + ")"
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (name, supports, sizes, union) = (claim.heads.name, claim.supports, claim.sizes.value, claim.union.value)
         let T = claim.heads.value.rows, p = claim.heads.value.columns
-        let optimalText =
-            claim.optimal.map { ", every optimal head uses at most \($0.upper.value.map(String.init).joined(separator: ",")) features" }
-            ?? ""
+        var optimalText = ""
+        if let optimal = claim.optimal {
+            var lasso = ""
+            if case .success(let screens) = optimal.screens { lasso = lassoText(screens) }
+            optimalText =
+                ", every optimal head\(lasso) uses at most \(optimal.upper.value.map(String.init).joined(separator: ",")) features"
+        }
         let summary = "supports of \(name): sizes \(sizes.map(String.init).joined(separator: ",")), union \(union)\(optimalText)"
         for t in 0..<T where supports.supports[t].count != sizes[t] {
             let actual = supports.supports[t]
@@ -276,9 +307,9 @@ enum SupportRule: TypedRule {
         }
         if let optimal = claim.optimal {
             let screened: [Int]
-            switch optimal.screened {
+            switch optimal.screens {
             case .failure(let failure): return .fails(summary, failure.reason, at: failure.pointer)
-            case .success(let counts): screened = counts
+            case .success(let screens): screened = screens.map { $0?.count ?? 0 }
             }
             let upper = optimal.upper.value
             if let t = (0..<T).first(where: { upper[$0] != p - screened[$0] }) {

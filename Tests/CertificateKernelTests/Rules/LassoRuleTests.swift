@@ -197,7 +197,7 @@ struct LassoRuleTests {
         let screen = v.claims.first { $0.id == "screen0" }?.summary ?? ""
         #expect(screen.contains("(X, Y, lambda = 1/4)"), "\(screen)")
         let supports = v.claims.first { $0.id == "supports" }?.summary ?? ""
-        #expect(supports.contains("every optimal head uses at most 3,3,3 features"), "\(supports)")
+        #expect(supports.contains("every optimal head of the lasso (X, Y, lambda = 1/4) uses at most 3,3,3 features"), "\(supports)")
     }
 
     /// A screen bounds the optimal heads of the problem its gap claim is about. W =
@@ -237,6 +237,82 @@ struct LassoRuleTests {
         // W's own problem screens nothing: feature 1 has |x_1 . theta| = 1 = lambda.
         let own = support("screenW")(screen("screenW", "gapW")(gap("gapW", "X", "W")(base))).verify()
         RT.expectFailed(own, claim: 1, at: "/claims/1/inputs/features/0", reason: ["feature 1 cannot be screened"])
+    }
+
+    /// Optimal heads are optimal for a problem (X, Y, lambda), not for heads: W's row 0 is
+    /// named by a loose gap of the lasso X' = [[1, 0]], y = [10], lambda = 1 (P = 193/8, D =
+    /// 19/2 at theta = 1, gap 117/8), whose screen drops feature 1 (x'_1 = 0). "Every optimal
+    /// head uses at most 1 feature" is true of that lasso and false of X = [[1, 1]]'s (where
+    /// W = [[9/2, 9/2]] is optimal), so the statement names the lasso; with screens of two
+    /// lassos it names each task's.
+    @Test func theOptimalBoundNamesTheLassoOfItsScreens() {
+        let base = RuleCertificate().object("X", MX.matrix([["1", "1"]])).object("Y", MX.matrix([["10", "10"]]))
+            .object("W", MX.matrix([["9/2", "9/2"], ["9", "0"]])).object("theta", MX.matrix([["1"]]))
+            .object("X2", MX.matrix([["1", "0"]]))
+        func gap(_ id: String, _ x: String, task: Int, _ delta: String) -> (RuleCertificate) -> RuleCertificate {
+            {
+                $0.claim(
+                    id, "lasso-gap",
+                    inputs:
+                        "{\"features\":\"\(x)\",\"targets\":\"Y\",\"heads\":\"W\",\"task\":\"\(task)\",\"dual\":\"theta\",\"lambda\":\"1\"}",
+                    statement: "{\"delta\":\"\(delta)\"}")
+            }
+        }
+        func screen(_ id: String, _ g: String, _ features: [String]) -> (RuleCertificate) -> RuleCertificate {
+            {
+                $0.claim(
+                    id, "lasso-screen", uses: [g], inputs: "{\"gap\":\"\(g)\",\"features\":\(RT.a(features))}",
+                    statement: "{\"screened\":\"\(features.count)\"}")
+            }
+        }
+        func support(_ screens: [String], _ upper: [String]) -> (RuleCertificate) -> RuleCertificate {
+            {
+                $0.claim(
+                    "supportW", "support", uses: screens, inputs: "{\"heads\":\"W\",\"screens\":\(RT.a(screens))}",
+                    statement: "{\"sizes\":[\"2\",\"1\"],\"union\":\"2\",\"optimal-upper\":\(RT.a(upper))}")
+            }
+        }
+        // Task 0 screened on X' (loose gap): one lasso, named.
+        let one = support(["s0"], ["1", "2"])(screen("s0", "g0", ["1"])(gap("g0", "X2", task: 0, "117/8")(base))).verify()
+        RT.expectVerified(one)
+        let line = one.claims.last?.summary ?? ""
+        #expect(line.hasSuffix("every optimal head of the lasso (X2, Y, lambda = 1) uses at most 1,2 features"), "\(line)")
+        // The gap one step too small (117/8 - 2^-60) fails, and so does everything resting on it.
+        let low = support(["s0"], ["1", "2"])(
+            screen("s0", "g0", ["1"])(gap("g0", "X2", task: 0, MX.minusTiny(try! Rational(117, 8)))(base))
+        ).verify()
+        RT.expectFailed(low, claim: 0, at: "/claims/0/statement/delta")
+        #expect(low.claims.map { $0.passed } == [false, false, false])
+        // Task 0 on X (nothing screened: |x_j . theta| = 1 = lambda), task 1 on X' (exact, gap 0).
+        let two = support(["s0", "s1"], ["2", "1"])(
+            screen("s1", "g1", ["1"])(screen("s0", "g0", [])(gap("g1", "X2", task: 1, "0")(gap("g0", "X", task: 0, "0")(base))))
+        ).verify()
+        RT.expectVerified(two)
+        let perTask = two.claims.last?.summary ?? ""
+        #expect(
+            perTask.hasSuffix(
+                "every optimal head (task 0: lasso (X, Y, lambda = 1); task 1: lasso (X2, Y, lambda = 1)) uses at most 2,1 features"),
+            "\(perTask)")
+    }
+
+    /// At most one screen per task, whatever the order: a screen of no feature listed before
+    /// a second screen of its task was let through (the count 0 stood for "no screen yet").
+    @Test func aSecondScreenOfATaskIsMalformedInEitherOrder() {
+        let base = RuleCertificate().object("X", MX.matrix([["1", "0"]])).object("Y", MX.matrix([["10"]]))
+            .object("W", MX.matrix([["9", "0"]])).object("theta", MX.matrix([["1"]]))
+            .claim(
+                "g", "lasso-gap",
+                inputs: #"{"features":"X","targets":"Y","heads":"W","task":"0","dual":"theta","lambda":"1"}"#, statement: #"{"delta":"0"}"#
+            )
+            .claim("none", "lasso-screen", uses: ["g"], inputs: #"{"gap":"g","features":[]}"#, statement: #"{"screened":"0"}"#)
+            .claim("one", "lasso-screen", uses: ["g"], inputs: #"{"gap":"g","features":["1"]}"#, statement: #"{"screened":"1"}"#)
+        for order in [["none", "one"], ["one", "none"]] {
+            let v = base.claim(
+                "supportW", "support", uses: order, inputs: "{\"heads\":\"W\",\"screens\":\(RT.a(order))}",
+                statement: #"{"sizes":["1"],"union":"1","optimal-upper":["1"]}"#
+            ).verify()
+            RT.expectMalformed(v, at: "/claims/3/inputs/screens/1")
+        }
     }
 
     static func variability(_ heads: [[String]]) -> FileVerdict {
