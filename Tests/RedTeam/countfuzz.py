@@ -14,7 +14,8 @@ computed here with fractions.Fraction, never read off the kernel:
   from the largest distance to the nearest centre, sizes and covering numbers by brute
   force (the least partition into sets of diameter <= 2 eps, by backtracking; Lemma K);
 - the fewest first-layer units of networks realising (or within eps of, or within every
-  eps < b of) functions by trying every set of thresholds (Lemma N1), and against it the
+  eps < b of) functions, by cutting them into the fewest pieces that fit (Lemma N1), and
+  against it the
   breakpoint count of FORMAT.md 5.12 (jump > 2 eps, >= 2b); for readout classes the
   minimum over all sign trees;
 - code lengths from the table of FORMAT.md sec. 6, and unit and parameter counts of the
@@ -27,7 +28,7 @@ claims (exact, and one unit beyond).
 
     countfuzz.py BINARY FIRST-SEED ROUNDS
 """
-import bisect, itertools, math, os, random, sys
+import bisect, functools, itertools, math, os, random, sys
 from fractions import Fraction as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from verdicts import claim_adder, finish, mismatches, report, verdicts, write
@@ -63,8 +64,9 @@ def value_at(f, x):
     return vals[bisect.bisect_right(bps, x) - 1]
 
 
+@functools.lru_cache(maxsize=4096)
 def grid(fs_):
-    """The common refinement of the functions: its points and, per piece, each value."""
+    """The common refinement of a tuple of functions: its points and, per piece, each value."""
     pts = sorted({t for f in fs_ for t in f[0]})
     return pts, [[value_at(f, a) for f in fs_] for a in pts[:-1]]
 
@@ -90,7 +92,7 @@ def tuple_distance(Fs, Gs):
 def least_distance(elements):
     """The least pairwise distance of two or more tuples: each tuple as its values on the
     common refinement of all their coordinates, in integers over a common denominator."""
-    rows = [grid([e[d] for e in elements])[1] for d in range(len(elements[0]))]
+    rows = [grid(tuple(e[d] for e in elements))[1] for d in range(len(elements[0]))]
     values = [[piece[i] for coordinate in rows for piece in coordinate] for i in range(len(elements))]
     den = math.lcm(*(v.denominator for vs in values for v in vs), 1)
     ints = [[v.numerator * (den // v.denominator) for v in vs] for vs in values]
@@ -99,7 +101,7 @@ def least_distance(elements):
 
 def midrange(fs_):
     """The pointwise midrange of functions, the centre of Lemma K."""
-    pts, vals = grid(fs_)
+    pts, vals = grid(tuple(fs_))
     return canonical(pts, [(max(v) + min(v)) / 2 for v in vals])
 
 
@@ -160,17 +162,16 @@ def hex_bits(bits):
 
 # ---- covering numbers and widths by brute force
 
-def covering_number(elements, eps):
-    """N(eps, K) for the distinct elements: the least partition into parts of pairwise
-    distance <= 2 eps (Lemma K), by backtracking over parts."""
-    n = len(elements)
-    near = [[tuple_distance(a, b) <= 2 * eps for b in elements] for a in elements]
+def covering_number(dist, eps):
+    """N(eps, K) for distinct elements with these pairwise distances: the least partition
+    into parts of pairwise distance <= 2 eps (Lemma K), by backtracking over parts."""
+    n = len(dist)
     best = [n]
     def place(i, parts):
         if len(parts) >= best[0]: return
         if i == n: best[0] = len(parts); return
         for p in parts:
-            if all(near[i][j] for j in p):
+            if all(dist[i][j] <= 2 * eps for j in p):
                 p.append(i); place(i + 1, parts); p.pop()
         parts.append([i]); place(i + 1, parts); parts.pop()
     place(0, [])
@@ -179,20 +180,19 @@ def covering_number(elements, eps):
 
 def fewest_thresholds(fs_, fits):
     """The fewest first-layer units of one network whose outputs s_d satisfy fits(range of
-    f_d on each piece of s_d) for every f_d: by Lemma N1 the outputs break only at the
-    thresholds, and a piece can be approximated by a constant within eps iff the range of
-    f_d on it is <= 2 eps. Thresholds can be moved onto breakpoints of the f_d (inside a
-    piece where every f_d is constant the break can slide left to the previous point), so
-    every subset of those points is tried, smallest first."""
-    pts, vals = grid(fs_) if fs_ else ([F(0), F(1)], [[]])
-    inner = range(1, len(pts) - 1)
-    def ok(a, b):
-        return all(fits(max(v[d] for v in vals[a:b]) - min(v[d] for v in vals[a:b])) for d in range(len(fs_)))
-    good = {(a, b): ok(a, b) for a in range(len(pts)) for b in range(a + 1, len(pts))}
-    for k in range(len(inner) + 1):
-        for cut in itertools.combinations(inner, k):
-            ends = (0,) + cut + (len(pts) - 1,)
-            if all(good[a, b] for a, b in zip(ends, ends[1:])): return k
+    f_d on each piece of s_d) for every f_d. By Lemma N1 the outputs break only at the
+    thresholds, and f_d has a constant within eps on a piece iff its range there is
+    <= 2 eps (the midrange). A break inside a piece where every f_d is constant can slide
+    to the piece's left end, so the thresholds are breakpoints of the f_d, and cutting
+    greedily (each part as long as it fits) is exact: fitting is inherited by sub-intervals,
+    so the k-th greedy cut is never left of the k-th cut of any feasible set."""
+    vals = grid(tuple(fs_))[1] if fs_ else [[]]
+    cuts, lo, hi = 0, vals[0], vals[0]
+    for v in vals[1:]:
+        nlo, nhi = [min(a, b) for a, b in zip(lo, v)], [max(a, b) for a, b in zip(hi, v)]
+        if all(fits(h - l) for l, h in zip(nlo, nhi)): lo, hi = nlo, nhi
+        else: cuts, lo, hi = cuts + 1, v, v
+    return cuts
 
 
 def accuracy_test(eps, below):
@@ -289,20 +289,22 @@ class Certificate:
         if kind == 'cells':
             J = r.randint(0, 3); vals = [r.choice(VALUES) for _ in range(2 ** J)]
             return self.define('c', {'kind': 'cell-function', 'level': str(J), 'values': [fs(v) for v in vals]}, on_cells(J, vals))
-        if kind == 'sign':
-            J = r.randint(0, 3); bits = [r.randint(0, 1) for _ in range(2 ** J)]
+        if kind == 'sign':  # levels 6 to 9 span two to eight 64-bit words, in runs
+            J = r.choice([0, 1, 2, 3, 6, 7, 9]); bits = []
+            while len(bits) < 2 ** J: bits += [r.randint(0, 1)] * r.choice([1, 1, 3, 64, 65])
+            bits = bits[:2 ** J]
             return self.define('sg', {'kind': 'sign-function', 'level': str(J), 'bits': hex_bits(bits)},
                                on_cells(J, [F(1 - 2 * b) for b in bits]))
         if kind == 'walsh':
-            m = r.randint(0, 15)
+            m = r.choice([r.randint(0, 15), r.randint(64, 511)])
             return self.define('w', {'kind': 'walsh-function', 'index': str(m)}, walsh(m, max(m.bit_length(), 1)))
         if kind == 'rademacher':
-            n = r.randint(0, 2)
+            n = r.choice([0, 1, 2, 6, 8])
             return self.define('rd', {'kind': 'rademacher-function', 'index': str(n)}, walsh(2 ** n, n + 1))
         if kind == 'haar':
             j = r.randint(0, 2); k = r.randrange(2 ** j)
             return self.define('psi', {'kind': 'haar-function', 'level': str(j), 'index': str(k)}, haar(j, k))
-        J = r.randint(1, 3); bits = [r.randint(0, 1) for _ in range(2 ** J - 1)]; s = self.sign_tree(J, bits)
+        J = r.choice([1, 2, 3, 5, 7]); bits = [r.randint(0, 1) for _ in range(2 ** J - 1)]; s = self.sign_tree(J, bits)
         if kind == 'feature':
             amps = balanced(J) if r.random() < 0.5 else [r.choice(AMPLITUDES) for _ in range(J)]
             a = 'balanced' if amps == balanced(J) and r.random() < 0.7 else [fs(x) for x in amps]
@@ -323,11 +325,11 @@ class Certificate:
 
     def equal_copy(self, g):
         """The same function in another encoding: a sign function of its own level or a finer
-        one (up to 3) if it is +-1 valued, else a step function."""
+        one (up to 9) if it is +-1 valued, else a step function."""
         f = self.funcs[g]
         level = max(t.denominator.bit_length() - 1 for t in f[0])
-        if set(f[1]) <= {1, -1} and all(t.denominator == 2 ** level for t in f[0][1:-1]) and level <= 3:
-            return self.sign_function(self.r.randint(level, 3), f)
+        if set(f[1]) <= {1, -1} and all(t.denominator == 2 ** level for t in f[0][1:-1]) and level <= 9:
+            return self.sign_function(self.r.randint(level, min(level + 2, 9)), f)
         return self.step(f, 'e')
 
     def sign_function(self, J, f):
@@ -339,7 +341,7 @@ class Certificate:
         """For a sign function of level J: the sign function of level J + 1 whose first 2^J
         bits are g's and the others 0, another function with the same bit words."""
         o = self.objects[g]
-        if o['kind'] != 'sign-function' or int(o['level']) > 3: return self.equal_copy(g)
+        if o['kind'] != 'sign-function' or int(o['level']) > 8: return self.equal_copy(g)
         J = int(o['level']); bits = [int(value_at(self.funcs[g], F(c, 2 ** J)) < 0) for c in range(2 ** J)] + [0] * 2 ** J
         return self.define('tw', {'kind': 'sign-function', 'level': str(J + 1), 'bits': hex_bits(bits)},
                            on_cells(J + 1, [F(1 - 2 * b) for b in bits]))
@@ -421,22 +423,23 @@ def cover_claims(c, cls, elems, centres):
 
 
 def enumerate_claims(c, cls, elems, arity):
-    """Sizes and covering numbers, joint and separate, at eps around half of some pairwise
-    distance. A set with more than 10 distinct elements gets a covering number only when
+    """Sizes and covering numbers, joint and separate, at eps around half of a pairwise
+    distance (a random one, or the least); each stated exactly and one value one off. A set with more than 10 distinct elements gets a covering number only when
     no two are within 2 eps (the kernel's exact search takes 3^n steps, FORMAT.md 5.10)."""
     r = c.r
     sets = {'joint': [list(set(elems))], 'separate': [list({(e[d],) for e in elems}) for d in range(arity)]}
     least = {k: [least_distance(s) if len(s) > 10 else None for s in v] for k, v in sets.items()}
+    table = {k: [[[tuple_distance(a, b) for b in s] for a in s] if len(s) <= 10 else None for s in v] for k, v in sets.items()}
     pairs = list(itertools.combinations(sets['joint'][0], 2))
     dists = sorted({tuple_distance(a, b) for a, b in r.sample(pairs, min(30, len(pairs)))} | {m for m in least['joint'] if m})
-    cases = [None] + [e for d in r.sample(dists, min(2, len(dists))) for e, _ in eps_around(r, d / 2)]
+    cases = [None] + [e for d in r.sample(dists, min(1, len(dists))) for e, _ in eps_around(r, d / 2)]
     heavy = False
     for eps in cases:
         for coding in ('joint', 'separate'):
             if coding == 'separate' and r.random() < 0.5: continue
             if eps is None: values = [len(s) for s in sets[coding]]
             elif all(m is None or m > 2 * eps for m in least[coding]):  # (no two elements in one ball: N = |K|)
-                values = [covering_number(s, eps) if m is None else len(s) for s, m in zip(sets[coding], least[coding])]
+                values = [covering_number(t, eps) if m is None else len(s) for s, m, t in zip(sets[coding], least[coding], table[coding])]
             else: continue
             slow = eps is not None and any(m is not None for m in least[coding])  # 0.4 s a claim in the debug kernel: once
             if slow and heavy: continue
@@ -446,7 +449,7 @@ def enumerate_claims(c, cls, elems, arity):
             def state(vs): return {'value': str(vs[0])} if coding == 'joint' else {'values': [str(v) for v in vs]}
             cid = c.claim('en', 'enumerate', inputs, state(values), 'PASS')
             off = [(d, k) for d in range(len(values)) for k in (1, -1)]
-            for d, k in r.sample(off, 1) if slow else off:
+            for d, k in r.sample(off, 1 if slow else min(2, len(off))):
                 c.claim('en', 'enumerate', inputs, state(values[:d] + [values[d] + k] + values[d + 1:]), 'FAIL')
             if r.random() < 0.5:
                 bits = sum(ceil_log2(v) for v in values)
@@ -600,6 +603,26 @@ def haar_class_claims(c):
     extra = [([c.step(f, 'tr')], (f,)) for f in sorted(trunc)] if len(trunc) <= 8 else []
     cover_claims(c, cls, elems, centre_tuples(c, elems, None, 1, extra))
     enumerate_claims(c, cls, elems, 1)
+
+
+def deep_packing_claims(c):
+    """Packings in readout classes of depth 4 to 7 (up to two 64-bit words per output) and
+    Haar classes of depth 4 to 6, too deep to enumerate: a sign tree, copies with one node
+    flipped (the same element when no readout reads that level) and a random tree."""
+    r = c.r; haar_ = r.random() < 0.4; J = r.randint(4, 6) if haar_ else r.randint(4, 7)
+    base = [r.randint(0, 1) for _ in range(2 ** J - 1)]
+    trees = [base] + [[b ^ (i == k) for i, b in enumerate(base)] for k in r.sample(range(2 ** J - 1), r.randint(1, 3))]
+    if r.random() < 0.5: trees.append([r.randint(0, 1) for _ in base])
+    if haar_:
+        amps = [r.choice(AMPLITUDES) for _ in range(J)]
+        cls = c.define('H', {'kind': 'haar-class', 'levels': str(J), 'amplitudes': [fs(a) for a in amps]})
+        elems = [(on_cells(J, feature_cells(J, t, amps)),) for t in trees]
+    else:
+        readouts = r.sample(range(1, 2 ** J), r.randint(1, 3))
+        cls = c.define('K', {'kind': 'readout-class', 'levels': str(J), 'readouts': [str(m) for m in readouts]})
+        elems = [tuple(task_output(J, t, m) for m in readouts) for t in trees]
+    refs = [c.sign_tree(J, t) if r.random() < 0.5 else {'bits': hex_bits(t)} for t in trees]
+    packing_claims(c, cls, refs, elems)
 
 
 # ---- networks and codes
@@ -757,9 +780,9 @@ def main(binary, seed):
     for _ in range(2): finite_class_claims(c, pool)
     readout_class_claims(c)
     haar_class_claims(c)
+    deep_packing_claims(c)
     for _ in range(3):
-        names = [r.choice(pool) for _ in range(r.randint(1, 3))]
-        if len(grid([c.funcs[n] for n in names])[0]) <= 14: width_claims(c, names)
+        width_claims(c, [r.choice(pool) for _ in range(r.randint(1, 3))])
     large_readout_width_claims(c)
     for _ in range(2): network_bits_claims(c)
     recipe_claims(c); one_layer_claims(c, pool)
