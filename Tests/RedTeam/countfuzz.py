@@ -2,29 +2,33 @@
 """Differential fuzzer for the counting and network rules `packing`, `cover`, `enumerate`,
 `network-width-lower` and `network-bits` (FORMAT.md 5.4, 5.5, 5.10, 5.12, 5.13).
 
-Every seed writes one certificate: random step, cell, sign, Walsh, Rademacher, Haar, feature
-and task-output functions (values from 0 and +-1 to 2^70, non-dyadic thirds and sevenths,
-2^-60 and 2^-90 steps, breakpoints on 2^-60 slivers); finite classes of tuples of them
-(arity 0 to 3, equal functions in different encodings, sign functions of different levels
-with equal bit words); readout classes (J <= 3) and Haar classes (J <= 3, any amplitudes);
-Heaviside networks with random codes and the kernel's two recipe networks. The truth is
-computed here with fractions.Fraction, never read off the kernel:
+Every seed writes one certificate of several hundred claims on random objects: step, cell,
+sign (levels 0 to 9, so up to eight 64-bit words), Walsh, Rademacher, Haar, feature and
+task-output functions (values from 0 and +-1 to 2^70, thirds and sevenths, 2^-60 and
+2^-90 steps, breakpoints on 2^-60 slivers and at 1/3); finite classes of tuples of them
+(arity 0 to 3, with repeated elements, the same function in another encoding, a near
+copy, and a sign function of the next level with the same bit words); readout classes
+(J <= 3 enumerated, J <= 7 for packings, J <= 20 for widths) and Haar classes (J <= 3
+enumerated, J <= 6 for packings, any amplitudes); Heaviside networks with layer and unit
+codes, and the kernel's two recipe networks. The truth is computed here with
+fractions.Fraction from the definitions of MATH.md, never read off the kernel:
 
-- sup distances on the common refinement; packings from the pairwise distances, covers
-  from the largest distance to the nearest centre, sizes and covering numbers by brute
-  force (the least partition into sets of diameter <= 2 eps, by backtracking; Lemma K);
-- the fewest first-layer units of networks realising (or within eps of, or within every
-  eps < b of) functions, by cutting them into the fewest pieces that fit (Lemma N1), and
-  against it the
-  breakpoint count of FORMAT.md 5.12 (jump > 2 eps, >= 2b); for readout classes the
-  minimum over all sign trees;
-- code lengths from the table of FORMAT.md sec. 6, and unit and parameter counts of the
-  recipes from FORMAT.md 4.5.
+- sup distances on the common refinement; a packing from the pairwise distances, a cover
+  from the largest distance to the nearest centre, sizes by deduplication and covering
+  numbers by brute force (the least partition into parts of pairwise distance <= 2 eps,
+  Lemma K, by backtracking);
+- the fewest first-layer units of networks realising functions (or within eps of them,
+  or within every eps < b), by cutting them into the fewest pieces that fit (Lemma N1),
+  for a readout class the least over all its elements, and the breakpoint count of
+  FORMAT.md 5.12 (jumps > 2 eps, >= 2b; 2^top(m_d) per readout) that the rule accepts up to;
+- code lengths and admissible values from the table of FORMAT.md sec. 6; unit and
+  parameter counts of the recipes from the layer lists of FORMAT.md 4.5.
 
-Each figure is stated exactly (PASS where true) and off by one unit, by 2^-60 or 2^-90
-in eps, with an element or centre more or fewer, at ties (distance = 2 eps, jump = 2 eps,
-nearest centre = eps), and the facts the passing claims establish are read back by `bits`
-claims (exact, and one unit beyond).
+Each figure is stated exactly (PASS where true) and off by one unit (and 2^64), eps at
+each tie (distance = 2 eps, jump = 2 eps or 2b, nearest centre at eps) and 2^-60 or 2^-90
+to either side, with one element or centre fewer, a code one bit too small, a parameter
+without a code; the facts of passing claims are read back by `bits` claims (exactly,
+and one unit beyond).
 
     countfuzz.py BINARY FIRST-SEED ROUNDS
 """
@@ -89,14 +93,31 @@ def tuple_distance(Fs, Gs):
     return max((distance(f, g) for f, g in zip(Fs, Gs)), default=F(0))
 
 
-def least_distance(elements):
-    """The least pairwise distance of two or more tuples: each tuple as its values on the
-    common refinement of all their coordinates, in integers over a common denominator."""
-    rows = [grid(tuple(e[d] for e in elements))[1] for d in range(len(elements[0]))]
-    values = [[piece[i] for coordinate in rows for piece in coordinate] for i in range(len(elements))]
+def integer_vectors(tuples):
+    """Tuples of functions as their values on the common refinement of all their
+    coordinates, numerators over one common denominator: the distance of two tuples is
+    then the largest difference of entries (over that denominator)."""
+    rows = [grid(tuple(e[d] for e in tuples))[1] for d in range(len(tuples[0]))]
+    values = [[piece[i] for coordinate in rows for piece in coordinate] for i in range(len(tuples))]
     den = math.lcm(*(v.denominator for vs in values for v in vs), 1)
-    ints = [[v.numerator * (den // v.denominator) for v in vs] for vs in values]
-    return F(min(max((abs(a - b) for a, b in zip(x, y)), default=0) for x, y in itertools.combinations(ints, 2)), den)
+    return [[v.numerator * (den // v.denominator) for v in vs] for vs in values], den
+
+
+def entry_distance(x, y):
+    return max((abs(a - b) for a, b in zip(x, y)), default=0)
+
+
+def least_distance(elements):
+    """The least pairwise distance of two or more tuples."""
+    ints, den = integer_vectors(elements)
+    return F(min(entry_distance(x, y) for x, y in itertools.combinations(ints, 2)), den)
+
+
+def cover_radius(elements, centres):
+    """The largest distance from an element to its nearest centre."""
+    ints, den = integer_vectors(list(elements) + list(centres))
+    es, cs = ints[:len(elements)], ints[len(elements):]
+    return F(max(min(entry_distance(e, t) for t in cs) for e in es), den)
 
 
 def midrange(fs_):
@@ -380,7 +401,7 @@ def class_elements(kind, J=None, readouts=None, amps=None):
 
 def packing_claims(c, cls, refs, elems):
     """Packings of the listed elements (refs as the certificate names them) at eps around
-    half the least pairwise distance; counts one off."""
+    half their least pairwise distance; counts one off; the first element left out."""
     r = c.r; M = len(refs)
     d = min((tuple_distance(a, b) for a, b in itertools.combinations(elems, 2)), default=None)
     choices = eps_around(r, d / 2) if d is not None else [(r.choice([F(1, 2 ** 90), F(1), F(2 ** 70)]), 1)]
@@ -402,8 +423,7 @@ def cover_claims(c, cls, elems, centres):
     """Covers by the given centres [(JSON, tuple)] at eps around the largest distance R from
     an element to its nearest centre; one centre fewer; counts one off."""
     r = c.r
-    def radius(cs): return max(min(tuple_distance(e, t) for _, t in cs) for e in elems) if cs else None
-    R = radius(centres)
+    R = cover_radius(elems, [t for _, t in centres])
     refs = [j for j, _ in centres]
     choices = eps_around(r, R)
     for eps, _ in choices:
@@ -419,13 +439,14 @@ def cover_claims(c, cls, elems, centres):
         c.claim('cv', 'cover', {'class': cls, 'centres': refs, 'eps': fs(eps)}, {'count': str(len(refs) - 1)}, 'FAIL')
         k = r.randrange(len(refs)); fewer = centres[:k] + centres[k + 1:]
         c.claim('cv', 'cover', {'class': cls, 'centres': [j for j, _ in fewer], 'eps': fs(eps)}, {'count': str(len(fewer))},
-                'PASS' if radius(fewer) <= eps else 'FAIL')
+                'PASS' if cover_radius(elems, [t for _, t in fewer]) <= eps else 'FAIL')
 
 
 def enumerate_claims(c, cls, elems, arity):
     """Sizes and covering numbers, joint and separate, at eps around half of a pairwise
-    distance (a random one, or the least); each stated exactly and one value one off. A set with more than 10 distinct elements gets a covering number only when
-    no two are within 2 eps (the kernel's exact search takes 3^n steps, FORMAT.md 5.10)."""
+    distance (a random one, or the least), each stated exactly and with a value off by one
+    or 2^64. A set of more than 10 distinct elements gets a covering number only when no
+    two are within 2 eps (the kernel's exact search takes 3^n steps, FORMAT.md 5.10)."""
     r = c.r
     sets = {'joint': [list(set(elems))], 'separate': [list({(e[d],) for e in elems}) for d in range(arity)]}
     least = {k: [least_distance(s) if len(s) > 10 else None for s in v] for k, v in sets.items()}
@@ -448,7 +469,7 @@ def enumerate_claims(c, cls, elems, arity):
             if eps is not None: inputs['eps'] = fs(eps)
             def state(vs): return {'value': str(vs[0])} if coding == 'joint' else {'values': [str(v) for v in vs]}
             cid = c.claim('en', 'enumerate', inputs, state(values), 'PASS')
-            off = [(d, k) for d in range(len(values)) for k in (1, -1)]
+            off = [(d, k) for d in range(len(values)) for k in (1, -1, 2 ** 64)]
             for d, k in r.sample(off, 1 if slow else min(2, len(off))):
                 c.claim('en', 'enumerate', inputs, state(values[:d] + [values[d] + k] + values[d + 1:]), 'FAIL')
             if r.random() < 0.5:
@@ -460,11 +481,11 @@ def enumerate_claims(c, cls, elems, arity):
 
 
 def width_statements(c, inputs, counted, truth):
-    """first-layer-units-at-least: the counted bound, one more, 0, -1, and the true least
-    width where it exceeds the bound. PASS exactly when n <= both (a claim above the truth
-    is false; one between the bound and the truth is true but beyond the rule, which FAILs
-    by FORMAT.md 5.12)."""
-    for n in {counted, counted + 1, 0, -1, truth}:
+    """first-layer-units-at-least: the counted bound, one and 2^64 more, 0, -1, -2^64, and
+    the true least width where it exceeds the bound. PASS exactly when n <= both (a claim
+    above the truth is false; one between the bound and the truth is true but beyond the
+    rule, which FAILs by FORMAT.md 5.12)."""
+    for n in {counted, counted + 1, counted + 2 ** 64, 0, -1, -(2 ** 64), truth}:
         cid = c.claim('wd', 'network-width-lower', inputs, {'first-layer-units-at-least': str(n)}, 'PASS' if n <= min(counted, truth) else 'FAIL')
         if n == counted and n <= truth and c.r.random() < 0.4:
             c.fact(cid, 'first-layer-units', '>=', n, 'PASS'); c.fact(cid, 'first-layer-units', '>=', n + 1, 'FAIL')
@@ -555,8 +576,8 @@ def centre_tuples(c, elems, named, D, extra):
 
 def finite_class_claims(c, pool):
     cls, elems, named, D = finite_class(c, pool)
-    k = c.r.randint(1, len(elems))
-    picks = c.r.sample(range(len(elems)), k)
+    picks = c.r.sample(range(len(elems)), c.r.randint(1, len(elems)))
+    if c.r.random() < 0.2: picks.append(c.r.choice(picks))  # an index listed twice
     packing_claims(c, cls, [str(i) for i in picks], [elems[i] for i in picks])
     t = [c.r.choice(pool) for _ in range(D)]
     extra = [(t, tuple(c.funcs[n] for n in t))]
@@ -719,12 +740,12 @@ def network_bits_claims(c):
 
 
 def bits_and_count_claims(c, net, total, counts):
-    """bits stated at total and one off each way (every bits claim FAILs when total is None:
-    a parameter without a code or not fitting it); each count exactly and one off."""
+    """bits stated at total, one off each way and 2^64 more (every bits claim FAILs when total
+    is None: a parameter without a code or not fitting it); each count exactly and one off."""
     r = c.r; exp = 'PASS' if total is not None else 'FAIL'
     t = total if total is not None else r.randint(0, 50)
     cid = c.claim('nb', 'network-bits', {'network': net}, {'bits': str(t)} | {k: str(v) for k, v in counts.items()}, exp)
-    for k in (1, -1):
+    for k in (1, -1, 2 ** 64):
         c.claim('nb', 'network-bits', {'network': net}, {'bits': str(t + k)}, 'FAIL')
     for key, v in counts.items():
         for k in (1, -1):
