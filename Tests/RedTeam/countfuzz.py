@@ -27,8 +27,9 @@ fractions.Fraction from the definitions of MATH.md, never read off the kernel:
 Each figure is stated exactly (PASS where true) and off by one unit (and 2^64), eps at
 each tie (distance = 2 eps, jump = 2 eps or 2b, nearest centre at eps) and 2^-60 or 2^-90
 to either side, with one element or centre fewer, a code one bit too small, a parameter
-without a code; the facts of passing claims are read back by `bits` claims (exactly,
-and one unit beyond).
+without a code; the facts of passing claims are read back by `bits` claims (exactly, one
+unit beyond, with the relation flipped, negated, and without listing the claim in `uses`),
+and of some failing claims too.
 
     countfuzz.py BINARY FIRST-SEED ROUNDS
 """
@@ -285,10 +286,11 @@ class Certificate:
     def claim(self, stem, rule, inputs, statement, exp, uses=None):
         cid = self.name(stem); self.add(cid, rule, inputs, statement, exp, uses); return cid
 
-    def fact(self, cid, quantity, relation, value, exp):
-        """A bits claim reading the fact `quantity` of claim cid against value."""
-        self.claim('fact', 'bits', {'terms': [{'claim': cid, 'quantity': quantity, 'coefficient': '1'}]},
-                   {'relation': relation, 'bound': fs(value)}, exp, uses=[cid])
+    def fact(self, cid, quantity, relation, value, exp, coefficient=1, listed=True):
+        """A bits claim reading coefficient x the fact `quantity` of claim cid against value
+        (FAIL whatever it states when cid is not `listed` in its uses, or failed)."""
+        self.claim('fact', 'bits', {'terms': [{'claim': cid, 'quantity': quantity, 'coefficient': fs(coefficient)}]},
+                   {'relation': relation, 'bound': fs(value)}, exp, uses=[cid] if listed else None)
 
     # -- functions
     def step(self, f, stem='f'):
@@ -410,7 +412,11 @@ def packing_claims(c, cls, refs, elems):
         cid = c.claim('pk', 'packing', {'class': cls, 'elements': refs, 'eps': fs(eps)}, {'count': str(M)}, 'PASS' if ok else 'FAIL')
         if ok and r.random() < 0.5:
             c.fact(cid, 'covering-number', '>=', M, 'PASS'); c.fact(cid, 'covering-number', '>=', M + 1, 'FAIL')
+            c.fact(cid, 'covering-number', '<=', M, 'FAIL'); c.fact(cid, 'covering-number', '<=', -M, 'PASS', coefficient=-1)
             c.fact(cid, 'bits', '>=', ceil_log2(M), 'PASS'); c.fact(cid, 'bits', '>', ceil_log2(M), 'FAIL')
+            c.fact(cid, 'bits', '>=', ceil_log2(M), 'FAIL', listed=False)
+        elif not ok and r.random() < 0.3:
+            c.fact(cid, 'covering-number', '>=', M, 'FAIL')
     eps = main_eps(choices, -1)
     c.claim('pk', 'packing', {'class': cls, 'elements': refs, 'eps': fs(eps)}, {'count': str(M + 1)}, 'FAIL')
     if M > 1:
@@ -424,19 +430,21 @@ def cover_claims(c, cls, elems, centres):
     an element to its nearest centre; one centre fewer; counts one off."""
     r = c.r
     R = cover_radius(elems, [t for _, t in centres])
-    refs = [j for j, _ in centres]
+    refs = [j for j, _ in centres]; M = len(refs)
     choices = eps_around(r, R)
     for eps, _ in choices:
         ok = R <= eps
-        cid = c.claim('cv', 'cover', {'class': cls, 'centres': refs, 'eps': fs(eps)}, {'count': str(len(refs))}, 'PASS' if ok else 'FAIL')
+        cid = c.claim('cv', 'cover', {'class': cls, 'centres': refs, 'eps': fs(eps)}, {'count': str(M)}, 'PASS' if ok else 'FAIL')
         if ok and r.random() < 0.5:
-            M = len(refs)
             c.fact(cid, 'covering-number', '<=', M, 'PASS'); c.fact(cid, 'covering-number', '<=', M - 1, 'FAIL')
+            c.fact(cid, 'covering-number', '>=', M, 'FAIL'); c.fact(cid, 'covering-number', '>=', -M, 'PASS', coefficient=-1)
             c.fact(cid, 'bits', '<=', ceil_log2(M), 'PASS'); c.fact(cid, 'bits', '<', ceil_log2(M), 'FAIL')
+        elif not ok and r.random() < 0.3:
+            c.fact(cid, 'covering-number', '<=', M, 'FAIL')
     eps = main_eps(choices, 0)
-    c.claim('cv', 'cover', {'class': cls, 'centres': refs, 'eps': fs(eps)}, {'count': str(len(refs) + 1)}, 'FAIL')
-    if len(refs) > 1:
-        c.claim('cv', 'cover', {'class': cls, 'centres': refs, 'eps': fs(eps)}, {'count': str(len(refs) - 1)}, 'FAIL')
+    c.claim('cv', 'cover', {'class': cls, 'centres': refs, 'eps': fs(eps)}, {'count': str(M + 1)}, 'FAIL')
+    if M > 1:
+        c.claim('cv', 'cover', {'class': cls, 'centres': refs, 'eps': fs(eps)}, {'count': str(M - 1)}, 'FAIL')
         k = r.randrange(len(refs)); fewer = centres[:k] + centres[k + 1:]
         c.claim('cv', 'cover', {'class': cls, 'centres': [j for j, _ in fewer], 'eps': fs(eps)}, {'count': str(len(fewer))},
                 'PASS' if cover_radius(elems, [t for _, t in fewer]) <= eps else 'FAIL')
@@ -475,6 +483,7 @@ def enumerate_claims(c, cls, elems, arity):
             if r.random() < 0.5:
                 bits = sum(ceil_log2(v) for v in values)
                 c.fact(cid, 'description-bits', '=', bits, 'PASS'); c.fact(cid, 'description-bits', '=', bits + 1, 'FAIL')
+                c.fact(cid, 'description-bits', '<', bits, 'FAIL'); c.fact(cid, 'description-bits', '=', -bits, 'PASS', coefficient=-1)
                 if eps is None: c.fact(cid, 'size-bits', '=', bits, 'PASS'); c.fact(cid, 'size-bits', '<=', bits - 1, 'FAIL')
                 if coding == 'joint':
                     c.fact(cid, 'size' if eps is None else 'covering-number', '=', values[0], 'PASS')
@@ -489,6 +498,7 @@ def width_statements(c, inputs, counted, truth):
         cid = c.claim('wd', 'network-width-lower', inputs, {'first-layer-units-at-least': str(n)}, 'PASS' if n <= min(counted, truth) else 'FAIL')
         if n == counted and n <= truth and c.r.random() < 0.4:
             c.fact(cid, 'first-layer-units', '>=', n, 'PASS'); c.fact(cid, 'first-layer-units', '>=', n + 1, 'FAIL')
+            c.fact(cid, 'first-layer-units', '<=', n, 'FAIL'); c.fact(cid, 'first-layer-units', '>=', n, 'FAIL', listed=False)
 
 
 def accuracies(r, jumps):
@@ -752,6 +762,7 @@ def bits_and_count_claims(c, net, total, counts):
             c.claim('nb', 'network-bits', {'network': net}, {'bits': str(t), key: str(v + k)}, 'FAIL')
     if total is not None and r.random() < 0.5:
         c.fact(cid, 'bits', '=', total, 'PASS'); c.fact(cid, 'bits', '=', total - 1, 'FAIL')
+        c.fact(cid, 'bits', '>', total, 'FAIL'); c.fact(cid, 'bits', '=', total, 'FAIL', listed=False)
         key = r.choice(list(counts)); c.fact(cid, key, '=', counts[key], 'PASS'); c.fact(cid, key, '>=', counts[key] + 1, 'FAIL')
 
 
