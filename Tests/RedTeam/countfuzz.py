@@ -362,7 +362,7 @@ class Certificate:
 
     def word_twin(self, g):
         """For a sign function of level J: the sign function of level J + 1 whose first 2^J
-        bits are g's and the others 0, another function with the same bit words."""
+        bits are g's and the others 0: the same bit words, another function unless g = 1."""
         o = self.objects[g]
         if o['kind'] != 'sign-function' or int(o['level']) > 8: return self.equal_copy(g)
         J = int(o['level']); bits = [int(value_at(self.funcs[g], F(c, 2 ** J)) < 0) for c in range(2 ** J)] + [0] * 2 ** J
