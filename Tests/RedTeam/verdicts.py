@@ -10,6 +10,7 @@ SCRATCH = tempfile.mkdtemp(prefix='dyadcert-redteam-')
 def write(cert, name):
     """Writes `cert` as `name` in the scratch folder and returns its path."""
     path = os.path.join(SCRATCH, name)
+    os.makedirs(SCRATCH, exist_ok=True)  # a cleaner of the temporary directory may have removed it
     with open(path, 'w') as f:
         json.dump(cert, f)
     return path
