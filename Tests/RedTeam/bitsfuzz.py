@@ -2,30 +2,38 @@
 """Differential fuzzer for `bits` (FORMAT.md sec. 5.15) and `eps-transfer` (sec. 5.16) over
 the facts of every rule that establishes numbers: `enumerate`, `packing`, `cover`,
 `haar-packing`, `haar-cover`, `readout-count`, `binary-class`, `network-width-lower`
-(functions or a readout class; exact, at eps, at every eps below b),
-`network-realises-for-all-signs`, `network-bits`, `sup-distance`, `step-approx-lower`,
-`weight-decay` and `width-from-rank`, then `bits` values and `eps-transfer` results in turn.
+(functions, a function list or a readout class; exact, at eps, at every eps below b),
+`network-realises-for-all-signs`, `network-bits` (explicit networks and both recipes),
+`sup-distance` (step or piecewise-linear), `step-approx-lower`, `weight-decay` and
+`width-from-rank`, then the values of `bits` claims and the results of `eps-transfer`.
 
 Every source claim is decided here from the definitions (MATH.md secs. 7-9, 11) with
 fractions.Fraction and brute force: classes of step and sign functions on a grid of 2, 3, 4,
 6 or 8 cells (duplicates, sign functions of the next level), readout classes enumerated
 over all sign trees (J <= 3), covering numbers by Lemma K over all subsets, ceil(log2 N) as
-the least k with 2^k >= N, code lengths of sec. 6, breakpoint counts, sup distances, the
-strict greedy count, weight decay, path-norm brackets and ranks; some are stated one unit
-or 2^-60 wrong (they fail, and so does every claim that uses them). Each fact is kept with
-its interval (sec. 5.0: exact, [lower, +inf) or (-inf, upper]) and meaning.
+the least k with 2^k >= N (packings of 1 to 7, covers of up to 33 centres), code lengths of
+sec. 6, breakpoint counts, sup distances, the strict greedy count, weight decay, path-norm
+brackets and ranks. Some are stated one unit or 2^-60 wrong: they fail, and so does every
+claim that uses them. Each fact is kept with its interval (sec. 5.0: exact, [lower, +inf)
+or (-inf, upper]) and its meaning. The class width of `network-width-lower` is FORMAT's
+bound (sum of 2^top); that it never exceeds the least breakpoint count of the elements is
+checked by enumeration.
 
 A `bits` claim constant + sum_i c_i q_i REL b is expected to pass exactly when every value
-of the interval sum (a negative c_i swaps the ends, c_i = 0 gives 0, repeated terms are
-independent) stands in REL to b; b is each finite end, one step of 2^-60, 2^-90 or
+of the interval sum (a negative c_i swaps the ends, c_i = 0 gives 0, a repeated term counts
+independently) stands in REL to b, for b at each finite end, one step of 2^-60, 2^-90 or
 1/(3 2^60) beside it, or +-2^200, under all five relations. Coefficients are 0, +-1,
-non-dyadic and > 2^64; terms repeat, mix classes, eps and measures, and state their meaning
-(half of them). An `eps-transfer` keeps the lower end for eps1 <= eps0 and the upper end for
-eps1 >= eps0 (Lemma E); the new eps is eps0, one step off either way, 3/2 eps0, eps0/3 or 7.
-Attacks, each expected to fail: a meaning wrong in one member (measure, subject, eps,
-eps-below, coding, max-breakpoints, threshold, an extra member; the reason must name the
-meaning), a term's claim not in `uses`, a quantity the claim did not establish, a source
-that failed, a transfer of a measure other than covering numbers and description lengths.
+non-dyadic, near 2^63 and > 2^64; terms repeat, mix classes, eps and measures, and state
+their meaning half of the time. An `eps-transfer` keeps the lower end for eps1 <= eps0 and
+the upper end for eps1 >= eps0 (Lemma E), with eps1 = eps0, one step off either way,
+3/2 eps0, eps0/3 or 7; transfers of transfers too. `binary-class` takes the size from
+`uses` among covering numbers, other codings and other classes. Attacks, each expected to
+fail: a meaning wrong in one member (measure, subject: another name, one more, reversed;
+eps or eps-below one step off, renamed or dropped; coding, max-breakpoints, threshold, one
+member more; another fact's meaning), and the reason must name the meaning; a term's claim
+not in `uses`; a quantity the claim did not establish (also `Bits`, `descriptionBits`); a
+source that failed; a term of the claim itself or of a later claim; a transfer of a measure
+other than covering numbers and description lengths.
 
     bitsfuzz.py BINARY FIRST-SEED SEEDS    (one certificate per seed)
 """
@@ -47,7 +55,7 @@ MEASURES = ('sup-distance', 'step-approximation-error', 'greedy-intervals', 'cov
             'parameters', 'layers', 'value', 'weight-decay', 'path-norm', 'rank', 'interpolating-width')
 QUANTITIES = ('distance', 'greedy-intervals', 'covering-number', 'bits', 'log2-size', 'description-bits',
               'size-bits', 'size', 'first-layer-units', 'units', 'hidden-units', 'parameters', 'layers',
-              'value', 'weight-decay', 'path-norm', 'rank', 'width-lower')
+              'value', 'weight-decay', 'path-norm', 'rank', 'width-lower', 'Bits', 'descriptionBits', 'covering_number', 'bits ')
 COEFFICIENTS = (F(0), F(1), F(-1), F(2), F(-3), F(1, 3), F(-256, 39), F(2 ** 64 + 1), F(-(2 ** 70), 3), STEPS[0],
                 F(2 ** 63 - 1), F(-(2 ** 63)), F(2 ** 62 + 1, 2 ** 63 - 25))
 
@@ -137,7 +145,7 @@ class Cert:
     and, for those expected to fail, a quantity each would have established."""
     def __init__(self, r):
         self.r, self.objects, self.claims, self.expect = r, {}, [], {}
-        self.facts, self.failed, self.named, self.funs, self.meaning_checks, self.unsound = [], [], {}, {}, set(), []
+        self.facts, self.failed, self.named, self.funs, self.pl, self.meaning_checks, self.unsound = [], [], {}, {}, {}, set(), []
 
     def claim(self, cid, rule, inputs, statement, ok, facts=(), uses=()):
         c = {'id': cid, 'rule': rule, 'inputs': inputs, 'statement': statement}
@@ -149,7 +157,6 @@ class Cert:
             self.named[cid] = {f[0] for f in facts}
         elif facts:
             self.failed.append((cid, facts[0][0]))
-        return ok
 
 
 # ---- step functions on a grid and finite classes --------------------------------------
@@ -159,7 +166,7 @@ def grid_functions(c, tag, n, count, signs):
     written as step functions (every grid point, or only where the value changes) or, for
     +-1 functions on a dyadic grid, as sign functions of that level or the next."""
     r = c.r
-    palette = [F(1), F(-1)] if signs else [F(r.randint(-4, 4), r.choice([1, 2, 3, 8])) for _ in range(3)] + [F(2 ** 65 + 1, 3)]
+    palette = [F(1), F(-1)] if signs else [F(r.randint(-4, 4), r.choice([1, 2, 3, 8])) for _ in range(3)] + [F(2 ** 65 + 1, 3)] * (r.random() < 0.5)
     names = []
     for i in range(count):
         v = tuple(r.choice(palette) for _ in range(n))
@@ -206,8 +213,8 @@ def eps_near(r, values):
 
 
 def finite_class_claims(c, tag, pool, D, signs):
-    """enumerate (size, covering number; joint, separate), packing, cover and, for +-1
-    classes, binary-class on a random finite class of D-tuples from `pool`."""
+    """enumerate (size, covering number; joint, separate) and, for +-1 classes, binary-class
+    on a random finite class of D-tuples from `pool`; then a packing and a cover."""
     r = c.r
     elems = [tuple(r.choice(pool) for _ in range(D)) for _ in range(r.randint(2, 7))]
     c.objects[tag] = {'kind': 'finite-class', 'elements': [e[0] if D == 1 and r.random() < 0.7 else list(e) for e in elems]}
@@ -234,7 +241,20 @@ def finite_class_claims(c, tag, pool, D, signs):
     nb = sum(ceil_log2(x) for x in Ns)
     c.claim(f'{tag}-Ns', 'enumerate', {'class': tag, 'quantity': 'covering-number', 'eps': fs(eps), 'coding': 'separate'}, {'values': [str(x) for x in Ns]}, True,
             [('description-bits', meaning('description-bits', [tag], eps=eps, coding='separate'), F(nb), F(nb))])
-    # a packing: indices pairwise more than 2 eps apart (sometimes one too close)
+    if signs:
+        for coding, src, s in (('joint', f'{tag}-size', ceil_log2(size)), ('separate', f'{tag}-sizes', sb)):
+            eps = r.choice((F(1, 2), 1 - r.choice(STEPS), F(1), F(5, 3)))
+            b = s if eps < 1 else 0
+            c.claim(f'{tag}-binary-{coding}', 'binary-class', {'class': tag, 'eps': fs(eps), 'coding': coding}, {'bits': str(b)},
+                    c.expect[src] == 'PASS', [('bits', meaning('description-bits', [tag], eps=eps, coding=coding), F(b), F(b))], [src])
+    finite_packing_cover_claims(c, tag, pool, D, elems, vals, dists)
+
+
+def finite_packing_cover_claims(c, tag, pool, D, elems, vals, dists):
+    """A packing by element indices pairwise more than 2 eps apart (sometimes one too close),
+    eps near half a distance; a cover by pool tuples (up to 33, repeated) at the least eps
+    that works, or one step below it."""
+    r = c.r
     eps = eps_near(r, dists)
     chosen = []
     for i in r.sample(range(len(elems)), len(elems)):
@@ -244,9 +264,8 @@ def finite_class_claims(c, tag, pool, D, signs):
     c.claim(f'{tag}-pack', 'packing', {'class': tag, 'eps': fs(eps), 'elements': [str(i) for i in chosen + near]}, {'count': str(M)}, not near,
             [('covering-number', meaning('covering-number', [tag], eps=eps, coding='joint'), F(M), None),
              ('bits', meaning('description-bits', [tag], eps=eps, coding='joint'), F(ceil_log2(M)), None)])
-    # a cover by pool tuples (a centre may repeat) at the least eps that works, or just below
     centres = [tuple(r.choice(pool) for _ in range(D)) for _ in range(r.randint(1, 4))]
-    centres += centres[:1] if r.random() < 0.2 else []
+    centres = (centres * 33)[:r.choice((len(centres), len(centres), 8, 9, 16, 17, 33))]
     need = max(min(distance(v, tuple(c.funs[f] for f in z)) for z in centres) for v in vals)
     short = need > 0 and r.random() < 0.2
     eps = need - r.choice(STEPS) if short else need if need > 0 else r.choice(STEPS)
@@ -254,12 +273,6 @@ def finite_class_claims(c, tag, pool, D, signs):
     c.claim(f'{tag}-cover', 'cover', {'class': tag, 'eps': fs(eps), 'centres': [z[0] if D == 1 else list(z) for z in centres]}, {'count': str(M)}, not short,
             [('covering-number', meaning('covering-number', [tag], eps=eps, coding='joint'), None, F(M)),
              ('bits', meaning('description-bits', [tag], eps=eps, coding='joint'), None, F(ceil_log2(M)))])
-    if signs:
-        for coding, src, s in (('joint', f'{tag}-size', ceil_log2(size)), ('separate', f'{tag}-sizes', sb)):
-            eps = r.choice((F(1, 2), 1 - r.choice(STEPS), F(1), F(5, 3)))
-            b = s if eps < 1 else 0
-            c.claim(f'{tag}-binary-{coding}', 'binary-class', {'class': tag, 'eps': fs(eps), 'coding': coding}, {'bits': str(b)},
-                    c.expect[src] == 'PASS', [('bits', meaning('description-bits', [tag], eps=eps, coding=coding), F(b), F(b))], [src])
 
 
 # ---- readout classes ------------------------------------------------------------------
@@ -305,8 +318,8 @@ def width_params(r):
 
 
 def readout_class_claims(c, tag):
-    """readout-count, enumerate, binary-class, network-width-lower, packing, cover and
-    network-realises-for-all-signs on a readout class of depth J <= 3."""
+    """readout-count, enumerate and binary-class on a readout class of depth J <= 3, then
+    its widths, packings, covers and networks."""
     r = c.r
     J = r.randint(1, 3)
     ms = r.sample(range(1, 2 ** J), r.randint(1, min(3, 2 ** J - 1)))
@@ -325,6 +338,16 @@ def readout_class_claims(c, tag):
             [('size', meaning('size', [tag], coding='joint'), F(size), F(size)),
              ('size-bits', meaning('size-bits', [tag], coding='joint'), F(lg), F(lg)),
              ('description-bits', meaning('size-bits', [tag], coding='joint'), F(lg), F(lg))])
+    sb = sum(lgs)
+    c.claim(f'{tag}-sizes', 'enumerate', {'class': tag, 'quantity': 'size', 'coding': 'separate'}, {'values': [str(s) for s in sizes]}, True,
+            [('size-bits', meaning('size-bits', [tag], coding='separate'), F(sb), F(sb)),
+             ('description-bits', meaning('size-bits', [tag], coding='separate'), F(sb), F(sb))])
+    eps = r.choice((F(1, 2), 1 - STEPS[0], F(1), F(3)))
+    if max(sizes) <= 8 or eps < 1:
+        Ns = [covering_number([(e[d],) for _, e in elems], eps) for d in range(len(ms))]
+        nb = sum(ceil_log2(x) for x in Ns)
+        c.claim(f'{tag}-Ns', 'enumerate', {'class': tag, 'quantity': 'covering-number', 'eps': fs(eps), 'coding': 'separate'},
+                {'values': [str(x) for x in Ns]}, True, [('description-bits', meaning('description-bits', [tag], eps=eps, coding='separate'), F(nb), F(nb))])
     eps = r.choice((F(1, 2), 1 - STEPS[0], F(1), F(3)))
     if eps < 1 or size <= 8:
         N = covering_number([e for _, e in elems], eps)
@@ -332,17 +355,28 @@ def readout_class_claims(c, tag):
                 [('covering-number', meaning('covering-number', [tag], eps=eps, coding='joint'), F(N), F(N)),
                  ('description-bits', meaning('description-bits', [tag], eps=eps, coding='joint'), F(ceil_log2(N)), F(ceil_log2(N)))])
     for coding, v in (('joint', lg), ('separate', sum(lgs))):
-        # the size of this class in this coding, among claims that do not give it
-        sources = [f'{tag}-count-{coding}'] + [f'{tag}-size'] * (coding == 'joint')
-        others = [x for x in (f'{tag}-N', f'{tag}-count-separate' if coding == 'joint' else f'{tag}-size', 'K0-count-joint', 'K0-size')
-                  if x in c.expect and x not in sources]
-        uses = r.sample(sources, r.randint(0 if others else 1, len(sources))) + r.sample(others, r.randint(0, len(others)))
+        # the size of this class in this coding among claims that do not give it (a covering
+        # number, the other coding, another class), or only those
+        sources = [f'{tag}-count-{coding}', f'{tag}-size' if coding == 'joint' else f'{tag}-sizes']
+        others = [x for x in c.expect if x.endswith(('-count-joint', '-count-separate', '-size', '-sizes', '-N', '-Ns')) and x not in sources]
+        uses = r.sample(sources, r.randint(0, len(sources))) + r.sample(others, r.randint(0, 2))
         r.shuffle(uses)
         eps = r.choice((F(1, 2), 1 - r.choice(STEPS), F(1), F(7, 3)))
         b = v if eps < 1 else 0
         off = r.choice((0, 0, 0, 1))
         ok = not off and all(c.expect[u] == 'PASS' for u in uses) and (eps >= 1 or any(u in sources for u in uses))
-        c.claim(f'{tag}-binary-{coding}', 'binary-class', {'class': tag, 'eps': fs(eps), 'coding': coding}, {'bits': str(b + off)}, ok, [('bits', meaning('description-bits', [tag], eps=eps, coding=coding), F(b), F(b))], uses)
+        c.claim(f'{tag}-binary-{coding}', 'binary-class', {'class': tag, 'eps': fs(eps), 'coding': coding}, {'bits': str(b + off)}, ok,
+                [('bits', meaning('description-bits', [tag], eps=eps, coding=coding), F(b), F(b))], uses)
+    readout_width_claims(c, tag, ms, elems)
+    readout_packing_cover_claims(c, tag, ms, elems)
+    readout_network_claims(c, tag, J, ms)
+
+
+def readout_width_claims(c, tag, ms, elems):
+    """network-width-lower on the class, joint and separate: stated at the bound of FORMAT.md
+    sec. 5.12, one below, far below, or one above; that bound checked against the least
+    breakpoint count of the elements."""
+    r = c.r
     tops = [m.bit_length() - 1 for m in ms]
     for mode in ('joint', 'separate'):
         eps, below = width_params(r)
@@ -354,7 +388,12 @@ def readout_class_claims(c, tag):
         if below is not None: inputs['eps-below'] = fs(below)
         c.claim(f'{tag}-width-{mode}', 'network-width-lower', inputs, {'first-layer-units-at-least': str(stated)}, stated <= n,
                 [('first-layer-units', meaning('realising-first-layer-units', [tag], eps=eps, eps_below=below, coding=mode), F(stated), None)])
-    # a packing of sign trees with distinct elements (sometimes one repeated) at eps < 1
+
+
+def readout_packing_cover_claims(c, tag, ms, elems):
+    """A packing by sign trees with distinct elements (sometimes one element twice) at
+    eps < 1; a cover by the zero tuple at eps = 1 (or just below: every element is 1 away)."""
+    r = c.r
     seen, trees = set(), []
     for bits, e in r.sample(elems, min(len(elems), r.randint(1, 6))):
         if e not in seen: seen.add(e); trees.append(bits)
@@ -365,11 +404,18 @@ def readout_class_claims(c, tag):
             {'count': str(M)}, not twice,
             [('covering-number', meaning('covering-number', [tag], eps=eps, coding='joint'), F(M), None),
              ('bits', meaning('description-bits', [tag], eps=eps, coding='joint'), F(ceil_log2(M)), None)])
-    # one ball around the zero tuple: radius 1 covers every +-1 tuple, less does not
     eps = r.choice((F(1), F(1), 1 - STEPS[0]))
     c.claim(f'{tag}-cover', 'cover', {'class': tag, 'eps': fs(eps), 'centres': [['zero'] * len(ms)]}, {'count': '1'}, eps >= 1,
             [('covering-number', meaning('covering-number', [tag], eps=eps, coding='joint'), None, F(1)),
              ('bits', meaning('description-bits', [tag], eps=eps, coding='joint'), None, F(0))])
+
+
+def readout_network_claims(c, tag, J, ms):
+    """network-realises-for-all-signs (bits and log2-size at most 2^J - 1, the member's 2^J - 1
+    first-layer units) and network-bits of the recipes (FORMAT.md sec. 6): the sign-coded
+    member's 2^J - 1 sign weights; the joint network's u, 2^J - 1 weights dyadic[J,J] and a
+    bias dyadic[J+1,J+1]; both with the trunk's 2^J - 1 first-layer units."""
+    r = c.r
     c.objects[f'{tag}-signs'] = {'kind': 'sign-tree', 'levels': str(J), 'bits': hexbits([r.randint(0, 1) for _ in range(2 ** J - 1)])}
     c.objects[f'{tag}-family'] = {'kind': 'sign-coded-network', 'signs': f'{tag}-signs', 'readouts': [str(m) for m in ms]}
     bits = 2 ** J - 1 - r.choice((0, 0, 0, 1))
@@ -379,6 +425,12 @@ def readout_class_claims(c, tag):
             [('bits', meaning('realising-network-bits', [tag], coding='joint'), None, top),
              ('log2-size', meaning('log2-size', [tag], coding='joint'), None, top),
              ('first-layer-units', meaning('first-layer-units', [f'{tag}-family']), top, top)])
+    c.objects[f'{tag}-joint'] = {'kind': 'joint-network', 'signs': f'{tag}-signs', 'readouts': [str(m) for m in ms]}
+    joint = (2 ** J - 1) * (1 + J + ceil_log2(J + 1)) + 1 + (J + 1) + ceil_log2(J + 2)
+    for net, b in ((f'{tag}-family', 2 ** J - 1), (f'{tag}-joint', joint)):
+        off = r.choice((0, 0, 0, 1, -1))
+        c.claim(f'{net}-bits', 'network-bits', {'network': net}, {'bits': str(b + off), 'first-layer-units': str(2 ** J - 1)}, not off,
+                [('bits', meaning('code-bits', [net]), F(b), F(b)), ('first-layer-units', meaning('first-layer-units', [net]), top, top)])
 
 
 # ---- Haar classes, networks, distances, step approximation, ReLU networks -------------
@@ -387,19 +439,19 @@ def haar_claims(c, tag):
     """haar-packing and haar-cover at the edges of their conditions: 1 <= L <= J and
     eps < a_j for j < L and b <= 2^L - 1; L <= J and eps >= sum_{L <= j < J} a_j and b >= 2^L - 1."""
     r = c.r
-    J = r.randint(1, 4)
+    J = r.choice((1, 2, 3, 4, r.randint(5, 20)))
     balanced = r.random() < 0.4
     a = [F(1, 2 ** (j + 1)) if balanced else r.choice((F(r.randint(1, 9), r.choice((1, 2, 3, 7))), F(2 ** 70), STEPS[0])) for j in range(J)]
     c.objects[tag] = {'kind': 'haar-class', 'levels': str(J), 'amplitudes': 'balanced' if balanced and r.random() < 0.7 else [fs(x) for x in a]}
     for k in range(2):
-        L = r.randint(0, J + 1) if r.random() < 0.2 else r.randint(1, J)
+        L = r.choice((0, J + 1, 62)) if r.random() < 0.2 else r.randint(1, J)
         least = min(a[:L] or [F(1)])
         eps = max(least + r.choice((-1, -1, 0)) * r.choice(STEPS), STEPS[1])
         b = 2 ** L - 1 - r.choice((0, 0, 1, 2 ** 80, 2 ** 63 + 2 ** L - 1)) + (r.random() < 0.15)
         c.claim(f'{tag}-pack{k}', 'haar-packing', {'class': tag, 'level': str(L), 'eps': fs(eps)}, {'bits-at-least': str(b)},
                 1 <= L <= J and eps < least and b <= 2 ** L - 1,
                 [('bits', meaning('description-bits', [tag], eps=eps, coding='joint'), F(b), None)])
-        L = r.randint(0, J + 1) if r.random() < 0.2 else r.randint(0, J)
+        L = r.choice((J + 1, 62)) if r.random() < 0.1 else r.randint(0, J)
         tail = sum(a[L:], F(0))
         eps = max(tail + r.choice((0, 0, 1, -1)) * r.choice(STEPS), STEPS[1]) if tail > 0 else r.choice((F(1), STEPS[0]))
         b = 2 ** L - 1 + r.choice((0, 0, 3, 2 ** 90, 2 ** 63 - 2 ** L)) - (r.random() < 0.15)
@@ -468,15 +520,20 @@ def code_value(r, k):
 
 
 def width_function_claims(c, tag, pool):
-    """network-width-lower on listed grid functions (joint or separate; exact, at eps, or at
-    every eps below b, with eps at half a jump, one step beside it, or far)."""
+    """network-width-lower on listed grid functions, some of them in a function list (joint or
+    separate; exact, at eps, or at every eps below b, with eps at half a jump, one step beside
+    it, or far). The subject of the fact is the names as listed."""
     r = c.r
-    names = r.sample(pool, r.randint(1, min(3, len(pool))))
-    js = [j for f in names for j in jumps(c.funs[f]).values()] or [F(1)]
+    functions = r.sample(pool, r.randint(1, min(3, len(pool))))
+    names = list(functions)
+    if r.random() < 0.3:
+        c.objects[f'{tag}-list'] = {'kind': 'function-list', 'items': functions[1:]}
+        names = functions[:1] + [f'{tag}-list']
+    js = [j for f in functions for j in jumps(c.funs[f]).values()] or [F(1)]
     mode = r.choice(('joint', 'separate'))
     x = r.choice(js) / 2 + r.choice((-1, 0, 0, 1)) * r.choice(STEPS)
     eps, below = r.choice(((None, None), (x, None), (None, x))) if x > 0 else (None, None)
-    n = width_bound([c.funs[f] for f in names], mode, eps, below)
+    n = width_bound([c.funs[f] for f in functions], mode, eps, below)
     stated = r.choice((n, n, n - 1, n + 1, -(2 ** 66)))
     inputs = {'mode': mode, 'functions': names}
     if eps is not None: inputs['eps'] = fs(eps)
@@ -485,11 +542,29 @@ def width_function_claims(c, tag, pool):
             [('first-layer-units', meaning('realising-first-layer-units', names, eps=eps, eps_below=below, coding=mode), F(stated), None)])
 
 
+def piecewise_linear_distance(knots, vals, v):
+    """||g - f||_inf for the continuous piecewise-linear g with these knots and values and the
+    grid function v: the largest |g - f| at the two ends of the pieces of the common
+    refinement, where g is linear and f constant (MATH.md sec. 3)."""
+    n = len(v)
+    points = sorted(set(knots) | {F(i, n) for i in range(n + 1)})
+    def g(x):
+        i = max(i for i in range(len(knots) - 1) if knots[i] <= x)
+        return vals[i] + (vals[i + 1] - vals[i]) * (x - knots[i]) / (knots[i + 1] - knots[i])
+    return max(abs(g(x) - v[int(a * n)]) for a, b in zip(points, points[1:]) for x in (a, b))
+
+
 def sup_distance_claim(c, tag, pool):
-    """sup-distance of two grid functions d = max |f - g|, stated at d or one step from it."""
+    """sup-distance of two grid functions, or of a piecewise-linear function of
+    `step_approx_claim` and a grid function (either order), stated at the distance d, one
+    step from it, or 5 from it."""
     r = c.r
     f, g = r.sample(pool, 2)
     d = distance((c.funs[f],), (c.funs[g],))
+    if c.pl and r.random() < 0.4:
+        f = r.choice(sorted(c.pl))
+        d = piecewise_linear_distance(*c.pl[f], c.funs[g])
+        if r.random() < 0.5: f, g = g, f
     rel = r.choice(RELATIONS)
     b = d + r.choice((-1, 0, 0, 1)) * r.choice(STEPS) + (r.choice((0, 5, -5)) if rel != '=' else 0)
     lo, hi = {'=': (b, b), '<=': (F(0), b), '<': (F(0), b), '>=': (b, None), '>': (b, None)}[rel]
@@ -508,6 +583,7 @@ def step_approx_claim(c, tag):
     n = strict_greedy_intervals(knots, vals, t)
     if n < 2: return
     c.objects[tag] = {'kind': 'piecewise-linear', 'knots': [fs(x) for x in knots], 'values': [fs(x) for x in vals]}
+    c.pl[tag] = knots, vals
     P = n - 2 + (r.random() < 0.15)
     step = r.choice(STEPS)
     dist = t / 2 + r.choice((0, 0, 0, -step, -step, -(2 ** 70), step))
@@ -548,9 +624,13 @@ def relu_claims(c, tag):
         low = [r.choice((sqrt_below(x), sqrt_below(x), F(-1))) for x in z]
         if r.random() < 0.15 and z[0]:
             up[0] = sqrt_below(z[0]) - STEPS[0]; ok = False
-        inputs.update({'path-norm-upper': [fs(x) for x in up], 'path-norm-lower': [fs(x) for x in low]})
-        st.update({'path-norm-upper-bound': fs(sum(up)), 'path-norm-lower-bound': fs(sum(low))})
-        path = (max(F(0), sum(low)), min(WD, sum(up)))
+        # each list of brackets given or not, its sum stated or not
+        path = [F(0), WD]
+        for which, bounds, k in (('upper', up, 1), ('lower', low, 0)):
+            if not ok and which == 'upper' or r.random() < 0.7:
+                inputs[f'path-norm-{which}'] = [fs(x) for x in bounds]
+                path[k] = max(F(0), sum(bounds)) if which == 'lower' else min(WD, sum(bounds))
+                if r.random() < 0.7: st[f'path-norm-{which}-bound'] = fs(sum(bounds))
     c.claim(f'{tag}-wd', 'weight-decay', inputs, st, ok,
             [('weight-decay', meaning('weight-decay', [f'{tag}-net']), WD, WD), ('path-norm', meaning('path-norm', [f'{tag}-net']), *path)])
     rk = rank(Y)
@@ -646,7 +726,8 @@ def mutated(c, m):
 def attack_claims(c, tag, count):
     """Claims that must fail whatever their arithmetic: a wrong meaning (the reason must name
     it), a term's claim missing from `uses`, a quantity its claim did not establish, a
-    source that failed, a transfer of another measure."""
+    source that failed, a term of the claim itself or of a later claim (listed in `uses`),
+    a transfer of another measure."""
     r = c.r
     for i in range(count):
         holding = []
@@ -669,6 +750,9 @@ def attack_claims(c, tag, count):
             cid, q = r.choice(c.failed)
             c.claim(f'{tag}{i}-failed', 'bits', {'terms': body + [{'claim': cid, 'quantity': q, 'coefficient': '0'}]}, st, False, uses=uses + [cid])
             c.claim(f'{tag}{i}-failed-source', 'eps-transfer', {'claim': cid, 'quantity': q, 'eps': '1/2'}, {'relation': '<=', 'bound': fs(FAR)}, False, uses=[cid])
+        for cid, later in ((f'{tag}{i}-self', f'{tag}{i}-self'), (f'{tag}{i}-early', f'{tag}{i}-later')):
+            c.claim(cid, 'bits', {'terms': [{'claim': later, 'quantity': 'value', 'coefficient': '1'}]}, st, False, uses=[later])
+        c.claim(f'{tag}{i}-later', 'bits', {'terms': body}, st, True, [('value', meaning('value', [f'{tag}{i}-later']), *established(rel, b))], uses)
         other = r.choice([f for f in c.facts if f.meaning['measure'] not in TRANSFERABLE])
         eps = F(other.meaning.get('eps') or other.meaning.get('eps-below') or '1/2')
         rel, b, _ = next(((rel, b, ok) for rel, b, ok in edge_statements(r, other.lo, other.hi) if ok), ('<=', FAR, False))
