@@ -17,7 +17,11 @@ brackets and ranks. Some are stated one unit or 2^-60 wrong: they fail, and so d
 claim that uses them. Each fact is kept with its interval (sec. 5.0: exact, [lower, +inf)
 or (-inf, upper]) and its meaning. The class width of `network-width-lower` is FORMAT's
 bound (sum of 2^top); that it never exceeds the least breakpoint count of the elements is
-checked by enumeration.
+checked by enumeration. Beyond the verdicts, every fact of a claim expected to pass must
+contain the true value wherever this script knows it: covering numbers, description
+lengths and sizes of the enumerated classes (finite, readout, Haar with J <= 2) at any eps,
+so also after `eps-transfer`; `bits` values from the truths of their terms; distances,
+code lengths, counts, weight decay, ranks and the path norm (to 2^-100).
 
 A `bits` claim constant + sum_i c_i q_i REL b is expected to pass exactly when every value
 of the interval sum (a negative c_i swaps the ends, c_i = 0 gives 0, a repeated term counts
@@ -146,8 +150,13 @@ class Cert:
     def __init__(self, r):
         self.r, self.objects, self.claims, self.expect = r, {}, [], {}
         self.facts, self.failed, self.named, self.funs, self.pl, self.meaning_checks, self.unsound = [], [], {}, {}, {}, set(), []
+        # for the truth of facts: the elements of each class, the true value (an interval
+        # that contains it) of source facts, and the expression of each `bits` claim
+        self.classes, self.truths, self.values, self.pairs, self.covers = {}, {}, {}, {}, {}
 
     def claim(self, cid, rule, inputs, statement, ok, facts=(), uses=()):
+        """Appends a claim expected to pass (ok) or fail; the exact facts of a source rule
+        are true by this script's computation."""
         c = {'id': cid, 'rule': rule, 'inputs': inputs, 'statement': statement}
         if uses: c['uses'] = list(dict.fromkeys(uses))
         self.claims.append(c)
@@ -155,6 +164,7 @@ class Cert:
         if ok:
             self.facts += [Fact(cid, *f) for f in facts]
             self.named[cid] = {f[0] for f in facts}
+            self.truths.update({(cid, q): (lo, hi) for q, _, lo, hi in facts if lo == hi and rule not in ('bits', 'eps-transfer')})
         elif facts:
             self.failed.append((cid, facts[0][0]))
 
@@ -190,12 +200,25 @@ def distance(a, b):
     return max(abs(x - y) for f, g in zip(a, b) for x, y in zip(f, g))
 
 
+def pairwise(points):
+    """The number of distinct points and the distance of each pair of them."""
+    pts = list(set(points))
+    return len(pts), {(i, j): distance(pts[i], pts[j]) for i, j in itertools.combinations(range(len(pts)), 2)}
+
+
 def covering_number(points, eps):
-    """N(eps, points) by Lemma K: the least number of parts of pairwise distance <= 2 eps
-    that cover the distinct points (all subsets; one part per point when no pair is close)."""
-    pts = list(set(points)); n = len(pts)
-    close = {(i, j) for i, j in itertools.combinations(range(n), 2) if distance(pts[i], pts[j]) <= 2 * eps}
+    return least_cover(*pairwise(points), eps)
+
+
+def least_cover(n, dists, eps):
+    """N(eps) of n points with these pairwise distances by Lemma K: the least number of parts
+    of pairwise distance <= 2 eps that cover them (over all subsets; n when no pair is
+    close, 1 when all are; None for more than 10 points otherwise)."""
+    reach = 2 * eps
+    close = {p for p, d in dists.items() if d <= reach}
     if not close: return n
+    if len(close) == n * (n - 1) // 2: return 1
+    if n > 10: return None
     clique = [all(p in close for p in itertools.combinations([i for i in range(n) if m >> i & 1], 2)) for m in range(2 ** n)]
     best = [0] * 2 ** n
     for m in range(1, 2 ** n):
@@ -219,6 +242,7 @@ def finite_class_claims(c, tag, pool, D, signs):
     elems = [tuple(r.choice(pool) for _ in range(D)) for _ in range(r.randint(2, 7))]
     c.objects[tag] = {'kind': 'finite-class', 'elements': [e[0] if D == 1 and r.random() < 0.7 else list(e) for e in elems]}
     vals = [tuple(c.funs[f] for f in e) for e in elems]
+    c.classes[tag] = vals
     coords = [[v[d] for v in vals] for d in range(D)]
     dists = [distance(a, b) for a, b in itertools.combinations(vals, 2)]
     size, sizes = len(set(vals)), [len(set(x)) for x in coords]
@@ -283,10 +307,18 @@ def readout_elements(J, ms):
     with balanced amplitudes a_j = 2^-(j+1) (MATH.md secs. 5-6)."""
     out = []
     for bits in itertools.product((0, 1), repeat=2 ** J - 1):
-        u = [(1 + sum(F((-1) ** (bits[2 ** j - 1 + (x >> (J - j))] + (x >> (J - 1 - j) & 1)), 2 ** (j + 1)) for j in range(J))) / 2
+        # 2^(J+1) u = 2^J (h + 1) = 2^J + sum_j s_j 2^(J-1-j)
+        u = [F(2 ** J + sum((-1) ** (bits[2 ** j - 1 + (x >> (J - j))] + (x >> (J - 1 - j) & 1)) * 2 ** (J - 1 - j) for j in range(J)), 2 ** (J + 1))
              for x in range(2 ** J)]
         out.append((bits, tuple(tuple(walsh(m, y) for y in u) for m in ms)))
     return out
+
+
+def haar_elements(J, a):
+    """Every h_sigma of H_J(a) as a 1-tuple of its values on the level-J cells:
+    sum_j a_j sigma(j, anc_j(x)) (-1)^(b_j(x)) (MATH.md sec. 5)."""
+    return [(tuple(sum(a[j] * (-1) ** (bits[2 ** j - 1 + (x >> (J - j))] + (x >> (J - 1 - j) & 1)) for j in range(J)) for x in range(2 ** J)),)
+            for bits in itertools.product((0, 1), repeat=2 ** J - 1)]
 
 
 def jumps(v):
@@ -325,6 +357,7 @@ def readout_class_claims(c, tag):
     ms = r.sample(range(1, 2 ** J), r.randint(1, min(3, 2 ** J - 1)))
     c.objects[tag] = {'kind': 'readout-class', 'levels': str(J), 'readouts': [str(m) for m in ms]}
     elems = readout_elements(J, ms)
+    c.classes[tag] = [e for _, e in elems]
     size = len({e for _, e in elems}); sizes = [len({e[d] for _, e in elems}) for d in range(len(ms))]
     lg = ceil_log2(size); assert 2 ** lg == size
     lgs = [ceil_log2(s) for s in sizes]; assert all(2 ** x == s for x, s in zip(lgs, sizes))
@@ -443,6 +476,7 @@ def haar_claims(c, tag):
     balanced = r.random() < 0.4
     a = [F(1, 2 ** (j + 1)) if balanced else r.choice((F(r.randint(1, 9), r.choice((1, 2, 3, 7))), F(2 ** 70), STEPS[0])) for j in range(J)]
     c.objects[tag] = {'kind': 'haar-class', 'levels': str(J), 'amplitudes': 'balanced' if balanced and r.random() < 0.7 else [fs(x) for x in a]}
+    if J <= 2: c.classes[tag] = haar_elements(J, a)
     for k in range(2):
         L = r.choice((0, J + 1, 62)) if r.random() < 0.2 else r.randint(1, J)
         least = min(a[:L] or [F(1)])
@@ -570,6 +604,7 @@ def sup_distance_claim(c, tag, pool):
     lo, hi = {'=': (b, b), '<=': (F(0), b), '<': (F(0), b), '>=': (b, None), '>': (b, None)}[rel]
     c.claim(tag, 'sup-distance', {'f': f, 'g': g}, {'relation': rel, 'bound': fs(b)}, follows(d, d, rel, b),
             [('distance', meaning('sup-distance', [f, g]), lo, hi)])
+    c.truths[(tag, 'distance')] = d, d
 
 
 def step_approx_claim(c, tag):
@@ -633,6 +668,9 @@ def relu_claims(c, tag):
                 if r.random() < 0.7: st[f'path-norm-{which}-bound'] = fs(sum(bounds))
     c.claim(f'{tag}-wd', 'weight-decay', inputs, st, ok,
             [('weight-decay', meaning('weight-decay', [f'{tag}-net']), WD, WD), ('path-norm', meaning('path-norm', [f'{tag}-net']), *path)])
+    # R = sum_k ||v_k|| ||w_k|| to within K 2^-100
+    roots = [F(math.isqrt(q.numerator * 4 ** 100 // q.denominator), 2 ** 100) for q in (a * b for a, b in zip(v2, w2))]
+    c.truths[(f'{tag}-wd', 'path-norm')] = sum(roots), sum(roots) + F(K, 2 ** 100)
     rk = rank(Y)
     off = r.choice((0, 0, 0, 1))
     c.claim(f'{tag}-rank', 'width-from-rank', {'data': f'{tag}-data'}, {'rank': str(rk + off), 'width-lower': str(rk - 1 + off)}, not off,
@@ -668,6 +706,7 @@ def bits_claims(c, tag, count):
         if constant is not None: inputs['constant'] = fs(constant)
         for j, (rel, b, ok) in enumerate(edge_statements(r, lo, hi)):
             cid = f'{tag}{i}-{j}'
+            c.values[cid] = constant or F(0), terms
             c.claim(cid, 'bits', inputs, {'relation': rel, 'bound': fs(b)}, ok,
                     [('value', meaning('value', [cid]), *established(rel, b))], [f.claim for _, f in terms])
 
@@ -752,12 +791,61 @@ def attack_claims(c, tag, count):
             c.claim(f'{tag}{i}-failed-source', 'eps-transfer', {'claim': cid, 'quantity': q, 'eps': '1/2'}, {'relation': '<=', 'bound': fs(FAR)}, False, uses=[cid])
         for cid, later in ((f'{tag}{i}-self', f'{tag}{i}-self'), (f'{tag}{i}-early', f'{tag}{i}-later')):
             c.claim(cid, 'bits', {'terms': [{'claim': later, 'quantity': 'value', 'coefficient': '1'}]}, st, False, uses=[later])
+        c.values[f'{tag}{i}-later'] = F(0), terms
         c.claim(f'{tag}{i}-later', 'bits', {'terms': body}, st, True, [('value', meaning('value', [f'{tag}{i}-later']), *established(rel, b))], uses)
         other = r.choice([f for f in c.facts if f.meaning['measure'] not in TRANSFERABLE])
         eps = F(other.meaning.get('eps') or other.meaning.get('eps-below') or '1/2')
         rel, b, _ = next(((rel, b, ok) for rel, b, ok in edge_statements(r, other.lo, other.hi) if ok), ('<=', FAR, False))
         c.claim(f'{tag}{i}-measure', 'eps-transfer', {'claim': other.claim, 'quantity': other.quantity, 'eps': fs(eps)},
                 {'relation': rel, 'bound': fs(b)}, False, uses=[other.claim])
+
+
+# ---- the truth of the facts ------------------------------------------------------------
+
+def class_truth(c, m):
+    """The true value of a class measure (MATH.md sec. 7) from the class's elements: sizes,
+    covering numbers (Lemma K), their ceil(log2), summed over coordinates for separate
+    coding; None when the class is not enumerated or the covering number too costly."""
+    elems, eps = c.classes.get(m['subject'][0]), F(m.get('eps', 0))
+    if elems is None: return None
+    parts = [elems] if m.get('coding') == 'joint' else [[(e[d],) for e in elems] for d in range(len(elems[0]))]
+    if m['measure'] in ('size', 'size-bits', 'log2-size'):
+        sizes = [len(set(p)) for p in parts]
+        if m['measure'] == 'size': return sizes[0]
+        if m['measure'] == 'log2-size' and any(2 ** ceil_log2(x) != x for x in sizes): return None
+        return sum(ceil_log2(x) for x in sizes)
+    key = m['subject'][0], m.get('coding')
+    if key not in c.pairs: c.pairs[key] = [pairwise(p) for p in parts]
+    if key + (eps,) not in c.covers: c.covers[key + (eps,)] = [least_cover(n, dists, eps) for n, dists in c.pairs[key]]
+    Ns = c.covers[key + (eps,)]
+    if None in Ns: return None
+    return Ns[0] if m['measure'] == 'covering-number' else sum(ceil_log2(x) for x in Ns)
+
+
+def truth(c, fact):
+    """An interval that contains the true value of a fact, or None when it is unknown here:
+    class measures recomputed, a `bits` value from the truths of its terms, source facts
+    from this script's computation."""
+    m = fact.meaning
+    if m['measure'] == 'value':
+        constant, terms = c.values[m['subject'][0]]
+        known = [(k, truth(c, f)) for k, f in terms]
+        if any(t is None for _, t in known): return None
+        return interval_sum(constant, [(k, Fact(None, None, None, *t)) for k, t in known])
+    if m['measure'] in ('covering-number', 'description-bits', 'size', 'size-bits', 'log2-size'):
+        t = class_truth(c, m)
+        return None if t is None else (F(t), F(t))
+    return c.truths.get((fact.claim, fact.quantity))
+
+
+def false_facts(c):
+    """The facts of claims expected to pass whose interval misses the true value."""
+    found = []
+    for f in c.facts:
+        t = truth(c, f)
+        if t is not None and ((f.lo is not None and t[1] < f.lo) or (f.hi is not None and t[0] > f.hi)):
+            found.append((f.claim, f'{f.quantity} in [{f.lo}, {f.hi}]', f'true value in [{t[0]}, {t[1]}]'))
+    return found
 
 
 # ---- one certificate per seed ---------------------------------------------------------
@@ -794,7 +882,7 @@ def main(binary, seed):
     lines = {l.split()[1].split('#', 1)[1]: l for l in out.stdout.splitlines() if l.startswith(('PASS ', 'FAIL ')) and '#' in l}
     unnamed = [(cid, 'FAIL naming the meaning', lines.get(cid, '')[:200]) for cid in sorted(c.meaning_checks) if 'meaning' not in lines.get(cid, '')]
     beyond = [(cid, 'a class width bound at most the least breakpoint count', 'the bound of FORMAT.md sec. 5.12 is larger') for cid in c.unsound]
-    report(seed, out, mismatches(c.expect, got) + unnamed + beyond)
+    report(seed, out, mismatches(c.expect, got) + unnamed + beyond + false_facts(c))
     return len(c.claims)
 
 
