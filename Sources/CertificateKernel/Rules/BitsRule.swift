@@ -82,7 +82,7 @@ enum BitsRule: TypedRule {
                     at: t.pointer.appending("quantity"))
             }
             if let declared = t.declared, declared != fact.meaning {
-                let differ = declared.differences(from: fact.meaning).joined(separator: ", ")
+                let differ = declared.differences(from: fact.meaning).joined(separator: "; ")
                 return .fails(
                     text(),
                     "term \(i) states the meaning \(declared), but \(t.claim).\(t.quantity) is \(fact.meaning) (they differ in \(differ))",

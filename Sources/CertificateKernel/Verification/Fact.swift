@@ -137,15 +137,21 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The differences from another meaning, for messages.
+    /// The members in which this (stated) meaning differs from an established one, each
+    /// with both values (`eps: 1 stated, 1/2 established`), for messages: two meanings
+    /// whose notation is the same (a member the notation does not show) still read apart.
     package func differences(from other: Meaning) -> [String] {
-        let fields: [(String, Bool)] = [
-            ("measure", measure != other.measure), ("subject", subject != other.subject), ("eps", eps != other.eps),
-            ("eps-below", epsBelow != other.epsBelow), ("coding", coding != other.coding),
-            ("max-breakpoints", maxBreakpoints != other.maxBreakpoints), ("threshold", threshold != other.threshold),
-            ("lambda", lambda != other.lambda), ("task", task != other.task),
+        func show<T>(_ value: T?) -> String { value.map { "\($0)" } ?? "none" }
+        let fields: [(name: String, stated: String, established: String)] = [
+            ("measure", measure.rawValue, other.measure.rawValue),
+            ("subject", "[\(subject.joined(separator: ", "))]", "[\(other.subject.joined(separator: ", "))]"),
+            ("eps", show(eps), show(other.eps)), ("eps-below", show(epsBelow), show(other.epsBelow)),
+            ("coding", show(coding?.rawValue), show(other.coding?.rawValue)),
+            ("max-breakpoints", show(maxBreakpoints), show(other.maxBreakpoints)),
+            ("threshold", show(threshold), show(other.threshold)), ("lambda", show(lambda), show(other.lambda)),
+            ("task", show(task), show(other.task)),
         ]
-        return fields.filter(\.1).map(\.0)
+        return fields.filter { $0.stated != $0.established }.map { "\($0.name): \($0.stated) stated, \($0.established) established" }
     }
 }
 

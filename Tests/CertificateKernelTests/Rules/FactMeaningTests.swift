@@ -77,16 +77,16 @@ struct FactMeaningTests {
             #expect(f?.expected == rendered)
             #expect(f?.computed == actual)
         }
-        check(Self.meaning(eps: "1"), "ceil log2 N(1, K, separate)", differ: "eps")
+        check(Self.meaning(eps: "1"), "ceil log2 N(1, K, separate)", differ: "eps: 1 stated, 1/2 established")
         check(
             Self.meaning(eps: "576460752303423489/1152921504606846976"), "ceil log2 N(576460752303423489/1152921504606846976, K, separate)",
             differ: "eps")
-        check(Self.meaning(coding: "joint"), "ceil log2 N(1/2, K, joint)", differ: "coding")
-        check(Self.meaning(subject: ["L"]), "ceil log2 N(1/2, L, separate)", differ: "subject")
+        check(Self.meaning(coding: "joint"), "ceil log2 N(1/2, K, joint)", differ: "coding: joint stated, separate established")
+        check(Self.meaning(subject: ["L"]), "ceil log2 N(1/2, L, separate)", differ: "subject: [L] stated, [K] established")
         check(Self.meaning("covering-number"), "N(1/2, K, separate)", differ: "measure")
         check(Self.meaning("size-bits"), "ceil log2 |K| (separate)", differ: "measure")
-        check(Self.meaning(eps: nil), "ceil log2 N(?, K, separate)", differ: "eps")
-        check(Self.meaning(extra: ",\"threshold\":\"1\""), actual, differ: "threshold")
+        check(Self.meaning(eps: nil), "ceil log2 N(?, K, separate)", differ: "eps: none stated, 1/2 established")
+        check(Self.meaning(extra: ",\"threshold\":\"1\""), actual, differ: "threshold: 1 stated, none established")
     }
 
     @Test func malformedDeclaredMeanings() {

@@ -145,9 +145,12 @@ struct LassoRuleTests {
         RT.expectVerified(exact)
         #expect(exact.claims.last?.summary == "lasso-gap(X, Y, w, theta, task 0, lambda = 5/4) <= 1/6")
         for (parameters, differ) in [
-            (",\"lambda\":\"\(MX.plusTiny(try! Rational(5, 4)))\",\"task\":\"0\"", "lambda"),
-            (",\"lambda\":\"5/4\",\"task\":\"1\"", "task"),
-            ("", "lambda, task"),
+            (
+                ",\"lambda\":\"\(MX.plusTiny(try! Rational(5, 4)))\",\"task\":\"0\"",
+                "lambda: \(MX.plusTiny(try! Rational(5, 4))) stated, 5/4 established"
+            ),
+            (",\"lambda\":\"5/4\",\"task\":\"1\"", "task: 1 stated, 0 established"),
+            ("", "lambda: none stated, 5/4 established; task: none stated, 0 established"),
         ] {
             RT.expectFailed(
                 bits(parameters), claim: 1, at: "/claims/1/inputs/terms/0/meaning",
