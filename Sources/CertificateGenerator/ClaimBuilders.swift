@@ -210,12 +210,16 @@ extension CertificateBuilder {
         claim(id, .lassoScreen, description, uses: uses, inputs: [features, gap], statement: [screened])
     }
 
-    /// `support`; with `screens`, also `optimal-upper`.
+    /// `support`; with `screens`, also `optimal-upper`, and optionally the lasso the screens
+    /// must be about.
     public mutating func support(
-        _ id: String, _ description: String, uses: [String] = [], heads: String, screens: [String]? = nil, sizes: [Int], union: Int,
-        fractions: [Rational], optimalUpper: [Int]? = nil
+        _ id: String, _ description: String, uses: [String] = [], heads: String, screens: [String]? = nil,
+        lasso: (features: String, targets: String, lambda: Rational)? = nil, sizes: [Int], union: Int, fractions: [Rational],
+        optimalUpper: [Int]? = nil
     ) {
-        claim(id, .support, description, uses: uses, inputs: [heads, screens], statement: [sizes, union, fractions, optimalUpper])
+        claim(
+            id, .support, description, uses: uses, inputs: [lasso?.features, lasso?.targets, heads, lasso?.lambda, screens],
+            statement: [sizes, union, fractions, optimalUpper])
     }
 
     public mutating func supportVariability(_ id: String, _ description: String, uses: [String] = [], heads: String) {

@@ -483,13 +483,25 @@ def lasso_screen(id, gap, features, screened=None, *, uses=None, description=Non
                   [g] if uses is None else uses, description, [])
 
 
-def support(id, heads, sizes, union, fractions=None, screens=None, optimal_upper=None, *, uses=None, description=None):
+def support(id, heads, sizes, union, fractions=None, screens=None, optimal_upper=None, *, lasso=None, uses=None,
+            description=None):
     """Support sizes of the heads' rows and of their union; with ``screens`` (lasso-screen
-    claims) ``optimal_upper``. ``uses`` defaults to the screens."""
+    claims) ``optimal_upper``, a bound on the optimal heads of the screens' lasso, which
+    ``lasso=(features, targets, lambda_)`` may state (the kernel then fails a screen of
+    another lasso). ``uses`` defaults to the screens."""
     h = ref(heads)
     inputs = {"heads": h}
     if (screens is None) != (optimal_upper is None):
         raise TypeError("give screens= and optimal_upper= together (or neither)")
+    references = [h]
+    if lasso is not None:
+        if screens is None:
+            raise TypeError("lasso= states the lasso of the screens: give screens= too")
+        if not isinstance(lasso, (tuple, list)) or len(lasso) != 3:
+            raise TypeError("lasso must be a tuple (features, targets, lambda_)")
+        inputs["features"], inputs["targets"] = ref(lasso[0]), ref(lasso[1])
+        inputs["lambda"] = F.positive(lasso[2], "lasso lambda_")
+        references += [inputs["features"], inputs["targets"]]
     st = {"sizes": _counts(sizes, "sizes"), "union": F.integer(union, "union", 0)}
     if fractions is not None:
         st["fractions"] = F.numbers(fractions, "fractions")
@@ -498,7 +510,7 @@ def support(id, heads, sizes, union, fractions=None, screens=None, optimal_upper
         st["optimal-upper"] = _counts(optimal_upper, "optimal_upper")
     if uses is None:
         uses = list(inputs.get("screens", []))
-    return _claim(id, "support", inputs, st, uses, description, [h])
+    return _claim(id, "support", inputs, st, uses, description, references)
 
 
 def support_variability(id, heads, holds="yes", *, uses=(), description=None):

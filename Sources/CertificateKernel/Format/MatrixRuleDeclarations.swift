@@ -37,7 +37,7 @@ extension RuleDeclaration {
         inputs: ["features", "gap"], statement: ["screened"])
     package static let support = RuleDeclaration(
         name: .support, lemma: "definitions (MATH.md sec. 12), Lemma LS for optimal heads",
-        inputs: ["heads", "screens"], statement: ["sizes", "union", "fractions", "optimal-upper"])
+        inputs: ["features", "targets", "heads", "lambda", "screens"], statement: ["sizes", "union", "fractions", "optimal-upper"])
     package static let supportVariability = RuleDeclaration(
         name: .supportVariability, lemma: "definitions (MATH.md sec. 12)",
         inputs: ["heads"], statement: ["holds"])

@@ -145,10 +145,11 @@ enum LassoScreenRule: TypedRule {
 /// With `screens` (verified `lasso-screen` claims in `uses`), the support of every
 /// optimal head of task t has at most p - screened_t features.
 ///
-/// Inputs: `heads` (T x p); optional `screens` (claim names). Statement: `sizes` (T
-/// counts), `union`; optional `fractions` (T numbers), `optimal-upper` (T counts, with
-/// `screens`: p - the features screened for task t). Establishes `support-size` per
-/// task and `union-size`, exactly.
+/// Inputs: `heads` (T x p); optional `screens` (claim names), and with them optionally the
+/// lasso they must screen: `features`, `targets` and `lambda`, all three. Statement: `sizes`
+/// (T counts), `union`; optional `fractions` (T numbers), `optimal-upper` (T counts, with
+/// `screens`: p - the features screened for task t). Establishes `support-size` per task
+/// and `union-size`, exactly.
 enum SupportRule: TypedRule {
     static let declaration = RuleDeclaration.support
 
@@ -202,6 +203,13 @@ enum SupportRule: TypedRule {
         let heads = try m.matrix("heads")
         let T = heads.value.rows
         let s = claim.statement
+        let pinKeys = ["features", "targets", "lambda"]
+        if let key = pinKeys.first(where: claim.inputs.has), !claim.inputs.has("screens") || !pinKeys.allSatisfy(claim.inputs.has) {
+            throw .malformed(
+                pointer: m.at(key), expected: "\"features\", \"targets\" and \"lambda\" together, with \"screens\"",
+                found: pinKeys.filter(claim.inputs.has).map { "\"\($0)\"" }.joined(separator: ", ")
+                    + (claim.inputs.has("screens") ? "" : " without screens"))
+        }
         let sizes = try s.located("sizes", s.counts)
         guard sizes.value.count == T else {
             throw .malformed(pointer: sizes.pointer, expected: "\(T) sizes (one per head)", found: "\(sizes.value.count)")
@@ -224,16 +232,24 @@ enum SupportRule: TypedRule {
             guard upper.value.count == T else {
                 throw .malformed(pointer: upper.pointer, expected: "\(T) counts (one per task)", found: "\(upper.value.count)")
             }
-            optimal = Optimal(screens: try screens(ids, of: heads, m), upper: upper)
+            var stated: Lasso? = nil
+            if claim.inputs.has("features") {
+                stated = Lasso(
+                    features: try m.matrix("features").name, targets: try m.matrix("targets").name, lambda: try m.positive("lambda"))
+            }
+            optimal = Optimal(screens: try screens(ids, of: heads, lasso: stated, m), upper: upper)
         }
         return Claim(heads: heads, supports: supports, sizes: sizes, union: union, fractions: fractions, optimal: optimal)
     }
 
     /// The screen of each task among the `lasso-screen` claims `ids` (listed at `screens`),
-    /// or the first one that cannot be used; a second screen of a task is malformed.
-    static func screens(_ ids: [String], of heads: (name: String, value: RationalMatrix), _ m: MatrixInputs) throws(KernelError) -> Result<
-        [Screen?], ScreenFailure
-    > {
+    /// or the first one that cannot be used (one of another lasso than the `stated` one,
+    /// when given); a second screen of a task is malformed.
+    static func screens(_ ids: [String], of heads: (name: String, value: RationalMatrix), lasso stated: Lasso?, _ m: MatrixInputs)
+        throws(KernelError) -> Result<
+            [Screen?], ScreenFailure
+        >
+    {
         let T = heads.value.rows, p = heads.value.columns
         var screens: [Screen?] = Array(repeating: nil, count: T)
         for (i, id) in ids.enumerated() {
@@ -263,8 +279,12 @@ enum SupportRule: TypedRule {
             guard screens[t] == nil else {
                 throw .malformed(pointer: at, expected: "one screening claim per task", found: "a second one for task \(t)")
             }
-            screens[t] = Screen(
-                count: count, lasso: Lasso(features: fact.meaning.subject[0], targets: fact.meaning.subject[1], lambda: lambda))
+            let lasso = Lasso(features: fact.meaning.subject[0], targets: fact.meaning.subject[1], lambda: lambda)
+            if let stated, lasso != stated {
+                return .failure(
+                    ScreenFailure(reason: "claim \(id) screens the lasso \(lasso), not the stated lasso \(stated)", pointer: at))
+            }
+            screens[t] = Screen(count: count, lasso: lasso)
         }
         return .success(screens)
     }

@@ -298,6 +298,42 @@ struct LassoRuleTests {
             "\(perTask)")
     }
 
+    /// A certificate may state the lasso its screens must be about: the renamed-heads case
+    /// fails then, naming both lassos; the right lasso passes; each member off fails; the
+    /// three keys come together and with screens, or the claim is malformed.
+    @Test func aStatedLassoMustBeTheLassoOfEveryScreen() {
+        let base = RuleCertificate().object("X", MX.matrix([["1", "1"]])).object("Y", MX.matrix([["10"]]))
+            .object("W", MX.matrix([["9/2", "9/2"]])).object("theta", MX.matrix([["1"]])).object("X2", MX.matrix([["1", "0"]]))
+            .claim(
+                "gapOther", "lasso-gap",
+                inputs: #"{"features":"X2","targets":"Y","heads":"W","task":"0","dual":"theta","lambda":"1"}"#,
+                statement: #"{"delta":"117/8"}"#
+            )
+            .claim(
+                "screenOther", "lasso-screen", uses: ["gapOther"], inputs: #"{"gap":"gapOther","features":["1"]}"#,
+                statement: #"{"screened":"1"}"#)
+        func support(_ pin: String, screens: Bool = true) -> FileVerdict {
+            base.claim(
+                "supportW", "support", uses: ["screenOther"],
+                inputs: "{\"heads\":\"W\"\(screens ? ",\"screens\":[\"screenOther\"]" : "")\(pin)}",
+                statement: screens ? #"{"sizes":["2"],"union":"2","optimal-upper":["1"]}"# : #"{"sizes":["2"],"union":"2"}"#
+            ).verify()
+        }
+        RT.expectVerified(support(#","features":"X2","targets":"Y","lambda":"1""#))
+        RT.expectFailed(
+            support(#","features":"X","targets":"Y","lambda":"1""#), claim: 2, at: "/claims/2/inputs/screens/0",
+            reason: ["screens the lasso (X2, Y, lambda = 1), not the stated lasso (X, Y, lambda = 1)"])
+        RT.expectFailed(support(#","features":"X2","targets":"X2","lambda":"1""#), claim: 2, at: "/claims/2/inputs/screens/0")
+        RT.expectFailed(
+            support(",\"features\":\"X2\",\"targets\":\"Y\",\"lambda\":\"\(MX.plusTiny(Rational(1)))\""), claim: 2,
+            at: "/claims/2/inputs/screens/0")
+        RT.expectMalformed(support(#","features":"X2","targets":"Y""#), at: "/claims/2/inputs/features")
+        RT.expectMalformed(support(#","lambda":"1""#), at: "/claims/2/inputs/lambda")
+        RT.expectMalformed(support(#","features":"X2","targets":"Y","lambda":"1""#, screens: false), at: "/claims/2/inputs/features")
+        RT.expectMalformed(support(#","features":"X3","targets":"Y","lambda":"1""#), at: "/claims/2/inputs/features")
+        RT.expectMalformed(support(#","features":"X2","targets":"Y","lambda":"0""#), at: "/claims/2/inputs/lambda")
+    }
+
     /// At most one screen per task, whatever the order: a screen of no feature listed before
     /// a second screen of its task was let through (the count 0 stood for "no screen yet").
     @Test func aSecondScreenOfATaskIsMalformedInEitherOrder() {
