@@ -13,7 +13,8 @@ fractions; support variability by brute force; lasso gaps and Lemma LS screens o
 built exactly optimal (gap 0) or with rescaled heads (gap > 0). Each figure is stated exactly and off by the
 smallest step: one unit or feature, 2^-60, 2^-90 or 1/(3 2^60), a zero entry made
 nonzero, a dual point scaled past feasibility, a unit bound below the norm or negative.
-The chains are built honestly and attacked: a screen not in `uses`, a gap claim or an
+The chains are built honestly and attacked: a stated lasso (`features`, `targets`,
+`lambda` of `support`) off in one member, a screen not in `uses`, a gap claim or an
 `mtl-screen` claim listed as a screen, a screen of another lasso, a screen or gap that
 fails, a dependency on a later or missing claim, `mtl-screen` on an `mtl-gap` claim (no
 lambda). A claim is expected to pass iff its own check holds and every claim it uses
@@ -445,12 +446,19 @@ def support_round(c, r, t, style):
     heads, screens, counts, gaps = lasso_chain(c, r, pre, X, Y, H, Th, lam, n, p, T)
     fig = support_figures(H, p, r.random() < 0.6)
 
-    def support(tag, scr, uses, ok=True, statement=None):
+    def support(tag, scr, uses, ok=True, statement=None, lasso=None):
         upper = [str(p - (counts[k] if screens.get(k) in scr else 0)) for k in range(T)]
-        c.claim(f'{pre}sup{tag}', 'support', {'heads': heads, 'screens': scr}, statement or dict(fig, **{'optimal-upper': upper}), ok, uses)
+        c.claim(f'{pre}sup{tag}', 'support', dict({'heads': heads, 'screens': scr}, **(lasso or {})),
+                statement or dict(fig, **{'optimal-upper': upper}), ok, uses)
     used = list(screens.values())
     c.claim(f'{pre}sup', 'support', {'heads': heads}, fig, True)
     support('-chain', used, used)
+    if screens:  # the lasso stated: it holds when every screen is of it (lambda is per task here)
+        lam0 = lam[next(iter(screens))]
+        pin = {'features': f'{pre}X', 'targets': f'{pre}Y', 'lambda': fs(lam0)}
+        support('-lasso', used, used, all(lam[k] == lam0 for k in screens), lasso=pin)
+        for i, wrong in enumerate(({'features': heads}, {'targets': f'{pre}X'}, {'lambda': fs(lam0 + r.choice(STEPS))})):
+            support(f'-lasso-off{i}', used, used, False, lasso=dict(pin, **wrong))
     support('-none', [], [])
     full = dict(fig, **{'optimal-upper': [str(p - k) for k in counts]})
     for key in ('sizes', 'union', 'optimal-upper'):
