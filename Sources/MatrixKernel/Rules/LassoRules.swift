@@ -169,11 +169,13 @@ enum SupportRule: TypedRule {
 
     /// What `screens` and `optimal-upper` state.
     struct Optimal {
-        /// The screen of each task (nil for a task no screen names), or the failure of the
-        /// first listed screen the claim cannot use.
-        let screens: Result<[Screen?], ScreenFailure>
+        let screens: Screens
         let upper: Located<[Int]>
     }
+
+    /// The screen of each task (nil for a task no screen names), or the failure of the
+    /// first listed screen the claim cannot use.
+    typealias Screens = Result<[Screen?], ScreenFailure>
 
     /// What a usable screen says: how many features are zero in every optimal head of
     /// its task, for the lasso its gap claim is about.
@@ -246,9 +248,7 @@ enum SupportRule: TypedRule {
     /// or the first one that cannot be used (one of another lasso than the `stated` one,
     /// when given); a second screen of a task is malformed.
     static func screens(_ ids: [String], of heads: (name: String, value: RationalMatrix), lasso stated: Lasso?, _ m: MatrixInputs)
-        throws(KernelError) -> Result<
-            [Screen?], ScreenFailure
-        >
+        throws(KernelError) -> Screens
     {
         let T = heads.value.rows, p = heads.value.columns
         var screens: [Screen?] = Array(repeating: nil, count: T)
