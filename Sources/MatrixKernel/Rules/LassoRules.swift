@@ -170,6 +170,8 @@ enum SupportRule: TypedRule {
     /// What `screens` and `optimal-upper` state.
     struct Optimal {
         let screens: Screens
+        /// The lasso the certificate states (`features`, `targets`, `lambda`), if it does.
+        let stated: Lasso?
         let upper: Located<[Int]>
     }
 
@@ -239,7 +241,7 @@ enum SupportRule: TypedRule {
                 stated = Lasso(
                     features: try m.matrix("features").name, targets: try m.matrix("targets").name, lambda: try m.positive("lambda"))
             }
-            optimal = Optimal(screens: try screens(ids, of: heads, lasso: stated, m), upper: upper)
+            optimal = Optimal(screens: try screens(ids, of: heads, lasso: stated, m), stated: stated, upper: upper)
         }
         return Claim(heads: heads, supports: supports, sizes: sizes, union: union, fractions: fractions, optimal: optimal)
     }
@@ -303,8 +305,8 @@ enum SupportRule: TypedRule {
         let T = claim.heads.value.rows, p = claim.heads.value.columns
         var optimalText = ""
         if let optimal = claim.optimal {
-            var lasso = ""
-            if case .success(let screens) = optimal.screens { lasso = lassoText(screens) }
+            var lasso = optimal.stated.map { " of the lasso \($0)" } ?? ""
+            if optimal.stated == nil, case .success(let screens) = optimal.screens { lasso = lassoText(screens) }
             optimalText =
                 ", every optimal head\(lasso) uses at most \(optimal.upper.value.map(String.init).joined(separator: ",")) features"
         }

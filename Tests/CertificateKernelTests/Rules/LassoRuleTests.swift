@@ -320,9 +320,12 @@ struct LassoRuleTests {
             ).verify()
         }
         RT.expectVerified(support(#","features":"X2","targets":"Y","lambda":"1""#))
+        let other = support(#","features":"X","targets":"Y","lambda":"1""#)
         RT.expectFailed(
-            support(#","features":"X","targets":"Y","lambda":"1""#), claim: 2, at: "/claims/2/inputs/screens/0",
+            other, claim: 2, at: "/claims/2/inputs/screens/0",
             reason: ["screens the lasso (X2, Y, lambda = 1), not the stated lasso (X, Y, lambda = 1)"])
+        // The statement is about the stated lasso, and its line says so.
+        #expect(other.claims.last?.summary.hasSuffix("every optimal head of the lasso (X, Y, lambda = 1) uses at most 1 features") == true)
         RT.expectFailed(support(#","features":"X2","targets":"X2","lambda":"1""#), claim: 2, at: "/claims/2/inputs/screens/0")
         RT.expectFailed(
             support(",\"features\":\"X2\",\"targets\":\"Y\",\"lambda\":\"\(MX.plusTiny(Rational(1)))\""), claim: 2,
