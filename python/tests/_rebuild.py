@@ -249,8 +249,9 @@ def rebuild_claim(d, objects):
     if r == "lasso-screen":
         return dc.lasso_screen(d["id"], i["gap"], Is(i["features"]), int(s["screened"]), **common)
     if r == "support":
+        lasso = (i["features"], i["targets"], Q(i["lambda"])) if "lambda" in i else None
         return dc.support(d["id"], i["heads"], Is(s["sizes"]), int(s["union"]), _opt_qs(s, "fractions"), i.get("screens"),
-                          _opt_is(s, "optimal-upper"), **common)
+                          _opt_is(s, "optimal-upper"), lasso=lasso, **common)
     if r == "support-variability":
         return dc.support_variability(d["id"], i["heads"], s["holds"], **common)
     raise AssertionError(f"unknown rule {r}")

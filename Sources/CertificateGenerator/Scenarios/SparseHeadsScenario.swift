@@ -291,7 +291,8 @@ public struct SparseHeadsScenario: Scenario {
         b.support(
             "supports",
             "The supports of the solved heads, their fractions of the \(p) features and their union (\(supports.union.count) features); every optimal head of task t uses at most optimal-upper[t] features.",
-            uses: screens, heads: "W", screens: screens.isEmpty ? nil : screens, sizes: supports.supports.map(\.count),
+            uses: screens, heads: "W", screens: screens.isEmpty ? nil : screens,
+            lasso: screens.isEmpty ? nil : (features: "X", targets: "Y", lambda: lambda), sizes: supports.supports.map(\.count),
             union: supports.union.count, fractions: supports.fractions, optimalUpper: screens.isEmpty ? nil : optimalUpper)
         let trueHeads = try Self.exact(inst.trueHeads, rows: T, columns: p, exponent: Self.weightExponent)
         let trueSupports = Supports(heads: trueHeads)
