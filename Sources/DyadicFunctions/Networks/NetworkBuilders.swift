@@ -12,10 +12,11 @@ public enum NetworkBuilder {
             throw .invalidParameter("constant functions need no first layer; a network needs at least one first-layer unit")
         }
         let first = thresholds.map { HeavisideNetwork.Unit(activation: .heaviside, inputs: [0], weights: [1], bias: -$0) }
-        let index = Dictionary(uniqueKeysWithValues: thresholds.enumerated().map { ($1, $0) })
+        // The first-layer unit of threshold t: its place among the sorted thresholds.
+        func unit(_ t: Rational) -> Int { partitioningIndex(0, thresholds.count) { thresholds[$0] >= t } }
         let outputs = functions.map { f in
             HeavisideNetwork.Unit(
-                activation: .linear, inputs: f.interiorBreakpoints.map { index[$0] ?? 0 },
+                activation: .linear, inputs: f.interiorBreakpoints.map(unit),
                 weights: (1..<f.values.count).map { f.values[$0] - f.values[$0 - 1] }, bias: f.values[0])
         }
         return try HeavisideNetwork(layers: [first, outputs])

@@ -168,7 +168,7 @@ struct SweepStructure: Sendable {
                     edgeWeights.append(Int32(k))
                 }
             }
-            for s in terms.keys.sorted() { groupTerms.append((s, c, terms[s] ?? [])) }
+            for (s, list) in terms.sorted(by: { $0.key < $1.key }) { groupTerms.append((s, c, list)) }
         }
         sumOf = []
         id = []

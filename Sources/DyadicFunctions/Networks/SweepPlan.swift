@@ -212,21 +212,33 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         var words: [UInt64] = []
         var wordStart: [PackedSignFunction: Int] = [:]
         var packedAt = [(cells: Int, words: Int)?](repeating: nil, count: targets.count)
-        for (d, t) in targets.enumerated() {
-            guard case .packed(let f) = t else { continue }
-            if cellStart[f.level] == nil {
-                cellStart[f.level] = floors.count
-                for c in first...pieces.upperBound {
-                    let x = cuts[c].timesPowerOfTwo(f.level)
-                    floors.append(x.floor.intValue ?? 0)
-                    ceilings.append(x.ceiling.intValue ?? 0)
-                }
+        /// Where the cell bounds of `level` start in `floors` and `ceilings`, appended on first
+        /// use. Cuts lie in [0, 1] and levels below 63, so every bound is an Int; were one not,
+        /// the target would stay unpacked and every output naming it fail, never pass.
+        func cellOffset(_ level: Int) -> Int? {
+            if let offset = cellStart[level] { return offset }
+            let scaled = cuts[first...(pieces.upperBound)].map { $0.timesPowerOfTwo(level) }
+            guard let lower = scaled.mapAll(\.floor.intValue), let upper = scaled.mapAll(\.ceiling.intValue) else {
+                assertionFailure("a cut outside [0, 1] at level \(level)")
+                return nil
             }
-            if wordStart[f] == nil {
-                wordStart[f] = words.count
+            let offset = floors.count
+            cellStart[level] = offset
+            floors += lower
+            ceilings += upper
+            return offset
+        }
+        for (d, t) in targets.enumerated() {
+            guard case .packed(let f) = t, let cells = cellOffset(f.level) else { continue }
+            let offset: Int
+            if let known = wordStart[f] {
+                offset = known
+            } else {
+                offset = words.count
+                wordStart[f] = offset
                 words += f.words
             }
-            packedAt[d] = (cellStart[f.level] ?? 0, wordStart[f] ?? 0)
+            packedAt[d] = (cells, offset)
         }
         // Step targets: the target piece containing the start of the current piece, and
         // its value as a number of the sweep, scaled when the sweep enters the piece (not
