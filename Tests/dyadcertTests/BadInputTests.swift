@@ -235,6 +235,26 @@ struct BadInputTests {
         #expect(
             top.status == 3 && top.stderr.contains("level 63 exceeds the limit 40 (--max-level is already at its largest value 40)"),
             "\(top.stderr)")
+        // The JSON report says the same: `raisable: false` exactly when no setting of the flag helps.
+        func reportedError(_ arguments: [String]) throws -> (status: Int32, error: [String: Any]?) {
+            let run = try CLI.run(["verify", "--report", "json"] + arguments)
+            let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            return (run.status, ((document?["files"] as? [[String: Any]])?.first)?["error"] as? [String: Any])
+        }
+        let raisable = try reportedError([huge.path]).error, atLargest = try reportedError([huge.path, "--max-level", "40"]).error
+        #expect(raisable?["flag"] as? String == "--max-level" && raisable?["raisable"] == nil, "\(String(describing: raisable))")
+        #expect(
+            atLargest?["flag"] as? String == "--max-level" && atLargest?["raisable"] as? Bool == false, "\(String(describing: atLargest))")
+        // A fixed bound: a Gram matrix of more than 16384 functions, under the largest --max-cells.
+        let gram = directory.appendingPathComponent("gram.dyadcert.json")
+        let functions = Array(repeating: "\"f\"", count: (1 << 14) + 1).joined(separator: ",")
+        try """
+        {"format": "dyadcert/1", "objects": {"f": {"kind": "step-function", "breakpoints": ["0", "1"], "values": ["1"]}}, \
+        "claims": [{"id": "g", "rule": "gram", "inputs": {"functions": [\(functions)]}, "statement": {"matrix": "identity"}, "uses": []}]}
+        """.write(to: gram, atomically: true, encoding: .utf8)
+        let fixed = try reportedError([gram.path, "--max-cells", String(1 << 40)])
+        #expect(fixed.status == 3 && fixed.error?["flag"] as? String == "--max-cells", "\(String(describing: fixed.error))")
+        #expect(fixed.error?["raisable"] as? Bool == false, "\(String(describing: fixed.error))")
     }
 
     // MARK: 4. Many files

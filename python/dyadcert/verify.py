@@ -54,6 +54,9 @@ class FileError:
     pointer: str
     message: str
     flag: Optional[str] = None
+    #: For a limit: whether some setting of ``flag`` would admit the value (False for a fixed
+    #: bound of the kernel, or with the flag already at its largest value); None otherwise.
+    raisable: Optional[bool] = None
 
 
 @dataclass
@@ -166,7 +169,8 @@ def parse_report(doc, exit_code=None):
         err = fd.get("error")
         files.append(FileResult(
             path=fd["path"], status=fd["status"], claims=claims, description=fd.get("description"),
-            error=None if err is None else FileError(err["kind"], err["pointer"], err["message"], err.get("flag")),
+            error=None if err is None else FileError(err["kind"], err["pointer"], err["message"], err.get("flag"),
+                                                     err.get("raisable", True) if err["kind"] == "limit" else None),
         ))
     s = doc["summary"]
     code = _count(s["exit-code"])

@@ -62,9 +62,13 @@ def test_malformed_and_limits(binary, tmp_path):
     c = dc.Certificate()
     c.add(dc.walsh_function("w", 2**21), dc.gram("g", ["w"], diagonal=[1]))
     r = c.verify(binary=binary)
-    assert r.exit_code == 3 and r.files[0].error.flag == "--max-level"
+    assert r.exit_code == 3 and r.files[0].error.flag == "--max-level" and r.files[0].error.raisable is True
     r = c.verify(binary=binary, limits={"max_level": 22})
     assert r.exit_code == 0, r.summary()
+    c = dc.Certificate()
+    c.add(dc.haar_function("h", 41, 0), dc.gram("g", ["h"], diagonal=[1]))
+    r = c.verify(binary=binary, limits={"max_level": 40})
+    assert r.exit_code == 3 and r.files[0].error.flag == "--max-level" and r.files[0].error.raisable is False
 
 
 def test_shipped_directory(binary):
