@@ -163,7 +163,7 @@ let package = Package(
         // otherwise a replay tool for corpus and crash files (see README).
         .executableTarget(
             name: "dyadcert-fuzz",
-            dependencies: ["CertificateKernel", "MatrixKernel", "CanonicalJSON"]
+            dependencies: ["CertificateKernel", "MatrixKernel", "CanonicalJSON", "CertificateAudit"]
         ),
         // The one test-support target of all test targets: reference computations by the
         // definitions (oracles) and a re-export of DyadicConstructions.

@@ -6,6 +6,7 @@
 // runs the same checks on the files named on its command line (a corpus directory, or
 // the crash file libFuzzer wrote). See README, "Fuzzing the kernel".
 import CanonicalJSON
+import CertificateAudit
 import CertificateKernel
 import MatrixKernel
 
@@ -57,11 +58,14 @@ func resolve(_ tokens: ArraySlice<String>, in value: JSONValue) -> JSONValue? {
     }
 }
 
-/// Feeds one input to the strict JSON parser and to the verifier, and checks what
-/// they answer: the parser gives a value that the canonical writer round-trips, or an
-/// error placed inside the input; the verifier gives a status in 0...3 that agrees with
-/// its error, and an error's pointer names a place in the document (its parent exists).
+/// Feeds one input to the strict JSON parser, the verifier and the audit, and checks
+/// what they answer: the parser gives a value that the canonical writer round-trips, or
+/// an error placed inside the input; the verifier gives a status in 0...3 that agrees
+/// with its error, and an error's pointer names a place in the document (its parent
+/// exists); an input that parses gets an audit in every format (the audit is untrusted,
+/// but `dyadcert audit` must not trap on hostile input either).
 func fuzzOne(_ bytes: [UInt8]) {
+    defer { auditOne(bytes) }
     var root: JSONValue? = nil
     do {
         let value = try JSONParser.parse(bytes)
@@ -100,6 +104,22 @@ func fuzzOne(_ bytes: [UInt8]) {
             }
         }
     }
+}
+
+/// Renders the audit of one input in Markdown, HTML and LaTeX: a JSON object gets three
+/// non-empty reports whose verdict agrees with the verifier's, anything else an error.
+func auditOne(_ bytes: [UInt8]) {
+    let document: AuditDocument
+    do { document = try AuditDocument(bytes: bytes, path: "fuzz-input", limits: fuzzLimits) } catch {
+        require(!String(describing: error).isEmpty, "empty audit error")
+        return
+    }
+    let verdict = Verifier(limits: fuzzLimits, jobs: 1, extensions: [.matrices]).verify(bytes: bytes, path: "fuzz-input")
+    require(
+        document.verdict.status == verdict.status, "the audit's verdict \(document.verdict.status) is not the verifier's \(verdict.status)")
+    let markdown = MarkdownAudit.render(document), html = HTMLAudit.render(document)
+    let latex = LaTeXAudit.render(document, standalone: true)
+    require(!markdown.isEmpty && html.hasSuffix("</html>\n") && latex.hasSuffix("\\end{document}\n"), "an audit format rendered no report")
 }
 
 /// libFuzzer's entry point: one input per call.
