@@ -72,7 +72,7 @@ public struct MatrixLimits: Sendable, Equatable {
     /// The largest number of entries of any matrix built or produced.
     public var maximumEntries: Int
     /// The largest bit length of any entry (mantissa, numerator or denominator), at most
-    /// ``BigInt/maximumBitWidth``: exponents and shifts checked against it go to
+    /// `BigInt.maximumBitWidth`: exponents and shifts checked against it go to
     /// `BigInt.powerOfTwo` and `<<`, whose preconditions stop at that width.
     public var maximumEntryBits: Int
     /// The largest number of word multiply-adds of one product (digits included).

@@ -1,5 +1,5 @@
 /// A closed set of words of the format (relation, coding, measure, rule, object kind,
-/// ...): an enum whose raw values are the words, read from JSON by ``Fields/word(_:)``
+/// ...): an enum whose raw values are the words, read from JSON by `Fields.word(_:)`
 /// only, so no input-derived word is ever mapped to a default.
 public protocol FormatWord: RawRepresentable, CaseIterable, Sendable, Equatable where RawValue == String {}
 

@@ -22,7 +22,7 @@ public struct WalshReadout: Hashable, Sendable {
 /// indices, for the audit and the tests, are in DyadicConstructions.
 public enum TaskOutput {
     /// All outputs F_sigma = (f_1..f_D) by the packed fast path (balanced amplitudes):
-    /// the bit planes of m(c) straight from the sign tree (``MidpointPlanes``), then each
+    /// the bit planes of m(c) straight from the sign tree (`MidpointPlanes`), then each
     /// output an XOR of at most J planes.
     public static func packedOutputs(signs: SignTree, readouts: [WalshReadout]) throws(DyadicFunctionError) -> [PackedSignFunction] {
         let J = signs.levels

@@ -46,7 +46,7 @@ public enum NetworkBuilder {
     /// balanced amplitudes (MATH.md sec. 8):
     /// 1. a trunk of 2^J - 1 units H(x - i/2^J);
     /// 2. one linear unit u = u_sigma: bias u_sigma(0), weights the jumps of u_sigma;
-    /// 3.-6. the readout head of ``ReadoutHead`` (digits of u, parities, outputs).
+    /// 3.-6. the readout head of `ReadoutHead` (digits of u, parities, outputs).
     ///
     /// Every parameter's code is fixed by (J, readouts): only u's weights and bias
     /// depend on sigma (dyadic codes); all others are `derived`.

@@ -16,10 +16,10 @@ import ExactArithmetic
 /// with prefix sums and evaluated by binary search (H(0) = 1 at the thresholds). Such a
 /// unit is evaluated individually only when another single-input unit reads it.
 ///
-/// Fast path (``SweepPlan``): when every weight and bias beyond the first layer is dyadic
+/// Fast path (`SweepPlan`): when every weight and bias beyond the first layer is dyadic
 /// and a static bound shows that every pre-activation, scaled by a fixed power of two per
 /// unit, is an integer below 2^60 in magnitude, the sweep runs on `Int`; otherwise on
-/// ``Rational``. Both run the same generic code.
+/// `Rational`. Both run the same generic code.
 public struct NetworkEvaluator: Sendable {
     enum Plan: Sendable {
         case scaled(SweepPlan<Int>)
@@ -61,7 +61,7 @@ public struct NetworkEvaluator: Sendable {
 
     /// A bound, known before the sweep, on its elementary steps over all pieces when it
     /// reads `outputsPerPiece` outputs at every piece: the steps of the sweep itself
-    /// (``SweepStructure/sweepWork(groupCosts:)``, which counts changes rather than full
+    /// (`SweepStructure.sweepWork(groupCosts:)`, which counts changes rather than full
     /// forward passes) plus one per output read per piece.
     public func sweepWork(readingPerPiece outputsPerPiece: Int) -> Int {
         .saturatingSum(structure.work, .saturatingProduct([structure.cuts.count - 1, outputsPerPiece]))

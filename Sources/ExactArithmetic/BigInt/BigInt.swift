@@ -7,7 +7,7 @@ import CGMP
 /// GMP result that fits is demoted again. The representation is therefore canonical:
 /// a value has exactly one representation, so equality and hashing are by value.
 ///
-/// Large values live in a copy-on-write ``BigIntStorage``: copies share one GMP
+/// Large values live in a copy-on-write `BigIntStorage`: copies share one GMP
 /// number, and the in-place operators (`+=`, `*=`, ``addProduct(_:_:)``) mutate it
 /// directly when it is uniquely referenced.
 ///

@@ -25,7 +25,7 @@ public enum Lasso {
         public let delta: Rational
         /// x_j . theta per feature.
         public let correlations: [Rational]
-        /// ||x_j||^2 per feature (empty when ``checkGap`` was asked not to compute them).
+        /// ||x_j||^2 per feature (empty when `checkGap` was asked not to compute them).
         public let featureSquaredNorms: [Rational]
         public let violation: Violation?
     }
@@ -47,7 +47,7 @@ public enum Lasso {
         }
         guard n > 0 else { throw .invalidShape(rows: n, columns: p, entryCount: 0) }
         // X w, X^T theta and (when asked) ||x_j||^2: in one pass over X when its entries
-        // fit machine words (``fusedPass``), otherwise by exact matrix products.
+        // fit machine words (`fusedPass`), otherwise by exact matrix products.
         let xw: [Rational], correlations: [Rational], norms: [Rational]
         if let f = try fusedPass(x, head: w, dual: theta, norms: featureNorms, limits: limits) {
             (xw, correlations, norms) = (f.xw, f.correlations, f.norms)
@@ -112,7 +112,7 @@ public enum Lasso {
         }
     }
 
-    /// The results of ``fusedPass``: X w (empty without a head), X^T theta, and ||x_j||^2
+    /// The results of `fusedPass`: X w (empty without a head), X^T theta, and ||x_j||^2
     /// (empty unless asked for).
     public struct FusedProducts: Sendable, Equatable {
         public let xw: [Rational]
