@@ -486,17 +486,20 @@ def lasso_screen(id, gap, features, screened=None, *, uses=None, description=Non
 def support(id, heads, sizes, union, fractions=None, screens=None, optimal_upper=None, *, lasso=None, uses=None,
             description=None):
     """Support sizes of the heads' rows and of their union; with ``screens`` (lasso-screen
-    claims) ``optimal_upper``, a bound on the optimal heads of the screens' lasso, which
-    ``lasso=(features, targets, lambda_)`` may state (the kernel then fails a screen of
-    another lasso). ``uses`` defaults to the screens."""
+    claims) ``optimal_upper``, a bound on the optimal heads of the lasso
+    ``lasso=(features, targets, lambda_)``, which the kernel checks every screen is about.
+    The format lets a certificate leave the lasso out (the bound is then about the screens'
+    lasso, named only in the verdict line); this builder always states it. ``uses``
+    defaults to the screens."""
     h = ref(heads)
     inputs = {"heads": h}
     if (screens is None) != (optimal_upper is None):
         raise TypeError("give screens= and optimal_upper= together (or neither)")
+    if (screens is None) != (lasso is None):
+        raise TypeError("give lasso=(features, targets, lambda_) exactly with screens=: "
+                        "optimal_upper bounds the optimal heads of that lasso")
     references = [h]
     if lasso is not None:
-        if screens is None:
-            raise TypeError("lasso= states the lasso of the screens: give screens= too")
         if not isinstance(lasso, (tuple, list)) or len(lasso) != 3:
             raise TypeError("lasso must be a tuple (features, targets, lambda_)")
         inputs["features"], inputs["targets"] = ref(lasso[0]), ref(lasso[1])

@@ -422,11 +422,13 @@ def test_bits_term_coefficient_strings_are_canonical():
     assert c.inputs["terms"][0]["coefficient"] == "1/2"
 
 
-def test_support_may_state_the_lasso_of_its_screens():
+def test_support_states_the_lasso_of_its_screens():
     c = dc.support("s", "W", [2], 2, screens=["scr"], optimal_upper=[1], lasso=("X", "Y", Fraction(1, 4)))
     assert c.inputs == {"heads": "W", "screens": ["scr"], "features": "X", "targets": "Y", "lambda": "1/4"}
-    with pytest.raises(TypeError, match="give screens= too"):
+    with pytest.raises(TypeError, match="exactly with screens="):
         dc.support("s", "W", [2], 2, lasso=("X", "Y", 1))
+    with pytest.raises(TypeError, match="exactly with screens="):
+        dc.support("s", "W", [2], 2, screens=["scr"], optimal_upper=[1])
     with pytest.raises(TypeError, match="tuple"):
         dc.support("s", "W", [2], 2, screens=["scr"], optimal_upper=[1], lasso=("X", "Y"))
     with pytest.raises(ValueError, match="positive"):
