@@ -14,7 +14,7 @@ struct DyadCert: ParsableCommand {
         discussion: """
             Exit status of every subcommand: 0 success; 1 a claim is false (or a file is not canonical, \
             for format --check); 2 unreadable, unwritable or malformed input or output; 3 a resource \
-            limit was exceeded (the message names the flag that raises it); 64 a usage error.
+            limit was exceeded (the message names the flag that raises it, or says that none does); 64 a usage error.
             """,
         version: "dyadcert \(version) (GMP \(String(cString: __gmp_version)))",
         subcommands: [Verify.self, Generate.self, Audit.self, Format.self, Shrink.self, Bench.self]

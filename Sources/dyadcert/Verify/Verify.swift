@@ -14,7 +14,7 @@ struct Verify: ParsableCommand {
             what was searched) unless --allow-empty. \
             Exit status: 0 every claim verified; 1 some claim is false; 2 unreadable or malformed input, \
             or no certificate found (with the file, the JSON pointer and what was expected); 3 a resource \
-            limit was exceeded (raise it with the flag named in the message); 64 a usage error (bad \
+            limit was exceeded (the message names the flag that raises it, or says that none does); 64 a usage error (bad \
             options). With several files, 2 wins over 3, and 3 over 1.
             """
     )
