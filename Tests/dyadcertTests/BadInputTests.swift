@@ -229,22 +229,30 @@ struct BadInputTests {
         ).write(to: huge, atomically: true, encoding: .utf8)
         let run = try CLI.run(["verify", huge.path])
         #expect(run.status == 3)
-        #expect(run.stderr.contains("level 63 exceeds the limit 20 (raise it with --max-level, up to 40)"), "\(run.stderr)")
-        #expect(!run.stderr.contains("limit 62"))
+        #expect(run.stderr.contains("level 63 exceeds the limit 20; no setting of --max-level admits more than 40 here"), "\(run.stderr)")
+        #expect(!run.stderr.contains("limit 62") && !run.stderr.contains("raise it"))
         let top = try CLI.run(["verify", huge.path, "--max-level", "40"])
         #expect(
-            top.status == 3 && top.stderr.contains("level 63 exceeds the limit 40 (--max-level is already at its largest value 40)"),
+            top.status == 3 && top.stderr.contains("level 63 exceeds the limit 40; no setting of --max-level admits more than 40 here"),
             "\(top.stderr)")
+        // A level within the flag's range: the message says how to raise the limit.
+        let deep = directory.appendingPathComponent("deep.dyadcert.json")
+        try original.replacingOccurrences(
+            of: "\"level\": \"1\",\n      \"index\": \"0\"", with: "\"level\": \"21\",\n      \"index\": \"0\""
+        ).write(to: deep, atomically: true, encoding: .utf8)
+        let raisable = try CLI.run(["verify", deep.path])
+        #expect(
+            raisable.status == 3 && raisable.stderr.contains("level 22 exceeds the limit 20 (raise it with --max-level, up to 40)"),
+            "\(raisable.stderr)")
         // The JSON report says the same: `raisable: false` exactly when no setting of the flag helps.
         func reportedError(_ arguments: [String]) throws -> (status: Int32, error: [String: Any]?) {
             let run = try CLI.run(["verify", "--report", "json"] + arguments)
             let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
             return (run.status, ((document?["files"] as? [[String: Any]])?.first)?["error"] as? [String: Any])
         }
-        let raisable = try reportedError([huge.path]).error, atLargest = try reportedError([huge.path, "--max-level", "40"]).error
-        #expect(raisable?["flag"] as? String == "--max-level" && raisable?["raisable"] == nil, "\(String(describing: raisable))")
-        #expect(
-            atLargest?["flag"] as? String == "--max-level" && atLargest?["raisable"] as? Bool == false, "\(String(describing: atLargest))")
+        let helps = try reportedError([deep.path]).error, past = try reportedError([huge.path]).error
+        #expect(helps?["flag"] as? String == "--max-level" && helps?["raisable"] == nil, "\(String(describing: helps))")
+        #expect(past?["flag"] as? String == "--max-level" && past?["raisable"] as? Bool == false, "\(String(describing: past))")
         // A fixed bound: a Gram matrix of more than 16384 functions, under the largest --max-cells.
         let gram = directory.appendingPathComponent("gram.dyadcert.json")
         let functions = Array(repeating: "\"f\"", count: (1 << 14) + 1).joined(separator: ",")

@@ -54,8 +54,9 @@ class FileError:
     pointer: str
     message: str
     flag: Optional[str] = None
-    #: For a limit: whether some setting of ``flag`` would admit the value (False for a fixed
-    #: bound of the kernel, or with the flag already at its largest value); None otherwise.
+    #: For a limit: False when no setting of ``flag`` admits the value (a fixed bound of the
+    #: kernel, a value past the flag's largest setting, or the flag already at its largest
+    #: value), True when a larger setting may admit it; None for malformed input.
     raisable: Optional[bool] = None
 
 

@@ -67,8 +67,10 @@ def test_malformed_and_limits(binary, tmp_path):
     assert r.exit_code == 0, r.summary()
     c = dc.Certificate()
     c.add(dc.haar_function("h", 41, 0), dc.gram("g", ["h"], diagonal=[1]))
-    r = c.verify(binary=binary, limits={"max_level": 40})
-    assert r.exit_code == 3 and r.files[0].error.flag == "--max-level" and r.files[0].error.raisable is False
+    for limits in ({}, {"max_level": 40}):  # level 42 is past --max-level's largest setting, 40
+        r = c.verify(binary=binary, limits=limits)
+        assert r.exit_code == 3 and r.files[0].error.flag == "--max-level" and r.files[0].error.raisable is False
+        assert "no setting of --max-level admits more than 40" in r.files[0].error.message
 
 
 def test_shipped_directory(binary):

@@ -178,10 +178,12 @@ package struct Fields {
         let number = try bigInteger(value, at: pointer, context: context)
         guard let n = number.intValue, range.contains(n) else {
             if let limit, number > BigInt(range.upperBound) {
-                // The limit in force (never above the field's fixed range), so that the
-                // message and the flag agree.
+                // Past the field's fixed range: no setting of the flag admits the value.
                 let maximum = min(range.upperBound, context.limits.value(of: limit))
-                throw .limitExceeded(pointer: pointer, limit: limit, value: shorten(number.description), maximum: .raisable(maximum))
+                throw .limitExceeded(
+                    pointer: pointer, limit: limit, value: shorten(number.description),
+                    maximum: .fixed(
+                        "\(maximum); no setting of \(limit.flag) admits more than \(min(range.upperBound, limit.largestSetting)) here"))
             }
             throw .malformed(
                 pointer: pointer, expected: "an integer from \(range.lowerBound) to \(range.upperBound)", found: shorten(number.description)

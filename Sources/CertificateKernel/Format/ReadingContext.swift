@@ -61,7 +61,9 @@ package final class ReadingContext: Sendable {
     ) throws(KernelError) {
         let maximum = limits.value(of: kind)
         guard value <= maximum else {
-            throw .limitExceeded(pointer: pointer, limit: kind, value: described() ?? String(value), maximum: .raisable(maximum))
+            throw .limitExceeded(
+                pointer: pointer, limit: kind, value: described() ?? String(value),
+                maximum: value > kind.largestSetting ? .pastLargestSetting(maximum) : .raisable(maximum))
         }
     }
 

@@ -53,11 +53,10 @@ enum CoverRule: TypedRule {
         let perPair = 2 * max(1, (elements.first?.workSize ?? 1) + (centres.first?.workSize ?? 1))
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, centres.count, perPair), at: claim.centres.pointer)
         let work = elements.count * max(centres.count, 1)
-        guard work <= context.limits.maximumEnumeration * pairsPerEnumeratedElement else {
-            throw .limitExceeded(
-                pointer: claim.centres.pointer, limit: .enumeration, value: "\(work) element-centre pairs",
-                maximum: .raisable(context.limits.maximumEnumeration * pairsPerEnumeratedElement))
-        }
+        let charged = (work + pairsPerEnumeratedElement - 1) / pairsPerEnumeratedElement
+        try context.readingContext.checkLimit(
+            .enumeration, charged, described: "\(charged) (\(work) element-centre pairs, \(pairsPerEnumeratedElement) to an element)",
+            at: claim.centres.pointer)
         for (e, element) in elements.enumerated() {
             var nearest: Rational? = nil
             for centre in centres {

@@ -166,8 +166,9 @@ enum EnumerateRule: VariantRule {
         guard n <= maximumCliqueSearch else {
             throw .limitExceeded(
                 pointer: pointer, limit: .enumeration, value: "\(n) distinct elements for an exact covering number",
-                maximum: maximumCliqueSearch < largestCliqueSearch
-                    ? .raisable(maximumCliqueSearch) : .fixed("\(largestCliqueSearch), whatever --max-enumeration is"))
+                maximum: n <= largestCliqueSearch
+                    ? .raisable(maximumCliqueSearch)
+                    : .fixed("\(maximumCliqueSearch); no setting of --max-enumeration admits more than \(largestCliqueSearch) here"))
         }
         let full = (1 << n) - 1
         var isClique = [Bool](repeating: false, count: 1 << n)

@@ -28,8 +28,21 @@ public enum KernelError: Error, Equatable, Sendable, CustomStringConvertible {
             let exceeds = "at \(pointer.display): \(limit.title) \(value) exceeds the limit"
             switch maximum {
             case .raisable(let bound): return "\(exceeds) \(bound) (\(limit.hint(current: bound)))"
+            case .pastLargestSetting(let bound):
+                return "\(exceeds) \(bound); no setting of \(limit.flag) admits more than \(limit.largestSetting)"
             case .fixed(let bound): return "\(exceeds) \(bound)"
             }
+        }
+    }
+
+    /// For a limit: whether some larger setting of its flag may admit the value; false
+    /// when the bound is fixed, the value is past the flag's largest setting, or the flag
+    /// stands at its largest setting already. Nil for malformed input.
+    public var raisable: Bool? {
+        guard case .limitExceeded(_, let limit, _, let maximum) = self else { return nil }
+        switch maximum {
+        case .raisable(let bound): return bound < limit.largestSetting
+        case .pastLargestSetting, .fixed: return false
         }
     }
 }
@@ -37,8 +50,11 @@ public enum KernelError: Error, Equatable, Sendable, CustomStringConvertible {
 /// The bound a resource limit held a value to.
 public enum LimitBound: Equatable, Sendable {
     /// A bound that raising the limit's flag raises: the setting in force, or a bound
-    /// derived from it. The message says how to raise it.
+    /// derived from it that stays below the flag's largest setting. The message says how to
+    /// raise it.
     case raisable(Int)
+    /// The setting in force, for a value that even the flag's largest setting refuses.
+    case pastLargestSetting(Int)
     /// A bound that no flag raises; the text says what it is.
     case fixed(String)
 }

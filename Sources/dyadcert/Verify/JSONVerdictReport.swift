@@ -40,13 +40,9 @@ enum JSONVerdictReport {
                 ("kind", .string(error.isLimit ? "limit" : "malformed")), ("pointer", .string(error.pointer.description)),
                 ("message", .string(error.description)),
             ]
-            if case .limitExceeded(_, let limit, _, let maximum) = error {
+            if case .limitExceeded(_, let limit, _, _) = error {
                 e.append(("flag", .string(limit.flag)))
-                // No setting of the flag admits the value: a fixed bound, or the flag at its largest value.
-                switch maximum {
-                case .fixed: e.append(("raisable", .bool(false)))
-                case .raisable(let bound): if bound >= limit.largestSetting { e.append(("raisable", .bool(false))) }
-                }
+                if error.raisable == false { e.append(("raisable", .bool(false))) }
             }
             members.append(("error", .object(JSONObject(e))))
         }

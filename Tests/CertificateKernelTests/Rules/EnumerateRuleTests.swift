@@ -192,24 +192,35 @@ struct EnumerateRuleTests {
         #expect(v.error?.pointer.description == "/claims/0/inputs/class")
     }
 
-    /// The exact covering-number search stops at 25 distinct elements: 16 under the default
-    /// `--max-enumeration`, 24 under any setting. Past 24 the message says no flag helps.
+    /// The exact covering-number search stops past 16 distinct elements under the default
+    /// `--max-enumeration`, past 24 under any setting. From 17 to 24 elements the message
+    /// says how to raise the limit; past 24 it says that no setting helps, by default too.
     @Test func cliqueSearchLimitSaysWhetherTheFlagHelps() {
-        var base = RuleCertificate()
-        for c in 0..<25 { base = base.object("c\(c)", RT.constant(String(c))) }
-        let text = base.object("K", RT.finiteClass((0..<25).map { "c\($0)" }))
-            .claim(
-                "e", "enumerate", inputs: #"{"class":"K","quantity":"covering-number","coding":"joint","eps":"1"}"#,
-                statement: #"{"value":"13"}"#
-            ).text
+        func verdict(elements: Int, _ limits: VerificationLimits) -> FileVerdict {
+            var base = RuleCertificate()
+            for c in 0..<elements { base = base.object("c\(c)", RT.constant(String(c))) }
+            let text = base.object("K", RT.finiteClass((0..<elements).map { "c\($0)" }))
+                .claim(
+                    "e", "enumerate", inputs: #"{"class":"K","quantity":"covering-number","coding":"joint","eps":"1"}"#,
+                    statement: #"{"value":"13"}"#
+                ).text
+            return Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "test")
+        }
         var limits = VerificationLimits()
-        let byDefault = Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "test")
-        #expect(byDefault.status == .limitExceeded)
-        #expect(byDefault.error?.description.hasSuffix("exceeds the limit 16 (raise it with --max-enumeration)") == true)
+        let helped = verdict(elements: 24, limits)
+        #expect(helped.status == .limitExceeded && helped.error?.raisable == true)
+        #expect(helped.error?.description.hasSuffix("exceeds the limit 16 (raise it with --max-enumeration)") == true)
+        let byDefault = verdict(elements: 25, limits)
+        #expect(byDefault.status == .limitExceeded && byDefault.error?.raisable == false)
+        #expect(
+            byDefault.error?.description.hasSuffix("exceeds the limit 16; no setting of --max-enumeration admits more than 24 here")
+                == true, "\(String(describing: byDefault.error))")
         limits.maximumEnumeration = 1 << 40
-        let raised = Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "test")
-        #expect(raised.status == .limitExceeded)
-        #expect(raised.error?.description.hasSuffix("exceeds the limit 24, whatever --max-enumeration is") == true)
+        #expect(verdict(elements: 24, limits).status == .failed) // searched: 24 distinct constants need 24 balls
+        let raised = verdict(elements: 25, limits)
+        #expect(raised.status == .limitExceeded && raised.error?.raisable == false)
+        #expect(
+            raised.error?.description.hasSuffix("exceeds the limit 24; no setting of --max-enumeration admits more than 24 here") == true)
     }
 
     @Test func malformedInputs() {

@@ -193,6 +193,27 @@ struct CoverRuleTests {
             at: "/claims/0/inputs/centres", reason: ["class element 1 is \(d) from the nearest centre"])
     }
 
+    /// Up to 16 element-centre pairs per unit of --max-enumeration: 8 elements and 17
+    /// centres are 136 pairs, 9 units, one past a limit of 8; at 16 centres they pass.
+    @Test func centrePairsAgainstTheEnumerationLimit() {
+        var limits = VerificationLimits()
+        limits.maximumEnumeration = 8
+        func verdict(centres: Int) -> FileVerdict {
+            let names = "[" + Array(repeating: #""up""#, count: centres).joined(separator: ",") + "]"
+            let text = Self.base.claim(
+                "c", "cover", inputs: "{\"class\":\"H2\",\"eps\":\"2\",\"centres\":\(names)}", statement: "{\"count\":\"\(centres)\"}"
+            ).text
+            return Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "test")
+        }
+        #expect(verdict(centres: 16).status == .verified)
+        let over = verdict(centres: 17)
+        #expect(over.status == .limitExceeded && over.error?.raisable == true)
+        #expect(
+            over.error?.description.hasSuffix(
+                "enumeration size 9 (136 element-centre pairs, 16 to an element) exceeds the limit 8 (raise it with --max-enumeration)")
+                == true, "\(String(describing: over.error))")
+    }
+
     @Test func countDifferentFromListedCentresRejected() {
         let f = RT.expectFailed(
             Self.cover(Self.base, "H2", eps: "1/4", centres: #"["up","down"]"#, count: 1),
