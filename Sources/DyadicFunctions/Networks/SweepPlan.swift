@@ -217,15 +217,19 @@ struct SweepPlan<N: SweepScalar>: Sendable {
         /// the target would stay unpacked and every output naming it fail, never pass.
         func cellOffset(_ level: Int) -> Int? {
             if let offset = cellStart[level] { return offset }
-            let scaled = cuts[first...(pieces.upperBound)].map { $0.timesPowerOfTwo(level) }
-            guard let lower = scaled.mapAll(\.floor.intValue), let upper = scaled.mapAll(\.ceiling.intValue) else {
-                assertionFailure("a cut outside [0, 1] at level \(level)")
-                return nil
-            }
             let offset = floors.count
+            for c in first...pieces.upperBound {
+                let x = cuts[c].timesPowerOfTwo(level)
+                guard let lower = x.floor.intValue, let upper = x.ceiling.intValue else {
+                    assertionFailure("a cut outside [0, 1] at level \(level)")
+                    floors.removeSubrange(offset...)
+                    ceilings.removeSubrange(offset...)
+                    return nil
+                }
+                floors.append(lower)
+                ceilings.append(upper)
+            }
             cellStart[level] = offset
-            floors += lower
-            ceilings += upper
             return offset
         }
         for (d, t) in targets.enumerated() {

@@ -220,8 +220,8 @@ for t in range(Tt):
         "inputs": {"gap": f"gap{t}", "features": ["3"]}, "statement": {"screened": "1"}})
 seed003["claims"] += [
     {"id": "supports", "rule": "support", "uses": ["screen0", "screen1", "screen2"],
-     "description": "Each head uses 2 of the 4 features, 3 together; every optimal head uses at most 3.",
-     "inputs": {"heads": "heads", "screens": ["screen0", "screen1", "screen2"]},
+     "description": "Each head uses 2 of the 4 features, 3 together; every optimal head of the lasso (X, Y, 1/4) uses at most 3.",
+     "inputs": {"features": "X", "targets": "Y", "heads": "heads", "lambda": s(lam_s), "screens": ["screen0", "screen1", "screen2"]},
      "statement": {"sizes": [s(len(S)) for S in supports], "union": s(len(union)), "fractions": [s(F(len(S), p)) for S in supports],
                    "optimal-upper": ["3", "3", "3"]}},
     {"id": "variability", "rule": "support-variability", "description": "Supports {0,1}, {1,2}, {0,2}: each feature is singled out by the tasks that use it.",
