@@ -182,8 +182,7 @@ package struct Fields {
                 let maximum = min(range.upperBound, context.limits.value(of: limit))
                 throw .limitExceeded(
                     pointer: pointer, limit: limit, value: shorten(number.description),
-                    maximum: .fixed(
-                        "\(maximum); no setting of \(limit.flag) admits more than \(min(range.upperBound, limit.largestSetting)) here"))
+                    maximum: .fixed("\(maximum); \(limit.noSettingAdmits(moreThan: min(range.upperBound, limit.largestSetting))) here"))
             }
             throw .malformed(
                 pointer: pointer, expected: "an integer from \(range.lowerBound) to \(range.upperBound)", found: shorten(number.description)

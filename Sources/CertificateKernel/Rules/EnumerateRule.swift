@@ -168,7 +168,7 @@ enum EnumerateRule: VariantRule {
                 pointer: pointer, limit: .enumeration, value: "\(n) distinct elements for an exact covering number",
                 maximum: n <= largestCliqueSearch
                     ? .raisable(maximumCliqueSearch)
-                    : .fixed("\(maximumCliqueSearch); no setting of --max-enumeration admits more than \(largestCliqueSearch) here"))
+                    : .fixed("\(maximumCliqueSearch); \(LimitKind.enumeration.noSettingAdmits(moreThan: largestCliqueSearch)) here"))
         }
         let full = (1 << n) - 1
         var isClique = [Bool](repeating: false, count: 1 << n)

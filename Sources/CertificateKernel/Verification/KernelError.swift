@@ -29,7 +29,7 @@ public enum KernelError: Error, Equatable, Sendable, CustomStringConvertible {
             switch maximum {
             case .raisable(let bound): return "\(exceeds) \(bound) (\(limit.hint(current: bound)))"
             case .pastLargestSetting(let bound):
-                return "\(exceeds) \(bound); no setting of \(limit.flag) admits more than \(limit.largestSetting)"
+                return "\(exceeds) \(bound); \(limit.noSettingAdmits(moreThan: limit.largestSetting))"
             case .fixed(let bound): return "\(exceeds) \(bound)"
             }
         }

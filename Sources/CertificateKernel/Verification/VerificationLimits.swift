@@ -38,6 +38,9 @@ public enum LimitKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// What a message says of a value that no setting of the flag admits.
+    public func noSettingAdmits(moreThan largest: Int) -> String { "no setting of \(flag) admits more than \(largest)" }
+
     /// How to raise the limit when it stands at `current`: nothing to suggest once it
     /// is at the largest value its flag accepts.
     public func hint(current: Int) -> String {
