@@ -21,34 +21,33 @@ package final class ReadingContext: Sendable {
 
     /// Charges `count` cells (for objects that are not one dense level-J function).
     package func chargeCells(count: Int, at pointer: JSONPointer) throws(KernelError) {
-        let maximum = limits.maximumCells
-        if let before = ReadingContext.charge(count, to: used, maximum: maximum) {
-            let (total, overflow) = before.addingReportingOverflow(max(count, 0))
-            throw .limitExceeded(
-                pointer: pointer, limit: .cells, value: overflow ? "more than \(maximum)" : String(total), maximum: .raisable(maximum))
-        }
+        try charge(count, to: used, .cells, at: pointer)
     }
 
     /// Charges `steps` of work to the certificate's budget before doing them, or throws
     /// the work limit. Products of sizes are computed with saturation by the callers.
     package func chargeWork(_ steps: Int, at pointer: JSONPointer) throws(KernelError) {
-        let maximum = limits.maximumWork
-        if let before = ReadingContext.charge(steps, to: work, maximum: maximum) {
-            let value =
-                steps == Int.max
-                ? "more than \(maximum)" : before > Int.max - max(steps, 0) ? "more than \(maximum)" : String(before + max(steps, 0))
-            throw .limitExceeded(pointer: pointer, limit: .work, value: value, maximum: .raisable(maximum))
-        }
+        try charge(steps, to: work, .work, at: pointer)
     }
 
-    /// Adds `amount` to `budget` if the total stays within `maximum`; otherwise adds
-    /// nothing and returns the total before.
-    private static func charge(_ amount: Int, to budget: borrowing Mutex<Int>, maximum: Int) -> Int? {
-        budget.withLock { total in
+    /// Adds `amount` to `budget` if the total stays within the limit `kind`; otherwise adds
+    /// nothing and throws the limit with the total it would have reached. An amount of
+    /// Int.max is a saturated product: the total is then more than any setting admits.
+    private func charge(_ amount: Int, to budget: borrowing Mutex<Int>, _ kind: LimitKind, at pointer: JSONPointer)
+        throws(KernelError)
+    {
+        let maximum = limits.value(of: kind)
+        let before: Int? = budget.withLock { total in
             guard amount >= 0, amount <= maximum - total else { return total }
             total += amount
             return nil
         }
+        guard let before else { return }
+        let (total, overflow) = before.addingReportingOverflow(max(amount, 0))
+        let unbounded = overflow || amount == Int.max
+        throw .limitExceeded(
+            pointer: pointer, limit: kind, value: unbounded ? "more than \(maximum)" : String(total),
+            maximum: unbounded || total > kind.largestSetting ? .pastLargestSetting(maximum) : .raisable(maximum))
     }
 
     /// a * b * c, saturating at Int.max (for work estimates).

@@ -114,6 +114,7 @@ struct WorkBudgetTests {
                 try context.chargeCells(count: count, at: at)
             } throws: {
                 ($0 as? KernelError)?.description.contains("number of cells \(total) exceeds the limit 268435456") == true
+                    && ($0 as? KernelError)?.raisable == false
             }
         }
         #expect(throws: Never.self) { try context.chargeWork(1000, at: at) }
@@ -121,6 +122,31 @@ struct WorkBudgetTests {
             try context.chargeWork(Int.max - 999, at: at)
         } throws: {
             ($0 as? KernelError)?.description.contains("more than 4294967296 exceeds the limit 4294967296") == true
+                && ($0 as? KernelError)?.raisable == false
+        }
+    }
+
+    /// A certificate's cells or work past the limit in force: raisable while the total stays
+    /// within the flag's largest setting (2^40 cells, 2^50 steps), and one unit past that
+    /// no setting admits it, which the message and `raisable` say.
+    @Test func chargesPastTheLargestSettingAreNotRaisable() {
+        let at = JSONPointer().appending("objects")
+        for (kind, largest) in [(LimitKind.cells, 1 << 40), (.work, 1 << 50)] {
+            let context = ReadingContext(limits: VerificationLimits())
+            let charge: (Int) throws(KernelError) -> Void = { n throws(KernelError) in
+                kind == .cells ? try context.chargeCells(count: n, at: at) : try context.chargeWork(n, at: at)
+            }
+            #expect(throws: Never.self) { try charge(1) }
+            // 1 + (largest - 1) is the largest setting exactly: a larger flag admits it.
+            #expect { try charge(largest - 1) } throws: { ($0 as? KernelError)?.raisable == true }
+            #expect {
+                try charge(largest)
+            } throws: { error in
+                let error = error as? KernelError
+                return error?.raisable == false
+                    && error?.description.contains("\(largest + 1) exceeds the limit") == true
+                    && error?.description.contains("no setting of \(kind.flag) admits more than \(largest)") == true
+            }
         }
     }
 }
