@@ -47,7 +47,7 @@ package final class ReadingContext: Sendable {
         let unbounded = overflow || amount == Int.max
         throw .limitExceeded(
             pointer: pointer, limit: kind, value: unbounded ? "more than \(maximum)" : String(total),
-            maximum: unbounded || total > kind.largestSetting ? .pastLargestSetting(maximum) : .raisable(maximum))
+            maximum: unbounded ? .pastLargestSetting(maximum) : .exceeded(by: BigInt(total), of: kind, maximum: maximum))
     }
 
     /// a * b * c, saturating at Int.max (for work estimates).
@@ -62,10 +62,21 @@ package final class ReadingContext: Sendable {
         guard value <= maximum else {
             throw .limitExceeded(
                 pointer: pointer, limit: kind, value: described() ?? String(value),
-                maximum: value > kind.largestSetting ? .pastLargestSetting(maximum) : .raisable(maximum))
+                maximum: .exceeded(by: BigInt(value), of: kind, maximum: maximum))
         }
     }
 
     /// Checks a level J against the level limit.
     package func checkLevel(_ level: Int, at pointer: JSONPointer) throws(KernelError) { try checkLimit(.level, level, at: pointer) }
+
+    /// Checks a level J that the object's form holds to `largest` whatever the flags (as
+    /// ``Fields/integer(_:in:limit:)`` does for a level written in the file), then the level limit.
+    package func checkLevel(_ level: Int, largest: Int, at pointer: JSONPointer) throws(KernelError) {
+        guard level <= largest else {
+            throw .limitExceeded(
+                pointer: pointer, limit: .level, value: String(level),
+                maximum: .fixed("\(min(largest, limits.maximumLevel)); \(LimitKind.level.noSettingAdmits(moreThan: largest)) here"))
+        }
+        try checkLevel(level, at: pointer)
+    }
 }

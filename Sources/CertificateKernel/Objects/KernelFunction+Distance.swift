@@ -88,7 +88,8 @@ enum ClassElements {
         let n = count(k)
         guard n <= BigInt(limits.maximumEnumeration), let elementCount = n.intValue else {
             throw .limitExceeded(
-                pointer: pointer, limit: .enumeration, value: countDescription(k), maximum: .raisable(limits.maximumEnumeration))
+                pointer: pointer, limit: .enumeration, value: countDescription(k),
+                maximum: .exceeded(by: n, of: .enumeration, maximum: limits.maximumEnumeration))
         }
         switch k {
         case .finite(let elements):
@@ -99,7 +100,8 @@ enum ClassElements {
             guard !overflow, cells <= limits.maximumCells else {
                 throw .limitExceeded(
                     pointer: pointer, limit: .cells, value: overflow ? "more than \(Int.max)" : String(cells),
-                    maximum: .raisable(limits.maximumCells))
+                    maximum: overflow
+                        ? .pastLargestSetting(limits.maximumCells) : .exceeded(by: BigInt(cells), of: .cells, maximum: limits.maximumCells))
             }
             do {
                 return try (0..<elementCount).map { number throws(DyadicFunctionError) in

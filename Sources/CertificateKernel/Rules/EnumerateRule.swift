@@ -40,6 +40,14 @@ enum EnumerateRule: VariantRule {
         return n
     }
 
+    /// The least `--max-enumeration` under which an exact search over n elements runs,
+    /// ceil(3^n / 64): ``maximumCliqueSearch(_:)`` reaches n exactly when 3^(n-1) <=
+    /// floor(64 L / 3), that is when 3^n <= 64 L. For n <= ``largestCliqueSearch``.
+    static func leastSetting(cliqueSearchOf n: Int) -> Int {
+        let power = (0..<n).reduce(1) { power, _ in 3 * power }
+        return (power + 63) / 64
+    }
+
     struct Claim {
         let className: String
         /// Each element of K, as a tuple of the class's arity.
@@ -98,7 +106,7 @@ enum EnumerateRule: VariantRule {
         let computed = try sets.map { set throws(KernelError) in
             let distinct = distinctElements(set)
             guard let eps else { return BigInt(distinct.count) }
-            return BigInt(try coveringNumber(distinct, eps: eps, maximum: maximumCliqueSearch(context.limits), at: claim.classPointer))
+            return BigInt(try coveringNumber(distinct, eps: eps, limits: context.limits, at: claim.classPointer))
         }
         let statedAt = try claim.stated.get(), stated = statedAt.value
         let what = eps.map { "N(\($0), \(name))" } ?? "|\(name)|"
@@ -147,9 +155,10 @@ enum EnumerateRule: VariantRule {
     }
 
     /// The least number of sets of pairwise distance <= 2 eps covering `elements`.
-    static func coveringNumber(_ elements: [[KernelFunction]], eps: Rational, maximum maximumCliqueSearch: Int, at pointer: JSONPointer)
+    static func coveringNumber(_ elements: [[KernelFunction]], eps: Rational, limits: VerificationLimits, at pointer: JSONPointer)
         throws(KernelError) -> Int
     {
+        let maximumCliqueSearch = maximumCliqueSearch(limits)
         let n = elements.count
         let twoEps = eps * 2
         var adjacent = [Int](repeating: 0, count: n)
@@ -164,11 +173,17 @@ enum EnumerateRule: VariantRule {
         }
         if !anyEdge { return n }
         guard n <= maximumCliqueSearch else {
+            // In the flag's units when a setting admits n, so that its hint can be followed.
+            guard n <= largestCliqueSearch else {
+                throw .limitExceeded(
+                    pointer: pointer, limit: .enumeration, value: "of an exact covering number over \(n) distinct elements",
+                    maximum: .fixed("of \(largestCliqueSearch) elements, whatever --max-enumeration is"))
+            }
             throw .limitExceeded(
-                pointer: pointer, limit: .enumeration, value: "\(n) distinct elements for an exact covering number",
-                maximum: n <= largestCliqueSearch
-                    ? .raisable(maximumCliqueSearch)
-                    : .fixed("\(maximumCliqueSearch); \(LimitKind.enumeration.noSettingAdmits(moreThan: largestCliqueSearch)) here"))
+                pointer: pointer, limit: .enumeration,
+                value:
+                    "\(leastSetting(cliqueSearchOf: n)) for an exact covering number over \(n) distinct elements (3^\(n) subset pairs, 64 to a unit)",
+                maximum: .raisable(limits.maximumEnumeration))
         }
         let full = (1 << n) - 1
         var isClique = [Bool](repeating: false, count: 1 << n)

@@ -45,7 +45,8 @@ enum StepApproxLowerRule: TypedRule {
         guard let bound = intervals.intValue, bound <= context.limits.maximumCells else {
             throw .limitExceeded(
                 pointer: thresholdPointer, limit: .cells,
-                value: "up to \(Fields.shorten(intervals.description)) greedy intervals", maximum: .raisable(context.limits.maximumCells))
+                value: "up to \(Fields.shorten(intervals.description)) greedy intervals",
+                maximum: .exceeded(by: intervals, of: .cells, maximum: context.limits.maximumCells))
         }
         try context.readingContext.chargeCells(count: bound, at: thresholdPointer)
         try context.readingContext.chargeWork(ReadingContext.product(4, g.pieceCount + bound), at: thresholdPointer)

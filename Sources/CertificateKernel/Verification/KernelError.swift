@@ -1,3 +1,5 @@
+import ExactArithmetic
+
 /// Why a certificate could not be checked: it is malformed (exit code 2) or it exceeds
 /// a resource limit (exit code 3). A claim that is merely false is not an error: it is
 /// a failed verdict (exit code 1).
@@ -57,4 +59,10 @@ public enum LimitBound: Equatable, Sendable {
     case pastLargestSetting(Int)
     /// A bound that no flag raises; the text says what it is.
     case fixed(String)
+
+    /// The bound for a value of `kind` above the setting in force, `maximum`: raisable while
+    /// the value is within the flag's largest setting, past it otherwise (no setting admits it).
+    package static func exceeded(by value: BigInt, of kind: LimitKind, maximum: Int) -> LimitBound {
+        value > BigInt(kind.largestSetting) ? .pastLargestSetting(maximum) : .raisable(maximum)
+    }
 }

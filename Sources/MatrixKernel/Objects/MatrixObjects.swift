@@ -56,7 +56,8 @@ func kernelError(_ error: MatrixError, at pointer: JSONPointer, limits: Verifica
     case .overLimit(let limit, let needed, let allowed) where limit == .work || limit == .entries:
         let value = needed == Int.max ? "more than \(allowed)" : String(needed)
         return .limitExceeded(
-            pointer: pointer, limit: limit == .work ? .work : .cells, value: "\(value) (\(limit))", maximum: .raisable(allowed))
+            pointer: pointer, limit: limit == .work ? .work : .cells, value: "\(value) (\(limit))",
+            maximum: .exceeded(by: BigInt(needed), of: limit == .work ? .work : .cells, maximum: allowed))
     case .overLimit(let limit, let needed, _) where needed > BigInt.maximumBitWidth:
         let bits = needed == Int.max ? "more than \(BigInt.maximumBitWidth)" : String(needed)
         return .limitExceeded(
@@ -90,7 +91,7 @@ extension ObjectStore {
         guard count <= context.limits.maximumCells else {
             throw .limitExceeded(
                 pointer: p, limit: .cells, value: "\(rows) x \(columns) = \(count) matrix entries",
-                maximum: .raisable(context.limits.maximumCells))
+                maximum: .exceeded(by: BigInt(rows) * BigInt(columns), of: .cells, maximum: context.limits.maximumCells))
         }
         try context.chargeCells(count: count, at: p)
         if let text = try f.optionalString("sha256"),
@@ -250,7 +251,9 @@ extension ObjectStore {
         let size = ReadingContext.product(K, w.columns + D + 1) &+ D
         guard size >= 0, size <= f.context.limits.maximumNetworkSize else {
             throw .limitExceeded(
-                pointer: p, limit: .networkSize, value: String(size), maximum: .raisable(f.context.limits.maximumNetworkSize))
+                pointer: p, limit: .networkSize, value: String(size),
+                maximum: .exceeded(
+                    by: size < 0 ? BigInt(Int.max) : BigInt(size), of: .networkSize, maximum: f.context.limits.maximumNetworkSize))
         }
         do {
             return .extended(

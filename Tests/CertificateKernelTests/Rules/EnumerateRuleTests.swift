@@ -194,7 +194,8 @@ struct EnumerateRuleTests {
 
     /// The exact covering-number search stops past 16 distinct elements under the default
     /// `--max-enumeration`, past 24 under any setting. From 17 to 24 elements the message
-    /// says how to raise the limit; past 24 it says that no setting helps, by default too.
+    /// says, in the flag's units, what setting the search needs; past 24 it says that no
+    /// setting helps, by default too.
     @Test func cliqueSearchLimitSaysWhetherTheFlagHelps() {
         func verdict(elements: Int, _ limits: VerificationLimits) -> FileVerdict {
             var base = RuleCertificate()
@@ -207,19 +208,40 @@ struct EnumerateRuleTests {
             return Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "test")
         }
         var limits = VerificationLimits()
+        // ceil(3^24 / 64) = 4412961508 and ceil(3^17 / 64) = 2017816 (Python: -(-3**n // 64)).
         let helped = verdict(elements: 24, limits)
         #expect(helped.status == .limitExceeded && helped.error?.raisable == true)
-        #expect(helped.error?.description.hasSuffix("exceeds the limit 16 (raise it with --max-enumeration)") == true)
-        let byDefault = verdict(elements: 25, limits)
-        #expect(byDefault.status == .limitExceeded && byDefault.error?.raisable == false)
         #expect(
-            byDefault.error?.description.hasSuffix("exceeds the limit 16; no setting of --max-enumeration admits more than 24 here")
-                == true, "\(String(describing: byDefault.error))")
+            helped.error?.description.hasSuffix(
+                "enumeration size 4412961508 for an exact covering number over 24 distinct elements (3^24 subset pairs, 64 to a unit) "
+                    + "exceeds the limit 1048576 (raise it with --max-enumeration)") == true, "\(String(describing: helped.error))")
+        limits.maximumEnumeration = 2_017_815
+        #expect(verdict(elements: 17, limits).error?.description.contains("enumeration size 2017816 for") == true)
+        let byDefault = verdict(elements: 25, VerificationLimits())
+        #expect(byDefault.status == .limitExceeded && byDefault.error?.raisable == false)
+        let refused =
+            "enumeration size of an exact covering number over 25 distinct elements exceeds the limit of 24 elements, whatever --max-enumeration is"
+        #expect(byDefault.error?.description.hasSuffix(refused) == true, "\(String(describing: byDefault.error))")
         limits.maximumEnumeration = 1 << 40
         let raised = verdict(elements: 25, limits)
         #expect(raised.status == .limitExceeded && raised.error?.raisable == false)
+        #expect(raised.error?.description.hasSuffix(refused) == true)
+    }
+
+    /// The setting the message names is the least that admits the search: against the
+    /// search's own bound at that setting and one below, for every n up to 24, and against
+    /// values computed in Python.
+    @Test func leastSettingOfACliqueSearch() {
+        var limits = VerificationLimits()
+        for n in 1...EnumerateRule.largestCliqueSearch {
+            let least = EnumerateRule.leastSetting(cliqueSearchOf: n)
+            limits.maximumEnumeration = least
+            #expect(EnumerateRule.maximumCliqueSearch(limits) >= n, "n = \(n)")
+            limits.maximumEnumeration = least - 1
+            #expect(EnumerateRule.maximumCliqueSearch(limits) < n, "n = \(n)")
+        }
         #expect(
-            raised.error?.description.hasSuffix("exceeds the limit 24; no setting of --max-enumeration admits more than 24 here") == true)
+            [1, 4, 16, 17, 24].map(EnumerateRule.leastSetting(cliqueSearchOf:)) == [1, 2, 672_606, 2_017_816, 4_412_961_508])
     }
 
     @Test func malformedInputs() {

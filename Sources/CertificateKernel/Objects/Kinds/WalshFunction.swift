@@ -10,6 +10,7 @@ extension ObjectStore {
             throw .malformed(pointer: p.appending("index"), expected: "a non-negative integer", found: m.description)
         }
         let level = max(m.bitLength, 1)
+        try context.checkLevel(level, largest: PackedSignFunction.maximumLevel, at: p.appending("index"))
         try context.chargeCells(level: level, at: p.appending("index"))
         guard let index = m.intValue else { // unreachable: the level limit keeps m below 2^40
             throw .limitExceeded(
