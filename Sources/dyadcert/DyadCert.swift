@@ -1,7 +1,7 @@
 import ArgumentParser
 import CGMP
 import ExactArithmetic
-import Foundation
+@preconcurrency import Foundation
 
 /// `dyadcert`: exact, machine-checkable certificates for shared dyadic features.
 @main
@@ -26,17 +26,28 @@ struct DyadCert: ParsableCommand {
     static func main() {
         var command: ParsableCommand
         do { command = try parseAsRoot() } catch { exit(withError: error) }
-        do {
-            try command.run()
-        } catch let error as ValidationError {
+        var outcome: Error? = nil
+        do { try command.run() } catch { outcome = error }
+        // A failed write to standard output outranks what the command found (exit 1 or 3).
+        guard standardOutputWasWritten() else { exit(withError: ExitCode(2)) }
+        if let error = outcome as? ValidationError {
             let usage = usageString(for: type(of: command))
             let name = CommandPath.of(type(of: command))
             FileHandle.standardError.write(
                 Data("Error: \(error.message)\nUsage: \(usage)\n  See '\(name) --help' for more information.\n".utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
-        } catch {
-            exit(withError: error)
         }
+        if let outcome { exit(withError: outcome) }
+    }
+
+    /// Flushes standard output and says whether every write to it succeeded; if one failed
+    /// (a full disk under `generate > cert.json`), says so on standard error: the command then
+    /// exits 2, as for a failed `-o` write, rather than look like a success.
+    static func standardOutputWasWritten() -> Bool {
+        guard fflush(stdout) != 0 || ferror(stdout) != 0 else { return true }
+        let reason = String(cString: strerror(errno))
+        FileHandle.standardError.write(Data("error: cannot write to standard output: \(reason)\n".utf8))
+        return false
     }
 }
 

@@ -40,6 +40,7 @@ enum OutputFile {
     /// `PATH: the system's reason`, with the missing directory named for ENOENT.
     static func reason(_ path: String, _ code: Int32) -> String {
         let text = String(cString: strerror(code)).lowercased()
+        if path.isEmpty { return "'': cannot create the file: the output path is empty" }
         if code == ENOENT {
             let directory = (path as NSString).deletingLastPathComponent
             return "\(path): cannot create the file: the directory '\(directory.isEmpty ? "." : directory)' does not exist"

@@ -380,4 +380,89 @@ struct BadInputTests {
         let clean = try CLI.run(["shrink", Self.small])
         #expect(clean.status == 2 && clean.stderr.contains("every claim verifies"))
     }
+
+    // MARK: 7. Output and file names a review found
+
+    /// Runs the binary with standard output sent to `output`, killing it after `timeout` seconds.
+    static func run(_ arguments: [String], standardOutput output: Any? = nil, timeout: Double = 60) throws -> (
+        status: Int32?, stderr: String
+    ) {
+        let binary = try #require(CLI.binary, "the dyadcert executable was not built next to the tests")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = CLI.root
+        let err = Pipe()
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            // SIGKILL: the child inherits the test runner's blocked signals, SIGTERM among them.
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return (nil, "")
+        }
+        return (process.terminationStatus, String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    @Test("a failed write to standard output (a full disk) is exit 2, as for -o, for every command that prints")
+    func failedStandardOutput() throws {
+        let commands = [
+            ["generate", "walsh-basis", "--levels", "3"], ["format", Self.small], ["audit", Self.small],
+            ["audit", Self.small, "--format", "latex"], ["verify", "--report", "json", Self.small], ["verify", Self.small],
+        ]
+        for arguments in commands {
+            let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+            let run = try Self.run(arguments, standardOutput: full)
+            #expect(run.status == 2 && run.stderr.contains("cannot write to standard output"), "\(arguments): \(run)")
+        }
+    }
+
+    @Test("a directory search reads regular files only: a named pipe called *.dyadcert.json does not hang verify or audit")
+    func namedPipeInADirectory() throws {
+        let directory = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(
+            at: CLI.root.appendingPathComponent(Self.small), to: directory.appendingPathComponent("ok.dyadcert.json"))
+        #expect(mkfifo(directory.appendingPathComponent("stuck.dyadcert.json").path, 0o600) == 0)
+        let verify = try Self.run(["verify", directory.path], timeout: 60)
+        #expect(verify.status == 0, "\(verify)")
+        let audit = try Self.run(["audit", directory.path, "-o", directory.appendingPathComponent("out").path], timeout: 60)
+        #expect(audit.status == 0, "\(audit)")
+    }
+
+    @Test("a file name cannot split or forge a verdict line; a name that is not UTF-8 is an error that says so")
+    func fileNamesInReports() throws {
+        let directory = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A false claim (the sup distance of haar-system is 1, stated 2) in a file whose name
+        // holds a forged closing line between two newlines.
+        let text = try Self.text(Self.small).replacingOccurrences(of: "\"bound\": \"1\"", with: "\"bound\": \"2\"")
+        #expect(text != (try Self.text(Self.small)))
+        try text.write(to: directory.appendingPathComponent("a\n3 passed, 0 failed\nb.dyadcert.json"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["verify", directory.path])
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(run.status == 1 && lines.last == "2 passed, 1 failed", "\(run.stdout)")
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("PASS  ") || $0.hasPrefix("FAIL  ") }, "\(run.stdout)")
+        #expect(run.stdout.contains("/a\\n3 passed, 0 failed\\nb.dyadcert.json#"))
+        // A name with the byte 0xFF, written through the C API (Swift paths are UTF-8).
+        let name = Array(directory.appendingPathComponent("bad").path.utf8) + [0xFF] + Array(".dyadcert.json".utf8) + [0]
+        let descriptor = name.withUnsafeBufferPointer {
+            open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644)
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let undecodable = try CLI.run(["verify", directory.path])
+        #expect(undecodable.status == 2 && undecodable.stderr.contains("not valid UTF-8"), "\(undecodable.stderr)")
+    }
+
+    @Test("an empty output path is named as such")
+    func emptyOutputPath() throws {
+        for arguments in [["verify", Self.small, "--junit", ""], ["format", Self.small, "-o", ""]] {
+            let run = try CLI.run(arguments)
+            #expect(run.status == 2 && run.stderr.contains("the output path is empty"), "\(arguments): \(run.stderr)")
+        }
+    }
 }

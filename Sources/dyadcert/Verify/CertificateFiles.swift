@@ -23,7 +23,7 @@ enum CertificateFiles {
         if path == standardInput { return .success(Found(files: [path])) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(CollectError("no such file or directory"))
+            return .failure(CollectError(hasUndecodableName(path) ? undecodableName : "no such file or directory"))
         }
         guard isDirectory.boolValue else { return .success(Found(files: [path])) }
         guard let walker = FileManager.default.enumerator(atPath: path) else {
@@ -31,14 +31,30 @@ enum CertificateFiles {
         }
         var found = Found(files: [])
         while let item = walker.nextObject() as? String {
-            if item.hasSuffix(suffix) {
-                found.files.append((path as NSString).appendingPathComponent(item))
+            let file = (path as NSString).appendingPathComponent(item)
+            // Regular files only (or links to them): a named pipe would block the read forever,
+            // and a folder named like a certificate is searched, not read. A name that is not
+            // UTF-8 is taken, so that its read fails and says why, rather than pass unchecked.
+            if item.hasSuffix(suffix) && (isRegularFile(file) || hasUndecodableName(file)) {
+                found.files.append(file)
             } else if item.hasSuffix(".json") {
                 found.otherJSON += 1
             }
         }
         found.files.sort()
         return .success(found)
+    }
+
+    /// Whether a path came from a name that is not valid UTF-8 (decoded with U+FFFD in place
+    /// of the bytes that are not): such a file cannot be opened by that path.
+    static func hasUndecodableName(_ path: String) -> Bool { path.unicodeScalars.contains("\u{FFFD}") }
+
+    static let undecodableName = "a file name that is not valid UTF-8, which dyadcert cannot open (rename the file)"
+
+    /// Whether `path` is a regular file, after following symbolic links.
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// The message for a search that found no certificate: what was searched, and why
@@ -67,7 +83,8 @@ enum CertificateFiles {
             }
         }
         guard let handle = path == standardInput ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
-            return .failure(.malformed(pointer: JSONPointer(), expected: "a readable file", found: "a file that cannot be opened"))
+            let found = hasUndecodableName(path) ? undecodableName : "a file that cannot be opened"
+            return .failure(.malformed(pointer: JSONPointer(), expected: "a readable file", found: found))
         }
         defer { if path != standardInput { try? handle.close() } }
         guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {

@@ -120,7 +120,7 @@ struct Verify: ParsableCommand {
         case .text:
             for verdict in verdicts {
                 if let error = verdict.error {
-                    FileHandle.standardError.write(Data("error: \(verdict.path): \(error)\n".utf8))
+                    FileHandle.standardError.write(Data("error: \(TextReport.oneLine(verdict.path)): \(error)\n".utf8))
                 }
                 if !quiet { for line in TextReport.lines(verdict) { print(line) } }
             }
