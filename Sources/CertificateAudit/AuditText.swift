@@ -7,7 +7,8 @@ enum AuditText {
     static let referenceKeys: Set<String> = ["class", "network", "f", "g", "function", "functions", "signs", "feature", "items", "centres"]
 
     /// A JSON value for a table cell: numbers as exact fraction and decimal, long lists
-    /// and bit strings shortened, object names marked by `name(_:)`.
+    /// and bit strings shortened, object names marked by `name(_:)`. Certificate text
+    /// (strings, numbers, keys) reaches the result only through `name` and `escape`.
     static func render(_ value: JSONValue, key: String, name: (String) -> String, escape: (String) -> String) -> String {
         switch value {
         case .string(let text):

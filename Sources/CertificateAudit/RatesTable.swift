@@ -12,7 +12,7 @@ struct RatesTable {
         let levels: Int
         var tasks: Int?
         var separate: Rational?, joint: Rational?, family: Rational?, units: Rational?
-        /// The accuracy of the width bound: `eps-below` b or one `eps`, as written.
+        /// The accuracy of the width bound: `eps-below` b or one `eps`, as an exact value.
         var widthAccuracy: String?
     }
 
@@ -43,9 +43,10 @@ struct RatesTable {
             case "network-width-lower" where AuditValues.string(claim.inputs["mode"]) == "separate":
                 guard var (J, r) = row(claim, "class") else { continue }
                 r.units = AuditValues.rational(claim.statement["first-layer-units-at-least"])
+                // As exact values, not the certificate's text (the heading is shown raw).
                 r.widthAccuracy =
-                    AuditValues.string(claim.inputs["eps-below"]).map { "every eps < \($0)" }
-                    ?? AuditValues.string(claim.inputs["eps"]).map { "eps = \($0)" }
+                    AuditValues.rational(claim.inputs["eps-below"]).map { "every eps < \($0)" }
+                    ?? AuditValues.rational(claim.inputs["eps"]).map { "eps = \($0)" }
                 byLevel[J] = r
             default: continue
             }

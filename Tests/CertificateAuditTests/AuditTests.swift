@@ -40,7 +40,7 @@ struct AuditTests {
         }
         #expect(markdown.contains("Lemma T (MATH.md sec. 9)"))
         #expect(markdown.components(separatedBy: "- **States:** ").count - 1 == document.claims.count, "a formula per claim")
-        #expect(markdown.contains("- **States:** ‖g−s‖_∞≥"))
+        #expect(markdown.contains("- **States:** ‖g−s‖\\_∞≥"))
         #expect(markdown.contains("**Verdict:** verified"))
     }
 
@@ -51,7 +51,7 @@ struct AuditTests {
         let document = try Self.document(text)
         let markdown = MarkdownAudit.render(document)
         #expect(markdown.contains("**Verdict:** FALSE"))
-        #expect(markdown.contains("Lemma J gives log2 |K_M| = 5"))
+        #expect(markdown.contains("Lemma J gives log2 \\|K\\_M\\| = 5"))
         #expect(HTMLAudit.render(document).contains("class=\"verdict bad\""))
     }
 
