@@ -1,6 +1,5 @@
 """Objects, claims and the certificate that holds them (FORMAT.md sec. 3-5)."""
 
-import json
 import os
 import re
 
@@ -208,6 +207,14 @@ class Certificate:
 
     @classmethod
     def load(cls, path):
+        """The certificate in the file at path (UTF-8 JSON), read strictly (FORMAT.md sec.
+        2.1): a key given twice in one object, ``NaN`` or ``Infinity``, a JSON number with
+        a fraction or an exponent (``0.1``, ``1e3``) and an integer too long for Python's
+        int raise ValueError naming the file and the JSON pointer (``json.loads`` would keep
+        the last key and round the number). Other values are kept as written (an integer
+        JSON number too), for the verifier to judge."""
+        from ._json import loads
+
         with open(path, "rb") as handle:
             raw = handle.read()
-        return cls.from_dict(json.loads(raw.decode("utf-8")))
+        return cls.from_dict(loads(raw.decode("utf-8"), os.fspath(path)))
