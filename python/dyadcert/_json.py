@@ -14,7 +14,7 @@ reports it at the same place.
 import json
 import unicodedata
 
-__all__ = ["loads", "pointer"]
+__all__ = ["loads", "pointer", "check_values"]
 
 
 class _Refused:
@@ -115,3 +115,23 @@ def loads(text, source="certificate"):
                          "(FORMAT.md sec. 2.1; json.loads would keep the last)")
     raise ValueError(f"{source}: at {pointer(path)}: {x.why}")
 
+
+def check_values(doc, what="document"):
+    """Raises TypeError naming the JSON pointer of the first value in doc that is not a
+    str, int, bool, None, dict or list (a float above all), or of a key that is not a str."""
+
+    def bad(v):
+        if isinstance(v, dict):
+            return any(not isinstance(k, str) for k in v)
+        return not (isinstance(v, (str, int, list)) or v is None)  # bool is an int
+
+    hit = _find(doc, bad)
+    if hit is None:
+        return
+    path, x = hit
+    where = pointer(path)
+    if isinstance(x, dict):
+        k = next(k for k in x if not isinstance(k, str))
+        raise TypeError(f"{what}: at {where}: a key must be a string, found {type(k).__name__} {k!r}")
+    hint = "; floats are never converted implicitly: write the number as a string" if isinstance(x, float) else ""
+    raise TypeError(f"{what}: at {where}: a certificate holds only strings, found {type(x).__name__} {x!r}{hint}")

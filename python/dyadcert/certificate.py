@@ -192,9 +192,21 @@ class Certificate:
     @classmethod
     def from_dict(cls, doc):
         """A certificate holding a parsed document's objects and claims as they are
-        (no builder checks); text() then gives its canonical form."""
+        (no builder checks); text() then gives its canonical form.
+
+        Raises ValueError for a document that is not a dyadcert/1 object, and TypeError
+        (with the JSON pointer) for a value the canonical text cannot hold: a float (from
+        ``json.loads`` of ``0.1``, ``NaN`` or ``Infinity``) or any other type than str,
+        int, bool, None, dict and list. ``json.loads`` also keeps the last of two equal
+        keys, which no dict can show: read a file with ``Certificate.load``, which refuses
+        them."""
+        from ._json import check_values
+
+        if not isinstance(doc, dict):
+            raise ValueError(f"not a {FORMAT} document (a {type(doc).__name__}, not a JSON object)")
         if doc.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} document (format {doc.get('format')!r})")
+        check_values(doc, "Certificate.from_dict")
         c = cls(doc.get("description"))
         for name, data in (doc.get("objects") or {}).items():
             c.objects[name] = _RawObject(name, data)

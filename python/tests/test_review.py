@@ -527,3 +527,18 @@ def test_load_keeps_an_integer_json_number_for_the_kernel_to_reject(binary, tmp_
     assert r.exit_code == 2 and r.files[0].error.pointer == "/claims/0/statement/bound"
     assert "found the JSON number 1" in r.files[0].error.message
 
+
+def test_from_dict_refuses_floats_with_their_pointer(tmp_path):
+    doc = json.loads(_LOADED.replace("DESCRIPTION", '"x"').replace("BOUND", "NaN"))
+    with pytest.raises(TypeError, match=r"at /claims/0/statement/bound: .*found float nan"):
+        dc.Certificate.from_dict(doc)
+    doc["claims"][0]["statement"]["bound"] = 0.5
+    with pytest.raises(TypeError, match=r"at /claims/0/statement/bound: .*found float 0\.5; floats are never converted"):
+        dc.Certificate.from_dict(doc)
+    doc["claims"][0]["statement"]["bound"] = Fraction(1, 2)
+    with pytest.raises(TypeError, match="at /claims/0/statement/bound: .*found Fraction"):
+        dc.Certificate.from_dict(doc)
+    doc["claims"][0]["statement"]["bound"] = "1/2"
+    assert dc.Certificate.from_dict(doc).claims[0].statement["bound"] == "1/2"
+    with pytest.raises(ValueError, match="not a dyadcert/1 document"):
+        dc.Certificate.from_dict([doc])
