@@ -1,6 +1,5 @@
 """Objects, claims and the certificate that holds them (FORMAT.md sec. 3-5)."""
 
-import json
 import os
 import re
 
@@ -193,9 +192,21 @@ class Certificate:
     @classmethod
     def from_dict(cls, doc):
         """A certificate holding a parsed document's objects and claims as they are
-        (no builder checks); text() then gives its canonical form."""
+        (no builder checks); text() then gives its canonical form.
+
+        Raises ValueError for a document that is not a dyadcert/1 object, and TypeError
+        (with the JSON pointer) for a value the canonical text cannot hold: a float (from
+        ``json.loads`` of ``0.1``, ``NaN`` or ``Infinity``) or any other type than str,
+        int, bool, None, dict and list. ``json.loads`` also keeps the last of two equal
+        keys, which no dict can show: read a file with ``Certificate.load``, which refuses
+        them."""
+        from ._json import check_values
+
+        if not isinstance(doc, dict):
+            raise ValueError(f"not a {FORMAT} document (a {type(doc).__name__}, not a JSON object)")
         if doc.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} document (format {doc.get('format')!r})")
+        check_values(doc, "Certificate.from_dict")
         c = cls(doc.get("description"))
         for name, data in (doc.get("objects") or {}).items():
             c.objects[name] = _RawObject(name, data)
@@ -208,6 +219,14 @@ class Certificate:
 
     @classmethod
     def load(cls, path):
+        """The certificate in the file at path (UTF-8 JSON), read strictly (FORMAT.md sec.
+        2.1): a key given twice in one object, ``NaN`` or ``Infinity``, a JSON number with
+        a fraction or an exponent (``0.1``, ``1e3``) and an integer too long for Python's
+        int raise ValueError naming the file and the JSON pointer (``json.loads`` would keep
+        the last key and round the number). Other values are kept as written (an integer
+        JSON number too), for the verifier to judge."""
+        from ._json import loads
+
         with open(path, "rb") as handle:
             raw = handle.read()
-        return cls.from_dict(json.loads(raw.decode("utf-8")))
+        return cls.from_dict(loads(raw.decode("utf-8"), os.fspath(path)))

@@ -191,7 +191,7 @@ def _limit_flags(limits):
 
 
 def verify(paths, binary=None, jobs=None, limits=None, timeout=None):
-    """Runs ``dyadcert verify PATHS --report json`` and returns its Report.
+    """Runs ``dyadcert verify --report json -- PATHS`` and returns its Report.
 
     ``paths``: a path or a list of files and directories. ``binary``: the dyadcert
     executable (default: $DYADCERT, then PATH). ``limits``: e.g. {"max_level": 24}.
@@ -207,7 +207,8 @@ def verify(paths, binary=None, jobs=None, limits=None, timeout=None):
 
         cmd += ["--jobs", str(to_int(jobs, "jobs"))]
     cmd += _limit_flags(limits)
-    cmd += [os.fspath(p) for p in paths]
+    # "--" ends the options: a path such as "--allow-empty" or "-x.dyadcert.json" is a path.
+    cmd += ["--"] + [os.fspath(p) for p in paths]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
     try:
         doc = json.loads(proc.stdout.decode("utf-8"))
@@ -220,10 +221,10 @@ def verify(paths, binary=None, jobs=None, limits=None, timeout=None):
 
 
 def format_certificate(path, binary=None, check=False):
-    """Runs ``dyadcert format PATH`` (the canonical text) or with check=True
-    ``dyadcert format PATH --check`` (returns True when PATH is canonical)."""
+    """Runs ``dyadcert format -- PATH`` (the canonical text) or with check=True
+    ``dyadcert format --check -- PATH`` (returns True when PATH is canonical)."""
     exe = find_binary(binary)
-    cmd = [exe, "format", os.fspath(path)] + (["--check"] if check else [])
+    cmd = [exe, "format"] + (["--check"] if check else []) + ["--", os.fspath(path)]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if check:
         if proc.returncode not in (0, 1):

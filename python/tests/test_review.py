@@ -433,3 +433,112 @@ def test_support_states_the_lasso_of_its_screens():
         dc.support("s", "W", [2], 2, screens=["scr"], optimal_upper=[1], lasso=("X", "Y"))
     with pytest.raises(ValueError, match="positive"):
         dc.support("s", "W", [2], 2, screens=["scr"], optimal_upper=[1], lasso=("X", "Y", 0))
+
+
+# Certificate.load read the file with json.loads, which keeps the last of two equal keys,
+# reads NaN and Infinity, and turns 0.1 into a binary float: a certificate the kernel
+# rejects (duplicate key, exit 2) came back from load() as one that passes. The texts below
+# are written by hand; each expected pointer is read off the text.
+
+_LOADED = """{
+  "format": "dyadcert/1",
+  "description": DESCRIPTION,
+  "objects": {
+    "f": {"kind": "step-function", "breakpoints": ["0", "1/3", "1"], "values": ["1/2", "-1/4"]},
+    "g": {"kind": "step-function", "breakpoints": ["0", "1/2", "1"], "values": ["3/4", "-1/2"]}
+  },
+  "claims": [
+    {"id": "d", "rule": "sup-distance", "inputs": {"f": "f", "g": "g"},
+     "statement": {"relation": "=", "bound": BOUND}}
+  ]
+}
+"""
+
+
+def _loaded(tmp_path, bound='"1"', description='"one claim"', name="c.dyadcert.json"):
+    path = tmp_path / name
+    path.write_text(_LOADED.replace("DESCRIPTION", description).replace("BOUND", bound), encoding="utf-8")
+    return path
+
+
+def test_load_reads_a_well_formed_certificate(tmp_path):
+    c = dc.Certificate.load(_loaded(tmp_path))
+    assert c.description == "one claim" and list(c.objects) == ["f", "g"]
+    assert c.claims[0].statement == {"relation": "=", "bound": "1"}
+
+
+def test_load_refuses_a_duplicate_key_at_the_top_level(tmp_path):
+    path = _loaded(tmp_path, description='"first", "description": "second"')
+    with pytest.raises(ValueError) as info:
+        dc.Certificate.load(path)
+    assert str(info.value).startswith(f"{path}: at /description: duplicate key \"description\"")
+
+
+def test_load_refuses_a_nested_duplicate_key_the_kernel_rejects(binary, tmp_path):
+    # The false bound first, the true one last: json.loads kept "1", and the certificate
+    # written back from load() verified.
+    path = _loaded(tmp_path, bound='"2", "bound": "1"')
+    r = dc.verify(path, binary=binary)
+    assert r.exit_code == 2 and r.files[0].error.pointer == "/claims/0/statement/bound"
+    with pytest.raises(ValueError) as info:
+        dc.Certificate.load(path)
+    assert str(info.value).startswith(f"{path}: at /claims/0/statement/bound: duplicate key \"bound\"")
+
+
+@pytest.mark.parametrize("members, where", [
+    ('"b\\u006fund": "1", "bound": "1"', "/claims/0/statement/bound"),  # equal once escapes are decoded
+    ('"\\u00e9": "1", "e\\u0301": "1"', "/claims/0/statement/e\u0301"),  # canonically equivalent (FORMAT.md sec. 2.1)
+])
+def test_load_compares_keys_as_the_kernel_does(tmp_path, members, where):
+    path = _loaded(tmp_path, bound='"1", ' + members)
+    with pytest.raises(ValueError, match="duplicate key") as info:
+        dc.Certificate.load(path)
+    assert str(info.value).startswith(f"{path}: at {where}: ")
+
+
+def test_load_writes_pointers_as_rfc_6901(tmp_path):
+    path = _loaded(tmp_path, description='"x", "a/b~": {"k": "1", "k": "2"}')
+    with pytest.raises(ValueError) as info:
+        dc.Certificate.load(path)
+    assert str(info.value).startswith(f"{path}: at /a~1b~0/k: duplicate key \"k\"")
+
+
+@pytest.mark.parametrize("bound, where, says", [
+    ("NaN", "/claims/0/statement/bound", "NaN is not JSON"),
+    ("Infinity", "/claims/0/statement/bound", "Infinity is not JSON"),
+    ('["1", -Infinity]', "/claims/0/statement/bound/1", "-Infinity is not JSON"),
+    ("0.1", "/claims/0/statement/bound", "the JSON number 0.1 would be read as a binary float"),
+    ("1.0", "/claims/0/statement/bound", "the JSON number 1.0 would be read as a binary float"),
+    ("1e3", "/claims/0/statement/bound", "the JSON number 1e3 would be read as a binary float"),
+    ("1" + "0" * 5000, "/claims/0/statement/bound", "a JSON number of 5001 digits"),
+])
+def test_load_refuses_numbers_it_cannot_hold_exactly(tmp_path, bound, where, says):
+    path = _loaded(tmp_path, bound=bound)
+    with pytest.raises(ValueError) as info:
+        dc.Certificate.load(path)
+    assert str(info.value).startswith(f"{path}: at {where}: {says}")
+
+
+def test_load_keeps_an_integer_json_number_for_the_kernel_to_reject(binary, tmp_path):
+    # An integer is held exactly, so load() keeps it as written and the verifier reports it.
+    c = dc.Certificate.load(_loaded(tmp_path, bound="1"))
+    assert c.claims[0].statement["bound"] == 1 and '"bound": 1\n' in c.text()
+    r = c.verify(binary=binary)
+    assert r.exit_code == 2 and r.files[0].error.pointer == "/claims/0/statement/bound"
+    assert "found the JSON number 1" in r.files[0].error.message
+
+
+def test_from_dict_refuses_floats_with_their_pointer(tmp_path):
+    doc = json.loads(_LOADED.replace("DESCRIPTION", '"x"').replace("BOUND", "NaN"))
+    with pytest.raises(TypeError, match=r"at /claims/0/statement/bound: .*found float nan"):
+        dc.Certificate.from_dict(doc)
+    doc["claims"][0]["statement"]["bound"] = 0.5
+    with pytest.raises(TypeError, match=r"at /claims/0/statement/bound: .*found float 0\.5; floats are never converted"):
+        dc.Certificate.from_dict(doc)
+    doc["claims"][0]["statement"]["bound"] = Fraction(1, 2)
+    with pytest.raises(TypeError, match="at /claims/0/statement/bound: .*found Fraction"):
+        dc.Certificate.from_dict(doc)
+    doc["claims"][0]["statement"]["bound"] = "1/2"
+    assert dc.Certificate.from_dict(doc).claims[0].statement["bound"] == "1/2"
+    with pytest.raises(ValueError, match="not a dyadcert/1 document"):
+        dc.Certificate.from_dict([doc])

@@ -102,3 +102,28 @@ def test_certificate_checks_references():
         c.text()
     with pytest.raises(ValueError, match="not a valid object name"):
         dc.sign_tree("9lives", signs=[1])
+
+
+def test_paths_that_look_like_options_are_paths(binary, tmp_path, monkeypatch):
+    # The paths went to `dyadcert verify` without "--", so a file named "--allow-empty" was
+    # read as that flag: with an empty directory beside it the run checked nothing and
+    # passed (exit 0), though the file holds a false claim. "-x.dyadcert.json" was an
+    # unknown option (exit 64).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "certs").mkdir()
+    _sample().write("--allow-empty")
+    r = dc.verify(["certs", "--allow-empty"], binary=binary)
+    assert r.exit_code == 1 and not r.ok
+    assert [f.path for f in r.files] == ["--allow-empty"]
+    assert (r.passed, r.failed) == (1, 2)
+    c = dc.Certificate("valid")
+    c.add(dc.step_function("f", [0, Fr(1, 3), 1], [Fr(1, 2), Fr(-1, 4)]),
+          dc.step_function("g", [0, Fr(1, 2), 1], [Fr(3, 4), Fr(-1, 2)]))
+    c.add(dc.sup_distance("d", "f", "g", "=", 1))
+    r = c.verify("-x.dyadcert.json", binary=binary)
+    assert r.exit_code == 0 and r.ok and [f.path for f in r.files] == ["-x.dyadcert.json"]
+    assert (r.passed, r.failed) == (1, 0)
+    r = dc.verify("-x.dyadcert.json", binary=binary)
+    assert r.exit_code == 0 and (r.passed, r.failed) == (1, 0)
+    assert dc.format_certificate("-x.dyadcert.json", binary=binary, check=True) is True
+    assert dc.format_certificate("-x.dyadcert.json", binary=binary) == c.text()
