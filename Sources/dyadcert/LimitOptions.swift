@@ -15,7 +15,10 @@ struct LimitOptions: ParsableArguments {
     var maxEnumeration: Int = VerificationLimits().maximumEnumeration
     @Option(help: "Largest network (units plus parameters).")
     var maxNetworkSize: Int = VerificationLimits().maximumNetworkSize
-    @Option(help: "Largest total work of one certificate's claims, in elementary steps (estimated before the work).")
+    @Option(
+        help:
+            "Largest total work of one certificate's claims, in elementary steps (estimated before the work; a step on numbers longer than 256 bits costs more, FORMAT.md sec. 7)."
+    )
     var maxWork: Int = VerificationLimits().maximumWork
     @Option(help: "Largest certificate file in bytes.")
     var maxFileSize: Int = VerificationLimits().maximumFileSize

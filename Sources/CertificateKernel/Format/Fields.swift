@@ -155,7 +155,9 @@ package struct Fields {
     package static func rational(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext) throws(KernelError) -> Rational {
         let text = try numeral(value, at: pointer)
         do {
-            return try Rational(parsing: text, digitLimit: context.limits.maximumDigits)
+            let value = try Rational(parsing: text, digitLimit: context.limits.maximumDigits)
+            context.noteNumber(bits: max(value.numerator.bitLength, value.denominator.bitLength))
+            return value
         } catch {
             throw numberError(error, text: text, at: pointer, context: context, expected: "a canonical number such as -12 or 3/8")
         }
@@ -164,7 +166,9 @@ package struct Fields {
     package static func bigInteger(_ value: JSONValue, at pointer: JSONPointer, context: ReadingContext) throws(KernelError) -> BigInt {
         let text = try numeral(value, at: pointer)
         do {
-            return try BigInt(parsing: text, digitLimit: context.limits.maximumDigits)
+            let value = try BigInt(parsing: text, digitLimit: context.limits.maximumDigits)
+            context.noteNumber(bits: value.bitLength)
+            return value
         } catch {
             throw numberError(error, text: text, at: pointer, context: context, expected: "a canonical integer such as -12")
         }

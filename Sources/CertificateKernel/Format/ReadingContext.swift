@@ -8,6 +8,7 @@ package final class ReadingContext: Sendable {
     package let limits: VerificationLimits
     private let used = Mutex(0)
     private let work = Mutex(0)
+    private let largestNumberBits = Mutex(0)
 
     package init(limits: VerificationLimits) {
         self.limits = limits
@@ -24,10 +25,31 @@ package final class ReadingContext: Sendable {
         try charge(count, to: used, .cells, at: pointer)
     }
 
-    /// Charges `steps` of work to the certificate's budget before doing them, or throws
-    /// the work limit. Products of sizes are computed with saturation by the callers.
+    /// Charges `steps` of work to the certificate's budget before doing them, each at
+    /// ``stepCost``, or throws the work limit. Products of sizes are computed with
+    /// saturation by the callers.
     package func chargeWork(_ steps: Int, at pointer: JSONPointer) throws(KernelError) {
-        try charge(steps, to: work, .work, at: pointer)
+        try charge(Int.saturatingProduct([steps, stepCost]), to: work, .work, at: pointer)
+    }
+
+    /// Notes a number read from the certificate, by its bit length (of the longer of its
+    /// numerator and denominator).
+    package func noteNumber(bits: Int) {
+        largestNumberBits.withLock { $0 = max($0, bits) }
+    }
+
+    /// The numbers of one step are at most ``stepBits`` bits long; a step on longer ones
+    /// costs more.
+    package static let stepBits = 256
+
+    /// What one step costs in units of `--max-work`: 1 while every number read so far has
+    /// at most ``stepBits`` bits, and (ceil(b / stepBits))^2 once the longest has b bits,
+    /// since a product or gcd of b-bit numbers takes about b^2 word operations. A step may
+    /// touch the certificate's longest numbers: without this, a gram claim over 10,000-digit
+    /// values took minutes within a budget meant for seconds.
+    package var stepCost: Int {
+        let k = (largestNumberBits.withLock { $0 } + Self.stepBits - 1) / Self.stepBits
+        return max(1, k * k)
     }
 
     /// Adds `amount` to `budget` if the total stays within the limit `kind`; otherwise adds

@@ -149,4 +149,37 @@ struct WorkBudgetTests {
             }
         }
     }
+
+    /// A step on long numbers costs more: (ceil(b / 256))^2 once the certificate's longest
+    /// number has b bits (a gram claim over 10,000-digit values took minutes on a budget
+    /// charged as if its numbers were short). The same claim over the values 2^300 (301
+    /// bits) and 2^600 (601 bits) beside 1 is charged 4 and 9 times what it is over 2
+    /// and 1, read off the limit message under --max-work 1.
+    @Test func stepsOnLongNumbersCostMore() throws {
+        func charged(value: String) throws -> Int {
+            let functions = Array(repeating: "\"f\"", count: 8).joined(separator: ",")
+            let text = """
+                {"format": "dyadcert/1", "objects": {"f": {"kind": "step-function", "breakpoints": ["0", "1/3", "1"], "values": ["\(value)", "1"]}},
+                 "claims": [{"id": "g", "rule": "gram", "inputs": {"functions": [\(functions)]}, "statement": {"matrix": "identity"}}]}
+                """
+            var limits = VerificationLimits()
+            limits.maximumWork = 1
+            let error = try #require(Verifier(limits: limits).verify(bytes: Array(text.utf8), path: "t").error)
+            let words = error.description.components(separatedBy: " ")
+            let index = try #require(words.firstIndex(of: "exceeds"), "\(error)")
+            return try #require(Int(words[index - 1]), "\(error)")
+        }
+        // 2^300 and 2^600 in decimal (Python: str(2**300), str(2**600)).
+        let twoTo300 = "2037035976334486086268445688409378161051468393665936250636140449354381299763336706183397376"
+        let twoTo600 =
+            "4149515568880992958512407863691161151012446232242436899995657329690652811412908146399707048947103794288197886611300789182395151075411775307886874834113963687061181803401509523685376"
+        let short = try charged(value: "2")
+        #expect(short > 1)
+        #expect(try charged(value: twoTo300) == 4 * short)
+        #expect(try charged(value: twoTo600) == 9 * short)
+        // A number of exactly 256 bits (2^255) still costs 1.
+        let twoTo255 = "57896044618658097711785492504343953926634992332820282019728792003956564819968"
+        #expect(try charged(value: twoTo255) == short)
+        #expect(ReadingContext.stepBits == 256)
+    }
 }
