@@ -195,6 +195,31 @@ struct BadInputTests {
         #expect(run.stdout.isEmpty)
     }
 
+    /// Requests the size estimate admits (it is a lower bound) but `verify` would refuse
+    /// under the same limits: the kernel's check before writing refuses them, exit 3, and
+    /// writes nothing. Each certificate, generated under the default limits, is refused by
+    /// `verify` under the flag.
+    @Test("generate writes nothing that verify would refuse under the same limits, where the estimate falls short")
+    func generateChecksWithTheKernel() throws {
+        let directory = try CLI.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cases: [([String], [String])] = [
+            (["walsh-basis", "--levels", "3"], ["--max-file-size", "1"]),
+            (["walsh-basis", "--levels", "3"], ["--max-digits", "1"]),
+            (["triangle", "--teeth", "4", "--units", "4"], ["--max-work", "1"]),
+            (["separation", "--levels", "3", "--tasks", "3"], ["--max-enumeration", "1"]),
+        ]
+        for (k, (scenario, flag)) in cases.enumerated() {
+            let file = directory.appendingPathComponent("c\(k).dyadcert.json").path
+            let refused = try CLI.run(["generate"] + scenario + flag + ["-o", file])
+            #expect(refused.status == 3 && refused.stderr.contains("nothing was written"), "\(scenario) \(flag): \(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: file))
+            #expect(try CLI.run(["generate"] + scenario + ["-o", file]).status == 0)
+            #expect(try CLI.run(["verify", file] + flag).status == 3, "\(scenario) \(flag)")
+            try FileManager.default.removeItem(atPath: file)
+        }
+    }
+
     // MARK: 3. Errors
 
     @Test("a failed write is exit 2 with the path and the reason, for every command that writes")
