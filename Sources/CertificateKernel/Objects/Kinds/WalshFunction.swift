@@ -12,7 +12,7 @@ extension ObjectStore {
         let level = max(m.bitLength, 1)
         try context.checkLevel(level, largest: PackedSignFunction.maximumLevel, at: p.appending("index"))
         try context.chargeCells(level: level, at: p.appending("index"))
-        guard let index = m.intValue else { // unreachable: the level limit keeps m below 2^40
+        guard let index = m.intValue else { // unreachable: the level check keeps m below 2^32
             throw .limitExceeded(
                 pointer: p.appending("index"), limit: .level, value: String(level), maximum: .raisable(context.limits.maximumLevel))
         }
