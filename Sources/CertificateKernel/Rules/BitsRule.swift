@@ -60,8 +60,9 @@ enum BitsRule: TypedRule {
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
         let (terms, constant, relation, bound) = (claim.terms, claim.constant, claim.relation, claim.bound.value)
-        var total = Quantity.exact(constant)
+        var summands = [Quantity.exact(constant)]
         var rendered: [String] = []
+        let used = context.used
         /// The statement with the resolved terms as their meanings and the rest as written.
         func text() -> String {
             let rest = terms.dropFirst(rendered.count).enumerated().map { k, t in
@@ -70,7 +71,7 @@ enum BitsRule: TypedRule {
             return summary(rendered + rest, constant, relation, bound)
         }
         for (i, t) in terms.enumerated() {
-            guard let source = context.used[t.claim] else {
+            guard let source = used[t.claim] else {
                 return .fails(
                     text(), "term \(i) refers to claim \(t.claim), which is not listed in \"uses\"", at: t.pointer.appending("claim"))
             }
@@ -88,9 +89,10 @@ enum BitsRule: TypedRule {
                     "term \(i) states the meaning \(declared), but \(t.claim).\(t.quantity) is \(fact.meaning) (they differ in \(differ))",
                     expected: declared.description, computed: fact.meaning.description, at: t.pointer.appending("meaning"))
             }
-            total = total + fact.bound.scaled(by: t.coefficient)
+            summands.append(fact.bound.scaled(by: t.coefficient))
             rendered.append(render(t.coefficient, fact.meaning.description, first: rendered.isEmpty))
         }
+        let total = Quantity.sum(summands)
         let text = summary(rendered, constant, relation, bound)
         guard relation.holds(for: total, bound) else {
             return .fails(
