@@ -62,29 +62,27 @@ struct Generate: ParsableCommand {
         /// under these limits is never written.
         func emit(_ builder: CertificateBuilder) throws {
             let text = builder.text
-            do {
-                let verdict = Verifier(
-                    limits: limits.verificationLimits, jobs: ProcessInfo.processInfo.activeProcessorCount, extensions: [.matrices]
-                )
-                .verify(bytes: Array(text.utf8), path: output ?? "<generated>")
-                switch verdict.status {
-                case .verified:
-                    if verify { FileHandle.standardError.write(Data("verified: \(verdict.claims.count) claims\n".utf8)) }
-                case .limitExceeded:
-                    // Nothing is false: the certificate is too large for these limits.
-                    FileHandle.standardError.write(
-                        Data(
-                            "error: the generated certificate exceeds a verification limit: \(verdict.error.map(String.init(describing:)) ?? ""); nothing was written\n"
-                                .utf8))
-                    throw ExitCode(3)
-                case .failed, .malformed:
-                    for line in TextReport.lines(verdict) where !line.hasPrefix("PASS") {
-                        FileHandle.standardError.write(Data((line + "\n").utf8))
-                    }
-                    if let error = verdict.error { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
-                    FileHandle.standardError.write(Data("the generated certificate does not verify; nothing was written\n".utf8))
-                    throw ExitCode(verdict.status.exitCode)
+            let verdict = Verifier(
+                limits: limits.verificationLimits, jobs: ProcessInfo.processInfo.activeProcessorCount, extensions: [.matrices]
+            )
+            .verify(bytes: Array(text.utf8), path: output ?? "<generated>")
+            switch verdict.status {
+            case .verified:
+                if verify { FileHandle.standardError.write(Data("verified: \(verdict.claims.count) claims\n".utf8)) }
+            case .limitExceeded:
+                // Nothing is false: the certificate is too large for these limits.
+                FileHandle.standardError.write(
+                    Data(
+                        "error: the generated certificate exceeds a verification limit: \(verdict.error.map(String.init(describing:)) ?? ""); nothing was written\n"
+                            .utf8))
+                throw ExitCode(3)
+            case .failed, .malformed:
+                for line in TextReport.lines(verdict) where !line.hasPrefix("PASS") {
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
                 }
+                if let error = verdict.error { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+                FileHandle.standardError.write(Data("the generated certificate does not verify; nothing was written\n".utf8))
+                throw ExitCode(verdict.status.exitCode)
             }
             try OutputFile.emit(text, to: output)
         }
