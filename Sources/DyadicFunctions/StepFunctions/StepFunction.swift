@@ -17,6 +17,9 @@ public struct StepFunction: Hashable, Sendable {
     public let breakpoints: [Rational]
     /// The values v_0 ... v_{n-1}; v_i holds on [t_i, t_{i+1}), and v_i != v_{i+1}.
     public let values: [Rational]
+    /// Whether every value is +1 or -1; found once, when the function is made, since
+    /// rules ask it of every coordinate of every class element.
+    public let isSignValued: Bool
 
     /// The step function with these breakpoints and values, in canonical form.
     ///
@@ -56,6 +59,7 @@ public struct StepFunction: Hashable, Sendable {
     internal init(canonicalBreakpoints: [Rational], values: [Rational]) {
         self.breakpoints = canonicalBreakpoints
         self.values = values
+        self.isSignValued = values.allSatisfy { $0 == Rational.one || $0 == -Rational.one }
         #if DYADCERT_INVARIANTS
             precondition(breakpoints.count == values.count + 1 && breakpoints.first == 0 && breakpoints.last == 1)
             for i in 1..<breakpoints.count { precondition(breakpoints[i - 1] < breakpoints[i]) }
@@ -100,11 +104,6 @@ public struct StepFunction: Hashable, Sendable {
     /// [0, 1), by binary search (x below t_1 gives 0, x at or above t_{n-1} gives n-1).
     public static func pieceIndex(of x: Rational, in t: [Rational]) -> Int {
         max(partitioningIndex(0, t.count - 1) { t[$0] > x } - 1, 0)
-    }
-
-    /// Whether every value is +1 or -1.
-    public var isSignValued: Bool {
-        values.allSatisfy { $0 == Rational.one || $0 == -Rational.one }
     }
 
     /// The least J such that every breakpoint is a multiple of 2^-J, if the
