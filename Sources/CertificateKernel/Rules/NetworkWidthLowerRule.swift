@@ -27,8 +27,9 @@ enum NetworkWidthLowerRule: VariantRule {
     enum Targets {
         /// A readout-class: its name and readouts m_1, ..., m_D.
         case readoutClass(name: String, readouts: [Int])
-        /// Functions, with their names.
-        case functions([KernelFunction], names: [String])
+        /// Functions, each once with the number of times the claim names it (a pass over
+        /// one function serves all its names), and the names.
+        case functions([(function: KernelFunction, times: Int)], names: [String])
     }
 
     struct Claim {
@@ -61,7 +62,10 @@ enum NetworkWidthLowerRule: VariantRule {
             targets = .readoutClass(name: name, readouts: readouts)
         } else {
             let references = try claim.inputs.array("functions", what: "an array of function names")
-            let functions = try context.objects.functions(references, at: claim.inputs.pointer.appending("functions"))
+            let at = claim.inputs.pointer.appending("functions")
+            let functions = distinct(try context.objects.functions(references, at: at))
+            // One pass over each distinct function: a difference and a comparison per piece.
+            try context.readingContext.chargeWork(ReadingContext.product(2, functions.reduce(0) { $0 + $1.function.workSize }), at: at)
             targets = .functions(functions, names: try claim.inputs.identifiers("functions"))
         }
         return Claim(mode: mode, eps: eps, epsBelow: epsBelow, targets: targets, stated: stated)
@@ -81,7 +85,8 @@ enum NetworkWidthLowerRule: VariantRule {
         let subject: String, subjectNames: [String]
         switch claim.targets {
         case .readoutClass(let name, _): (subject, subjectNames) = ("every element of \(name)", [name])
-        case .functions(let functions, let names): (subject, subjectNames) = ("\(functions.count) functions", names)
+        case .functions(let functions, let names):
+            (subject, subjectNames) = ("\(functions.reduce(0) { $0 + $1.times }) functions", names)
         }
         let accuracy = eps.map { "within \($0) of" } ?? epsBelow.map { "within every eps < \($0) of" } ?? "realising"
         let summary = "\(mode) networks \(accuracy) \(subject) need >= \(stated) first-layer units"
@@ -108,15 +113,36 @@ enum NetworkWidthLowerRule: VariantRule {
             return (mode == .separate ? tops : Array(Set(tops))).reduce(BigInt.zero) { $0 + BigInt.powerOfTwo($1) }
         case .functions(let functions, _):
             if mode == .separate {
-                return BigInt(
-                    functions.reduce(0) { count, f in
-                        // A +-1 function jumps by 2 at each breakpoint: the count needs no pass.
-                        if f.isSignValued { return count + (counts(Rational(2)) ? f.breakpointCount : 0) }
-                        return count + countingBreakpoints(f.stepFunction, counts).count
-                    })
+                return functions.reduce(BigInt.zero) { count, named in
+                    let f = named.function
+                    // A +-1 function jumps by 2 at each breakpoint: the count needs no pass.
+                    let own =
+                        f.isSignValued ? (counts(Rational(2)) ? f.breakpointCount : 0) : countingBreakpoints(f.stepFunction, counts).count
+                    return count + BigInt(own) * BigInt(named.times)
+                }
             }
-            return BigInt(Set(functions.flatMap { countingBreakpoints($0.stepFunction, counts) }).count)
+            return BigInt(Set(functions.flatMap { countingBreakpoints($0.function.stepFunction, counts) }).count)
         }
+    }
+
+    /// Each distinct function once, in order of first appearance, with how often it
+    /// appears (general step functions are compared by value; packed ones are cheap to
+    /// count and kept as they are).
+    static func distinct(_ functions: [KernelFunction]) -> [(function: KernelFunction, times: Int)] {
+        var result: [(function: KernelFunction, times: Int)] = [], position: [StepFunction: Int] = [:]
+        for f in functions {
+            guard case .step(let step) = f else {
+                result.append((f, 1))
+                continue
+            }
+            if let i = position[step] {
+                result[i].times += 1
+            } else {
+                position[step] = result.count
+                result.append((f, 1))
+            }
+        }
+        return result
     }
 
     /// The breakpoints of f's canonical form at which the jump's magnitude counts.
