@@ -32,6 +32,31 @@ package final class ReadingContext: Sendable {
         try charge(Int.saturatingProduct([steps, stepCost]), to: work, .work, at: pointer)
     }
 
+    /// Charges `steps` steps on numbers the work itself forms, of up to `numberBits` bits:
+    /// each costs ``stepCost``, or (ceil(numberBits / 256))^2 if that is more.
+    package func chargeWork(_ steps: Int, numberBits: Int, at pointer: JSONPointer) throws(KernelError) {
+        let words = Self.words(numberBits)
+        try charge(Int.saturatingProduct([steps, max(stepCost, words * words)]), to: work, .work, at: pointer)
+    }
+
+    /// Charges an exact balanced sum (``Rational/sum(_:)``) of `terms` terms of at most
+    /// `termBits` bits whose partial sums have at most `sumBits` bits, on top of the step
+    /// per term its caller charges; nothing while every partial sum fits in 256 bits.
+    ///
+    /// With B and S the 256-bit words of a term and of a partial sum, the additions l
+    /// levels above the terms are terms / 2^l, each on operands of at most min(S, 2^l B)
+    /// words, at a cost of min(S, 2^l B)^2. The levels with 2^l B <= S add up to at most
+    /// 2 terms B S, the others to at most 2 terms S^2 / 2^l' < 2 terms B S, where l' is
+    /// the first of them: 4 terms B S in all.
+    package func chargeSum(terms: Int, termBits: Int, sumBits: Int, at pointer: JSONPointer) throws(KernelError) {
+        let (b, s) = (Self.words(termBits), Self.words(max(termBits, sumBits)))
+        guard s > 1 else { return }
+        try charge(Int.saturatingProduct([4, terms, b, s]), to: work, .work, at: pointer)
+    }
+
+    /// The 256-bit words of a number of `bits` bits, at least 1.
+    static func words(_ bits: Int) -> Int { max(1, (bits + stepBits - 1) / stepBits) }
+
     /// Notes a number read from the certificate, by its bit length (of the longer of its
     /// numerator and denominator).
     package func noteNumber(bits: Int) {
@@ -48,8 +73,8 @@ package final class ReadingContext: Sendable {
     /// touch the certificate's longest numbers: without this, a gram claim over 10,000-digit
     /// values took minutes within a budget meant for seconds.
     package var stepCost: Int {
-        let k = (largestNumberBits.withLock { $0 } + Self.stepBits - 1) / Self.stepBits
-        return max(1, k * k)
+        let k = Self.words(largestNumberBits.withLock { $0 })
+        return k * k
     }
 
     /// Adds `amount` to `budget` if the total stays within the limit `kind`; otherwise adds

@@ -74,6 +74,25 @@ enum ClassElements {
         ReadingContext.product(1 << min(levels, 62), cellWords(amplitudes) - 1)
     }
 
+    /// Charges h_sigma's 2^J cell values for explicit amplitudes: the cells their words
+    /// take beyond 2^J (``extraCells(levels:amplitudes:)``), and their work.
+    static func chargeFeature(levels: Int, amplitudes: [Rational], _ context: ReadingContext, at pointer: JSONPointer)
+        throws(KernelError)
+    {
+        try context.chargeCells(count: extraCells(levels: levels, amplitudes: amplitudes), at: pointer)
+        try chargeFeatureSums(levels: levels, amplitudes: amplitudes, count: 1, context, at: pointer)
+    }
+
+    /// Charges the work of `count` features' cell values: 2^J exact sums of J amplitudes
+    /// each, whose numbers may outgrow the amplitudes (``NumberSizes``).
+    static func chargeFeatureSums(levels: Int, amplitudes: [Rational], count: Int, _ context: ReadingContext, at pointer: JSONPointer)
+        throws(KernelError)
+    {
+        let (terms, sizes) = (ReadingContext.product(count, 1 << min(levels, 62), levels), NumberSizes(amplitudes))
+        try context.chargeWork(terms, at: pointer)
+        try context.chargeSum(terms: terms, termBits: sizes.longest, sumBits: sizes.sumBits(terms: levels), at: pointer)
+    }
+
     /// The cells one element of a sign-tree class occupies (64-bit words for rational values).
     static func cellsPerElement(_ k: KernelClass) -> Int {
         switch k {
@@ -84,8 +103,8 @@ enum ClassElements {
     }
 
     /// Every element, after checking the enumeration limit.
-    static func all(_ k: KernelClass, limits: VerificationLimits, at pointer: JSONPointer) throws(KernelError) -> [[KernelFunction]] {
-        let n = count(k)
+    static func all(_ k: KernelClass, _ context: ReadingContext, at pointer: JSONPointer) throws(KernelError) -> [[KernelFunction]] {
+        let (n, limits) = (count(k), context.limits)
         guard n <= BigInt(limits.maximumEnumeration), let elementCount = n.intValue else {
             throw .limitExceeded(
                 pointer: pointer, limit: .enumeration, value: countDescription(k),
@@ -102,6 +121,9 @@ enum ClassElements {
                     pointer: pointer, limit: .cells, value: overflow ? "more than \(Int.max)" : String(cells),
                     maximum: overflow
                         ? .pastLargestSetting(limits.maximumCells) : .exceeded(by: BigInt(cells), of: .cells, maximum: limits.maximumCells))
+            }
+            if case .haar(_, let amplitudes) = k {
+                try chargeFeatureSums(levels: levels, amplitudes: amplitudes, count: elementCount, context, at: pointer)
             }
             do {
                 return try (0..<elementCount).map { number throws(DyadicFunctionError) in

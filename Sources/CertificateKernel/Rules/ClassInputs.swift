@@ -68,7 +68,7 @@ enum ClassInputs {
             }
             try context.readingContext.chargeCells(level: levels, at: pointer)
             if case .haar(_, let amplitudes) = k {
-                try context.readingContext.chargeCells(count: ClassElements.extraCells(levels: levels, amplitudes: amplitudes), at: pointer)
+                try ClassElements.chargeFeature(levels: levels, amplitudes: amplitudes, context.readingContext, at: pointer)
             }
             do { return try ClassElements.element(k, signs: signs) } catch {
                 throw ObjectStore.invalid(error, at: pointer, what: "a class element")

@@ -49,7 +49,7 @@ enum CoverRule: TypedRule {
                 summary, "the statement counts \(count) centres but \(centres.count) are listed",
                 expected: "count = \(count)", computed: "\(centres.count) centres", at: claim.count.pointer)
         }
-        let elements = try ClassElements.all(claim.k.value, limits: context.limits, at: claim.k.pointer)
+        let elements = try ClassElements.all(claim.k.value, context.readingContext, at: claim.k.pointer)
         let perPair = 2 * max(1, (elements.first?.workSize ?? 1) + (centres.first?.workSize ?? 1))
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, centres.count, perPair), at: claim.centres.pointer)
         let work = elements.count * max(centres.count, 1)

@@ -71,7 +71,7 @@ enum EnumerateRule: VariantRule {
         let (name, k) = try ClassInputs.functionClass(claim.inputs, context)
         let coding: Coding = try claim.inputs.word("coding")
         let eps = quantity == .size ? nil : try ClassInputs.epsilon(claim.inputs)
-        let elements = try ClassElements.all(k.value, limits: context.limits, at: k.pointer)
+        let elements = try ClassElements.all(k.value, context.readingContext, at: k.pointer)
         // Hashing every element; for covering numbers also every pair's distance.
         let perElement = max(1, elements.first?.workSize ?? 1)
         let pairs = eps == nil ? 1 : ReadingContext.product(elements.count, 2 * perElement)

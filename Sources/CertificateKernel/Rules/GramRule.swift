@@ -47,9 +47,29 @@ enum GramRule: VariantRule {
                 maximum: D > maximumFunctions
                     ? .fixed("of \(maximumFunctions) functions, whatever --max-cells is") : .raisable(context.limits.maximumCells))
         }
-        // Every entry takes one pass over two functions (words for packed ones).
-        try context.readingContext.chargeWork(ReadingContext.product(D, D, 2 * max(1, functions.workSize / D)), at: at)
+        // Every entry takes one pass over two functions (words for packed ones), and sums
+        // its terms exactly: charge the numbers those sums may form too.
+        let steps = ReadingContext.product(D, D, 2 * max(1, functions.workSize / D))
+        try context.readingContext.chargeWork(steps, at: at)
+        let sizes = functions.map(entrySizes)
+        try context.readingContext.chargeSum(
+            terms: steps, termBits: 2 * (sizes.map(\.term).max() ?? 0), sumBits: 2 * (sizes.map(\.sum).max() ?? 0), at: at)
         return Claim(functions: functions, stated: try stated(claim.statement, D))
+    }
+
+    /// One function's share of the sizes in <f, g> = sum over the common refinement of
+    /// (end - start) f g: a term has at most term(f) + term(g) bits (a difference of two
+    /// breakpoints, times a value of each), and a partial sum at most sum(f) + sum(g)
+    /// (its denominator divides the lcm of both functions' breakpoint and value
+    /// denominators, and |<f, g>| < 2^(numerator bits of f + of g)). See ``NumberSizes``.
+    static func entrySizes(_ f: KernelFunction) -> (term: Int, sum: Int) {
+        switch f {
+        case .packed(let p): // breakpoints k / 2^J, values +-1
+            return (term: p.level + 3, sum: p.level + 1)
+        case .step(let f):
+            let (t, v) = (NumberSizes(f.breakpoints), NumberSizes(f.values))
+            return (term: t.longest + v.longest + 1, sum: t.denominator + v.denominator + v.numerator)
+        }
     }
 
     /// The stated matrix: `diagonal`, or `matrix` ("identity" or D rows of D entries).

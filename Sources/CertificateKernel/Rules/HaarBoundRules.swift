@@ -29,7 +29,10 @@ enum HaarPackingRule: TypedRule {
     }
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> Claim {
-        try decode(claim, context, stated: "bits-at-least")
+        let decoded = try decode(claim, context, stated: "bits-at-least")
+        // eps is compared with a_j for j < L.
+        try context.readingContext.chargeWork(min(decoded.level.value, decoded.levels), at: decoded.level.pointer)
+        return decoded
     }
 
     static func check(_ claim: Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {
@@ -78,7 +81,14 @@ enum HaarCoverRule: TypedRule {
         inputs: ["class", "level", "eps"], statement: ["bits-at-most"])
 
     static func decode(_ claim: CertificateDocument.ClaimEntry, _ context: CheckContext) throws(KernelError) -> HaarPackingRule.Claim {
-        try HaarPackingRule.decode(claim, context, stated: "bits-at-most")
+        let decoded = try HaarPackingRule.decode(claim, context, stated: "bits-at-most")
+        // The tail sum of a_j for L <= j < J, then one comparison with eps.
+        let (terms, sizes) = (max(0, decoded.levels - decoded.level.value), NumberSizes(decoded.amplitudes))
+        try context.readingContext.chargeWork(terms, at: decoded.level.pointer)
+        try context.readingContext.chargeWork(1, numberBits: sizes.sumBits(terms: terms), at: decoded.level.pointer)
+        try context.readingContext.chargeSum(
+            terms: terms, termBits: sizes.longest, sumBits: sizes.sumBits(terms: terms), at: decoded.level.pointer)
+        return decoded
     }
 
     static func check(_ claim: HaarPackingRule.Claim, _ context: CheckContext) throws(KernelError) -> RuleResult {

@@ -35,7 +35,13 @@ enum StepApproxLowerRule: TypedRule {
         try context.readingContext.checkLimit(.cells, g.pieceCount, at: located.pointer)
         // The strict greedy's intervals, all but the last, each have oscillation t, so there
         // are at most TV(g)/t + 1 of them: bound that before running it (a tiny t would
-        // otherwise make it run, and allocate, without end).
+        // otherwise make it run, and allocate, without end). TV(g) sums |v_end - v_start|
+        // over the pieces: charge that sum first (NumberSizes).
+        let n = g.pieceCount
+        let values = NumberSizes(g.startValues + g.endValues)
+        try context.readingContext.chargeWork(n, at: located.pointer)
+        try context.readingContext.chargeSum(
+            terms: n, termBits: 2 * values.longest + 1, sumBits: values.sumBits(terms: 2 * n), at: located.pointer)
         let variation = Rational.sum((0..<g.pieceCount).map { (g.endValues[$0] - g.startValues[$0]).magnitude })
         let quotient: Rational
         do { quotient = try variation.divided(by: t) } catch {
@@ -49,7 +55,14 @@ enum StepApproxLowerRule: TypedRule {
                 maximum: .exceeded(by: intervals, of: .cells, maximum: context.limits.maximumCells))
         }
         try context.readingContext.chargeCells(count: bound, at: thresholdPointer)
-        try context.readingContext.chargeWork(ReadingContext.product(4, g.pieceCount + bound), at: thresholdPointer)
+        // The sweep's numbers are crossings x + k t / slope and levels v + k t, k <= bound,
+        // with x a knot, v a value and slope a difference quotient of both: at most
+        // 4 (knot + value + threshold bits) + 128 bits, however many steps it takes.
+        let knots = NumberSizes(g.knots)
+        let tBits = max(t.numerator.bitLength, t.denominator.bitLength)
+        try context.readingContext.chargeWork(
+            ReadingContext.product(4, g.pieceCount + bound), numberBits: 4 * (knots.longest + values.longest + tBits) + 128,
+            at: thresholdPointer)
         return Claim(g: located, name: try claim.inputs.identifier("function"), maxBreakpoints: P, threshold: t, stated: stated)
     }
 

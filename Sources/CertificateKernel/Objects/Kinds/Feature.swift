@@ -11,9 +11,8 @@ extension ObjectStore {
             return .feature(RademacherHaarFeature.balanced(signs: signs))
         }
         let amplitudes = try f.rationals("amplitudes")
-        // Every cell value sums all amplitudes: charge its size in 64-bit words.
-        try context.chargeCells(
-            count: ClassElements.extraCells(levels: signs.levels, amplitudes: amplitudes), at: p.appending("amplitudes"))
+        // Every cell value sums all amplitudes: charge its size and its work.
+        try ClassElements.chargeFeature(levels: signs.levels, amplitudes: amplitudes, context, at: p.appending("amplitudes"))
         do { return .feature(try RademacherHaarFeature(signs: signs, amplitudes: amplitudes)) } catch {
             throw ObjectStore.invalid(error, at: p.appending("amplitudes"), what: "one positive amplitude per level")
         }

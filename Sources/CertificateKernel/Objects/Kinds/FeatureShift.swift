@@ -4,8 +4,11 @@ extension ObjectStore {
     /// A `feature-shift` u = (h + 1)/2 of a feature.
     func buildFeatureShift(_ f: Fields, _ kind: ObjectKind, _ context: ReadingContext) throws(KernelError) -> KernelObject {
         let p = f.pointer
-        let h = try feature(try f.value("feature"), at: p.appending("feature"))
+        let reference = try f.value("feature")
+        let h = try feature(reference, at: p.appending("feature"))
         try context.chargeCells(level: h.levels, at: p.appending("feature"))
-        return .function(.step(h.shiftedStepFunction))
+        // h as a step function was computed, and charged, once when the feature was built.
+        let hFunction = try function(reference, at: p.appending("feature")).stepFunction
+        return .function(.step(hFunction.mapValues { ($0 + 1).timesPowerOfTwo(-1) }))
     }
 }
