@@ -32,16 +32,16 @@ struct RatesTable {
         for claim in document.claims where claim.verdict?.passed == true {
             switch claim.rule {
             case "binary-class":
-                guard var (J, r) = row(claim, "class") else { continue }
+                guard case (let J, var r)? = row(claim, "class") else { continue }
                 let bits = AuditValues.rational(claim.statement["bits"])
                 if AuditValues.string(claim.inputs["coding"]) == "separate" { r.separate = bits } else { r.joint = bits }
                 byLevel[J] = r
             case "network-realises-for-all-signs":
-                guard var (J, r) = row(claim, "class") else { continue }
+                guard case (let J, var r)? = row(claim, "class") else { continue }
                 r.family = AuditValues.rational(claim.statement["bits"])
                 byLevel[J] = r
             case "network-width-lower" where AuditValues.string(claim.inputs["mode"]) == "separate":
-                guard var (J, r) = row(claim, "class") else { continue }
+                guard case (let J, var r)? = row(claim, "class") else { continue }
                 r.units = AuditValues.rational(claim.statement["first-layer-units-at-least"])
                 // As exact values, not the certificate's text (the heading is shown raw).
                 r.widthAccuracy =
