@@ -1,3 +1,4 @@
+import DyadicFunctions
 import ExactArithmetic
 
 /// Bounds on the bit lengths of the numbers an exact sum of some of `values` forms, read
@@ -35,5 +36,30 @@ struct NumberSizes {
     /// denominator).
     func sumBits(terms: Int) -> Int {
         denominator + numerator + (Int.bitWidth - max(terms, 1).leadingZeroBitCount)
+    }
+}
+
+extension NumberSizes {
+    /// A bound on the bits of every number an exact (Rational) sweep of `network` forms:
+    /// pre-activations, values and their changes beyond the first layer (whose values are
+    /// 0 or 1), bounded as if every unit were linear. A unit of layer l sums at most
+    /// fan-in + 1 products of a weight or bias of the layer with a value of layer l - 1,
+    /// so its denominator gains at most the layer's ``denominator`` bits, and its magnitude
+    /// its ``numerator`` bits plus the bits of fan-in + 1, plus one for a change.
+    static func sweepBits(_ network: HeavisideNetwork) -> Int {
+        var denominatorBits = 0, magnitudeBits = 1
+        for l in 1..<max(network.layerCount, 1) {
+            var numbers: [Rational] = [], fanIn = 0
+            for u in network.layerRange(l) {
+                let weights = network.weightRange(ofUnit: u)
+                numbers += weights.map(network.weight)
+                numbers.append(network.bias(ofUnit: u))
+                fanIn = max(fanIn, weights.count)
+            }
+            let sizes = NumberSizes(numbers)
+            denominatorBits += sizes.denominator
+            magnitudeBits += sizes.numerator + (Int.bitWidth - (fanIn + 1).leadingZeroBitCount) + 1
+        }
+        return denominatorBits + magnitudeBits
     }
 }

@@ -32,11 +32,13 @@ package final class ReadingContext: Sendable {
         try charge(Int.saturatingProduct([steps, stepCost]), to: work, .work, at: pointer)
     }
 
-    /// Charges `steps` steps on numbers the work itself forms, of up to `numberBits` bits:
-    /// each costs ``stepCost``, or (ceil(numberBits / 256))^2 if that is more.
-    package func chargeWork(_ steps: Int, numberBits: Int, at pointer: JSONPointer) throws(KernelError) {
+    /// Charges `steps` steps on numbers the work itself forms, of up to `numberBits` bits,
+    /// beyond the ordinary charge of those steps (``chargeWork(_:at:)``, which the caller
+    /// makes): (ceil(numberBits / 256))^2 each when numberBits > 256, nothing otherwise.
+    package func chargeGrowth(steps: Int, numberBits: Int, at pointer: JSONPointer) throws(KernelError) {
         let words = Self.words(numberBits)
-        try charge(Int.saturatingProduct([steps, max(stepCost, words * words)]), to: work, .work, at: pointer)
+        guard words > 1 else { return }
+        try charge(Int.saturatingProduct([steps, words, words]), to: work, .work, at: pointer)
     }
 
     /// Charges an exact balanced sum (``Rational/sum(_:)``) of `terms` terms of at most

@@ -92,6 +92,13 @@ enum BitsRule: TypedRule {
             summands.append(fact.bound.scaled(by: t.coefficient))
             rendered.append(render(t.coefficient, fact.meaning.description, first: rendered.isEmpty))
         }
+        // Each end is an exact sum whose partial sums may outgrow every number read (N
+        // coefficients 1/q with distinct q): charge both before summing.
+        let ends = NumberSizes(summands.flatMap { [$0.lower, $0.upper].compactMap { $0 } })
+        for _ in 0..<2 {
+            try context.readingContext.chargeSum(
+                terms: summands.count, termBits: ends.longest, sumBits: ends.sumBits(terms: summands.count), at: claim.bound.pointer)
+        }
         let total = Quantity.sum(summands)
         let text = summary(rendered, constant, relation, bound)
         guard relation.holds(for: total, bound) else {

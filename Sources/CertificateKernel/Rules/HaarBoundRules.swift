@@ -84,8 +84,8 @@ enum HaarCoverRule: TypedRule {
         let decoded = try HaarPackingRule.decode(claim, context, stated: "bits-at-most")
         // The tail sum of a_j for L <= j < J, then one comparison with eps.
         let (terms, sizes) = (max(0, decoded.levels - decoded.level.value), NumberSizes(decoded.amplitudes))
-        try context.readingContext.chargeWork(terms, at: decoded.level.pointer)
-        try context.readingContext.chargeWork(1, numberBits: sizes.sumBits(terms: terms), at: decoded.level.pointer)
+        try context.readingContext.chargeWork(terms + 1, at: decoded.level.pointer)
+        try context.readingContext.chargeGrowth(steps: 1, numberBits: sizes.sumBits(terms: terms), at: decoded.level.pointer)
         try context.readingContext.chargeSum(
             terms: terms, termBits: sizes.longest, sumBits: sizes.sumBits(terms: terms), at: decoded.level.pointer)
         return decoded

@@ -52,9 +52,11 @@ enum NetworkRealisesRule: TypedRule {
             if case .packed(let p) = f { return .packed(p) }
             return .step(f.stepFunction)
         }
-        try context.readingContext.chargeWork(
-            .saturatingSum(evaluator.sweepWork(readingPerPiece: targets.count), NetworkEvaluator.comparisonWork(prepared)),
-            at: claim.network.pointer)
+        let sweep = evaluator.sweepWork(readingPerPiece: targets.count)
+        try context.readingContext.chargeWork(.saturatingSum(sweep, NetworkEvaluator.comparisonWork(prepared)), at: claim.network.pointer)
+        if !evaluator.runsOnIntegers {
+            try context.readingContext.chargeGrowth(steps: sweep, numberBits: NumberSizes.sweepBits(network), at: claim.network.pointer)
+        }
         if let m = evaluator.firstMismatch(with: prepared) {
             let (from, to, target) = firstDifference(targets[m.output].stepFunction, from: m.start, to: m.end, network: m.value)
             return .fails(

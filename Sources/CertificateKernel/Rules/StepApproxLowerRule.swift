@@ -60,9 +60,10 @@ enum StepApproxLowerRule: TypedRule {
         // 4 (knot + value + threshold bits) + 128 bits, however many steps it takes.
         let knots = NumberSizes(g.knots)
         let tBits = max(t.numerator.bitLength, t.denominator.bitLength)
-        try context.readingContext.chargeWork(
-            ReadingContext.product(4, g.pieceCount + bound), numberBits: 4 * (knots.longest + values.longest + tBits) + 128,
-            at: thresholdPointer)
+        let steps = ReadingContext.product(4, g.pieceCount + bound)
+        try context.readingContext.chargeWork(steps, at: thresholdPointer)
+        try context.readingContext.chargeGrowth(
+            steps: steps, numberBits: 4 * (knots.longest + values.longest + tBits) + 128, at: thresholdPointer)
         return Claim(g: located, name: try claim.inputs.identifier("function"), maxBreakpoints: P, threshold: t, stated: stated)
     }
 

@@ -43,6 +43,13 @@ public struct NetworkEvaluator: Sendable {
         }
     }
 
+    /// Whether the sweep runs on scaled `Int`s (the fast path): its numbers then never
+    /// grow past 2^60; on `Rational`s they may grow with the network's sums.
+    public var runsOnIntegers: Bool {
+        if case .scaled = plan { return true }
+        return false
+    }
+
     /// The piece boundaries of Lemma N1: 0, the distinct first-layer thresholds in (0, 1)
     /// in increasing order, and 1.
     public var pieceBoundaries: [Rational] { structure.cuts }

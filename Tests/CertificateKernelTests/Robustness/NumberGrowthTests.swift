@@ -200,6 +200,100 @@ struct NumberGrowthTests {
         #expect(verdict.error?.pointer.description == "/objects/h/amplitudes")
     }
 
+    /// NumberSizes.sweepBits bounds every number an exact sweep forms beyond the first
+    /// layer: each unit's partial sums, its pre-activation, and its change between two
+    /// points, on random networks with rational weights and chains of linear units.
+    @Test(arguments: UInt64(0)..<12)
+    func sweepBitsBoundTheNetworksNumbers(seed: UInt64) throws {
+        var generator = SplitMix64(seed: 900 + seed)
+        func draw(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
+        let values = Self.randomValues(64, seed: 40 + seed)
+        func weight() -> Rational { values[draw(values.count)] }
+        let k = 2 + draw(6)
+        let first = (0..<k).map { i in
+            HeavisideNetwork.Unit(activation: .heaviside, inputs: [0], weights: [1], bias: (try? -Rational(i + 1, k + 1)) ?? .zero)
+        }
+        var layers = [first], width = k
+        let depth = 1 + draw(3)
+        for l in 0..<depth {
+            let units = (0..<(1 + draw(4))).map { _ in
+                let inputs = Array(Set((0..<(1 + draw(width))).map { _ in draw(width) })).sorted()
+                return HeavisideNetwork.Unit(
+                    activation: l < depth - 1 && draw(3) == 0 ? .heaviside : .linear, inputs: inputs,
+                    weights: inputs.map { _ in weight() }, bias: weight())
+            }
+            layers.append(units)
+            width = units.count
+        }
+        let network = try HeavisideNetwork(layers: layers)
+        let bound = NumberSizes.sweepBits(network)
+        // The forward pass at each piece's midpoint, with every partial sum.
+        var previous: [Rational]? = nil
+        for i in 0...k {
+            let x = try Rational(2 * i + 1, 2 * (k + 1))
+            var inputs = [x], pre: [Rational] = []
+            for (l, layer) in layers.enumerated() {
+                inputs = layer.map { unit in
+                    var t = unit.bias
+                    for j in unit.inputs.indices {
+                        t += unit.weights[j] * inputs[unit.inputs[j]]
+                        if l > 0 { #expect(Self.bits(t) <= bound) }
+                    }
+                    if l > 0 { pre.append(t) }
+                    return unit.activation == .linear ? t : (t.signum >= 0 ? 1 : 0)
+                }
+            }
+            #expect(pre.allSatisfy { Self.bits($0) <= bound })
+            if let previous { #expect(zip(pre, previous).allSatisfy { Self.bits($0 - $1) <= bound }) }
+            previous = pre
+        }
+    }
+
+    /// network-realises over an exact (Rational) sweep charges its steps on the numbers the
+    /// sweep forms: an output summing 64 weights with distinct 61-bit denominators is
+    /// refused under a budget that admits the same network with weights 1/3 or dyadic ones.
+    @Test func exactSweepsChargeTheirNumbers() {
+        func certificate(weights: [String]) -> String {
+            let first = (1...64).map {
+                "{\"activation\": \"heaviside\", \"inputs\": [\"0\"], \"weights\": [\"1\"], \"bias\": \"\(Self.fraction(-$0, 65))\"}"
+            }
+            let inputs = (0..<64).map { "\"\($0)\"" }.joined(separator: ",")
+            let output =
+                "{\"activation\": \"linear\", \"inputs\": [\(inputs)], \"weights\": [\(weights.map { "\"\($0)\"" }.joined(separator: ","))], \"bias\": \"0\"}"
+            return """
+                {"format": "dyadcert/1", "objects": {
+                  "net": {"kind": "heaviside-network", "layers": [{"units": [\(first.joined(separator: ","))]}, {"units": [\(output)]}]},
+                  "zero": {"kind": "step-function", "breakpoints": ["0", "1"], "values": ["0"]}},
+                 "claims": [{"id": "r", "rule": "network-realises", "inputs": {"network": "net", "functions": ["zero"]}, "statement": {"outputs": "1"}}]}
+                """
+        }
+        let budget = 5_000
+        #expect(Self.verify(certificate(weights: Self.values(64, distinct: false)), work: budget).status == .failed)
+        #expect(Self.verify(certificate(weights: Array(repeating: "1/3", count: 64)), work: budget).status == .failed)
+        let verdict = Self.verify(certificate(weights: Self.values(64, distinct: true)), work: budget)
+        #expect(verdict.status == .limitExceeded)
+        #expect(verdict.error?.pointer.description == "/claims/0/inputs/network")
+    }
+
+    /// A bits claim sums its terms' ends exactly: 64 coefficients 1/q with distinct q near
+    /// 2^60 form a sum of some 4,000 bits, charged before summing.
+    @Test func bitsChargesItsSums() {
+        func certificate(distinct: Bool) -> String {
+            let terms = Self.values(64, distinct: distinct).map { #"{"claim": "size", "quantity": "size", "coefficient": "\#($0)"}"# }
+            return """
+                {"format": "dyadcert/1", "objects": {"H2": {"kind": "haar-class", "levels": "2", "amplitudes": ["1/2", "1/4"]}},
+                 "claims": [
+                  {"id": "size", "rule": "enumerate", "inputs": {"class": "H2", "quantity": "size", "coding": "joint"}, "statement": {"value": "8"}},
+                  {"id": "sum", "rule": "bits", "uses": ["size"], "inputs": {"terms": [\(terms.joined(separator: ","))]},
+                   "statement": {"relation": "<=", "bound": "1000"}}]}
+                """
+        }
+        #expect(Self.verify(certificate(distinct: false), work: 2_000).status == .verified)
+        let verdict = Self.verify(certificate(distinct: true), work: 2_000)
+        #expect(verdict.status == .limitExceeded)
+        #expect(verdict.error?.pointer.description == "/claims/1/statement/bound")
+    }
+
     // MARK: - Repeated work is shared
 
     /// network-width-lower passes over each distinct function once, however often the

@@ -8,7 +8,11 @@ extension ObjectStore {
         let d = try f.integer("output", in: 0...(net.network.outputCount - 1))
         try context.chargeCells(count: net.network.firstLayerWidth + 1, at: p)
         let evaluator = NetworkEvaluator(net.network)
-        try context.chargeWork(evaluator.sweepWork(readingPerPiece: net.network.outputCount), at: p.appending("network"))
+        let sweep = evaluator.sweepWork(readingPerPiece: net.network.outputCount)
+        try context.chargeWork(sweep, at: p.appending("network"))
+        if !evaluator.runsOnIntegers {
+            try context.chargeGrowth(steps: sweep, numberBits: NumberSizes.sweepBits(net.network), at: p.appending("network"))
+        }
         return .function(.step(net.network.realisedFunctions(evaluator: evaluator)[d]))
     }
 }
