@@ -18,12 +18,12 @@ extension JSONObject {
     /// otherwise as a new last member. Returns the replaced value, if any.
     @discardableResult
     public mutating func updateValue(_ value: JSONValue, forKey key: String) -> JSONValue? {
-        if let position = positions[key] {
+        if let position = positions[JSONKey(key)] {
             let old = values[position]
             values[position] = value
             return old
         }
-        positions[key] = keys.count
+        positions[JSONKey(key)] = keys.count
         keys.append(key)
         values.append(value)
         return nil
@@ -32,11 +32,11 @@ extension JSONObject {
     /// Removes the member named `key` (linear time) and returns its value, if any.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSONValue? {
-        guard let position = positions.removeValue(forKey: key) else { return nil }
+        guard let position = positions.removeValue(forKey: JSONKey(key)) else { return nil }
         keys.remove(at: position)
         let old = values.remove(at: position)
         for index in position..<keys.count {
-            positions[keys[index]] = index
+            positions[JSONKey(keys[index])] = index
         }
         return old
     }

@@ -21,7 +21,8 @@ package struct Fields {
 
     /// Rejects every member whose key is not in `allowed`.
     package func allowOnly(_ allowed: [String]) throws(KernelError) {
-        for key in object.keys where !allowed.contains(key) {
+        // Compared as JSONKeys: comparing Strings normalises a key of many combining marks.
+        for key in object.keys where !allowed.contains(where: { JSONKey($0) == JSONKey(key) }) {
             throw .malformed(
                 pointer: pointer.appending(key),
                 expected: allowed.isEmpty ? "no fields here" : "one of the fields \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))",

@@ -4,8 +4,8 @@
 /// they have the same keys in the same order with equal values: canonical files are
 /// compared byte for byte, so member order matters.
 ///
-/// Keys compare as Swift strings, that is up to Unicode canonical equivalence: two
-/// keys that differ only in normalisation count as the same key.
+/// Keys compare code point by code point (``JSONKey``): two keys that differ only in
+/// normalisation are different keys.
 ///
 /// The kernel only reads objects; building and editing them (`updateValue`,
 /// `removeValue`, the subscript's setter, the members as a sequence) is in CanonicalJSON.
@@ -24,14 +24,14 @@ public struct JSONObject: Equatable, Sendable {
     public package(set) var values: [JSONValue] = []
     /// Position of each key in `keys` (so equal keys give equal positions, and the
     /// synthesised `==` compares keys and values).
-    package var positions: [String: Int] = [:]
+    package var positions: [JSONKey: Int] = [:]
 
     /// The empty object.
     public init() {}
 
     /// An object from parallel arrays of unique keys and values, with their index.
     /// The parser builds all three as it reads.
-    internal init(uniqueKeys keys: [String], values: [JSONValue], positions: [String: Int]) {
+    internal init(uniqueKeys keys: [String], values: [JSONValue], positions: [JSONKey: Int]) {
         self.keys = keys
         self.values = values
         self.positions = positions
@@ -39,7 +39,7 @@ public struct JSONObject: Equatable, Sendable {
 
     /// The value of the member named `key`, or nil.
     public subscript(key: String) -> JSONValue? {
-        guard let position = positions[key] else { return nil }
+        guard let position = positions[JSONKey(key)] else { return nil }
         return values[position]
     }
 }

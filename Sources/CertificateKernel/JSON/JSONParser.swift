@@ -99,7 +99,7 @@ struct _JSONParserState {
         /// the member being read.
         var keys: [String] = []
         /// The position of each key of an object.
-        var positions: [String: Int] = [:]
+        var positions: [JSONKey: Int] = [:]
 
         /// The byte that closes this container.
         var closing: UInt8 { isObject ? UInt8(ascii: "}") : UInt8(ascii: "]") }
@@ -210,7 +210,7 @@ struct _JSONParserState {
             guard byte(position) == UInt8(ascii: "\"") else { throw unexpected(expected) }
             let keyOffset = position
             let key = try readString()
-            if frames[top].positions.updateValue(frames[top].keys.count, forKey: key) != nil {
+            if frames[top].positions.updateValue(frames[top].keys.count, forKey: JSONKey(key)) != nil {
                 throw error(.duplicateKey(key), at: keyOffset, pointer: currentPointer().appending(key))
             }
             frames[top].keys.append(key)

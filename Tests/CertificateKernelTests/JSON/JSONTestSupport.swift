@@ -62,7 +62,7 @@ extension JSONObject {
     /// in place or appends a new member at the end; setting nil removes the member
     /// (the kernel's subscript only reads; the editing is CanonicalJSON's).
     subscript(key: String) -> JSONValue? {
-        get { positions[key].map { values[$0] } }
+        get { positions[JSONKey(key)].map { values[$0] } }
         set {
             if let newValue {
                 updateValue(newValue, forKey: key)
