@@ -105,9 +105,15 @@ public struct Meaning: Sendable, Equatable, CustomStringConvertible {
         self.task = task
     }
 
-    /// The meaning in the notation of MATH.md, e.g. `ceil log2 N(1/2, K, separate)`.
+    /// The meaning in the notation of MATH.md, e.g. `ceil log2 N(1/2, K, separate)`. A
+    /// subject of more than 16 names shows its first 8 and their count: a `bits` claim
+    /// spells the meaning of each of its terms, and 2,000 terms over a fact about 200,000
+    /// names built a verdict line of 400 million names.
     public var description: String {
-        let names = subject.joined(separator: ", ")
+        let names =
+            subject.count <= 16
+            ? subject.joined(separator: ", ") : subject.prefix(8).joined(separator: ", ") + ", ... (\(subject.count) names)"
+
         let c = coding?.rawValue ?? "?"
         let s = task.map { "\(names), task \($0)" } ?? names
         let e = eps?.description ?? "?"
