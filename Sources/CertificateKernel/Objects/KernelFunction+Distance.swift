@@ -17,6 +17,26 @@ extension [KernelFunction] {
     var workSize: Int { reduce(0) { $0 + $1.workSize } }
 }
 
+extension [[KernelFunction]] {
+    /// The work of one sup distance or hash of the largest of these tuples, to charge every
+    /// pair or element of a class at: its words when every coordinate is packed at one
+    /// level across the tuples (compared word by word), otherwise 64 per piece or word
+    /// (``SupDistanceRule/stepsPerWord``), since distances then merge rational pieces and a
+    /// packed word may become 64 of them. The largest, not the first: a class whose first
+    /// element was a constant charged every pair of 65,536-piece elements 2 steps.
+    var largestDistanceWork: Int {
+        let largest = map(\.workSize).max() ?? 1
+        let first = self.first ?? []
+        let packedAlike = allSatisfy { element in
+            element.count == first.count
+                && zip(element, first).allSatisfy { f, g in
+                    if case .packed(let p) = f, case .packed(let q) = g { p.level == q.level } else { false }
+                }
+        }
+        return Swift.max(1, packedAlike ? largest : Int.saturatingProduct([largest, SupDistanceRule.stepsPerWord]))
+    }
+}
+
 /// ||F - G||_inf = max over coordinates d of ||f_d - g_d||_inf (MATH.md sec. 2).
 func vectorSupDistance(_ f: [KernelFunction], _ g: [KernelFunction]) -> Rational {
     zip(f, g).reduce(Rational.zero) { best, pair in max(best, pair.0.supDistance(to: pair.1)) }

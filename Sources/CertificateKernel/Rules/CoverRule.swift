@@ -50,7 +50,7 @@ enum CoverRule: TypedRule {
                 expected: "count = \(count)", computed: "\(centres.count) centres", at: claim.count.pointer)
         }
         let elements = try ClassElements.all(claim.k.value, context.readingContext, at: claim.k.pointer)
-        let perPair = 2 * max(1, (elements.first?.workSize ?? 1) + (centres.first?.workSize ?? 1))
+        let perPair = ReadingContext.product(4, (elements + centres).largestDistanceWork)
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, centres.count, perPair), at: claim.centres.pointer)
         let work = elements.count * max(centres.count, 1)
         let charged = (work + pairsPerEnumeratedElement - 1) / pairsPerEnumeratedElement

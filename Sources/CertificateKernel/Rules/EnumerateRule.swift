@@ -73,7 +73,7 @@ enum EnumerateRule: VariantRule {
         let eps = quantity == .size ? nil : try ClassInputs.epsilon(claim.inputs)
         let elements = try ClassElements.all(k.value, context.readingContext, at: k.pointer)
         // Hashing every element; for covering numbers also every pair's distance.
-        let perElement = max(1, elements.first?.workSize ?? 1)
+        let perElement = elements.largestDistanceWork
         let pairs = eps == nil ? 1 : ReadingContext.product(elements.count, 2 * perElement)
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: k.pointer)
         return Claim(

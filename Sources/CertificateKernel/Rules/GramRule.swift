@@ -49,7 +49,17 @@ enum GramRule: VariantRule {
         }
         // Every entry takes one pass over two functions (words for packed ones), and sums
         // its terms exactly: charge the numbers those sums may form too.
-        let steps = ReadingContext.product(D, D, 2 * max(1, functions.workSize / D))
+        var steps = ReadingContext.product(D, D, 2 * max(1, functions.workSize / D))
+        if functions.contains(where: { if case .step(let f) = $0 { f.dyadicLevel == nil } else { false } }) {
+            // A function that is not dyadic sends every entry through the merge of rational
+            // pieces (GramMatrix.Path.general): a packed function becomes up to 64 pieces a
+            // word, and a piece costs what it costs `sup-distance` (SupDistanceRule.stepsPerWord).
+            let pieces = functions.reduce(0) { total, f in
+                if case .packed(let p) = f { return total + p.words.count * SupDistanceRule.stepsPerWord }
+                return total + f.workSize
+            }
+            steps = ReadingContext.product(D, D, 2 * max(1, pieces / D), SupDistanceRule.stepsPerWord)
+        }
         try context.readingContext.chargeWork(steps, at: at)
         let sizes = functions.map(entrySizes)
         try context.readingContext.chargeSum(

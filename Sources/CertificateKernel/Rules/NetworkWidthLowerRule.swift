@@ -63,9 +63,27 @@ enum NetworkWidthLowerRule: VariantRule {
         } else {
             let references = try claim.inputs.array("functions", what: "an array of function names")
             let at = claim.inputs.pointer.appending("functions")
-            let functions = distinct(try context.objects.functions(references, at: at))
-            // One pass over each distinct function: a difference and a comparison per piece.
-            try context.readingContext.chargeWork(ReadingContext.product(2, functions.reduce(0) { $0 + $1.function.workSize }), at: at)
+            let all = try context.objects.functions(references, at: at)
+            // Each function named once, by its reference (list members by list and place),
+            // then equal functions of different names once: a name repeated 20,000 times
+            // hashed its 65,536 pieces each time.
+            var names: [String] = []
+            for (i, reference) in references.enumerated() {
+                let name = try Fields.identifier(reference, at: at.appending(i))
+                if case .functionList(let list) = try context.objects.resolve(reference, at: at.appending(i)) {
+                    names += list.indices.map { "\(name)#\($0)" }
+                } else {
+                    names.append(name)
+                }
+            }
+            let functions = distinct(all, names: names)
+            // One pass over each distinct function: a difference and a comparison per piece;
+            // jointly, a packed function becomes a step function of up to 64 pieces a word.
+            let work = functions.reduce(0) { total, named in
+                if case .packed = named.function, mode == .joint { return total + named.function.workSize * SupDistanceRule.stepsPerWord }
+                return total + named.function.workSize
+            }
+            try context.readingContext.chargeWork(ReadingContext.product(2, work), at: at)
             targets = .functions(functions, names: try claim.inputs.identifiers("functions"))
         }
         return Claim(mode: mode, eps: eps, epsBelow: epsBelow, targets: targets, stated: stated)
@@ -126,21 +144,25 @@ enum NetworkWidthLowerRule: VariantRule {
     }
 
     /// Each distinct function once, in order of first appearance, with how often it
-    /// appears (general step functions are compared by value; packed ones are cheap to
-    /// count and kept as they are).
-    static func distinct(_ functions: [KernelFunction]) -> [(function: KernelFunction, times: Int)] {
-        var result: [(function: KernelFunction, times: Int)] = [], position: [StepFunction: Int] = [:]
-        for f in functions {
-            guard case .step(let step) = f else {
-                result.append((f, 1))
+    /// appears: first by name (`names[i]` names `functions[i]`), then general step
+    /// functions of different names by value (packed ones are cheap to count and are kept
+    /// as they are).
+    static func distinct(_ functions: [KernelFunction], names: [String]) -> [(function: KernelFunction, times: Int)] {
+        var result: [(function: KernelFunction, times: Int)] = []
+        var byName: [String: Int] = [:], byValue: [StepFunction: Int] = [:]
+        for (f, name) in zip(functions, names) {
+            if let i = byName[name] {
+                result[i].times += 1
                 continue
             }
-            if let i = position[step] {
+            if case .step(let step) = f, let i = byValue[step] {
+                byName[name] = i
                 result[i].times += 1
-            } else {
-                position[step] = result.count
-                result.append((f, 1))
+                continue
             }
+            byName[name] = result.count
+            if case .step(let step) = f { byValue[step] = result.count }
+            result.append((f, 1))
         }
         return result
     }

@@ -34,7 +34,7 @@ enum PackingRule: TypedRule {
         let elements = try items.enumerated().map { i, item throws(KernelError) in
             try ClassInputs.element(item, at: elementsPointer.appending(i), of: k.value, context)
         }
-        try context.readingContext.chargeWork(ReadingContext.product(pairs, 2 * max(1, elements.first?.workSize ?? 1)), at: elementsPointer)
+        try context.readingContext.chargeWork(ReadingContext.product(pairs, 2, elements.largestDistanceWork), at: elementsPointer)
         return Claim(
             className: name, eps: eps, count: count, listed: items.count, elements: Located(value: elements, pointer: elementsPointer))
     }

@@ -7,17 +7,22 @@ public enum NetworkBuilder {
     /// unit H(x - t) per breakpoint t of any f_d (f_d = v_0 + sum_i (v_i - v_{i-1}) H(x - t_i)).
     public static func oneLayer(realising functions: [StepFunction]) throws(DyadicFunctionError) -> HeavisideNetwork {
         guard !functions.isEmpty else { throw .invalidParameter("at least one function is required") }
-        let thresholds = Array(Set(functions.flatMap(\.interiorBreakpoints))).sorted()
+        // The breakpoints of each distinct function once (one function may be named by many outputs).
+        let thresholds = Array(Set(Set(functions).flatMap(\.interiorBreakpoints))).sorted()
         guard !thresholds.isEmpty else {
             throw .invalidParameter("constant functions need no first layer; a network needs at least one first-layer unit")
         }
         let first = thresholds.map { HeavisideNetwork.Unit(activation: .heaviside, inputs: [0], weights: [1], bias: -$0) }
         // The first-layer unit of threshold t: its place among the sorted thresholds.
         func unit(_ t: Rational) -> Int { partitioningIndex(0, thresholds.count) { thresholds[$0] >= t } }
+        var outputOf: [StepFunction: HeavisideNetwork.Unit] = [:]
         let outputs = functions.map { f in
-            HeavisideNetwork.Unit(
+            if let known = outputOf[f] { return known }
+            let output = HeavisideNetwork.Unit(
                 activation: .linear, inputs: f.interiorBreakpoints.map(unit),
                 weights: (1..<f.values.count).map { f.values[$0] - f.values[$0 - 1] }, bias: f.values[0])
+            outputOf[f] = output
+            return output
         }
         return try HeavisideNetwork(layers: [first, outputs])
     }
