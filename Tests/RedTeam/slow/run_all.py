@@ -26,6 +26,16 @@ CASES = [
     ("gen_haarcover.py", ["1000"], {3}),
     ("gen_stepapprox.py", ["5000", "38", "1000"], {3}),
     ("gen_sweep.py", ["20000"], {3}),
+    ("gen_packfirst.py", ["16", "200"], {3}),
+    ("gen_packfirst.py", ["16", "250", "big"], {3}),
+    ("gen_enumfirst.py", ["16", "40000"], {3}),
+    ("gen_coverfirst.py", ["16", "10000"], {3}),
+    ("gen_nwl.py", ["step", "16", "20000", "separate"], {0, 1}),
+    ("gen_nwl.py", ["packed", "20", "60", "joint"], {0, 1}),
+    ("gen_grammix.py", ["20", "20"], {3}),
+    ("gen_bitsmeaning.py", ["200000", "2000"], {0, 1}),
+    ("gen_combkey.py", ["160000"], {2}),
+    ("gen_onelayer.py", ["16", "85", "30"], {3}),
 ]
 
 
@@ -35,7 +45,13 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         for script, arguments, expected in CASES:
             path = os.path.join(folder, script.replace(".py", ".json"))
-            subprocess.run([sys.executable, os.path.join(HERE, script), *arguments, path], check=True)
+            path = path.replace(".json", "-" + "-".join(arguments) + ".json")
+            generator = [sys.executable, os.path.join(HERE, script)]
+            # The scripts take the output path last, but for gen_packfirst.py's variant.
+            if script == "gen_packfirst.py" and len(arguments) == 3:
+                subprocess.run(generator + arguments[:2] + [path, arguments[2]], check=True)
+            else:
+                subprocess.run(generator + arguments + [path], check=True)
             started = time.monotonic()
             try:
                 result = subprocess.run([binary, "verify", path], capture_output=True, text=True, timeout=TIMEOUT)
