@@ -4,7 +4,7 @@
 /// they have the same keys in the same order with equal values: canonical files are
 /// compared byte for byte, so member order matters.
 ///
-/// Keys compare code point by code point (``JSONKey``): two keys that differ only in
+/// Keys compare code point by code point (`JSONKey`, RFC 8259 sec. 8.3): two keys that differ only in
 /// normalisation are different keys.
 ///
 /// The kernel only reads objects; building and editing them (`updateValue`,
