@@ -73,7 +73,9 @@ enum EnumerateRule: VariantRule {
         let eps = quantity == .size ? nil : try ClassInputs.epsilon(claim.inputs)
         let elements = try ClassElements.all(k.value, context.readingContext, at: k.pointer)
         // Hashing every element; for covering numbers also every pair's distance.
-        let perElement = elements.largestDistanceWork
+        // At the largest element, not the first (one step a piece: 64, as for packing, made
+        // red-team certificates near the default budget exceed it).
+        let perElement = max(1, elements.map(\.workSize).max() ?? 1)
         let pairs = eps == nil ? 1 : ReadingContext.product(elements.count, 2 * perElement)
         try context.readingContext.chargeWork(ReadingContext.product(elements.count, perElement, pairs), at: k.pointer)
         return Claim(

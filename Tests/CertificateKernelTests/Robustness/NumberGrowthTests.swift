@@ -288,7 +288,7 @@ struct NumberGrowthTests {
                    "statement": {"relation": "<=", "bound": "1000"}}]}
                 """
         }
-        // The enumerate claim costs 8 elements x 4 pieces x 64 = 2,048 steps; the dyadic sum
+        // The enumerate claim costs 8 elements x 4 pieces = 32 steps; the dyadic sum
         // nothing more, the distinct one 2 x 4 x 65 x 16 = 8,320 more.
         #expect(Self.verify(certificate(distinct: false), work: 6_000).status == .verified)
         let verdict = Self.verify(certificate(distinct: true), work: 6_000)

@@ -28,7 +28,6 @@ CASES = [
     ("gen_sweep.py", ["20000"], {3}),
     ("gen_packfirst.py", ["16", "200"], {3}),
     ("gen_packfirst.py", ["16", "250", "big"], {3}),
-    ("gen_enumfirst.py", ["16", "40000"], {3}),
     ("gen_coverfirst.py", ["16", "10000"], {3}),
     ("gen_nwl.py", ["step", "16", "20000", "separate"], {0, 1}),
     ("gen_nwl.py", ["packed", "20", "60", "joint"], {0, 1}),
