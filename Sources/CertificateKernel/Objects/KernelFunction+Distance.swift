@@ -26,14 +26,19 @@ extension [[KernelFunction]] {
     /// element was a constant charged every pair of 65,536-piece elements 2 steps.
     var largestDistanceWork: Int {
         let largest = map(\.workSize).max() ?? 1
+        return Swift.max(1, isPackedAlike ? largest : Int.saturatingProduct([largest, SupDistanceRule.stepsPerWord]))
+    }
+
+    /// Whether coordinate d of every tuple is packed, at one level per d: then the tuples
+    /// compare and hash by their words.
+    var isPackedAlike: Bool {
         let first = self.first ?? []
-        let packedAlike = allSatisfy { element in
+        return allSatisfy { element in
             element.count == first.count
                 && zip(element, first).allSatisfy { f, g in
                     if case .packed(let p) = f, case .packed(let q) = g { p.level == q.level } else { false }
                 }
         }
-        return Swift.max(1, packedAlike ? largest : Int.saturatingProduct([largest, SupDistanceRule.stepsPerWord]))
     }
 }
 

@@ -138,14 +138,7 @@ enum EnumerateRule: VariantRule {
     /// are compared only when coordinate d of every element is packed at one common level
     /// (for each d); otherwise elements are compared by their canonical step functions.
     static func distinctElements(_ set: [[KernelFunction]]) -> [[KernelFunction]] {
-        let first = set.first ?? []
-        let comparable = set.allSatisfy { element in
-            element.count == first.count
-                && zip(element, first).allSatisfy { f, g in
-                    if case .packed(let p) = f, case .packed(let q) = g { p.level == q.level } else { false }
-                }
-        }
-        if comparable {
+        if set.isPackedAlike {
             var seen = Set<[[UInt64]]>()
             return set.filter { element in
                 let packed = element.compactMap { f -> [UInt64]? in if case .packed(let p) = f { return p.words } else { return nil } }
